@@ -1,0 +1,39 @@
+// pumpwatch-cli: tools for engineers and scripts. Headless (no Qt Gui or Widgets).
+#include "projectcommands.h"
+
+#include <core/translator.h>
+
+#include <QCoreApplication>
+#include <QTextStream>
+
+namespace {
+
+class Main {
+    Q_DECLARE_TR_FUNCTIONS(PumpWatch::Cli::Main)
+
+public:
+    static int usage(int code)
+    {
+        QTextStream(code == 0 ? stdout : stderr)
+            << tr("usage: pumpwatch-cli GROUP COMMAND [options]   (COMMAND --help for its options)\n\n")
+            << PumpWatch::Cli::ProjectCommands::usage();
+        return code;
+    }
+};
+
+} // namespace
+
+int main(int argc, char* argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("pumpwatch-cli"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(PUMPWATCH_VERSION));
+    PumpWatch::installTranslators(app, QLocale::system());
+
+    const QStringList args = QCoreApplication::arguments().mid(1);
+    if (args.isEmpty() || args.first() == u"--help" || args.first() == u"-h")
+        return Main::usage(args.isEmpty() ? 2 : 0);
+    if (args.first() == u"project")
+        return PumpWatch::Cli::ProjectCommands::run(args.mid(1));
+    return Main::usage(2);
+}

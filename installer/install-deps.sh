@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Installs every Debian 12 package PumpWatch needs to build, run and test. Nothing is fetched
+# from anywhere but Debian's archive. Idempotent and quick when nothing is missing.
+# Runs as root, or re-runs itself through sudo.
+set -euo pipefail
+
+packages=(
+    # toolchain
+    g++ cmake ninja-build ccache pkg-config git
+    # Qt 6.4: Core, Gui, Widgets, Sql (SQLite), Test, Linguist tools
+    qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libqt6sql6-sqlite
+    # Chinese text in the GUI and in snapshots
+    fonts-noto-cjk
+)
+
+missing=()
+for p in "${packages[@]}"; do
+    if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then
+        missing+=("$p")
+    fi
+done
+
+if [ ${#missing[@]} -eq 0 ]; then
+    echo "install-deps: all ${#packages[@]} packages present"
+    exit 0
+fi
+
+if [ "$(id -u)" -ne 0 ]; then
+    if command -v sudo >/dev/null 2>&1; then
+        exec sudo --preserve-env=CI "$0" "$@"
+    fi
+    echo "install-deps: missing ${missing[*]}; run this script as root (sudo is not installed)" >&2
+    exit 1
+fi
+
+echo "install-deps: installing ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -qq
+apt-get install -y -qq --no-install-recommends "${missing[@]}"

@@ -1,0 +1,232 @@
+// The project: plants and lines, station templates, stations with their devices and tags.
+//
+// Station templates hold one PLC address table (tag definitions and device defaults) shared by
+// every station whose device uses it; a station stores only what differs (overrides of template
+// tags, extra tags), so a 2000-station project holds one copy of the table, not 2000.
+//
+// Tag ids are dense: station by station, device by device, the template's tags in table order
+// (an override takes the place of the tag it overrides), then the station's extra tags of that
+// device. reindex() derives them, and must be called after the vectors are changed; the project
+// reader does it. A Project is a plain value: not thread-safe for writing, safe to read from
+// several threads once built (the usual case: built at start-up, then shared as const).
+//
+//     const Project& p = ...;
+//     TagId id = p.findTag(u"S001", u"plc", u"outlet_pressure");
+//     const TagDef& def = p.tag(id);        // quantity, unit, address, limits
+//     const Station& s = p.stationOfTag(id);
+#pragma once
+
+#include "address.h"
+#include "datatype.h"
+#include "quantity.h"
+#include "sample.h"
+
+#include <QCoreApplication>
+#include <QHash>
+#include <QString>
+
+#include <optional>
+#include <vector>
+
+namespace PumpWatch {
+
+/// engineering value = raw × gain + offset
+struct Scaling {
+    double gain = 1.0;
+    double offset = 0.0;
+
+    double toEngineering(double raw) const { return raw * gain + offset; }
+    double toRaw(double engineering) const { return (engineering - offset) / gain; }
+    bool isIdentity() const { return gain == 1.0 && offset == 0.0; }
+    friend bool operator==(const Scaling&, const Scaling&) = default;
+};
+
+/// Process alarm limits of a tag, in its engineering unit. Time-of-day limit sets come with
+/// the alarm engine.
+struct AlarmLimits {
+    std::optional<double> lowLow;
+    std::optional<double> low;
+    std::optional<double> high;
+    std::optional<double> highHigh;
+    std::optional<double> ratePerMinute; ///< largest allowed change per minute
+    double deadband = 0.0;               ///< hysteresis before an alarm returns to normal
+    bool enabled = true;
+
+    bool hasLimits() const { return lowLow || low || high || highHigh || ratePerMinute; }
+    friend bool operator==(const AlarmLimits&, const AlarmLimits&) = default;
+};
+
+struct TagDef {
+    QString key;  ///< stable id within its device, e.g. "outlet_pressure"
+    QString name; ///< for people, e.g. "出水压力"
+    Quantity quantity = Quantity::Unknown;
+    QString unit; ///< canonical spelling of a unit of the quantity (quantity.h)
+    Address address;
+    DataType type = DataType::Invalid;
+    Scaling scale;
+    Access access = Access::Read;
+    double historyDeadband = 0.0; ///< engineering units; 0 stores every change
+    AlarmLimits alarm;
+
+    friend bool operator==(const TagDef&, const TagDef&) = default;
+};
+
+struct SerialSettings {
+    int baudRate = 9600;
+    char parity = 'N'; ///< 'N', 'E' or 'O'
+    int dataBits = 8;
+    int stopBits = 1;
+    friend bool operator==(const SerialSettings&, const SerialSettings&) = default;
+};
+
+struct DeviceSettings {
+    Protocol protocol = Protocol::ModbusTcp;
+    QString endpoint; ///< "host:port" for Modbus TCP, a serial port for Modbus RTU
+    int unitId = 1;
+    int pollMs = 1000;
+    int timeoutMs = 1000;
+    int retries = 1; ///< for reads; writes are never retried
+    WordOrder wordOrder = WordOrder::ABCD;
+    AddressingMode addressing = AddressingMode::Modbus;
+    quint32 holdStart = 0; ///< V byte mapped to holding register 0 (40001) when addressing is s7-v
+    SerialSettings serial;
+    friend bool operator==(const DeviceSettings&, const DeviceSettings&) = default;
+};
+
+struct StationTemplate {
+    QString id;
+    QString name;
+    DeviceSettings device; ///< defaults for every device using the template
+    std::vector<TagDef> tags;
+
+    /// Index of the tag with `key`, or -1. Valid after Project::reindex().
+    int tagIndex(const QString& key) const { return keyIndex.value(key, -1); }
+    QHash<QString, int> keyIndex; ///< derived
+
+    friend bool operator==(const StationTemplate& a, const StationTemplate& b)
+    {
+        return a.id == b.id && a.name == b.name && a.device == b.device && a.tags == b.tags;
+    }
+};
+
+enum class Zone : quint8 { Invalid = 0, Low, Mid, High };
+QString zoneCode(Zone zone);
+Zone parseZone(QStringView code);
+QString zoneDisplayName(Zone zone); ///< 低区 / 中区 / 高区
+
+struct Device {
+    QString id;
+    Zone zone = Zone::Low;
+    int templateIndex = -1; ///< into Project::templates; -1: the device has only station tags
+    DeviceSettings settings;
+    TagId firstTag = 0;     ///< derived: the device's tags are firstTag .. firstTag+tagCount-1
+    quint32 tagCount = 0;   ///< derived
+
+    friend bool operator==(const Device& a, const Device& b)
+    {
+        return a.id == b.id && a.zone == b.zone && a.templateIndex == b.templateIndex
+            && a.settings == b.settings;
+    }
+};
+
+/// A tag a station defines itself: an override of one of its device's template tags, or an
+/// extra tag of that device.
+struct StationTag {
+    int device = 0;     ///< index into Station::devices
+    int overrides = -1; ///< index of the template tag it replaces; -1 for an extra tag
+    TagDef def;
+    friend bool operator==(const StationTag&, const StationTag&) = default;
+};
+
+struct GeoPoint {
+    double latitude = 0.0; ///< WGS-84 degrees
+    double longitude = 0.0;
+    friend bool operator==(const GeoPoint&, const GeoPoint&) = default;
+};
+
+struct Plant {
+    QString id;
+    QString name;
+    friend bool operator==(const Plant&, const Plant&) = default;
+};
+
+struct Line {
+    QString id;
+    QString name;
+    int plant = -1; ///< index into Project::plants
+    friend bool operator==(const Line&, const Line&) = default;
+};
+
+struct Station {
+    QString id;       ///< stable across renames; history refers to it
+    QString name;     ///< e.g. "澳门路口"
+    QString code;     ///< pinyin initial or short code, e.g. "A" (shown as "(A)澳门路口")
+    QString district; ///< e.g. "红花岗区"
+    GeoPoint location;
+    int line = -1; ///< index into Project::lines; -1 when not part of a production line
+    std::vector<Device> devices;
+    std::vector<StationTag> tags;
+    TagId firstTag = 0;   ///< derived
+    quint32 tagCount = 0; ///< derived
+
+    QString displayName() const;
+    /// The zones of the station's devices, low to high, each once.
+    std::vector<Zone> zones() const;
+    int deviceIndex(QStringView id) const;
+
+    friend bool operator==(const Station& a, const Station& b)
+    {
+        return a.id == b.id && a.name == b.name && a.code == b.code && a.district == b.district
+            && a.location == b.location && a.line == b.line && a.devices == b.devices
+            && a.tags == b.tags;
+    }
+};
+
+class Project {
+    Q_DECLARE_TR_FUNCTIONS(PumpWatch::Project)
+
+public:
+    static constexpr int FormatVersion = 1;
+
+    QString name;
+    QString timeZone = QStringLiteral("Asia/Shanghai"); ///< IANA id; local time of reports and CLI
+    std::vector<Plant> plants;
+    std::vector<Line> lines;
+    std::vector<StationTemplate> templates;
+    std::vector<Station> stations;
+
+    /// Derives tag ids, template key indexes and lookups from the vectors above.
+    void reindex();
+
+    quint32 tagCount() const { return static_cast<quint32>(m_tags.size()); }
+    const TagDef& tag(TagId id) const;
+    const Station& stationOfTag(TagId id) const { return stations[m_tags[id].station]; }
+    int stationIndexOfTag(TagId id) const { return static_cast<int>(m_tags[id].station); }
+    const Device& deviceOfTag(TagId id) const;
+    /// "S001/plc/outlet_pressure"
+    QString tagPath(TagId id) const;
+
+    int stationIndex(QStringView id) const;
+    int templateIndex(QStringView id) const;
+    int lineIndex(QStringView id) const;
+    TagId findTag(QStringView stationId, QStringView deviceId, QStringView key) const;
+    /// Accepts "station/device/key", or "station/key" when the station has one device.
+    TagId findTag(QStringView path) const;
+
+    friend bool operator==(const Project& a, const Project& b)
+    {
+        return a.name == b.name && a.timeZone == b.timeZone && a.plants == b.plants
+            && a.lines == b.lines && a.templates == b.templates && a.stations == b.stations;
+    }
+
+private:
+    struct TagRef {
+        quint32 station;
+        quint16 device;
+        qint32 def; ///< >= 0: template tag index; < 0: station tag -(def + 1)
+    };
+    std::vector<TagRef> m_tags;
+    QHash<QString, int> m_stationIndex;
+};
+
+} // namespace PumpWatch

@@ -1,0 +1,26 @@
+// ProjectWriter: writes a Project as the human-editable JSON that ProjectReader reads.
+//
+// Key order follows the documentation (id first), one line per tag like the address table it
+// came from, and a station writes only what differs from its template: device settings that
+// differ, and tags that override or extend it. read(write(p)) == p, and write is a fix point:
+// write(read(write(p))) == write(p). Stateless; any thread.
+#pragma once
+
+#include "jsonwriter.h"
+#include "project.h"
+
+#include <QByteArray>
+#include <QString>
+
+namespace PumpWatch {
+
+class ProjectWriter {
+public:
+    static QByteArray write(const Project& project);
+    /// Atomic: the old file stays whole if writing fails. `error` gets the reason.
+    static bool writeFile(const Project& project, const QString& path, QString* error);
+    /// One template object, for tools that print or splice a template (address-table import).
+    static void writeTemplate(JsonWriter& w, const StationTemplate& t);
+};
+
+} // namespace PumpWatch

@@ -1,0 +1,157 @@
+#include "citygenerator.h"
+
+#include "standardtemplate.h"
+
+#include <cmath>
+#include <random>
+
+namespace PumpWatch::Sim {
+namespace {
+
+struct Place {
+    const char* code;
+    const char* name;
+};
+
+// Station names as in the seed tables and Zunyi's streets and towns; the letter is the pinyin
+// initial dispatchers sort and search by.
+constexpr Place places[] = {
+    {"A", "澳门路口"},   {"C", "长征一厂"}, {"H", "红花岗"},   {"N", "南环路"},   {"N", "南岭公司"},
+    {"W", "万福桥"},     {"S", "沙坝泵房"}, {"S", "深圳路口(新)"}, {"H", "河溪坝"}, {"J", "经开区泵房"},
+    {"X", "新店子"},     {"P", "平岭路北"}, {"H", "黄家坝"},   {"B", "八五厂"},   {"B", "八中厂"},
+    {"B", "白杨湾"},     {"B", "保利三号线"}, {"C", "曹天堡"}, {"D", "大连路口"}, {"D", "电厂"},
+    {"D", "东联线大坪加油站"}, {"D", "东联线虹城"}, {"E", "二家嘴"}, {"G", "高桥"}, {"D", "丁字口"},
+    {"W", "万里路"},     {"H", "海尔大道"}, {"B", "北京路"},   {"S", "上海路"},   {"X", "香港路"},
+    {"D", "董公寺"},     {"G", "高坪"},     {"N", "南白"},     {"L", "龙坑"},     {"Z", "舟水桥"},
+    {"X", "湘江"},       {"B", "碧云"},     {"L", "礼仪"},     {"X", "新舟"},     {"X", "虾子"},
+    {"Y", "鸭溪"},       {"G", "苟江"},     {"M", "茅草铺"},   {"C", "长沟"},     {"J", "金鼎山"},
+    {"F", "凤新"},       {"H", "海龙坝"},   {"N", "南门关"},   {"L", "捞沙巷"},   {"Y", "杨柳街"},
+    {"Z", "忠庄"},       {"L", "老城"},     {"X", "新蒲"},     {"Y", "延安路"},   {"F", "凤凰山"},
+    {"Z", "中华路"},     {"T", "桃溪寺"},   {"H", "火车站"},   {"T", "团溪"},     {"W", "乌江"},
+};
+constexpr int placeCount = static_cast<int>(std::size(places));
+
+// City centre of Zunyi (丁字口), WGS-84.
+constexpr double centreLat = 27.7256;
+constexpr double centreLon = 106.9272;
+
+/// Uniform doubles from mt19937, whose sequence the standard fixes (distributions it does not).
+class Random {
+public:
+    explicit Random(quint32 seed)
+        : m_engine(seed)
+    {
+    }
+    double unit() { return static_cast<double>(m_engine()) / 4294967296.0; }
+    double between(double lo, double hi) { return lo + (hi - lo) * unit(); }
+
+private:
+    std::mt19937 m_engine;
+};
+
+QString districtOf(double lat, double lon)
+{
+    if (lon - centreLon > 0.045)
+        return QStringLiteral("新蒲新区");
+    if (lat - centreLat > 0.012)
+        return QStringLiteral("汇川区");
+    if (lat - centreLat < -0.05)
+        return QStringLiteral("播州区");
+    return QStringLiteral("红花岗区");
+}
+
+double round3(double v)
+{
+    return std::round(v * 1000.0) / 1000.0;
+}
+
+double round5(double v)
+{
+    return std::round(v * 100000.0) / 100000.0;
+}
+
+} // namespace
+
+Project CityGenerator::generate(const CityOptions& options)
+{
+    Project p;
+    p.name = options.stations <= placeCount ? QStringLiteral("遵义市二次供水泵房（演示）")
+                                            : QStringLiteral("遵义市二次供水泵房（%1 站）").arg(options.stations);
+    p.timeZone = QStringLiteral("Asia/Shanghai");
+    p.plants = {{QStringLiteral("beijiao"), QStringLiteral("北郊水厂")},
+                {QStringLiteral("nanjiao"), QStringLiteral("南郊水厂")},
+                {QStringLiteral("qingshan"), QStringLiteral("青山水厂")}};
+    p.lines = {{QStringLiteral("beijiao-2"), QStringLiteral("二号线"), 0},
+               {QStringLiteral("beijiao-1"), QStringLiteral("一号线"), 0},
+               {QStringLiteral("nanjiao-nanlao"), QStringLiteral("南老线"), 1},
+               {QStringLiteral("nanjiao-nannan"), QStringLiteral("南南线"), 1},
+               {QStringLiteral("qingshan-2"), QStringLiteral("二号线"), 2},
+               {QStringLiteral("qingshan-1"), QStringLiteral("一号线"), 2}};
+    p.templates.push_back(standardTemplate(QStringLiteral("std-pump-house")));
+    p.reindex(); // indexes the template's keys
+    const StationTemplate& standard = p.templates.front();
+    const int outletPressure = standard.tagIndex(QStringLiteral("outlet_pressure"));
+
+    Random random(options.seed);
+    int port = options.basePort;
+    p.stations.reserve(static_cast<std::size_t>(options.stations));
+    for (int i = 0; i < options.stations; ++i) {
+        const Place& place = places[i % placeCount];
+        Station s;
+        s.id = QStringLiteral("S%1").arg(i + 1, 4, 10, QLatin1Char('0'));
+        s.code = QString::fromLatin1(place.code);
+        s.name = QString::fromUtf8(place.name);
+        if (i >= placeCount)
+            s.name += QStringLiteral("%1号").arg(i / placeCount + 1);
+        // Denser in the centre, as cities are: radius grows with the square root.
+        const double angle = random.between(0, 2 * M_PI);
+        const double radiusKm = 11.0 * std::sqrt(random.unit());
+        s.location.latitude = round5(centreLat + radiusKm / 111.0 * std::sin(angle));
+        s.location.longitude =
+            round5(centreLon + radiusKm / (111.0 * std::cos(centreLat * M_PI / 180.0)) * std::cos(angle));
+        s.district = districtOf(s.location.latitude, s.location.longitude);
+        s.line = i % static_cast<int>(p.lines.size());
+
+        const bool twoZones = i % 7 == 3;
+        for (Zone zone : twoZones ? std::vector{Zone::Low, Zone::High} : std::vector{Zone::Low}) {
+            Device d;
+            d.id = zoneCode(zone);
+            d.zone = zone;
+            d.templateIndex = 0;
+            d.settings = standard.device;
+            d.settings.endpoint = QStringLiteral("%1:%2").arg(options.host).arg(++port);
+            s.devices.push_back(d);
+        }
+
+        // Stations high on a hill run at another pressure band: their own limits.
+        if (i % 3 == 1) {
+            const double setpoint = round3(random.between(0.30, 0.50));
+            StationTag st;
+            st.device = 0;
+            st.overrides = outletPressure;
+            st.def = standard.tags[static_cast<std::size_t>(outletPressure)];
+            st.def.alarm.lowLow = round3(setpoint - 0.12);
+            st.def.alarm.low = round3(setpoint - 0.08);
+            st.def.alarm.high = round3(setpoint + 0.08);
+            st.def.alarm.highHigh = round3(setpoint + 0.12);
+            if (i % 9 == 4)
+                st.def.alarm.ratePerMinute = 0.2;
+            if (i % 11 == 4)
+                st.def.alarm.enabled = false;
+            s.tags.push_back(std::move(st));
+        }
+        p.stations.push_back(std::move(s));
+    }
+    p.reindex();
+    return p;
+}
+
+int CityGenerator::deviceCount(const Project& project)
+{
+    int n = 0;
+    for (const Station& s : project.stations)
+        n += static_cast<int>(s.devices.size());
+    return n;
+}
+
+} // namespace PumpWatch::Sim

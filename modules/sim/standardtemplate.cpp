@@ -1,0 +1,114 @@
+#include "standardtemplate.h"
+
+namespace PumpWatch::Sim {
+namespace {
+
+// Pressure transmitters in these PLCs report kgf/cm² ("Kg" in the seed's table).
+constexpr double KgfPerCm2ToMPa = 0.0980665;
+
+struct Row {
+    const char* key;
+    const char* name;
+    Quantity quantity;
+    const char* address;
+    DataType type;
+    double gain;
+    Access access;
+    double deadband;
+    AlarmLimits alarm;
+};
+
+AlarmLimits limits(std::optional<double> ll, std::optional<double> l, std::optional<double> h,
+                   std::optional<double> hh, std::optional<double> rate = std::nullopt)
+{
+    AlarmLimits a;
+    a.lowLow = ll;
+    a.low = l;
+    a.high = h;
+    a.highHigh = hh;
+    a.ratePerMinute = rate;
+    return a;
+}
+
+} // namespace
+
+StationTemplate standardTemplate(const QString& id)
+{
+    using enum Quantity;
+    const auto R = Access::Read;
+    const auto RW = Access::ReadWrite;
+    const auto F = DataType::Float32;
+    const auto B = DataType::Bool;
+    const AlarmLimits none;
+    const Row rows[] = {
+        {"inlet_flow", "进水瞬时流量", Flow, "VD1000", F, 1, R, 0.5, none},
+        {"inlet_total", "进水累积流量", Totalizer, "VD1004", F, 1, R, 0, none},
+        {"outlet_flow", "出水瞬时流量", Flow, "VD1008", F, 1, R, 0.5, none},
+        {"outlet_total", "出水累积流量", Totalizer, "VD1012", F, 1, R, 0, none},
+        {"inlet_pressure", "进水压力", Pressure, "VD1016", F, KgfPerCm2ToMPa, R, 0.005,
+         limits(0.05, 0.08, std::nullopt, std::nullopt)},
+        {"outlet_pressure", "出水压力", Pressure, "VD1020", F, KgfPerCm2ToMPa, R, 0.005,
+         limits(0.20, 0.25, 0.55, 0.60)},
+        {"power", "瞬时功率", Power, "VD1024", F, 1, R, 0.5, none},
+        {"energy", "用电量", Energy, "VD1028", F, 1, R, 0, none},
+        {"power_factor", "功率因数", PowerFactor, "VD1032", F, 0.01, R, 0.01, none},
+        {"tank_level", "水箱液位", Level, "VD1036", F, 1, R, 0.02, limits(0.5, 1.0, 3.6, 3.8)},
+        {"outlet_pressure_setpoint", "出水压力设定", Pressure, "VD1040", F, KgfPerCm2ToMPa, RW, 0, none},
+        {"pump1_frequency", "1#泵频率", Frequency, "VD1044", F, 1, R, 0.2, none},
+        {"pump2_frequency", "2#泵频率", Frequency, "VD1048", F, 1, R, 0.2, none},
+        {"pump3_frequency", "3#泵频率", Frequency, "VD1052", F, 1, R, 0.2, none},
+        {"frequency_setpoint", "变频器频率设定", Frequency, "VD1056", F, 1, RW, 0, none},
+        {"pump1_current", "1#泵电流", Current, "VD1060", F, 1, R, 0.5, none},
+        {"pump2_current", "2#泵电流", Current, "VD1064", F, 1, R, 0.5, none},
+        {"pump3_current", "3#泵电流", Current, "VD1068", F, 1, R, 0.5, none},
+        {"voltage", "进线电压", Voltage, "VD1072", F, 1, R, 2, limits(std::nullopt, 360, 420, std::nullopt)},
+        {"turbidity", "出水浊度", Turbidity, "VD1076", F, 1, R, 0.05, limits(std::nullopt, std::nullopt, 1.0, std::nullopt)},
+        {"residual_chlorine", "出水余氯", ResidualChlorine, "VD1080", F, 1, R, 0.02,
+         limits(std::nullopt, 0.05, 2.0, std::nullopt)},
+        {"ph", "出水pH", PH, "VD1084", F, 1, R, 0.05, limits(std::nullopt, 6.5, 8.5, std::nullopt)},
+        {"pump1_running", "1#泵运行", Running, "V1100.0", B, 1, R, 0, none},
+        {"pump2_running", "2#泵运行", Running, "V1100.1", B, 1, R, 0, none},
+        {"pump3_running", "3#泵运行", Running, "V1100.2", B, 1, R, 0, none},
+        {"pump1_fault", "1#泵故障", Fault, "V1100.3", B, 1, R, 0, none},
+        {"pump2_fault", "2#泵故障", Fault, "V1100.4", B, 1, R, 0, none},
+        {"pump3_fault", "3#泵故障", Fault, "V1100.5", B, 1, R, 0, none},
+        {"door_open", "泵房门禁", Door, "V1100.6", B, 1, R, 0, none},
+        {"power_fail", "市电停电", PowerFail, "V1100.7", B, 1, R, 0, none},
+        {"inlet_valve_open", "进水电动阀开到位", ValveOpen, "V1101.0", B, 1, R, 0, none},
+        {"pressure_sensor_fault", "出水压力传感器故障", Fault, "V1101.1", B, 1, R, 0, none},
+        {"pump1_command", "1#泵启停", Command, "V1102.0", B, 1, RW, 0, none},
+        {"pump2_command", "2#泵启停", Command, "V1102.1", B, 1, RW, 0, none},
+        {"pump3_command", "3#泵启停", Command, "V1102.2", B, 1, RW, 0, none},
+        {"inlet_valve_command", "进水电动阀开关", Command, "V1102.3", B, 1, RW, 0, none},
+        {"heartbeat", "PLC心跳", Generic, "VW1104", DataType::UInt16, 1, R, 0, none},
+    };
+
+    StationTemplate t;
+    t.id = id;
+    t.name = QStringLiteral("二供加压泵房标准地址表");
+    t.device.protocol = Protocol::ModbusTcp;
+    t.device.unitId = 1;
+    t.device.pollMs = 1000;
+    t.device.timeoutMs = 1000;
+    t.device.retries = 1;
+    t.device.wordOrder = WordOrder::ABCD;
+    t.device.addressing = AddressingMode::S7V;
+    t.device.holdStart = 1000;
+    for (const Row& r : rows) {
+        TagDef def;
+        def.key = QString::fromLatin1(r.key);
+        def.name = QString::fromUtf8(r.name);
+        def.quantity = r.quantity;
+        def.unit = QString::fromUtf8(quantityInfo(r.quantity).canonicalUnit);
+        def.address = *Address::parse(QString::fromLatin1(r.address)).address;
+        def.type = r.type;
+        def.scale.gain = r.gain;
+        def.access = r.access;
+        def.historyDeadband = r.deadband;
+        def.alarm = r.alarm;
+        t.tags.push_back(std::move(def));
+    }
+    return t;
+}
+
+} // namespace PumpWatch::Sim

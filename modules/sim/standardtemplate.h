@@ -1,0 +1,14 @@
+// The standard address table of a secondary-water-supply pump house (二供加压泵房): the seed's
+// VD1000…VD1032 FLOAT block, extended with level, setpoints, three VFD pumps, electrical and
+// water-quality values, status bits and commands — 37 tags on an S7-200 SMART with
+// HoldStart = VB1000 (so VD1000 is holding register 0, 40001). Pure function, any thread.
+#pragma once
+
+#include <core/project.h>
+
+namespace PumpWatch::Sim {
+
+/// The template, with `id`; its device defaults have no endpoint (stations give it).
+StationTemplate standardTemplate(const QString& id);
+
+} // namespace PumpWatch::Sim

@@ -1,0 +1,65 @@
+#include "projectoverviewwindow.h"
+
+#include "projecttreemodel.h"
+#include "tagtablemodel.h"
+
+#include <QHeaderView>
+#include <QLabel>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QTableView>
+#include <QTreeView>
+
+namespace PumpWatch::Ui {
+
+ProjectOverviewWindow::ProjectOverviewWindow(const Project& project, const QString& source,
+                                             QWidget* parent)
+    : QMainWindow(parent)
+    , m_project(project)
+    , m_treeModel(new ProjectTreeModel(project, this))
+    , m_tagModel(new TagTableModel(project, this))
+    , m_tree(new QTreeView(this))
+    , m_table(new QTableView(this))
+{
+    setWindowTitle(tr("PumpWatch — %1").arg(project.name));
+
+    m_tree->setModel(m_treeModel);
+    m_tree->expandAll();
+    m_tree->setUniformRowHeights(true);
+    m_table->setModel(m_tagModel);
+    m_table->setAlternatingRowColors(true);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->verticalHeader()->setVisible(false);
+    m_table->horizontalHeader()->setStretchLastSection(true);
+
+    auto* splitter = new QSplitter(this);
+    splitter->addWidget(m_tree);
+    splitter->addWidget(m_table);
+    splitter->setStretchFactor(1, 3);
+    splitter->setSizes({280, 900});
+    setCentralWidget(splitter);
+
+    connect(m_tree->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            [this](const QModelIndex& current) {
+                const int station = current.data(ProjectTreeModel::StationIndexRole).toInt();
+                if (station >= 0 && current.data(ProjectTreeModel::StationIndexRole).isValid())
+                    selectStation(station);
+            });
+
+    statusBar()->addWidget(new QLabel(tr("%1 stations · %2 tags · %3")
+                                          .arg(project.stations.size())
+                                          .arg(project.tagCount())
+                                          .arg(source),
+                                      this));
+    resize(1280, 800);
+}
+
+void ProjectOverviewWindow::selectStation(int stationIndex)
+{
+    m_tagModel->setStation(stationIndex);
+    m_table->resizeColumnsToContents();
+    if (stationIndex >= 0)
+        statusBar()->showMessage(m_project.stations[static_cast<std::size_t>(stationIndex)].displayName());
+}
+
+} // namespace PumpWatch::Ui
