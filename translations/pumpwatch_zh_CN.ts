@@ -1,4 +1,754 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
+<context>
+    <name>PumpWatch::Address</name>
+    <message>
+        <source>&apos;%1&apos; is not an S7 V address</source>
+        <translation>&apos;%1&apos; 不是 S7 V 区地址</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a Modbus address</source>
+        <translation>&apos;%1&apos; 不是 Modbus 地址</translation>
+    </message>
+    <message>
+        <source>empty address</source>
+        <translation>地址为空</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is a single bit; type must be bool, not %2</source>
+        <translation>&apos;%1&apos; 是单个位，类型必须为 bool，而不是 %2</translation>
+    </message>
+    <message>
+        <source>bool needs a bit address (a coil, a discrete input, V byte.bit or register.bit), not &apos;%1&apos;</source>
+        <translation>bool 需要位地址（线圈、离散输入、V 字节.位 或 寄存器.位），而不是 &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>%1 is %2 bits wide but &apos;%3&apos; holds %4 bits</source>
+        <translation>%1 为 %2 位，但 &apos;%3&apos; 只有 %4 位</translation>
+    </message>
+    <message>
+        <source>%1 needs a V byte address (VB…), not the register &apos;%2&apos;</source>
+        <translation>%1 需要 V 字节地址（VB…），而不是寄存器 &apos;%2&apos;</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; runs past the last Modbus address</source>
+        <translation>&apos;%1&apos; 超出了 Modbus 地址范围</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is an S7 V address but the device is addressed as %2</source>
+        <translation>&apos;%1&apos; 是 S7 V 区地址，但设备的寻址方式为 %2</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; lies below the device&apos;s holdStart VB%2</source>
+        <translation>&apos;%1&apos; 低于设备的 holdStart VB%2</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; starts on an odd byte from holdStart VB%2 and does not map to whole holding registers</source>
+        <translation>&apos;%1&apos; 相对 holdStart VB%2 从奇数字节开始，无法映射到完整的保持寄存器</translation>
+    </message>
+</context>
+<context>
+    <name>PumpWatch::AddressTableImporter</name>
+    <message>
+        <source>cannot open: %1</source>
+        <translation>无法打开：%1</translation>
+    </message>
+    <message>
+        <source>the file holds no table</source>
+        <translation>文件中没有表格</translation>
+    </message>
+    <message>
+        <source>no column for %1</source>
+        <translation>缺少列：%1</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a data type</source>
+        <translation>&apos;%1&apos; 不是数据类型</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not 只读/读写 (r/rw)</source>
+        <translation>&apos;%1&apos; 不是 只读/读写（r/rw）</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a quantity</source>
+        <translation>&apos;%1&apos; 不是物理量</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a unit of %2 (%3)</source>
+        <translation>&apos;%1&apos; 不是 %2 的单位（%3）</translation>
+    </message>
+</context>
+<context>
+    <name>PumpWatch::Cli::Main</name>
+    <message>
+        <source>usage: pumpwatch-cli GROUP COMMAND [options]   (COMMAND --help for its options)
+
+</source>
+        <translation>用法：pumpwatch-cli 分组 命令 [选项]   （命令 --help 查看其选项）
+
+</translation>
+    </message>
+</context>
+<context>
+    <name>PumpWatch::Cli::ProjectCommands</name>
+    <message>
+        <source>%1: cannot write: %2</source>
+        <translation>%1：无法写入：%2</translation>
+    </message>
+    <message>
+        <source>  project validate FILE                    check a project file, list every problem
+  project import-csv CSV --template ID     import a PLC address table into a template
+  project generate --stations N            write a simulated city&apos;s project
+</source>
+        <translation>  project validate 文件                    检查工程文件，列出所有问题
+  project import-csv CSV --template 编号   将 PLC 地址表导入为站点模板
+  project generate --stations N            生成模拟城市的工程文件
+</translation>
+    </message>
+    <message>
+        <source>unknown command &apos;project %1&apos;; commands:
+</source>
+        <translation>未知命令 &apos;project %1&apos;；可用命令：
+</translation>
+    </message>
+    <message>
+        <source>Checks a project file and lists every problem in it.</source>
+        <translation>检查工程文件并列出其中的所有问题。</translation>
+    </message>
+    <message>
+        <source>the command</source>
+        <translation>命令</translation>
+    </message>
+    <message>
+        <source>the project file</source>
+        <translation>工程文件</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n error(s)</source>
+        <translation>
+            <numerusform>%1：%n 个错误</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: valid — %2 stations, %3 devices, %4 tags, %5 templates</source>
+        <translation>%1：有效 — %2 个站点，%3 台设备，%4 个测点，%5 个模板</translation>
+    </message>
+    <message>
+        <source>Imports a PLC address table (CSV from Excel, UTF-8 or GBK) into a station template. Without --project the template is printed as JSON.</source>
+        <translation>将 PLC 地址表（Excel 导出的 CSV，UTF-8 或 GBK 编码）导入为站点模板。未指定 --project 时以 JSON 输出模板。</translation>
+    </message>
+    <message>
+        <source>the address table</source>
+        <translation>地址表</translation>
+    </message>
+    <message>
+        <source>id of the template</source>
+        <translation>模板编号</translation>
+    </message>
+    <message>
+        <source>name of the template (default: the file name)</source>
+        <translation>模板名称（默认：文件名）</translation>
+    </message>
+    <message>
+        <source>auto, utf-8 or gbk (default: auto)</source>
+        <translation>auto、utf-8 或 gbk（默认：auto）</translation>
+    </message>
+    <message>
+        <source>V byte mapped to 40001 (default: the lowest V address)</source>
+        <translation>映射到 40001 的 V 字节（默认：最小的 V 地址）</translation>
+    </message>
+    <message>
+        <source>add or replace the template in this project file</source>
+        <translation>在此工程文件中添加或替换该模板</translation>
+    </message>
+    <message>
+        <source>write the project here instead of back to --project</source>
+        <translation>将工程写到此处，而不是写回 --project</translation>
+    </message>
+    <message>
+        <source>--template ID is required</source>
+        <translation>必须指定 --template 编号</translation>
+    </message>
+    <message>
+        <source>--encoding must be auto, utf-8 or gbk</source>
+        <translation>--encoding 必须为 auto、utf-8 或 gbk</translation>
+    </message>
+    <message>
+        <source>--hold-start must be a V byte number</source>
+        <translation>--hold-start 必须是 V 字节编号</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n error(s), nothing imported</source>
+        <translation>
+            <numerusform>%1：%n 个错误，未导入任何内容</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: fix the project before importing into it</source>
+        <translation>%1：请先修正工程文件再导入</translation>
+    </message>
+    <message>
+        <source>%1: template &apos;%2&apos; with %3 tags (%4) written to %5</source>
+        <translation>%1：模板 &apos;%2&apos;（%3 个测点，%4）已写入 %5</translation>
+    </message>
+    <message>
+        <source>Writes the project of a simulated city of pump houses around Zunyi.</source>
+        <translation>生成遵义周边模拟泵房城市的工程文件。</translation>
+    </message>
+    <message>
+        <source>number of stations (default 60)</source>
+        <translation>站点数量（默认 60）</translation>
+    </message>
+    <message>
+        <source>random seed (default 1)</source>
+        <translation>随机种子（默认 1）</translation>
+    </message>
+    <message>
+        <source>address of the simulated PLCs (default 127.0.0.1)</source>
+        <translation>模拟 PLC 的地址（默认 127.0.0.1）</translation>
+    </message>
+    <message>
+        <source>the first PLC listens on this port + 1 (default 15000)</source>
+        <translation>第一台 PLC 监听此端口 + 1（默认 15000）</translation>
+    </message>
+    <message>
+        <source>file to write (default: standard output)</source>
+        <translation>输出文件（默认：标准输出）</translation>
+    </message>
+    <message>
+        <source>--stations must be a number from 1 to 100000</source>
+        <translation>--stations 必须是 1 到 100000 之间的数字</translation>
+    </message>
+    <message>
+        <source>--seed and --base-port must be numbers</source>
+        <translation>--seed 和 --base-port 必须是数字</translation>
+    </message>
+    <message>
+        <source>%1 devices do not fit above port %2</source>
+        <translation>端口 %2 以上放不下 %1 台设备</translation>
+    </message>
+</context>
+<context>
+    <name>PumpWatch::Project</name>
+    <message>
+        <source>Low zone</source>
+        <translation>低区</translation>
+    </message>
+    <message>
+        <source>Middle zone</source>
+        <translation>中区</translation>
+    </message>
+    <message>
+        <source>High zone</source>
+        <translation>高区</translation>
+    </message>
+</context>
+<context>
+    <name>PumpWatch::ProjectReader</name>
+    <message>
+        <source>unknown key, ignored</source>
+        <translation>未知的键，已忽略</translation>
+    </message>
+    <message>
+        <source>a string</source>
+        <translation>字符串</translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation>数字</translation>
+    </message>
+    <message>
+        <source>expected a whole number from %1 to %2, found %3</source>
+        <translation>应为 %1 到 %2 之间的整数，实际为 %3</translation>
+    </message>
+    <message>
+        <source>true or false</source>
+        <translation>true 或 false</translation>
+    </message>
+    <message>
+        <source>an object</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <source>an array</source>
+        <translation>数组</translation>
+    </message>
+    <message>
+        <source>expected an object, found %1</source>
+        <translation>应为对象，实际为 %1</translation>
+    </message>
+    <message>
+        <source>required, missing</source>
+        <translation>必填，缺失</translation>
+    </message>
+    <message>
+        <source>expected %1, found %2</source>
+        <translation>应为%1，实际为 %2</translation>
+    </message>
+    <message>
+        <source>duplicate %1 &apos;%2&apos; (first at %3)</source>
+        <translation>重复的%1 &apos;%2&apos;（首次出现于 %3）</translation>
+    </message>
+    <message>
+        <source>expected &quot;pumpwatch-project&quot;, found &quot;%1&quot;</source>
+        <translation>应为 &quot;pumpwatch-project&quot;，实际为 &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>version %1 is newer than this PumpWatch reads (%2)</source>
+        <translation>版本 %1 比本 PumpWatch 能读取的版本（%2）更新</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a time zone</source>
+        <translation>&apos;%1&apos; 不是时区</translation>
+    </message>
+    <message>
+        <source>key</source>
+        <translation>键</translation>
+    </message>
+    <message>
+        <source>latitude %1 is outside -90..90</source>
+        <translation>纬度 %1 超出 -90..90</translation>
+    </message>
+    <message>
+        <source>longitude %1 is outside -180..180</source>
+        <translation>经度 %1 超出 -180..180</translation>
+    </message>
+    <message>
+        <source>unknown line &apos;%1&apos;</source>
+        <translation>未知的供水线 &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>device id</source>
+        <translation>设备编号</translation>
+    </message>
+    <message>
+        <source>a station needs at least one device</source>
+        <translation>站点至少需要一台设备</translation>
+    </message>
+    <message>
+        <source>tag key</source>
+        <translation>测点键</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a zone (low, mid, high)</source>
+        <translation>&apos;%1&apos; 不是分区（low、mid、high）</translation>
+    </message>
+    <message>
+        <source>unknown template &apos;%1&apos;</source>
+        <translation>未知的模板 &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>template tag &apos;%1&apos;: %2</source>
+        <translation>模板测点 &apos;%1&apos;：%2</translation>
+    </message>
+    <message>
+        <source>unknown device &apos;%1&apos;</source>
+        <translation>未知的设备 &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>required when the station has several devices</source>
+        <translation>站点有多台设备时必须指定</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a tag of template &apos;%2&apos;; an extra tag needs name, quantity, address and type</source>
+        <translation>&apos;%1&apos; 不是模板 &apos;%2&apos; 的测点；附加测点需要 name、quantity、address 和 type</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a quantity</source>
+        <translation>&apos;%1&apos; 不是物理量</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a data type</source>
+        <translation>&apos;%1&apos; 不是数据类型</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not an access (r, rw)</source>
+        <translation>&apos;%1&apos; 不是读写方式（r、rw）</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a protocol (modbus-tcp, modbus-rtu)</source>
+        <translation>&apos;%1&apos; 不是通讯协议（modbus-tcp、modbus-rtu）</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a word order (ABCD, CDAB, BADC, DCBA)</source>
+        <translation>&apos;%1&apos; 不是字节序（ABCD、CDAB、BADC、DCBA）</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not an addressing mode (modbus, s7-v)</source>
+        <translation>&apos;%1&apos; 不是寻址方式（modbus、s7-v）</translation>
+    </message>
+    <message>
+        <source>must be an even V byte, not %1</source>
+        <translation>必须是偶数 V 字节，而不是 %1</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a parity (N, E, O)</source>
+        <translation>&apos;%1&apos; 不是校验方式（N、E、O）</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not host:port</source>
+        <translation>&apos;%1&apos; 不是 主机:端口</translation>
+    </message>
+    <message>
+        <source>plant id</source>
+        <translation>水厂编号</translation>
+    </message>
+    <message>
+        <source>line id</source>
+        <translation>供水线编号</translation>
+    </message>
+    <message>
+        <source>template id</source>
+        <translation>模板编号</translation>
+    </message>
+    <message>
+        <source>station id</source>
+        <translation>站点编号</translation>
+    </message>
+    <message>
+        <source>JSON syntax error: %1</source>
+        <translation>JSON 语法错误：%1</translation>
+    </message>
+    <message>
+        <source>a project file must hold a JSON object</source>
+        <translation>工程文件必须是一个 JSON 对象</translation>
+    </message>
+    <message>
+        <source>cannot open: %1</source>
+        <translation>无法打开：%1</translation>
+    </message>
+</context>
+<context>
+    <name>PumpWatch::Quantity</name>
+    <message>
+        <source>Unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>Pressure</source>
+        <translation>压力</translation>
+    </message>
+    <message>
+        <source>Flow rate</source>
+        <translation>瞬时流量</translation>
+    </message>
+    <message>
+        <source>Totalizer</source>
+        <translation>累计流量</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>液位</translation>
+    </message>
+    <message>
+        <source>Frequency</source>
+        <translation>频率</translation>
+    </message>
+    <message>
+        <source>Power</source>
+        <translation>功率</translation>
+    </message>
+    <message>
+        <source>Energy</source>
+        <translation>用电量</translation>
+    </message>
+    <message>
+        <source>Power factor</source>
+        <translation>功率因数</translation>
+    </message>
+    <message>
+        <source>Current</source>
+        <translation>电流</translation>
+    </message>
+    <message>
+        <source>Voltage</source>
+        <translation>电压</translation>
+    </message>
+    <message>
+        <source>Turbidity</source>
+        <translation>浊度</translation>
+    </message>
+    <message>
+        <source>Residual chlorine</source>
+        <translation>余氯</translation>
+    </message>
+    <message>
+        <source>pH</source>
+        <translation>pH</translation>
+    </message>
+    <message>
+        <source>Temperature</source>
+        <translation>温度</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <source>Fault</source>
+        <translation>故障</translation>
+    </message>
+    <message>
+        <source>Door open</source>
+        <translation>门禁</translation>
+    </message>
+    <message>
+        <source>Power failure</source>
+        <translation>停电</translation>
+    </message>
+    <message>
+        <source>Valve open</source>
+        <translation>阀门开到位</translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation>控制命令</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>数值</translation>
+    </message>
+</context>
+<context>
+    <name>PumpWatch::Server::Main</name>
+    <message>
+        <source>PumpWatch acquisition, alarm and history server.</source>
+        <translation>PumpWatch 采集、报警与历史服务。</translation>
+    </message>
+    <message>
+        <source>project file to run</source>
+        <translation>要运行的工程文件</translation>
+    </message>
+    <message>
+        <source>run the built-in demo project</source>
+        <translation>运行内置演示工程</translation>
+    </message>
+    <message>
+        <source>stop after this many seconds</source>
+        <translation>运行指定秒数后停止</translation>
+    </message>
+    <message>
+        <source>give either --project FILE or --demo</source>
+        <translation>请指定 --project 文件 或 --demo</translation>
+    </message>
+    <message>
+        <source>%1: not started, the project has errors</source>
+        <translation>%1：工程文件有错误，未启动</translation>
+    </message>
+    <message>
+        <source>project &apos;%1&apos; from %2: %3 stations, %4 tags</source>
+        <translation>工程 &apos;%1&apos;（%2）：%3 个站点，%4 个测点</translation>
+    </message>
+    <message>
+        <source>signal %1 received, stopping</source>
+        <translation>收到信号 %1，正在停止</translation>
+    </message>
+    <message>
+        <source>--duration must be a number of seconds</source>
+        <translation>--duration 必须是秒数</translation>
+    </message>
+    <message>
+        <source>duration reached, stopping</source>
+        <translation>已到运行时长，正在停止</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>已停止</translation>
+    </message>
+</context>
+<context>
+    <name>PumpWatch::SimApp::Main</name>
+    <message>
+        <source>PumpWatch simulated city of pump houses.</source>
+        <translation>PumpWatch 模拟泵房城市。</translation>
+    </message>
+    <message>
+        <source>project file of the city</source>
+        <translation>城市的工程文件</translation>
+    </message>
+    <message>
+        <source>the built-in demo city</source>
+        <translation>内置演示城市</translation>
+    </message>
+    <message>
+        <source>generate a city of N stations</source>
+        <translation>生成 N 个站点的城市</translation>
+    </message>
+    <message>
+        <source>write the city&apos;s project file here</source>
+        <translation>将城市工程文件写到此处</translation>
+    </message>
+    <message>
+        <source>--stations must be a positive number</source>
+        <translation>--stations 必须是正数</translation>
+    </message>
+    <message>
+        <source>%1: cannot write: %2</source>
+        <translation>%1：无法写入：%2</translation>
+    </message>
+    <message>
+        <source>%1 stations, %2 devices</source>
+        <translation>%1 个站点，%2 台设备</translation>
+    </message>
+</context>
+<context>
+    <name>PumpWatch::TagCheck</name>
+    <message>
+        <source>&apos;%1&apos; is not a tag key (not empty, no &apos;/&apos; or spaces)</source>
+        <translation>&apos;%1&apos; 不是有效的测点键（不能为空，不能含 &apos;/&apos; 或空格）</translation>
+    </message>
+    <message>
+        <source>must not be empty</source>
+        <translation>不能为空</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a unit of %2 (%3)</source>
+        <translation>&apos;%1&apos; 不是 %2 的单位（%3）</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is read-only (an input), so access cannot be rw</source>
+        <translation>&apos;%1&apos; 是只读输入，读写方式不能为 rw</translation>
+    </message>
+    <message>
+        <source>gain must not be 0</source>
+        <translation>系数不能为 0</translation>
+    </message>
+    <message>
+        <source>must not be negative</source>
+        <translation>不能为负数</translation>
+    </message>
+    <message>
+        <source>limits out of order: %1 %2 &gt; %3 %4 (LL ≤ L ≤ H ≤ HH)</source>
+        <translation>限值顺序错误：%1 %2 &gt; %3 %4（低低 ≤ 低 ≤ 高 ≤ 高高）</translation>
+    </message>
+    <message>
+        <source>rate must be greater than 0, not %1</source>
+        <translation>突变率必须大于 0，而不是 %1</translation>
+    </message>
+    <message>
+        <source>deadband must not be negative</source>
+        <translation>死区不能为负数</translation>
+    </message>
+</context>
+<context>
+    <name>PumpWatch::Ui::ProjectOverviewWindow</name>
+    <message>
+        <source>PumpWatch — %1</source>
+        <translation>PumpWatch — %1</translation>
+    </message>
+    <message>
+        <source>%1 stations · %2 tags · %3</source>
+        <translation>%1 个站点 · %2 个测点 · %3</translation>
+    </message>
+</context>
+<context>
+    <name>PumpWatch::Ui::ProjectTreeModel</name>
+    <message>
+        <source>No line</source>
+        <translation>未分配供水线</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3 tags</source>
+        <translation>%1 · %2 · %3 个测点</translation>
+    </message>
+    <message>
+        <source>Plants, lines and stations</source>
+        <translation>水厂、供水线与站点</translation>
+    </message>
+</context>
+<context>
+    <name>PumpWatch::Ui::TagTableModel</name>
+    <message>
+        <source>read/write</source>
+        <translation>读写</translation>
+    </message>
+    <message>
+        <source>read</source>
+        <translation>只读</translation>
+    </message>
+    <message>
+        <source> (disabled)</source>
+        <translation>（未启用）</translation>
+    </message>
+    <message>
+        <source>Zone</source>
+        <translation>分区</translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation>测点</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>物理量</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Access</source>
+        <translation>读写</translation>
+    </message>
+    <message>
+        <source>LL / L / H / HH</source>
+        <translation>低低 / 低 / 高 / 高高</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>键</translation>
+    </message>
+</context>
+<context>
+    <name>PumpWatch::Workstation::Main</name>
+    <message>
+        <source>PumpWatch dispatcher workstation.</source>
+        <translation>PumpWatch 调度工作站。</translation>
+    </message>
+    <message>
+        <source>project file to open</source>
+        <translation>要打开的工程文件</translation>
+    </message>
+    <message>
+        <source>open the built-in demo (simulated Zunyi)</source>
+        <translation>打开内置演示（模拟遵义）</translation>
+    </message>
+    <message>
+        <source>user interface language: zh_CN (default) or en</source>
+        <translation>界面语言：zh_CN（默认）或 en</translation>
+    </message>
+    <message>
+        <source>render the window to DIR/*.png and exit</source>
+        <translation>将窗口渲染为 目录/*.png 后退出</translation>
+    </message>
+    <message>
+        <source>PumpWatch</source>
+        <translation>PumpWatch</translation>
+    </message>
+    <message>
+        <source>The project cannot be opened:
+
+%1</source>
+        <translation>无法打开工程：
+
+%1</translation>
+    </message>
+    <message>
+        <source>built-in demo</source>
+        <translation>内置演示</translation>
+    </message>
+</context>
 </TS>

@@ -99,7 +99,10 @@ public:
         if (v.isUndefined())
             return std::nullopt;
         if (!v.isString())
-            return wrongType(key, ProjectReader::tr("a string"), v);
+            {
+                wrongType(key, ProjectReader::tr("a string"), v);
+                return std::nullopt;
+            }
         return v.toString();
     }
 
@@ -109,7 +112,10 @@ public:
         if (v.isUndefined())
             return std::nullopt;
         if (!v.isDouble())
-            return wrongType(key, ProjectReader::tr("a number"), v);
+            {
+                wrongType(key, ProjectReader::tr("a number"), v);
+                return std::nullopt;
+            }
         return v.toDouble();
     }
 
@@ -135,7 +141,10 @@ public:
         if (v.isUndefined())
             return std::nullopt;
         if (!v.isBool())
-            return wrongType(key, ProjectReader::tr("true or false"), v);
+            {
+                wrongType(key, ProjectReader::tr("true or false"), v);
+                return std::nullopt;
+            }
         return v.toBool();
     }
 
@@ -145,7 +154,10 @@ public:
         if (v.isUndefined())
             return std::nullopt;
         if (!v.isObject())
-            return wrongType(key, ProjectReader::tr("an object"), v);
+            {
+                wrongType(key, ProjectReader::tr("an object"), v);
+                return std::nullopt;
+            }
         return v.toObject();
     }
 
@@ -184,11 +196,10 @@ private:
         return v;
     }
 
-    std::nullopt_t wrongType(const char* key, const QString& expected, const QJsonValue& found)
+    void wrongType(const char* key, const QString& expected, const QJsonValue& found)
     {
         m_ctx.error(path(key),
                     ProjectReader::tr("expected %1, found %2").arg(expected, jsonTypeName(found)));
-        return std::nullopt;
     }
 
     Context& m_ctx;
@@ -331,8 +342,11 @@ private:
         }
 
         IdRegistry deviceIds(m_ctx, ProjectReader::tr("device id"));
+        m_brokenDevices.clear();
         n.forEachObject("devices", true, [&](const QJsonObject& dobj, const QString& dp) {
-            s.devices.push_back(readDevice(dobj, dp, deviceIds));
+            bool broken = false;
+            s.devices.push_back(readDevice(dobj, dp, deviceIds, broken));
+            m_brokenDevices.push_back(broken);
         });
         if (s.devices.empty() && n.has("devices"))
             m_ctx.error(n.path("devices"), ProjectReader::tr("a station needs at least one device"));
@@ -346,7 +360,8 @@ private:
         m_project.stations.push_back(std::move(s));
     }
 
-    Device readDevice(const QJsonObject& o, const QString& path, IdRegistry& ids)
+    /// `broken` is set when the device names an unknown template: its tags cannot be judged.
+    Device readDevice(const QJsonObject& o, const QString& path, IdRegistry& ids, bool& broken)
     {
         std::vector<const char*> known{"id", "zone", "template"};
         known.insert(known.end(), deviceKeys.begin(), deviceKeys.end());
@@ -361,7 +376,8 @@ private:
         }
         if (const auto tmpl = n.string("template")) {
             d.templateIndex = m_project.templateIndex(*tmpl);
-            if (d.templateIndex < 0)
+            broken = d.templateIndex < 0;
+            if (broken)
                 m_ctx.error(n.path("template"), ProjectReader::tr("unknown template '%1'").arg(*tmpl));
             else
                 d.settings = m_project.templates[static_cast<std::size_t>(d.templateIndex)].device;
@@ -404,6 +420,8 @@ private:
                 m_ctx.error(n.path("device"), ProjectReader::tr("required when the station has several devices"));
             return;
         }
+        if (m_brokenDevices[static_cast<std::size_t>(st.device)])
+            return; // its template is unknown, which is reported once, at the device
         const Device& device = s.devices[static_cast<std::size_t>(st.device)];
         const auto key = n.string("key", true);
         if (!key)
@@ -597,6 +615,7 @@ private:
 
     Context& m_ctx;
     Project m_project;
+    std::vector<bool> m_brokenDevices; ///< of the station being read
     IdRegistry m_plantIds{m_ctx, ProjectReader::tr("plant id")};
     IdRegistry m_lineIds{m_ctx, ProjectReader::tr("line id")};
     IdRegistry m_templateIds{m_ctx, ProjectReader::tr("template id")};

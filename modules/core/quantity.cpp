@@ -94,7 +94,9 @@ constexpr std::array units{
 
 bool matches(const Unit& unit, QStringView text)
 {
-    if (QString::fromUtf8(unit.symbol) == text)
+    // Excel tables write "KW", "KWh", "M3/h": symbols match regardless of case (no two units
+    // of one quantity differ only in case).
+    if (QString::fromUtf8(unit.symbol).compare(text, Qt::CaseInsensitive) == 0)
         return true;
     const QString aliases = QString::fromUtf8(unit.aliases);
     if (aliases.isEmpty())

@@ -28,9 +28,12 @@ ProjectTreeModel::ProjectTreeModel(const Project& project, QObject* parent)
 int ProjectTreeModel::addNode(int parent, const QString& text, int station)
 {
     const int id = static_cast<int>(m_nodes.size());
-    std::vector<int>& siblings = parent < 0 ? m_roots : m_nodes[static_cast<std::size_t>(parent)].children;
-    m_nodes.push_back({text, parent, station, {}, static_cast<int>(siblings.size())});
-    siblings.push_back(id);
+    const auto siblings = [&]() -> std::vector<int>& {
+        return parent < 0 ? m_roots : m_nodes[static_cast<std::size_t>(parent)].children;
+    };
+    const int row = static_cast<int>(siblings().size());
+    m_nodes.push_back({text, parent, station, {}, row}); // may move the nodes: look siblings up again
+    siblings().push_back(id);
     return id;
 }
 

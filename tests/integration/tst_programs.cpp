@@ -1,0 +1,185 @@
+// The four programs as users and scripts run them: exit codes, messages, files written.
+#include <core/projectreader.h>
+
+#include <QImage>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <csignal>
+
+using namespace PumpWatch;
+
+namespace {
+
+struct Run {
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+QString program(const char* name)
+{
+    return QStringLiteral(PUMPWATCH_BIN_DIR "/") + QLatin1StringView(name);
+}
+
+Run run(const char* name, const QStringList& args, int timeoutMs = 60000)
+{
+    QProcess p;
+    p.start(program(name), args);
+    if (!p.waitForFinished(timeoutMs)) {
+        p.kill();
+        p.waitForFinished();
+        return {};
+    }
+    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1,
+            QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError())};
+}
+
+QString source(const char* path)
+{
+    return QStringLiteral(PUMPWATCH_SOURCE_DIR "/") + QLatin1StringView(path);
+}
+
+} // namespace
+
+class tst_Programs : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void validateDemo()
+    {
+        const Run r = run("pumpwatch-cli", {"project", "validate", source("resources/demo/zunyi.json")});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.out.contains(QStringLiteral("valid — 60 stations, 69 devices")), qPrintable(r.out));
+        QCOMPARE(r.err, QString());
+    }
+
+    void validateBrokenListsEveryError()
+    {
+        QTemporaryDir dir;
+        QFile demo(source("resources/demo/zunyi.json"));
+        QVERIFY(demo.open(QIODevice::ReadOnly));
+        QByteArray text = demo.readAll();
+        text.replace("\"address\": \"VD1020\"", "\"address\": \"VD10O0\"");
+        text.replace("\"id\": \"S0002\"", "\"id\": \"S0001\"");
+        text.replace("\"line\": \"beijiao-1\"", "\"line\": \"beijiao-9\"");
+        const QString path = dir.filePath(QStringLiteral("broken.json"));
+        QFile out(path);
+        QVERIFY(out.open(QIODevice::WriteOnly));
+        out.write(text);
+        out.close();
+
+        const Run r = run("pumpwatch-cli", {"project", "validate", path});
+        QCOMPARE(r.exitCode, 1);
+        const QStringList lines = r.err.split(u'\n', Qt::SkipEmptyParts);
+        QVERIFY2(lines.contains(path + QStringLiteral(": templates[0].tags[5].address: 'VD10O0' is not an S7 V address")), qPrintable(r.err));
+        QVERIFY(lines.contains(path + QStringLiteral(": stations[1].id: duplicate station id 'S0001' (first at stations[0].id)")));
+        QVERIFY(lines.contains(path + QStringLiteral(": stations[1].line: unknown line 'beijiao-9'")));
+        QVERIFY(lines.last().startsWith(path + QStringLiteral(": ")));
+        QVERIFY(lines.last().contains(QStringLiteral("error")));
+    }
+
+    void usageErrors()
+    {
+        QCOMPARE(run("pumpwatch-cli", {}).exitCode, 2);
+        QCOMPARE(run("pumpwatch-cli", {"project", "frobnicate"}).exitCode, 2);
+        QCOMPARE(run("pumpwatch-cli", {"project", "validate"}).exitCode, 2);
+        QCOMPARE(run("pumpwatch-cli", {"project", "import-csv", "x.csv"}).exitCode, 2); // no --template
+        QCOMPARE(run("pumpwatch-cli", {"project", "validate", "--help"}).exitCode, 0);
+    }
+
+    void importGbkTableIntoProject()
+    {
+        QTemporaryDir dir;
+        const QString output = dir.filePath(QStringLiteral("with-seed.json"));
+        const Run r = run("pumpwatch-cli", {"project", "import-csv", source("tests/unit/core/data/address-table-gbk.csv"),
+                                            "--template", "seed-table", "--name", "二供泵房PLC地址表",
+                                            "--project", source("resources/demo/zunyi.json"), "--output", output});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QVERIFY(r.out.contains(QStringLiteral("template 'seed-table' with 11 tags (GB18030)")));
+        const ProjectLoad load = ProjectReader::readFile(output);
+        QVERIFY(load.project);
+        const int t = load.project->templateIndex(u"seed-table");
+        QVERIFY(t >= 0);
+        const StationTemplate& table = load.project->templates[static_cast<std::size_t>(t)];
+        QCOMPARE(table.name, QStringLiteral("二供泵房PLC地址表"));
+        QCOMPARE(table.tags[4].name, QStringLiteral("进水压力"));
+        QCOMPARE(load.project->stations.size(), std::size_t(60)); // nothing else was lost
+    }
+
+    void importPrintsTemplateWithoutProject()
+    {
+        const Run r = run("pumpwatch-cli", {"project", "import-csv", source("tests/unit/core/data/address-table-utf8.csv"),
+                                            "--template", "t1"});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(r.out.contains(QStringLiteral("{\"key\": \"inlet_flow\", \"name\": \"进水瞬时流量\", \"quantity\": \"flow\"")));
+    }
+
+    void generateLargeCity()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("city.json"));
+        QCOMPARE(run("pumpwatch-cli", {"project", "generate", "--stations", "2000", "--output", path}).exitCode, 0);
+        const Run v = run("pumpwatch-cli", {"project", "validate", path});
+        QCOMPARE(v.exitCode, 0);
+        QVERIFY(v.out.contains(QStringLiteral("2000 stations")));
+    }
+
+    void serverStopsAfterDuration()
+    {
+        const Run r = run("pumpwatch-server", {"--demo", "--duration", "0.3"});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.err.contains(QStringLiteral("60 stations, 2553 tags")), qPrintable(r.err));
+        QVERIFY(r.err.contains(QStringLiteral("info stopped")));
+    }
+
+    void serverStopsCleanlyOnSigterm()
+    {
+        QProcess p;
+        p.start(program("pumpwatch-server"), {"--demo"});
+        QVERIFY(p.waitForStarted());
+        QByteArray log;
+        QTRY_VERIFY_WITH_TIMEOUT((log += p.readAllStandardError()).contains("info running"), 10000);
+        ::kill(static_cast<pid_t>(p.processId()), SIGTERM);
+        QVERIFY(p.waitForFinished(10000));
+        QCOMPARE(p.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(p.exitCode(), 0);
+        log += p.readAllStandardError();
+        QVERIFY2(log.contains("signal 15 received, stopping"), log.constData());
+        QVERIFY(log.contains("info stopped"));
+    }
+
+    void serverRefusesBrokenProject()
+    {
+        QTemporaryDir dir;
+        QFile f(dir.filePath(QStringLiteral("bad.json")));
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("{\"format\": \"pumpwatch-project\", \"version\": 1}");
+        f.close();
+        const Run r = run("pumpwatch-server", {"--project", f.fileName(), "--duration", "5"});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY(r.err.contains(QStringLiteral("name: required, missing")));
+    }
+
+    void simulatorListsEndpoints()
+    {
+        const Run r = run("pumpwatch-sim", {"--demo"});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(r.out.contains(QStringLiteral("S0001/low\t127.0.0.1:15001\t(A)澳门路口")));
+        QVERIFY(r.out.contains(QStringLiteral("60 stations, 69 devices")));
+    }
+
+    void workstationSnapshot()
+    {
+        QTemporaryDir dir;
+        const Run r = run("pumpwatch", {"--demo", "--snapshot", dir.path()});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        const QImage image(dir.filePath(QStringLiteral("workstation.png")));
+        QVERIFY(!image.isNull());
+        QVERIFY(image.width() >= 1000 && image.height() >= 600);
+    }
+};
+
+QTEST_GUILESS_MAIN(tst_Programs)
+#include "tst_programs.moc"

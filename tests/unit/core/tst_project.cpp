@@ -1,0 +1,169 @@
+// The project model: templates shared by stations, dense tag ids, lookups, round-trips.
+#include <core/projectreader.h>
+#include <core/projectwriter.h>
+#include <demoproject.h>
+#include <sim/citygenerator.h>
+
+#include <QTest>
+
+using namespace PumpWatch;
+
+namespace {
+
+Project demo()
+{
+    ProjectLoad load = ProjectReader::readFile(QString::fromLatin1(DemoProjectPath));
+    if (!load.project)
+        qFatal("the demo project does not load");
+    return std::move(*load.project);
+}
+
+} // namespace
+
+class tst_Project : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void demoCity()
+    {
+        const ProjectLoad load = ProjectReader::readFile(QString::fromLatin1(DemoProjectPath));
+        QVERIFY(load.diagnostics.empty()); // not even a warning
+        const Project& p = *load.project;
+        QCOMPARE(p.stations.size(), std::size_t(60));
+        QCOMPARE(p.plants.size(), std::size_t(3));
+        QCOMPARE(p.lines.size(), std::size_t(6));
+        QCOMPARE(p.templates.size(), std::size_t(1));
+        QVERIFY(p.templates[0].tags.size() >= 30);
+        for (const Station& s : p.stations) {
+            QVERIFY(s.line >= 0);
+            QVERIFY(!s.code.isEmpty());
+            // Around Zunyi: within about 15 km of the city centre.
+            QVERIFY(qAbs(s.location.latitude - 27.7256) < 0.14);
+            QVERIFY(qAbs(s.location.longitude - 106.9272) < 0.16);
+            for (const Device& d : s.devices)
+                QCOMPARE(d.templateIndex, 0); // all on one standard template
+        }
+        QCOMPARE(p.stations[0].displayName(), QStringLiteral("(A)澳门路口"));
+    }
+
+    void tagIdsAreDenseAndOrdered()
+    {
+        const Project p = demo();
+        TagId next = 0;
+        for (const Station& s : p.stations) {
+            QCOMPARE(s.firstTag, next);
+            for (const Device& d : s.devices) {
+                QCOMPARE(d.firstTag, next);
+                next += d.tagCount;
+            }
+            QCOMPARE(s.firstTag + s.tagCount, next);
+        }
+        QCOMPARE(p.tagCount(), next);
+        for (TagId id = 0; id < p.tagCount(); ++id) {
+            QCOMPARE(p.findTag(p.tagPath(id)), id);
+            const Station& s = p.stationOfTag(id);
+            QVERIFY(id >= s.firstTag && id < s.firstTag + s.tagCount);
+        }
+    }
+
+    /// A station without overrides holds no copy of the address table: its tags are the
+    /// template's own definitions.
+    void templatesAreShared()
+    {
+        const Project p = demo();
+        const StationTemplate& t = p.templates[0];
+        const Station& plain = p.stations[0]; // S0001: no overrides
+        QVERIFY(plain.tags.empty());
+        for (std::size_t i = 0; i < t.tags.size(); ++i)
+            QCOMPARE(&p.tag(plain.firstTag + static_cast<TagId>(i)), &t.tags[i]);
+
+        const Station& own = p.stations[1]; // S0002 has its own outlet pressure limits
+        QCOMPARE(own.tags.size(), std::size_t(1));
+        const TagId pressure = p.findTag(u"S0002/low/outlet_pressure");
+        QCOMPARE(pressure, own.firstTag + static_cast<TagId>(t.tagIndex(QStringLiteral("outlet_pressure"))));
+        QCOMPARE(&p.tag(pressure), &own.tags[0].def);
+        QVERIFY(p.tag(pressure).alarm != t.tags[static_cast<std::size_t>(t.tagIndex(QStringLiteral("outlet_pressure")))].alarm);
+        QCOMPARE(p.tag(pressure).address.text, QStringLiteral("VD1020")); // the rest is inherited
+    }
+
+    void twoZoneStation()
+    {
+        const Project p = demo();
+        const Station& s = p.stations[3]; // S0004: low and high zone, each its own PLC
+        QCOMPARE(s.zones(), (std::vector<Zone>{Zone::Low, Zone::High}));
+        const TagId low = p.findTag(u"S0004/low/outlet_pressure");
+        const TagId high = p.findTag(u"S0004/high/outlet_pressure");
+        QVERIFY(low != InvalidTagId && high != InvalidTagId && low != high);
+        QCOMPARE(p.deviceOfTag(high).zone, Zone::High);
+        QCOMPARE(p.findTag(u"S0004/outlet_pressure"), InvalidTagId); // ambiguous without the device
+        QCOMPARE(p.findTag(u"S0001/outlet_pressure"), p.findTag(u"S0001/low/outlet_pressure"));
+        QCOMPARE(p.findTag(u"S9999/low/outlet_pressure"), InvalidTagId);
+        QCOMPARE(p.findTag(u"S0001/low/nothing"), InvalidTagId);
+    }
+
+    void overridesAndExtras()
+    {
+        const QByteArray json = R"({"format": "pumpwatch-project", "version": 1, "name": "x",
+          "templates": [{"id": "t", "device": {"addressing": "s7-v", "holdStart": 1000, "pollMs": 1000},
+            "tags": [{"key": "p", "name": "压力", "quantity": "pressure", "address": "VD1000", "type": "float32",
+                      "alarm": {"L": 0.2, "H": 0.5, "rate": 0.3}},
+                     {"key": "q", "name": "流量", "quantity": "flow", "unit": "m3/h", "address": "VD1004", "type": "float32"}]}],
+          "stations": [{"id": "s", "name": "站", "location": {"lat": 1, "lon": 2},
+            "devices": [{"id": "d", "template": "t", "endpoint": "10.0.0.1:502", "pollMs": 2000}],
+            "tags": [{"key": "extra", "name": "液位", "quantity": "level", "address": "VD1008", "type": "float32"},
+                     {"key": "p", "alarm": {"H": null, "HH": 0.7}}]}]})";
+        const ProjectLoad load = ProjectReader::read(json, QStringLiteral("x.json"));
+        QVERIFY(load.diagnostics.empty());
+        const Project& p = *load.project;
+        QCOMPARE(p.tagCount(), 3u);
+        // Template order first (the override takes its template tag's place), then extras.
+        QCOMPARE(p.tag(0).key, QStringLiteral("p"));
+        QCOMPARE(p.tag(1).key, QStringLiteral("q"));
+        QCOMPARE(p.tag(2).key, QStringLiteral("extra"));
+        QCOMPARE(p.tag(0).alarm.low, std::optional<double>(0.2));
+        QCOMPARE(p.tag(0).alarm.high, std::nullopt); // null cleared the template's limit
+        QCOMPARE(p.tag(0).alarm.highHigh, std::optional<double>(0.7));
+        QCOMPARE(p.tag(0).alarm.ratePerMinute, std::optional<double>(0.3));
+        QCOMPARE(p.tag(1).unit, QStringLiteral("m³/h")); // spelled canonically
+        QCOMPARE(p.tag(2).unit, QStringLiteral("m"));    // the quantity's unit when none is given
+        QCOMPARE(p.stations[0].devices[0].settings.pollMs, 2000);
+        QCOMPARE(p.stations[0].devices[0].settings.holdStart, 1000u);
+
+        // Writing keeps only what differs from the template, and reads back equal.
+        const QByteArray written = ProjectWriter::write(p);
+        QVERIFY(written.contains(R"({"key": "p", "alarm": {"L": 0.2, "H": null, "HH": 0.7, "rate": 0.3}})"));
+        QVERIFY(written.contains(R"({"id": "d", "template": "t", "endpoint": "10.0.0.1:502", "pollMs": 2000})"));
+        const ProjectLoad again = ProjectReader::read(written, QStringLiteral("again.json"));
+        QVERIFY(again.project);
+        QVERIFY(*again.project == p);
+    }
+
+    void roundTrip_data()
+    {
+        QTest::addColumn<int>("stations");
+        QTest::newRow("demo size") << 60;
+        QTest::newRow("benchmark city") << 2000;
+    }
+
+    void roundTrip()
+    {
+        QFETCH(int, stations);
+        const Project generated = Sim::CityGenerator::generate({.stations = stations});
+        const QByteArray first = ProjectWriter::write(generated);
+        const ProjectLoad load = ProjectReader::read(first, QStringLiteral("city.json"));
+        QVERIFY(load.diagnostics.empty());
+        QVERIFY(*load.project == generated);
+        QCOMPARE(ProjectWriter::write(*load.project), first);
+    }
+
+    void committedDemoIsWhatTheWriterWrites()
+    {
+        QFile file(QString::fromLatin1(DemoProjectPath));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray text = file.readAll();
+        QCOMPARE(ProjectWriter::write(*ProjectReader::read(text, QStringLiteral("demo")).project), text);
+    }
+};
+
+QTEST_APPLESS_MAIN(tst_Project)
+#include "tst_project.moc"
