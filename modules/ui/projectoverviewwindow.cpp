@@ -23,9 +23,10 @@ ProjectOverviewWindow::ProjectOverviewWindow(const Project& project, const QStri
 {
     setWindowTitle(tr("PumpWatch — %1").arg(project.name));
 
+    // Before the model: set after expandAll() it caches a row height of 0 (Qt 6.4).
+    m_tree->setUniformRowHeights(true);
     m_tree->setModel(m_treeModel);
     m_tree->expandAll();
-    m_tree->setUniformRowHeights(true);
     m_table->setModel(m_tagModel);
     m_table->setAlternatingRowColors(true);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -42,11 +43,11 @@ ProjectOverviewWindow::ProjectOverviewWindow(const Project& project, const QStri
     connect(m_tree->selectionModel(), &QItemSelectionModel::currentChanged, this,
             [this](const QModelIndex& current) {
                 const int station = current.data(ProjectTreeModel::StationIndexRole).toInt();
-                if (station >= 0 && current.data(ProjectTreeModel::StationIndexRole).isValid())
+                if (station >= 0)
                     selectStation(station);
             });
 
-    statusBar()->addWidget(new QLabel(tr("%1 stations · %2 tags · %3")
+    statusBar()->addPermanentWidget(new QLabel(tr("%1 stations · %2 tags · %3")
                                           .arg(project.stations.size())
                                           .arg(project.tagCount())
                                           .arg(source),
@@ -56,6 +57,13 @@ ProjectOverviewWindow::ProjectOverviewWindow(const Project& project, const QStri
 
 void ProjectOverviewWindow::selectStation(int stationIndex)
 {
+    const QModelIndexList found =
+        m_treeModel->match(m_treeModel->index(0, 0), ProjectTreeModel::StationIndexRole, stationIndex, 1,
+                           Qt::MatchExactly | Qt::MatchRecursive | Qt::MatchWrap);
+    if (!found.isEmpty() && m_tree->currentIndex() != found.first()) {
+        m_tree->setCurrentIndex(found.first()); // comes back here through currentChanged
+        return;
+    }
     m_tagModel->setStation(stationIndex);
     m_table->resizeColumnsToContents();
     if (stationIndex >= 0)

@@ -1,10 +1,13 @@
 // The workstation's project models under QAbstractItemModelTester, on the demo city.
 #include <core/projectreader.h>
 #include <demoproject.h>
+#include <ui/projectoverviewwindow.h>
 #include <ui/projecttreemodel.h>
 #include <ui/tagtablemodel.h>
 
 #include <QAbstractItemModelTester>
+#include <QTableView>
+#include <QTreeView>
 #include <QTest>
 
 using namespace PumpWatch;
@@ -57,6 +60,22 @@ private Q_SLOTS:
         QCOMPARE(model.index(row, Ui::TagTableModel::LimitsColumn).data().toString(), QStringLiteral("0.18 / 0.22 / 0.38 / 0.42"));
         model.setStation(3); // two zones
         QCOMPARE(model.rowCount(), int(m_project->stations[3].tagCount));
+    }
+
+    /// Regression: uniform row heights set after expandAll() drew every row 0 pixels high.
+    void overviewWindowShowsTreeAndTags()
+    {
+        Ui::ProjectOverviewWindow window(*m_project, QStringLiteral("demo"));
+        window.selectStation(3);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        auto* tree = window.findChild<QTreeView*>();
+        auto* table = window.findChild<QTableView*>();
+        QVERIFY(tree && table);
+        QVERIFY(tree->visualRect(tree->model()->index(0, 0)).height() > 10);
+        QCOMPARE(tree->currentIndex().data().toString(), m_project->stations[3].displayName());
+        QCOMPARE(table->model()->rowCount(), int(m_project->stations[3].tagCount));
+        QVERIFY(table->visualRect(table->model()->index(0, 0)).height() > 10);
     }
 
 private:
