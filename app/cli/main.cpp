@@ -15,7 +15,8 @@ public:
     static int usage(int code)
     {
         QTextStream(code == 0 ? stdout : stderr)
-            << tr("usage: pumpwatch-cli GROUP COMMAND [options]   (COMMAND --help for its options)\n\n")
+            << tr("usage: pumpwatch-cli GROUP COMMAND [options]   (COMMAND --help for its "
+                  "options)\n\n")
             << PumpWatch::Cli::ProjectCommands::usage();
         return code;
     }

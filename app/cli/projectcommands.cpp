@@ -59,7 +59,8 @@ bool writeOutput(const QByteArray& data, const QString& path)
     }
     QFile file(path);
     if (!file.open(QIODevice::WriteOnly) || file.write(data) != data.size()) {
-        err() << ProjectCommands::tr("%1: cannot write: %2").arg(path, file.errorString()) << Qt::endl;
+        err() << ProjectCommands::tr("%1: cannot write: %2").arg(path, file.errorString())
+              << Qt::endl;
         return false;
     }
     return true;
@@ -69,9 +70,10 @@ bool writeOutput(const QByteArray& data, const QString& path)
 
 QString ProjectCommands::usage()
 {
-    return tr("  project validate FILE                    check a project file, list every problem\n"
-              "  project import-csv CSV --template ID     import a PLC address table into a template\n"
-              "  project generate --stations N            write a simulated city's project\n");
+    return tr(
+        "  project validate FILE                    check a project file, list every problem\n"
+        "  project import-csv CSV --template ID     import a PLC address table into a template\n"
+        "  project generate --stations N            write a simulated city's project\n");
 }
 
 int ProjectCommands::run(const QStringList& args)
@@ -125,12 +127,23 @@ int ProjectCommands::importCsv(const QStringList& args)
            "Without --project the template is printed as JSON."));
     parser.addPositionalArgument(QStringLiteral("import-csv"), tr("the command"));
     parser.addPositionalArgument(QStringLiteral("CSV"), tr("the address table"));
-    const QCommandLineOption templateId(QStringLiteral("template"), tr("id of the template"), QStringLiteral("ID"));
-    const QCommandLineOption name(QStringLiteral("name"), tr("name of the template (default: the file name)"), QStringLiteral("NAME"));
-    const QCommandLineOption encoding(QStringLiteral("encoding"), tr("auto, utf-8 or gbk (default: auto)"), QStringLiteral("ENC"), QStringLiteral("auto"));
-    const QCommandLineOption holdStart(QStringLiteral("hold-start"), tr("V byte mapped to 40001 (default: the lowest V address)"), QStringLiteral("VBYTE"));
-    const QCommandLineOption project(QStringLiteral("project"), tr("add or replace the template in this project file"), QStringLiteral("FILE"));
-    const QCommandLineOption output(QStringLiteral("output"), tr("write the project here instead of back to --project"), QStringLiteral("FILE"));
+    const QCommandLineOption templateId(QStringLiteral("template"), tr("id of the template"),
+                                        QStringLiteral("ID"));
+    const QCommandLineOption name(QStringLiteral("name"),
+                                  tr("name of the template (default: the file name)"),
+                                  QStringLiteral("NAME"));
+    const QCommandLineOption encoding(QStringLiteral("encoding"),
+                                      tr("auto, utf-8 or gbk (default: auto)"),
+                                      QStringLiteral("ENC"), QStringLiteral("auto"));
+    const QCommandLineOption holdStart(QStringLiteral("hold-start"),
+                                       tr("V byte mapped to 40001 (default: the lowest V address)"),
+                                       QStringLiteral("VBYTE"));
+    const QCommandLineOption project(QStringLiteral("project"),
+                                     tr("add or replace the template in this project file"),
+                                     QStringLiteral("FILE"));
+    const QCommandLineOption output(QStringLiteral("output"),
+                                    tr("write the project here instead of back to --project"),
+                                    QStringLiteral("FILE"));
     parser.addOptions({templateId, name, encoding, holdStart, project, output});
     if (!parse(parser, args, 1))
         return parser.isSet(QStringLiteral("help")) ? 0 : 2;
@@ -164,7 +177,9 @@ int ProjectCommands::importCsv(const QStringList& args)
     AddressTableImport result = AddressTableImporter::importFile(csv, options);
     print(result.diagnostics);
     if (!result.table) {
-        err() << tr("%1: %n error(s), nothing imported", nullptr, errorCount(result.diagnostics)).arg(csv) << Qt::endl;
+        err() << tr("%1: %n error(s), nothing imported", nullptr, errorCount(result.diagnostics))
+                     .arg(csv)
+              << Qt::endl;
         return 1;
     }
 
@@ -222,13 +237,23 @@ int ProjectCommands::importCsv(const QStringList& args)
 int ProjectCommands::generate(const QStringList& args)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(tr("Writes the project of a simulated city of pump houses around Zunyi."));
+    parser.setApplicationDescription(
+        tr("Writes the project of a simulated city of pump houses around Zunyi."));
     parser.addPositionalArgument(QStringLiteral("generate"), tr("the command"));
-    const QCommandLineOption stations(QStringLiteral("stations"), tr("number of stations (default 60)"), QStringLiteral("N"), QStringLiteral("60"));
-    const QCommandLineOption seed(QStringLiteral("seed"), tr("random seed (default 1)"), QStringLiteral("SEED"), QStringLiteral("1"));
-    const QCommandLineOption host(QStringLiteral("host"), tr("address of the simulated PLCs (default 127.0.0.1)"), QStringLiteral("HOST"), QStringLiteral("127.0.0.1"));
-    const QCommandLineOption basePort(QStringLiteral("base-port"), tr("the first PLC listens on this port + 1 (default 15000)"), QStringLiteral("PORT"), QStringLiteral("15000"));
-    const QCommandLineOption output(QStringLiteral("output"), tr("file to write (default: standard output)"), QStringLiteral("FILE"));
+    const QCommandLineOption stations(QStringLiteral("stations"),
+                                      tr("number of stations (default 60)"), QStringLiteral("N"),
+                                      QStringLiteral("60"));
+    const QCommandLineOption seed(QStringLiteral("seed"), tr("random seed (default 1)"),
+                                  QStringLiteral("SEED"), QStringLiteral("1"));
+    const QCommandLineOption host(QStringLiteral("host"),
+                                  tr("address of the simulated PLCs (default 127.0.0.1)"),
+                                  QStringLiteral("HOST"), QStringLiteral("127.0.0.1"));
+    const QCommandLineOption basePort(QStringLiteral("base-port"),
+                                      tr("the first PLC listens on this port + 1 (default 15000)"),
+                                      QStringLiteral("PORT"), QStringLiteral("15000"));
+    const QCommandLineOption output(QStringLiteral("output"),
+                                    tr("file to write (default: standard output)"),
+                                    QStringLiteral("FILE"));
     parser.addOptions({stations, seed, host, basePort, output});
     if (!parse(parser, args, 0))
         return parser.isSet(QStringLiteral("help")) ? 0 : 2;
@@ -249,7 +274,10 @@ int ProjectCommands::generate(const QStringList& args)
     }
     const Project p = Sim::CityGenerator::generate(options);
     if (options.basePort + Sim::CityGenerator::deviceCount(p) > 65535) {
-        err() << tr("%1 devices do not fit above port %2").arg(Sim::CityGenerator::deviceCount(p)).arg(options.basePort) << Qt::endl;
+        err() << tr("%1 devices do not fit above port %2")
+                     .arg(Sim::CityGenerator::deviceCount(p))
+                     .arg(options.basePort)
+              << Qt::endl;
         return 2;
     }
     return writeOutput(ProjectWriter::write(p), parser.value(output)) ? 0 : 1;

@@ -6,11 +6,12 @@
 #include <core/projectreader.h>
 #include <core/realtimestore.h>
 #include <core/translator.h>
-#include <demoproject.h>
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QTimer>
+
+#include <demoproject.h>
 
 namespace {
 
@@ -24,9 +25,11 @@ public:
         parser.setApplicationDescription(tr("PumpWatch acquisition, alarm and history server."));
         parser.addHelpOption();
         parser.addVersionOption();
-        const QCommandLineOption project(QStringLiteral("project"), tr("project file to run"), QStringLiteral("FILE"));
+        const QCommandLineOption project(QStringLiteral("project"), tr("project file to run"),
+                                         QStringLiteral("FILE"));
         const QCommandLineOption demo(QStringLiteral("demo"), tr("run the built-in demo project"));
-        const QCommandLineOption duration(QStringLiteral("duration"), tr("stop after this many seconds"), QStringLiteral("S"));
+        const QCommandLineOption duration(QStringLiteral("duration"),
+                                          tr("stop after this many seconds"), QStringLiteral("S"));
         parser.addOptions({project, demo, duration});
         parser.process(app);
 
@@ -83,9 +86,10 @@ public:
 
 int main(int argc, char* argv[])
 {
-    qSetMessagePattern(QStringLiteral("%{time yyyy-MM-dd hh:mm:ss.zzz} %{if-debug}debug%{endif}"
-                                      "%{if-info}info%{endif}%{if-warning}warning%{endif}"
-                                      "%{if-critical}error%{endif}%{if-fatal}fatal%{endif} %{message}"));
+    qSetMessagePattern(
+        QStringLiteral("%{time yyyy-MM-dd hh:mm:ss.zzz} %{if-debug}debug%{endif}"
+                       "%{if-info}info%{endif}%{if-warning}warning%{endif}"
+                       "%{if-critical}error%{endif}%{if-fatal}fatal%{endif} %{message}"));
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("pumpwatch-server"));
     QCoreApplication::setApplicationVersion(QStringLiteral(PUMPWATCH_VERSION));

@@ -4,12 +4,13 @@
 #include <core/projectreader.h>
 #include <core/projectwriter.h>
 #include <core/translator.h>
-#include <demoproject.h>
 #include <sim/citygenerator.h>
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QTextStream>
+
+#include <demoproject.h>
 
 namespace {
 
@@ -23,10 +24,14 @@ public:
         parser.setApplicationDescription(tr("PumpWatch simulated city of pump houses."));
         parser.addHelpOption();
         parser.addVersionOption();
-        const QCommandLineOption project(QStringLiteral("project"), tr("project file of the city"), QStringLiteral("FILE"));
+        const QCommandLineOption project(QStringLiteral("project"), tr("project file of the city"),
+                                         QStringLiteral("FILE"));
         const QCommandLineOption demo(QStringLiteral("demo"), tr("the built-in demo city"));
-        const QCommandLineOption stations(QStringLiteral("stations"), tr("generate a city of N stations"), QStringLiteral("N"));
-        const QCommandLineOption writeProject(QStringLiteral("write-project"), tr("write the city's project file here"), QStringLiteral("FILE"));
+        const QCommandLineOption stations(QStringLiteral("stations"),
+                                          tr("generate a city of N stations"), QStringLiteral("N"));
+        const QCommandLineOption writeProject(QStringLiteral("write-project"),
+                                              tr("write the city's project file here"),
+                                              QStringLiteral("FILE"));
         parser.addOptions({project, demo, stations, writeProject});
         parser.process(app);
 
@@ -42,8 +47,9 @@ public:
             }
             city = PumpWatch::Sim::CityGenerator::generate({.stations = n});
         } else {
-            const QString path = parser.isSet(project) ? parser.value(project)
-                                                       : QString::fromLatin1(PumpWatch::DemoProjectPath);
+            const QString path = parser.isSet(project)
+                                     ? parser.value(project)
+                                     : QString::fromLatin1(PumpWatch::DemoProjectPath);
             PumpWatch::ProjectLoad load = PumpWatch::ProjectReader::readFile(path);
             for (const PumpWatch::Diagnostic& d : load.diagnostics)
                 err << d.toString() << Qt::endl;
@@ -54,15 +60,20 @@ public:
         if (parser.isSet(writeProject)) {
             QString error;
             if (!PumpWatch::ProjectWriter::writeFile(city, parser.value(writeProject), &error)) {
-                err << tr("%1: cannot write: %2").arg(parser.value(writeProject), error) << Qt::endl;
+                err << tr("%1: cannot write: %2").arg(parser.value(writeProject), error)
+                    << Qt::endl;
                 return 1;
             }
         }
         for (const PumpWatch::Station& s : city.stations) {
             for (const PumpWatch::Device& d : s.devices)
-                out << s.id << u'/' << d.id << u'\t' << d.settings.endpoint << u'\t' << s.displayName() << u'\n';
+                out << s.id << u'/' << d.id << u'\t' << d.settings.endpoint << u'\t'
+                    << s.displayName() << u'\n';
         }
-        out << tr("%1 stations, %2 devices").arg(city.stations.size()).arg(PumpWatch::Sim::CityGenerator::deviceCount(city)) << Qt::endl;
+        out << tr("%1 stations, %2 devices")
+                   .arg(city.stations.size())
+                   .arg(PumpWatch::Sim::CityGenerator::deviceCount(city))
+            << Qt::endl;
         return 0;
     }
 };

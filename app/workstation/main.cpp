@@ -2,7 +2,6 @@
 // workstation issue makes it the docking shell with the realtime list, alarms and trends.
 #include <core/projectreader.h>
 #include <core/translator.h>
-#include <demoproject.h>
 #include <ui/projectoverviewwindow.h>
 
 #include <QApplication>
@@ -10,6 +9,8 @@
 #include <QDir>
 #include <QMessageBox>
 #include <QTimer>
+
+#include <demoproject.h>
 
 namespace {
 
@@ -23,18 +24,25 @@ public:
         parser.setApplicationDescription(tr("PumpWatch dispatcher workstation."));
         parser.addHelpOption();
         parser.addVersionOption();
-        const QCommandLineOption project(QStringLiteral("project"), tr("project file to open"), QStringLiteral("FILE"));
-        const QCommandLineOption demo(QStringLiteral("demo"), tr("open the built-in demo (simulated Zunyi)"));
-        const QCommandLineOption language(QStringLiteral("lang"), tr("user interface language: zh_CN (default) or en"), QStringLiteral("LANG"), QStringLiteral("zh_CN"));
-        const QCommandLineOption snapshot(QStringLiteral("snapshot"), tr("render the window to DIR/*.png and exit"), QStringLiteral("DIR"));
+        const QCommandLineOption project(QStringLiteral("project"), tr("project file to open"),
+                                         QStringLiteral("FILE"));
+        const QCommandLineOption demo(QStringLiteral("demo"),
+                                      tr("open the built-in demo (simulated Zunyi)"));
+        const QCommandLineOption language(QStringLiteral("lang"),
+                                          tr("user interface language: zh_CN (default) or en"),
+                                          QStringLiteral("LANG"), QStringLiteral("zh_CN"));
+        const QCommandLineOption snapshot(QStringLiteral("snapshot"),
+                                          tr("render the window to DIR/*.png and exit"),
+                                          QStringLiteral("DIR"));
         parser.addOptions({project, demo, language, snapshot});
         parser.process(app);
 
         if (parser.value(language) != u"en")
             PumpWatch::installTranslators(app, QLocale(parser.value(language)));
 
-        const QString path = parser.isSet(project) ? parser.value(project)
-                                                   : QString::fromLatin1(PumpWatch::DemoProjectPath);
+        const QString path = parser.isSet(project)
+                                 ? parser.value(project)
+                                 : QString::fromLatin1(PumpWatch::DemoProjectPath);
         const PumpWatch::ProjectLoad load = PumpWatch::ProjectReader::readFile(path);
         if (!load.project) {
             QStringList lines;
@@ -42,8 +50,9 @@ public:
                 lines << d.toString();
             qCritical().noquote() << lines.join(u'\n');
             if (!parser.isSet(snapshot))
-                QMessageBox::critical(nullptr, tr("PumpWatch"),
-                                      tr("The project cannot be opened:\n\n%1").arg(lines.mid(0, 20).join(u'\n')));
+                QMessageBox::critical(
+                    nullptr, tr("PumpWatch"),
+                    tr("The project cannot be opened:\n\n%1").arg(lines.mid(0, 20).join(u'\n')));
             return 1;
         }
         const QString source = parser.isSet(project) ? path : tr("built-in demo");

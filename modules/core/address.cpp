@@ -37,9 +37,11 @@ AddressParse parseS7(QStringView text)
 
 AddressParse parseModbus(QStringView text)
 {
-    static const QRegularExpression named(QStringLiteral("^(HR|IR|CO|DI)(\\d{1,5})(?:\\.(\\d{1,2}))?$"),
-                                          QRegularExpression::CaseInsensitiveOption);
-    static const QRegularExpression modicon(QStringLiteral("^([0134])(\\d{4,5})(?:\\.(\\d{1,2}))?$"));
+    static const QRegularExpression named(
+        QStringLiteral("^(HR|IR|CO|DI)(\\d{1,5})(?:\\.(\\d{1,2}))?$"),
+        QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression modicon(
+        QStringLiteral("^([0134])(\\d{4,5})(?:\\.(\\d{1,2}))?$"));
     const QString notModbus = Address::tr("'%1' is not a Modbus address").arg(text);
 
     Address a;
@@ -50,7 +52,7 @@ AddressParse parseModbus(QStringView text)
         a.area = area == QLatin1StringView("HR")   ? AddressArea::HoldingRegister
                  : area == QLatin1StringView("IR") ? AddressArea::InputRegister
                  : area == QLatin1StringView("CO") ? AddressArea::Coil
-                                    : AddressArea::DiscreteInput;
+                                                   : AddressArea::DiscreteInput;
         a.index = m.capturedView(2).toUInt();
         bitText = m.capturedView(3);
     } else if (const auto mm = modicon.match(text.toString()); mm.hasMatch()) {
@@ -106,9 +108,10 @@ QString typeMismatch(const Address& address, DataType type)
             .arg(address.text, dataTypeName(type));
     }
     if (type == DataType::Bool)
-        return Address::tr("bool needs a bit address (a coil, a discrete input, V byte.bit or register.bit), "
-                  "not '%1'")
-            .arg(address.text);
+        return Address::
+            tr("bool needs a bit address (a coil, a discrete input, V byte.bit or register.bit), "
+               "not '%1'")
+                .arg(address.text);
     if (address.widthBits != 0) {
         if (bits == address.widthBits)
             return {};
@@ -135,7 +138,8 @@ ModbusMapping toModbus(const Address& address, DataType type, AddressingMode mod
         const int bits = dataTypeBits(type);
         loc.count = static_cast<quint16>(address.isBit() ? 1 : (bits + 15) / 16);
         if (address.index + loc.count > 65536)
-            return {std::nullopt, Address::tr("'%1' runs past the last Modbus address").arg(address.text)};
+            return {std::nullopt,
+                    Address::tr("'%1' runs past the last Modbus address").arg(address.text)};
         return {loc, {}};
     }
 
@@ -161,14 +165,16 @@ ModbusMapping toModbus(const Address& address, DataType type, AddressingMode mod
     } else {
         if (offset % 2 != 0)
             return {std::nullopt,
-                    Address::tr("'%1' starts on an odd byte from holdStart VB%2 and does not map to whole "
-                       "holding registers")
+                    Address::tr(
+                        "'%1' starts on an odd byte from holdStart VB%2 and does not map to whole "
+                        "holding registers")
                         .arg(address.text)
                         .arg(holdStartByte)};
         loc.count = static_cast<quint16>(address.widthBits / 16);
     }
     if (reg + loc.count > 65536)
-        return {std::nullopt, Address::tr("'%1' runs past the last Modbus address").arg(address.text)};
+        return {std::nullopt,
+                Address::tr("'%1' runs past the last Modbus address").arg(address.text)};
     loc.start = static_cast<quint16>(reg);
     return {loc, {}};
 }

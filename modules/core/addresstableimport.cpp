@@ -22,9 +22,9 @@ std::vector<Row> parseCsv(const QString& text)
 {
     const qsizetype headerEnd = text.indexOf(u'\n');
     const QStringView header = QStringView(text).left(headerEnd < 0 ? text.size() : headerEnd);
-    const QChar delimiter = header.count(u'\t') > header.count(u',') ? u'\t'
-        : header.count(u';') > header.count(u',')                   ? u';'
-                                                                    : u',';
+    const QChar delimiter = header.count(u'\t') > header.count(u',')  ? u'\t'
+                            : header.count(u';') > header.count(u',') ? u';'
+                                                                      : u',';
     std::vector<Row> rows;
     Row row{1, {}};
     QString cell;
@@ -68,17 +68,32 @@ std::vector<Row> parseCsv(const QString& text)
     return rows;
 }
 
-enum Column { AddressCol, TypeCol, ContentCol, UnitCol, AccessCol, KeyCol, QuantityCol, ColumnCount };
+enum Column {
+    AddressCol,
+    TypeCol,
+    ContentCol,
+    UnitCol,
+    AccessCol,
+    KeyCol,
+    QuantityCol,
+    ColumnCount
+};
 
 constexpr std::array<const char*, ColumnCount> columnNames = {
-    "地址|address|addr", "类型|数据类型|type|data type", "存储内容|内容|名称|描述|content|name|description",
-    "单位|unit", "读/写|读写|access|r/w|rw|read/write", "key|键", "quantity|物理量"};
+    "地址|address|addr",
+    "类型|数据类型|type|data type",
+    "存储内容|内容|名称|描述|content|name|description",
+    "单位|unit",
+    "读/写|读写|access|r/w|rw|read/write",
+    "key|键",
+    "quantity|物理量"};
 
 int columnOf(const QString& header)
 {
     const QString h = header.trimmed().toLower();
     for (int c = 0; c < ColumnCount; ++c) {
-        for (QStringView name : QStringView(QString::fromUtf8(columnNames[static_cast<std::size_t>(c)])).split(u'|')) {
+        for (QStringView name :
+             QStringView(QString::fromUtf8(columnNames[static_cast<std::size_t>(c)])).split(u'|')) {
             if (h == name)
                 return c;
         }
@@ -89,13 +104,13 @@ int columnOf(const QString& header)
 DataType plcType(const QString& text)
 {
     static const std::array<std::pair<const char*, DataType>, 22> names{{
-        {"float", DataType::Float32},  {"real", DataType::Float32},   {"float32", DataType::Float32},
-        {"double", DataType::Float64}, {"lreal", DataType::Float64},  {"float64", DataType::Float64},
-        {"int", DataType::Int16},      {"int16", DataType::Int16},    {"short", DataType::Int16},
-        {"word", DataType::UInt16},    {"uint", DataType::UInt16},    {"uint16", DataType::UInt16},
-        {"dint", DataType::Int32},     {"int32", DataType::Int32},    {"dword", DataType::UInt32},
-        {"udint", DataType::UInt32},   {"uint32", DataType::UInt32},  {"bool", DataType::Bool},
-        {"bit", DataType::Bool},       {"byte", DataType::UInt8},     {"uint8", DataType::UInt8},
+        {"float", DataType::Float32},  {"real", DataType::Float32},  {"float32", DataType::Float32},
+        {"double", DataType::Float64}, {"lreal", DataType::Float64}, {"float64", DataType::Float64},
+        {"int", DataType::Int16},      {"int16", DataType::Int16},   {"short", DataType::Int16},
+        {"word", DataType::UInt16},    {"uint", DataType::UInt16},   {"uint16", DataType::UInt16},
+        {"dint", DataType::Int32},     {"int32", DataType::Int32},   {"dword", DataType::UInt32},
+        {"udint", DataType::UInt32},   {"uint32", DataType::UInt32}, {"bool", DataType::Bool},
+        {"bit", DataType::Bool},       {"byte", DataType::UInt8},    {"uint8", DataType::UInt8},
         {"sint", DataType::Int8},
     }};
     for (const auto& [name, type] : names) {
@@ -110,8 +125,8 @@ Access plcAccess(const QString& text)
     const QString t = text.trimmed().toLower();
     if (t.isEmpty() || t == u"只读" || t == u"r" || t == u"ro" || t == u"read")
         return Access::Read;
-    if (t == u"读写" || t == u"可读写" || t == u"r/w" || t == u"rw" || t == u"w" || t == u"只写"
-        || t == u"read/write" || t == u"write")
+    if (t == u"读写" || t == u"可读写" || t == u"r/w" || t == u"rw" || t == u"w" || t == u"只写" ||
+        t == u"read/write" || t == u"write")
         return Access::ReadWrite;
     return Access::Invalid;
 }
@@ -169,7 +184,8 @@ QString keyFor(const QString& content, Quantity quantity, const Address& address
     else if (content.contains(u"水箱"))
         prefix = QStringLiteral("tank_");
     for (int pump = 1; pump <= 9; ++pump) {
-        if (content.contains(QStringLiteral("%1#").arg(pump)) || content.contains(QStringLiteral("%1号").arg(pump)))
+        if (content.contains(QStringLiteral("%1#").arg(pump)) ||
+            content.contains(QStringLiteral("%1号").arg(pump)))
             prefix = QStringLiteral("pump%1_").arg(pump);
     }
     if (quantity == Quantity::Generic || quantity == Quantity::Unknown)
@@ -205,7 +221,11 @@ AddressTableImport AddressTableImporter::importFile(const QString& path, const O
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
         AddressTableImport r;
-        r.diagnostics.push_back({Diagnostic::Severity::Error, path, 0, 0, {},
+        r.diagnostics.push_back({Diagnostic::Severity::Error,
+                                 path,
+                                 0,
+                                 0,
+                                 {},
                                  tr("cannot open: %1").arg(file.errorString())});
         return r;
     }
@@ -220,7 +240,8 @@ AddressTableImport AddressTableImporter::import(const QByteArray& bytes, const Q
 {
     AddressTableImport result;
     const auto error = [&](int line, const QString& column, const QString& message) {
-        result.diagnostics.push_back({Diagnostic::Severity::Error, fileName, line, 0, column, message});
+        result.diagnostics.push_back(
+            {Diagnostic::Severity::Error, fileName, line, 0, column, message});
     };
 
     const std::vector<Row> rows = parseCsv(decode(bytes, options.encoding, &result.encoding));
@@ -237,7 +258,8 @@ AddressTableImport AddressTableImporter::import(const QByteArray& bytes, const Q
     }
     for (Column required : {AddressCol, TypeCol, ContentCol}) {
         if (column[required] < 0) {
-            const QString names = QString::fromUtf8(columnNames[required]).replace(u'|', QStringLiteral(", "));
+            const QString names =
+                QString::fromUtf8(columnNames[required]).replace(u'|', QStringLiteral(", "));
             error(rows[0].line, {}, tr("no column for %1").arg(names));
         }
     }
@@ -268,12 +290,14 @@ AddressTableImport AddressTableImporter::import(const QByteArray& bytes, const Q
             t.device.addressing = AddressingMode::S7V;
         def.type = plcType(cell(TypeCol));
         if (def.type == DataType::Invalid) {
-            error(row.line, QStringLiteral("type"), tr("'%1' is not a data type").arg(cell(TypeCol)));
+            error(row.line, QStringLiteral("type"),
+                  tr("'%1' is not a data type").arg(cell(TypeCol)));
             continue;
         }
         def.access = plcAccess(cell(AccessCol));
         if (def.access == Access::Invalid) {
-            error(row.line, QStringLiteral("access"), tr("'%1' is not 只读/读写 (r/rw)").arg(cell(AccessCol)));
+            error(row.line, QStringLiteral("access"),
+                  tr("'%1' is not 只读/读写 (r/rw)").arg(cell(AccessCol)));
             continue;
         }
 
@@ -315,7 +339,8 @@ AddressTableImport AddressTableImporter::import(const QByteArray& bytes, const Q
             }
             def.scale.gain = unit->toCanonical;
         }
-        def.key = cell(KeyCol).isEmpty() ? keyFor(def.name, def.quantity, def.address) : cell(KeyCol);
+        def.key =
+            cell(KeyCol).isEmpty() ? keyFor(def.name, def.quantity, def.address) : cell(KeyCol);
         t.tags.push_back(def);
         lines.push_back(row.line);
     }

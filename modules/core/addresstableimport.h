@@ -36,7 +36,7 @@ public:
 
     struct Options {
         QString templateId;
-        QString templateName;            ///< defaults to the file's base name
+        QString templateName; ///< defaults to the file's base name
         Encoding encoding = Encoding::Auto;
         std::optional<quint32> holdStart; ///< V byte at 40001; default: the table's lowest V byte
     };

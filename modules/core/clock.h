@@ -34,12 +34,10 @@ class ManualClock final : public Clock {
 public:
     explicit ManualClock(qint64 startMs = 0)
         : m_nowMs(startMs)
-    {
-    }
+    {}
     explicit ManualClock(const QDateTime& start)
         : m_nowMs(start.toMSecsSinceEpoch())
-    {
-    }
+    {}
 
     qint64 nowMs() const override { return m_nowMs.load(std::memory_order_acquire); }
     void setNowMs(qint64 ms) { m_nowMs.store(ms, std::memory_order_release); }

@@ -65,35 +65,71 @@ constexpr std::array<std::pair<AddressingMode, const char*>, 2> addressingModes{
 int dataTypeBits(DataType type)
 {
     switch (type) {
-    case DataType::Invalid: return 0;
-    case DataType::Bool: return 1;
+    case DataType::Invalid:
+        return 0;
+    case DataType::Bool:
+        return 1;
     case DataType::Int8:
-    case DataType::UInt8: return 8;
+    case DataType::UInt8:
+        return 8;
     case DataType::Int16:
-    case DataType::UInt16: return 16;
+    case DataType::UInt16:
+        return 16;
     case DataType::Int32:
     case DataType::UInt32:
-    case DataType::Float32: return 32;
-    case DataType::Float64: return 64;
+    case DataType::Float32:
+        return 32;
+    case DataType::Float64:
+        return 64;
     }
     return 0;
 }
 
 bool isIntegerType(DataType type)
 {
-    return type != DataType::Invalid && type != DataType::Bool && type != DataType::Float32
-        && type != DataType::Float64;
+    return type != DataType::Invalid && type != DataType::Bool && type != DataType::Float32 &&
+           type != DataType::Float64;
 }
 
-QString dataTypeName(DataType type) { return nameOf(dataTypes, type); }
-DataType parseDataType(QStringView text) { return parse(dataTypes, text); }
-QString wordOrderName(WordOrder order) { return nameOf(wordOrders, order); }
-WordOrder parseWordOrder(QStringView text) { return parse(wordOrders, text); }
-QString accessName(Access access) { return nameOf(accesses, access); }
-Access parseAccess(QStringView text) { return parse(accesses, text); }
-QString protocolName(Protocol protocol) { return nameOf(protocols, protocol); }
-Protocol parseProtocol(QStringView text) { return parse(protocols, text); }
-QString addressingModeName(AddressingMode mode) { return nameOf(addressingModes, mode); }
-AddressingMode parseAddressingMode(QStringView text) { return parse(addressingModes, text); }
+QString dataTypeName(DataType type)
+{
+    return nameOf(dataTypes, type);
+}
+DataType parseDataType(QStringView text)
+{
+    return parse(dataTypes, text);
+}
+QString wordOrderName(WordOrder order)
+{
+    return nameOf(wordOrders, order);
+}
+WordOrder parseWordOrder(QStringView text)
+{
+    return parse(wordOrders, text);
+}
+QString accessName(Access access)
+{
+    return nameOf(accesses, access);
+}
+Access parseAccess(QStringView text)
+{
+    return parse(accesses, text);
+}
+QString protocolName(Protocol protocol)
+{
+    return nameOf(protocols, protocol);
+}
+Protocol parseProtocol(QStringView text)
+{
+    return parse(protocols, text);
+}
+QString addressingModeName(AddressingMode mode)
+{
+    return nameOf(addressingModes, mode);
+}
+AddressingMode parseAddressingMode(QStringView text)
+{
+    return parse(addressingModes, text);
+}
 
 } // namespace PumpWatch

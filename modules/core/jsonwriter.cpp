@@ -45,10 +45,22 @@ void JsonWriter::end(char bracket)
     m_out += bracket;
 }
 
-void JsonWriter::beginObject(Layout layout) { begin('{', false, layout); }
-void JsonWriter::endObject() { end('}'); }
-void JsonWriter::beginArray(Layout layout) { begin('[', true, layout); }
-void JsonWriter::endArray() { end(']'); }
+void JsonWriter::beginObject(Layout layout)
+{
+    begin('{', false, layout);
+}
+void JsonWriter::endObject()
+{
+    end('}');
+}
+void JsonWriter::beginArray(Layout layout)
+{
+    begin('[', true, layout);
+}
+void JsonWriter::endArray()
+{
+    end(']');
+}
 
 void JsonWriter::key(const char* name)
 {
@@ -72,12 +84,23 @@ void JsonWriter::value(QStringView text)
         flush(i);
         runStart = i + 1;
         switch (u) {
-        case u'"': m_out += "\\\""; break;
-        case u'\\': m_out += "\\\\"; break;
-        case u'\n': m_out += "\\n"; break;
-        case u'\r': m_out += "\\r"; break;
-        case u'\t': m_out += "\\t"; break;
-        default: m_out += "\\u" + QByteArray::number(u, 16).rightJustified(4, '0');
+        case u'"':
+            m_out += "\\\"";
+            break;
+        case u'\\':
+            m_out += "\\\\";
+            break;
+        case u'\n':
+            m_out += "\\n";
+            break;
+        case u'\r':
+            m_out += "\\r";
+            break;
+        case u'\t':
+            m_out += "\\t";
+            break;
+        default:
+            m_out += "\\u" + QByteArray::number(u, 16).rightJustified(4, '0');
         }
     }
     flush(text.size());

@@ -7,10 +7,14 @@ namespace PumpWatch {
 QString zoneCode(Zone zone)
 {
     switch (zone) {
-    case Zone::Low: return QStringLiteral("low");
-    case Zone::Mid: return QStringLiteral("mid");
-    case Zone::High: return QStringLiteral("high");
-    case Zone::Invalid: break;
+    case Zone::Low:
+        return QStringLiteral("low");
+    case Zone::Mid:
+        return QStringLiteral("mid");
+    case Zone::High:
+        return QStringLiteral("high");
+    case Zone::Invalid:
+        break;
     }
     return {};
 }
@@ -27,10 +31,14 @@ Zone parseZone(QStringView code)
 QString zoneDisplayName(Zone zone)
 {
     switch (zone) {
-    case Zone::Low: return Project::tr("Low zone");
-    case Zone::Mid: return Project::tr("Middle zone");
-    case Zone::High: return Project::tr("High zone");
-    case Zone::Invalid: break;
+    case Zone::Low:
+        return Project::tr("Low zone");
+    case Zone::Mid:
+        return Project::tr("Middle zone");
+    case Zone::High:
+        return Project::tr("High zone");
+    case Zone::Invalid:
+        break;
     }
     return {};
 }
@@ -84,12 +92,14 @@ void Project::reindex()
                 m_tags.push_back({static_cast<quint32>(s), static_cast<quint16>(d), def});
             };
             if (device.templateIndex >= 0) {
-                const StationTemplate& t = templates[static_cast<std::size_t>(device.templateIndex)];
+                const StationTemplate& t =
+                    templates[static_cast<std::size_t>(device.templateIndex)];
                 overrideOf.assign(t.tags.size(), 0);
                 for (std::size_t k = 0; k < station.tags.size(); ++k) {
                     const StationTag& st = station.tags[k];
                     if (st.device == static_cast<int>(d) && st.overrides >= 0)
-                        overrideOf[static_cast<std::size_t>(st.overrides)] = -static_cast<qint32>(k) - 1;
+                        overrideOf[static_cast<std::size_t>(st.overrides)] =
+                            -static_cast<qint32>(k) - 1;
                 }
                 for (std::size_t i = 0; i < t.tags.size(); ++i)
                     ref(overrideOf[i] != 0 ? overrideOf[i] : static_cast<qint32>(i));
@@ -136,13 +146,20 @@ namespace {
 template <typename T>
 int indexById(const std::vector<T>& items, QStringView id)
 {
-    const auto it = std::find_if(items.begin(), items.end(), [id](const T& x) { return x.id == id; });
+    const auto it =
+        std::find_if(items.begin(), items.end(), [id](const T& x) { return x.id == id; });
     return it == items.end() ? -1 : static_cast<int>(it - items.begin());
 }
 } // namespace
 
-int Project::templateIndex(QStringView id) const { return indexById(templates, id); }
-int Project::lineIndex(QStringView id) const { return indexById(lines, id); }
+int Project::templateIndex(QStringView id) const
+{
+    return indexById(templates, id);
+}
+int Project::lineIndex(QStringView id) const
+{
+    return indexById(lines, id);
+}
 
 TagId Project::findTag(QStringView stationId, QStringView deviceId, QStringView key) const
 {
@@ -155,7 +172,8 @@ TagId Project::findTag(QStringView stationId, QStringView deviceId, QStringView 
         return InvalidTagId;
     const Device& device = station.devices[static_cast<std::size_t>(d)];
     if (device.templateIndex >= 0) {
-        const int i = templates[static_cast<std::size_t>(device.templateIndex)].tagIndex(key.toString());
+        const int i =
+            templates[static_cast<std::size_t>(device.templateIndex)].tagIndex(key.toString());
         if (i >= 0)
             return device.firstTag + static_cast<TagId>(i);
     }

@@ -119,13 +119,13 @@ struct Device {
     Zone zone = Zone::Low;
     int templateIndex = -1; ///< into Project::templates; -1: the device has only station tags
     DeviceSettings settings;
-    TagId firstTag = 0;     ///< derived: the device's tags are firstTag .. firstTag+tagCount-1
-    quint32 tagCount = 0;   ///< derived
+    TagId firstTag = 0;   ///< derived: the device's tags are firstTag .. firstTag+tagCount-1
+    quint32 tagCount = 0; ///< derived
 
     friend bool operator==(const Device& a, const Device& b)
     {
-        return a.id == b.id && a.zone == b.zone && a.templateIndex == b.templateIndex
-            && a.settings == b.settings;
+        return a.id == b.id && a.zone == b.zone && a.templateIndex == b.templateIndex &&
+               a.settings == b.settings;
     }
 };
 
@@ -176,9 +176,9 @@ struct Station {
 
     friend bool operator==(const Station& a, const Station& b)
     {
-        return a.id == b.id && a.name == b.name && a.code == b.code && a.district == b.district
-            && a.location == b.location && a.line == b.line && a.devices == b.devices
-            && a.tags == b.tags;
+        return a.id == b.id && a.name == b.name && a.code == b.code && a.district == b.district &&
+               a.location == b.location && a.line == b.line && a.devices == b.devices &&
+               a.tags == b.tags;
     }
 };
 
@@ -215,8 +215,8 @@ public:
 
     friend bool operator==(const Project& a, const Project& b)
     {
-        return a.name == b.name && a.timeZone == b.timeZone && a.plants == b.plants
-            && a.lines == b.lines && a.templates == b.templates && a.stations == b.stations;
+        return a.name == b.name && a.timeZone == b.timeZone && a.plants == b.plants &&
+               a.lines == b.lines && a.templates == b.templates && a.stations == b.stations;
     }
 
 private:

@@ -20,13 +20,20 @@ namespace {
 QString jsonTypeName(const QJsonValue& v)
 {
     switch (v.type()) {
-    case QJsonValue::Null: return QStringLiteral("null");
-    case QJsonValue::Bool: return QStringLiteral("a boolean");
-    case QJsonValue::Double: return QStringLiteral("a number");
-    case QJsonValue::String: return QStringLiteral("a string");
-    case QJsonValue::Array: return QStringLiteral("an array");
-    case QJsonValue::Object: return QStringLiteral("an object");
-    case QJsonValue::Undefined: break;
+    case QJsonValue::Null:
+        return QStringLiteral("null");
+    case QJsonValue::Bool:
+        return QStringLiteral("a boolean");
+    case QJsonValue::Double:
+        return QStringLiteral("a number");
+    case QJsonValue::String:
+        return QStringLiteral("a string");
+    case QJsonValue::Array:
+        return QStringLiteral("an array");
+    case QJsonValue::Object:
+        return QStringLiteral("an object");
+    case QJsonValue::Undefined:
+        break;
     }
     return QStringLiteral("nothing");
 }
@@ -46,8 +53,7 @@ class Context {
 public:
     explicit Context(QString file)
         : m_file(std::move(file))
-    {
-    }
+    {}
 
     void error(const QString& path, const QString& message)
     {
@@ -98,11 +104,10 @@ public:
         const QJsonValue v = member(key, required);
         if (v.isUndefined())
             return std::nullopt;
-        if (!v.isString())
-            {
-                wrongType(key, ProjectReader::tr("a string"), v);
-                return std::nullopt;
-            }
+        if (!v.isString()) {
+            wrongType(key, ProjectReader::tr("a string"), v);
+            return std::nullopt;
+        }
         return v.toString();
     }
 
@@ -111,11 +116,10 @@ public:
         const QJsonValue v = member(key, required);
         if (v.isUndefined())
             return std::nullopt;
-        if (!v.isDouble())
-            {
-                wrongType(key, ProjectReader::tr("a number"), v);
-                return std::nullopt;
-            }
+        if (!v.isDouble()) {
+            wrongType(key, ProjectReader::tr("a number"), v);
+            return std::nullopt;
+        }
         return v.toDouble();
     }
 
@@ -126,10 +130,11 @@ public:
             return std::nullopt;
         const double d = v.toDouble(std::nan(""));
         if (!v.isDouble() || d != std::floor(d) || d < double(min) || d > double(max)) {
-            m_ctx.error(path(key), ProjectReader::tr("expected a whole number from %1 to %2, found %3")
-                                       .arg(min)
-                                       .arg(max)
-                                       .arg(v.isDouble() ? QString::number(d) : jsonTypeName(v)));
+            m_ctx.error(path(key),
+                        ProjectReader::tr("expected a whole number from %1 to %2, found %3")
+                            .arg(min)
+                            .arg(max)
+                            .arg(v.isDouble() ? QString::number(d) : jsonTypeName(v)));
             return std::nullopt;
         }
         return static_cast<qint64>(d);
@@ -140,11 +145,10 @@ public:
         const QJsonValue v = member(key, false);
         if (v.isUndefined())
             return std::nullopt;
-        if (!v.isBool())
-            {
-                wrongType(key, ProjectReader::tr("true or false"), v);
-                return std::nullopt;
-            }
+        if (!v.isBool()) {
+            wrongType(key, ProjectReader::tr("true or false"), v);
+            return std::nullopt;
+        }
         return v.toBool();
     }
 
@@ -153,11 +157,10 @@ public:
         const QJsonValue v = member(key, required);
         if (v.isUndefined())
             return std::nullopt;
-        if (!v.isObject())
-            {
-                wrongType(key, ProjectReader::tr("an object"), v);
-                return std::nullopt;
-            }
+        if (!v.isObject()) {
+            wrongType(key, ProjectReader::tr("an object"), v);
+            return std::nullopt;
+        }
         return v.toObject();
     }
 
@@ -181,7 +184,9 @@ public:
         for (qsizetype i = 0; i < items.size(); ++i) {
             const QString p = index(path(key), i);
             if (!items[i].isObject())
-                m_ctx.error(p, ProjectReader::tr("expected an object, found %1").arg(jsonTypeName(items[i])));
+                m_ctx.error(
+                    p,
+                    ProjectReader::tr("expected an object, found %1").arg(jsonTypeName(items[i])));
             else
                 read(items[i].toObject(), p);
         }
@@ -213,13 +218,13 @@ public:
     IdRegistry(Context& ctx, QString what)
         : m_ctx(ctx)
         , m_what(std::move(what))
-    {
-    }
+    {}
     bool add(const QString& id, const QString& path)
     {
         const auto it = m_first.constFind(id);
         if (it != m_first.constEnd()) {
-            m_ctx.error(path, ProjectReader::tr("duplicate %1 '%2' (first at %3)").arg(m_what, id, *it));
+            m_ctx.error(path,
+                        ProjectReader::tr("duplicate %1 '%2' (first at %3)").arg(m_what, id, *it));
             return false;
         }
         m_first.insert(id, path);
@@ -233,36 +238,43 @@ private:
 };
 
 constexpr std::initializer_list<const char*> deviceKeys = {
-    "protocol", "endpoint", "unitId", "pollMs", "timeoutMs", "retries",
-    "wordOrder", "addressing", "holdStart", "serial"};
+    "protocol", "endpoint",  "unitId",     "pollMs",    "timeoutMs",
+    "retries",  "wordOrder", "addressing", "holdStart", "serial"};
 
 class Reader {
 public:
     explicit Reader(Context& ctx)
         : m_ctx(ctx)
-    {
-    }
+    {}
 
     std::optional<Project> read(const QJsonObject& root)
     {
         Node n(m_ctx, root, {},
                {"format", "version", "name", "timeZone", "plants", "templates", "stations"});
         if (const auto format = n.string("format", true); format && *format != u"pumpwatch-project")
-            m_ctx.error(n.path("format"), ProjectReader::tr("expected \"pumpwatch-project\", found \"%1\"").arg(*format));
-        if (const auto version = n.integer("version", 1, 1000000, true); version && *version > Project::FormatVersion)
-            m_ctx.error(n.path("version"), ProjectReader::tr("version %1 is newer than this PumpWatch reads (%2)")
-                                               .arg(*version)
-                                               .arg(Project::FormatVersion));
+            m_ctx.error(
+                n.path("format"),
+                ProjectReader::tr("expected \"pumpwatch-project\", found \"%1\"").arg(*format));
+        if (const auto version = n.integer("version", 1, 1000000, true);
+            version && *version > Project::FormatVersion)
+            m_ctx.error(n.path("version"),
+                        ProjectReader::tr("version %1 is newer than this PumpWatch reads (%2)")
+                            .arg(*version)
+                            .arg(Project::FormatVersion));
         if (const auto name = n.string("name", true))
             m_project.name = *name;
         if (const auto tz = n.string("timeZone")) {
             if (!QTimeZone(tz->toUtf8()).isValid())
-                m_ctx.error(n.path("timeZone"), ProjectReader::tr("'%1' is not a time zone").arg(*tz));
+                m_ctx.error(n.path("timeZone"),
+                            ProjectReader::tr("'%1' is not a time zone").arg(*tz));
             m_project.timeZone = *tz;
         }
-        n.forEachObject("plants", false, [this](const QJsonObject& o, const QString& p) { readPlant(o, p); });
-        n.forEachObject("templates", false, [this](const QJsonObject& o, const QString& p) { readTemplate(o, p); });
-        n.forEachObject("stations", false, [this](const QJsonObject& o, const QString& p) { readStation(o, p); });
+        n.forEachObject("plants", false,
+                        [this](const QJsonObject& o, const QString& p) { readPlant(o, p); });
+        n.forEachObject("templates", false,
+                        [this](const QJsonObject& o, const QString& p) { readTemplate(o, p); });
+        n.forEachObject("stations", false,
+                        [this](const QJsonObject& o, const QString& p) { readStation(o, p); });
         if (m_ctx.hasErrors())
             return std::nullopt;
         m_project.reindex();
@@ -326,12 +338,14 @@ private:
             Node ln(m_ctx, *loc, n.path("location"), {"lat", "lon"});
             if (const auto lat = ln.number("lat", true)) {
                 if (*lat < -90 || *lat > 90)
-                    m_ctx.error(ln.path("lat"), ProjectReader::tr("latitude %1 is outside -90..90").arg(*lat));
+                    m_ctx.error(ln.path("lat"),
+                                ProjectReader::tr("latitude %1 is outside -90..90").arg(*lat));
                 s.location.latitude = *lat;
             }
             if (const auto lon = ln.number("lon", true)) {
                 if (*lon < -180 || *lon > 180)
-                    m_ctx.error(ln.path("lon"), ProjectReader::tr("longitude %1 is outside -180..180").arg(*lon));
+                    m_ctx.error(ln.path("lon"),
+                                ProjectReader::tr("longitude %1 is outside -180..180").arg(*lon));
                 s.location.longitude = *lon;
             }
         }
@@ -349,7 +363,8 @@ private:
             m_brokenDevices.push_back(broken);
         });
         if (s.devices.empty() && n.has("devices"))
-            m_ctx.error(n.path("devices"), ProjectReader::tr("a station needs at least one device"));
+            m_ctx.error(n.path("devices"),
+                        ProjectReader::tr("a station needs at least one device"));
 
         std::vector<IdRegistry> tagKeysPerDevice;
         for (std::size_t i = 0; i < s.devices.size(); ++i)
@@ -372,13 +387,15 @@ private:
         if (const auto zone = n.string("zone")) {
             d.zone = parseZone(*zone);
             if (d.zone == Zone::Invalid)
-                m_ctx.error(n.path("zone"), ProjectReader::tr("'%1' is not a zone (low, mid, high)").arg(*zone));
+                m_ctx.error(n.path("zone"),
+                            ProjectReader::tr("'%1' is not a zone (low, mid, high)").arg(*zone));
         }
         if (const auto tmpl = n.string("template")) {
             d.templateIndex = m_project.templateIndex(*tmpl);
             broken = d.templateIndex < 0;
             if (broken)
-                m_ctx.error(n.path("template"), ProjectReader::tr("unknown template '%1'").arg(*tmpl));
+                m_ctx.error(n.path("template"),
+                            ProjectReader::tr("unknown template '%1'").arg(*tmpl));
             else
                 d.settings = m_project.templates[static_cast<std::size_t>(d.templateIndex)].device;
         }
@@ -394,12 +411,14 @@ private:
     void recheckTemplateTags(Node& n, const Device& d)
     {
         const StationTemplate& t = m_project.templates[static_cast<std::size_t>(d.templateIndex)];
-        if (d.settings.addressing == t.device.addressing && d.settings.holdStart == t.device.holdStart)
+        if (d.settings.addressing == t.device.addressing &&
+            d.settings.holdStart == t.device.holdStart)
             return;
         for (const TagDef& def : t.tags) {
             for (const TagProblem& p : TagCheck::check(def, d.settings)) {
                 if (qstrcmp(p.field, "address") == 0)
-                    m_ctx.error(n.path(), ProjectReader::tr("template tag '%1': %2").arg(def.key, p.message));
+                    m_ctx.error(n.path(),
+                                ProjectReader::tr("template tag '%1': %2").arg(def.key, p.message));
             }
         }
     }
@@ -412,12 +431,14 @@ private:
         if (const auto device = n.string("device")) {
             st.device = s.deviceIndex(*device);
             if (st.device < 0) {
-                m_ctx.error(n.path("device"), ProjectReader::tr("unknown device '%1'").arg(*device));
+                m_ctx.error(n.path("device"),
+                            ProjectReader::tr("unknown device '%1'").arg(*device));
                 return;
             }
         } else if (s.devices.size() != 1) {
             if (!s.devices.empty())
-                m_ctx.error(n.path("device"), ProjectReader::tr("required when the station has several devices"));
+                m_ctx.error(n.path("device"),
+                            ProjectReader::tr("required when the station has several devices"));
             return;
         }
         if (m_brokenDevices[static_cast<std::size_t>(st.device)])
@@ -428,9 +449,10 @@ private:
             return;
         keysPerDevice[static_cast<std::size_t>(st.device)].add(*key, n.path("key"));
 
-        const StationTemplate* t = device.templateIndex >= 0
-            ? &m_project.templates[static_cast<std::size_t>(device.templateIndex)]
-            : nullptr;
+        const StationTemplate* t =
+            device.templateIndex >= 0
+                ? &m_project.templates[static_cast<std::size_t>(device.templateIndex)]
+                : nullptr;
         const int overridden = t ? indexOfKey(*t, *key) : -1;
         if (overridden >= 0) {
             st.overrides = overridden;
@@ -439,10 +461,11 @@ private:
             reportTagProblems(n, st.def, device.settings, /*onlyPresent=*/true);
         } else {
             if (t && !(n.has("name") && n.has("quantity") && n.has("address") && n.has("type"))) {
-                m_ctx.error(n.path("key"),
-                            ProjectReader::tr("'%1' is not a tag of template '%2'; an extra tag needs "
-                                              "name, quantity, address and type")
-                                .arg(*key, t->id));
+                m_ctx.error(
+                    n.path("key"),
+                    ProjectReader::tr("'%1' is not a tag of template '%2'; an extra tag needs "
+                                      "name, quantity, address and type")
+                        .arg(*key, t->id));
                 return;
             }
             readFullTag(n, st.def, device.settings);
@@ -462,9 +485,11 @@ private:
     static std::initializer_list<const char*> tagKeys(bool inStation)
     {
         static constexpr std::initializer_list<const char*> templateKeys = {
-            "key", "name", "quantity", "unit", "address", "type", "scale", "access", "deadband", "alarm"};
+            "key",  "name",  "quantity", "unit",     "address",
+            "type", "scale", "access",   "deadband", "alarm"};
         static constexpr std::initializer_list<const char*> stationKeys = {
-            "key", "name", "quantity", "unit", "address", "type", "scale", "access", "deadband", "alarm", "device"};
+            "key",   "name",   "quantity", "unit",  "address", "type",
+            "scale", "access", "deadband", "alarm", "device"};
         return inStation ? stationKeys : templateKeys;
     }
 
@@ -489,7 +514,8 @@ private:
         if (const auto q = n.string("quantity")) {
             def.quantity = quantityFromCode(*q);
             if (def.quantity == Quantity::Unknown)
-                m_ctx.error(n.path("quantity"), ProjectReader::tr("'%1' is not a quantity").arg(*q));
+                m_ctx.error(n.path("quantity"),
+                            ProjectReader::tr("'%1' is not a quantity").arg(*q));
             else if (!n.has("unit"))
                 def.unit = QString::fromUtf8(quantityInfo(def.quantity).canonicalUnit);
         }
@@ -510,12 +536,14 @@ private:
         if (const auto type = n.string("type")) {
             def.type = parseDataType(*type);
             if (def.type == DataType::Invalid)
-                m_ctx.error(n.path("type"), ProjectReader::tr("'%1' is not a data type").arg(*type));
+                m_ctx.error(n.path("type"),
+                            ProjectReader::tr("'%1' is not a data type").arg(*type));
         }
         if (const auto access = n.string("access")) {
             def.access = parseAccess(*access);
             if (def.access == Access::Invalid)
-                m_ctx.error(n.path("access"), ProjectReader::tr("'%1' is not an access (r, rw)").arg(*access));
+                m_ctx.error(n.path("access"),
+                            ProjectReader::tr("'%1' is not an access (r, rw)").arg(*access));
         }
         if (const auto scale = n.object("scale")) {
             Node sn(m_ctx, *scale, n.path("scale"), {"gain", "offset"});
@@ -525,7 +553,8 @@ private:
         if (const auto deadband = n.number("deadband"))
             def.historyDeadband = *deadband;
         if (const auto alarm = n.object("alarm")) {
-            Node an(m_ctx, *alarm, n.path("alarm"), {"LL", "L", "H", "HH", "rate", "deadband", "enabled"});
+            Node an(m_ctx, *alarm, n.path("alarm"),
+                    {"LL", "L", "H", "HH", "rate", "deadband", "enabled"});
             const auto limit = [&](const char* key, std::optional<double>& target) {
                 if (an.has(key) && an.isNull(key))
                     target.reset(); // null clears a limit inherited from the template
@@ -544,13 +573,15 @@ private:
 
     /// For an override, only problems touching a field it sets are reported: the template's own
     /// problems are reported once, at the template.
-    void reportTagProblems(Node& n, const TagDef& def, const DeviceSettings& device, bool onlyPresent)
+    void reportTagProblems(Node& n, const TagDef& def, const DeviceSettings& device,
+                           bool onlyPresent)
     {
         for (const TagProblem& p : TagCheck::check(def, device)) {
             const auto field = [&p](const char* name) { return qstrcmp(p.field, name) == 0; };
-            const bool touched = n.has(p.field)
-                || (field("type") && n.has("address")) || (field("address") && n.has("type"))
-                || (field("unit") && n.has("quantity")) || (field("access") && n.has("address"));
+            const bool touched = n.has(p.field) || (field("type") && n.has("address")) ||
+                                 (field("address") && n.has("type")) ||
+                                 (field("unit") && n.has("quantity")) ||
+                                 (field("access") && n.has("address"));
             if (!onlyPresent || touched)
                 m_ctx.error(n.path(p.field), p.message);
         }
@@ -561,7 +592,9 @@ private:
         if (const auto protocol = n.string("protocol")) {
             s.protocol = parseProtocol(*protocol);
             if (s.protocol == Protocol::Invalid)
-                m_ctx.error(n.path("protocol"), ProjectReader::tr("'%1' is not a protocol (modbus-tcp, modbus-rtu)").arg(*protocol));
+                m_ctx.error(n.path("protocol"),
+                            ProjectReader::tr("'%1' is not a protocol (modbus-tcp, modbus-rtu)")
+                                .arg(*protocol));
         }
         if (const auto endpoint = n.string("endpoint"))
             s.endpoint = *endpoint;
@@ -572,29 +605,39 @@ private:
         if (const auto order = n.string("wordOrder")) {
             s.wordOrder = parseWordOrder(*order);
             if (s.wordOrder == WordOrder::Invalid)
-                m_ctx.error(n.path("wordOrder"), ProjectReader::tr("'%1' is not a word order (ABCD, CDAB, BADC, DCBA)").arg(*order));
+                m_ctx.error(n.path("wordOrder"),
+                            ProjectReader::tr("'%1' is not a word order (ABCD, CDAB, BADC, DCBA)")
+                                .arg(*order));
         }
         if (const auto mode = n.string("addressing")) {
             s.addressing = parseAddressingMode(*mode);
             if (s.addressing == AddressingMode::Invalid)
-                m_ctx.error(n.path("addressing"), ProjectReader::tr("'%1' is not an addressing mode (modbus, s7-v)").arg(*mode));
+                m_ctx.error(
+                    n.path("addressing"),
+                    ProjectReader::tr("'%1' is not an addressing mode (modbus, s7-v)").arg(*mode));
         }
         if (const auto holdStart = n.integer("holdStart", 0, 65534)) {
             if (*holdStart % 2 != 0)
-                m_ctx.error(n.path("holdStart"), ProjectReader::tr("must be an even V byte, not %1").arg(*holdStart));
+                m_ctx.error(n.path("holdStart"),
+                            ProjectReader::tr("must be an even V byte, not %1").arg(*holdStart));
             s.holdStart = static_cast<quint32>(*holdStart);
         }
         if (const auto serial = n.object("serial")) {
-            Node sn(m_ctx, *serial, n.path("serial"), {"baudRate", "parity", "dataBits", "stopBits"});
-            s.serial.baudRate = static_cast<int>(sn.integer("baudRate", 300, 921600).value_or(s.serial.baudRate));
+            Node sn(m_ctx, *serial, n.path("serial"),
+                    {"baudRate", "parity", "dataBits", "stopBits"});
+            s.serial.baudRate =
+                static_cast<int>(sn.integer("baudRate", 300, 921600).value_or(s.serial.baudRate));
             if (const auto parity = sn.string("parity")) {
                 if (*parity == u"N" || *parity == u"E" || *parity == u"O")
                     s.serial.parity = parity->at(0).toLatin1();
                 else
-                    m_ctx.error(sn.path("parity"), ProjectReader::tr("'%1' is not a parity (N, E, O)").arg(*parity));
+                    m_ctx.error(sn.path("parity"),
+                                ProjectReader::tr("'%1' is not a parity (N, E, O)").arg(*parity));
             }
-            s.serial.dataBits = static_cast<int>(sn.integer("dataBits", 7, 8).value_or(s.serial.dataBits));
-            s.serial.stopBits = static_cast<int>(sn.integer("stopBits", 1, 2).value_or(s.serial.stopBits));
+            s.serial.dataBits =
+                static_cast<int>(sn.integer("dataBits", 7, 8).value_or(s.serial.dataBits));
+            s.serial.stopBits =
+                static_cast<int>(sn.integer("stopBits", 1, 2).value_or(s.serial.stopBits));
         }
     }
 
@@ -610,7 +653,8 @@ private:
         const auto m = hostPort.match(s.endpoint);
         const int port = m.hasMatch() ? m.captured(2).toInt() : 0;
         if (port < 1 || port > 65535)
-            m_ctx.error(n.path("endpoint"), ProjectReader::tr("'%1' is not host:port").arg(s.endpoint));
+            m_ctx.error(n.path("endpoint"),
+                        ProjectReader::tr("'%1' is not host:port").arg(s.endpoint));
     }
 
     Context& m_ctx;
@@ -634,7 +678,8 @@ std::pair<int, int> lineColumn(const QByteArray& text, qsizetype offset)
         }
     }
     const qsizetype end = std::min(offset, text.size());
-    return {line, static_cast<int>(QString::fromUtf8(text.mid(lineStart, end - lineStart)).size()) + 1};
+    return {line,
+            static_cast<int>(QString::fromUtf8(text.mid(lineStart, end - lineStart)).size()) + 1};
 }
 
 } // namespace

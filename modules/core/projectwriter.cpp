@@ -179,8 +179,9 @@ void writeStation(JsonWriter& w, const Project& p, const Station& s)
             w.key("zone");
             w.value(zoneCode(d.zone));
         }
-        const StationTemplate* t =
-            d.templateIndex >= 0 ? &p.templates[static_cast<std::size_t>(d.templateIndex)] : nullptr;
+        const StationTemplate* t = d.templateIndex >= 0
+                                       ? &p.templates[static_cast<std::size_t>(d.templateIndex)]
+                                       : nullptr;
         if (t) {
             w.key("template");
             w.value(t->id);
@@ -196,9 +197,9 @@ void writeStation(JsonWriter& w, const Project& p, const Station& s)
         for (const StationTag& st : s.tags) {
             const Device& d = s.devices[static_cast<std::size_t>(st.device)];
             const TagDef* base = st.overrides >= 0
-                ? &p.templates[static_cast<std::size_t>(d.templateIndex)]
-                       .tags[static_cast<std::size_t>(st.overrides)]
-                : nullptr;
+                                     ? &p.templates[static_cast<std::size_t>(d.templateIndex)]
+                                            .tags[static_cast<std::size_t>(st.overrides)]
+                                     : nullptr;
             writeTag(w, st.def, base, s.devices.size() > 1 ? d.id : QString());
         }
         w.endArray();

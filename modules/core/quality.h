@@ -9,30 +9,46 @@
 namespace PumpWatch {
 
 enum class Quality : quint8 {
-    Unknown = 0,     ///< no value received yet
-    Good,            ///< read from the device and in range
-    Substituted,     ///< entered or corrected by a person (e.g. a report correction)
-    UncertainStale,  ///< last known value, but not refreshed within its expected period
-    BadCommFailure,  ///< the device did not answer or the connection is down
-    BadSensorFault,  ///< the device answered but flags the sensor as faulty or out of range
-    BadConfigError,  ///< the tag cannot be read as configured (exception, bad address)
+    Unknown = 0,    ///< no value received yet
+    Good,           ///< read from the device and in range
+    Substituted,    ///< entered or corrected by a person (e.g. a report correction)
+    UncertainStale, ///< last known value, but not refreshed within its expected period
+    BadCommFailure, ///< the device did not answer or the connection is down
+    BadSensorFault, ///< the device answered but flags the sensor as faulty or out of range
+    BadConfigError, ///< the tag cannot be read as configured (exception, bad address)
 };
 
-constexpr bool isGood(Quality q) { return q == Quality::Good || q == Quality::Substituted; }
-constexpr bool isUncertain(Quality q) { return q == Quality::UncertainStale; }
-constexpr bool isBad(Quality q) { return !isGood(q) && !isUncertain(q); }
+constexpr bool isGood(Quality q)
+{
+    return q == Quality::Good || q == Quality::Substituted;
+}
+constexpr bool isUncertain(Quality q)
+{
+    return q == Quality::UncertainStale;
+}
+constexpr bool isBad(Quality q)
+{
+    return !isGood(q) && !isUncertain(q);
+}
 
 /// Stable lower-case name for files and logs ("good", "bad-comm-failure", ...).
 constexpr const char* qualityName(Quality q)
 {
     switch (q) {
-    case Quality::Unknown: return "unknown";
-    case Quality::Good: return "good";
-    case Quality::Substituted: return "substituted";
-    case Quality::UncertainStale: return "uncertain-stale";
-    case Quality::BadCommFailure: return "bad-comm-failure";
-    case Quality::BadSensorFault: return "bad-sensor-fault";
-    case Quality::BadConfigError: return "bad-config-error";
+    case Quality::Unknown:
+        return "unknown";
+    case Quality::Good:
+        return "good";
+    case Quality::Substituted:
+        return "substituted";
+    case Quality::UncertainStale:
+        return "uncertain-stale";
+    case Quality::BadCommFailure:
+        return "bad-comm-failure";
+    case Quality::BadSensorFault:
+        return "bad-sensor-fault";
+    case Quality::BadConfigError:
+        return "bad-config-error";
     }
     return "unknown";
 }

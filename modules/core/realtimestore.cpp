@@ -7,8 +7,7 @@ namespace PumpWatch {
 
 RealtimeStore::RealtimeStore(quint32 tagCount)
     : m_values(tagCount)
-{
-}
+{}
 
 int RealtimeStore::publish(std::span<const Sample> batch)
 {
@@ -78,7 +77,8 @@ const std::vector<TagId>& RealtimeReader::refresh()
         quint64 bits = m_state.dirty[w];
         m_state.dirty[w] = 0;
         while (bits) {
-            const auto id = static_cast<TagId>(w * 64 + static_cast<std::size_t>(std::countr_zero(bits)));
+            const auto id =
+                static_cast<TagId>(w * 64 + static_cast<std::size_t>(std::countr_zero(bits)));
             m_snapshot[id] = m_store.m_values[id];
             m_changed.push_back(id);
             bits &= bits - 1;

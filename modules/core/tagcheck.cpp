@@ -17,8 +17,8 @@ std::vector<TagProblem> TagCheck::check(const TagDef& def, const DeviceSettings&
     if (def.name.trimmed().isEmpty())
         problem("name", tr("must not be empty"));
 
-    if (def.quantity != Quantity::Unknown && def.quantity != Quantity::Generic
-        && !findUnit(def.quantity, def.unit)) {
+    if (def.quantity != Quantity::Unknown && def.quantity != Quantity::Generic &&
+        !findUnit(def.quantity, def.unit)) {
         problem("unit", tr("'%1' is not a unit of %2 (%3)")
                             .arg(def.unit, quantityCode(def.quantity), unitSymbols(def.quantity)));
     }
@@ -32,11 +32,12 @@ std::vector<TagProblem> TagCheck::check(const TagDef& def, const DeviceSettings&
             if (!m.location)
                 problem("address", m.error);
         }
-        const bool readOnlyArea = def.address.area == AddressArea::InputRegister
-            || def.address.area == AddressArea::DiscreteInput;
+        const bool readOnlyArea = def.address.area == AddressArea::InputRegister ||
+                                  def.address.area == AddressArea::DiscreteInput;
         if (readOnlyArea && def.access == Access::ReadWrite)
-            problem("access", tr("'%1' is read-only (an input), so access cannot be rw")
-                                  .arg(def.address.text));
+            problem(
+                "access",
+                tr("'%1' is read-only (an input), so access cannot be rw").arg(def.address.text));
     }
 
     if (def.scale.gain == 0.0)

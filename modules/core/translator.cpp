@@ -12,7 +12,8 @@ bool installTranslators(QCoreApplication& app, const QLocale& locale)
                  QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
         QCoreApplication::installTranslator(qt);
     auto* own = new QTranslator(&app);
-    if (!own->load(locale, QStringLiteral("pumpwatch"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+    if (!own->load(locale, QStringLiteral("pumpwatch"), QStringLiteral("_"),
+                   QStringLiteral(":/i18n")))
         return false;
     QCoreApplication::installTranslator(own);
     return true;

@@ -16,18 +16,26 @@ struct Place {
 // Station names as in the seed tables and Zunyi's streets and towns; the letter is the pinyin
 // initial dispatchers sort and search by.
 constexpr Place places[] = {
-    {"A", "澳门路口"},   {"C", "长征一厂"}, {"H", "红花岗"},   {"N", "南环路"},   {"N", "南岭公司"},
-    {"W", "万福桥"},     {"S", "沙坝泵房"}, {"S", "深圳路口(新)"}, {"H", "河溪坝"}, {"J", "经开区泵房"},
-    {"X", "新店子"},     {"P", "平岭路北"}, {"H", "黄家坝"},   {"B", "八五厂"},   {"B", "八中厂"},
-    {"B", "白杨湾"},     {"B", "保利三号线"}, {"C", "曹天堡"}, {"D", "大连路口"}, {"D", "电厂"},
-    {"D", "东联线大坪加油站"}, {"D", "东联线虹城"}, {"E", "二家嘴"}, {"G", "高桥"}, {"D", "丁字口"},
-    {"W", "万里路"},     {"H", "海尔大道"}, {"B", "北京路"},   {"S", "上海路"},   {"X", "香港路"},
-    {"D", "董公寺"},     {"G", "高坪"},     {"N", "南白"},     {"L", "龙坑"},     {"Z", "舟水桥"},
-    {"X", "湘江"},       {"B", "碧云"},     {"L", "礼仪"},     {"X", "新舟"},     {"X", "虾子"},
-    {"Y", "鸭溪"},       {"G", "苟江"},     {"M", "茅草铺"},   {"C", "长沟"},     {"J", "金鼎山"},
-    {"F", "凤新"},       {"H", "海龙坝"},   {"N", "南门关"},   {"L", "捞沙巷"},   {"Y", "杨柳街"},
-    {"Z", "忠庄"},       {"L", "老城"},     {"X", "新蒲"},     {"Y", "延安路"},   {"F", "凤凰山"},
-    {"Z", "中华路"},     {"T", "桃溪寺"},   {"H", "火车站"},   {"T", "团溪"},     {"W", "乌江"},
+    {"A", "澳门路口"},   {"C", "长征一厂"},     {"H", "红花岗"},
+    {"N", "南环路"},     {"N", "南岭公司"},     {"W", "万福桥"},
+    {"S", "沙坝泵房"},   {"S", "深圳路口(新)"}, {"H", "河溪坝"},
+    {"J", "经开区泵房"}, {"X", "新店子"},       {"P", "平岭路北"},
+    {"H", "黄家坝"},     {"B", "八五厂"},       {"B", "八中厂"},
+    {"B", "白杨湾"},     {"B", "保利三号线"},   {"C", "曹天堡"},
+    {"D", "大连路口"},   {"D", "电厂"},         {"D", "东联线大坪加油站"},
+    {"D", "东联线虹城"}, {"E", "二家嘴"},       {"G", "高桥"},
+    {"D", "丁字口"},     {"W", "万里路"},       {"H", "海尔大道"},
+    {"B", "北京路"},     {"S", "上海路"},       {"X", "香港路"},
+    {"D", "董公寺"},     {"G", "高坪"},         {"N", "南白"},
+    {"L", "龙坑"},       {"Z", "舟水桥"},       {"X", "湘江"},
+    {"B", "碧云"},       {"L", "礼仪"},         {"X", "新舟"},
+    {"X", "虾子"},       {"Y", "鸭溪"},         {"G", "苟江"},
+    {"M", "茅草铺"},     {"C", "长沟"},         {"J", "金鼎山"},
+    {"F", "凤新"},       {"H", "海龙坝"},       {"N", "南门关"},
+    {"L", "捞沙巷"},     {"Y", "杨柳街"},       {"Z", "忠庄"},
+    {"L", "老城"},       {"X", "新蒲"},         {"Y", "延安路"},
+    {"F", "凤凰山"},     {"Z", "中华路"},       {"T", "桃溪寺"},
+    {"H", "火车站"},     {"T", "团溪"},         {"W", "乌江"},
 };
 constexpr int placeCount = static_cast<int>(std::size(places));
 
@@ -40,8 +48,7 @@ class Random {
 public:
     explicit Random(quint32 seed)
         : m_engine(seed)
-    {
-    }
+    {}
     double unit() { return static_cast<double>(m_engine()) / 4294967296.0; }
     double between(double lo, double hi) { return lo + (hi - lo) * unit(); }
 
@@ -75,8 +82,9 @@ double round5(double v)
 Project CityGenerator::generate(const CityOptions& options)
 {
     Project p;
-    p.name = options.stations <= placeCount ? QStringLiteral("遵义市二次供水泵房（演示）")
-                                            : QStringLiteral("遵义市二次供水泵房（%1 站）").arg(options.stations);
+    p.name = options.stations <= placeCount
+                 ? QStringLiteral("遵义市二次供水泵房（演示）")
+                 : QStringLiteral("遵义市二次供水泵房（%1 站）").arg(options.stations);
     p.timeZone = QStringLiteral("Asia/Shanghai");
     p.plants = {{QStringLiteral("beijiao"), QStringLiteral("北郊水厂")},
                 {QStringLiteral("nanjiao"), QStringLiteral("南郊水厂")},
@@ -107,8 +115,8 @@ Project CityGenerator::generate(const CityOptions& options)
         const double angle = random.between(0, 2 * M_PI);
         const double radiusKm = 11.0 * std::sqrt(random.unit());
         s.location.latitude = round5(centreLat + radiusKm / 111.0 * std::sin(angle));
-        s.location.longitude =
-            round5(centreLon + radiusKm / (111.0 * std::cos(centreLat * M_PI / 180.0)) * std::cos(angle));
+        s.location.longitude = round5(
+            centreLon + radiusKm / (111.0 * std::cos(centreLat * M_PI / 180.0)) * std::cos(angle));
         s.district = districtOf(s.location.latitude, s.location.longitude);
         s.line = i % static_cast<int>(p.lines.size());
 

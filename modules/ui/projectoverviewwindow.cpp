@@ -48,18 +48,18 @@ ProjectOverviewWindow::ProjectOverviewWindow(const Project& project, const QStri
             });
 
     statusBar()->addPermanentWidget(new QLabel(tr("%1 stations · %2 tags · %3")
-                                          .arg(project.stations.size())
-                                          .arg(project.tagCount())
-                                          .arg(source),
-                                      this));
+                                                   .arg(project.stations.size())
+                                                   .arg(project.tagCount())
+                                                   .arg(source),
+                                               this));
     resize(1280, 800);
 }
 
 void ProjectOverviewWindow::selectStation(int stationIndex)
 {
     const QModelIndexList found =
-        m_treeModel->match(m_treeModel->index(0, 0), ProjectTreeModel::StationIndexRole, stationIndex, 1,
-                           Qt::MatchExactly | Qt::MatchRecursive | Qt::MatchWrap);
+        m_treeModel->match(m_treeModel->index(0, 0), ProjectTreeModel::StationIndexRole,
+                           stationIndex, 1, Qt::MatchExactly | Qt::MatchRecursive | Qt::MatchWrap);
     if (!found.isEmpty() && m_tree->currentIndex() != found.first()) {
         m_tree->setCurrentIndex(found.first()); // comes back here through currentChanged
         return;
@@ -67,7 +67,8 @@ void ProjectOverviewWindow::selectStation(int stationIndex)
     m_tagModel->setStation(stationIndex);
     m_table->resizeColumnsToContents();
     if (stationIndex >= 0)
-        statusBar()->showMessage(m_project.stations[static_cast<std::size_t>(stationIndex)].displayName());
+        statusBar()->showMessage(
+            m_project.stations[static_cast<std::size_t>(stationIndex)].displayName());
 }
 
 } // namespace PumpWatch::Ui

@@ -32,7 +32,8 @@ int ProjectTreeModel::addNode(int parent, const QString& text, int station)
         return parent < 0 ? m_roots : m_nodes[static_cast<std::size_t>(parent)].children;
     };
     const int row = static_cast<int>(siblings().size());
-    m_nodes.push_back({text, parent, station, {}, row}); // may move the nodes: look siblings up again
+    m_nodes.push_back(
+        {text, parent, station, {}, row}); // may move the nodes: look siblings up again
     siblings().push_back(id);
     return id;
 }
@@ -45,7 +46,8 @@ int ProjectTreeModel::nodeOf(const QModelIndex& index) const
 QModelIndex ProjectTreeModel::index(int row, int column, const QModelIndex& parent) const
 {
     const int p = nodeOf(parent);
-    const std::vector<int>& children = p < 0 ? m_roots : m_nodes[static_cast<std::size_t>(p)].children;
+    const std::vector<int>& children =
+        p < 0 ? m_roots : m_nodes[static_cast<std::size_t>(p)].children;
     if (row < 0 || row >= static_cast<int>(children.size()) || column != 0)
         return {};
     return createIndex(row, column, static_cast<quintptr>(children[static_cast<std::size_t>(row)]));
@@ -67,7 +69,8 @@ int ProjectTreeModel::rowCount(const QModelIndex& parent) const
     if (parent.column() > 0)
         return 0;
     const int p = nodeOf(parent);
-    return static_cast<int>(p < 0 ? m_roots.size() : m_nodes[static_cast<std::size_t>(p)].children.size());
+    return static_cast<int>(p < 0 ? m_roots.size()
+                                  : m_nodes[static_cast<std::size_t>(p)].children.size());
 }
 
 int ProjectTreeModel::columnCount(const QModelIndex&) const

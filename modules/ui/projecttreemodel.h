@@ -30,10 +30,10 @@ public:
 private:
     struct Node {
         QString text;
-        int parent = -1;     ///< index into m_nodes; -1 for top-level
-        int station = -1;    ///< station index for station nodes
+        int parent = -1;  ///< index into m_nodes; -1 for top-level
+        int station = -1; ///< station index for station nodes
         std::vector<int> children;
-        int row = 0;         ///< row within the parent
+        int row = 0; ///< row within the parent
     };
     int nodeOf(const QModelIndex& index) const;
     int addNode(int parent, const QString& text, int station = -1);

@@ -13,8 +13,7 @@ QString formatLimit(const std::optional<double>& v)
 TagTableModel::TagTableModel(const Project& project, QObject* parent)
     : QAbstractTableModel(parent)
     , m_project(project)
-{
-}
+{}
 
 void TagTableModel::setStation(int stationIndex)
 {
@@ -49,13 +48,20 @@ QVariant TagTableModel::data(const QModelIndex& index, int role) const
     if (role != Qt::DisplayRole)
         return {};
     switch (index.column()) {
-    case DeviceColumn: return zoneDisplayName(m_project.deviceOfTag(id).zone);
-    case NameColumn: return def.name;
-    case QuantityColumn: return quantityDisplayName(def.quantity);
-    case UnitColumn: return def.unit;
-    case AddressColumn: return def.address.text;
-    case TypeColumn: return dataTypeName(def.type);
-    case AccessColumn: return def.access == Access::ReadWrite ? tr("read/write") : tr("read");
+    case DeviceColumn:
+        return zoneDisplayName(m_project.deviceOfTag(id).zone);
+    case NameColumn:
+        return def.name;
+    case QuantityColumn:
+        return quantityDisplayName(def.quantity);
+    case UnitColumn:
+        return def.unit;
+    case AddressColumn:
+        return def.address.text;
+    case TypeColumn:
+        return dataTypeName(def.type);
+    case AccessColumn:
+        return def.access == Access::ReadWrite ? tr("read/write") : tr("read");
     case LimitsColumn:
         if (!def.alarm.hasLimits())
             return QString();
@@ -63,8 +69,10 @@ QVariant TagTableModel::data(const QModelIndex& index, int role) const
             .arg(formatLimit(def.alarm.lowLow), formatLimit(def.alarm.low),
                  formatLimit(def.alarm.high), formatLimit(def.alarm.highHigh),
                  def.alarm.enabled ? QString() : tr(" (disabled)"));
-    case KeyColumn: return def.key;
-    default: return {};
+    case KeyColumn:
+        return def.key;
+    default:
+        return {};
     }
 }
 
@@ -73,16 +81,26 @@ QVariant TagTableModel::headerData(int section, Qt::Orientation orientation, int
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return {};
     switch (section) {
-    case DeviceColumn: return tr("Zone");
-    case NameColumn: return tr("Tag");
-    case QuantityColumn: return tr("Quantity");
-    case UnitColumn: return tr("Unit");
-    case AddressColumn: return tr("Address");
-    case TypeColumn: return tr("Type");
-    case AccessColumn: return tr("Access");
-    case LimitsColumn: return tr("LL / L / H / HH");
-    case KeyColumn: return tr("Key");
-    default: return {};
+    case DeviceColumn:
+        return tr("Zone");
+    case NameColumn:
+        return tr("Tag");
+    case QuantityColumn:
+        return tr("Quantity");
+    case UnitColumn:
+        return tr("Unit");
+    case AddressColumn:
+        return tr("Address");
+    case TypeColumn:
+        return tr("Type");
+    case AccessColumn:
+        return tr("Access");
+    case LimitsColumn:
+        return tr("LL / L / H / HH");
+    case KeyColumn:
+        return tr("Key");
+    default:
+        return {};
     }
 }
 

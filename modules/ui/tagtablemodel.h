@@ -12,8 +12,18 @@ class TagTableModel : public QAbstractTableModel {
     Q_OBJECT
 
 public:
-    enum Column { DeviceColumn, NameColumn, QuantityColumn, UnitColumn, AddressColumn, TypeColumn,
-                  AccessColumn, LimitsColumn, KeyColumn, ColumnCount };
+    enum Column {
+        DeviceColumn,
+        NameColumn,
+        QuantityColumn,
+        UnitColumn,
+        AddressColumn,
+        TypeColumn,
+        AccessColumn,
+        LimitsColumn,
+        KeyColumn,
+        ColumnCount
+    };
 
     explicit TagTableModel(const Project& project, QObject* parent = nullptr);
 

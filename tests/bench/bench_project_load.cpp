@@ -51,7 +51,9 @@ Memory measureMemory(const std::function<std::shared_ptr<void>()>& work)
     const pid_t pid = fork();
     if (pid == 0) {
         close(fds[0]);
-        { std::ofstream("/proc/self/clear_refs") << "5"; }
+        {
+            std::ofstream("/proc/self/clear_refs") << "5";
+        }
         const long startKb = statusKb("VmRSS:");
         const std::shared_ptr<void> result = work();
         Memory m{statusKb("VmHWM:") - startKb};
@@ -88,11 +90,12 @@ int main(int argc, char* argv[])
     QCoreApplication app(argc, argv);
     const QStringList args = QCoreApplication::arguments();
     const int stations = args.contains(QStringLiteral("--stations"))
-        ? args.value(args.indexOf(QStringLiteral("--stations")) + 1).toInt()
-        : 2000;
-    const int runs = args.contains(QStringLiteral("--runs"))
-        ? std::max(1, args.value(args.indexOf(QStringLiteral("--runs")) + 1).toInt())
-        : 5;
+                             ? args.value(args.indexOf(QStringLiteral("--stations")) + 1).toInt()
+                             : 2000;
+    const int runs =
+        args.contains(QStringLiteral("--runs"))
+            ? std::max(1, args.value(args.indexOf(QStringLiteral("--runs")) + 1).toInt())
+            : 5;
 
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("city.json"));
@@ -133,7 +136,8 @@ int main(int argc, char* argv[])
     std::printf("project load: %d stations, %u tags, %lld bytes, median of %d runs\n", stations,
                 city.tagCount(), static_cast<long long>(bytes), runs);
     std::printf("  %-34s %9s %14s\n", "", "time ms", "peak RSS +kB");
-    std::printf("  %-34s %9.1f %14ld\n", "baseline: QJsonDocument::fromJson", baselineMs, baselineMem.peakKb);
+    std::printf("  %-34s %9.1f %14ld\n", "baseline: QJsonDocument::fromJson", baselineMs,
+                baselineMem.peakKb);
     std::printf("  %-34s %9.1f %14ld\n", "ProjectReader::readFile", oursMs, oursMem.peakKb);
     std::printf("  ratio (ours / baseline): time %.2f, peak memory %.2f\n", oursMs / baselineMs,
                 double(oursMem.peakKb) / double(std::max(1L, baselineMem.peakKb)));

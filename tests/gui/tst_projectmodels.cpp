@@ -1,14 +1,15 @@
 // The workstation's project models under QAbstractItemModelTester, on the demo city.
 #include <core/projectreader.h>
-#include <demoproject.h>
 #include <ui/projectoverviewwindow.h>
 #include <ui/projecttreemodel.h>
 #include <ui/tagtablemodel.h>
 
 #include <QAbstractItemModelTester>
 #include <QTableView>
-#include <QTreeView>
 #include <QTest>
+#include <QTreeView>
+
+#include <demoproject.h>
 
 using namespace PumpWatch;
 
@@ -25,7 +26,8 @@ private Q_SLOTS:
     void treeListsPlantsLinesStations()
     {
         Ui::ProjectTreeModel model(*m_project);
-        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
         QCOMPARE(model.rowCount(), 3);
         QCOMPARE(model.index(0, 0).data().toString(), QStringLiteral("北郊水厂"));
         int stations = 0;
@@ -38,7 +40,8 @@ private Q_SLOTS:
                 for (int s = 0; s < model.rowCount(line); ++s) {
                     const QModelIndex station = model.index(s, 0, line);
                     const int index = station.data(Ui::ProjectTreeModel::StationIndexRole).toInt();
-                    QCOMPARE(station.data().toString(), m_project->stations[static_cast<std::size_t>(index)].displayName());
+                    QCOMPARE(station.data().toString(),
+                             m_project->stations[static_cast<std::size_t>(index)].displayName());
                     QCOMPARE(station.parent(), line);
                     ++stations;
                 }
@@ -50,14 +53,18 @@ private Q_SLOTS:
     void tagTableShowsAStation()
     {
         Ui::TagTableModel model(*m_project);
-        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
         QCOMPARE(model.rowCount(), 0);
         model.setStation(1); // S0002, its own pressure limits
         QCOMPARE(model.rowCount(), int(m_project->stations[1].tagCount));
         const int row = m_project->templates[0].tagIndex(QStringLiteral("outlet_pressure"));
-        QCOMPARE(model.index(row, Ui::TagTableModel::NameColumn).data().toString(), QStringLiteral("出水压力"));
-        QCOMPARE(model.index(row, Ui::TagTableModel::AddressColumn).data().toString(), QStringLiteral("VD1020"));
-        QCOMPARE(model.index(row, Ui::TagTableModel::LimitsColumn).data().toString(), QStringLiteral("0.18 / 0.22 / 0.38 / 0.42"));
+        QCOMPARE(model.index(row, Ui::TagTableModel::NameColumn).data().toString(),
+                 QStringLiteral("出水压力"));
+        QCOMPARE(model.index(row, Ui::TagTableModel::AddressColumn).data().toString(),
+                 QStringLiteral("VD1020"));
+        QCOMPARE(model.index(row, Ui::TagTableModel::LimitsColumn).data().toString(),
+                 QStringLiteral("0.18 / 0.22 / 0.38 / 0.42"));
         model.setStation(3); // two zones
         QCOMPARE(model.rowCount(), int(m_project->stations[3].tagCount));
     }

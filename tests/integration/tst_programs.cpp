@@ -33,7 +33,8 @@ Run run(const char* name, const QStringList& args, int timeoutMs = 60000)
         return {};
     }
     return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1,
-            QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError())};
+            QString::fromUtf8(p.readAllStandardOutput()),
+            QString::fromUtf8(p.readAllStandardError())};
 }
 
 QString source(const char* path)
@@ -49,9 +50,11 @@ class tst_Programs : public QObject {
 private Q_SLOTS:
     void validateDemo()
     {
-        const Run r = run("pumpwatch-cli", {"project", "validate", source("resources/demo/zunyi.json")});
+        const Run r =
+            run("pumpwatch-cli", {"project", "validate", source("resources/demo/zunyi.json")});
         QCOMPARE(r.exitCode, 0);
-        QVERIFY2(r.out.contains(QStringLiteral("valid — 60 stations, 69 devices")), qPrintable(r.out));
+        QVERIFY2(r.out.contains(QStringLiteral("valid — 60 stations, 69 devices")),
+                 qPrintable(r.out));
         QCOMPARE(r.err, QString());
     }
 
@@ -73,9 +76,16 @@ private Q_SLOTS:
         const Run r = run("pumpwatch-cli", {"project", "validate", path});
         QCOMPARE(r.exitCode, 1);
         const QStringList lines = r.err.split(u'\n', Qt::SkipEmptyParts);
-        QVERIFY2(lines.contains(path + QStringLiteral(": templates[0].tags[5].address: 'VD10O0' is not an S7 V address")), qPrintable(r.err));
-        QVERIFY(lines.contains(path + QStringLiteral(": stations[1].id: duplicate station id 'S0001' (first at stations[0].id)")));
-        QVERIFY(lines.contains(path + QStringLiteral(": stations[1].line: unknown line 'beijiao-9'")));
+        QVERIFY2(lines.contains(
+                     path + QStringLiteral(
+                                ": templates[0].tags[5].address: 'VD10O0' is not an S7 V address")),
+                 qPrintable(r.err));
+        QVERIFY(lines.contains(
+            path +
+            QStringLiteral(
+                ": stations[1].id: duplicate station id 'S0001' (first at stations[0].id)")));
+        QVERIFY(
+            lines.contains(path + QStringLiteral(": stations[1].line: unknown line 'beijiao-9'")));
         QVERIFY(lines.last().startsWith(path + QStringLiteral(": ")));
         QVERIFY(lines.last().contains(QStringLiteral("error")));
     }
@@ -85,7 +95,8 @@ private Q_SLOTS:
         QCOMPARE(run("pumpwatch-cli", {}).exitCode, 2);
         QCOMPARE(run("pumpwatch-cli", {"project", "frobnicate"}).exitCode, 2);
         QCOMPARE(run("pumpwatch-cli", {"project", "validate"}).exitCode, 2);
-        QCOMPARE(run("pumpwatch-cli", {"project", "import-csv", "x.csv"}).exitCode, 2); // no --template
+        QCOMPARE(run("pumpwatch-cli", {"project", "import-csv", "x.csv"}).exitCode,
+                 2); // no --template
         QCOMPARE(run("pumpwatch-cli", {"project", "validate", "--help"}).exitCode, 0);
     }
 
@@ -93,9 +104,11 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         const QString output = dir.filePath(QStringLiteral("with-seed.json"));
-        const Run r = run("pumpwatch-cli", {"project", "import-csv", source("tests/unit/core/data/address-table-gbk.csv"),
-                                            "--template", "seed-table", "--name", "二供泵房PLC地址表",
-                                            "--project", source("resources/demo/zunyi.json"), "--output", output});
+        const Run r =
+            run("pumpwatch-cli",
+                {"project", "import-csv", source("tests/unit/core/data/address-table-gbk.csv"),
+                 "--template", "seed-table", "--name", "二供泵房PLC地址表", "--project",
+                 source("resources/demo/zunyi.json"), "--output", output});
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         QVERIFY(r.out.contains(QStringLiteral("template 'seed-table' with 11 tags (GB18030)")));
         const ProjectLoad load = ProjectReader::readFile(output);
@@ -110,17 +123,22 @@ private Q_SLOTS:
 
     void importPrintsTemplateWithoutProject()
     {
-        const Run r = run("pumpwatch-cli", {"project", "import-csv", source("tests/unit/core/data/address-table-utf8.csv"),
+        const Run r = run("pumpwatch-cli", {"project", "import-csv",
+                                            source("tests/unit/core/data/address-table-utf8.csv"),
                                             "--template", "t1"});
         QCOMPARE(r.exitCode, 0);
-        QVERIFY(r.out.contains(QStringLiteral("{\"key\": \"inlet_flow\", \"name\": \"进水瞬时流量\", \"quantity\": \"flow\"")));
+        QVERIFY(r.out.contains(QStringLiteral(
+            "{\"key\": \"inlet_flow\", \"name\": \"进水瞬时流量\", \"quantity\": \"flow\"")));
     }
 
     void generateLargeCity()
     {
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("city.json"));
-        QCOMPARE(run("pumpwatch-cli", {"project", "generate", "--stations", "2000", "--output", path}).exitCode, 0);
+        QCOMPARE(
+            run("pumpwatch-cli", {"project", "generate", "--stations", "2000", "--output", path})
+                .exitCode,
+            0);
         const Run v = run("pumpwatch-cli", {"project", "validate", path});
         QCOMPARE(v.exitCode, 0);
         QVERIFY(v.out.contains(QStringLiteral("2000 stations")));

@@ -13,7 +13,8 @@ QString data(const char* name)
     return QStringLiteral(PUMPWATCH_SOURCE_DIR "/tests/unit/core/data/") + QLatin1StringView(name);
 }
 
-AddressTableImporter::Options options(AddressTableImporter::Encoding e = AddressTableImporter::Encoding::Auto)
+AddressTableImporter::Options
+options(AddressTableImporter::Encoding e = AddressTableImporter::Encoding::Auto)
 {
     AddressTableImporter::Options o;
     o.templateId = QStringLiteral("seed");
@@ -57,8 +58,10 @@ private Q_SLOTS:
         QStringList keys;
         for (const TagDef& def : t.tags)
             keys << def.key;
-        QCOMPARE(keys, (QStringList{"inlet_flow", "inlet_totalizer", "outlet_flow", "outlet_totalizer", "inlet_pressure",
-                                    "outlet_pressure", "power", "energy", "power_factor", "pump1_running", "pump1_command"}));
+        QCOMPARE(keys,
+                 (QStringList{"inlet_flow", "inlet_totalizer", "outlet_flow", "outlet_totalizer",
+                              "inlet_pressure", "outlet_pressure", "power", "energy",
+                              "power_factor", "pump1_running", "pump1_command"}));
         const TagDef& inletFlow = t.tags[0];
         QCOMPARE(inletFlow.name, QStringLiteral("进水瞬时流量"));
         QCOMPARE(inletFlow.quantity, Quantity::Flow);
@@ -80,7 +83,8 @@ private Q_SLOTS:
 
     void bothEncodingsGiveTheSameTemplate()
     {
-        const auto utf8 = AddressTableImporter::importFile(data("address-table-utf8.csv"), options());
+        const auto utf8 =
+            AddressTableImporter::importFile(data("address-table-utf8.csv"), options());
         const auto gbk = AddressTableImporter::importFile(data("address-table-gbk.csv"), options());
         QVERIFY(utf8.table && gbk.table);
         QVERIFY(utf8.table->tags == gbk.table->tags);
@@ -89,10 +93,11 @@ private Q_SLOTS:
     void forcedWrongEncodingIsVisible()
     {
         // GBK bytes read as UTF-8 give no column names a person would recognise.
-        const auto r = AddressTableImporter::importFile(data("address-table-gbk.csv"),
-                                                        options(AddressTableImporter::Encoding::Utf8));
+        const auto r = AddressTableImporter::importFile(
+            data("address-table-gbk.csv"), options(AddressTableImporter::Encoding::Utf8));
         QVERIFY(!r.table);
-        QVERIFY(messages(r).first().startsWith(data("address-table-gbk.csv") + QStringLiteral(":1: no column for 地址")));
+        QVERIFY(messages(r).first().startsWith(data("address-table-gbk.csv") +
+                                               QStringLiteral(":1: no column for 地址")));
     }
 
     void problems_data()
@@ -100,9 +105,8 @@ private Q_SLOTS:
         QTest::addColumn<QByteArray>("csv");
         QTest::addColumn<QStringList>("expected");
         const QByteArray header = "地址,类型,存储内容,单位,读/写\n";
-        QTest::newRow("unknown type")
-            << header + "VD1000,FLAOT,进水瞬时流量,m3/h,只读\n"
-            << QStringList{"t.csv:2: type: 'FLAOT' is not a data type"};
+        QTest::newRow("unknown type") << header + "VD1000,FLAOT,进水瞬时流量,m3/h,只读\n"
+                                      << QStringList{"t.csv:2: type: 'FLAOT' is not a data type"};
         QTest::newRow("bad address")
             << header + "VD1000,FLOAT,进水瞬时流量,m3/h,只读\nVD10O4,FLOAT,进水累积流量,m3,只读\n"
             << QStringList{"t.csv:3: address: 'VD10O4' is not an S7 V address"};
@@ -111,16 +115,19 @@ private Q_SLOTS:
             << QStringList{"t.csv:2: type: float32 is 32 bits wide but 'VW1000' holds 16 bits"};
         QTest::newRow("unit of another quantity")
             << header + "VD1000,FLOAT,出水压力,m3/h,只读\n"
-            << QStringList{"t.csv:2: unit: 'm3/h' is not a unit of pressure (MPa, kPa, bar, kgf/cm², mH₂O)"};
+            << QStringList{"t.csv:2: unit: 'm3/h' is not a unit of pressure (MPa, kPa, bar, "
+                           "kgf/cm², mH₂O)"};
         QTest::newRow("unknown access")
             << header + "VD1000,FLOAT,出水压力,MPa,可能\n"
             << QStringList{"t.csv:2: access: '可能' is not 只读/读写 (r/rw)"};
         QTest::newRow("every row reported")
             << header + "VD1000,FLAOT,a,,只读\nVD1004,REAL,出水压力,MPa,只读\nVX1,FLOAT,b,,只读\n"
-            << QStringList{"t.csv:2: type: 'FLAOT' is not a data type", "t.csv:4: address: 'VX1' is not an S7 V address"};
+            << QStringList{"t.csv:2: type: 'FLAOT' is not a data type",
+                           "t.csv:4: address: 'VX1' is not an S7 V address"};
         QTest::newRow("missing columns")
             << QByteArray("名称,单位\n出水压力,MPa\n")
-            << QStringList{"t.csv:1: no column for 地址, address, addr", "t.csv:1: no column for 类型, 数据类型, type, data type"};
+            << QStringList{"t.csv:1: no column for 地址, address, addr",
+                           "t.csv:1: no column for 类型, 数据类型, type, data type"};
     }
 
     void problems()

@@ -1,10 +1,11 @@
 // The project model: templates shared by stations, dense tag ids, lookups, round-trips.
 #include <core/projectreader.h>
 #include <core/projectwriter.h>
-#include <demoproject.h>
 #include <sim/citygenerator.h>
 
 #include <QTest>
+
+#include <demoproject.h>
 
 using namespace PumpWatch;
 
@@ -80,9 +81,12 @@ private Q_SLOTS:
         const Station& own = p.stations[1]; // S0002 has its own outlet pressure limits
         QCOMPARE(own.tags.size(), std::size_t(1));
         const TagId pressure = p.findTag(u"S0002/low/outlet_pressure");
-        QCOMPARE(pressure, own.firstTag + static_cast<TagId>(t.tagIndex(QStringLiteral("outlet_pressure"))));
+        QCOMPARE(pressure,
+                 own.firstTag + static_cast<TagId>(t.tagIndex(QStringLiteral("outlet_pressure"))));
         QCOMPARE(&p.tag(pressure), &own.tags[0].def);
-        QVERIFY(p.tag(pressure).alarm != t.tags[static_cast<std::size_t>(t.tagIndex(QStringLiteral("outlet_pressure")))].alarm);
+        QVERIFY(
+            p.tag(pressure).alarm !=
+            t.tags[static_cast<std::size_t>(t.tagIndex(QStringLiteral("outlet_pressure")))].alarm);
         QCOMPARE(p.tag(pressure).address.text, QStringLiteral("VD1020")); // the rest is inherited
     }
 
@@ -131,8 +135,10 @@ private Q_SLOTS:
 
         // Writing keeps only what differs from the template, and reads back equal.
         const QByteArray written = ProjectWriter::write(p);
-        QVERIFY(written.contains(R"({"key": "p", "alarm": {"L": 0.2, "H": null, "HH": 0.7, "rate": 0.3}})"));
-        QVERIFY(written.contains(R"({"id": "d", "template": "t", "endpoint": "10.0.0.1:502", "pollMs": 2000})"));
+        QVERIFY(written.contains(
+            R"({"key": "p", "alarm": {"L": 0.2, "H": null, "HH": 0.7, "rate": 0.3}})"));
+        QVERIFY(written.contains(
+            R"({"id": "d", "template": "t", "endpoint": "10.0.0.1:502", "pollMs": 2000})"));
         const ProjectLoad again = ProjectReader::read(written, QStringLiteral("again.json"));
         QVERIFY(again.project);
         QVERIFY(*again.project == p);
@@ -161,7 +167,8 @@ private Q_SLOTS:
         QFile file(QString::fromLatin1(DemoProjectPath));
         QVERIFY(file.open(QIODevice::ReadOnly));
         const QByteArray text = file.readAll();
-        QCOMPARE(ProjectWriter::write(*ProjectReader::read(text, QStringLiteral("demo")).project), text);
+        QCOMPARE(ProjectWriter::write(*ProjectReader::read(text, QStringLiteral("demo")).project),
+                 text);
     }
 };
 

@@ -1,13 +1,14 @@
 // The project reader as a user meets it: broken files and the exact messages they get.
 #include <core/projectreader.h>
 #include <core/translator.h>
-#include <demoproject.h>
 
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTest>
+
+#include <demoproject.h>
 
 using namespace PumpWatch;
 
@@ -69,35 +70,53 @@ private Q_SLOTS:
         QTest::newRow("valid") << QStringList{} << QStringList{} << true;
         QTest::newRow("bad S7 address")
             << QStringList{"\"VD1008\"", "\"VD10O8\""}
-            << QStringList{"t.json: templates[0].tags[0].address: 'VD10O8' is not an S7 V address"} << false;
+            << QStringList{"t.json: templates[0].tags[0].address: 'VD10O8' is not an S7 V address"}
+            << false;
         QTest::newRow("type wider than the address")
             << QStringList{"\"VD1008\"", "\"VW1008\""}
-            << QStringList{"t.json: templates[0].tags[0].type: float32 is 32 bits wide but 'VW1008' holds 16 bits"} << false;
+            << QStringList{"t.json: templates[0].tags[0].type: float32 is 32 bits wide but "
+                           "'VW1008' holds 16 bits"}
+            << false;
         QTest::newRow("bool on a word")
             << QStringList{"\"V1100.0\"", "\"VD1100\""}
-            << QStringList{"t.json: templates[0].tags[2].type: bool needs a bit address (a coil, a discrete input, "
-                           "V byte.bit or register.bit), not 'VD1100'"} << false;
+            << QStringList{"t.json: templates[0].tags[2].type: bool needs a bit address (a coil, a "
+                           "discrete input, "
+                           "V byte.bit or register.bit), not 'VD1100'"}
+            << false;
         QTest::newRow("template limits out of order")
             << QStringList{"\"H\": 0.55", "\"H\": 0.15"}
-            << QStringList{"t.json: templates[0].tags[1].alarm: limits out of order: L 0.25 > H 0.15 (LL ≤ L ≤ H ≤ HH)"} << false;
+            << QStringList{"t.json: templates[0].tags[1].alarm: limits out of order: L 0.25 > H "
+                           "0.15 (LL ≤ L ≤ H ≤ HH)"}
+            << false;
         QTest::newRow("override limits out of order")
             << QStringList{"{\"H\": 0.5}", "{\"H\": 0.1}"}
-            << QStringList{"t.json: stations[0].tags[0].alarm: limits out of order: L 0.25 > H 0.1 (LL ≤ L ≤ H ≤ HH)"} << false;
+            << QStringList{"t.json: stations[0].tags[0].alarm: limits out of order: L 0.25 > H 0.1 "
+                           "(LL ≤ L ≤ H ≤ HH)"}
+            << false;
         QTest::newRow("negative rate")
             << QStringList{"{\"H\": 0.5}", "{\"rate\": -1}"}
-            << QStringList{"t.json: stations[0].tags[0].alarm: rate must be greater than 0, not -1"} << false;
+            << QStringList{"t.json: stations[0].tags[0].alarm: rate must be greater than 0, not -1"}
+            << false;
         QTest::newRow("duplicate station id")
             << QStringList{"\"id\": \"S2\"", "\"id\": \"S1\""}
-            << QStringList{"t.json: stations[1].id: duplicate station id 'S1' (first at stations[0].id)"} << false;
+            << QStringList{"t.json: stations[1].id: duplicate station id 'S1' (first at "
+                           "stations[0].id)"}
+            << false;
         QTest::newRow("duplicate template tag key")
             << QStringList{"\"key\": \"pump1_running\"", "\"key\": \"outlet_flow\""}
-            << QStringList{"t.json: templates[0].tags[2].key: duplicate key 'outlet_flow' (first at templates[0].tags[0].key)"} << false;
+            << QStringList{"t.json: templates[0].tags[2].key: duplicate key 'outlet_flow' (first "
+                           "at templates[0].tags[0].key)"}
+            << false;
         QTest::newRow("duplicate device id")
             << QStringList{"{\"id\": \"high\"", "{\"id\": \"low\""}
-            << QStringList{"t.json: stations[1].devices[1].id: duplicate device id 'low' (first at stations[1].devices[0].id)"} << false;
+            << QStringList{"t.json: stations[1].devices[1].id: duplicate device id 'low' (first at "
+                           "stations[1].devices[0].id)"}
+            << false;
         QTest::newRow("unknown template, reported once")
-            << QStringList{"{\"id\": \"plc\", \"template\": \"std\"", "{\"id\": \"plc\", \"template\": \"std2\""}
-            << QStringList{"t.json: stations[0].devices[0].template: unknown template 'std2'"} << false;
+            << QStringList{"{\"id\": \"plc\", \"template\": \"std\"",
+                           "{\"id\": \"plc\", \"template\": \"std2\""}
+            << QStringList{"t.json: stations[0].devices[0].template: unknown template 'std2'"}
+            << false;
         QTest::newRow("unknown line")
             << QStringList{"\"line\": \"l2\"", "\"line\": \"l9\""}
             << QStringList{"t.json: stations[1].line: unknown line 'l9'"} << false;
@@ -106,55 +125,79 @@ private Q_SLOTS:
             << QStringList{"t.json: stations[1].tags[0].device: unknown device 'mid'"} << false;
         QTest::newRow("device needed with two zones")
             << QStringList{"\"device\": \"low\", ", ""}
-            << QStringList{"t.json: stations[1].tags[0].device: required when the station has several devices"} << false;
+            << QStringList{"t.json: stations[1].tags[0].device: required when the station has "
+                           "several devices"}
+            << false;
         QTest::newRow("override of a tag the template lacks")
-            << QStringList{"\"key\": \"outlet_pressure\", \"alarm\"", "\"key\": \"outlet_presure\", \"alarm\""}
-            << QStringList{"t.json: stations[0].tags[0].key: 'outlet_presure' is not a tag of template 'std'; an extra "
-                           "tag needs name, quantity, address and type"} << false;
+            << QStringList{"\"key\": \"outlet_pressure\", \"alarm\"",
+                           "\"key\": \"outlet_presure\", \"alarm\""}
+            << QStringList{"t.json: stations[0].tags[0].key: 'outlet_presure' is not a tag of "
+                           "template 'std'; an extra "
+                           "tag needs name, quantity, address and type"}
+            << false;
         QTest::newRow("wrong JSON type")
             << QStringList{"\"lat\": 27.7", "\"lat\": \"27.7\""}
-            << QStringList{"t.json: stations[0].location.lat: expected a number, found a string"} << false;
+            << QStringList{"t.json: stations[0].location.lat: expected a number, found a string"}
+            << false;
         QTest::newRow("latitude out of range")
             << QStringList{"\"lat\": 27.7", "\"lat\": 127.7"}
-            << QStringList{"t.json: stations[0].location.lat: latitude 127.7 is outside -90..90"} << false;
+            << QStringList{"t.json: stations[0].location.lat: latitude 127.7 is outside -90..90"}
+            << false;
         QTest::newRow("missing name")
             << QStringList{"\"name\": \"澳门路口\", ", ""}
             << QStringList{"t.json: stations[0].name: required, missing"} << false;
         QTest::newRow("unit of another quantity")
             << QStringList{"\"unit\": \"m³/h\"", "\"unit\": \"MPa\""}
-            << QStringList{"t.json: templates[0].tags[0].unit: 'MPa' is not a unit of flow (m³/h, L/s)"} << false;
+            << QStringList{"t.json: templates[0].tags[0].unit: 'MPa' is not a unit of flow (m³/h, "
+                           "L/s)"}
+            << false;
         QTest::newRow("unknown quantity")
             << QStringList{"\"quantity\": \"running\"", "\"quantity\": \"runing\""}
-            << QStringList{"t.json: templates[0].tags[2].quantity: 'runing' is not a quantity"} << false;
+            << QStringList{"t.json: templates[0].tags[2].quantity: 'runing' is not a quantity"}
+            << false;
         QTest::newRow("rw on an input register")
-            << QStringList{"\"address\": \"VD1036\", \"type\": \"float32\"", "\"address\": \"IR5\", \"type\": \"float32\", \"access\": \"rw\""}
-            << QStringList{"t.json: stations[1].tags[0].access: 'IR5' is read-only (an input), so access cannot be rw"} << false;
+            << QStringList{"\"address\": \"VD1036\", \"type\": \"float32\"",
+                           "\"address\": \"IR5\", \"type\": \"float32\", \"access\": \"rw\""}
+            << QStringList{"t.json: stations[1].tags[0].access: 'IR5' is read-only (an input), so "
+                           "access cannot be rw"}
+            << false;
         QTest::newRow("station holdStart moves the table")
-            << QStringList{"\"endpoint\": \"127.0.0.1:15001\"}", "\"endpoint\": \"127.0.0.1:15001\", \"holdStart\": 1010}"}
-            << QStringList{"t.json: stations[0].devices[0]: template tag 'outlet_flow': 'VD1008' lies below the device's holdStart VB1010"}
+            << QStringList{"\"endpoint\": \"127.0.0.1:15001\"}",
+                           "\"endpoint\": \"127.0.0.1:15001\", \"holdStart\": 1010}"}
+            << QStringList{"t.json: stations[0].devices[0]: template tag 'outlet_flow': 'VD1008' "
+                           "lies below the device's holdStart VB1010"}
             << false;
         QTest::newRow("endpoint without port")
             << QStringList{"\"127.0.0.1:15003\"", "\"127.0.0.1\""}
-            << QStringList{"t.json: stations[1].devices[1].endpoint: '127.0.0.1' is not host:port"} << false;
-        QTest::newRow("unknown zone")
-            << QStringList{"\"zone\": \"high\"", "\"zone\": \"高区\""}
-            << QStringList{"t.json: stations[1].devices[1].zone: '高区' is not a zone (low, mid, high)"} << false;
+            << QStringList{"t.json: stations[1].devices[1].endpoint: '127.0.0.1' is not host:port"}
+            << false;
+        QTest::newRow("unknown zone") << QStringList{"\"zone\": \"high\"", "\"zone\": \"高区\""}
+                                      << QStringList{"t.json: stations[1].devices[1].zone: '高区' "
+                                                     "is not a zone (low, mid, high)"}
+                                      << false;
         QTest::newRow("unit id out of range")
-            << QStringList{"\"protocol\": \"modbus-tcp\"", "\"protocol\": \"modbus-tcp\", \"unitId\": 300"}
-            << QStringList{"t.json: templates[0].device.unitId: expected a whole number from 0 to 255, found 300"} << false;
+            << QStringList{"\"protocol\": \"modbus-tcp\"",
+                           "\"protocol\": \"modbus-tcp\", \"unitId\": 300"}
+            << QStringList{"t.json: templates[0].device.unitId: expected a whole number from 0 to "
+                           "255, found 300"}
+            << false;
         QTest::newRow("newer format version")
             << QStringList{"\"version\": 1", "\"version\": 2"}
-            << QStringList{"t.json: version: version 2 is newer than this PumpWatch reads (1)"} << false;
+            << QStringList{"t.json: version: version 2 is newer than this PumpWatch reads (1)"}
+            << false;
         QTest::newRow("typo is a warning, the project still loads")
             << QStringList{"\"code\": \"A\"", "\"cdoe\": \"A\""}
             << QStringList{"t.json: warning: stations[0].cdoe: unknown key, ignored"} << true;
         QTest::newRow("everything reported together")
-            << QStringList{"\"VD1008\"", "\"VD10O8\"", "\"id\": \"S2\"", "\"id\": \"S1\"", "\"line\": \"l2\"", "\"line\": \"l9\"",
+            << QStringList{"\"VD1008\"",          "\"VD10O8\"",         "\"id\": \"S2\"",
+                           "\"id\": \"S1\"",      "\"line\": \"l2\"",   "\"line\": \"l9\"",
                            "\"device\": \"low\"", "\"device\": \"mid\""}
             << QStringList{"t.json: templates[0].tags[0].address: 'VD10O8' is not an S7 V address",
-                           "t.json: stations[1].id: duplicate station id 'S1' (first at stations[0].id)",
+                           "t.json: stations[1].id: duplicate station id 'S1' (first at "
+                           "stations[0].id)",
                            "t.json: stations[1].line: unknown line 'l9'",
-                           "t.json: stations[1].tags[0].device: unknown device 'mid'"} << false;
+                           "t.json: stations[1].tags[0].device: unknown device 'mid'"}
+            << false;
         QTest::newRow("syntax error names line and column")
             << QStringList{"\"name\": \"测试\",", "\"name\": \"测试\""}
             << QStringList{"t.json:3:4: JSON syntax error: unterminated object"} << false;
@@ -165,7 +208,8 @@ private Q_SLOTS:
         QFETCH(QStringList, replacements);
         QFETCH(QStringList, expected);
         QFETCH(bool, loads);
-        const ProjectLoad load = ProjectReader::read(edited(replacements), QStringLiteral("t.json"));
+        const ProjectLoad load =
+            ProjectReader::read(edited(replacements), QStringLiteral("t.json"));
         QCOMPARE(messages(load), expected);
         QCOMPARE(load.project.has_value(), loads);
     }
@@ -180,7 +224,8 @@ private Q_SLOTS:
     void missingFile()
     {
         const ProjectLoad load = ProjectReader::readFile(QStringLiteral("/nonexistent/zunyi.json"));
-        QCOMPARE(messages(load), QStringList{"/nonexistent/zunyi.json: cannot open: No such file or directory"});
+        QCOMPARE(messages(load),
+                 QStringList{"/nonexistent/zunyi.json: cannot open: No such file or directory"});
     }
 
     void garbageNeverCrashes_data()
@@ -188,10 +233,14 @@ private Q_SLOTS:
         QTest::addColumn<QByteArray>("text");
         QTest::newRow("empty") << QByteArray();
         QTest::newRow("binary") << QByteArray("\x00\xff\xfe{", 4);
-        QTest::newRow("stations not an array") << QByteArray(R"({"format": "pumpwatch-project", "version": 1, "name": "x", "stations": 5})");
-        QTest::newRow("station not an object") << QByteArray(R"({"format": "pumpwatch-project", "version": 1, "name": "x", "stations": [3]})");
-        QTest::newRow("tags of nulls") << QByteArray(R"({"format": "pumpwatch-project", "version": 1, "name": "x", "templates": [{"id": "t", "tags": [null, {}]}]})");
-        QTest::newRow("devices empty") << QByteArray(R"({"format": "pumpwatch-project", "version": 1, "name": "x", "stations": [{"id": "s", "name": "n", "location": {"lat": 1, "lon": 1}, "devices": [], "tags": [{"key": "k"}]}]})");
+        QTest::newRow("stations not an array") << QByteArray(
+            R"({"format": "pumpwatch-project", "version": 1, "name": "x", "stations": 5})");
+        QTest::newRow("station not an object") << QByteArray(
+            R"({"format": "pumpwatch-project", "version": 1, "name": "x", "stations": [3]})");
+        QTest::newRow("tags of nulls") << QByteArray(
+            R"({"format": "pumpwatch-project", "version": 1, "name": "x", "templates": [{"id": "t", "tags": [null, {}]}]})");
+        QTest::newRow("devices empty") << QByteArray(
+            R"({"format": "pumpwatch-project", "version": 1, "name": "x", "stations": [{"id": "s", "name": "n", "location": {"lat": 1, "lon": 1}, "devices": [], "tags": [{"key": "k"}]}]})");
         QTest::newRow("truncated base") << edited({}).left(700);
     }
 
@@ -213,15 +262,22 @@ private Q_SLOTS:
         QJsonObject station = stations[12].toObject();
         QJsonArray tags;
         for (int i = 0; i < 4; ++i) {
-            tags.append(QJsonObject{{"key", QStringLiteral("extra%1").arg(i)}, {"name", QStringLiteral("备用%1").arg(i)},
-                                    {"quantity", "pressure"}, {"type", "float32"},
-                                    {"address", i == 3 ? QStringLiteral("VD10O0") : QStringLiteral("VD%1").arg(1200 + 4 * i)}});
+            tags.append(
+                QJsonObject{{"key", QStringLiteral("extra%1").arg(i)},
+                            {"name", QStringLiteral("备用%1").arg(i)},
+                            {"quantity", "pressure"},
+                            {"type", "float32"},
+                            {"address", i == 3 ? QStringLiteral("VD10O0")
+                                               : QStringLiteral("VD%1").arg(1200 + 4 * i)}});
         }
         station.insert(u"tags", tags);
         stations[12] = station;
         root.insert(u"stations", stations);
-        const ProjectLoad load = ProjectReader::read(QJsonDocument(root).toJson(), QStringLiteral("zunyi.json"));
-        QCOMPARE(messages(load), QStringList{"zunyi.json: stations[12].tags[3].address: 'VD10O0' is not an S7 V address"});
+        const ProjectLoad load =
+            ProjectReader::read(QJsonDocument(root).toJson(), QStringLiteral("zunyi.json"));
+        QCOMPARE(messages(load),
+                 QStringList{
+                     "zunyi.json: stations[12].tags[3].address: 'VD10O0' is not an S7 V address"});
     }
 
     /// Dispatchers read these messages in Chinese.
@@ -232,10 +288,12 @@ private Q_SLOTS:
         char* argv[] = {arg0, nullptr};
         QCoreApplication app(argc, argv);
         QVERIFY(installTranslators(app, QLocale(QLocale::Chinese, QLocale::China)));
-        const ProjectLoad load = ProjectReader::read(edited({"\"VD1008\"", "\"VD10O8\"", "\"line\": \"l2\"", "\"line\": \"l9\""}),
-                                                     QStringLiteral("t.json"));
-        QCOMPARE(messages(load), (QStringList{"t.json: templates[0].tags[0].address: 'VD10O8' 不是 S7 V 区地址",
-                                              "t.json: stations[1].line: 未知的供水线 'l9'"}));
+        const ProjectLoad load = ProjectReader::read(
+            edited({"\"VD1008\"", "\"VD10O8\"", "\"line\": \"l2\"", "\"line\": \"l9\""}),
+            QStringLiteral("t.json"));
+        QCOMPARE(messages(load),
+                 (QStringList{"t.json: templates[0].tags[0].address: 'VD10O8' 不是 S7 V 区地址",
+                              "t.json: stations[1].line: 未知的供水线 'l9'"}));
     }
 };
 

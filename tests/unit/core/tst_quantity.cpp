@@ -17,16 +17,26 @@ private Q_SLOTS:
         QTest::addColumn<QString>("text");
         QTest::addColumn<QString>("symbol"); // empty: not a unit of the quantity
         QTest::addColumn<double>("toCanonical");
-        QTest::newRow("MPa") << Quantity::Pressure << "MPa" << "MPa" << 1.0;
-        QTest::newRow("seed Kg") << Quantity::Pressure << "Kg" << "kgf/cm²" << 0.0980665;
-        QTest::newRow("kPa") << Quantity::Pressure << "kPa" << "kPa" << 0.001;
-        QTest::newRow("m3/h ascii") << Quantity::Flow << "m3/h" << "m³/h" << 1.0;
-        QTest::newRow("seed M3/h") << Quantity::Flow << "M3/h" << "m³/h" << 1.0;
-        QTest::newRow("L/s") << Quantity::Flow << "L/s" << "L/s" << 3.6;
-        QTest::newRow("seed KWh") << Quantity::Energy << "KWh" << "kWh" << 1.0;
-        QTest::newRow("du") << Quantity::Energy << "度" << "kWh" << 1.0;
-        QTest::newRow("celsius sign") << Quantity::Temperature << "℃" << "°C" << 1.0;
-        QTest::newRow("power factor") << Quantity::PowerFactor << "" << "" << 1.0;
+        QTest::newRow("MPa") << Quantity::Pressure << "MPa"
+                             << "MPa" << 1.0;
+        QTest::newRow("seed Kg") << Quantity::Pressure << "Kg"
+                                 << "kgf/cm²" << 0.0980665;
+        QTest::newRow("kPa") << Quantity::Pressure << "kPa"
+                             << "kPa" << 0.001;
+        QTest::newRow("m3/h ascii") << Quantity::Flow << "m3/h"
+                                    << "m³/h" << 1.0;
+        QTest::newRow("seed M3/h") << Quantity::Flow << "M3/h"
+                                   << "m³/h" << 1.0;
+        QTest::newRow("L/s") << Quantity::Flow << "L/s"
+                             << "L/s" << 3.6;
+        QTest::newRow("seed KWh") << Quantity::Energy << "KWh"
+                                  << "kWh" << 1.0;
+        QTest::newRow("du") << Quantity::Energy << "度"
+                            << "kWh" << 1.0;
+        QTest::newRow("celsius sign") << Quantity::Temperature << "℃"
+                                      << "°C" << 1.0;
+        QTest::newRow("power factor") << Quantity::PowerFactor << ""
+                                      << "" << 1.0;
         QTest::newRow("flow unit on pressure") << Quantity::Pressure << "m³/h" << QString() << 0.0;
         QTest::newRow("unknown") << Quantity::Level << "furlong" << QString() << 0.0;
     }

@@ -28,17 +28,23 @@ private Q_SLOTS:
         QTest::addColumn<qint64>("timestampOfTag1");
 
         // The store starts with tag 1 = 5.0 at t=1000.
-        QTest::newRow("newer replaces") << QList<Sample>{live(1, 2000, 6.0)} << 1 << 6.0 << qint64(2000);
-        QTest::newRow("same time replaces") << QList<Sample>{live(1, 1000, 7.0)} << 1 << 7.0 << qint64(1000);
-        QTest::newRow("older is dropped") << QList<Sample>{live(1, 999, 8.0)} << 0 << 5.0 << qint64(1000);
+        QTest::newRow("newer replaces")
+            << QList<Sample>{live(1, 2000, 6.0)} << 1 << 6.0 << qint64(2000);
+        QTest::newRow("same time replaces")
+            << QList<Sample>{live(1, 1000, 7.0)} << 1 << 7.0 << qint64(1000);
+        QTest::newRow("older is dropped")
+            << QList<Sample>{live(1, 999, 8.0)} << 0 << 5.0 << qint64(1000);
         Sample backfill = live(1, 5000, 9.0);
         backfill.historical = true;
-        QTest::newRow("historical never reaches live") << QList<Sample>{backfill} << 0 << 5.0 << qint64(1000);
-        QTest::newRow("unknown tag ignored") << QList<Sample>{live(99, 5000, 1.0)} << 0 << 5.0 << qint64(1000);
+        QTest::newRow("historical never reaches live")
+            << QList<Sample>{backfill} << 0 << 5.0 << qint64(1000);
+        QTest::newRow("unknown tag ignored")
+            << QList<Sample>{live(99, 5000, 1.0)} << 0 << 5.0 << qint64(1000);
         QTest::newRow("last of a batch wins")
             << QList<Sample>{live(1, 2000, 1.0), live(1, 3000, 2.0)} << 2 << 2.0 << qint64(3000);
         QTest::newRow("bad quality still recorded")
-            << QList<Sample>{live(1, 2000, 5.0, Quality::BadCommFailure)} << 1 << 5.0 << qint64(2000);
+            << QList<Sample>{live(1, 2000, 5.0, Quality::BadCommFailure)} << 1 << 5.0
+            << qint64(2000);
     }
 
     void publishRules()
@@ -65,7 +71,8 @@ private Q_SLOTS:
         QCOMPARE(reader.refresh(), (std::vector<TagId>{3, 150})); // a new reader gets what exists
         QVERIFY(reader.refresh().empty());
 
-        const QList<Sample> batch{live(130, 2, 13.0), live(64, 2, 6.4), live(63, 2, 6.3), live(3, 2, 0.4)};
+        const QList<Sample> batch{live(130, 2, 13.0), live(64, 2, 6.4), live(63, 2, 6.3),
+                                  live(3, 2, 0.4)};
         store.publish(batch);
         QCOMPARE(reader.refresh(), (std::vector<TagId>{3, 63, 64, 130}));
         QCOMPARE(reader.value(64).value, 6.4);

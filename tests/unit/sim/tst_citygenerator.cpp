@@ -13,9 +13,12 @@ class tst_CityGenerator : public QObject {
 private Q_SLOTS:
     void deterministic()
     {
-        const QByteArray a = ProjectWriter::write(Sim::CityGenerator::generate({.stations = 200, .seed = 7}));
-        const QByteArray b = ProjectWriter::write(Sim::CityGenerator::generate({.stations = 200, .seed = 7}));
-        const QByteArray c = ProjectWriter::write(Sim::CityGenerator::generate({.stations = 200, .seed = 8}));
+        const QByteArray a =
+            ProjectWriter::write(Sim::CityGenerator::generate({.stations = 200, .seed = 7}));
+        const QByteArray b =
+            ProjectWriter::write(Sim::CityGenerator::generate({.stations = 200, .seed = 7}));
+        const QByteArray c =
+            ProjectWriter::write(Sim::CityGenerator::generate({.stations = 200, .seed = 8}));
         QCOMPARE(a, b);
         QVERIFY(a != c);
     }
@@ -45,7 +48,8 @@ private Q_SLOTS:
         QVERIFY(endpoints.contains(QStringLiteral("127.0.0.1:20001")));
         QVERIFY(p.tagCount() >= 30u * static_cast<quint32>(stations));
         // What it writes, the reader accepts without a single remark.
-        const ProjectLoad load = ProjectReader::read(ProjectWriter::write(p), QStringLiteral("city.json"));
+        const ProjectLoad load =
+            ProjectReader::read(ProjectWriter::write(p), QStringLiteral("city.json"));
         QVERIFY(load.diagnostics.empty());
     }
 };
