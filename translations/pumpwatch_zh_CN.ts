@@ -228,6 +228,10 @@
         <source>%1 devices do not fit above port %2</source>
         <translation>端口 %2 以上放不下 %1 台设备</translation>
     </message>
+    <message>
+        <source>%1: not written, the project would have errors</source>
+        <translation>%1：未写入，工程将会出错</translation>
+    </message>
 </context>
 <context>
     <name>PumpWatch::Project</name>

@@ -199,9 +199,14 @@ int ProjectCommands::importCsv(const QStringList& args)
     Project& p = *load.project;
     const int existing = p.templateIndex(result.table->id);
     if (existing >= 0) {
-        // Stations keep their overrides only where the key still exists.
+        // Stations keep their overrides only where the key still exists, and their devices
+        // follow the new defaults except where the station set its own.
         const StationTemplate& old = p.templates[static_cast<std::size_t>(existing)];
         for (Station& s : p.stations) {
+            for (Device& d : s.devices) {
+                if (d.templateIndex == existing)
+                    d.settings = rebased(d.settings, old.device, result.table->device);
+            }
             std::erase_if(s.tags, [&](StationTag& st) {
                 const Device& d = s.devices[static_cast<std::size_t>(st.device)];
                 if (d.templateIndex != existing || st.overrides < 0)
@@ -221,6 +226,14 @@ int ProjectCommands::importCsv(const QStringList& args)
     }
     p.reindex();
     const QString target = parser.isSet(output) ? parser.value(output) : projectPath;
+    // The new table may clash with what stations define (an extra tag with a key the table
+    // now has): check the result as a whole before anything is written.
+    const ProjectLoad check = ProjectReader::read(ProjectWriter::write(p), target);
+    if (!check.project) {
+        print(check.diagnostics);
+        err() << tr("%1: not written, the project would have errors").arg(target) << Qt::endl;
+        return 1;
+    }
     QString error;
     if (!ProjectWriter::writeFile(p, target, &error)) {
         err() << tr("%1: cannot write: %2").arg(target, error) << Qt::endl;

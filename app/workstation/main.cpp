@@ -45,9 +45,7 @@ public:
                                  : QString::fromLatin1(PumpWatch::DemoProjectPath);
         const PumpWatch::ProjectLoad load = PumpWatch::ProjectReader::readFile(path);
         if (!load.project) {
-            QStringList lines;
-            for (const PumpWatch::Diagnostic& d : load.diagnostics)
-                lines << d.toString();
+            const QStringList lines = PumpWatch::toStrings(load.diagnostics);
             qCritical().noquote() << lines.join(u'\n');
             if (!parser.isSet(snapshot))
                 QMessageBox::critical(

@@ -26,6 +26,15 @@ bool hasErrors(const Diagnostics& diagnostics)
                        [](const Diagnostic& d) { return d.isError(); });
 }
 
+QStringList toStrings(const Diagnostics& diagnostics)
+{
+    QStringList lines;
+    lines.reserve(static_cast<qsizetype>(diagnostics.size()));
+    for (const Diagnostic& d : diagnostics)
+        lines << d.toString();
+    return lines;
+}
+
 int errorCount(const Diagnostics& diagnostics)
 {
     return static_cast<int>(std::count_if(diagnostics.begin(), diagnostics.end(),

@@ -8,6 +8,7 @@
 #pragma once
 
 #include <QString>
+#include <QStringList>
 
 #include <vector>
 
@@ -31,6 +32,8 @@ struct Diagnostic {
 using Diagnostics = std::vector<Diagnostic>;
 
 bool hasErrors(const Diagnostics& diagnostics);
+/// One line per diagnostic, as toString() writes it.
+QStringList toStrings(const Diagnostics& diagnostics);
 int errorCount(const Diagnostics& diagnostics);
 
 } // namespace PumpWatch

@@ -43,6 +43,27 @@ QString zoneDisplayName(Zone zone)
     return {};
 }
 
+DeviceSettings rebased(const DeviceSettings& current, const DeviceSettings& oldBase,
+                       const DeviceSettings& newBase)
+{
+    DeviceSettings s = newBase;
+    const auto keep = [](auto& field, const auto& now, const auto& old) {
+        if (now != old)
+            field = now;
+    };
+    keep(s.protocol, current.protocol, oldBase.protocol);
+    keep(s.endpoint, current.endpoint, oldBase.endpoint);
+    keep(s.unitId, current.unitId, oldBase.unitId);
+    keep(s.pollMs, current.pollMs, oldBase.pollMs);
+    keep(s.timeoutMs, current.timeoutMs, oldBase.timeoutMs);
+    keep(s.retries, current.retries, oldBase.retries);
+    keep(s.wordOrder, current.wordOrder, oldBase.wordOrder);
+    keep(s.addressing, current.addressing, oldBase.addressing);
+    keep(s.holdStart, current.holdStart, oldBase.holdStart);
+    keep(s.serial, current.serial, oldBase.serial);
+    return s;
+}
+
 QString Station::displayName() const
 {
     return code.isEmpty() ? name : QStringLiteral("(%1)%2").arg(code, name);

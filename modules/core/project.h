@@ -93,6 +93,11 @@ struct DeviceSettings {
     friend bool operator==(const DeviceSettings&, const DeviceSettings&) = default;
 };
 
+/// `current` moved from the defaults `oldBase` to `newBase`: the fields a station set itself
+/// (where `current` differs from `oldBase`) are kept, all others follow `newBase`.
+DeviceSettings rebased(const DeviceSettings& current, const DeviceSettings& oldBase,
+                       const DeviceSettings& newBase);
+
 struct StationTemplate {
     QString id;
     QString name;

@@ -121,6 +121,39 @@ private Q_SLOTS:
         QCOMPARE(load.project->stations.size(), std::size_t(60)); // nothing else was lost
     }
 
+    /// A new table must not leave the project broken: a station's own tag that no longer maps
+    /// stops the import, and the project file stays as it was.
+    void importThatWouldBreakTheProjectWritesNothing()
+    {
+        QTemporaryDir dir;
+        const QString project = dir.filePath(QStringLiteral("site.json"));
+        const QByteArray before = R"({"format": "pumpwatch-project", "version": 1, "name": "站",
+          "templates": [{"id": "std", "device": {"addressing": "s7-v", "holdStart": 1000},
+            "tags": [{"key": "outlet_pressure", "name": "出水压力", "quantity": "pressure", "address": "VD1020", "type": "float32"}]}],
+          "stations": [{"id": "S1", "name": "澳门路口", "location": {"lat": 27.7, "lon": 106.9},
+            "devices": [{"id": "plc", "template": "std", "endpoint": "127.0.0.1:15001"}],
+            "tags": [{"key": "tank_level", "name": "水箱液位", "quantity": "level", "address": "VD1036", "type": "float32"}]}]})";
+        QFile p(project);
+        QVERIFY(p.open(QIODevice::WriteOnly));
+        p.write(before);
+        p.close();
+        QFile csv(dir.filePath(QStringLiteral("table.csv")));
+        QVERIFY(csv.open(QIODevice::WriteOnly));
+        csv.write("地址,类型,存储内容,单位,读/写\nVD1100,FLOAT,出水压力,MPa,只读\n");
+        csv.close();
+
+        const Run r = run("pumpwatch-cli", {"project", "import-csv", csv.fileName(), "--template",
+                                            "std", "--project", project});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(
+            r.err.contains(project + QStringLiteral(": stations[0].tags[0].address: 'VD1036' lies "
+                                                    "below the device's holdStart VB1100")),
+            qPrintable(r.err));
+        QVERIFY(r.err.contains(QStringLiteral("not written")));
+        QVERIFY(p.open(QIODevice::ReadOnly));
+        QCOMPARE(p.readAll(), before);
+    }
+
     void importPrintsTemplateWithoutProject()
     {
         const Run r = run("pumpwatch-cli", {"project", "import-csv",

@@ -24,10 +24,7 @@ options(AddressTableImporter::Encoding e = AddressTableImporter::Encoding::Auto)
 
 QStringList messages(const AddressTableImport& r)
 {
-    QStringList lines;
-    for (const Diagnostic& d : r.diagnostics)
-        lines << d.toString();
-    return lines;
+    return toStrings(r.diagnostics);
 }
 
 } // namespace

@@ -144,6 +144,26 @@ private Q_SLOTS:
         QVERIFY(*again.project == p);
     }
 
+    void rebasedKeepsWhatTheStationSet()
+    {
+        DeviceSettings oldBase;
+        oldBase.holdStart = 1000;
+        oldBase.addressing = AddressingMode::S7V;
+        DeviceSettings current = oldBase;
+        current.endpoint = QStringLiteral("10.0.0.1:502"); // the station's own
+        current.pollMs = 2000;                             // the station's own
+        DeviceSettings newBase = oldBase;
+        newBase.holdStart = 1100;
+        newBase.timeoutMs = 800;
+        newBase.pollMs = 500;
+        const DeviceSettings s = rebased(current, oldBase, newBase);
+        QCOMPARE(s.endpoint, QStringLiteral("10.0.0.1:502"));
+        QCOMPARE(s.pollMs, 2000);
+        QCOMPARE(s.holdStart, 1100u);
+        QCOMPARE(s.timeoutMs, 800);
+        QCOMPARE(s.addressing, AddressingMode::S7V);
+    }
+
     void roundTrip_data()
     {
         QTest::addColumn<int>("stations");

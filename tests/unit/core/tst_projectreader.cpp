@@ -49,10 +49,7 @@ QByteArray edited(const QStringList& replacements)
 
 QStringList messages(const ProjectLoad& load)
 {
-    QStringList lines;
-    for (const Diagnostic& d : load.diagnostics)
-        lines << d.toString();
-    return lines;
+    return toStrings(load.diagnostics);
 }
 
 } // namespace
