@@ -228,14 +228,15 @@ int ProjectCommands::importCsv(const QStringList& args)
     const QString target = parser.isSet(output) ? parser.value(output) : projectPath;
     // The new table may clash with what stations define (an extra tag with a key the table
     // now has): check the result as a whole before anything is written.
-    const ProjectLoad check = ProjectReader::read(ProjectWriter::write(p), target);
+    const QByteArray text = ProjectWriter::write(p);
+    const ProjectLoad check = ProjectReader::read(text, target);
     if (!check.project) {
         print(check.diagnostics);
         err() << tr("%1: not written, the project would have errors").arg(target) << Qt::endl;
         return 1;
     }
     QString error;
-    if (!ProjectWriter::writeFile(p, target, &error)) {
+    if (!ProjectWriter::writeFile(text, target, &error)) {
         err() << tr("%1: cannot write: %2").arg(target, error) << Qt::endl;
         return 1;
     }

@@ -1,10 +1,9 @@
 // pumpwatch-server: the headless pipeline (acquisition, alarms, history) for sites with several
-// workstations. Today it loads and checks the project, holds the realtime store and runs until
-// SIGINT/SIGTERM or --duration; the acquisition, history and alarm issues plug in here.
+// workstations. Today it loads and checks the project and runs until SIGINT/SIGTERM or
+// --duration; the realtime store, acquisition, history and alarms plug in here.
 #include "shutdownsignals.h"
 
 #include <core/projectreader.h>
-#include <core/realtimestore.h>
 #include <core/translator.h>
 
 #include <QCommandLineParser>
@@ -51,7 +50,6 @@ public:
             return 1;
         }
         const PumpWatch::Project& p = *load.project;
-        PumpWatch::RealtimeStore store(p.tagCount());
         qInfo().noquote() << tr("project '%1' from %2: %3 stations, %4 tags")
                                  .arg(p.name, path)
                                  .arg(p.stations.size())

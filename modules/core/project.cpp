@@ -64,6 +64,16 @@ DeviceSettings rebased(const DeviceSettings& current, const DeviceSettings& oldB
     return s;
 }
 
+void StationTemplate::indexKeys()
+{
+    keyIndex.clear();
+    keyIndex.reserve(static_cast<qsizetype>(tags.size()));
+    for (std::size_t i = 0; i < tags.size(); ++i) {
+        if (!keyIndex.contains(tags[i].key)) // the first of duplicates, as the reader reports
+            keyIndex.insert(tags[i].key, static_cast<int>(i));
+    }
+}
+
 QString Station::displayName() const
 {
     return code.isEmpty() ? name : QStringLiteral("(%1)%2").arg(code, name);
@@ -91,12 +101,8 @@ int Station::deviceIndex(QStringView deviceId) const
 
 void Project::reindex()
 {
-    for (StationTemplate& t : templates) {
-        t.keyIndex.clear();
-        t.keyIndex.reserve(static_cast<qsizetype>(t.tags.size()));
-        for (std::size_t i = 0; i < t.tags.size(); ++i)
-            t.keyIndex.insert(t.tags[i].key, static_cast<int>(i));
-    }
+    for (StationTemplate& t : templates)
+        t.indexKeys();
 
     m_tags.clear();
     m_stationIndex.clear();

@@ -104,8 +104,10 @@ struct StationTemplate {
     DeviceSettings device; ///< defaults for every device using the template
     std::vector<TagDef> tags;
 
-    /// Index of the tag with `key`, or -1. Valid after Project::reindex().
+    /// Index of the tag with `key` (the first, if a broken table repeats it), or -1. Valid after
+    /// indexKeys(), which Project::reindex() calls.
     int tagIndex(const QString& key) const { return keyIndex.value(key, -1); }
+    void indexKeys();
     QHash<QString, int> keyIndex; ///< derived
 
     friend bool operator==(const StationTemplate& a, const StationTemplate& b)

@@ -321,6 +321,7 @@ private:
                 keys.add(def.key, tn.path("key"));
             t.tags.push_back(std::move(def));
         });
+        t.indexKeys(); // stations read next look their overrides up by key
         m_project.templates.push_back(std::move(t));
     }
 
@@ -453,7 +454,7 @@ private:
             device.templateIndex >= 0
                 ? &m_project.templates[static_cast<std::size_t>(device.templateIndex)]
                 : nullptr;
-        const int overridden = t ? indexOfKey(*t, *key) : -1;
+        const int overridden = t ? t->tagIndex(*key) : -1;
         if (overridden >= 0) {
             st.overrides = overridden;
             st.def = t->tags[static_cast<std::size_t>(overridden)];
@@ -471,15 +472,6 @@ private:
             readFullTag(n, st.def, device.settings);
         }
         s.tags.push_back(std::move(st));
-    }
-
-    static int indexOfKey(const StationTemplate& t, const QString& key)
-    {
-        for (std::size_t i = 0; i < t.tags.size(); ++i) {
-            if (t.tags[i].key == key)
-                return static_cast<int>(i);
-        }
-        return -1;
     }
 
     static std::initializer_list<const char*> tagKeys(bool inStation)

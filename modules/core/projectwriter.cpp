@@ -283,8 +283,13 @@ QByteArray ProjectWriter::write(const Project& p)
 
 bool ProjectWriter::writeFile(const Project& project, const QString& path, QString* error)
 {
+    return writeFile(write(project), path, error);
+}
+
+bool ProjectWriter::writeFile(const QByteArray& text, const QString& path, QString* error)
+{
     QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(write(project)) < 0 || !file.commit()) {
+    if (!file.open(QIODevice::WriteOnly) || file.write(text) < 0 || !file.commit()) {
         if (error)
             *error = file.errorString();
         return false;

@@ -19,6 +19,8 @@ public:
     static QByteArray write(const Project& project);
     /// Atomic: the old file stays whole if writing fails. `error` gets the reason.
     static bool writeFile(const Project& project, const QString& path, QString* error);
+    /// The same, for text already written by write() (e.g. checked before it is saved).
+    static bool writeFile(const QByteArray& text, const QString& path, QString* error);
     /// One template object, for tools that print or splice a template (address-table import).
     static void writeTemplate(JsonWriter& w, const StationTemplate& t);
 };

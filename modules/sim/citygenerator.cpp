@@ -96,8 +96,8 @@ Project CityGenerator::generate(const CityOptions& options)
                {QStringLiteral("qingshan-2"), QStringLiteral("二号线"), 2},
                {QStringLiteral("qingshan-1"), QStringLiteral("一号线"), 2}};
     p.templates.push_back(standardTemplate(QStringLiteral("std-pump-house")));
-    p.reindex(); // indexes the template's keys
-    const StationTemplate& standard = p.templates.front();
+    StationTemplate& standard = p.templates.front();
+    standard.indexKeys();
     const int outletPressure = standard.tagIndex(QStringLiteral("outlet_pressure"));
 
     Random random(options.seed);

@@ -22,11 +22,6 @@ options(AddressTableImporter::Encoding e = AddressTableImporter::Encoding::Auto)
     return o;
 }
 
-QStringList messages(const AddressTableImport& r)
-{
-    return toStrings(r.diagnostics);
-}
-
 } // namespace
 
 class tst_AddressTableImport : public QObject {
@@ -46,7 +41,7 @@ private Q_SLOTS:
         QFETCH(QString, file);
         QFETCH(QString, encoding);
         const AddressTableImport r = AddressTableImporter::importFile(file, options());
-        QVERIFY2(r.table, qPrintable(messages(r).join(u'\n')));
+        QVERIFY2(r.table, qPrintable(toStrings(r.diagnostics).join(u'\n')));
         QCOMPARE(r.encoding, encoding);
         const StationTemplate& t = *r.table;
         QCOMPARE(t.device.addressing, AddressingMode::S7V);
@@ -93,8 +88,10 @@ private Q_SLOTS:
         const auto r = AddressTableImporter::importFile(
             data("address-table-gbk.csv"), options(AddressTableImporter::Encoding::Utf8));
         QVERIFY(!r.table);
-        QVERIFY(messages(r).first().startsWith(data("address-table-gbk.csv") +
-                                               QStringLiteral(":1: no column for 地址")));
+        QVERIFY(toStrings(r.diagnostics)
+                    .first()
+                    .startsWith(data("address-table-gbk.csv") +
+                                QStringLiteral(":1: no column for 地址")));
     }
 
     void problems_data()
@@ -132,7 +129,7 @@ private Q_SLOTS:
         QFETCH(QByteArray, csv);
         QFETCH(QStringList, expected);
         const auto r = AddressTableImporter::import(csv, QStringLiteral("t.csv"), options());
-        QCOMPARE(messages(r), expected);
+        QCOMPARE(toStrings(r.diagnostics), expected);
         QVERIFY(!r.table);
     }
 
@@ -144,7 +141,7 @@ private Q_SLOTS:
                                "\n"
                                "40005\tWORD\t心跳\t\tR\n";
         const auto r = AddressTableImporter::import(csv, QStringLiteral("t.csv"), options());
-        QVERIFY2(r.table, qPrintable(messages(r).join(u'\n')));
+        QVERIFY2(r.table, qPrintable(toStrings(r.diagnostics).join(u'\n')));
         QCOMPARE(r.table->device.addressing, AddressingMode::Modbus);
         QCOMPARE(r.table->tags.size(), std::size_t(3));
         QCOMPARE(r.table->tags[0].name, QStringLiteral("出水压力, 低区"));

@@ -47,11 +47,6 @@ QByteArray edited(const QStringList& replacements)
     return text.toUtf8();
 }
 
-QStringList messages(const ProjectLoad& load)
-{
-    return toStrings(load.diagnostics);
-}
-
 } // namespace
 
 class tst_ProjectReader : public QObject {
@@ -207,21 +202,22 @@ private Q_SLOTS:
         QFETCH(bool, loads);
         const ProjectLoad load =
             ProjectReader::read(edited(replacements), QStringLiteral("t.json"));
-        QCOMPARE(messages(load), expected);
+        QCOMPARE(toStrings(load.diagnostics), expected);
         QCOMPARE(load.project.has_value(), loads);
     }
 
     void notAnObject()
     {
         const ProjectLoad load = ProjectReader::read("[1, 2]", QStringLiteral("t.json"));
-        QCOMPARE(messages(load), QStringList{"t.json: a project file must hold a JSON object"});
+        QCOMPARE(toStrings(load.diagnostics),
+                 QStringList{"t.json: a project file must hold a JSON object"});
         QVERIFY(!load.project);
     }
 
     void missingFile()
     {
         const ProjectLoad load = ProjectReader::readFile(QStringLiteral("/nonexistent/zunyi.json"));
-        QCOMPARE(messages(load),
+        QCOMPARE(toStrings(load.diagnostics),
                  QStringList{"/nonexistent/zunyi.json: cannot open: No such file or directory"});
     }
 
@@ -272,7 +268,7 @@ private Q_SLOTS:
         root.insert(u"stations", stations);
         const ProjectLoad load =
             ProjectReader::read(QJsonDocument(root).toJson(), QStringLiteral("zunyi.json"));
-        QCOMPARE(messages(load),
+        QCOMPARE(toStrings(load.diagnostics),
                  QStringList{
                      "zunyi.json: stations[12].tags[3].address: 'VD10O0' is not an S7 V address"});
     }
@@ -288,7 +284,7 @@ private Q_SLOTS:
         const ProjectLoad load = ProjectReader::read(
             edited({"\"VD1008\"", "\"VD10O8\"", "\"line\": \"l2\"", "\"line\": \"l9\""}),
             QStringLiteral("t.json"));
-        QCOMPARE(messages(load),
+        QCOMPARE(toStrings(load.diagnostics),
                  (QStringList{"t.json: templates[0].tags[0].address: 'VD10O8' 不是 S7 V 区地址",
                               "t.json: stations[1].line: 未知的供水线 'l9'"}));
     }
