@@ -566,11 +566,97 @@
     </message>
 </context>
 <context>
-    <name>PumpWatch::SimApp::Main</name>
+    <name>PumpWatch::Sim::Backfill</name>
     <message>
-        <source>PumpWatch simulated city of pump houses.</source>
-        <translation>PumpWatch 模拟泵房城市。</translation>
+        <source>the backfill needs an interval of at least 1 s and an end after its start</source>
+        <translation>补录数据需要至少 1 秒的间隔，且结束时间晚于开始时间</translation>
     </message>
+</context>
+<context>
+    <name>PumpWatch::Sim::CityServer</name>
+    <message>
+        <source>%1: unit id %2 on %3 is taken by %4</source>
+        <translation>%1：%3 上的站号 %2 已被 %4 占用</translation>
+    </message>
+    <message>
+        <source>%1: endpoint &apos;%2&apos; is not an IPv4 host:port</source>
+        <translation>%1：端点 &apos;%2&apos; 不是 IPv4 主机:端口</translation>
+    </message>
+    <message>
+        <source>%1: cannot listen on %2: %3</source>
+        <translation>%1：无法在 %2 上监听：%3</translation>
+    </message>
+    <message>
+        <source>%1: %2 exists and is not a link the simulator made</source>
+        <translation>%1：%2 已存在，且不是模拟器创建的链接</translation>
+    </message>
+    <message>
+        <source>%1: cannot create a pty: %2</source>
+        <translation>%1：无法创建伪终端：%2</translation>
+    </message>
+    <message>
+        <source>%1: cannot link %2 to %3</source>
+        <translation>%1：无法将 %2 链接到 %3</translation>
+    </message>
+    <message>
+        <source>%1 -&gt; %2 (units %3)</source>
+        <translation>%1 -&gt; %2（站号 %3）</translation>
+    </message>
+    <message>
+        <source>cannot reach the server thread</source>
+        <translation>无法访问服务线程</translation>
+    </message>
+    <message>
+        <source>empty command; try &apos;help&apos;</source>
+        <translation>命令为空；请输入 &apos;help&apos;</translation>
+    </message>
+    <message>
+        <source>speed must be a number above 0</source>
+        <translation>速度必须是大于 0 的数字</translation>
+    </message>
+    <message>
+        <source>get takes STATION/DEVICE/TAG</source>
+        <translation>get 的参数为 站点/设备/测点</translation>
+    </message>
+    <message>
+        <source>no simulated tag %1</source>
+        <translation>没有模拟测点 %1</translation>
+    </message>
+    <message>
+        <source>unknown command &apos;%1&apos;; try &apos;help&apos;</source>
+        <translation>未知命令 &apos;%1&apos;；请输入 &apos;help&apos;</translation>
+    </message>
+    <message>
+        <source>no station or device &apos;%1&apos;</source>
+        <translation>没有站点或设备 &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>%1 takes TARGET on|off</source>
+        <translation>%1 的参数为 目标 on|off</translation>
+    </message>
+    <message>
+        <source>latency takes TARGET MILLISECONDS</source>
+        <translation>latency 的参数为 目标 毫秒数</translation>
+    </message>
+    <message>
+        <source>exception takes TARGET START COUNT [CODE] or TARGET off</source>
+        <translation>exception 的参数为 目标 起始地址 数量 [异常码] 或 目标 off</translation>
+    </message>
+    <message>
+        <source>sensor takes TARGET KEY freeze|range|off</source>
+        <translation>sensor 的参数为 目标 测点键 freeze|range|off</translation>
+    </message>
+    <message>
+        <source>pumpfault takes TARGET PUMP(1-3) on|off</source>
+        <translation>pumpfault 的参数为 目标 泵号(1-3) on|off</translation>
+    </message>
+    <message>
+        <source>%1 is not implemented</source>
+        <translation>%1 尚未实现</translation>
+    </message>
+</context>
+<context>
+    <name>PumpWatch::SimApp::Main</name>
     <message>
         <source>project file of the city</source>
         <translation>城市的工程文件</translation>
@@ -588,16 +674,104 @@
         <translation>将城市工程文件写到此处</translation>
     </message>
     <message>
-        <source>--stations must be a positive number</source>
-        <translation>--stations 必须是正数</translation>
-    </message>
-    <message>
         <source>%1: cannot write: %2</source>
         <translation>%1：无法写入：%2</translation>
     </message>
     <message>
         <source>%1 stations, %2 devices</source>
         <translation>%1 个站点，%2 台设备</translation>
+    </message>
+    <message>
+        <source>PumpWatch simulated city: pump houses served as Modbus TCP/RTU PLCs.</source>
+        <translation>PumpWatch 模拟城市：以 Modbus TCP/RTU PLC 形式提供的泵房。</translation>
+    </message>
+    <message>
+        <source>--%1 must be a number from %2 to %3</source>
+        <translation>--%1 必须是 %2 到 %3 之间的数字</translation>
+    </message>
+    <message>
+        <source>--%1 takes a local time like 2026-11-21T08:00:00</source>
+        <translation>--%1 需要本地时间，如 2026-11-21T08:00:00</translation>
+    </message>
+    <message>
+        <source>--backfill needs --output FILE</source>
+        <translation>--backfill 需要 --output 文件</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>%1: %2 rows</source>
+        <translation>%1：%2 行</translation>
+    </message>
+    <message>
+        <source>--fault &apos;%1&apos;: %2</source>
+        <translation>--fault &apos;%1&apos;：%2</translation>
+    </message>
+    <message>
+        <source>%1 stations, %2 devices; %3× speed; commands on stdin (&apos;help&apos;)</source>
+        <translation>%1 个站点，%2 台设备；%3 倍速；标准输入接受命令（&apos;help&apos;）</translation>
+    </message>
+    <message>
+        <source>seed of the generated city and its model (1)</source>
+        <translation>生成城市及其模型的随机种子（1）</translation>
+    </message>
+    <message>
+        <source>serve TCP devices on 127.0.0.1 from port P+1 on (15000 for generated cities)</source>
+        <translation>在 127.0.0.1 上从端口 P+1 起提供 TCP 设备（生成的城市默认 15000）</translation>
+    </message>
+    <message>
+        <source>generated city: the first N stations share one Modbus RTU line</source>
+        <translation>生成的城市：前 N 个站点共用一条 Modbus RTU 线路</translation>
+    </message>
+    <message>
+        <source>generated city: path of the RTU line&apos;s pty link</source>
+        <translation>生成的城市：RTU 线路伪终端链接的路径</translation>
+    </message>
+    <message>
+        <source>list the devices and their endpoints, then exit</source>
+        <translation>列出设备及其端点后退出</translation>
+    </message>
+    <message>
+        <source>simulated seconds per real second (1)</source>
+        <translation>每实际秒对应的模拟秒数（1）</translation>
+    </message>
+    <message>
+        <source>simulated local time to start at (now)</source>
+        <translation>模拟开始的本地时间（当前时间）</translation>
+    </message>
+    <message>
+        <source>a control command to run at start, e.g. &apos;burst S0003 on&apos; (repeatable)</source>
+        <translation>启动时执行的控制命令，如 &apos;burst S0003 on&apos;（可重复）</translation>
+    </message>
+    <message>
+        <source>stop after S seconds</source>
+        <translation>运行 S 秒后停止</translation>
+    </message>
+    <message>
+        <source>seconds a PLC answers on its UPS after a power outage (10)</source>
+        <translation>停电后 PLC 依靠 UPS 继续应答的秒数（10）</translation>
+    </message>
+    <message>
+        <source>write DAYS of history as CSV instead of serving</source>
+        <translation>不提供服务，改为将若干天的历史数据写成 CSV</translation>
+    </message>
+    <message>
+        <source>the backfill CSV file</source>
+        <translation>补录数据的 CSV 文件</translation>
+    </message>
+    <message>
+        <source>seconds between backfill rows (60)</source>
+        <translation>补录数据的行间隔秒数（60）</translation>
+    </message>
+    <message>
+        <source>local time the backfill ends at (now)</source>
+        <translation>补录数据结束的本地时间（当前时间）</translation>
+    </message>
+    <message>
+        <source>backfill only these tag keys, comma-separated</source>
+        <translation>只补录这些测点键，以逗号分隔</translation>
     </message>
 </context>
 <context>

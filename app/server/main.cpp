@@ -1,9 +1,8 @@
 // pumpwatch-server: the headless pipeline (acquisition, alarms, history) for sites with several
 // workstations. Today it loads and checks the project and runs until SIGINT/SIGTERM or
 // --duration; the realtime store, acquisition, history and alarms plug in here.
-#include "shutdownsignals.h"
-
 #include <core/projectreader.h>
+#include <core/shutdownsignals.h>
 #include <core/translator.h>
 
 #include <QCommandLineParser>
@@ -55,8 +54,8 @@ public:
                                  .arg(p.stations.size())
                                  .arg(p.tagCount());
 
-        PumpWatch::Server::ShutdownSignals signals;
-        QObject::connect(&signals, &PumpWatch::Server::ShutdownSignals::shutdownRequested, &app,
+        PumpWatch::ShutdownSignals signals;
+        QObject::connect(&signals, &PumpWatch::ShutdownSignals::shutdownRequested, &app,
                          [](int number) {
                              qInfo().noquote() << tr("signal %1 received, stopping").arg(number);
                              QCoreApplication::quit();

@@ -102,6 +102,10 @@ Project CityGenerator::generate(const CityOptions& options)
 
     Random random(options.seed);
     int port = options.basePort;
+    int rtuUnit = 0;
+    // Most PLCs are S7 (ABCD); a few stations sit behind gateways that reorder words or bytes.
+    using enum WordOrder;
+    const WordOrder wordOrders[10] = {ABCD, ABCD, ABCD, ABCD, ABCD, ABCD, ABCD, CDAB, BADC, DCBA};
     p.stations.reserve(static_cast<std::size_t>(options.stations));
     for (int i = 0; i < options.stations; ++i) {
         const Place& place = places[i % placeCount];
@@ -127,7 +131,14 @@ Project CityGenerator::generate(const CityOptions& options)
             d.zone = zone;
             d.templateIndex = 0;
             d.settings = standard.device;
-            d.settings.endpoint = QStringLiteral("%1:%2").arg(options.host).arg(++port);
+            if (i < options.rtuStations) {
+                d.settings.protocol = Protocol::ModbusRtu;
+                d.settings.endpoint = options.rtuPort;
+                d.settings.unitId = ++rtuUnit;
+            } else {
+                d.settings.endpoint = QStringLiteral("%1:%2").arg(options.host).arg(++port);
+            }
+            d.settings.wordOrder = wordOrders[i % 10];
             s.devices.push_back(d);
         }
 

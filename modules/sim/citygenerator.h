@@ -2,7 +2,8 @@
 //
 // Three water plants with two supply lines each, stations named like the seed's tables
 // ("(A)澳门路口"), spread over 红花岗区 / 汇川区 / 播州区 / 新蒲新区, every device on the standard
-// template, one local Modbus TCP port per device counting up from `basePort`. Every seventh
+// template, one local Modbus TCP port per device counting up from `basePort` (stations 8, 9
+// and 10 of every ten sit behind gateways with CDAB, BADC and DCBA word order). Every seventh
 // station has a low and a high zone, each its own PLC. Some stations carry their own alarm
 // limits (pressure bands differ with elevation). Deterministic for a given seed: the same
 // options give the same project, byte for byte once written. Pure function, any thread.
@@ -20,6 +21,10 @@ struct CityOptions {
     quint32 seed = 1;
     QString host = QStringLiteral("127.0.0.1");
     int basePort = 15000; ///< the first device listens on basePort + 1
+    /// The first `rtuStations` stations talk Modbus RTU on one RS-485 line at `rtuPort`, unit
+    /// ids 1, 2, … in order; they take no TCP port.
+    int rtuStations = 0;
+    QString rtuPort = QStringLiteral("/tmp/pumpwatch-sim/ttyRTU0");
 };
 
 class CityGenerator {

@@ -215,7 +215,7 @@ private Q_SLOTS:
 
     void simulatorListsEndpoints()
     {
-        const Run r = run("pumpwatch-sim", {"--demo"});
+        const Run r = run("pumpwatch-sim", {"--demo", "--list"});
         QCOMPARE(r.exitCode, 0);
         QVERIFY(r.out.contains(QStringLiteral("S0001/low\t127.0.0.1:15001\t(A)澳门路口")));
         QVERIFY(r.out.contains(QStringLiteral("60 stations, 69 devices")));

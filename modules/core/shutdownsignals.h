@@ -7,7 +7,7 @@
 
 class QSocketNotifier;
 
-namespace PumpWatch::Server {
+namespace PumpWatch {
 
 class ShutdownSignals : public QObject {
     Q_OBJECT
@@ -23,4 +23,4 @@ private:
     QSocketNotifier* m_notifier = nullptr;
 };
 
-} // namespace PumpWatch::Server
+} // namespace PumpWatch

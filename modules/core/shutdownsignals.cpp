@@ -6,7 +6,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
-namespace PumpWatch::Server {
+namespace PumpWatch {
 namespace {
 
 int pipeFds[2] = {-1, -1};
@@ -46,4 +46,4 @@ ShutdownSignals::~ShutdownSignals()
     ::close(pipeFds[1]);
 }
 
-} // namespace PumpWatch::Server
+} // namespace PumpWatch

@@ -1,0 +1,430 @@
+#include "pumphouse.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace PumpWatch::Sim {
+namespace {
+
+constexpr double MetresPerMPa = 101.97;
+constexpr double MPaPerMetre = 1.0 / MetresPerMPa;
+constexpr double FullSpeedHz = 50.0;
+constexpr double MinSpeedHz = 20.0;
+constexpr double DryRunTrip = 0.3;  ///< m: pumps stop below this level …
+constexpr double DryRunReset = 0.8; ///< … and may restart above this one
+constexpr double FillStart = 3.0;
+constexpr double FillStop = 3.5;
+constexpr double OverflowLevel = 3.95;
+constexpr double TankHeight = 5.0; ///< level transmitter span
+constexpr double AuxPowerKW = 0.6; ///< lighting, PLC, dosing pumps
+constexpr double MotorDriveEfficiency = 0.92;
+constexpr qint64 MaxStepMs = 5000;
+
+constexpr const char* keys[VarCount] = {
+    "inlet_flow",
+    "inlet_total",
+    "outlet_flow",
+    "outlet_total",
+    "inlet_pressure",
+    "outlet_pressure",
+    "power",
+    "energy",
+    "power_factor",
+    "tank_level",
+    "outlet_pressure_setpoint",
+    "pump1_frequency",
+    "pump2_frequency",
+    "pump3_frequency",
+    "frequency_setpoint",
+    "pump1_current",
+    "pump2_current",
+    "pump3_current",
+    "voltage",
+    "turbidity",
+    "residual_chlorine",
+    "ph",
+    "pump1_running",
+    "pump2_running",
+    "pump3_running",
+    "pump1_fault",
+    "pump2_fault",
+    "pump3_fault",
+    "door_open",
+    "power_fail",
+    "inlet_valve_open",
+    "pressure_sensor_fault",
+    "pump1_command",
+    "pump2_command",
+    "pump3_command",
+    "inlet_valve_command",
+    "heartbeat",
+};
+
+constexpr int idx(Var v)
+{
+    return static_cast<int>(v);
+}
+
+Var offset(Var first, int i)
+{
+    return static_cast<Var>(idx(first) + i);
+}
+
+} // namespace
+
+const char* varKey(Var var)
+{
+    return keys[idx(var)];
+}
+
+std::optional<Var> varOfKey(QStringView key)
+{
+    for (int i = 0; i < VarCount; ++i) {
+        if (key == QLatin1String(keys[i]))
+            return static_cast<Var>(i);
+    }
+    return std::nullopt;
+}
+
+bool isCommandVar(Var var)
+{
+    switch (var) {
+    case Var::PressureSetpoint:
+    case Var::FrequencySetpoint:
+    case Var::Pump1Command:
+    case Var::Pump2Command:
+    case Var::Pump3Command:
+    case Var::InletValveCommand:
+        return true;
+    default:
+        return false;
+    }
+}
+
+PumpHouseParams PumpHouseParams::derive(quint64 key, double setpointMPa, bool highZone)
+{
+    auto u = [key](quint64 i) { return unitOf(mixKey(key, i)); };
+    PumpHouseParams p;
+    p.key = key;
+    p.pumps = u(1) < 0.6 ? 3 : 2;
+    p.breakTank = u(2) < 0.7;
+    p.peakDemand = std::round((40 + 220 * std::pow(u(3), 1.5)) * (highZone ? 0.6 : 1.0));
+    p.setpoint = setpointMPa;
+    p.inletBase = 0.16 + 0.12 * u(4);
+    p.tankArea = p.breakTank ? 1.1 * p.peakDemand / 4.0 : 3.0;
+    p.inflowMax = 1.4 * p.peakDemand;
+    p.ratedFlow = 1.15 * p.peakDemand / (p.pumps - 1);
+    const double designHead =
+        (setpointMPa - (p.breakTank ? 0.01 : 0.6 * p.inletBase)) * MetresPerMPa + 5.0;
+    p.shutoffHead = 1.35 * designHead;
+    p.curveK = 0.35 * designHead / (p.ratedFlow * p.ratedFlow);
+    p.ratedPower = p.ratedFlow / 3600.0 * designHead * 9.81 / 0.72;
+    p.voltageBase = 380 + 12 * u(5);
+    return p;
+}
+
+PumpHouse::PumpHouse(const PumpHouseParams& params, qint64 startMs, const LocalTime& local)
+    : m_params(params)
+    , m_timeMs(startMs)
+{
+    auto u = [this](quint64 i) { return unitOf(mixKey(m_params.key, 100 + i)); };
+    m_level = m_params.breakTank ? 2.6 + 0.8 * u(1) : 1.8 + 0.4 * u(1);
+    m_normalLevel = m_level;
+    m_v[idx(Var::OutletTotal)] = std::round(200000 + 800000 * u(2));
+    m_v[idx(Var::InletTotal)] = std::round(m_v[idx(Var::OutletTotal)] * (1.0 + 0.01 * u(3)));
+    m_v[idx(Var::Energy)] = std::round(m_v[idx(Var::OutletTotal)] * (0.10 + 0.08 * u(4)));
+    m_v[idx(Var::PressureSetpoint)] = m_params.setpoint;
+    for (int i = 0; i < MaxPumps; ++i)
+        m_v[idx(offset(Var::Pump1Command, i))] = i < m_params.pumps ? 1 : 0;
+    m_v[idx(Var::InletValveCommand)] = 1;
+    m_pout = m_params.setpoint;
+    m_heartbeat = std::floor(65536 * u(5));
+    // Converge the quasi-steady state: pressure-driven flow and staging feed each other.
+    for (int i = 0; i < 8; ++i)
+        advance(0, local, true);
+}
+
+void PumpHouse::step(qint64 nowMs, const LocalTime& local)
+{
+    if (nowMs <= m_timeMs)
+        return;
+    // Sub-steps of at most MaxStepS keep the level control and the staging in step with the
+    // process when the simulator runs accelerated or backfills.
+    const qint64 from = m_timeMs;
+    const qint64 span = nowMs - from;
+    const qint64 steps = (span + MaxStepMs - 1) / MaxStepMs;
+    for (qint64 k = 1; k <= steps; ++k) {
+        const qint64 t = from + span * k / steps;
+        LocalTime at = local;
+        at.secondsOfDay -= static_cast<double>(nowMs - t) / 1000.0;
+        const double dt = static_cast<double>(t - m_timeMs) / 1000.0;
+        m_timeMs = t;
+        advance(dt, at, false);
+    }
+}
+
+double PumpHouse::frequencyFor(int running, double flow, double suction) const
+{
+    const double setpoint = m_v[idx(Var::PressureSetpoint)];
+    const double head = std::max(0.0, setpoint - suction) * MetresPerMPa;
+    const double perPump = flow / running;
+    return FullSpeedHz *
+           std::sqrt((head + m_params.curveK * perPump * perPump) / m_params.shutoffHead);
+}
+
+int PumpHouse::runningCount() const
+{
+    return static_cast<int>(std::count(m_running.begin(), m_running.end(), true));
+}
+
+void PumpHouse::stage(int wanted, double dt, bool instant, const LocalTime& local)
+{
+    const int running = runningCount();
+    if (wanted == running) {
+        m_stageTimer = 0;
+        return;
+    }
+    m_stageTimer += dt;
+    const double delay = running == 0 ? 3.0 : wanted > running ? 10.0 : 60.0;
+    if (!instant && m_stageTimer < delay)
+        return;
+    m_stageTimer = 0;
+    // The lead pump rotates daily so the pumps wear evenly.
+    const int n = m_params.pumps;
+    const int lead =
+        static_cast<int>((local.dayNumber + static_cast<qint64>(m_params.key % 7)) % n);
+    if (wanted > running) {
+        for (int k = 0; k < n; ++k) {
+            const int i = (lead + k) % n;
+            if (!m_running[i] && m_available[i]) {
+                m_running[i] = true;
+                return;
+            }
+        }
+    } else {
+        for (int k = n - 1; k >= 0; --k) {
+            const int i = (lead + k) % n;
+            if (m_running[i]) {
+                m_running[i] = false;
+                return;
+            }
+        }
+    }
+}
+
+int PumpHouse::wantedPumps(double flow, double suction) const
+{
+    const int available =
+        static_cast<int>(std::count(m_available.begin(), m_available.end(), true));
+    if (available == 0)
+        return 0;
+    if (m_v[idx(Var::FrequencySetpoint)] > 0) // manual speed: keep what runs, at least one
+        return std::clamp(runningCount(), 1, available);
+    int n = std::clamp(runningCount(), 1, available);
+    if (n < available && frequencyFor(n, flow, suction) > 49.0)
+        return n + 1;
+    if (n > 1 && frequencyFor(n - 1, flow, suction) < 44.0)
+        return n - 1;
+    return n;
+}
+
+void PumpHouse::advance(double dt, const LocalTime& local, bool instant)
+{
+    const PumpHouseParams& P = m_params;
+    auto& v = m_v;
+    const double t = static_cast<double>(m_timeMs) / 1000.0;
+    auto lag = [&](double tau) { return instant ? 1.0 : 1.0 - std::exp(-dt / tau); };
+    auto noise = [&](quint64 stream, double period) {
+        return smoothNoise(P.key, stream, t, period);
+    };
+    const bool powered = !m_faults.powerFail;
+    const double city = demandFactor(local);
+
+    // The mains sag when the whole city draws.
+    const double inlet = std::max(0.02, P.inletBase * (1.12 - 0.25 * city) + 0.004 * noise(1, 45));
+    const double demand = P.peakDemand * city * (1.0 + 0.06 * noise(2, 600) + 0.03 * noise(3, 20));
+    const double pressureRatio = std::clamp(m_pout / P.setpoint, 0.0, 1.44);
+    double flow = demand * std::sqrt(pressureRatio);
+    if (m_faults.burst) {
+        // The break is an orifice that would pass half again what all pumps deliver at the
+        // setpoint: no station holds its pressure against it.
+        const double suctionNow = P.breakTank ? m_level * 9.80665e-3 : inlet;
+        const double head = std::max(0.0, P.setpoint - suctionNow) * MetresPerMPa;
+        const double capacity = P.pumps * std::sqrt(std::max(0.0, P.shutoffHead - head) / P.curveK);
+        flow += 1.5 * capacity * std::sqrt(pressureRatio);
+    }
+
+    // Pumps: availability, staging, speed.
+    if (m_level < DryRunTrip)
+        m_dryRunTrip = true;
+    else if (m_level > DryRunReset)
+        m_dryRunTrip = false;
+    for (int i = 0; i < MaxPumps; ++i) {
+        m_available[i] = i < P.pumps && powered && !m_dryRunTrip && !m_faults.pumpFault[i] &&
+                         v[idx(offset(Var::Pump1Command, i))] != 0;
+        if (!m_available[i])
+            m_running[i] = false;
+    }
+    const double suction = P.breakTank ? m_level * 9.80665e-3 : inlet;
+    stage(wantedPumps(flow, suction), dt, instant, local);
+    const int running = runningCount();
+    double target = 0;
+    if (running > 0) {
+        const double manual = v[idx(Var::FrequencySetpoint)];
+        target = manual > 0
+                     ? std::min(manual, FullSpeedHz)
+                     : std::clamp(frequencyFor(running, flow, suction), MinSpeedHz, FullSpeedHz);
+    }
+    m_frequency += (target - m_frequency) * lag(running > 0 ? 4.0 : 1.5);
+
+    // Outlet pressure: the pumps' head on the suction, never below the bypass from the mains.
+    const double bypass = std::max(0.0, inlet - 0.02);
+    double pumpPressure = bypass;
+    if (running > 0) {
+        const double perPump = flow / running;
+        const double speed = m_frequency / FullSpeedHz;
+        const double head =
+            std::max(0.0, P.shutoffHead * speed * speed - P.curveK * perPump * perPump);
+        pumpPressure = std::max(bypass, suction + head * MPaPerMetre);
+    }
+    m_pout += (pumpPressure - m_pout) * lag(3.0);
+
+    // Tank: break tank with level control, or the stabiliser tank of a suction station.
+    const bool valveOpen = v[idx(Var::InletValveCommand)] != 0;
+    if (m_level < FillStart)
+        m_filling = true;
+    else if (m_level >= FillStop)
+        m_filling = false;
+    double inflow = 0;
+    if (valveOpen && !m_faults.lowLow) {
+        if (P.breakTank)
+            inflow = (m_filling || m_faults.overflow)
+                         ? P.inflowMax * std::sqrt(std::max(inlet, 0.0) / 0.2)
+                         : 0.0;
+        else if (m_faults.overflow) // its float sticks open
+            inflow = flow + 0.5 * P.peakDemand;
+        else // the mains keep the stabiliser tank at its working level within minutes
+            inflow = std::max(0.0, flow + (m_normalLevel - m_level) * P.tankArea * 20.0);
+    }
+    const double drain = m_faults.lowLow ? 3.0 * P.peakDemand : 0.0;
+    if (!instant) {
+        m_level += (inflow - flow - drain) / P.tankArea * dt / 3600.0;
+        m_level = std::clamp(m_level, 0.0, OverflowLevel);
+    }
+
+    // Meters: totalizers and energy are integrals of what the instruments show.
+    const double outletFlowShown = flow * (1.0 + 0.01 * noise(5, 5));
+    v[idx(Var::InletTotal)] += (v[idx(Var::InletFlow)] + inflow) / 2.0 * dt / 3600.0;
+    v[idx(Var::OutletTotal)] += (v[idx(Var::OutletFlow)] + outletFlowShown) / 2.0 * dt / 3600.0;
+    v[idx(Var::InletFlow)] = inflow;
+    v[idx(Var::OutletFlow)] = outletFlowShown;
+    v[idx(Var::InletPressure)] = inlet;
+    v[idx(Var::OutletPressure)] = m_pout + 0.0025 * noise(6, 7);
+    v[idx(Var::TankLevel)] = m_level + 0.005 * noise(7, 11);
+    v[idx(Var::InletValveOpen)] = valveOpen ? 1 : 0;
+
+    const double voltage = powered ? P.voltageBase + 3.0 * noise(8, 120) : 0.0;
+    double power = powered ? AuxPowerKW : 0.0;
+    double pumpsPower = 0;
+    for (int i = 0; i < MaxPumps; ++i) {
+        double frequency = 0, current = 0;
+        if (m_running[i]) {
+            const double perPump = flow / running;
+            const double speed = m_frequency / FullSpeedHz;
+            const double hydraulicKW = perPump * std::max(0.0, m_pout - suction) * 1000.0 / 3600.0;
+            const double r = perPump / (P.ratedFlow * std::max(speed, 0.05));
+            const double eta = std::clamp(0.78 * (1.0 - (r - 1.0) * (r - 1.0) / 1.21), 0.2, 0.8);
+            const double kw = hydraulicKW / (eta * MotorDriveEfficiency) +
+                              0.12 * P.ratedPower * speed * speed * speed;
+            pumpsPower += kw;
+            frequency = m_frequency + 0.05 * noise(20 + i, 3);
+            current = kw * 1000.0 / (1.732 * std::max(voltage, 1.0) * 0.88);
+        }
+        v[idx(offset(Var::Pump1Frequency, i))] = frequency;
+        v[idx(offset(Var::Pump1Current, i))] = current;
+        v[idx(offset(Var::Pump1Running, i))] = m_running[i] ? 1 : 0;
+        v[idx(offset(Var::Pump1Fault, i))] = m_faults.pumpFault[i] ? 1 : 0;
+    }
+    power += pumpsPower;
+    v[idx(Var::Energy)] += (v[idx(Var::Power)] + power) / 2.0 * dt / 3600.0;
+    v[idx(Var::Power)] = power;
+    v[idx(Var::PowerFactor)] =
+        !powered      ? 0.0
+        : running > 0 ? 0.86 + 0.10 * std::min(1.0, pumpsPower / (P.ratedPower * running)) +
+                            0.005 * noise(9, 60)
+                      : 0.78;
+    v[idx(Var::Voltage)] = voltage;
+
+    v[idx(Var::Turbidity)] = 0.18 + 0.06 * noise(10, 1800) + (m_faults.burst ? 0.9 : 0.0);
+    v[idx(Var::ResidualChlorine)] = 0.42 + 0.08 * noise(11, 2400);
+    v[idx(Var::PH)] = 7.25 + 0.10 * noise(12, 3600);
+
+    // The weekly inspection: the door stands open for 20 minutes.
+    const int inspectionDay = static_cast<int>(P.key % 7) + 1;
+    const double inspectionStart = 9 * 3600.0 + static_cast<double>(P.key % 180) * 60.0;
+    const bool inspecting = local.dayOfWeek == inspectionDay &&
+                            local.secondsOfDay >= inspectionStart &&
+                            local.secondsOfDay < inspectionStart + 20 * 60.0;
+    v[idx(Var::DoorOpen)] = inspecting ? 1 : 0;
+    v[idx(Var::PowerFail)] = powered ? 0 : 1;
+    v[idx(Var::PressureSensorFault)] =
+        m_faults.sensor[idx(Var::OutletPressure)] == SensorMode::OutOfRange ? 1 : 0;
+    m_heartbeat = std::fmod(m_heartbeat + dt, 65536.0);
+    v[idx(Var::Heartbeat)] = std::floor(m_heartbeat);
+}
+
+double PumpHouse::value(Var var) const
+{
+    switch (m_faults.sensor[idx(var)]) {
+    case SensorMode::Frozen:
+        return m_frozen[idx(var)];
+    case SensorMode::OutOfRange:
+        return -0.25 * span(var); // a broken 4–20 mA loop reads below 4 mA
+    case SensorMode::Normal:
+        break;
+    }
+    return m_v[idx(var)];
+}
+
+double PumpHouse::span(Var var) const
+{
+    switch (var) {
+    case Var::InletPressure:
+    case Var::OutletPressure:
+        return 1.0;
+    case Var::InletFlow:
+    case Var::OutletFlow:
+        return 2.0 * m_params.peakDemand;
+    case Var::TankLevel:
+        return TankHeight;
+    default:
+        return std::max(1.0, 2.0 * std::fabs(m_v[idx(var)]));
+    }
+}
+
+void PumpHouse::setSensor(Var var, SensorMode mode)
+{
+    if (mode == SensorMode::Frozen)
+        m_frozen[idx(var)] = value(var);
+    m_faults.sensor[idx(var)] = mode;
+}
+
+void PumpHouse::command(Var var, double value)
+{
+    if (!isCommandVar(var) || std::isnan(value))
+        return;
+    double& slot = m_v[idx(var)];
+    switch (var) {
+    case Var::PressureSetpoint:
+        slot = std::clamp(value, 0.05, 1.0);
+        break;
+    case Var::FrequencySetpoint:
+        slot = std::clamp(value, 0.0, FullSpeedHz);
+        break;
+    default:
+        slot = value != 0 ? 1 : 0;
+        break;
+    }
+}
+
+} // namespace PumpWatch::Sim
