@@ -9,6 +9,8 @@ packages=(
     g++ cmake ninja-build ccache pkg-config git
     # Qt 6.4: Core, Gui, Widgets, Sql (SQLite), Test, Linguist tools
     qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libqt6sql6-sqlite
+    # the simulator's Modbus servers; pymodbus as the independent test client (Debian's python3)
+    libmodbus-dev python3-pymodbus python3-serial-asyncio
     # Chinese text in the GUI and in snapshots
     fonts-noto-cjk
 )

@@ -14,8 +14,8 @@ import time
 BIN_DIR = os.environ.get("PUMPWATCH_BIN_DIR", "build/test/bin")
 
 
-def free_port_range(count, lo=20000, hi=60000):
-    """A base port P such that P+1 .. P+count are free on 127.0.0.1 right now."""
+def free_port_range(count, lo=23000, hi=32000):
+    """A base port P with P+1 .. P+count free on 127.0.0.1, below the ephemeral ports."""
     seed = (os.getpid() * 7919) % (hi - lo - count - 1)
     for attempt in range(200):
         base = lo + (seed + attempt * (count + 17)) % (hi - lo - count - 1)
