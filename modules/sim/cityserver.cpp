@@ -47,13 +47,33 @@ std::span<const quint8> bytes(const QByteArray& a)
     return {reinterpret_cast<const quint8*>(a.constData()), static_cast<std::size_t>(a.size())};
 }
 
-/// The registers (or bits) of `area` in `map` from `start`, if the map holds them.
 template <typename T>
 T* slot(T* table, int tableStart, int tableCount, int start, int count)
 {
     if (table == nullptr || start < tableStart || start + count > tableStart + tableCount)
         return nullptr;
     return table + (start - tableStart);
+}
+
+/// The registers of a holding/input register location, if the map holds them.
+quint16* registersAt(modbus_mapping_t* m, const ModbusLocation& loc)
+{
+    if (loc.area == AddressArea::HoldingRegister)
+        return slot(m->tab_registers, m->start_registers, m->nb_registers, loc.start, loc.count);
+    if (loc.area == AddressArea::InputRegister)
+        return slot(m->tab_input_registers, m->start_input_registers, m->nb_input_registers,
+                    loc.start, loc.count);
+    return nullptr;
+}
+
+/// The bit of a coil/discrete input location, if the map holds it.
+quint8* bitAt(modbus_mapping_t* m, const ModbusLocation& loc)
+{
+    if (loc.area == AddressArea::Coil)
+        return slot(m->tab_bits, m->start_bits, m->nb_bits, loc.start, 1);
+    if (loc.area == AddressArea::DiscreteInput)
+        return slot(m->tab_input_bits, m->start_input_bits, m->nb_input_bits, loc.start, 1);
+    return nullptr;
 }
 
 } // namespace
@@ -257,35 +277,12 @@ void CityServer::Impl::writeRegisters(ServedDevice& device)
 {
     CityUnit& unit = city.units()[static_cast<std::size_t>(device.unit)];
     const WordOrder order = city.device(unit).settings.wordOrder;
-    modbus_mapping_t* m = device.map;
     for (const Binding& b : unit.bindings) {
-        const ModbusLocation& loc = b.location;
         const double raw = b.scale.toRaw(unit.house.value(b.var));
-        switch (loc.area) {
-        case AddressArea::HoldingRegister:
-        case AddressArea::InputRegister: {
-            const bool holding = loc.area == AddressArea::HoldingRegister;
-            quint16* regs = holding ? slot(m->tab_registers, m->start_registers, m->nb_registers,
-                                           loc.start, loc.count)
-                                    : slot(m->tab_input_registers, m->start_input_registers,
-                                           m->nb_input_registers, loc.start, loc.count);
-            if (regs)
-                RegisterCodec::write(loc, b.type, order, raw, {regs, loc.count});
-            break;
-        }
-        case AddressArea::Coil:
-        case AddressArea::DiscreteInput: {
-            const bool coil = loc.area == AddressArea::Coil;
-            quint8* bit =
-                coil ? slot(m->tab_bits, m->start_bits, m->nb_bits, loc.start, 1)
-                     : slot(m->tab_input_bits, m->start_input_bits, m->nb_input_bits, loc.start, 1);
-            if (bit)
-                *bit = raw != 0 ? 1 : 0;
-            break;
-        }
-        default:
-            break;
-        }
+        if (quint16* regs = registersAt(device.map, b.location))
+            RegisterCodec::write(b.location, b.type, order, raw, {regs, b.location.count});
+        else if (quint8* bit = bitAt(device.map, b.location))
+            *bit = raw != 0 ? 1 : 0;
     }
 }
 
@@ -293,19 +290,15 @@ void CityServer::Impl::afterWrite(ServedDevice& device, const ModbusFrame::Reque
 {
     CityUnit& unit = city.units()[static_cast<std::size_t>(device.unit)];
     const WordOrder order = city.device(unit).settings.wordOrder;
-    modbus_mapping_t* m = device.map;
     for (const Binding& b : unit.bindings) {
         const ModbusLocation& loc = b.location;
         if (!b.writable || loc.area != request.area || loc.start + loc.count <= request.start ||
             loc.start >= request.start + request.count)
             continue;
-        if (loc.area == AddressArea::Coil) {
-            if (const quint8* bit = slot(m->tab_bits, m->start_bits, m->nb_bits, loc.start, 1))
-                city.applyWrite(unit, b, *bit);
-        } else if (const quint16* regs = slot(m->tab_registers, m->start_registers, m->nb_registers,
-                                              loc.start, loc.count)) {
+        if (const quint8* bit = bitAt(device.map, loc))
+            city.applyWrite(unit, b, *bit);
+        else if (const quint16* regs = registersAt(device.map, loc))
             city.applyWrite(unit, b, RegisterCodec::read(loc, b.type, order, {regs, loc.count}));
-        }
     }
 }
 

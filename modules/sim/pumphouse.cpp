@@ -243,13 +243,13 @@ void PumpHouse::advance(double dt, const LocalTime& local, bool instant)
     // The mains sag when the whole city draws.
     const double inlet = std::max(0.02, P.inletBase * (1.12 - 0.25 * city) + 0.004 * noise(1, 45));
     const double demand = P.peakDemand * city * (1.0 + 0.06 * noise(2, 600) + 0.03 * noise(3, 20));
+    const double suction = P.breakTank ? m_level * 9.80665e-3 : inlet; // MPa at the pumps' inlet
     const double pressureRatio = std::clamp(m_pout / P.setpoint, 0.0, 1.44);
     double flow = demand * std::sqrt(pressureRatio);
     if (m_faults.burst) {
         // The break is an orifice that would pass half again what all pumps deliver at the
         // setpoint: no station holds its pressure against it.
-        const double suctionNow = P.breakTank ? m_level * 9.80665e-3 : inlet;
-        const double head = std::max(0.0, P.setpoint - suctionNow) * MetresPerMPa;
+        const double head = std::max(0.0, P.setpoint - suction) * MetresPerMPa;
         const double capacity = P.pumps * std::sqrt(std::max(0.0, P.shutoffHead - head) / P.curveK);
         flow += 1.5 * capacity * std::sqrt(pressureRatio);
     }
@@ -265,7 +265,6 @@ void PumpHouse::advance(double dt, const LocalTime& local, bool instant)
         if (!m_available[i])
             m_running[i] = false;
     }
-    const double suction = P.breakTank ? m_level * 9.80665e-3 : inlet;
     stage(wantedPumps(flow, suction), dt, instant, local);
     const int running = runningCount();
     double target = 0;
