@@ -37,6 +37,13 @@ Run run(const char* name, const QStringList& args, int timeoutMs = 60000)
             QString::fromUtf8(p.readAllStandardError())};
 }
 
+/// Writes `bytes` to `path`; false if any of it could not be written.
+bool writeFile(const QString& path, const QByteArray& bytes)
+{
+    QFile f(path);
+    return f.open(QIODevice::WriteOnly) && f.write(bytes) == bytes.size();
+}
+
 QString source(const char* path)
 {
     return QStringLiteral(PUMPWATCH_SOURCE_DIR "/") + QLatin1StringView(path);
@@ -68,10 +75,7 @@ private Q_SLOTS:
         text.replace("\"id\": \"S0002\"", "\"id\": \"S0001\"");
         text.replace("\"line\": \"beijiao-1\"", "\"line\": \"beijiao-9\"");
         const QString path = dir.filePath(QStringLiteral("broken.json"));
-        QFile out(path);
-        QVERIFY(out.open(QIODevice::WriteOnly));
-        out.write(text);
-        out.close();
+        QVERIFY(writeFile(path, text));
 
         const Run r = run("pumpwatch-cli", {"project", "validate", path});
         QCOMPARE(r.exitCode, 1);
@@ -133,25 +137,21 @@ private Q_SLOTS:
           "stations": [{"id": "S1", "name": "澳门路口", "location": {"lat": 27.7, "lon": 106.9},
             "devices": [{"id": "plc", "template": "std", "endpoint": "127.0.0.1:15001"}],
             "tags": [{"key": "tank_level", "name": "水箱液位", "quantity": "level", "address": "VD1036", "type": "float32"}]}]})";
-        QFile p(project);
-        QVERIFY(p.open(QIODevice::WriteOnly));
-        p.write(before);
-        p.close();
-        QFile csv(dir.filePath(QStringLiteral("table.csv")));
-        QVERIFY(csv.open(QIODevice::WriteOnly));
-        csv.write("地址,类型,存储内容,单位,读/写\nVD1100,FLOAT,出水压力,MPa,只读\n");
-        csv.close();
+        QVERIFY(writeFile(project, before));
+        const QString csv = dir.filePath(QStringLiteral("table.csv"));
+        QVERIFY(writeFile(csv, "地址,类型,存储内容,单位,读/写\nVD1100,FLOAT,出水压力,MPa,只读\n"));
 
-        const Run r = run("pumpwatch-cli", {"project", "import-csv", csv.fileName(), "--template",
-                                            "std", "--project", project});
+        const Run r = run("pumpwatch-cli", {"project", "import-csv", csv, "--template", "std",
+                                            "--project", project});
         QCOMPARE(r.exitCode, 1);
         QVERIFY2(
             r.err.contains(project + QStringLiteral(": stations[0].tags[0].address: 'VD1036' lies "
                                                     "below the device's holdStart VB1100")),
             qPrintable(r.err));
         QVERIFY(r.err.contains(QStringLiteral("not written")));
-        QVERIFY(p.open(QIODevice::ReadOnly));
-        QCOMPARE(p.readAll(), before);
+        QFile after(project);
+        QVERIFY(after.open(QIODevice::ReadOnly));
+        QCOMPARE(after.readAll(), before);
     }
 
     void importPrintsTemplateWithoutProject()
@@ -204,11 +204,9 @@ private Q_SLOTS:
     void serverRefusesBrokenProject()
     {
         QTemporaryDir dir;
-        QFile f(dir.filePath(QStringLiteral("bad.json")));
-        QVERIFY(f.open(QIODevice::WriteOnly));
-        f.write("{\"format\": \"pumpwatch-project\", \"version\": 1}");
-        f.close();
-        const Run r = run("pumpwatch-server", {"--project", f.fileName(), "--duration", "5"});
+        const QString bad = dir.filePath(QStringLiteral("bad.json"));
+        QVERIFY(writeFile(bad, "{\"format\": \"pumpwatch-project\", \"version\": 1}"));
+        const Run r = run("pumpwatch-server", {"--project", bad, "--duration", "5"});
         QCOMPARE(r.exitCode, 1);
         QVERIFY(r.err.contains(QStringLiteral("name: required, missing")));
     }
@@ -278,13 +276,12 @@ private Q_SLOTS:
     void simulatorRefusesWhatItCannotServe()
     {
         QTemporaryDir dir;
-        QFile broken(dir.filePath(QStringLiteral("city.json")));
-        QVERIFY(broken.open(QIODevice::WriteOnly));
-        broken.write("{\"format\": \"pumpwatch-project\", \"version\": 1, \"stations\": [");
-        broken.close();
-        Run r = run("pumpwatch-sim", {"--project", broken.fileName()});
+        const QString broken = dir.filePath(QStringLiteral("city.json"));
+        QVERIFY(writeFile(broken,
+                          "{\"format\": \"pumpwatch-project\", \"version\": 1, \"stations\": ["));
+        Run r = run("pumpwatch-sim", {"--project", broken});
         QCOMPARE(r.exitCode, 1);
-        QVERIFY2(r.err.contains(broken.fileName()), qPrintable(r.err));
+        QVERIFY2(r.err.contains(broken), qPrintable(r.err));
         r = run("pumpwatch-sim", {"--stations", "2", "--speed", "fast"});
         QCOMPARE(r.exitCode, 2);
         QVERIFY(r.err.contains(QStringLiteral("--speed")));
