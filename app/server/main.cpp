@@ -1,17 +1,34 @@
-// pumpwatch-server: the headless pipeline (acquisition, alarms, history) for sites with several
-// workstations. Today it loads and checks the project and runs until SIGINT/SIGTERM or
-// --duration; the realtime store, acquisition, history and alarms plug in here.
+// pumpwatch-server: the headless pipeline for sites with several workstations. It loads the
+// project, polls every PLC (acquisition thread) into the realtime store, and runs until
+// SIGINT/SIGTERM or --duration. History and alarms plug in here as they arrive.
+// Logs go to stdout with a level; with --dump, CSV samples own stdout and logs go to stderr.
+#include "serversink.h"
+
+#include <acquisition/acquisitionservice.h>
+#include <core/clock.h>
 #include <core/projectreader.h>
+#include <core/realtimestore.h>
 #include <core/shutdownsignals.h>
 #include <core/translator.h>
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QLoggingCategory>
 #include <QTimer>
+#include <cstdio>
 
 #include <demoproject.h>
 
 namespace {
+
+std::FILE* g_logStream = stdout; // set once in main() before any thread starts
+
+void logToStream(QtMsgType type, const QMessageLogContext& context, const QString& message)
+{
+    const QByteArray line = qFormatLogMessage(type, context, message).toUtf8() + '\n';
+    std::fwrite(line.constData(), 1, static_cast<std::size_t>(line.size()), g_logStream);
+    std::fflush(g_logStream);
+}
 
 class Main {
     Q_DECLARE_TR_FUNCTIONS(PumpWatch::Server::Main)
@@ -28,13 +45,40 @@ public:
         const QCommandLineOption demo(QStringLiteral("demo"), tr("run the built-in demo project"));
         const QCommandLineOption duration(QStringLiteral("duration"),
                                           tr("stop after this many seconds"), QStringLiteral("S"));
-        parser.addOptions({project, demo, duration});
+        const QCommandLineOption dump(
+            QStringLiteral("dump"),
+            tr("print every sample batch as CSV on stdout (logs go to stderr)"));
+        const QCommandLineOption statsEvery(
+            QStringLiteral("stats"), tr("log acquisition statistics every S seconds (default 60)"),
+            QStringLiteral("S"), QStringLiteral("60"));
+        const QCommandLineOption verbose(QStringLiteral("verbose"), tr("log debug messages too"));
+        parser.addOptions({project, demo, duration, dump, statsEvery, verbose});
         parser.process(app);
 
+        if (parser.isSet(dump))
+            g_logStream = stderr;
+        if (!parser.isSet(verbose))
+            QLoggingCategory::setFilterRules(QStringLiteral("*.debug=false"));
         if (parser.isSet(project) == parser.isSet(demo)) {
             qCritical().noquote() << tr("give either --project FILE or --demo");
             return 2;
         }
+        double seconds = 0;
+        if (parser.isSet(duration)) {
+            bool ok = false;
+            seconds = parser.value(duration).toDouble(&ok);
+            if (!ok || seconds < 0) {
+                qCritical().noquote() << tr("--duration must be a number of seconds");
+                return 2;
+            }
+        }
+        bool statsOk = false;
+        const double statsSeconds = parser.value(statsEvery).toDouble(&statsOk);
+        if (!statsOk || statsSeconds <= 0) {
+            qCritical().noquote() << tr("--stats must be a positive number of seconds");
+            return 2;
+        }
+
         const QString path = parser.isSet(demo) ? QString::fromLatin1(PumpWatch::DemoProjectPath)
                                                 : parser.value(project);
         const PumpWatch::ProjectLoad load = PumpWatch::ProjectReader::readFile(path);
@@ -54,6 +98,11 @@ public:
                                  .arg(p.stations.size())
                                  .arg(p.tagCount());
 
+        PumpWatch::SystemClock clock;
+        PumpWatch::RealtimeStore store(p.tagCount());
+        PumpWatch::Server::ServerSink sink(p, store, parser.isSet(dump) ? stdout : nullptr);
+        PumpWatch::Acquisition::AcquisitionService acquisition(p, clock, sink);
+
         PumpWatch::ShutdownSignals signals;
         QObject::connect(&signals, &PumpWatch::ShutdownSignals::shutdownRequested, &app,
                          [](int number) {
@@ -61,21 +110,42 @@ public:
                              QCoreApplication::quit();
                          });
         if (parser.isSet(duration)) {
-            bool ok = false;
-            const double seconds = parser.value(duration).toDouble(&ok);
-            if (!ok || seconds < 0) {
-                qCritical().noquote() << tr("--duration must be a number of seconds");
-                return 2;
-            }
             QTimer::singleShot(static_cast<int>(seconds * 1000), &app, [] {
                 qInfo().noquote() << tr("duration reached, stopping");
                 QCoreApplication::quit();
             });
         }
+        QTimer statsTimer;
+        QObject::connect(&statsTimer, &QTimer::timeout, &app, [&] { logStats(acquisition); });
+        statsTimer.start(static_cast<int>(statsSeconds * 1000));
+
+        acquisition.start();
         qInfo().noquote() << tr("running");
         const int code = QCoreApplication::exec();
+        acquisition.stop();
         qInfo().noquote() << tr("stopped");
         return code;
+    }
+
+private:
+    static void logStats(const PumpWatch::Acquisition::AcquisitionService& acquisition)
+    {
+        using PumpWatch::Acquisition::CommState;
+        const auto devices = acquisition.deviceStatuses();
+        const auto online = std::count_if(devices.begin(), devices.end(), [](const auto& s) {
+            return s.state == CommState::Online;
+        });
+        const PumpWatch::Acquisition::ModbusDriverStats s = acquisition.stats();
+        qInfo().noquote() << tr("acquisition: %1 of %2 devices online; %3 requests, %4 answers, "
+                                "%5 exceptions, %6 timeouts, %7 cycles, %8 overruns")
+                                 .arg(online)
+                                 .arg(devices.size())
+                                 .arg(s.requests)
+                                 .arg(s.replies)
+                                 .arg(s.exceptions)
+                                 .arg(s.timeouts)
+                                 .arg(s.cycles)
+                                 .arg(s.overruns);
     }
 };
 
@@ -87,6 +157,7 @@ int main(int argc, char* argv[])
         QStringLiteral("%{time yyyy-MM-dd hh:mm:ss.zzz} %{if-debug}debug%{endif}"
                        "%{if-info}info%{endif}%{if-warning}warning%{endif}"
                        "%{if-critical}error%{endif}%{if-fatal}fatal%{endif} %{message}"));
+    qInstallMessageHandler(logToStream);
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("pumpwatch-server"));
     QCoreApplication::setApplicationVersion(QStringLiteral(PUMPWATCH_VERSION));

@@ -1,0 +1,79 @@
+#include "serversink.h"
+
+#include <QDateTime>
+#include <QDebug>
+
+namespace PumpWatch::Server {
+
+ServerSink::ServerSink(const Project& project, RealtimeStore& store, std::FILE* dump)
+    : m_project(project)
+    , m_store(store)
+    , m_dump(dump)
+    , m_zone(project.timeZone.toLatin1())
+{
+    if (m_dump) {
+        std::fputs("time,station,device,tag,value,quality\n", m_dump);
+        std::fflush(m_dump);
+    }
+}
+
+void ServerSink::samples(std::span<const Sample> batch)
+{
+    m_store.publish(batch);
+    if (!m_dump)
+        return;
+    m_line.clear();
+    for (const Sample& s : batch) {
+        const Station& station = m_project.stationOfTag(s.tag);
+        m_line += QDateTime::fromMSecsSinceEpoch(s.timestampMs, m_zone)
+                      .toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss.zzz"))
+                      .toLatin1();
+        m_line += ',';
+        m_line += station.id.toUtf8();
+        m_line += ',';
+        m_line += m_project.deviceOfTag(s.tag).id.toUtf8();
+        m_line += ',';
+        m_line += m_project.tag(s.tag).key.toUtf8();
+        m_line += ',';
+        m_line += QByteArray::number(s.value, 'g', 10);
+        m_line += ',';
+        m_line += qualityName(s.quality);
+        m_line += '\n';
+    }
+    std::fwrite(m_line.constData(), 1, static_cast<std::size_t>(m_line.size()), m_dump);
+    std::fflush(m_dump);
+}
+
+void ServerSink::commStatusChanged(const Acquisition::CommStatus& status)
+{
+    const Station& station = m_project.stations[static_cast<std::size_t>(status.station)];
+    const QString what =
+        status.device < 0
+            ? tr("station %1").arg(station.displayName())
+            : station.id + u'/' + station.devices[static_cast<std::size_t>(status.device)].id;
+    const QString state = QString::fromLatin1(Acquisition::commStateName(status.state));
+    // Going offline always matters; the first contact of thousands of devices does not.
+    if (status.state == Acquisition::CommState::Offline)
+        qWarning().noquote() << tr("%1 %2: %3").arg(what, state, status.lastError);
+    else if (status.previous == Acquisition::CommState::Unknown)
+        qDebug().noquote() << tr("%1 %2").arg(what, state);
+    else
+        qInfo().noquote() << tr("%1 %2").arg(what, state);
+}
+
+void ServerSink::audit(const Acquisition::WriteRecord& r)
+{
+    const QString path = r.tag < m_project.tagCount() ? m_project.tagPath(r.tag)
+                                                      : QString::number(r.tag);
+    const QString line = tr("audit: %1 wrote %2 %3 -> %4: %5")
+                             .arg(r.user, path)
+                             .arg(r.oldValue)
+                             .arg(r.newValue)
+                             .arg(r.ok ? tr("ok, read back %1").arg(r.readBack) : r.error);
+    if (r.ok)
+        qInfo().noquote() << line;
+    else
+        qWarning().noquote() << line;
+}
+
+} // namespace PumpWatch::Server

@@ -1,0 +1,38 @@
+// ServerSink: where pumpwatch-server sends what acquisition produces — the realtime store, the
+// log (comm status changes, control writes) and, with --dump, CSV on stdout:
+//
+//     time,station,device,tag,value,quality
+//     2026-11-21T08:00:00.250,S0001,low,outlet_pressure,0.412,good
+//
+// Times are the project's local time (ISO 8601 with milliseconds), as everywhere in the CLI.
+// Called in the acquisition thread; the dump is flushed per batch so a reader sees whole lines.
+#pragma once
+#include <acquisition/sink.h>
+#include <core/project.h>
+#include <core/realtimestore.h>
+
+#include <QCoreApplication>
+#include <QTimeZone>
+#include <cstdio>
+
+namespace PumpWatch::Server {
+
+class ServerSink final : public Acquisition::AcquisitionSink {
+    Q_DECLARE_TR_FUNCTIONS(PumpWatch::Server::ServerSink)
+
+public:
+    ServerSink(const Project& project, RealtimeStore& store, std::FILE* dump);
+
+    void samples(std::span<const Sample> batch) override;
+    void commStatusChanged(const Acquisition::CommStatus& status) override;
+    void audit(const Acquisition::WriteRecord& record) override;
+
+private:
+    const Project& m_project;
+    RealtimeStore& m_store;
+    std::FILE* m_dump;
+    QTimeZone m_zone;
+    QByteArray m_line;
+};
+
+} // namespace PumpWatch::Server

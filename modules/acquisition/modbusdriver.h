@@ -1,0 +1,91 @@
+// ModbusDriver: polls every Modbus TCP and RTU device of a project on one event loop (the
+// acquisition thread) and reports samples, comm status and control writes to a sink.
+//
+// - One link per TCP device and one per RS-485 line (several unit ids polled in turn); each link
+//   has exactly one request in flight. Qt's TCP client pipelines (PROTOCOLS.md §6) and many PLCs
+//   drop pipelined requests, so the queue is ours.
+// - Each device is read every pollMs along its ReadPlan; an address exception splits the block
+//   until the bad range is isolated (its tags get BadConfigError, retried now and then), so its
+//   neighbours keep updating.
+// - Timeouts are Qt's per request, retried `retries` times for reads and never for writes; a
+//   watchdog resets a link whose reply never comes (Qt 6.4 waits forever on a zero MBAP length).
+//   A TCP device that stops answering is reconnected; a silent RTU unit is polled again after a
+//   backoff so it does not stall the line.
+// - On loss every tag of the device is published Bad-CommFailure (its last value kept) and the
+//   device and station go Offline; the first good answer brings Good values and Online.
+// - Reconnects back off exponentially with jitter.
+// - write(): encodes by type and word order (bits and bytes read-modify-write), goes ahead of
+//   the poll queue, reads back, and reports the outcome to the caller and to the sink's audit.
+//
+// Not thread-safe: create it, start() it and call write() in the thread it lives in (see
+// AcquisitionService for the threaded wrapper). The project, clock and sink must outlive it.
+#pragma once
+#include "backoff.h"
+#include "commstatus.h"
+#include "readplan.h"
+#include "sink.h"
+
+#include <core/clock.h>
+#include <core/project.h>
+
+#include <QCoreApplication>
+#include <QObject>
+#include <functional>
+#include <memory>
+
+namespace PumpWatch::Acquisition {
+
+struct ModbusDriverOptions {
+    ReadPlanOptions plan;
+    BackoffOptions reconnect;
+    int watchdogMarginMs = 1000;    ///< beyond the device timeout, before a link is reset
+    int badBlockRetryMs = 60'000;   ///< how often an isolated exception range is tried again
+    int connectTimeoutMs = 5000;    ///< at least; the device timeout if longer
+};
+
+struct ModbusDriverStats {
+    quint64 requests = 0;
+    quint64 replies = 0;     ///< good answers
+    quint64 exceptions = 0;
+    quint64 timeouts = 0;
+    quint64 cycles = 0;      ///< device poll cycles completed
+    quint64 overruns = 0;    ///< polls skipped because the previous cycle was still running
+    quint64 connects = 0;    ///< connection attempts
+    quint64 linkFailures = 0;
+};
+
+using WriteDone = std::function<void(const WriteRecord&)>;
+
+class ModbusDriver : public QObject {
+    Q_OBJECT
+
+public:
+    ModbusDriver(const Project& project, const Clock& clock, AcquisitionSink& sink,
+                 const ModbusDriverOptions& options = {}, QObject* parent = nullptr);
+    ~ModbusDriver() override;
+
+    /// Connects every link and starts polling.
+    void start();
+    /// Disconnects; nothing is published after it returns.
+    void stop();
+
+    /// Writes `value` (engineering units) to a read-write tag on behalf of `user`. Returns the
+    /// write's id; `done` and the sink's audit() get the record when it has ended.
+    quint64 write(TagId tag, double value, const QString& user, WriteDone done = {});
+
+    int deviceCount() const;
+    /// Current status of device `index` (0 .. deviceCount()-1, station by station).
+    CommStatus deviceStatus(int index) const;
+    /// Index of a project device among deviceCount(), or -1.
+    int deviceIndex(int station, int device) const;
+    CommStatus stationStatus(int station) const;
+    ModbusDriverStats stats() const;
+    /// The read plan of a device as it stands (after any exception splits).
+    const std::vector<ReadBlock>& plan(int deviceIndex) const;
+
+private:
+    class Private;
+    std::unique_ptr<Private> d;
+};
+
+} // namespace PumpWatch::Acquisition
