@@ -15,8 +15,8 @@
 #include <QCoreApplication>
 #include <QLoggingCategory>
 #include <QTimer>
-#include <cstdio>
 
+#include <cstdio>
 #include <demoproject.h>
 
 namespace {

@@ -63,8 +63,8 @@ void ServerSink::commStatusChanged(const Acquisition::CommStatus& status)
 
 void ServerSink::audit(const Acquisition::WriteRecord& r)
 {
-    const QString path = r.tag < m_project.tagCount() ? m_project.tagPath(r.tag)
-                                                      : QString::number(r.tag);
+    const QString path =
+        r.tag < m_project.tagCount() ? m_project.tagPath(r.tag) : QString::number(r.tag);
     const QString line = tr("audit: %1 wrote %2 %3 -> %4: %5")
                              .arg(r.user, path)
                              .arg(r.oldValue)

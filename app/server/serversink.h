@@ -13,6 +13,7 @@
 
 #include <QCoreApplication>
 #include <QTimeZone>
+
 #include <cstdio>
 
 namespace PumpWatch::Server {

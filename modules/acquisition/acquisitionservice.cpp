@@ -28,7 +28,8 @@ auto AcquisitionService::inThread(F f) const
 {
     decltype(f()) result{};
     if (m_driver)
-        QMetaObject::invokeMethod(m_driver, [&] { result = f(); }, Qt::BlockingQueuedConnection);
+        QMetaObject::invokeMethod(
+            m_driver, [&] { result = f(); }, Qt::BlockingQueuedConnection);
     return result;
 }
 
@@ -84,8 +85,9 @@ quint64 AcquisitionService::write(TagId tag, double value, const QString& user)
         return request;
     }
     QMetaObject::invokeMethod(m_driver, [this, request, tag, value, user] {
-        m_driver->write(tag, value, user,
-                        [this, request](const WriteRecord& r) { Q_EMIT writeFinished(request, r); });
+        m_driver->write(tag, value, user, [this, request](const WriteRecord& r) {
+            Q_EMIT writeFinished(request, r);
+        });
     });
     return request;
 }

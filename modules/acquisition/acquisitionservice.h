@@ -14,6 +14,7 @@
 
 #include <QObject>
 #include <QThread>
+
 #include <atomic>
 
 namespace PumpWatch::Acquisition {

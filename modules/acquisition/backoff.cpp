@@ -13,8 +13,8 @@ Backoff::Backoff(const BackoffOptions& options, quint64 seed)
 int Backoff::failed()
 {
     ++m_failures;
-    const double base = std::min<double>(m_options.maximumMs,
-                                          m_options.initialMs * std::ldexp(1.0, std::min(m_failures - 1, 30)));
+    const double base = std::min<double>(
+        m_options.maximumMs, m_options.initialMs * std::ldexp(1.0, std::min(m_failures - 1, 30)));
     // splitmix64: a tiny, seedable generator; uniform in [-1, 1)
     quint64 z = (m_state += 0x9E3779B97F4A7C15ull);
     z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;

@@ -3,9 +3,11 @@
 //
 // A device is Unknown until it first answers or fails, Online after a good answer and Offline
 // when its connection fails or it stops answering. A station counts the devices whose state is
-// known: Online when all of them are, Offline when none is, Degraded in between. Plain value types, any thread.
+// known: Online when all of them are, Offline when none is, Degraded in between. Plain value types,
+// any thread.
 #pragma once
 #include <QString>
+
 #include <vector>
 
 namespace PumpWatch::Acquisition {
@@ -17,11 +19,11 @@ const char* commStateName(CommState state);
 
 struct CommStatus {
     int station = -1;
-    int device = -1;                  ///< -1: the station as a whole
+    int device = -1; ///< -1: the station as a whole
     CommState state = CommState::Unknown;
     CommState previous = CommState::Unknown;
-    qint64 sinceMs = 0;               ///< UTC ms of the last change of state
-    QString lastError;                ///< why it went offline (kept after recovery)
+    qint64 sinceMs = 0; ///< UTC ms of the last change of state
+    QString lastError;  ///< why it went offline (kept after recovery)
     friend bool operator==(const CommStatus&, const CommStatus&) = default;
 };
 

@@ -5,6 +5,7 @@
 #include <QModbusTcpClient>
 #include <QSerialPort>
 #include <QUrl>
+
 #include <cmath>
 #include <limits>
 #include <map>
@@ -175,11 +176,14 @@ void ModbusDriver::Private::startCycle(int index)
     Link& link = links[static_cast<std::size_t>(dev.link)];
     if (link.state != Link::State::Up)
         return; // the watchdog reconnects
+    const qint64 now = mono();
     if (dev.pending > 0) {
-        ++stats.overruns;
+        // A cycle started off-schedule (on connect) may still run at the regular time; that
+        // is no overrun.
+        if (now - dev.cycleStartMs >= dev.pollMs - 2)
+            ++stats.overruns;
         return;
     }
-    const qint64 now = mono();
     if (dev.state == CommState::Offline && now < dev.retryAtMs)
         return;
     for (int b = 0; b < static_cast<int>(dev.blocks.size()); ++b) {
@@ -188,6 +192,7 @@ void ModbusDriver::Private::startCycle(int index)
         link.queue.push_back({Job::Kind::Read, index, b, 0, 0});
         ++dev.pending;
     }
+    dev.cycleStartMs = now;
     pump(dev.link);
 }
 
@@ -219,8 +224,11 @@ void ModbusDriver::Private::createClient(int index)
 {
     Link& l = links[static_cast<std::size_t>(index)];
     const DeviceSettings& set =
-        project.stations[static_cast<std::size_t>(devices[static_cast<std::size_t>(l.devices.front())].station)]
-            .devices[static_cast<std::size_t>(devices[static_cast<std::size_t>(l.devices.front())].device)]
+        project
+            .stations[static_cast<std::size_t>(
+                devices[static_cast<std::size_t>(l.devices.front())].station)]
+            .devices[static_cast<std::size_t>(
+                devices[static_cast<std::size_t>(l.devices.front())].device)]
             .settings;
     if (l.protocol == Protocol::ModbusRtu) {
         auto* rtu = new QModbusRtuSerialClient(q);
@@ -250,13 +258,12 @@ void ModbusDriver::Private::createClient(int index)
     l.client->setTimeout(l.timeoutMs);
     QObject::connect(l.client, &QModbusDevice::stateChanged, q,
                      [this, index] { onStateChanged(index); });
-    QObject::connect(l.client, &QModbusDevice::errorOccurred, q,
-                     [this, index](QModbusDevice::Error error) {
-                         Link& link = links[static_cast<std::size_t>(index)];
-                         if (error == QModbusDevice::ConnectionError &&
-                             link.state != Link::State::Down)
-                             linkFailed(index, link.client->errorString());
-                     });
+    QObject::connect(
+        l.client, &QModbusDevice::errorOccurred, q, [this, index](QModbusDevice::Error error) {
+            Link& link = links[static_cast<std::size_t>(index)];
+            if (error == QModbusDevice::ConnectionError && link.state != Link::State::Down)
+                linkFailed(index, link.client->errorString());
+        });
 }
 
 void ModbusDriver::Private::connectLink(int index)
@@ -349,10 +356,8 @@ void ModbusDriver::Private::deviceFailed(int index, const QString& reason)
     dev.batch.clear();
     dev.retryAtMs = mono() + dev.backoff.failed();
     if (dev.state != CommState::Offline)
-        qCWarning(lcModbus).noquote() << tr("%1 on %2 unit %3: %4")
-                                             .arg(dev.name, l.endpoint)
-                                             .arg(dev.unitId)
-                                             .arg(reason);
+        qCWarning(lcModbus).noquote()
+            << tr("%1 on %2 unit %3: %4").arg(dev.name, l.endpoint).arg(dev.unitId).arg(reason);
     setState(index, CommState::Offline, reason);
 }
 
@@ -387,7 +392,8 @@ void ModbusDriver::Private::setState(int index, CommState state, const QString& 
     std::vector<CommState> states;
     for (std::size_t i = 0; i < station.devices.size(); ++i)
         states.push_back(
-            devices[static_cast<std::size_t>(firstDevice[static_cast<std::size_t>(dev.station)]) + i]
+            devices[static_cast<std::size_t>(firstDevice[static_cast<std::size_t>(dev.station)]) +
+                    i]
                 .state);
     CommStatus& s = stations[static_cast<std::size_t>(dev.station)];
     const CommState aggregate = stationState(states);
@@ -466,7 +472,8 @@ CommStatus ModbusDriver::deviceStatus(int index) const
 int ModbusDriver::deviceIndex(int station, int device) const
 {
     if (station < 0 || station >= static_cast<int>(d->firstDevice.size()) || device < 0 ||
-        device >= static_cast<int>(d->project.stations[static_cast<std::size_t>(station)].devices.size()))
+        device >=
+            static_cast<int>(d->project.stations[static_cast<std::size_t>(station)].devices.size()))
         return -1;
     return d->firstDevice[static_cast<std::size_t>(station)] + device;
 }

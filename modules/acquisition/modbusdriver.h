@@ -30,6 +30,7 @@
 
 #include <QCoreApplication>
 #include <QObject>
+
 #include <functional>
 #include <memory>
 
@@ -38,19 +39,19 @@ namespace PumpWatch::Acquisition {
 struct ModbusDriverOptions {
     ReadPlanOptions plan;
     BackoffOptions reconnect;
-    int watchdogMarginMs = 1000;    ///< beyond the device timeout, before a link is reset
-    int badBlockRetryMs = 60'000;   ///< how often an isolated exception range is tried again
-    int connectTimeoutMs = 5000;    ///< at least; the device timeout if longer
+    int watchdogMarginMs = 1000;  ///< beyond the device timeout, before a link is reset
+    int badBlockRetryMs = 60'000; ///< how often an isolated exception range is tried again
+    int connectTimeoutMs = 5000;  ///< at least; the device timeout if longer
 };
 
 struct ModbusDriverStats {
     quint64 requests = 0;
-    quint64 replies = 0;     ///< good answers
+    quint64 replies = 0; ///< good answers
     quint64 exceptions = 0;
     quint64 timeouts = 0;
-    quint64 cycles = 0;      ///< device poll cycles completed
-    quint64 overruns = 0;    ///< polls skipped because the previous cycle was still running
-    quint64 connects = 0;    ///< connection attempts
+    quint64 cycles = 0;   ///< device poll cycles completed
+    quint64 overruns = 0; ///< polls skipped because the previous cycle was still running
+    quint64 connects = 0; ///< connection attempts
     quint64 linkFailures = 0;
 };
 

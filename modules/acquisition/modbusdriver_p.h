@@ -6,9 +6,10 @@
 #include <QElapsedTimer>
 #include <QModbusDataUnit>
 #include <QTimer>
+#include <queue>
+
 #include <deque>
 #include <optional>
-#include <queue>
 #include <unordered_map>
 
 class QModbusClient;
@@ -30,8 +31,9 @@ struct PolledDevice {
     std::vector<qint64> badUntil; ///< per block: 0, or when an isolated exception range is retried
     std::vector<double> last;     ///< per tag of the device: last engineering value, NaN if none
     std::vector<Sample> batch;
-    qint64 dueMs = 0; ///< monotonic
-    int pending = 0;  ///< read jobs of the current cycle not yet ended
+    qint64 dueMs = 0;        ///< monotonic
+    int pending = 0;         ///< read jobs of the current cycle not yet ended
+    qint64 cycleStartMs = 0; ///< monotonic
     CommState state = CommState::Unknown;
     qint64 sinceMs = 0;
     QString lastError;
@@ -48,8 +50,8 @@ struct Job {
     };
     Kind kind = Kind::Read;
     int device = 0;
-    int block = 0;        ///< Read
-    quint64 write = 0;    ///< the other kinds
+    int block = 0;     ///< Read
+    quint64 write = 0; ///< the other kinds
     int attempt = 0;
     bool isRead() const { return kind != Kind::Write; }
 };
@@ -127,7 +129,7 @@ public:
     AcquisitionSink& sink;
     ModbusDriverOptions options;
     QElapsedTimer m_mono;
-    QTimer timer;    ///< the next due device
+    QTimer timer; ///< the next due device
     QTimer watchdogTimer;
     std::vector<PolledDevice> devices;
     std::vector<Link> links;

@@ -6,6 +6,7 @@
 #include <QLoggingCategory>
 #include <QModbusClient>
 #include <QModbusReply>
+
 #include <cmath>
 #include <limits>
 
@@ -168,7 +169,8 @@ void ModbusDriver::Private::readDone(int index, const Job& job, const QModbusDat
     }
     deviceAnswered(job.device);
     const qint64 now = clock.nowMs();
-    const std::span<const quint16> regs(values.constData(), static_cast<std::size_t>(values.size()));
+    const std::span<const quint16> regs(values.constData(),
+                                        static_cast<std::size_t>(values.size()));
     for (const ReadItem& item : block.items) {
         const double v = decodeItem(block, item, regs);
         dev.last[item.tag - dev.firstTag] = v;
@@ -206,8 +208,8 @@ void ModbusDriver::Private::exceptionDone(int index, const Job& job, int code)
         dev.blocks.push_back(std::move(halves->second));
         dev.badUntil.push_back(0);
         Link& l = links[static_cast<std::size_t>(index)];
-        l.queue.push_front({Job::Kind::Read, job.device, static_cast<int>(dev.blocks.size()) - 1,
-                            0, 0});
+        l.queue.push_front(
+            {Job::Kind::Read, job.device, static_cast<int>(dev.blocks.size()) - 1, 0, 0});
         l.queue.push_front({Job::Kind::Read, job.device, job.block, 0, 0});
         ++dev.pending; // one job became two
         return;
@@ -219,8 +221,7 @@ void ModbusDriver::Private::exceptionDone(int index, const Job& job, int code)
         qCWarning(lcJobs).noquote() << tr("%1: %2 (%3) answers %4; its tags are marked bad and "
                                           "read again every %5 s")
                                            .arg(dev.name, rangeText(dev.blocks[b]),
-                                                keys.join(QLatin1String(", ")),
-                                                exceptionText(code))
+                                                keys.join(QLatin1String(", ")), exceptionText(code))
                                            .arg(options.badBlockRetryMs / 1000);
     }
     dev.badUntil[b] = mono() + options.badBlockRetryMs;
@@ -313,7 +314,8 @@ quint64 ModbusDriver::Private::write(TagId tag, double value, const QString& use
         // Round-trip through the type: a value it cannot hold is refused, never clipped.
         quint16 probe[4] = {};
         const int n = RegisterCodec::registerCount(w.item.type);
-        RegisterCodec::encode(raw, w.item.type, WordOrder::ABCD, {probe, static_cast<std::size_t>(n)});
+        RegisterCodec::encode(raw, w.item.type, WordOrder::ABCD,
+                              {probe, static_cast<std::size_t>(n)});
         const double back = RegisterCodec::decode({probe, static_cast<std::size_t>(n)}, w.item.type,
                                                   WordOrder::ABCD);
         if (std::abs(back - raw) > 0.5)
@@ -336,7 +338,8 @@ quint64 ModbusDriver::Private::write(TagId tag, double value, const QString& use
     const int link = dev.link;
     const int device = w.device;
     writes.emplace(id, std::move(w));
-    qCInfo(lcJobs).noquote() << tr("write %1: %2 = %3 by %4").arg(id).arg(path).arg(value).arg(user);
+    qCInfo(lcJobs).noquote()
+        << tr("write %1: %2 = %3 by %4").arg(id).arg(path).arg(value).arg(user);
     // Ahead of the poll queue: the operator is waiting.
     links[static_cast<std::size_t>(link)].queue.push_front({first, device, 0, id, 0});
     pump(link);
@@ -406,7 +409,8 @@ void ModbusDriver::Private::finishWrite(quint64 id, bool ok, const QString& erro
     w.record.error = error;
     w.record.finishedMs = clock.nowMs();
     if (ok)
-        qCInfo(lcJobs).noquote() << tr("write %1: done, read back %2").arg(id).arg(w.record.readBack);
+        qCInfo(lcJobs).noquote()
+            << tr("write %1: done, read back %2").arg(id).arg(w.record.readBack);
     else
         qCWarning(lcJobs).noquote() << tr("write %1 failed: %2").arg(id).arg(error);
     sink.audit(w.record);

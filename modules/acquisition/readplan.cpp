@@ -76,10 +76,10 @@ std::vector<ReadBlock> planReads(std::vector<ReadItem> items, const ReadPlanOpti
         const int maxGap = bits ? options.maxGapBits : options.maxGapRegisters;
         const int start = item.location.start;
         const int end = itemEnd(item);
-        const bool joins = !current.empty() && current.front().location.area == area &&
-                           (start < blockEnd || // overlaps: must stay together
-                            (start - blockEnd <= maxGap &&
-                             std::max(end, blockEnd) - blockStart <= maxCount));
+        const bool joins =
+            !current.empty() && current.front().location.area == area &&
+            (start < blockEnd || // overlaps: must stay together
+             (start - blockEnd <= maxGap && std::max(end, blockEnd) - blockStart <= maxCount));
         if (!joins) {
             flush();
             blockStart = start;
@@ -105,8 +105,8 @@ std::optional<std::pair<ReadBlock, ReadBlock>> splitBlock(const ReadBlock& block
     if (boundaries.empty())
         return std::nullopt;
     const int middle = block.start + block.count / 2;
-    const std::size_t cut = *std::min_element(
-        boundaries.begin(), boundaries.end(), [&](std::size_t a, std::size_t b) {
+    const std::size_t cut =
+        *std::min_element(boundaries.begin(), boundaries.end(), [&](std::size_t a, std::size_t b) {
             return std::abs(block.items[a].location.start - middle) <
                    std::abs(block.items[b].location.start - middle);
         });

@@ -35,9 +35,10 @@ struct ReadItem {
 };
 
 struct ReadBlock {
-    AddressArea area = AddressArea::Invalid; ///< Coil, DiscreteInput, InputRegister, HoldingRegister
+    AddressArea area =
+        AddressArea::Invalid; ///< Coil, DiscreteInput, InputRegister, HoldingRegister
     quint16 start = 0;
-    quint16 count = 0;            ///< registers, or bits for coils and discrete inputs
+    quint16 count = 0;           ///< registers, or bits for coils and discrete inputs
     std::vector<ReadItem> items; ///< ascending by start
 };
 

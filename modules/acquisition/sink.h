@@ -11,6 +11,7 @@
 
 #include <QMetaType>
 #include <QString>
+
 #include <span>
 
 namespace PumpWatch::Acquisition {
@@ -20,9 +21,9 @@ struct WriteRecord {
     quint64 id = 0;
     TagId tag = InvalidTagId;
     QString user;
-    double oldValue = 0.0;      ///< last value read before the write (NaN if none yet)
-    double newValue = 0.0;      ///< requested, engineering units
-    double readBack = 0.0;      ///< read after the write (NaN if not read)
+    double oldValue = 0.0; ///< last value read before the write (NaN if none yet)
+    double newValue = 0.0; ///< requested, engineering units
+    double readBack = 0.0; ///< read after the write (NaN if not read)
     qint64 requestedMs = 0;
     qint64 finishedMs = 0;
     bool ok = false;

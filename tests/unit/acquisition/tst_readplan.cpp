@@ -51,20 +51,17 @@ private Q_SLOTS:
         QTest::addColumn<int>("maxGap");
         QTest::addColumn<QStringList>("expected");
 
-        QTest::newRow("adjacent merge") << std::vector{item(0, HR, 0, 2), item(1, HR, 2, 2)} << 16
-                                        << QStringList{"HR0+4"};
+        QTest::newRow("adjacent merge")
+            << std::vector{item(0, HR, 0, 2), item(1, HR, 2, 2)} << 16 << QStringList{"HR0+4"};
         QTest::newRow("gap within limit")
             << std::vector{item(0, HR, 0, 2), item(1, HR, 12, 2)} << 10 << QStringList{"HR0+14"};
-        QTest::newRow("gap beyond limit")
-            << std::vector{item(0, HR, 0, 2), item(1, HR, 13, 2)} << 10
-            << QStringList{"HR0+2", "HR13+2"};
+        QTest::newRow("gap beyond limit") << std::vector{item(0, HR, 0, 2), item(1, HR, 13, 2)}
+                                          << 10 << QStringList{"HR0+2", "HR13+2"};
         QTest::newRow("unsorted input")
-            << std::vector{item(0, HR, 50, 1), item(1, HR, 0, 2)} << 100
-            << QStringList{"HR0+51"};
-        QTest::newRow("120 register cap")
-            << std::vector{item(0, HR, 0, 2), item(1, HR, 100, 2), item(2, HR, 118, 2),
-                           item(3, HR, 120, 2)}
-            << 100 << QStringList{"HR0+120", "HR120+2"};
+            << std::vector{item(0, HR, 50, 1), item(1, HR, 0, 2)} << 100 << QStringList{"HR0+51"};
+        QTest::newRow("120 register cap") << std::vector{item(0, HR, 0, 2), item(1, HR, 100, 2),
+                                                         item(2, HR, 118, 2), item(3, HR, 120, 2)}
+                                          << 100 << QStringList{"HR0+120", "HR120+2"};
         QTest::newRow("areas never mix")
             << std::vector{item(0, HR, 0, 1), item(1, AddressArea::InputRegister, 1, 1),
                            item(2, AddressArea::Coil, 0, 1), item(3, AddressArea::Coil, 7, 1)}
