@@ -65,11 +65,11 @@ void ServerSink::audit(const Acquisition::WriteRecord& r)
 {
     const QString path =
         r.tag < m_project.tagCount() ? m_project.tagPath(r.tag) : QString::number(r.tag);
-    const QString line = tr("audit: %1 wrote %2 %3 -> %4: %5")
-                             .arg(r.user, path)
-                             .arg(r.oldValue)
-                             .arg(r.newValue)
-                             .arg(r.ok ? tr("ok, read back %1").arg(r.readBack) : r.error);
+    const QString line =
+        tr("audit: %1 wrote %2 %3 -> %4: %5")
+            .arg(r.user, path)
+            .arg(QString::number(r.oldValue, 'g', 12), QString::number(r.newValue, 'g', 12),
+                 r.ok ? tr("ok, read back %1").arg(QString::number(r.readBack, 'g', 12)) : r.error);
     if (r.ok)
         qInfo().noquote() << line;
     else

@@ -339,7 +339,7 @@ quint64 ModbusDriver::Private::write(TagId tag, double value, const QString& use
     const int device = w.device;
     writes.emplace(id, std::move(w));
     qCInfo(lcJobs).noquote()
-        << tr("write %1: %2 = %3 by %4").arg(id).arg(path).arg(value).arg(user);
+        << tr("write %1: %2 = %3 by %4").arg(id).arg(path, QString::number(value, 'g', 12), user);
     // Ahead of the poll queue: the operator is waiting.
     links[static_cast<std::size_t>(link)].queue.push_front({first, device, 0, id, 0});
     pump(link);
@@ -395,7 +395,9 @@ void ModbusDriver::Private::writeStep(int index, const Job& job, const QModbusDa
         finishWrite(job.write, true, {});
     else
         finishWrite(job.write, false,
-                    tr("the PLC holds %1 after writing %2").arg(readBack).arg(w.record.newValue));
+                    tr("the PLC holds %1 after writing %2")
+                        .arg(QString::number(readBack, 'g', 12),
+                             QString::number(w.record.newValue, 'g', 12)));
 }
 
 void ModbusDriver::Private::finishWrite(quint64 id, bool ok, const QString& error)
@@ -409,8 +411,9 @@ void ModbusDriver::Private::finishWrite(quint64 id, bool ok, const QString& erro
     w.record.error = error;
     w.record.finishedMs = clock.nowMs();
     if (ok)
-        qCInfo(lcJobs).noquote()
-            << tr("write %1: done, read back %2").arg(id).arg(w.record.readBack);
+        qCInfo(lcJobs).noquote() << tr("write %1: done, read back %2")
+                                        .arg(id)
+                                        .arg(QString::number(w.record.readBack, 'g', 12));
     else
         qCWarning(lcJobs).noquote() << tr("write %1 failed: %2").arg(id).arg(error);
     sink.audit(w.record);

@@ -1,0 +1,110 @@
+// pumpwatch-server as operators run it: polls the simulated city, --dump prints the values
+// the simulator holds, a killed simulator shows as Bad-CommFailure, SIGTERM stops it cleanly.
+#include "testpeers.h"
+
+#include <core/projectreader.h>
+
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <cmath>
+#include <csignal>
+
+using namespace PumpWatch;
+using PumpWatch::Test::ControlledProcess;
+
+namespace {
+
+QString bin(const char* name)
+{
+    return QStringLiteral(PUMPWATCH_BIN_DIR "/") + QLatin1StringView(name);
+}
+
+struct DumpLine {
+    QString path; ///< station/device/tag
+    double value = 0;
+    QString quality;
+};
+
+} // namespace
+
+class tst_Server : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void dumpsTheCityAndStopsOnSigterm()
+    {
+        QTemporaryDir dir;
+        const int base = Test::freePortBase(4, 24000, 32000);
+        QVERIFY(base > 0);
+        const QString project = dir.filePath(QStringLiteral("city.json"));
+        QProcess gen;
+        gen.start(bin("pumpwatch-sim"),
+                  {QStringLiteral("--stations"), QStringLiteral("3"), QStringLiteral("--base-port"),
+                   QString::number(base), QStringLiteral("--write-project"), project,
+                   QStringLiteral("--list")});
+        QVERIFY(gen.waitForFinished(30'000));
+        const ProjectLoad load = ProjectReader::readFile(project);
+        QVERIFY(load.project);
+        const Project& p = *load.project;
+
+        ControlledProcess sim;
+        QVERIFY2(sim.start(bin("pumpwatch-sim"), {QStringLiteral("--project"), project}),
+                 qPrintable(sim.errors()));
+        QVERIFY(sim.command(QStringLiteral("pause")).startsWith(u"ok"));
+
+        QProcess server;
+        server.start(bin("pumpwatch-server"),
+                     {QStringLiteral("--project"), project, QStringLiteral("--dump")});
+        QVERIFY(server.waitForStarted());
+        // Read the CSV until every tag has a good value.
+        std::map<QString, DumpLine> latest;
+        QByteArray pending;
+        auto readDump = [&] {
+            pending += server.readAllStandardOutput();
+            qsizetype nl;
+            while ((nl = pending.indexOf('\n')) >= 0) {
+                const QStringList f = QString::fromUtf8(pending.left(nl)).split(u',');
+                pending.remove(0, nl + 1);
+                if (f.size() != 6 || f[0] == u"time")
+                    continue;
+                const QString path = f[1] + u'/' + f[2] + u'/' + f[3];
+                latest[path] = {path, f[4].toDouble(), f[5]};
+            }
+        };
+        auto all = [&](const char* quality) {
+            readDump();
+            if (latest.size() != p.tagCount())
+                return false;
+            for (const auto& [path, line] : latest) {
+                if (line.quality != QLatin1String(quality))
+                    return false;
+            }
+            return true;
+        };
+        QVERIFY(QTest::qWaitFor([&] { return all("good"); }, 15'000));
+        for (const auto& [path, line] : latest) {
+            const double expected = sim.number(QStringLiteral("get ") + path);
+            QVERIFY2(std::abs(line.value - expected) <= 1e-6 + 1e-6 * std::abs(expected),
+                     qPrintable(QStringLiteral("%1: dump %2, simulator %3")
+                                    .arg(path)
+                                    .arg(line.value)
+                                    .arg(expected)));
+        }
+
+        sim.kill();
+        QVERIFY(QTest::qWaitFor([&] { return all("bad-comm-failure"); }, 3000));
+
+        ::kill(static_cast<pid_t>(server.processId()), SIGTERM);
+        QVERIFY(server.waitForFinished(10'000));
+        QCOMPARE(server.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(server.exitCode(), 0);
+        const QString log = QString::fromUtf8(server.readAllStandardError());
+        QVERIFY2(log.contains(u"signal 15 received, stopping") && log.contains(u"info stopped"),
+                 qPrintable(log));
+        QVERIFY2(log.contains(u"warning S0001/low offline"), qPrintable(log));
+    }
+};
+
+QTEST_GUILESS_MAIN(tst_Server)
+#include "tst_server.moc"
