@@ -2,6 +2,156 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>PumpWatch::Acquisition::AcquisitionService</name>
+    <message>
+        <source>acquisition is not running</source>
+        <translation>采集未运行</translation>
+    </message>
+</context>
+<context>
+    <name>PumpWatch::Acquisition::ModbusDriver</name>
+    <message>
+        <source>acquisition stopped before the write ended</source>
+        <translation>写入完成前采集已停止</translation>
+    </message>
+    <message>
+        <source>no connection within %1 ms</source>
+        <translation>%1 毫秒内未建立连接</translation>
+    </message>
+    <message>
+        <source>no reply within %1 ms (watchdog)</source>
+        <translation>%1 毫秒内无应答（看门狗）</translation>
+    </message>
+    <message>
+        <source>%1: connected again</source>
+        <translation>%1：已重新连接</translation>
+    </message>
+    <message>
+        <source>connection closed by the device</source>
+        <translation>设备关闭了连接</translation>
+    </message>
+    <message>
+        <source>connection lost: %1</source>
+        <translation>连接中断：%1</translation>
+    </message>
+    <message>
+        <source>%1: %2; reconnecting in %3 ms</source>
+        <translation>%1：%2；%3 毫秒后重连</translation>
+    </message>
+    <message>
+        <source>%1 on %2 unit %3: %4</source>
+        <translation>%1（%2 站号 %3）：%4</translation>
+    </message>
+    <message>
+        <source>exception 01, illegal function</source>
+        <translation>异常 01，非法功能码</translation>
+    </message>
+    <message>
+        <source>exception 02, illegal data address</source>
+        <translation>异常 02，非法数据地址</translation>
+    </message>
+    <message>
+        <source>exception 03, illegal data value</source>
+        <translation>异常 03，非法数据值</translation>
+    </message>
+    <message>
+        <source>exception 04, server device failure</source>
+        <translation>异常 04，从站设备故障</translation>
+    </message>
+    <message>
+        <source>exception 05, acknowledge</source>
+        <translation>异常 05，已确认</translation>
+    </message>
+    <message>
+        <source>exception 06, server device busy</source>
+        <translation>异常 06，从站设备忙</translation>
+    </message>
+    <message>
+        <source>exception 0A, gateway path unavailable</source>
+        <translation>异常 0A，网关路径不可用</translation>
+    </message>
+    <message>
+        <source>exception 0B, gateway target failed to respond</source>
+        <translation>异常 0B，网关目标设备无响应</translation>
+    </message>
+    <message>
+        <source>exception %1</source>
+        <translation>异常 %1</translation>
+    </message>
+    <message>
+        <source>no answer within %1 ms</source>
+        <translation>%1 毫秒内无应答</translation>
+    </message>
+    <message>
+        <source>short answer: %1 of %2 values</source>
+        <translation>应答不完整：%1/%2 个值</translation>
+    </message>
+    <message>
+        <source>%1: %2 answers again</source>
+        <translation>%1：%2 恢复应答</translation>
+    </message>
+    <message>
+        <source>the PLC refused: %1</source>
+        <translation>PLC 拒绝：%1</translation>
+    </message>
+    <message>
+        <source>%1: %2 answers %3, splitting</source>
+        <translation>%1：%2 返回%3，拆分读取</translation>
+    </message>
+    <message>
+        <source>%1: %2 (%3) answers %4; its tags are marked bad and read again every %5 s</source>
+        <translation>%1：%2（%3）返回%4；相关测点标记为坏值，每 %5 秒重试</translation>
+    </message>
+    <message>
+        <source>%1; the value may or may not have been written</source>
+        <translation>%1；该值可能已写入，也可能未写入</translation>
+    </message>
+    <message>
+        <source>no tag %1</source>
+        <translation>没有测点 %1</translation>
+    </message>
+    <message>
+        <source>%1 is read-only</source>
+        <translation>%1 为只读</translation>
+    </message>
+    <message>
+        <source>%1 is offline: %2</source>
+        <translation>%1 离线：%2</translation>
+    </message>
+    <message>
+        <source>%1: %2 is not a number</source>
+        <translation>%1：%2 不是数字</translation>
+    </message>
+    <message>
+        <source>%1 takes 0 or 1, not %2</source>
+        <translation>%1 只接受 0 或 1，而不是 %2</translation>
+    </message>
+    <message>
+        <source>%1: %2 is out of range for %3</source>
+        <translation>%1：%2 超出 %3 的范围</translation>
+    </message>
+    <message>
+        <source>write %1: %2 = %3 by %4</source>
+        <translation>写入 %1：%2 = %3（操作人 %4）</translation>
+    </message>
+    <message>
+        <source>short answer to the read-back</source>
+        <translation>回读应答不完整</translation>
+    </message>
+    <message>
+        <source>the PLC holds %1 after writing %2</source>
+        <translation>写入 %2 后 PLC 中的值为 %1</translation>
+    </message>
+    <message>
+        <source>write %1: done, read back %2</source>
+        <translation>写入 %1：完成，回读 %2</translation>
+    </message>
+    <message>
+        <source>write %1 failed: %2</source>
+        <translation>写入 %1 失败：%2</translation>
+    </message>
+</context>
+<context>
     <name>PumpWatch::Address</name>
     <message>
         <source>&apos;%1&apos; is not an S7 V address</source>
@@ -563,6 +713,49 @@
     <message>
         <source>stopped</source>
         <translation>已停止</translation>
+    </message>
+    <message>
+        <source>print every sample batch as CSV on stdout (logs go to stderr)</source>
+        <translation>将每批采样以 CSV 输出到标准输出（日志改输出到标准错误）</translation>
+    </message>
+    <message>
+        <source>log acquisition statistics every S seconds (default 60)</source>
+        <translation>每 S 秒记录一次采集统计（默认 60）</translation>
+    </message>
+    <message>
+        <source>log debug messages too</source>
+        <translation>同时记录调试信息</translation>
+    </message>
+    <message>
+        <source>--stats must be a positive number of seconds</source>
+        <translation>--stats 必须是正的秒数</translation>
+    </message>
+    <message>
+        <source>acquisition: %1 of %2 devices online; %3 requests, %4 answers, %5 exceptions, %6 timeouts, %7 cycles, %8 overruns</source>
+        <translation>采集：%2 台设备中 %1 台在线；请求 %3，应答 %4，异常 %5，超时 %6，轮询周期 %7，超期 %8</translation>
+    </message>
+</context>
+<context>
+    <name>PumpWatch::Server::ServerSink</name>
+    <message>
+        <source>station %1</source>
+        <translation>站点 %1</translation>
+    </message>
+    <message>
+        <source>%1 %2: %3</source>
+        <translation>%1 %2：%3</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>audit: %1 wrote %2 %3 -&gt; %4: %5</source>
+        <translation>审计：%1 写入 %2 %3 -&gt; %4：%5</translation>
+    </message>
+    <message>
+        <source>ok, read back %1</source>
+        <translation>成功，回读 %1</translation>
     </message>
 </context>
 <context>

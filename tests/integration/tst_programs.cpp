@@ -177,12 +177,13 @@ private Q_SLOTS:
         QVERIFY(v.out.contains(QStringLiteral("2000 stations")));
     }
 
+    // pumpwatch-server logs to stdout (to stderr with --dump, whose CSV owns stdout).
     void serverStopsAfterDuration()
     {
         const Run r = run("pumpwatch-server", {"--demo", "--duration", "0.3"});
         QCOMPARE(r.exitCode, 0);
-        QVERIFY2(r.err.contains(QStringLiteral("60 stations, 2553 tags")), qPrintable(r.err));
-        QVERIFY(r.err.contains(QStringLiteral("info stopped")));
+        QVERIFY2(r.out.contains(QStringLiteral("60 stations, 2553 tags")), qPrintable(r.out));
+        QVERIFY(r.out.contains(QStringLiteral("info stopped")));
     }
 
     void serverStopsCleanlyOnSigterm()
@@ -191,12 +192,12 @@ private Q_SLOTS:
         p.start(program("pumpwatch-server"), {"--demo"});
         QVERIFY(p.waitForStarted());
         QByteArray log;
-        QTRY_VERIFY_WITH_TIMEOUT((log += p.readAllStandardError()).contains("info running"), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT((log += p.readAllStandardOutput()).contains("info running"), 10000);
         ::kill(static_cast<pid_t>(p.processId()), SIGTERM);
         QVERIFY(p.waitForFinished(10000));
         QCOMPARE(p.exitStatus(), QProcess::NormalExit);
         QCOMPARE(p.exitCode(), 0);
-        log += p.readAllStandardError();
+        log += p.readAllStandardOutput();
         QVERIFY2(log.contains("signal 15 received, stopping"), log.constData());
         QVERIFY(log.contains("info stopped"));
     }
@@ -208,7 +209,7 @@ private Q_SLOTS:
         QVERIFY(writeFile(bad, "{\"format\": \"pumpwatch-project\", \"version\": 1}"));
         const Run r = run("pumpwatch-server", {"--project", bad, "--duration", "5"});
         QCOMPARE(r.exitCode, 1);
-        QVERIFY(r.err.contains(QStringLiteral("name: required, missing")));
+        QVERIFY(r.out.contains(QStringLiteral("name: required, missing")));
     }
 
     void simulatorListsEndpoints()
