@@ -100,11 +100,15 @@ void ModbusDriver::Private::start()
         return;
     running = true;
     const qint64 now = mono();
-    // Spread the first polls over the period so that 2000 stations do not ask at once.
+    // Spread the first polls over the period so that 2000 stations do not ask at once, but in
+    // groups on a grid: the requests of a group go out together and their answers come back
+    // together, so one wake-up of the event loop serves many sockets. (Evenly spread, every
+    // answer costs a wake-up, and each wake-up polls every socket.)
     const auto n = static_cast<qint64>(devices.size());
+    const qint64 grid = std::max(1, options.phaseGridMs);
     for (qint64 i = 0; i < n; ++i) {
         PolledDevice& dev = devices[static_cast<std::size_t>(i)];
-        dev.dueMs = now + dev.pollMs * i / std::max<qint64>(1, n);
+        dev.dueMs = now + dev.pollMs * i / std::max<qint64>(1, n) / grid * grid;
         due.emplace(dev.dueMs, static_cast<int>(i));
     }
     for (int l = 0; l < static_cast<int>(links.size()); ++l) {

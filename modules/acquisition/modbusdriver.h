@@ -42,6 +42,7 @@ struct ModbusDriverOptions {
     int watchdogMarginMs = 1000;  ///< beyond the device timeout, before a link is reset
     int badBlockRetryMs = 60'000; ///< how often an isolated exception range is tried again
     int connectTimeoutMs = 5000;  ///< at least; the device timeout if longer
+    int phaseGridMs = 100;        ///< devices start their cycles in groups this far apart
 };
 
 struct ModbusDriverStats {
