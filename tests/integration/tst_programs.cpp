@@ -192,7 +192,8 @@ private Q_SLOTS:
         p.start(program("pumpwatch-server"), {"--demo"});
         QVERIFY(p.waitForStarted());
         QByteArray log;
-        QTRY_VERIFY_WITH_TIMEOUT((log += p.readAllStandardOutput()).contains("info running"), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT((log += p.readAllStandardOutput()).contains("info running"),
+                                 10000);
         ::kill(static_cast<pid_t>(p.processId()), SIGTERM);
         QVERIFY(p.waitForFinished(10000));
         QCOMPARE(p.exitStatus(), QProcess::NormalExit);

@@ -17,6 +17,7 @@ Prints "ready" once serving. Reads commands from stdin, one answer line each:
 """
 import asyncio
 import json
+import os
 import struct
 import sys
 
@@ -24,26 +25,13 @@ from pymodbus.datastore import (ModbusSequentialDataBlock, ModbusServerContext,
                                 ModbusSlaveContext, ModbusSparseDataBlock)
 from pymodbus.server import StartAsyncTcpServer
 
+# The word-order helpers the simulator's tests decode with (written from the documents too).
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "sim"))
+from simclient import to_bytes, to_words  # noqa: E402
+
 SIZE = 200
 FORMATS = {"int16": ">h", "uint16": ">H", "int32": ">i", "uint32": ">I", "float32": ">f",
            "float64": ">d"}
-
-
-def to_words(raw, order):
-    """Bytes A B C D … (most significant first) as registers in `order`."""
-    if order in ("BADC", "DCBA"):
-        raw = b"".join(raw[i + 1:i + 2] + raw[i:i + 1] for i in range(0, len(raw), 2))
-    words = [struct.unpack(">H", raw[i:i + 2])[0] for i in range(0, len(raw), 2)]
-    return words[::-1] if order in ("CDAB", "DCBA") else words
-
-
-def from_words(words, order):
-    if order in ("CDAB", "DCBA"):
-        words = words[::-1]
-    raw = b"".join(struct.pack(">H", w) for w in words)
-    if order in ("BADC", "DCBA"):
-        raw = b"".join(raw[i + 1:i + 2] + raw[i:i + 1] for i in range(0, len(raw), 2))
-    return raw
 
 
 def count_of(kind):
@@ -85,7 +73,7 @@ class Unit:
         if bit is not None:
             return (block.getValues(address, 1)[0] >> bit) & 1
         words = block.getValues(address, count_of(kind))
-        return struct.unpack(FORMATS[kind], from_words(words, self.order))[0]
+        return struct.unpack(FORMATS[kind], to_bytes(words, self.order))[0]
 
 
 async def commands(units):
