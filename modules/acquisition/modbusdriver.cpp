@@ -74,6 +74,7 @@ void ModbusDriver::Private::build()
                 Link l;
                 l.protocol = set.protocol;
                 l.endpoint = set.endpoint;
+                l.serial = set.serial;
                 l.timeoutMs = pd.timeoutMs;
                 l.backoff = Backoff(options.reconnect, 0x10000ull + static_cast<quint64>(link));
                 links.push_back(std::move(l));
@@ -227,25 +228,19 @@ void ModbusDriver::Private::watchdog()
 void ModbusDriver::Private::createClient(int index)
 {
     Link& l = links[static_cast<std::size_t>(index)];
-    const DeviceSettings& set =
-        project
-            .stations[static_cast<std::size_t>(
-                devices[static_cast<std::size_t>(l.devices.front())].station)]
-            .devices[static_cast<std::size_t>(
-                devices[static_cast<std::size_t>(l.devices.front())].device)]
-            .settings;
+    const SerialSettings& serial = l.serial;
     if (l.protocol == Protocol::ModbusRtu) {
         auto* rtu = new QModbusRtuSerialClient(q);
         rtu->setConnectionParameter(QModbusDevice::SerialPortNameParameter, l.endpoint);
-        rtu->setConnectionParameter(QModbusDevice::SerialBaudRateParameter, set.serial.baudRate);
-        rtu->setConnectionParameter(QModbusDevice::SerialDataBitsParameter, set.serial.dataBits);
+        rtu->setConnectionParameter(QModbusDevice::SerialBaudRateParameter, serial.baudRate);
+        rtu->setConnectionParameter(QModbusDevice::SerialDataBitsParameter, serial.dataBits);
         rtu->setConnectionParameter(QModbusDevice::SerialStopBitsParameter,
-                                    set.serial.stopBits == 2 ? QSerialPort::TwoStop
-                                                             : QSerialPort::OneStop);
+                                    serial.stopBits == 2 ? QSerialPort::TwoStop
+                                                         : QSerialPort::OneStop);
         rtu->setConnectionParameter(QModbusDevice::SerialParityParameter,
-                                    set.serial.parity == 'E'   ? QSerialPort::EvenParity
-                                    : set.serial.parity == 'O' ? QSerialPort::OddParity
-                                                               : QSerialPort::NoParity);
+                                    serial.parity == 'E'   ? QSerialPort::EvenParity
+                                    : serial.parity == 'O' ? QSerialPort::OddParity
+                                                           : QSerialPort::NoParity);
         // Qt derives the 3.5-character gap from the baud rate (2 ms above 19200 baud).
         l.client = rtu;
     } else {

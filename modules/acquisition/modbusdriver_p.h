@@ -68,6 +68,7 @@ struct Link {
     enum class State : quint8 { Down, Connecting, Up };
     Protocol protocol = Protocol::ModbusTcp;
     QString endpoint;
+    SerialSettings serial; ///< RTU: of the line (its first device's settings)
     QModbusClient* client = nullptr;
     State state = State::Down;
     std::deque<Job> queue;
