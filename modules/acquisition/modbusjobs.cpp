@@ -153,7 +153,6 @@ void ModbusDriver::Private::onReply(int index, QModbusReply* reply)
 
 void ModbusDriver::Private::readDone(int index, const Job& job, const QModbusDataUnit& unit)
 {
-    Q_UNUSED(index);
     PolledDevice& dev = devices[static_cast<std::size_t>(job.device)];
     const auto b = static_cast<std::size_t>(job.block);
     const ReadBlock& block = dev.blocks[b];
