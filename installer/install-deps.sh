@@ -7,8 +7,12 @@ set -euo pipefail
 packages=(
     # toolchain
     g++ cmake ninja-build ccache pkg-config git
-    # Qt 6.4: Core, Gui, Widgets, Sql (SQLite), Test, Linguist tools
+    # Qt 6.4: Core, Gui, Widgets, Sql (SQLite, PostgreSQL), Test, Linguist tools, SerialBus
     qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libqt6sql6-sqlite
+    libqt6sql6-psql qt6-serialbus-dev qt6-serialport-dev
+    # history: the bare sqlite3 C API baseline of the ingest benchmark; PostgreSQL 15 for the
+    # throwaway test cluster (tests start it themselves on loopback)
+    libsqlite3-dev postgresql-15
     # the simulator's Modbus servers; pymodbus as the independent test client (Debian's python3)
     libmodbus-dev python3-pymodbus python3-serial-asyncio
     # Chinese text in the GUI and in snapshots

@@ -384,6 +384,100 @@
     </message>
 </context>
 <context>
+    <name>PumpWatch::History::DatabaseUrl</name>
+    <message>
+        <source>%1: the SQLite URL names no file (sqlite:PATH)</source>
+        <translation>%1：SQLite 地址未指定文件（sqlite:路径）</translation>
+    </message>
+    <message>
+        <source>%1: not a database URL; use sqlite:PATH or postgres://user@host:port/database</source>
+        <translation>%1：不是数据库地址；请使用 sqlite:路径 或 postgres://用户@主机:端口/数据库</translation>
+    </message>
+    <message>
+        <source>%1: not a valid PostgreSQL URL (postgres://user@host:port/database)</source>
+        <translation>%1：不是有效的 PostgreSQL 地址（postgres://用户@主机:端口/数据库）</translation>
+    </message>
+    <message>
+        <source>%1: the PostgreSQL URL names no database (…/database)</source>
+        <translation>%1：PostgreSQL 地址未指定数据库（…/数据库）</translation>
+    </message>
+</context>
+<context>
+    <name>PumpWatch::History::Dialect</name>
+    <message>
+        <source>the Qt Sql driver %1 is not installed (Debian package %2)</source>
+        <translation>未安装 Qt Sql 驱动 %1（Debian 软件包 %2）</translation>
+    </message>
+    <message>
+        <source>cannot create the folder %1</source>
+        <translation>无法创建文件夹 %1</translation>
+    </message>
+</context>
+<context>
+    <name>PumpWatch::History::HistoryReader</name>
+    <message>
+        <source>%1 holds no PumpWatch history</source>
+        <translation>%1 中没有 PumpWatch 历史数据</translation>
+    </message>
+    <message>
+        <source>aggregates are by hour, day or month</source>
+        <translation>统计只能按小时、日或月</translation>
+    </message>
+</context>
+<context>
+    <name>PumpWatch::History::HistoryWriter</name>
+    <message>
+        <source>history database %1 is back</source>
+        <translation>历史数据库 %1 已恢复</translation>
+    </message>
+    <message>
+        <source>history database %1 unavailable: %2</source>
+        <translation>历史数据库 %1 不可用：%2</translation>
+    </message>
+    <message>
+        <source>%1 samples lost: %2</source>
+        <translation>丢失 %1 条数据：%2</translation>
+    </message>
+    <message>
+        <source>%1 spooled samples belong to tags no longer in the project; dropped</source>
+        <translation>缓存中有 %1 条数据所属测点已不在工程中，已丢弃</translation>
+    </message>
+    <message>
+        <source>spool drained: %1 samples written</source>
+        <translation>缓存已补录：写入 %1 条数据</translation>
+    </message>
+</context>
+<context>
+    <name>PumpWatch::History::Schema</name>
+    <message>
+        <source>the database has schema version %1, written by a newer PumpWatch (this one knows up to %2)</source>
+        <translation>数据库结构版本为 %1，由更新版本的 PumpWatch 写入（本程序最高支持 %2）</translation>
+    </message>
+    <message>
+        <source>migration %1 (%2): %3</source>
+        <translation>数据库升级 %1（%2）：%3</translation>
+    </message>
+</context>
+<context>
+    <name>PumpWatch::History::Spool</name>
+    <message>
+        <source>cannot open the spool file %1: %2</source>
+        <translation>无法打开缓存文件 %1：%2</translation>
+    </message>
+    <message>
+        <source>cannot write the spool file %1: %2</source>
+        <translation>无法写入缓存文件 %1：%2</translation>
+    </message>
+    <message>
+        <source>cannot read the spool file %1: %2</source>
+        <translation>无法读取缓存文件 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 is not a PumpWatch spool file; left in place</source>
+        <translation>%1 不是 PumpWatch 缓存文件；已保留原文件</translation>
+    </message>
+</context>
+<context>
     <name>PumpWatch::Project</name>
     <message>
         <source>Low zone</source>
@@ -571,6 +665,10 @@
     <message>
         <source>cannot open: %1</source>
         <translation>无法打开：%1</translation>
+    </message>
+    <message>
+        <source>must not be negative</source>
+        <translation>不能为负数</translation>
     </message>
 </context>
 <context>

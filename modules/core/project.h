@@ -66,6 +66,7 @@ struct TagDef {
     Scaling scale;
     Access access = Access::Read;
     double historyDeadband = 0.0; ///< engineering units; 0 stores every change
+    double rollover = 0.0;        ///< a counter's wrap value (e.g. 99999999 m³), 0 when not known
     AlarmLimits alarm;
 
     friend bool operator==(const TagDef&, const TagDef&) = default;

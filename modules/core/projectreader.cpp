@@ -477,11 +477,11 @@ private:
     static std::initializer_list<const char*> tagKeys(bool inStation)
     {
         static constexpr std::initializer_list<const char*> templateKeys = {
-            "key",  "name",  "quantity", "unit",     "address",
-            "type", "scale", "access",   "deadband", "alarm"};
+            "key",   "name",   "quantity", "unit",     "address", "type",
+            "scale", "access", "deadband", "rollover", "alarm"};
         static constexpr std::initializer_list<const char*> stationKeys = {
-            "key",   "name",   "quantity", "unit",  "address", "type",
-            "scale", "access", "deadband", "alarm", "device"};
+            "key",   "name",   "quantity", "unit",     "address", "type",
+            "scale", "access", "deadband", "rollover", "alarm",   "device"};
         return inStation ? stationKeys : templateKeys;
     }
 
@@ -544,6 +544,11 @@ private:
         }
         if (const auto deadband = n.number("deadband"))
             def.historyDeadband = *deadband;
+        if (const auto rollover = n.number("rollover")) {
+            def.rollover = *rollover;
+            if (def.rollover < 0)
+                m_ctx.error(n.path("rollover"), ProjectReader::tr("must not be negative"));
+        }
         if (const auto alarm = n.object("alarm")) {
             Node an(m_ctx, *alarm, n.path("alarm"),
                     {"LL", "L", "H", "HH", "rate", "deadband", "enabled"});

@@ -85,6 +85,10 @@ void writeTag(JsonWriter& w, const TagDef& def, const TagDef* base, const QStrin
         w.key("deadband");
         w.value(def.historyDeadband);
     }
+    if (def.rollover != b.rollover) {
+        w.key("rollover");
+        w.value(def.rollover);
+    }
     if (def.alarm != b.alarm) {
         w.key("alarm");
         writeLimits(w, def.alarm, base ? &b.alarm : nullptr);

@@ -1,0 +1,106 @@
+// HistoryReader: the read side — raw ranges, decimated series for charts and hour/day/month
+// aggregates from the rollups, by project tag. runQuery() runs a query for several tags on a
+// pool thread with progress and cancellation, so the GUI never waits on the database.
+//
+// A reader opens its own connection in the thread that calls open() and must stay in it.
+// Rollups are as fresh as the writer's last flush (HistoryOptions::rollupFlushMs).
+//
+//     HistoryReader reader(project, url);
+//     if (!reader.open(&error)) …
+//     auto hours = reader.aggregated(tag, dayStart, dayEnd, Resolution::Hour);
+//
+//     QFuture<QueryResult> f = runQuery(project, url, {{a, b}, from, to, QueryKind::Decimated});
+//     f.cancel();                       // stops between tags and every few thousand rows
+#pragma once
+
+#include "calendar.h"
+#include "databaseurl.h"
+#include "dialect.h"
+#include "rollup.h"
+
+#include <core/project.h>
+
+#include <QCoreApplication>
+#include <QFuture>
+#include <QSqlDatabase>
+
+#include <functional>
+#include <optional>
+#include <vector>
+
+namespace PumpWatch::History {
+
+/// One bucket of a decimated series: the good samples' extremes in [startMs, next bucket).
+struct Bucket {
+    qint64 startMs = 0;
+    qint64 count = 0;
+    double min = 0.0;
+    double max = 0.0;
+};
+
+class HistoryReader {
+    Q_DECLARE_TR_FUNCTIONS(PumpWatch::History::HistoryReader)
+
+public:
+    using Canceled = std::function<bool()>;
+
+    HistoryReader(const Project& project, const DatabaseUrl& url);
+    ~HistoryReader();
+    HistoryReader(const HistoryReader&) = delete;
+    HistoryReader& operator=(const HistoryReader&) = delete;
+
+    bool open(QString* error);
+    const QString& lastError() const { return m_error; }
+    const PeriodCalendar& calendar() const { return m_calendar; }
+
+    /// Samples with fromMs ≤ ts < toMs in time order; nullopt on error or when canceled.
+    std::optional<std::vector<Point>> raw(TagId tag, qint64 fromMs, qint64 toMs,
+                                          const Canceled& canceled = {});
+    /// At most `buckets` equal buckets over [fromMs, toMs): min and max of the good samples.
+    std::optional<std::vector<Bucket>> decimated(TagId tag, qint64 fromMs, qint64 toMs,
+                                                 int buckets);
+    /// Rollup rows with fromMs ≤ start < toMs. Month rows are combined from day rows.
+    std::optional<std::vector<RollupRow>> aggregated(TagId tag, qint64 fromMs, qint64 toMs,
+                                                     Resolution resolution);
+
+private:
+    bool fail(const QString& error);
+    qint64 series(TagId tag);
+
+    const Project& m_project;
+    DatabaseUrl m_url;
+    Dialect m_dialect;
+    PeriodCalendar m_calendar;
+    QString m_connectionName;
+    QSqlDatabase m_db;
+    QHash<QString, qint64> m_seriesOfPath;
+    QString m_error;
+};
+
+enum class QueryKind : quint8 { Invalid = 0, Raw, Decimated, Aggregated };
+
+struct Query {
+    std::vector<TagId> tags;
+    qint64 fromMs = 0;
+    qint64 toMs = 0;
+    QueryKind kind = QueryKind::Raw;
+    Resolution resolution = Resolution::Hour; ///< Aggregated
+    int buckets = 1000;                       ///< Decimated
+};
+
+struct QueryResult {
+    struct Series {
+        TagId tag = InvalidTagId;
+        std::vector<Point> points;   ///< Raw
+        std::vector<Bucket> buckets; ///< Decimated
+        std::vector<RollupRow> rows; ///< Aggregated
+    };
+    std::vector<Series> series; ///< in the order of Query::tags
+    QString error;
+};
+
+/// Runs `query` on the global thread pool. Progress goes from 0 to the number of tags; a
+/// canceled query finishes with no result.
+QFuture<QueryResult> runQuery(const Project& project, const DatabaseUrl& url, Query query);
+
+} // namespace PumpWatch::History

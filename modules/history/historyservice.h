@@ -1,0 +1,69 @@
+// HistoryService: the history writer's thread. Acquisition (and later MQTT and backfill) hand
+// it samples from any thread with append(); it gathers them for batchMs, writes one batch per
+// transaction, flushes rollups every rollupFlushMs, retries a lost database with backoff and
+// applies retention once an hour. databaseConnectionChanged() is what the alarm system raises
+// and clears its "database connection failure" alarm from.
+//
+//     HistoryService history(project, clock, options);
+//     connect(&history, &HistoryService::databaseConnectionChanged, alarms, &Alarms::onDatabase);
+//     history.start();
+//     history.append(samples);          // any thread; copies
+//     history.stop();                   // flushes, then joins the thread
+#pragma once
+
+#include "historyoptions.h"
+
+#include <core/clock.h>
+#include <core/project.h>
+#include <core/sample.h>
+
+#include <QMutex>
+#include <QObject>
+#include <QThread>
+
+#include <span>
+#include <vector>
+
+namespace PumpWatch::History {
+
+class HistoryWriter;
+
+class HistoryService : public QObject {
+    Q_OBJECT
+
+public:
+    HistoryService(const Project& project, const Clock& clock, const HistoryOptions& options,
+                   QObject* parent = nullptr);
+    ~HistoryService() override;
+
+    void start();
+    /// Writes what is queued, flushes rollups, closes the connection and joins the thread.
+    void stop();
+    void append(std::span<const Sample> samples);
+    /// Writes everything appended so far and flushes rollups; blocks until done. For tests and
+    /// for a clean shutdown.
+    void sync();
+
+    HistoryStats stats() const;
+    qint64 spoolPending() const;
+
+Q_SIGNALS:
+    /// Emitted from the writer thread; false with the driver's error when the database is lost.
+    void databaseConnectionChanged(bool connected, const QString& error);
+
+private:
+    template <typename F>
+    auto inThread(F f) const;
+    void drain();
+
+    const Project& m_project;
+    const Clock& m_clock;
+    HistoryOptions m_options;
+    QThread m_thread;
+    QObject* m_context = nullptr;      ///< lives in m_thread
+    HistoryWriter* m_writer = nullptr; ///< lives in m_thread
+    mutable QMutex m_mutex;
+    std::vector<Sample> m_inbox; ///< guarded by m_mutex
+};
+
+} // namespace PumpWatch::History

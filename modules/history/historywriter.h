@@ -1,0 +1,127 @@
+// HistoryWriter: the write side of history. It takes Sample batches, keeps what deadband and
+// heartbeat say to keep, writes each batch in one transaction, maintains the hourly and daily
+// rollups as it goes, and spools to a local file while the database cannot be reached.
+//
+// Life of a sample:
+//  - older than its series' newest sample (backfill, store-and-forward from a gateway): written
+//    as it is, and its series' rollups are recomputed from the raw data at the next flush();
+//  - otherwise deadband/heartbeat decide; a kept sample goes into the batch's raw rows and into
+//    its series' SeriesRollup, whose closed hours and days wait for flush().
+// flush() writes the closed periods, the open hour and day and each series' state in one
+// transaction, then recomputes late series. The state makes a restart continue exactly; raw
+// rows committed after the last flush are replayed by open().
+//
+// When a statement fails the connection is dropped, the batch goes to the spool, and the
+// connection listener hears (false, error); retryConnection() reconnects with backoff, drains
+// the spool (nothing lost, nothing doubled: rows are keyed by series and time) and tells
+// (true, {}). A HistoryWriter lives in one thread (HistoryService's); it opens its own
+// connection there.
+//
+//     HistoryWriter writer(project, clock, options, [](bool ok, const QString& e) { … });
+//     writer.open();
+//     writer.write(samples);
+//     writer.flush();
+#pragma once
+
+#include "calendar.h"
+#include "dialect.h"
+#include "historyoptions.h"
+#include "rollup.h"
+#include "spool.h"
+
+#include <core/clock.h>
+#include <core/project.h>
+#include <core/sample.h>
+
+#include <QCoreApplication>
+#include <QHash>
+#include <QSqlDatabase>
+
+#include <functional>
+#include <map>
+#include <span>
+#include <vector>
+
+namespace PumpWatch::History {
+
+class HistoryWriter {
+    Q_DECLARE_TR_FUNCTIONS(PumpWatch::History::HistoryWriter)
+
+public:
+    using ConnectionListener = std::function<void(bool connected, const QString& error)>;
+
+    HistoryWriter(const Project& project, const Clock& clock, const HistoryOptions& options,
+                  ConnectionListener listener = {});
+    ~HistoryWriter();
+    HistoryWriter(const HistoryWriter&) = delete;
+    HistoryWriter& operator=(const HistoryWriter&) = delete;
+
+    /// Connects, migrates, maps the project's tags to series, drains a spool left by an earlier
+    /// run and replays raw rows newer than the saved state. False when the database cannot be
+    /// reached; samples then spool until retryConnection() succeeds.
+    bool open();
+    void write(std::span<const Sample> samples);
+    /// Writes rollups and state, recomputes after late samples. False while disconnected.
+    bool flush();
+    /// Deletes what the retention says is too old; returns the rows deleted, -1 on failure.
+    qint64 applyRetention();
+    /// Reconnects when the backoff allows it; true when connected afterwards.
+    bool retryConnection();
+
+    bool isConnected() const { return m_connected; }
+    const HistoryStats& stats() const { return m_stats; }
+    qint64 spoolPending() const { return m_spool.pending(); }
+    /// The database id of a tag's series (-1 before open()).
+    qint64 seriesId(TagId tag) const;
+
+private:
+    struct Series;
+    struct RawRow {
+        TagId tag;
+        qint64 timestampMs;
+        double value;
+        Quality quality;
+        bool late;
+    };
+    struct ClosedRow {
+        TagId tag;
+        Resolution resolution;
+        RollupRow row;
+    };
+
+    bool connect();
+    bool mapSeries(QString* error);
+    bool restoreState(QString* error);
+    bool replay(QString* error);
+    bool drainSpool();
+    bool insertRaw(const std::vector<RawRow>& rows, QString* error);
+    bool writeRollups(QString* error);
+    bool recompute(TagId tag, qint64 fromMs, QString* error);
+    void collect(TagId tag, std::vector<RollupRow>& hours, std::vector<RollupRow>& days);
+    void disconnected(const QString& error);
+    void spool(const std::vector<RawRow>& rows);
+    bool mustStore(const Series& s, const Sample& sample) const;
+
+    const Project& m_project;
+    const Clock& m_clock;
+    HistoryOptions m_options;
+    ConnectionListener m_listener;
+    Dialect m_dialect;
+    PeriodCalendar m_calendar;
+    QString m_connectionName;
+    QSqlDatabase m_db;
+    bool m_connected = false;
+    bool m_announcedDown = false; ///< the listener was told the database is lost
+    qint64 m_nextRetryMs = 0;
+    int m_failures = 0;
+    Spool m_spool;
+    std::vector<Series> m_series; ///< by TagId
+    QHash<qint64, TagId> m_tagOfSeries;
+    std::vector<ClosedRow> m_closed; ///< closed periods waiting for flush()
+    std::vector<TagId> m_dirty;      ///< series whose state changed since the last flush
+    std::map<TagId, qint64> m_late;  ///< series → earliest late sample, to recompute
+    std::vector<RollupRow> m_scratchHours, m_scratchDays;
+    HistoryStats m_stats;
+};
+
+} // namespace PumpWatch::History

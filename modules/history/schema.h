@@ -1,0 +1,37 @@
+// Schema: the history database's tables and their versioned migrations.
+//
+// Every change to the schema is a new migration appended to the list in schema.cpp, never an
+// edit of an old one; schema_version records what has been applied. migrate() brings a database
+// of any earlier version (or an empty one) up to date, each migration in its own transaction,
+// and refuses a database written by a newer PumpWatch. One thread, on its own connection.
+//
+// Tables (v1):
+//   series          one row per stored tag: path "station/device/tag", station, quantity, unit
+//   series_state    the writer's state per series at its last flush: last sample, last good
+//                   sample, open hour and day (their rows are in the rollup tables)
+//   samples         raw values: (series, ts) → value, quality; clustered by series then time
+//   rollup_hour     per series and local hour: n, min, max, avg (time-weighted), covered_ms,
+//   rollup_day        first/first_ts, last/last_ts, delta (counters); day = local calendar day
+//   rollup_dirty    late samples whose rollups are still to be recomputed (survives a crash)
+//   alarm_journal, audit_log, report_corrections   filled by the alarm, control and report issues
+#pragma once
+
+#include "dialect.h"
+
+#include <QCoreApplication>
+#include <QSqlDatabase>
+
+namespace PumpWatch::History {
+
+class Schema {
+    Q_DECLARE_TR_FUNCTIONS(PumpWatch::History::Schema)
+
+public:
+    static int latestVersion();
+    /// The database's version (0 when it has no schema yet), or -1 on error.
+    static int version(QSqlDatabase& db, QString* error);
+    /// Applies every missing migration. False with `*error` naming the failed migration.
+    static bool migrate(QSqlDatabase& db, const Dialect& dialect, qint64 nowMs, QString* error);
+};
+
+} // namespace PumpWatch::History

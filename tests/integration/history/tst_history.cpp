@@ -1,0 +1,626 @@
+// History on a real database. The same suite runs twice from CTest: on SQLite, and on a
+// throwaway PostgreSQL 15 cluster (PUMPWATCH_TEST_DB=postgres) started here on loopback.
+// What a user relies on: the values read back, the hour and day numbers reports are built
+// from (checked against a brute-force computation over the raw rows), the meter volumes across
+// reset and rollover, and that an outage loses nothing.
+#include "bruteforce.h"
+#include "pgcluster.h"
+
+#include <core/projectreader.h>
+#include <history/historyreader.h>
+#include <history/historyservice.h>
+#include <history/historywriter.h>
+#include <history/schema.h>
+
+#include <QFutureWatcher>
+#include <QRandomGenerator>
+#include <QSignalSpy>
+#include <QTest>
+
+#include <memory>
+#include <thread>
+
+using namespace PumpWatch;
+using namespace PumpWatch::History;
+
+namespace {
+
+const char* const ProjectJson = R"({
+  "format": "pumpwatch-project", "version": 1, "name": "history test", "timeZone": "Asia/Shanghai",
+  "templates": [{"id": "t", "name": "t",
+    "device": {"protocol": "modbus-tcp", "addressing": "modbus"},
+    "tags": [
+      {"key": "pressure", "name": "出水压力", "quantity": "pressure", "unit": "MPa", "address": "40001", "type": "float32"},
+      {"key": "total", "name": "出水累积流量", "quantity": "totalizer", "unit": "m³", "address": "40003", "type": "float32", "rollover": 1000},
+      {"key": "running", "name": "1#泵运行", "quantity": "running", "address": "00001", "type": "bool"},
+      {"key": "level", "name": "水箱液位", "quantity": "level", "unit": "m", "address": "40005", "type": "float32", "deadband": 0.1}
+    ]}],
+  "stations": [
+    {"id": "S1", "name": "澳门路口", "location": {"lat": 27.7, "lon": 106.9}, "devices": [{"id": "plc", "template": "t", "endpoint": "127.0.0.1:1502"}]},
+    {"id": "S2", "name": "长征一厂", "location": {"lat": 27.6, "lon": 106.9}, "devices": [{"id": "plc", "template": "t", "endpoint": "127.0.0.1:1503"}]}
+  ]})";
+
+constexpr qint64 HeartbeatMs = 60'000;
+constexpr qint64 HoldMs = 120'000;
+
+/// 2026-11-20 00:00 in Shanghai, plus seconds.
+qint64 at(double seconds)
+{
+    static const qint64 base =
+        QDateTime(QDate(2026, 11, 20), QTime(0, 0), QTimeZone("Asia/Shanghai")).toMSecsSinceEpoch();
+    return base + qint64(seconds * 1000);
+}
+
+struct Step {
+    qint64 timestampMs;
+    double value;
+    Quality quality = Quality::Good;
+};
+
+using Steps = std::vector<Step>;
+
+Steps series(double fromS, double toS, double everyS, const std::function<double(double)>& f)
+{
+    Steps out;
+    for (double t = fromS; t < toS; t += everyS)
+        out.push_back({at(t), f(t)});
+    return out;
+}
+
+Steps operator+(Steps a, const Steps& b)
+{
+    a.insert(a.end(), b.begin(), b.end());
+    return a;
+}
+
+} // namespace
+
+Q_DECLARE_METATYPE(Steps)
+
+class tst_History : public QObject {
+    Q_OBJECT
+
+    Project m_project;
+    std::unique_ptr<PgCluster> m_pg;
+    QTemporaryDir m_tmp;
+    DatabaseUrl m_url;
+    HistoryOptions m_options;
+    int m_database = 0;
+    bool m_postgres = false;
+
+    TagId tag(const char* station, const char* key) const
+    {
+        return m_project.findTag(QString::fromLatin1(station), u"plc", QString::fromLatin1(key));
+    }
+
+    std::vector<Sample> samples(TagId t, const Steps& steps, bool historical = false) const
+    {
+        std::vector<Sample> out;
+        for (const Step& s : steps)
+            out.push_back({s.timestampMs, s.value, t, s.quality, historical});
+        return out;
+    }
+
+    /// Writes in batches of `batch`, flushing every few batches so that open rows go to the
+    /// database and are read back as the state of later batches.
+    static void writeAll(HistoryWriter& w, const std::vector<Sample>& all, size_t batch = 37)
+    {
+        for (size_t i = 0; i < all.size(); i += batch) {
+            w.write(std::span(all).subspan(i, std::min(batch, all.size() - i)));
+            if ((i / batch) % 5 == 4)
+                QVERIFY(w.flush());
+        }
+    }
+
+    std::vector<Point> readRaw(TagId t)
+    {
+        HistoryReader reader(m_project, m_url);
+        QString error;
+        if (!reader.open(&error))
+            qWarning() << error;
+        return reader.raw(t, 0, std::numeric_limits<qint64>::max()).value_or(std::vector<Point>{});
+    }
+
+    void compareRollups(TagId t, bool counter, double rollover)
+    {
+        const std::vector<Point> raw = readRaw(t);
+        QVERIFY(!raw.empty());
+        HistoryReader reader(m_project, m_url);
+        QString error;
+        QVERIFY2(reader.open(&error), qPrintable(error));
+        const QTimeZone zone("Asia/Shanghai");
+        for (const bool days : {false, true}) {
+            const auto expected = BruteForce::rollups(raw, days, zone, counter, HoldMs, rollover);
+            const auto rows = reader.aggregated(t, 0, std::numeric_limits<qint64>::max(),
+                                                days ? Resolution::Day : Resolution::Hour);
+            QVERIFY2(rows, qPrintable(reader.lastError()));
+            std::map<qint64, RollupRow> actual;
+            for (const RollupRow& r : *rows)
+                actual[r.startMs] = r;
+            for (const auto& [start, e] : expected) {
+                const QString where =
+                    QStringLiteral("%1 %2")
+                        .arg(days ? QStringLiteral("day") : QStringLiteral("hour"))
+                        .arg(QDateTime::fromMSecsSinceEpoch(start, zone).toString(Qt::ISODate));
+                QVERIFY2(actual.count(start), qPrintable(where + QStringLiteral(" missing")));
+                const RollupRow& a = actual[start];
+                QCOMPARE(a.count, e.count);
+                if (e.count > 0) {
+                    QCOMPARE(a.min, e.min);
+                    QCOMPARE(a.max, e.max);
+                    QCOMPARE(a.first, e.first);
+                    QCOMPARE(a.firstMs, e.firstMs);
+                    QCOMPARE(a.last, e.last);
+                    QCOMPARE(a.lastMs, e.lastMs);
+                }
+                QVERIFY2(a.coveredMs == e.coveredMs,
+                         qPrintable(where + QStringLiteral(": covered %1 ms, expected %2")
+                                                .arg(a.coveredMs)
+                                                .arg(e.coveredMs)));
+                if (e.coveredMs > 0)
+                    QVERIFY2(qAbs(*a.average() - *e.average()) <= 1e-9 * (1 + qAbs(*e.average())),
+                             qPrintable(where + QStringLiteral(": avg %1, expected %2")
+                                                    .arg(*a.average(), 0, 'g', 17)
+                                                    .arg(*e.average(), 0, 'g', 17)));
+                if (counter)
+                    QVERIFY2(qAbs(a.delta - e.delta) <= 1e-6 * (1 + qAbs(e.delta)),
+                             qPrintable(where + QStringLiteral(": delta %1, expected %2")
+                                                    .arg(a.delta, 0, 'g', 12)
+                                                    .arg(e.delta, 0, 'g', 12)));
+            }
+            for (const auto& [start, a] : actual)
+                QVERIFY2(expected.count(start) || a.isEmpty(),
+                         qPrintable(QStringLiteral("unexpected row at %1").arg(start)));
+        }
+    }
+
+    double totalDelta(TagId t)
+    {
+        HistoryReader reader(m_project, m_url);
+        QString error;
+        if (!reader.open(&error))
+            return std::nan("");
+        double total = 0;
+        const auto days =
+            reader.aggregated(t, 0, std::numeric_limits<qint64>::max(), Resolution::Day);
+        for (const RollupRow& r : days.value_or(std::vector<RollupRow>{}))
+            total += r.delta;
+        return total;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        ProjectLoad load =
+            ProjectReader::read(QByteArray(ProjectJson), QStringLiteral("test.json"));
+        QVERIFY2(load.project, qPrintable(toStrings(load.diagnostics).join(u'\n')));
+        m_project = std::move(*load.project);
+        m_postgres = qEnvironmentVariable("PUMPWATCH_TEST_DB") == u"postgres";
+        if (m_postgres) {
+            m_pg = std::make_unique<PgCluster>();
+            QString error;
+            QVERIFY2(m_pg->start(&error, {QStringLiteral("fsync=off")}), qPrintable(error));
+        }
+    }
+
+    void cleanupTestCase() { m_pg.reset(); }
+
+    /// A fresh, empty database and spool for every test.
+    void init()
+    {
+        ++m_database;
+        QString error;
+        if (m_postgres) {
+            const QString name = QStringLiteral("admin");
+            {
+                QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), name);
+                db.setHostName(QStringLiteral("127.0.0.1"));
+                db.setPort(m_pg->port());
+                db.setUserName(QStringLiteral("postgres"));
+                db.setDatabaseName(QStringLiteral("pumpwatch"));
+                QVERIFY2(db.open(), qPrintable(db.lastError().text()));
+                QSqlQuery q(db);
+                QVERIFY(q.exec(QStringLiteral("SET client_min_messages = warning")));
+                QVERIFY(q.exec(QStringLiteral("DROP SCHEMA public CASCADE")));
+                QVERIFY(q.exec(QStringLiteral("CREATE SCHEMA public")));
+            }
+            QSqlDatabase::removeDatabase(name);
+            m_url = *DatabaseUrl::parse(m_pg->url(), &error);
+        } else {
+            m_url =
+                *DatabaseUrl::parse(QStringLiteral("sqlite:") +
+                                        m_tmp.filePath(QStringLiteral("h%1.db").arg(m_database)),
+                                    &error);
+        }
+        m_options = HistoryOptions{};
+        m_options.database = m_url;
+        m_options.spoolDirectory = m_tmp.filePath(QStringLiteral("spool%1").arg(m_database));
+        m_options.heartbeatMs = HeartbeatMs;
+        m_options.holdLimitMs = HoldMs;
+    }
+
+    void roundTrip()
+    {
+        ManualClock clock(at(0));
+        const TagId p = tag("S1", "pressure");
+        const TagId run = tag("S2", "running");
+        Steps steps = series(0, 600, 1, [](double t) { return 0.3 + 0.001 * t; });
+        steps.push_back({at(600), 0.9, Quality::BadCommFailure});
+        {
+            HistoryWriter w(m_project, clock, m_options);
+            QVERIFY(w.open());
+            writeAll(w, samples(p, steps));
+            writeAll(w, samples(run, {{at(0), 1}, {at(30), 0}, {at(90), 1}}));
+            QVERIFY(w.flush());
+            QCOMPARE(w.stats().stored, qint64(steps.size() + 3));
+        }
+        const std::vector<Point> raw = readRaw(p);
+        QCOMPARE(raw.size(), steps.size());
+        for (size_t i = 0; i < raw.size(); ++i) {
+            QCOMPARE(raw[i].timestampMs, steps[i].timestampMs);
+            QCOMPARE(raw[i].value, steps[i].value);
+            QCOMPARE(raw[i].quality, steps[i].quality);
+        }
+        // The pump ran 30 s of the first 90 s, then from 90 s on until nothing more is known.
+        HistoryReader reader(m_project, m_url);
+        QString error;
+        QVERIFY2(reader.open(&error), qPrintable(error));
+        const auto hours = reader.aggregated(run, at(0), at(3600), Resolution::Hour);
+        QVERIFY(hours && hours->size() == 1);
+        QCOMPARE(hours->front().coveredMs, qint64(90'000));
+        QCOMPARE(*hours->front().average(), 30.0 / 90.0);
+    }
+
+    void rollupsEqualBruteForce_data()
+    {
+        QTest::addColumn<QString>("key");
+        QTest::addColumn<Steps>("live");
+        QTest::addColumn<Steps>("late");    ///< backfilled after the live data was flushed
+        QTest::addColumn<int>("restartAt"); ///< live sample index where the writer restarts
+        QTest::addColumn<double>("volume"); ///< counters: the water that went through
+
+        QRandomGenerator rng(42);
+        const auto noisy = [&rng](double t) {
+            return 0.3 + 0.05 * std::sin(t / 900) + 0.01 * rng.generateDouble();
+        };
+        QTest::newRow("pressure over 3 hours, every 10 s")
+            << QStringLiteral("pressure") << series(7 * 3600 + 1800, 10 * 3600 + 1800, 10, noisy)
+            << Steps{} << -1 << 0.0;
+        QTest::newRow("pressure gap longer than the hold limit")
+            << QStringLiteral("pressure")
+            << series(8 * 3600, 8 * 3600 + 600, 7, noisy) +
+                   series(9 * 3600 + 1800, 10 * 3600 + 100, 13, noisy)
+            << Steps{} << -1 << 0.0;
+        Steps bad = series(8 * 3600, 9 * 3600, 5, noisy);
+        for (size_t i = 200; i < 260; ++i)
+            bad[i].quality = Quality::BadCommFailure;
+        QTest::newRow("pressure with bad quality in the middle")
+            << QStringLiteral("pressure") << bad << Steps{} << -1 << 0.0;
+        QTest::newRow("pressure across local midnight, writer restarted")
+            << QStringLiteral("pressure") << series(23 * 3600 + 1200, 25 * 3600 + 600, 11, noisy)
+            << Steps{} << 300 << 0.0;
+        QTest::newRow("running state")
+            << QStringLiteral("running")
+            << series(8 * 3600, 11 * 3600, 97,
+                      [](double t) { return std::fmod((t - 8 * 3600) / 97, 2.0); })
+            << Steps{} << -1 << 0.0;
+
+        // Counters: the meter reading; `volume` is what really went through.
+        QTest::newRow("counter steady, 0.5 m³ per 10 s for 3 h")
+            << QStringLiteral("total")
+            << series(8 * 3600, 11 * 3600, 10, [](double t) { return 100 + 0.05 * (t - 8 * 3600); })
+            << Steps{} << -1 << 0.05 * (3 * 3600 - 10);
+        QTest::newRow("counter reset to 0 by a meter change")
+            << QStringLiteral("total")
+            << series(8 * 3600, 9 * 3600, 60, [](double t) { return 500 + (t - 8 * 3600) / 60; }) +
+                   series(9 * 3600 + 60, 10 * 3600, 60,
+                          [](double t) { return (t - 9 * 3600) / 60; })
+            << Steps{} << -1 << 59.0 + 1 + 58; // 500→559, reset, 0→1, 1→59
+        QTest::newRow("counter rolls over at 1000")
+            << QStringLiteral("total")
+            << series(8 * 3600, 9 * 3600 + 1800, 30,
+                      [](double t) { return std::fmod(900 + (t - 8 * 3600) / 30, 1000.0); })
+            << Steps{} << -1 << double(5400 / 30 - 1);
+        QTest::newRow("counter gap of 2 h 20 min across hours")
+            << QStringLiteral("total")
+            << series(8 * 3600, 8 * 3600 + 3000, 60,
+                      [](double t) { return 10 + (t - 8 * 3600) / 100; }) +
+                   series(11 * 3600 + 600, 12 * 3600, 60,
+                          [](double t) { return 10 + (t - 8 * 3600) / 100; })
+            << Steps{} << -1 << (12 * 3600 - 60 - 8 * 3600) / 100.0;
+        Steps badReadings =
+            series(8 * 3600, 10 * 3600, 20, [](double t) { return 50 + (t - 8 * 3600) / 20; });
+        for (size_t i = 170; i < 190; ++i)
+            badReadings[i].quality = Quality::BadCommFailure;
+        QTest::newRow("counter with bad readings across 09:00")
+            << QStringLiteral("total") << badReadings << Steps{} << -1 << double(360 - 1);
+
+        // Late data: live samples with a hole, the hole backfilled after the hour closed.
+        const auto ramp = [](double t) { return 0.2 + (t - 8 * 3600) / 36000; };
+        QTest::newRow("pressure backfilled into a closed hour")
+            << QStringLiteral("pressure")
+            << series(8 * 3600, 8 * 3600 + 1200, 60, ramp) +
+                   series(8 * 3600 + 2400, 10 * 3600, 60, ramp)
+            << series(8 * 3600 + 1210, 8 * 3600 + 2400, 10, ramp) << -1 << 0.0;
+        const auto meter = [](double t) { return 200 + (t - 8 * 3600) / 10; };
+        QTest::newRow("counter backfilled into a closed hour of yesterday")
+            << QStringLiteral("total")
+            << series(8 * 3600, 8 * 3600 + 600, 60, meter) + series(26 * 3600, 27 * 3600, 60, meter)
+            << series(20 * 3600, 23 * 3600, 300, meter) << -1 << (27 * 3600 - 60 - 8 * 3600) / 10.0;
+        QTest::newRow("the same samples sent twice")
+            << QStringLiteral("pressure") << series(8 * 3600, 9 * 3600, 30, ramp)
+            << series(8 * 3600, 9 * 3600, 30, ramp) << -1 << 0.0;
+    }
+
+    void rollupsEqualBruteForce()
+    {
+        QFETCH(QString, key);
+        QFETCH(Steps, live);
+        QFETCH(Steps, late);
+        QFETCH(int, restartAt);
+        QFETCH(double, volume);
+        const TagId t = tag("S1", key.toLatin1().constData());
+        const bool counter = key == u"total";
+        ManualClock clock(at(0));
+        const std::vector<Sample> all = samples(t, live);
+        const size_t split = restartAt < 0 ? all.size() : size_t(restartAt);
+        {
+            HistoryWriter w(m_project, clock, m_options);
+            QVERIFY(w.open());
+            writeAll(w, std::vector<Sample>(all.begin(), all.begin() + qsizetype(split)));
+        }
+        {
+            HistoryWriter w(m_project, clock, m_options);
+            QVERIFY(w.open());
+            writeAll(w, std::vector<Sample>(all.begin() + qsizetype(split), all.end()));
+            QVERIFY(w.flush());
+            writeAll(w, samples(t, late, true));
+            QVERIFY(w.flush());
+            if (!late.empty())
+                QVERIFY(w.stats().recomputedSeries >= 1);
+        }
+        // Nothing was filtered (deadband 0, every value different), so raw is what was sent.
+        std::vector<Step> expected = live + late;
+        std::sort(expected.begin(), expected.end(),
+                  [](const Step& a, const Step& b) { return a.timestampMs < b.timestampMs; });
+        expected.erase(std::unique(expected.begin(), expected.end(),
+                                   [](const Step& a, const Step& b) {
+                                       return a.timestampMs == b.timestampMs;
+                                   }),
+                       expected.end());
+        const std::vector<Point> raw = readRaw(t);
+        QCOMPARE(raw.size(), expected.size());
+        compareRollups(t, counter, m_project.tag(t).rollover);
+        if (counter)
+            QVERIFY2(qAbs(totalDelta(t) - volume) < 1e-6,
+                     qPrintable(
+                         QStringLiteral("volume %1, expected %2").arg(totalDelta(t)).arg(volume)));
+    }
+
+    void deadbandAndHeartbeat()
+    {
+        ManualClock clock(at(0));
+        const TagId level = tag("S1", "level"); // deadband 0.1 m
+        HistoryWriter w(m_project, clock, m_options);
+        QVERIFY(w.open());
+        const Steps sent = {
+            {at(0), 2.00},
+            {at(1), 2.05},
+            {at(2), 2.09}, // within 0.1 of 2.00: dropped
+            {at(3), 2.11}, // beyond: kept
+            {at(4), 2.15},
+            {at(63), 2.15},                          // dropped; 60 s after 2.11: heartbeat
+            {at(64), 2.16, Quality::BadCommFailure}, // quality change: kept
+            {at(65), 2.16, Quality::Good},           // and back
+            {at(66), 2.00},                          // 0.16 down: kept
+        };
+        w.write(samples(level, sent));
+        QVERIFY(w.flush());
+        const std::vector<Point> raw = readRaw(level);
+        std::vector<qint64> stored;
+        for (const Point& p : raw)
+            stored.push_back((p.timestampMs - at(0)) / 1000);
+        QCOMPARE(stored, (std::vector<qint64>{0, 3, 63, 64, 65, 66}));
+        QCOMPARE(w.stats().filtered, qint64(3));
+    }
+
+    void retention()
+    {
+        ManualClock clock(at(200 * 86400.0));
+        m_options.retention = {90, 150, 0};
+        const TagId p = tag("S2", "pressure");
+        HistoryWriter w(m_project, clock, m_options);
+        QVERIFY(w.open());
+        // 190, 120 and 10 days ago.
+        for (const double day : {10.0, 80.0, 190.0})
+            w.write(samples(
+                p, series(day * 86400, day * 86400 + 7200, 60, [](double) { return 0.3; })));
+        QVERIFY(w.flush());
+        QVERIFY(w.applyRetention() > 0);
+        HistoryReader reader(m_project, m_url);
+        QString error;
+        QVERIFY2(reader.open(&error), qPrintable(error));
+        const auto raw = reader.raw(p, 0, std::numeric_limits<qint64>::max());
+        QVERIFY(raw && !raw->empty());
+        QVERIFY(raw->front().timestampMs >= at(190 * 86400.0));
+        const auto hours =
+            reader.aggregated(p, 0, std::numeric_limits<qint64>::max(), Resolution::Hour);
+        QCOMPARE(hours->front().startMs, at(80 * 86400.0));
+        const auto days =
+            reader.aggregated(p, 0, std::numeric_limits<qint64>::max(), Resolution::Day);
+        QCOMPARE(days->size(), size_t(3)); // kept for ever
+    }
+
+    /// The database goes away mid-ingest (PostgreSQL stopped; on SQLite another process holds
+    /// an exclusive lock) and comes back: the spool drains, nothing is lost or doubled.
+    void outageSpoolsAndDrains()
+    {
+        ManualClock clock(at(0));
+        m_options.busyTimeoutMs = 20;
+        QStringList events;
+        HistoryWriter w(m_project, clock, m_options, [&](bool ok, const QString& error) {
+            events << (ok ? QStringLiteral("up") : QStringLiteral("down: ") + error);
+        });
+        QVERIFY(w.open());
+        std::vector<TagId> tags;
+        for (const char* s : {"S1", "S2"})
+            for (const char* k : {"pressure", "total", "level"})
+                tags.push_back(tag(s, k));
+        double sumSent = 0;
+        qint64 countSent = 0;
+        std::unique_ptr<QSqlDatabase> locker;
+        const QString lockName = QStringLiteral("locker");
+        for (int batch = 0; batch < 60; ++batch) {
+            if (batch == 15) {
+                if (m_postgres) {
+                    QVERIFY(m_pg->stop());
+                } else {
+                    locker = std::make_unique<QSqlDatabase>(
+                        QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), lockName));
+                    locker->setDatabaseName(m_url.path);
+                    QVERIFY(locker->open());
+                    QVERIFY(QSqlQuery(*locker).exec(QStringLiteral("BEGIN EXCLUSIVE")));
+                }
+            }
+            if (batch == 40) {
+                if (m_postgres) {
+                    QString error;
+                    QVERIFY2(m_pg->startServer(&error), qPrintable(error));
+                } else {
+                    QVERIFY(QSqlQuery(*locker).exec(QStringLiteral("ROLLBACK")));
+                    locker->close();
+                    locker.reset();
+                    QSqlDatabase::removeDatabase(lockName);
+                }
+            }
+            std::vector<Sample> b;
+            for (int i = 0; i < 50; ++i) {
+                const double s = batch * 50 + i;
+                for (size_t k = 0; k < tags.size(); ++k) {
+                    const double v = 100 + s * 0.37 + double(k);
+                    b.push_back({at(s), v, tags[k], Quality::Good, false});
+                    sumSent += v;
+                    ++countSent;
+                }
+            }
+            clock.setNowMs(at(batch * 50 + 50));
+            if (!w.isConnected())
+                w.retryConnection();
+            w.write(b);
+            if (batch % 10 == 9)
+                w.flush();
+        }
+        for (int i = 0; i < 100 && !w.isConnected(); ++i) {
+            clock.advanceMs(30'000);
+            w.retryConnection();
+        }
+        QVERIFY(w.isConnected());
+        QVERIFY(w.flush());
+        QVERIFY(w.stats().spooled > 0);
+        QCOMPARE(w.stats().drained, w.stats().spooled);
+        QCOMPARE(w.spoolPending(), qint64(0));
+        QCOMPARE(events.size(), 2);
+        QVERIFY(events[0].startsWith(u"down: "));
+        QCOMPARE(events[1], QStringLiteral("up"));
+
+        HistoryReader reader(m_project, m_url);
+        QString error;
+        QVERIFY2(reader.open(&error), qPrintable(error));
+        double sumStored = 0;
+        qint64 countStored = 0;
+        for (const TagId t : tags) {
+            const auto raw = reader.raw(t, 0, std::numeric_limits<qint64>::max());
+            QVERIFY(raw);
+            for (const Point& p : *raw) {
+                sumStored += p.value;
+                ++countStored;
+            }
+        }
+        QCOMPARE(countStored, countSent);
+        QCOMPARE(sumStored, sumSent);
+        compareRollups(tag("S1", "pressure"), false, 0);
+        compareRollups(tag("S2", "total"), true, 1000);
+    }
+
+    void queries()
+    {
+        ManualClock clock(at(0));
+        const TagId p = tag("S1", "pressure");
+        const TagId total = tag("S1", "total");
+        {
+            HistoryWriter w(m_project, clock, m_options);
+            QVERIFY(w.open());
+            w.write(samples(
+                p, series(0, 86400 * 3, 30, [](double t) { return std::fmod(t, 600) / 1000; })));
+            w.write(samples(total, series(0, 86400 * 3, 300, [](double t) { return t / 3600; })));
+        }
+        HistoryReader reader(m_project, m_url);
+        QString error;
+        QVERIFY2(reader.open(&error), qPrintable(error));
+        // A chart of three days in 144 buckets: each 30-minute bucket spans the full sawtooth.
+        const auto buckets = reader.decimated(p, at(0), at(3 * 86400), 144);
+        QVERIFY(buckets);
+        QCOMPARE(buckets->size(), size_t(144));
+        QCOMPARE(buckets->at(7).count, qint64(60));
+        QCOMPARE(buckets->at(7).min, 0.0);
+        QCOMPARE(buckets->at(7).max, 0.57);
+        // Month = the days combined: 24 m³ a day.
+        const auto month = reader.aggregated(total, at(0), at(40 * 86400), Resolution::Month);
+        QVERIFY(month && month->size() == 1);
+        QVERIFY(qAbs(month->front().delta - (3 * 86400 - 300) / 3600.0) < 1e-6);
+
+        // Several tags at once off the GUI thread, with progress; and a canceled query.
+        Query q{{p, total}, at(0), at(3 * 86400), QueryKind::Raw};
+        QFuture<QueryResult> f = runQuery(m_project, m_url, q);
+        f.waitForFinished();
+        QCOMPARE(f.progressValue(), 2);
+        const QueryResult r = f.result();
+        QVERIFY2(r.error.isEmpty(), qPrintable(r.error));
+        QCOMPARE(r.series.size(), size_t(2));
+        QCOMPARE(r.series[0].points.size(), size_t(3 * 86400 / 30));
+        QFuture<QueryResult> canceled = runQuery(m_project, m_url, q);
+        canceled.cancel();
+        canceled.waitForFinished();
+        QVERIFY(canceled.isCanceled());
+    }
+
+    void serviceWritesFromAnotherThread()
+    {
+        SystemClock clock;
+        m_options.batchMs = 50;
+        HistoryService service(m_project, clock, m_options);
+        QSignalSpy connection(&service, &HistoryService::databaseConnectionChanged);
+        service.start();
+        const TagId p = tag("S2", "level");
+        std::thread producer([&] {
+            for (int i = 0; i < 100; ++i) {
+                const Sample s{at(i), 1.0 + i, p, Quality::Good, false};
+                service.append(std::span(&s, 1));
+            }
+        });
+        producer.join();
+        service.sync();
+        QCOMPARE(service.stats().stored, qint64(100));
+        service.stop();
+        QCOMPARE(readRaw(p).size(), size_t(100));
+        QCOMPARE(connection.size(), 0); // never lost
+    }
+
+    void refusesANewerSchema()
+    {
+        QString error;
+        const Dialect dialect(m_url.engine);
+        QSqlDatabase db = dialect.open(m_url, QStringLiteral("schema-test"), &error);
+        QVERIFY2(db.isValid(), qPrintable(error));
+        QVERIFY2(Schema::migrate(db, dialect, 0, &error), qPrintable(error));
+        QVERIFY2(Schema::migrate(db, dialect, 0, &error), qPrintable(error)); // idempotent
+        QSqlQuery(db).exec(QStringLiteral("INSERT INTO schema_version VALUES (99, 0, 'future')"));
+        QVERIFY(!Schema::migrate(db, dialect, 0, &error));
+        QVERIFY2(error.contains(u"99"), qPrintable(error));
+        db = QSqlDatabase();
+        Dialect::close(QStringLiteral("schema-test"));
+    }
+};
+
+QTEST_GUILESS_MAIN(tst_History)
+#include "tst_history.moc"
