@@ -230,6 +230,138 @@
     </message>
 </context>
 <context>
+    <name>PumpWatch::Cli::CliIo</name>
+    <message>
+        <source>%1: cannot write: %2</source>
+        <translation>%1：无法写入：%2</translation>
+    </message>
+</context>
+<context>
+    <name>PumpWatch::Cli::HistoryCommands</name>
+    <message>
+        <source>  history export --project FILE --db URL --station ID --quantity Q --from T --to T --step raw|hour|day
+                                           history as CSV for Excel
+</source>
+        <translation>  history export --project 文件 --db 地址 --station 站点 --quantity 量 --from 时间 --to 时间 --step raw|hour|day
+                                           导出历史数据为 CSV（可用 Excel 打开）
+</translation>
+    </message>
+    <message>
+        <source>unknown command &apos;history %1&apos;; commands:
+</source>
+        <translation>未知命令 'history %1'；可用命令：
+</translation>
+    </message>
+    <message>
+        <source>Writes a station&apos;s stored values as CSV: station, tag, local time, value, unit. Hourly and daily rows hold the time-weighted average (or a counter&apos;s volume) with the period&apos;s minimum and maximum.</source>
+        <translation>将站点的历史数据导出为 CSV：站点、测点、本地时间、数值、单位。按小时和按日的行给出时间加权平均值（累计量为该时段用量）以及时段内的最小值和最大值。</translation>
+    </message>
+    <message>
+        <source>the command</source>
+        <translation>命令</translation>
+    </message>
+    <message>
+        <source>the project file</source>
+        <translation>工程文件</translation>
+    </message>
+    <message>
+        <source>FILE</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>the history database: sqlite:PATH or postgres://user@host:port/database</source>
+        <translation>历史数据库：sqlite:路径 或 postgres://用户@主机:端口/数据库</translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>station id or name</source>
+        <translation>站点编号或名称</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>a quantity (pressure, flow, totalizer, …) for all its tags, or one tag key</source>
+        <translation>物理量（pressure、flow、totalizer 等，导出该量的全部测点），或一个测点键名</translation>
+    </message>
+    <message>
+        <source>Q</source>
+        <translation>量</translation>
+    </message>
+    <message>
+        <source>start, local time (2026-11-21T08:00:00)</source>
+        <translation>开始时间，本地时间（2026-11-21T08:00:00）</translation>
+    </message>
+    <message>
+        <source>T</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>end (exclusive), local time</source>
+        <translation>结束时间（不含），本地时间</translation>
+    </message>
+    <message>
+        <source>raw, hour or day</source>
+        <translation>raw（原始）、hour（小时）或 day（日）</translation>
+    </message>
+    <message>
+        <source>STEP</source>
+        <translation>步长</translation>
+    </message>
+    <message>
+        <source>csv</source>
+        <translation>csv</translation>
+    </message>
+    <message>
+        <source>FORMAT</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <source>write to FILE instead of stdout</source>
+        <translation>写入文件而不是标准输出</translation>
+    </message>
+    <message>
+        <source>--%1 is required</source>
+        <translation>必须指定 --%1</translation>
+    </message>
+    <message>
+        <source>--format: only csv is supported</source>
+        <translation>--format：目前只支持 csv</translation>
+    </message>
+    <message>
+        <source>--step must be raw, hour or day</source>
+        <translation>--step 必须是 raw、hour 或 day</translation>
+    </message>
+    <message>
+        <source>--from and --to must be local times like 2026-11-21T08:00:00, --from before --to</source>
+        <translation>--from 和 --to 必须是本地时间，如 2026-11-21T08:00:00，且 --from 早于 --to</translation>
+    </message>
+    <message>
+        <source>%1: no station &apos;%2&apos;</source>
+        <translation>%1：没有站点“%2”</translation>
+    </message>
+    <message>
+        <source>%1: station %2 has no tag of quantity or key &apos;%3&apos;</source>
+        <translation>%1：站点 %2 没有物理量或键名为“%3”的测点</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>Station,Tag,Time,Value,Unit,Quality</source>
+        <translation>站点,测点,时间,数值,单位,质量</translation>
+    </message>
+    <message>
+        <source>Station,Tag,Time,Value,Min,Max,Unit</source>
+        <translation>站点,测点,时间,数值,最小值,最大值,单位</translation>
+    </message>
+</context>
+<context>
     <name>PumpWatch::Cli::Main</name>
     <message>
         <source>usage: pumpwatch-cli GROUP COMMAND [options]   (COMMAND --help for its options)
@@ -831,6 +963,30 @@
     <message>
         <source>acquisition: %1 of %2 devices online; %3 requests, %4 answers, %5 exceptions, %6 timeouts, %7 cycles, %8 overruns</source>
         <translation>采集：%2 台设备中 %1 台在线；请求 %3，应答 %4，异常 %5，超时 %6，轮询周期 %7，超期 %8</translation>
+    </message>
+    <message>
+        <source>store history in sqlite:PATH or postgres://user@host:port/database</source>
+        <translation>历史数据存入 sqlite:路径 或 postgres://用户@主机:端口/数据库</translation>
+    </message>
+    <message>
+        <source>folder for samples waiting while the database is away (default: beside the SQLite file, else the user&apos;s data folder)</source>
+        <translation>数据库不可用时缓存数据的文件夹（默认：SQLite 文件旁，否则为用户数据文件夹）</translation>
+    </message>
+    <message>
+        <source>history: %1, spool %2</source>
+        <translation>历史：%1，缓存 %2</translation>
+    </message>
+    <message>
+        <source>history: %1 samples received, %2 stored, %3 within deadband, %4 late, %5 spooled, %6 drained; database %7</source>
+        <translation>历史：收到 %1 条，存储 %2 条，死区内 %3 条，补录 %4 条，缓存 %5 条，已补写 %6 条；数据库%7</translation>
+    </message>
+    <message>
+        <source>connected</source>
+        <translation>已连接</translation>
+    </message>
+    <message>
+        <source>unavailable</source>
+        <translation>不可用</translation>
     </message>
 </context>
 <context>

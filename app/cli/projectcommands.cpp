@@ -1,5 +1,7 @@
 #include "projectcommands.h"
 
+#include "cliio.h"
+
 #include <core/addresstableimport.h>
 #include <core/jsonwriter.h>
 #include <core/projectreader.h>
@@ -11,62 +13,6 @@
 #include <QTextStream>
 
 namespace PumpWatch::Cli {
-namespace {
-
-QTextStream& out()
-{
-    static QTextStream stream(stdout);
-    return stream;
-}
-
-QTextStream& err()
-{
-    static QTextStream stream(stderr);
-    return stream;
-}
-
-void print(const Diagnostics& diagnostics)
-{
-    for (const Diagnostic& d : diagnostics)
-        err() << d.toString() << Qt::endl;
-}
-
-/// Parses `args` (command name first); on a usage error prints it and returns false.
-bool parse(QCommandLineParser& parser, const QStringList& args, int positionals)
-{
-    parser.addHelpOption();
-    if (!parser.parse(QStringList{QStringLiteral("pumpwatch-cli")} + args)) {
-        err() << parser.errorText() << Qt::endl << parser.helpText();
-        return false;
-    }
-    if (parser.isSet(QStringLiteral("help"))) {
-        out() << parser.helpText();
-        return false;
-    }
-    if (parser.positionalArguments().size() != positionals + 1) {
-        err() << parser.helpText();
-        return false;
-    }
-    return true;
-}
-
-bool writeOutput(const QByteArray& data, const QString& path)
-{
-    if (path.isEmpty() || path == u"-") {
-        out() << QString::fromUtf8(data);
-        out().flush();
-        return true;
-    }
-    QFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(data) != data.size()) {
-        err() << ProjectCommands::tr("%1: cannot write: %2").arg(path, file.errorString())
-              << Qt::endl;
-        return false;
-    }
-    return true;
-}
-
-} // namespace
 
 QString ProjectCommands::usage()
 {
@@ -85,7 +31,7 @@ int ProjectCommands::run(const QStringList& args)
         return importCsv(args);
     if (command == u"generate")
         return generate(args);
-    err() << tr("unknown command 'project %1'; commands:\n").arg(command) << usage();
+    CliIo::err() << tr("unknown command 'project %1'; commands:\n").arg(command) << usage();
     return 2;
 }
 
@@ -95,27 +41,28 @@ int ProjectCommands::validate(const QStringList& args)
     parser.setApplicationDescription(tr("Checks a project file and lists every problem in it."));
     parser.addPositionalArgument(QStringLiteral("validate"), tr("the command"));
     parser.addPositionalArgument(QStringLiteral("FILE"), tr("the project file"));
-    if (!parse(parser, args, 1))
+    if (!CliIo::parse(parser, args, 1))
         return parser.isSet(QStringLiteral("help")) ? 0 : 2;
 
     const QString path = parser.positionalArguments().at(1);
     const ProjectLoad load = ProjectReader::readFile(path);
-    print(load.diagnostics);
+    CliIo::print(load.diagnostics);
     if (!load.project) {
-        err() << tr("%1: %n error(s)", nullptr, errorCount(load.diagnostics)).arg(path) << Qt::endl;
+        CliIo::err() << tr("%1: %n error(s)", nullptr, errorCount(load.diagnostics)).arg(path)
+                     << Qt::endl;
         return 1;
     }
     const Project& p = *load.project;
     int devices = 0;
     for (const Station& s : p.stations)
         devices += static_cast<int>(s.devices.size());
-    out() << tr("%1: valid — %2 stations, %3 devices, %4 tags, %5 templates")
-                 .arg(path)
-                 .arg(p.stations.size())
-                 .arg(devices)
-                 .arg(p.tagCount())
-                 .arg(p.templates.size())
-          << Qt::endl;
+    CliIo::out() << tr("%1: valid — %2 stations, %3 devices, %4 tags, %5 templates")
+                        .arg(path)
+                        .arg(p.stations.size())
+                        .arg(devices)
+                        .arg(p.tagCount())
+                        .arg(p.templates.size())
+                 << Qt::endl;
     return 0;
 }
 
@@ -145,10 +92,10 @@ int ProjectCommands::importCsv(const QStringList& args)
                                     tr("write the project here instead of back to --project"),
                                     QStringLiteral("FILE"));
     parser.addOptions({templateId, name, encoding, holdStart, project, output});
-    if (!parse(parser, args, 1))
+    if (!CliIo::parse(parser, args, 1))
         return parser.isSet(QStringLiteral("help")) ? 0 : 2;
     if (!parser.isSet(templateId)) {
-        err() << tr("--template ID is required") << Qt::endl;
+        CliIo::err() << tr("--template ID is required") << Qt::endl;
         return 2;
     }
 
@@ -161,39 +108,41 @@ int ProjectCommands::importCsv(const QStringList& args)
     else if (enc == u"gbk" || enc == u"gb18030")
         options.encoding = AddressTableImporter::Encoding::Gbk;
     else if (enc != u"auto") {
-        err() << tr("--encoding must be auto, utf-8 or gbk") << Qt::endl;
+        CliIo::err() << tr("--encoding must be auto, utf-8 or gbk") << Qt::endl;
         return 2;
     }
     if (parser.isSet(holdStart)) {
         bool ok = false;
         options.holdStart = parser.value(holdStart).toUInt(&ok);
         if (!ok) {
-            err() << tr("--hold-start must be a V byte number") << Qt::endl;
+            CliIo::err() << tr("--hold-start must be a V byte number") << Qt::endl;
             return 2;
         }
     }
 
     const QString csv = parser.positionalArguments().at(1);
     AddressTableImport result = AddressTableImporter::importFile(csv, options);
-    print(result.diagnostics);
+    CliIo::print(result.diagnostics);
     if (!result.table) {
-        err() << tr("%1: %n error(s), nothing imported", nullptr, errorCount(result.diagnostics))
-                     .arg(csv)
-              << Qt::endl;
+        CliIo::err() << tr("%1: %n error(s), nothing imported", nullptr,
+                           errorCount(result.diagnostics))
+                            .arg(csv)
+                     << Qt::endl;
         return 1;
     }
 
     if (!parser.isSet(project)) {
         JsonWriter w;
         ProjectWriter::writeTemplate(w, *result.table);
-        return writeOutput(w.finish(), parser.value(output)) ? 0 : 1;
+        return CliIo::writeOutput(w.finish(), parser.value(output)) ? 0 : 1;
     }
 
     const QString projectPath = parser.value(project);
     ProjectLoad load = ProjectReader::readFile(projectPath);
-    print(load.diagnostics);
+    CliIo::print(load.diagnostics);
     if (!load.project) {
-        err() << tr("%1: fix the project before importing into it").arg(projectPath) << Qt::endl;
+        CliIo::err() << tr("%1: fix the project before importing into it").arg(projectPath)
+                     << Qt::endl;
         return 1;
     }
     Project& p = *load.project;
@@ -231,20 +180,21 @@ int ProjectCommands::importCsv(const QStringList& args)
     const QByteArray text = ProjectWriter::write(p);
     const ProjectLoad check = ProjectReader::read(text, target);
     if (!check.project) {
-        print(check.diagnostics);
-        err() << tr("%1: not written, the project would have errors").arg(target) << Qt::endl;
+        CliIo::print(check.diagnostics);
+        CliIo::err() << tr("%1: not written, the project would have errors").arg(target)
+                     << Qt::endl;
         return 1;
     }
     QString error;
     if (!ProjectWriter::writeFile(text, target, &error)) {
-        err() << tr("%1: cannot write: %2").arg(target, error) << Qt::endl;
+        CliIo::err() << tr("%1: cannot write: %2").arg(target, error) << Qt::endl;
         return 1;
     }
-    out() << tr("%1: template '%2' with %3 tags (%4) written to %5")
-                 .arg(csv, result.table->id)
-                 .arg(result.table->tags.size())
-                 .arg(result.encoding, target)
-          << Qt::endl;
+    CliIo::out() << tr("%1: template '%2' with %3 tags (%4) written to %5")
+                        .arg(csv, result.table->id)
+                        .arg(result.table->tags.size())
+                        .arg(result.encoding, target)
+                 << Qt::endl;
     return 0;
 }
 
@@ -269,7 +219,7 @@ int ProjectCommands::generate(const QStringList& args)
                                     tr("file to write (default: standard output)"),
                                     QStringLiteral("FILE"));
     parser.addOptions({stations, seed, host, basePort, output});
-    if (!parse(parser, args, 0))
+    if (!CliIo::parse(parser, args, 0))
         return parser.isSet(QStringLiteral("help")) ? 0 : 2;
 
     Sim::CityOptions options;
@@ -279,22 +229,22 @@ int ProjectCommands::generate(const QStringList& args)
     options.basePort = parser.value(basePort).toInt(&okPort);
     options.host = parser.value(host);
     if (!okStations || options.stations < 1 || options.stations > 100000) {
-        err() << tr("--stations must be a number from 1 to 100000") << Qt::endl;
+        CliIo::err() << tr("--stations must be a number from 1 to 100000") << Qt::endl;
         return 2;
     }
     if (!okSeed || !okPort || options.basePort < 1) {
-        err() << tr("--seed and --base-port must be numbers") << Qt::endl;
+        CliIo::err() << tr("--seed and --base-port must be numbers") << Qt::endl;
         return 2;
     }
     const Project p = Sim::CityGenerator::generate(options);
     if (options.basePort + Sim::CityGenerator::deviceCount(p) > 65535) {
-        err() << tr("%1 devices do not fit above port %2")
-                     .arg(Sim::CityGenerator::deviceCount(p))
-                     .arg(options.basePort)
-              << Qt::endl;
+        CliIo::err() << tr("%1 devices do not fit above port %2")
+                            .arg(Sim::CityGenerator::deviceCount(p))
+                            .arg(options.basePort)
+                     << Qt::endl;
         return 2;
     }
-    return writeOutput(ProjectWriter::write(p), parser.value(output)) ? 0 : 1;
+    return CliIo::writeOutput(ProjectWriter::write(p), parser.value(output)) ? 0 : 1;
 }
 
 } // namespace PumpWatch::Cli

@@ -1,6 +1,7 @@
 // pumpwatch-server: the headless pipeline for sites with several workstations. It loads the
 // project, polls every PLC (acquisition thread) into the realtime store, and runs until
-// SIGINT/SIGTERM or --duration. History and alarms plug in here as they arrive.
+// SIGINT/SIGTERM or --duration. With --db it stores history (SQLite or PostgreSQL), spooling to
+// a local file while the database is away. Alarms plug in here when they arrive.
 // Logs go to stdout with a level; with --dump, CSV samples own stdout and logs go to stderr.
 #include "serversink.h"
 
@@ -10,14 +11,20 @@
 #include <core/realtimestore.h>
 #include <core/shutdownsignals.h>
 #include <core/translator.h>
+#include <history/historyservice.h>
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
 #include <QLoggingCategory>
+#include <QStandardPaths>
 #include <QTimer>
 
 #include <cstdio>
 #include <demoproject.h>
+#include <memory>
+#include <optional>
 
 namespace {
 
@@ -52,7 +59,16 @@ public:
             QStringLiteral("stats"), tr("log acquisition statistics every S seconds (default 60)"),
             QStringLiteral("S"), QStringLiteral("60"));
         const QCommandLineOption verbose(QStringLiteral("verbose"), tr("log debug messages too"));
-        parser.addOptions({project, demo, duration, dump, statsEvery, verbose});
+        const QCommandLineOption db(
+            QStringLiteral("db"),
+            tr("store history in sqlite:PATH or postgres://user@host:port/database"),
+            QStringLiteral("URL"));
+        const QCommandLineOption spool(
+            QStringLiteral("spool"),
+            tr("folder for samples waiting while the database is away (default: beside the "
+               "SQLite file, else the user's data folder)"),
+            QStringLiteral("DIR"));
+        parser.addOptions({project, demo, duration, dump, statsEvery, verbose, db, spool});
         parser.process(app);
 
         if (parser.isSet(dump))
@@ -93,6 +109,23 @@ public:
             return 1;
         }
         const PumpWatch::Project& p = *load.project;
+        std::optional<PumpWatch::History::HistoryOptions> historyOptions;
+        if (parser.isSet(db)) {
+            QString error;
+            const auto url = PumpWatch::History::DatabaseUrl::parse(parser.value(db), &error);
+            if (!url) {
+                qCritical().noquote() << error;
+                return 2;
+            }
+            historyOptions.emplace();
+            historyOptions->database = *url;
+            historyOptions->spoolDirectory =
+                parser.isSet(spool) ? parser.value(spool)
+                : url->engine == PumpWatch::History::Engine::Sqlite
+                    ? QFileInfo(url->path).absoluteDir().filePath(QStringLiteral("spool"))
+                    : QDir(QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation))
+                          .filePath(QStringLiteral("spool"));
+        }
         qInfo().noquote() << tr("project '%1' from %2: %3 stations, %4 tags")
                                  .arg(p.name, path)
                                  .arg(p.stations.size())
@@ -100,7 +133,17 @@ public:
 
         PumpWatch::SystemClock clock;
         PumpWatch::RealtimeStore store(p.tagCount());
-        PumpWatch::Server::ServerSink sink(p, store, parser.isSet(dump) ? stdout : nullptr);
+        std::unique_ptr<PumpWatch::History::HistoryService> history;
+        if (historyOptions) {
+            history =
+                std::make_unique<PumpWatch::History::HistoryService>(p, clock, *historyOptions);
+            qInfo().noquote() << tr("history: %1, spool %2")
+                                     .arg(historyOptions->database.display(),
+                                          historyOptions->spoolDirectory);
+            history->start();
+        }
+        PumpWatch::Server::ServerSink sink(p, store, history.get(),
+                                           parser.isSet(dump) ? stdout : nullptr);
         PumpWatch::Acquisition::AcquisitionService acquisition(p, clock, sink);
 
         PumpWatch::ShutdownSignals signals;
@@ -116,18 +159,40 @@ public:
             });
         }
         QTimer statsTimer;
-        QObject::connect(&statsTimer, &QTimer::timeout, &app, [&] { logStats(acquisition); });
+        QObject::connect(&statsTimer, &QTimer::timeout, &app, [&] {
+            logStats(acquisition);
+            if (history)
+                logHistoryStats(*history);
+        });
         statsTimer.start(static_cast<int>(statsSeconds * 1000));
 
         acquisition.start();
         qInfo().noquote() << tr("running");
         const int code = QCoreApplication::exec();
         acquisition.stop();
+        if (history) {
+            history->stop(); // writes what is queued and the open rollups
+            logHistoryStats(*history);
+        }
         qInfo().noquote() << tr("stopped");
         return code;
     }
 
 private:
+    static void logHistoryStats(const PumpWatch::History::HistoryService& history)
+    {
+        const PumpWatch::History::HistoryStats s = history.stats();
+        qInfo().noquote() << tr("history: %1 samples received, %2 stored, %3 within deadband, "
+                                "%4 late, %5 spooled, %6 drained; database %7")
+                                 .arg(s.received)
+                                 .arg(s.stored)
+                                 .arg(s.filtered)
+                                 .arg(s.late)
+                                 .arg(s.spooled)
+                                 .arg(s.drained)
+                                 .arg(s.connected ? tr("connected") : tr("unavailable"));
+    }
+
     static void logStats(const PumpWatch::Acquisition::AcquisitionService& acquisition)
     {
         using PumpWatch::Acquisition::CommState;

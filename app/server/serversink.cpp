@@ -5,9 +5,11 @@
 
 namespace PumpWatch::Server {
 
-ServerSink::ServerSink(const Project& project, RealtimeStore& store, std::FILE* dump)
+ServerSink::ServerSink(const Project& project, RealtimeStore& store,
+                       History::HistoryService* history, std::FILE* dump)
     : m_project(project)
     , m_store(store)
+    , m_history(history)
     , m_dump(dump)
     , m_zone(project.timeZone.toLatin1())
 {
@@ -20,6 +22,8 @@ ServerSink::ServerSink(const Project& project, RealtimeStore& store, std::FILE* 
 void ServerSink::samples(std::span<const Sample> batch)
 {
     m_store.publish(batch);
+    if (m_history)
+        m_history->append(batch);
     if (!m_dump)
         return;
     m_line.clear();

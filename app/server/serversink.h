@@ -1,5 +1,6 @@
-// ServerSink: where pumpwatch-server sends what acquisition produces — the realtime store, the
-// log (comm status changes, control writes) and, with --dump, CSV on stdout:
+// ServerSink: where pumpwatch-server sends what acquisition produces — the realtime store,
+// history (when --db is given), the log (comm status changes, control writes) and, with --dump,
+// CSV on stdout:
 //
 //     time,station,device,tag,value,quality
 //     2026-11-21T08:00:00.250,S0001,low,outlet_pressure,0.412,good
@@ -10,6 +11,7 @@
 #include <acquisition/sink.h>
 #include <core/project.h>
 #include <core/realtimestore.h>
+#include <history/historyservice.h>
 
 #include <QCoreApplication>
 #include <QTimeZone>
@@ -22,7 +24,9 @@ class ServerSink final : public Acquisition::AcquisitionSink {
     Q_DECLARE_TR_FUNCTIONS(PumpWatch::Server::ServerSink)
 
 public:
-    ServerSink(const Project& project, RealtimeStore& store, std::FILE* dump);
+    /// `history` and `dump` may be null.
+    ServerSink(const Project& project, RealtimeStore& store, History::HistoryService* history,
+               std::FILE* dump);
 
     void samples(std::span<const Sample> batch) override;
     void commStatusChanged(const Acquisition::CommStatus& status) override;
@@ -31,6 +35,7 @@ public:
 private:
     const Project& m_project;
     RealtimeStore& m_store;
+    History::HistoryService* m_history;
     std::FILE* m_dump;
     QTimeZone m_zone;
     QByteArray m_line;

@@ -101,7 +101,9 @@ void HistoryService::stop()
         m_context,
         [this] {
             drain();
-            delete m_writer; // flushes
+            m_writer->flush();
+            m_finalStats = m_writer->stats();
+            delete m_writer;
             m_writer = nullptr;
             delete m_context;
         },
@@ -113,6 +115,8 @@ void HistoryService::stop()
 
 HistoryStats HistoryService::stats() const
 {
+    if (!m_context)
+        return m_finalStats;
     return inThread([this] { return m_writer->stats(); });
 }
 

@@ -44,6 +44,7 @@ public:
     /// for a clean shutdown.
     void sync();
 
+    /// The writer's counters; after stop(), its last ones.
     HistoryStats stats() const;
     qint64 spoolPending() const;
 
@@ -64,6 +65,7 @@ private:
     HistoryWriter* m_writer = nullptr; ///< lives in m_thread
     mutable QMutex m_mutex;
     std::vector<Sample> m_inbox; ///< guarded by m_mutex
+    HistoryStats m_finalStats;   ///< the writer's counters when it stopped
 };
 
 } // namespace PumpWatch::History

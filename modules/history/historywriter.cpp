@@ -22,10 +22,16 @@ const QStringList rollupColumns = {
     QStringLiteral("v_min"),      QStringLiteral("v_max"),    QStringLiteral("v_avg"),
     QStringLiteral("covered_ms"), QStringLiteral("v_first"),  QStringLiteral("first_ts"),
     QStringLiteral("v_last"),     QStringLiteral("last_ts"),  QStringLiteral("delta")};
-const QStringList stateColumns = {QStringLiteral("series"),     QStringLiteral("last_ts"),
-                                  QStringLiteral("last_value"), QStringLiteral("last_quality"),
-                                  QStringLiteral("good_ts"),    QStringLiteral("good_value"),
-                                  QStringLiteral("open_hour"),  QStringLiteral("open_day")};
+const QStringList stateColumns = {QStringLiteral("series"),
+                                  QStringLiteral("last_ts"),
+                                  QStringLiteral("last_value"),
+                                  QStringLiteral("last_quality"),
+                                  QStringLiteral("good_ts"),
+                                  QStringLiteral("good_value"),
+                                  QStringLiteral("open_hour"),
+                                  QStringLiteral("open_day"),
+                                  QStringLiteral("hour_extension_ms"),
+                                  QStringLiteral("day_extension_ms")};
 const QStringList sampleColumns = {QStringLiteral("series"), QStringLiteral("ts"),
                                    QStringLiteral("value"), QStringLiteral("quality")};
 
@@ -257,7 +263,7 @@ bool HistoryWriter::mapSeries(QString* error)
                 const TagId tag = missing[at + i];
                 m_series[tag].id = known.value(m_project.tagPath(tag), -1);
                 if (!state.add({m_series[tag].id, qint64(-1), QVariant(), QVariant(), QVariant(),
-                                QVariant(), QVariant(), QVariant()},
+                                QVariant(), QVariant(), QVariant(), qint64(0), qint64(0)},
                                error)) {
                     m_db.rollback();
                     return false;
@@ -283,10 +289,12 @@ bool HistoryWriter::restoreState(QString* error)
     struct Saved {
         std::optional<Point> carry, good;
         std::optional<RollupRow> hour, day;
+        qint64 hourExtensionMs = 0, dayExtensionMs = 0;
     };
     QHash<qint64, Saved> saved;
     if (!q.exec(QStringLiteral("SELECT series, last_ts, last_value, last_quality, good_ts, "
-                               "good_value FROM series_state WHERE last_ts >= 0"))) {
+                               "good_value, hour_extension_ms, day_extension_ms FROM series_state "
+                               "WHERE last_ts >= 0"))) {
         *error = q.lastError().text();
         return false;
     }
@@ -294,6 +302,8 @@ bool HistoryWriter::restoreState(QString* error)
         Saved& s = saved[q.value(0).toLongLong()];
         s.carry = pointFrom(q.value(1), q.value(2), Quality(q.value(3).toInt()));
         s.good = pointFrom(q.value(4), q.value(5), Quality::Good);
+        s.hourExtensionMs = q.value(6).toLongLong();
+        s.dayExtensionMs = q.value(7).toLongLong();
     }
     for (const Resolution r : {Resolution::Hour, Resolution::Day}) {
         const QString sql =
@@ -313,7 +323,15 @@ bool HistoryWriter::restoreState(QString* error)
             const auto it = saved.find(q.value(0).toLongLong());
             if (it == saved.end())
                 continue;
-            (r == Resolution::Hour ? it->hour : it->day) = rollupFrom(q, 1);
+            // Take off the provisional extension to "now" of the last flush.
+            RollupRow row = rollupFrom(q, 1);
+            const qint64 extension =
+                r == Resolution::Hour ? it->hourExtensionMs : it->dayExtensionMs;
+            if (extension > 0 && it->carry) {
+                row.integral -= it->carry->value * double(extension);
+                row.coveredMs -= extension;
+            }
+            (r == Resolution::Hour ? it->hour : it->day) = row;
         }
     }
     for (auto it = saved.cbegin(); it != saved.cend(); ++it) {
@@ -554,13 +572,36 @@ bool HistoryWriter::flush()
 
 namespace {
 
+/// Extends an open row to `nowMs` as if the carried value went on holding (within its hold
+/// limit and the period): a steady value then shows in the current hour before the next
+/// sample arrives. Returns the milliseconds added, which restore() takes off again.
+qint64 extendToNow(RollupRow& row, Resolution r, const SeriesRollup& rollup,
+                   const PeriodCalendar& calendar, qint64 nowMs)
+{
+    const auto& carry = rollup.carry();
+    if (rollup.policy().aggregation == Aggregation::Counter || !carry || !isGood(carry->quality) ||
+        !std::isfinite(carry->value))
+        return 0;
+    const qint64 from = std::max(carry->timestampMs, row.startMs);
+    const qint64 to = std::min(
+        {nowMs, carry->timestampMs + rollup.policy().holdLimitMs, calendar.next(r, row.startMs)});
+    if (to <= from)
+        return 0;
+    row.integral += carry->value * double(to - from);
+    row.coveredMs += to - from;
+    return to - from;
+}
+
 /// The open rows and state of one series, added to the flush's tables.
 bool addState(BulkUpsert& hours, BulkUpsert& days, BulkUpsert& state, qint64 series,
-              const SeriesRollup& r, QString* error)
+              const SeriesRollup& r, const PeriodCalendar& calendar, qint64 nowMs, QString* error)
 {
     const bool counter = r.policy().aggregation == Aggregation::Counter;
-    const auto& hour = r.open(Resolution::Hour);
-    const auto& day = r.open(Resolution::Day);
+    std::optional<RollupRow> hour = r.open(Resolution::Hour);
+    std::optional<RollupRow> day = r.open(Resolution::Day);
+    const qint64 hourExtension =
+        hour ? extendToNow(*hour, Resolution::Hour, r, calendar, nowMs) : 0;
+    const qint64 dayExtension = day ? extendToNow(*day, Resolution::Day, r, calendar, nowMs) : 0;
     if ((hour && !hour->isEmpty() && !addRollup(hours, series, *hour, counter, error)) ||
         (day && !day->isEmpty() && !addRollup(days, series, *day, counter, error)))
         return false;
@@ -572,7 +613,8 @@ bool addState(BulkUpsert& hours, BulkUpsert& days, BulkUpsert& state, qint64 ser
                       nullableInt(good ? std::optional(good->timestampMs) : std::nullopt),
                       nullableDouble(good ? std::optional(good->value) : std::nullopt),
                       nullableInt(hour ? std::optional(hour->startMs) : std::nullopt),
-                      nullableInt(day ? std::optional(day->startMs) : std::nullopt)},
+                      nullableInt(day ? std::optional(day->startMs) : std::nullopt), hourExtension,
+                      dayExtension},
                      error);
 }
 
@@ -599,7 +641,7 @@ bool HistoryWriter::writeRollups(QString* error)
     }
     for (size_t i = 0; ok && i < m_dirty.size(); ++i) {
         const Series& s = m_series[m_dirty[i]];
-        ok = addState(hours, days, state, s.id, s.rollup, error);
+        ok = addState(hours, days, state, s.id, s.rollup, m_calendar, m_clock.nowMs(), error);
     }
     ok = ok && hours.finish(error) && days.finish(error) && state.finish(error);
     if (ok && !m_db.commit()) {
@@ -682,7 +724,8 @@ bool HistoryWriter::recompute(TagId tag, qint64 fromMs, QString* error)
         ok = ok && (r.startMs < boundary || addRollup(hourTable, s.id, r, counter, error));
     for (const RollupRow& r : days)
         ok = ok && (r.startMs < boundary || addRollup(dayTable, s.id, r, counter, error));
-    ok = ok && addState(hourTable, dayTable, state, s.id, fresh, error) &&
+    ok = ok &&
+         addState(hourTable, dayTable, state, s.id, fresh, m_calendar, m_clock.nowMs(), error) &&
          hourTable.finish(error) && dayTable.finish(error) && state.finish(error);
     if (ok) {
         q.prepare(QStringLiteral("DELETE FROM rollup_dirty WHERE series = ?"));

@@ -8,8 +8,11 @@
 //  - otherwise deadband/heartbeat decide; a kept sample goes into the batch's raw rows and into
 //    its series' SeriesRollup, whose closed hours and days wait for flush().
 // flush() writes the closed periods, the open hour and day and each series' state in one
-// transaction, then recomputes late series. The state makes a restart continue exactly; raw
-// rows committed after the last flush are replayed by open().
+// transaction, then recomputes late series. The open rows it writes are extended to the
+// clock's now as if the last value went on holding (within the hold limit), so the current
+// hour of a steady value is not blank; the extension is recorded and taken off on restore. The
+// state makes a restart continue exactly; raw rows committed after the last flush are replayed by
+// open().
 //
 // When a statement fails the connection is dropped, the batch goes to the spool, and the
 // connection listener hears (false, error); retryConnection() reconnects with backoff, drains

@@ -29,7 +29,8 @@ const Migration migrations[] = {
          "quantity TEXT NOT NULL, unit TEXT NOT NULL)",
          "CREATE TABLE series_state (series BIGINT NOT NULL PRIMARY KEY, last_ts BIGINT, "
          "last_value DOUBLE PRECISION, last_quality SMALLINT, good_ts BIGINT, "
-         "good_value DOUBLE PRECISION, open_hour BIGINT, open_day BIGINT)",
+         "good_value DOUBLE PRECISION, open_hour BIGINT, open_day BIGINT, "
+         "hour_extension_ms BIGINT, day_extension_ms BIGINT)",
          "CREATE TABLE samples (series BIGINT NOT NULL, ts BIGINT NOT NULL, "
          "value DOUBLE PRECISION, quality SMALLINT NOT NULL, PRIMARY KEY (series, ts)){clustered}",
          "CREATE TABLE rollup_hour (" PUMPWATCH_ROLLUP_COLUMNS "){clustered}",

@@ -8,7 +8,8 @@
 // Tables (v1):
 //   series          one row per stored tag: path "station/device/tag", station, quantity, unit
 //   series_state    the writer's state per series at its last flush: last sample, last good
-//                   sample, open hour and day (their rows are in the rollup tables)
+//                   sample, open hour and day (their rows are in the rollup tables) and how far
+//                   those rows were provisionally extended to "now" (see HistoryWriter::flush)
 //   samples         raw values: (series, ts) → value, quality; clustered by series then time
 //   rollup_hour     per series and local hour: n, min, max, avg (time-weighted), covered_ms,
 //   rollup_day        first/first_ts, last/last_ts, delta (counters); day = local calendar day

@@ -104,6 +104,76 @@ private Q_SLOTS:
                  qPrintable(log));
         QVERIFY2(log.contains(u"warning S0001/low offline"), qPrintable(log));
     }
+
+    /// --db: the city's values land in SQLite, and `pumpwatch-cli history export` shows them
+    /// as a user pastes them into Excel (station name, local time, value, unit).
+    void storesHistoryThatTheCliExports()
+    {
+        QTemporaryDir dir;
+        const int base = Test::freePortBase(4, 24000, 32000);
+        QVERIFY(base > 0);
+        const QString project = dir.filePath(QStringLiteral("city.json"));
+        QProcess gen;
+        gen.start(bin("pumpwatch-sim"),
+                  {QStringLiteral("--stations"), QStringLiteral("3"), QStringLiteral("--base-port"),
+                   QString::number(base), QStringLiteral("--write-project"), project,
+                   QStringLiteral("--list")});
+        QVERIFY(gen.waitForFinished(30'000));
+        ControlledProcess sim;
+        QVERIFY2(sim.start(bin("pumpwatch-sim"), {QStringLiteral("--project"), project}),
+                 qPrintable(sim.errors()));
+        QVERIFY(sim.command(QStringLiteral("pause")).startsWith(u"ok"));
+        const double pressure = sim.number(QStringLiteral("get S0002/low/outlet_pressure"));
+
+        const QString db = QStringLiteral("sqlite:") + dir.filePath(QStringLiteral("history.db"));
+        QProcess server;
+        server.start(bin("pumpwatch-server"),
+                     {QStringLiteral("--project"), project, QStringLiteral("--db"), db,
+                      QStringLiteral("--duration"), QStringLiteral("3")});
+        QVERIFY(server.waitForFinished(30'000));
+        const QString log = QString::fromUtf8(server.readAllStandardOutput());
+        QCOMPARE(server.exitCode(), 0);
+        QVERIFY2(log.contains(u"database connected"), qPrintable(log));
+
+        const QString today = QDate::currentDate().toString(Qt::ISODate);
+        const QString tomorrow = QDate::currentDate().addDays(2).toString(Qt::ISODate);
+        const QString yesterday = QDate::currentDate().addDays(-2).toString(Qt::ISODate);
+        const auto exportCsv = [&](const char* step) {
+            QProcess cli;
+            cli.start(bin("pumpwatch-cli"),
+                      {QStringLiteral("history"), QStringLiteral("export"),
+                       QStringLiteral("--project"), project, QStringLiteral("--db"), db,
+                       QStringLiteral("--station"), QStringLiteral("S0002"),
+                       QStringLiteral("--quantity"), QStringLiteral("outlet_pressure"),
+                       QStringLiteral("--from"), yesterday, QStringLiteral("--to"), tomorrow,
+                       QStringLiteral("--step"), QString::fromLatin1(step)});
+            cli.waitForFinished(30'000);
+            const QByteArray bytes = cli.readAllStandardOutput();
+            // A UTF-8 byte order mark first, so that Excel shows the Chinese names.
+            if (!bytes.startsWith("\xEF\xBB\xBF"))
+                return QStringList{QStringLiteral("no byte order mark")};
+            return QString::fromUtf8(bytes.mid(3))
+                .split(QStringLiteral("\r\n"), Qt::SkipEmptyParts);
+        };
+        const QStringList raw = exportCsv("raw");
+        QVERIFY2(raw.size() >= 2, qPrintable(raw.join(u'\n')));
+        QCOMPARE(raw[0], QStringLiteral("Station,Tag,Time,Value,Unit,Quality"));
+        const QStringList first = raw[1].split(u',');
+        QCOMPARE(first.size(), 6);
+        QCOMPARE(first[0], QStringLiteral("长征一厂"));
+        QCOMPARE(first[1], QStringLiteral("出水压力"));
+        QVERIFY2(first[2].startsWith(yesterday) || first[2].startsWith(today) ||
+                     first[2].startsWith(QDate::currentDate().addDays(1).toString(Qt::ISODate)),
+                 qPrintable(first[2]));
+        QVERIFY(qAbs(first[3].toDouble() - pressure) < 1e-6);
+        QCOMPARE(first[4], QStringLiteral("MPa"));
+        QCOMPARE(first[5], QStringLiteral("good"));
+        // The paused city holds its value: the hour's time-weighted average is that value.
+        const QStringList hour = exportCsv("hour");
+        QVERIFY2(hour.size() >= 2, qPrintable(hour.join(u'\n')));
+        const QStringList row = hour[1].split(u',');
+        QVERIFY2(qAbs(row[3].toDouble() - pressure) < 1e-6, qPrintable(hour[1]));
+    }
 };
 
 QTEST_GUILESS_MAIN(tst_Server)

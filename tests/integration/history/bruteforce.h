@@ -3,6 +3,7 @@
 // the writer's incremental rollups with:
 // - min/max/first/last/count over the good samples in the period;
 // - time-weighted average: each good sample holds until the next sample, at most holdLimitMs;
+//   the last one (in the open period) until `nowMs`, at most holdLimitMs;
 // - counter delta: R(end) − R(start), where R is the unwrapped meter reading interpolated
 //   linearly between consecutive good readings (flat before the first and after the last).
 #pragma once
@@ -79,7 +80,7 @@ inline double readingAt(const std::vector<std::pair<qint64, double>>& r, qint64 
 /// Every non-empty period of `points` (sorted by time), keyed by its start.
 inline std::map<qint64, RollupRow> rollups(const std::vector<Point>& points, bool days,
                                            const QTimeZone& zone, bool counter, qint64 holdLimitMs,
-                                           double rollover)
+                                           double rollover, qint64 nowMs = 0)
 {
     std::map<qint64, RollupRow> out;
     const auto starts = periods(points, days, zone);
@@ -95,9 +96,9 @@ inline std::map<qint64, RollupRow> rollups(const std::vector<Point>& points, boo
             const Point& p = points[i];
             if (good(p) && p.timestampMs >= s && p.timestampMs < e)
                 row.addSample(p.timestampMs, p.value);
-            if (!counter && good(p) && i + 1 < points.size()) {
-                const qint64 holdEnd =
-                    std::min(points[i + 1].timestampMs, p.timestampMs + holdLimitMs);
+            if (!counter && good(p)) {
+                const qint64 next = i + 1 < points.size() ? points[i + 1].timestampMs : nowMs;
+                const qint64 holdEnd = std::min(next, p.timestampMs + holdLimitMs);
                 const qint64 a = std::max(s, p.timestampMs);
                 const qint64 b = std::min(e, holdEnd);
                 if (b > a) {

@@ -102,11 +102,16 @@ class tst_History : public QObject {
     }
 
     /// Writes in batches of `batch`, flushing every few batches so that open rows go to the
-    /// database and are read back as the state of later batches.
-    static void writeAll(HistoryWriter& w, const std::vector<Sample>& all, size_t batch = 37)
+    /// database and are read back as the state of later batches. With a clock, it runs 5 s
+    /// behind the data, so flushed open rows carry a provisional extension to "now".
+    static void writeAll(HistoryWriter& w, const std::vector<Sample>& all, size_t batch = 37,
+                         ManualClock* clock = nullptr)
     {
         for (size_t i = 0; i < all.size(); i += batch) {
-            w.write(std::span(all).subspan(i, std::min(batch, all.size() - i)));
+            const auto part = std::span(all).subspan(i, std::min(batch, all.size() - i));
+            if (clock)
+                clock->setNowMs(std::max(clock->nowMs(), part.back().timestampMs + 5000));
+            w.write(part);
             if ((i / batch) % 5 == 4)
                 QVERIFY(w.flush());
         }
@@ -121,7 +126,8 @@ class tst_History : public QObject {
         return reader.raw(t, 0, std::numeric_limits<qint64>::max()).value_or(std::vector<Point>{});
     }
 
-    void compareRollups(TagId t, bool counter, double rollover)
+    /// `nowMs`: the writer's clock at its last flush (the open period extends to it).
+    void compareRollups(TagId t, bool counter, double rollover, qint64 nowMs = 0)
     {
         const std::vector<Point> raw = readRaw(t);
         QVERIFY(!raw.empty());
@@ -130,7 +136,8 @@ class tst_History : public QObject {
         QVERIFY2(reader.open(&error), qPrintable(error));
         const QTimeZone zone("Asia/Shanghai");
         for (const bool days : {false, true}) {
-            const auto expected = BruteForce::rollups(raw, days, zone, counter, HoldMs, rollover);
+            const auto expected =
+                BruteForce::rollups(raw, days, zone, counter, HoldMs, rollover, nowMs);
             const auto rows = reader.aggregated(t, 0, std::numeric_limits<qint64>::max(),
                                                 days ? Resolution::Day : Resolution::Hour);
             QVERIFY2(rows, qPrintable(reader.lastError()));
@@ -367,14 +374,15 @@ private Q_SLOTS:
         {
             HistoryWriter w(m_project, clock, m_options);
             QVERIFY(w.open());
-            writeAll(w, std::vector<Sample>(all.begin(), all.begin() + qsizetype(split)));
+            writeAll(w, std::vector<Sample>(all.begin(), all.begin() + qsizetype(split)), 37,
+                     &clock);
         }
         {
             HistoryWriter w(m_project, clock, m_options);
             QVERIFY(w.open());
-            writeAll(w, std::vector<Sample>(all.begin() + qsizetype(split), all.end()));
+            writeAll(w, std::vector<Sample>(all.begin() + qsizetype(split), all.end()), 37, &clock);
             QVERIFY(w.flush());
-            writeAll(w, samples(t, late, true));
+            writeAll(w, samples(t, late, true), 37, &clock);
             QVERIFY(w.flush());
             if (!late.empty())
                 QVERIFY(w.stats().recomputedSeries >= 1);
@@ -390,7 +398,7 @@ private Q_SLOTS:
                        expected.end());
         const std::vector<Point> raw = readRaw(t);
         QCOMPARE(raw.size(), expected.size());
-        compareRollups(t, counter, m_project.tag(t).rollover);
+        compareRollups(t, counter, m_project.tag(t).rollover, clock.nowMs());
         if (counter)
             QVERIFY2(qAbs(totalDelta(t) - volume) < 1e-6,
                      qPrintable(
@@ -538,8 +546,8 @@ private Q_SLOTS:
         }
         QCOMPARE(countStored, countSent);
         QCOMPARE(sumStored, sumSent);
-        compareRollups(tag("S1", "pressure"), false, 0);
-        compareRollups(tag("S2", "total"), true, 1000);
+        compareRollups(tag("S1", "pressure"), false, 0, clock.nowMs());
+        compareRollups(tag("S2", "total"), true, 1000, clock.nowMs());
     }
 
     void queries()

@@ -1,0 +1,62 @@
+#include "cliio.h"
+
+#include <QFile>
+
+#include <cstdio>
+
+namespace PumpWatch::Cli {
+
+QTextStream& CliIo::out()
+{
+    static QTextStream stream(stdout);
+    return stream;
+}
+
+QTextStream& CliIo::err()
+{
+    static QTextStream stream(stderr);
+    return stream;
+}
+
+void CliIo::print(const Diagnostics& diagnostics)
+{
+    for (const Diagnostic& d : diagnostics)
+        err() << d.toString() << Qt::endl;
+}
+
+bool CliIo::parse(QCommandLineParser& parser, const QStringList& args, int positionals)
+{
+    parser.addHelpOption();
+    if (!parser.parse(QStringList{QStringLiteral("pumpwatch-cli")} + args)) {
+        err() << parser.errorText() << Qt::endl << parser.helpText();
+        return false;
+    }
+    if (parser.isSet(QStringLiteral("help"))) {
+        out() << parser.helpText();
+        return false;
+    }
+    if (parser.positionalArguments().size() != positionals + 1) {
+        err() << parser.helpText();
+        return false;
+    }
+    return true;
+}
+
+bool CliIo::writeOutput(const QByteArray& data, const QString& path)
+{
+    if (path.isEmpty() || path == u"-") {
+        out().flush();
+        // The bytes as they are (a UTF-8 byte order mark included), not through QTextStream.
+        return std::fwrite(data.constData(), 1, size_t(data.size()), stdout) ==
+                   size_t(data.size()) &&
+               std::fflush(stdout) == 0;
+    }
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(data) != data.size()) {
+        err() << tr("%1: cannot write: %2").arg(path, file.errorString()) << Qt::endl;
+        return false;
+    }
+    return true;
+}
+
+} // namespace PumpWatch::Cli

@@ -1,0 +1,27 @@
+// What every pumpwatch-cli command shares: the output streams, printing diagnostics, parsing a
+// command line (help and usage errors handled) and writing a result to a file or stdout.
+#pragma once
+
+#include <core/diagnostic.h>
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QTextStream>
+
+namespace PumpWatch::Cli {
+
+class CliIo {
+    Q_DECLARE_TR_FUNCTIONS(PumpWatch::Cli::CliIo)
+
+public:
+    static QTextStream& out();
+    static QTextStream& err();
+    static void print(const Diagnostics& diagnostics);
+    /// Parses `args` (command name first) expecting `positionals` arguments after it; on a
+    /// usage error or --help prints what is needed and returns false.
+    static bool parse(QCommandLineParser& parser, const QStringList& args, int positionals);
+    /// Writes `data` to `path`, or to stdout when `path` is empty or "-".
+    static bool writeOutput(const QByteArray& data, const QString& path);
+};
+
+} // namespace PumpWatch::Cli
