@@ -249,7 +249,7 @@
     <message>
         <source>unknown command &apos;history %1&apos;; commands:
 </source>
-        <translation>未知命令 'history %1'；可用命令：
+        <translation>未知命令 &apos;history %1&apos;；可用命令：
 </translation>
     </message>
     <message>

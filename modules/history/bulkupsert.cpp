@@ -95,4 +95,26 @@ QVariant nullableDouble(std::optional<double> value)
     return *value;
 }
 
+double valueOrNaN(const QVariant& v)
+{
+    return v.isNull() ? std::nan("") : v.toDouble();
+}
+
+RollupRow rollupFromQuery(const QSqlQuery& q, int at)
+{
+    RollupRow r;
+    r.startMs = q.value(at).toLongLong();
+    r.count = q.value(at + 1).toLongLong();
+    r.min = valueOrNaN(q.value(at + 2));
+    r.max = valueOrNaN(q.value(at + 3));
+    r.coveredMs = q.value(at + 5).toLongLong();
+    r.integral = q.value(at + 4).isNull() ? 0.0 : q.value(at + 4).toDouble() * double(r.coveredMs);
+    r.first = valueOrNaN(q.value(at + 6));
+    r.firstMs = q.value(at + 7).toLongLong();
+    r.last = valueOrNaN(q.value(at + 8));
+    r.lastMs = q.value(at + 9).toLongLong();
+    r.delta = q.value(at + 10).isNull() ? 0.0 : q.value(at + 10).toDouble();
+    return r;
+}
+
 } // namespace PumpWatch::History

@@ -1,7 +1,8 @@
-// BulkUpsert: writes many rows into one table with multi-row INSERT … ON CONFLICT statements,
-// prepared once per connection and reused (both engines accept the same text). The caller
-// opens and commits the transaction; a row replaces the one with the same key, which is what
-// makes store-and-forward replays and rollup updates idempotent. One thread, one connection.
+// SQL helpers of the history module. BulkUpsert: writes many rows into one table with multi-row
+// INSERT … ON CONFLICT statements, prepared once per connection and reused (both engines accept the
+// same text). The caller opens and commits the transaction; a row replaces the one with the same
+// key, which is what makes store-and-forward replays and rollup updates idempotent. One thread, one
+// connection.
 //
 //     BulkUpsert samples(db, dialect, u"samples"_s, {u"series"_s, u"ts"_s, u"value"_s, …}, 2);
 //     samples.add({seriesId, ts, value, quality});
@@ -9,6 +10,7 @@
 #pragma once
 
 #include "dialect.h"
+#include "rollup.h"
 
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -47,5 +49,10 @@ private:
 
 /// A NULL of type double for an absent value (NaN is not portable across the engines).
 QVariant nullableDouble(std::optional<double> value);
+/// A NULL reads back as NaN.
+double valueOrNaN(const QVariant& v);
+/// A rollup row from the columns start_ts, n, v_min, v_max, v_avg, covered_ms, v_first,
+/// first_ts, v_last, last_ts, delta of `q`, starting at column `at`.
+RollupRow rollupFromQuery(const QSqlQuery& q, int at);
 
 } // namespace PumpWatch::History

@@ -1,5 +1,7 @@
 #include "historyreader.h"
 
+#include "bulkupsert.h"
+
 #include <QPromise>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -13,6 +15,7 @@ namespace PumpWatch::History {
 namespace {
 std::atomic<int> readerCounter{0};
 constexpr int CancelCheckRows = 4096;
+
 } // namespace
 
 HistoryReader::HistoryReader(const Project& project, const DatabaseUrl& url)
@@ -119,57 +122,75 @@ std::optional<std::vector<Bucket>> HistoryReader::decimated(TagId tag, qint64 fr
 std::optional<std::vector<RollupRow>> HistoryReader::aggregated(TagId tag, qint64 fromMs,
                                                                 qint64 toMs, Resolution resolution)
 {
-    std::vector<RollupRow> rows;
-    const qint64 id = series(tag);
-    if (id < 0)
-        return rows;
-    const bool month = resolution == Resolution::Month;
-    if (month) {
-        fromMs = m_calendar.start(Resolution::Month, fromMs);
-    } else if (resolution != Resolution::Hour && resolution != Resolution::Day) {
+    if (resolution != Resolution::Month) {
+        auto rows = aggregated(std::vector<TagId>{tag}, fromMs, toMs, resolution);
+        if (!rows)
+            return std::nullopt;
+        return std::move(rows->front());
+    }
+    // Months are the days combined.
+    const auto days =
+        aggregated(std::vector<TagId>{tag}, m_calendar.start(Resolution::Month, fromMs), toMs,
+                   Resolution::Day);
+    if (!days)
+        return std::nullopt;
+    std::vector<RollupRow> months;
+    for (const RollupRow& day : days->front()) {
+        const qint64 start = m_calendar.start(Resolution::Month, day.startMs);
+        if (months.empty() || months.back().startMs != start) {
+            months.emplace_back();
+            months.back().startMs = start;
+        }
+        months.back().combine(day);
+    }
+    return months;
+}
+
+std::optional<std::vector<std::vector<RollupRow>>>
+HistoryReader::aggregated(const std::vector<TagId>& tags, qint64 fromMs, qint64 toMs,
+                          Resolution resolution)
+{
+    if (resolution != Resolution::Hour && resolution != Resolution::Day) {
         fail(tr("aggregates are by hour, day or month"));
         return std::nullopt;
     }
-    QSqlQuery q(m_db);
-    q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT start_ts, n, v_min, v_max, v_avg, covered_ms, v_first, "
-                             "first_ts, v_last, last_ts, delta FROM %1 WHERE series = ? AND "
-                             "start_ts >= ? AND start_ts < ? ORDER BY start_ts")
-                  .arg(resolution == Resolution::Hour ? QStringLiteral("rollup_hour")
-                                                      : QStringLiteral("rollup_day")));
-    q.addBindValue(id);
-    q.addBindValue(fromMs);
-    q.addBindValue(toMs);
-    if (!q.exec()) {
-        fail(q.lastError().text());
-        return std::nullopt;
-    }
-    while (q.next()) {
-        RollupRow r;
-        r.startMs = q.value(0).toLongLong();
-        r.count = q.value(1).toLongLong();
-        r.min = q.value(2).toDouble();
-        r.max = q.value(3).toDouble();
-        r.coveredMs = q.value(5).toLongLong();
-        r.integral = q.value(4).toDouble() * double(r.coveredMs);
-        r.first = q.value(6).toDouble();
-        r.firstMs = q.value(7).toLongLong();
-        r.last = q.value(8).toDouble();
-        r.lastMs = q.value(9).toLongLong();
-        r.delta = q.value(10).toDouble();
-        if (month) {
-            const qint64 start = m_calendar.start(Resolution::Month, r.startMs);
-            if (rows.empty() || rows.back().startMs != start) {
-                RollupRow m;
-                m.startMs = start;
-                rows.push_back(m);
-            }
-            rows.back().combine(r);
-        } else {
-            rows.push_back(r);
+    std::vector<std::vector<RollupRow>> out(tags.size());
+    QHash<qint64, size_t> indexOf;
+    std::vector<qint64> ids;
+    for (size_t i = 0; i < tags.size(); ++i) {
+        const qint64 id = series(tags[i]);
+        if (id >= 0) {
+            indexOf.insert(id, i);
+            ids.push_back(id);
         }
     }
-    return rows;
+    constexpr size_t Chunk = 500;
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    for (size_t at = 0; at < ids.size(); at += Chunk) {
+        const size_t n = std::min(Chunk, ids.size() - at);
+        QString in;
+        for (size_t i = 0; i < n; ++i)
+            in += i == 0 ? QStringLiteral("?") : QStringLiteral(",?");
+        q.prepare(QStringLiteral("SELECT series, start_ts, n, v_min, v_max, v_avg, covered_ms, "
+                                 "v_first, first_ts, v_last, last_ts, delta FROM %1 WHERE series "
+                                 "IN (%2) AND start_ts >= ? AND start_ts < ? ORDER BY series, "
+                                 "start_ts")
+                      .arg(resolution == Resolution::Hour ? QStringLiteral("rollup_hour")
+                                                          : QStringLiteral("rollup_day"),
+                           in));
+        for (size_t i = 0; i < n; ++i)
+            q.addBindValue(ids[at + i]);
+        q.addBindValue(fromMs);
+        q.addBindValue(toMs);
+        if (!q.exec()) {
+            fail(q.lastError().text());
+            return std::nullopt;
+        }
+        while (q.next())
+            out[indexOf.value(q.value(0).toLongLong())].push_back(rollupFromQuery(q, 1));
+    }
+    return out;
 }
 
 QFuture<QueryResult> runQuery(const Project& project, const DatabaseUrl& url, Query query)

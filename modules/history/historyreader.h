@@ -63,6 +63,11 @@ public:
     std::optional<std::vector<RollupRow>> aggregated(TagId tag, qint64 fromMs, qint64 toMs,
                                                      Resolution resolution);
 
+    /// The same for many tags in a few queries (a report's stations): rows per tag, in the
+    /// order of `tags`. Hour and day only.
+    std::optional<std::vector<std::vector<RollupRow>>>
+    aggregated(const std::vector<TagId>& tags, qint64 fromMs, qint64 toMs, Resolution resolution);
+
 private:
     bool fail(const QString& error);
     qint64 series(TagId tag);

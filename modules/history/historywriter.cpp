@@ -40,11 +40,6 @@ QVariant nullableInt(std::optional<qint64> value)
     return value ? QVariant(*value) : QVariant(QMetaType::fromType<qint64>());
 }
 
-double valueOrNaN(const QVariant& v)
-{
-    return v.isNull() ? std::nan("") : v.toDouble();
-}
-
 bool addRollup(BulkUpsert& table, qint64 series, const RollupRow& r, bool counter, QString* error)
 {
     const bool any = r.count > 0;
@@ -57,24 +52,6 @@ bool addRollup(BulkUpsert& table, qint64 series, const RollupRow& r, bool counte
          nullableInt(any ? std::optional(r.lastMs) : std::nullopt),
          nullableDouble(counter ? std::optional(r.delta) : std::nullopt)},
         error);
-}
-
-/// A rollup row from columns start_ts, n, v_min … delta starting at `at`.
-RollupRow rollupFrom(const QSqlQuery& q, int at)
-{
-    RollupRow r;
-    r.startMs = q.value(at).toLongLong();
-    r.count = q.value(at + 1).toLongLong();
-    r.min = valueOrNaN(q.value(at + 2));
-    r.max = valueOrNaN(q.value(at + 3));
-    r.coveredMs = q.value(at + 5).toLongLong();
-    r.integral = q.value(at + 4).isNull() ? 0.0 : q.value(at + 4).toDouble() * double(r.coveredMs);
-    r.first = valueOrNaN(q.value(at + 6));
-    r.firstMs = q.value(at + 7).toLongLong();
-    r.last = valueOrNaN(q.value(at + 8));
-    r.lastMs = q.value(at + 9).toLongLong();
-    r.delta = q.value(at + 10).isNull() ? 0.0 : q.value(at + 10).toDouble();
-    return r;
 }
 
 std::optional<Point> pointFrom(const QVariant& ts, const QVariant& value, Quality quality)
@@ -324,7 +301,7 @@ bool HistoryWriter::restoreState(QString* error)
             if (it == saved.end())
                 continue;
             // Take off the provisional extension to "now" of the last flush.
-            RollupRow row = rollupFrom(q, 1);
+            RollupRow row = rollupFromQuery(q, 1);
             const qint64 extension =
                 r == Resolution::Hour ? it->hourExtensionMs : it->dayExtensionMs;
             if (extension > 0 && it->carry) {

@@ -31,27 +31,43 @@ struct DumpLine {
 class tst_Server : public QObject {
     Q_OBJECT
 
-private Q_SLOTS:
-    void dumpsTheCityAndStopsOnSigterm()
+    /// A three-station city on free ports, written to `project`.
+    static void generateCity(const QString& project)
     {
-        QTemporaryDir dir;
         const int base = Test::freePortBase(4, 24000, 32000);
         QVERIFY(base > 0);
-        const QString project = dir.filePath(QStringLiteral("city.json"));
         QProcess gen;
         gen.start(bin("pumpwatch-sim"),
                   {QStringLiteral("--stations"), QStringLiteral("3"), QStringLiteral("--base-port"),
                    QString::number(base), QStringLiteral("--write-project"), project,
                    QStringLiteral("--list")});
         QVERIFY(gen.waitForFinished(30'000));
+    }
+
+    /// The simulator of `project`, paused so that values hold still.
+    static void startPaused(ControlledProcess& sim, const QString& project)
+    {
+        QVERIFY2(sim.start(bin("pumpwatch-sim"), {QStringLiteral("--project"), project}),
+                 qPrintable(sim.errors()));
+        QVERIFY(sim.command(QStringLiteral("pause")).startsWith(u"ok"));
+    }
+
+private Q_SLOTS:
+    void dumpsTheCityAndStopsOnSigterm()
+    {
+        QTemporaryDir dir;
+        const QString project = dir.filePath(QStringLiteral("city.json"));
+        generateCity(project);
+        if (QTest::currentTestFailed())
+            return;
         const ProjectLoad load = ProjectReader::readFile(project);
         QVERIFY(load.project);
         const Project& p = *load.project;
 
         ControlledProcess sim;
-        QVERIFY2(sim.start(bin("pumpwatch-sim"), {QStringLiteral("--project"), project}),
-                 qPrintable(sim.errors()));
-        QVERIFY(sim.command(QStringLiteral("pause")).startsWith(u"ok"));
+        startPaused(sim, project);
+        if (QTest::currentTestFailed())
+            return;
 
         QProcess server;
         server.start(bin("pumpwatch-server"),
@@ -110,19 +126,14 @@ private Q_SLOTS:
     void storesHistoryThatTheCliExports()
     {
         QTemporaryDir dir;
-        const int base = Test::freePortBase(4, 24000, 32000);
-        QVERIFY(base > 0);
         const QString project = dir.filePath(QStringLiteral("city.json"));
-        QProcess gen;
-        gen.start(bin("pumpwatch-sim"),
-                  {QStringLiteral("--stations"), QStringLiteral("3"), QStringLiteral("--base-port"),
-                   QString::number(base), QStringLiteral("--write-project"), project,
-                   QStringLiteral("--list")});
-        QVERIFY(gen.waitForFinished(30'000));
+        generateCity(project);
+        if (QTest::currentTestFailed())
+            return;
         ControlledProcess sim;
-        QVERIFY2(sim.start(bin("pumpwatch-sim"), {QStringLiteral("--project"), project}),
-                 qPrintable(sim.errors()));
-        QVERIFY(sim.command(QStringLiteral("pause")).startsWith(u"ok"));
+        startPaused(sim, project);
+        if (QTest::currentTestFailed())
+            return;
         const double pressure = sim.number(QStringLiteral("get S0002/low/outlet_pressure"));
 
         const QString db = QStringLiteral("sqlite:") + dir.filePath(QStringLiteral("history.db"));
