@@ -101,7 +101,7 @@ HistoryWriter::HistoryWriter(const Project& project, const Clock& clock,
 
 HistoryWriter::~HistoryWriter()
 {
-    if (m_connected)
+    if (m_stats.connected)
         flush();
     m_db = QSqlDatabase();
     Dialect::close(m_connectionName);
@@ -119,7 +119,7 @@ bool HistoryWriter::open()
 
 bool HistoryWriter::retryConnection()
 {
-    if (m_connected)
+    if (m_stats.connected)
         return true;
     if (m_clock.nowMs() < m_nextRetryMs)
         return false;
@@ -147,10 +147,9 @@ bool HistoryWriter::connect()
         disconnected(error);
         return false;
     }
-    m_connected = true;
     m_stats.connected = true;
     if (!drainSpool() || (firstTime && !replay(&error))) {
-        if (m_connected)
+        if (m_stats.connected)
             disconnected(error);
         return false;
     }
@@ -168,7 +167,6 @@ bool HistoryWriter::connect()
 void HistoryWriter::disconnected(const QString& error)
 {
     m_stats.lastError = error;
-    m_stats.connected = false;
     if (!m_announcedDown) {
         m_announcedDown = true;
         qCWarning(lcHistory).noquote()
@@ -176,7 +174,7 @@ void HistoryWriter::disconnected(const QString& error)
         if (m_listener)
             m_listener(false, error);
     }
-    m_connected = false;
+    m_stats.connected = false;
     m_db = QSqlDatabase();
     Dialect::close(m_connectionName);
     ++m_failures;
@@ -336,29 +334,37 @@ bool HistoryWriter::replay(QString* error)
         if (tag == m_tagOfSeries.cend() || m_late.count(*tag))
             continue;
         const Point p{q.value(1).toLongLong(), valueOrNaN(q.value(2)), Quality(q.value(3).toInt())};
-        m_scratchHours.clear();
-        m_scratchDays.clear();
-        if (m_series[*tag].rollup.add(p, m_scratchHours, m_scratchDays)) {
-            collect(*tag, m_scratchHours, m_scratchDays);
+        if (addToRollup(*tag, p))
             ++replayed;
-        }
     }
     if (replayed > 0)
         qCInfo(lcHistory) << "replayed" << replayed << "samples written after the last flush";
     return true;
 }
 
-void HistoryWriter::collect(TagId tag, std::vector<RollupRow>& hours, std::vector<RollupRow>& days)
+bool HistoryWriter::addToRollup(TagId tag, const Point& p)
 {
-    for (const RollupRow& r : hours)
-        m_closed.push_back({tag, Resolution::Hour, r});
-    for (const RollupRow& r : days)
-        m_closed.push_back({tag, Resolution::Day, r});
+    m_scratchHours.clear();
+    m_scratchDays.clear();
     Series& s = m_series[tag];
+    if (!s.rollup.add(p, m_scratchHours, m_scratchDays))
+        return false;
+    for (const RollupRow& r : m_scratchHours)
+        m_closed.push_back({tag, Resolution::Hour, r});
+    for (const RollupRow& r : m_scratchDays)
+        m_closed.push_back({tag, Resolution::Day, r});
     if (!s.dirty) {
         s.dirty = true;
         m_dirty.push_back(tag);
     }
+    return true;
+}
+
+void HistoryWriter::markLate(TagId tag, qint64 timestampMs)
+{
+    const auto [it, inserted] = m_late.try_emplace(tag, timestampMs);
+    if (!inserted)
+        it->second = std::min(it->second, timestampMs);
 }
 
 bool HistoryWriter::mustStore(const Series& s, const Sample& sample) const
@@ -386,9 +392,7 @@ void HistoryWriter::write(std::span<const Sample> samples)
         const std::optional<Point>& carry = s.rollup.carry();
         if (carry && sample.timestampMs <= carry->timestampMs) {
             rows.push_back({sample.tag, sample.timestampMs, sample.value, sample.quality, true});
-            auto [it, inserted] = m_late.try_emplace(sample.tag, sample.timestampMs);
-            if (!inserted)
-                it->second = std::min(it->second, sample.timestampMs);
+            markLate(sample.tag, sample.timestampMs);
             ++m_stats.late;
             continue;
         }
@@ -396,11 +400,7 @@ void HistoryWriter::write(std::span<const Sample> samples)
             ++m_stats.filtered;
             continue;
         }
-        m_scratchHours.clear();
-        m_scratchDays.clear();
-        s.rollup.add({sample.timestampMs, sample.value, sample.quality}, m_scratchHours,
-                     m_scratchDays);
-        collect(sample.tag, m_scratchHours, m_scratchDays);
+        addToRollup(sample.tag, {sample.timestampMs, sample.value, sample.quality});
         if (m_tagOfSeries.isEmpty() && s.offlineFirstMs < 0)
             s.offlineFirstMs = sample.timestampMs;
         rows.push_back({sample.tag, sample.timestampMs, sample.value, sample.quality, false});
@@ -408,7 +408,7 @@ void HistoryWriter::write(std::span<const Sample> samples)
     if (rows.empty())
         return;
     ++m_stats.batches;
-    if (m_connected) {
+    if (m_stats.connected) {
         QString error;
         if (insertRaw(rows, &error)) {
             m_stats.stored += qint64(rows.size());
@@ -502,11 +502,8 @@ bool HistoryWriter::drainSpool()
                     continue;
                 }
                 rows.push_back({*tag, r.timestampMs, r.value, r.quality, r.late});
-                if (r.late) {
-                    auto [it, inserted] = m_late.try_emplace(*tag, r.timestampMs);
-                    if (!inserted)
-                        it->second = std::min(it->second, r.timestampMs);
-                }
+                if (r.late)
+                    markLate(*tag, r.timestampMs);
             }
             if (!insertRaw(rows, &error))
                 return false;
@@ -528,7 +525,7 @@ bool HistoryWriter::drainSpool()
 
 bool HistoryWriter::flush()
 {
-    if (!m_connected)
+    if (!m_stats.connected)
         return false;
     QString error;
     if (!writeRollups(&error)) {
@@ -726,7 +723,7 @@ bool HistoryWriter::recompute(TagId tag, qint64 fromMs, QString* error)
 
 qint64 HistoryWriter::applyRetention()
 {
-    if (!m_connected)
+    if (!m_stats.connected)
         return -1;
     const qint64 now = m_clock.nowMs();
     constexpr qint64 DayMs = 86'400'000;

@@ -71,7 +71,7 @@ public:
     /// Reconnects when the backoff allows it; true when connected afterwards.
     bool retryConnection();
 
-    bool isConnected() const { return m_connected; }
+    bool isConnected() const { return m_stats.connected; }
     const HistoryStats& stats() const { return m_stats; }
     qint64 spoolPending() const { return m_spool.pending(); }
     /// The database id of a tag's series (-1 before open()).
@@ -100,7 +100,9 @@ private:
     bool insertRaw(const std::vector<RawRow>& rows, QString* error);
     bool writeRollups(QString* error);
     bool recompute(TagId tag, qint64 fromMs, QString* error);
-    void collect(TagId tag, std::vector<RollupRow>& hours, std::vector<RollupRow>& days);
+    /// Adds an in-order sample to the series' rollups and queues the periods it closes.
+    bool addToRollup(TagId tag, const Point& p);
+    void markLate(TagId tag, qint64 timestampMs);
     void disconnected(const QString& error);
     void spool(const std::vector<RawRow>& rows);
     bool mustStore(const Series& s, const Sample& sample) const;
@@ -113,7 +115,6 @@ private:
     PeriodCalendar m_calendar;
     QString m_connectionName;
     QSqlDatabase m_db;
-    bool m_connected = false;
     bool m_announcedDown = false; ///< the listener was told the database is lost
     qint64 m_nextRetryMs = 0;
     int m_failures = 0;
