@@ -64,6 +64,26 @@ DeviceSettings rebased(const DeviceSettings& current, const DeviceSettings& oldB
     return s;
 }
 
+bool AlarmPeriod::contains(int minuteOfDay, int dayOfWeek) const
+{
+    const auto startsOn = [this](int day) { return (days >> ((day + 6) % 7)) & 1; };
+    if (fromMinute < toMinute)
+        return minuteOfDay >= fromMinute && minuteOfDay < toMinute && startsOn(dayOfWeek);
+    // Runs past midnight: the evening part on a listed day, the morning part the day after.
+    if (minuteOfDay >= fromMinute)
+        return startsOn(dayOfWeek);
+    return minuteOfDay < toMinute && startsOn(dayOfWeek == 1 ? 7 : dayOfWeek - 1);
+}
+
+const LimitValues& AlarmLimits::at(int minuteOfDay, int dayOfWeek) const
+{
+    for (const AlarmPeriod& p : periods) {
+        if (p.contains(minuteOfDay, dayOfWeek))
+            return p.limits;
+    }
+    return *this;
+}
+
 void StationTemplate::indexKeys()
 {
     keyIndex.clear();

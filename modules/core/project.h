@@ -24,6 +24,7 @@
 #include <QCoreApplication>
 #include <QHash>
 #include <QString>
+#include <QStringList>
 
 #include <optional>
 #include <vector>
@@ -41,18 +42,49 @@ struct Scaling {
     friend bool operator==(const Scaling&, const Scaling&) = default;
 };
 
-/// Process alarm limits of a tag, in its engineering unit. Time-of-day limit sets come with
-/// the alarm engine.
-struct AlarmLimits {
+/// Limit values in a tag's engineering unit; a missing limit is not checked.
+struct LimitValues {
     std::optional<double> lowLow;
     std::optional<double> low;
     std::optional<double> high;
     std::optional<double> highHigh;
-    std::optional<double> ratePerMinute; ///< largest allowed change per minute
-    double deadband = 0.0;               ///< hysteresis before an alarm returns to normal
-    bool enabled = true;
+    std::optional<double> ratePerMinute; ///< largest allowed change within a minute
 
     bool hasLimits() const { return lowLow || low || high || highHigh || ratePerMinute; }
+    friend bool operator==(const LimitValues&, const LimitValues&) = default;
+};
+
+/// A period of the day, on some days of the week, with limits of its own: pressure bands that
+/// differ by time of day, or a wider band while pumps start every morning (seed 000 §4.2.4).
+struct AlarmPeriod {
+    int fromMinute = 0; ///< local minute of the day the period starts, 0..1439
+    int toMinute = 0;   ///< local minute it ends (exclusive); ≤ fromMinute runs past midnight
+    quint8 days = 0x7f; ///< days it starts on: bit 0 Monday … bit 6 Sunday
+    LimitValues limits; ///< complete: limits a file leaves out are the tag's own
+
+    /// True at `minuteOfDay` (0..1439) of `dayOfWeek` (1 Monday .. 7 Sunday, Qt's numbering).
+    bool contains(int minuteOfDay, int dayOfWeek) const;
+    friend bool operator==(const AlarmPeriod&, const AlarmPeriod&) = default;
+};
+
+/// How a tag is watched: process limits (with their periods), hysteresis and delays against
+/// chatter, and sensor checks (frozen value, physical range).
+struct AlarmLimits : LimitValues {
+    double deadband = 0.0;  ///< hysteresis before an alarm returns or steps down
+    double onDelayS = 0.0;  ///< a limit must stay crossed this long before the alarm is raised
+    double offDelayS = 0.0; ///< and stay clear this long before it returns to normal
+    double frozenS = 0.0;   ///< sensor fault when a good value has not changed this long; 0: off
+    std::optional<double> rangeMin; ///< physical range of the sensor: outside is a sensor fault
+    std::optional<double> rangeMax;
+    std::vector<AlarmPeriod> periods; ///< first match wins; outside every period the base applies
+    bool enabled = true;
+
+    /// The limits in force at a local time: the first period containing it, else the base.
+    const LimitValues& at(int minuteOfDay, int dayOfWeek) const;
+    bool hasChecks() const
+    {
+        return hasLimits() || frozenS > 0 || rangeMin || rangeMax || !periods.empty();
+    }
     friend bool operator==(const AlarmLimits&, const AlarmLimits&) = default;
 };
 
@@ -190,6 +222,28 @@ struct Station {
     }
 };
 
+/// A composite alarm rule (seed 002: rule-based diagnosis such as pipe-burst warning): a
+/// muparser expression over tags of one device, raised while it is non-zero. It applies to every
+/// device of `templateId` (or every device having all its tags), restricted to `stations` when
+/// given. Each variable names a tag key of the device; the expression also sees, per variable
+/// `x`, `x_min`, `x_max` and `x_first` over the last `windowS` seconds. The alarms module
+/// compiles and checks the expressions.
+struct AlarmRule {
+    QString id;
+    QString name;                                      ///< for people: "爆管预警"
+    bool critical = true;                              ///< else a warning
+    QString templateId;                                ///< empty: any device having all the tags
+    QStringList stations;                              ///< empty: every station
+    std::vector<std::pair<QString, QString>> tags;     ///< variable → tag key
+    std::vector<std::pair<QString, double>> constants; ///< name → value (X, Y, Z of a rule)
+    double windowS = 60.0;
+    QString expression;
+    double onDelayS = 0.0;
+    double offDelayS = 0.0;
+    bool enabled = true;
+    friend bool operator==(const AlarmRule&, const AlarmRule&) = default;
+};
+
 class Project {
     Q_DECLARE_TR_FUNCTIONS(PumpWatch::Project)
 
@@ -202,6 +256,7 @@ public:
     std::vector<Line> lines;
     std::vector<StationTemplate> templates;
     std::vector<Station> stations;
+    std::vector<AlarmRule> alarmRules;
 
     /// Derives tag ids, template key indexes and lookups from the vectors above.
     void reindex();
@@ -224,7 +279,8 @@ public:
     friend bool operator==(const Project& a, const Project& b)
     {
         return a.name == b.name && a.timeZone == b.timeZone && a.plants == b.plants &&
-               a.lines == b.lines && a.templates == b.templates && a.stations == b.stations;
+               a.lines == b.lines && a.templates == b.templates && a.stations == b.stations &&
+               a.alarmRules == b.alarmRules;
     }
 
 private:

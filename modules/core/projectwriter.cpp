@@ -1,35 +1,136 @@
 #include "projectwriter.h"
 
+#include "alarmreader.h"
+
 #include <QSaveFile>
 
 namespace PumpWatch {
 namespace {
 
-void writeLimits(JsonWriter& w, const AlarmLimits& a, const AlarmLimits* base)
+/// LL/L/H/HH/rate; with a base, a limit the base has and `v` lacks is written as null.
+void writeLimitValues(JsonWriter& w, const LimitValues& v, const LimitValues* base)
 {
-    w.beginObject(JsonWriter::Inline);
-    const auto limit = [&](const char* key, const std::optional<double>& v,
+    const auto limit = [&](const char* key, const std::optional<double>& value,
                            const std::optional<double>* baseValue) {
-        if (v) {
+        if (value) {
             w.key(key);
-            w.value(*v);
+            w.value(*value);
         } else if (baseValue && *baseValue) {
-            w.key(key); // clears the template's limit
+            w.key(key); // clears the inherited limit
             w.null();
         }
     };
-    limit("LL", a.lowLow, base ? &base->lowLow : nullptr);
-    limit("L", a.low, base ? &base->low : nullptr);
-    limit("H", a.high, base ? &base->high : nullptr);
-    limit("HH", a.highHigh, base ? &base->highHigh : nullptr);
-    limit("rate", a.ratePerMinute, base ? &base->ratePerMinute : nullptr);
-    if (a.deadband != (base ? base->deadband : 0.0)) {
-        w.key("deadband");
-        w.value(a.deadband);
+    limit("LL", v.lowLow, base ? &base->lowLow : nullptr);
+    limit("L", v.low, base ? &base->low : nullptr);
+    limit("H", v.high, base ? &base->high : nullptr);
+    limit("HH", v.highHigh, base ? &base->highHigh : nullptr);
+    limit("rate", v.ratePerMinute, base ? &base->ratePerMinute : nullptr);
+}
+
+void writeLimits(JsonWriter& w, const AlarmLimits& a, const AlarmLimits* base)
+{
+    static const AlarmLimits defaults;
+    const AlarmLimits& b = base ? *base : defaults;
+    w.beginObject(JsonWriter::Inline);
+    writeLimitValues(w, a, base);
+    const auto number = [&](const char* key, double value, double baseValue) {
+        if (value != baseValue) {
+            w.key(key);
+            w.value(value);
+        }
+    };
+    number("deadband", a.deadband, b.deadband);
+    number("onDelay", a.onDelayS, b.onDelayS);
+    number("offDelay", a.offDelayS, b.offDelayS);
+    number("frozen", a.frozenS, b.frozenS);
+    if (a.rangeMin != b.rangeMin || a.rangeMax != b.rangeMax) {
+        w.key("range");
+        if (a.rangeMin && a.rangeMax) {
+            w.beginArray(JsonWriter::Inline);
+            w.value(*a.rangeMin);
+            w.value(*a.rangeMax);
+            w.endArray();
+        } else {
+            w.null();
+        }
     }
-    if (a.enabled != (base ? base->enabled : true)) {
+    if (a.periods != b.periods) {
+        w.key("periods");
+        w.beginArray(JsonWriter::Inline);
+        for (const AlarmPeriod& p : a.periods) {
+            w.beginObject(JsonWriter::Inline);
+            w.key("from");
+            w.value(minuteOfDayText(p.fromMinute));
+            w.key("to");
+            w.value(minuteOfDayText(p.toMinute == 0 ? 1440 : p.toMinute));
+            if (p.days != 0x7f) {
+                w.key("days");
+                w.value(alarmDaysText(p.days));
+            }
+            // Complete: what the period lacks and the tag has is written as null.
+            writeLimitValues(w, p.limits, &a);
+            w.endObject();
+        }
+        w.endArray();
+    }
+    if (a.enabled != b.enabled) {
         w.key("enabled");
         w.value(a.enabled);
+    }
+    w.endObject();
+}
+
+void writeRule(JsonWriter& w, const AlarmRule& r)
+{
+    w.beginObject(JsonWriter::Inline);
+    w.key("id");
+    w.value(r.id);
+    w.key("name");
+    w.value(r.name);
+    w.key("severity");
+    w.value(r.critical ? u"critical" : u"warning");
+    if (!r.templateId.isEmpty()) {
+        w.key("template");
+        w.value(r.templateId);
+    }
+    if (!r.stations.isEmpty()) {
+        w.key("stations");
+        w.beginArray(JsonWriter::Inline);
+        for (const QString& s : r.stations)
+            w.value(s);
+        w.endArray();
+    }
+    w.key("tags");
+    w.beginObject(JsonWriter::Inline);
+    for (const auto& [variable, key] : r.tags) {
+        w.key(variable.toUtf8().constData());
+        w.value(key);
+    }
+    w.endObject();
+    if (!r.constants.empty()) {
+        w.key("constants");
+        w.beginObject(JsonWriter::Inline);
+        for (const auto& [name, value] : r.constants) {
+            w.key(name.toUtf8().constData());
+            w.value(value);
+        }
+        w.endObject();
+    }
+    w.key("window");
+    w.value(r.windowS);
+    w.key("expression");
+    w.value(r.expression);
+    if (r.onDelayS != 0) {
+        w.key("onDelay");
+        w.value(r.onDelayS);
+    }
+    if (r.offDelayS != 0) {
+        w.key("offDelay");
+        w.value(r.offDelayS);
+    }
+    if (!r.enabled) {
+        w.key("enabled");
+        w.value(false);
     }
     w.endObject();
 }
@@ -281,6 +382,13 @@ QByteArray ProjectWriter::write(const Project& p)
     for (const Station& s : p.stations)
         writeStation(w, p, s);
     w.endArray();
+    if (!p.alarmRules.empty()) {
+        w.key("alarmRules");
+        w.beginArray();
+        for (const AlarmRule& r : p.alarmRules)
+            writeRule(w, r);
+        w.endArray();
+    }
     w.endObject();
     return w.finish();
 }

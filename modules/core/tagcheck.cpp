@@ -46,23 +46,29 @@ std::vector<TagProblem> TagCheck::check(const TagDef& def, const DeviceSettings&
         problem("deadband", tr("must not be negative"));
 
     const AlarmLimits& a = def.alarm;
-    const std::pair<const char*, std::optional<double>> limits[] = {
-        {"LL", a.lowLow}, {"L", a.low}, {"H", a.high}, {"HH", a.highHigh}};
-    const std::pair<const char*, std::optional<double>>* previous = nullptr;
-    for (const auto& limit : limits) {
-        if (!limit.second)
-            continue;
-        if (previous && *previous->second > *limit.second) {
-            problem("alarm", tr("limits out of order: %1 %2 > %3 %4 (LL ≤ L ≤ H ≤ HH)")
-                                 .arg(QLatin1StringView(previous->first))
-                                 .arg(*previous->second)
-                                 .arg(QLatin1StringView(limit.first))
-                                 .arg(*limit.second));
+    const auto checkOrder = [&](const LimitValues& v, const QString& where) {
+        const std::pair<const char*, std::optional<double>> limits[] = {
+            {"LL", v.lowLow}, {"L", v.low}, {"H", v.high}, {"HH", v.highHigh}};
+        const std::pair<const char*, std::optional<double>>* previous = nullptr;
+        for (const auto& limit : limits) {
+            if (!limit.second)
+                continue;
+            if (previous && *previous->second > *limit.second) {
+                problem("alarm", where + tr("limits out of order: %1 %2 > %3 %4 (LL ≤ L ≤ H ≤ HH)")
+                                             .arg(QLatin1StringView(previous->first))
+                                             .arg(*previous->second)
+                                             .arg(QLatin1StringView(limit.first))
+                                             .arg(*limit.second));
+            }
+            previous = &limit;
         }
-        previous = &limit;
-    }
-    if (a.ratePerMinute && *a.ratePerMinute <= 0.0)
-        problem("alarm", tr("rate must be greater than 0, not %1").arg(*a.ratePerMinute));
+        if (v.ratePerMinute && *v.ratePerMinute <= 0.0)
+            problem("alarm",
+                    where + tr("rate must be greater than 0, not %1").arg(*v.ratePerMinute));
+    };
+    checkOrder(a, QString());
+    for (std::size_t i = 0; i < a.periods.size(); ++i)
+        checkOrder(a.periods[i].limits, tr("period %1: ").arg(i + 1));
     if (a.deadband < 0.0)
         problem("alarm", tr("deadband must not be negative"));
     return problems;

@@ -1,0 +1,602 @@
+#include "alarmengine.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace PumpWatch::Alarms {
+namespace {
+
+constexpr qint64 MinuteMs = 60'000;
+
+qint64 toMs(double seconds)
+{
+    return static_cast<qint64>(std::llround(seconds * 1000.0));
+}
+
+AlarmType limitType(qint8 level)
+{
+    switch (level) {
+    case -2:
+        return AlarmType::LowLow;
+    case -1:
+        return AlarmType::Low;
+    case 1:
+        return AlarmType::High;
+    default:
+        return AlarmType::HighHigh;
+    }
+}
+
+/// The limit level a value is at, with hysteresis: leaving or stepping down from a level needs
+/// the value back inside by the deadband; entering or stepping up does not.
+qint8 classify(double v, const LimitValues& l, double deadband, qint8 current)
+{
+    const auto above = [&](const std::optional<double>& limit, qint8 level) {
+        return limit && v > *limit - (current >= level ? deadband : 0.0);
+    };
+    const auto below = [&](const std::optional<double>& limit, qint8 level) {
+        return limit && v < *limit + (current <= level ? deadband : 0.0);
+    };
+    if (above(l.highHigh, 2))
+        return 2;
+    if (above(l.high, 1))
+        return 1;
+    if (below(l.lowLow, -2))
+        return -2;
+    if (below(l.low, -1))
+        return -1;
+    return 0;
+}
+
+bool isSensorFaultBit(const TagDef& def)
+{
+    return def.key.endsWith(u"sensor_fault");
+}
+
+} // namespace
+
+AlarmEngine::AlarmEngine(const Project& project, const Clock& clock,
+                         const AlarmEngineOptions& options)
+    : m_project(project)
+    , m_clock(clock)
+    , m_options(options)
+    , m_zone(project.timeZone.toLatin1())
+    , m_rules(project, options.file)
+    , m_tags(project.tagCount())
+    , m_ruleConditions(m_rules.instances().size())
+{
+    for (std::size_t s = 0; s < project.stations.size(); ++s) {
+        const Station& station = project.stations[s];
+        m_firstDevice.push_back(static_cast<int>(m_devices.size()));
+        for (std::size_t d = 0; d < station.devices.size(); ++d) {
+            DeviceState ds;
+            ds.station = static_cast<int>(s);
+            ds.device = static_cast<int>(d);
+            const Device& device = station.devices[d];
+            bool hasPowerBit = false;
+            for (TagId t = device.firstTag; t < device.firstTag + device.tagCount; ++t)
+                hasPowerBit = hasPowerBit || project.tag(t).quantity == Quantity::PowerFail;
+            for (TagId t = device.firstTag; t < device.firstTag + device.tagCount; ++t) {
+                const TagDef& def = project.tag(t);
+                TagState& ts = m_tags[t];
+                ts.device = static_cast<int>(m_devices.size());
+                if (def.quantity == Quantity::PowerFail)
+                    ts.role = Role::PowerBit;
+                else if (def.quantity == Quantity::Voltage && !hasPowerBit)
+                    ts.role = Role::Voltage;
+                else if (def.quantity == Quantity::Fault)
+                    ts.role = Role::FaultBit;
+                else if (def.alarm.hasChecks() &&
+                         quantityInfo(def.quantity).aggregation != Aggregation::State)
+                    ts.role = Role::Process;
+                // A voltage tag with limits is watched for both.
+                const AlarmLimits& a = def.alarm;
+                ts.watchesRate =
+                    a.ratePerMinute.has_value() ||
+                    std::any_of(a.periods.begin(), a.periods.end(), [](const AlarmPeriod& p) {
+                        return p.limits.ratePerMinute.has_value();
+                    });
+                if (a.onDelayS > 0 || a.offDelayS > 0 || a.frozenS > 0 || !a.periods.empty() ||
+                    ts.watchesRate)
+                    m_timed.push_back(t);
+            }
+            m_devices.push_back(ds);
+        }
+    }
+}
+
+AlarmEngine::~AlarmEngine() = default;
+
+// --- samples -------------------------------------------------------------------------------
+
+void AlarmEngine::process(std::span<const Sample> batch)
+{
+    // Power and fault bits first: a power outage read in the same batch as the pressure it
+    // drops suppresses the pressure alarms instead of following them.
+    for (const Sample& s : batch) {
+        if (s.historical || s.tag >= m_tags.size() || !isGood(s.quality))
+            continue;
+        TagState& t = m_tags[s.tag];
+        if (t.role == Role::PowerBit || t.role == Role::Voltage || t.role == Role::FaultBit)
+            evaluateState(s.tag, t, s.value, s.timestampMs);
+    }
+    for (const Sample& s : batch) {
+        if (s.historical) {
+            ++m_stats.historical;
+            continue;
+        }
+        if (s.tag >= m_tags.size() || !isGood(s.quality))
+            continue;
+        ++m_stats.samples;
+        TagState& t = m_tags[s.tag];
+        if (t.hasValue && s.timestampMs < t.valueMs)
+            continue; // older than what we have: not live
+        if (!t.hasValue || s.value != t.value)
+            t.changedMs = s.timestampMs;
+        t.hasValue = true;
+        t.value = s.value;
+        t.valueMs = s.timestampMs;
+        if (t.role == Role::Process ||
+            (t.role == Role::Voltage && m_project.tag(s.tag).alarm.hasChecks()))
+            evaluateProcess(s.tag, t, s.timestampMs);
+        for (int i : m_rules.instancesOf(s.tag)) {
+            RuleSet::Instance& in = m_rules.instances()[static_cast<std::size_t>(i)];
+            m_rules.update(in, m_rules.variableOf(in, s.tag), s.timestampMs, s.value);
+        }
+    }
+    const qint64 now = m_clock.nowMs();
+    for (std::size_t i = 0; i < m_rules.instances().size(); ++i) {
+        if (m_rules.instances()[i].dirty)
+            evaluateRule(static_cast<int>(i), now);
+    }
+}
+
+void AlarmEngine::evaluateState(TagId tag, TagState& t, double value, qint64 ms)
+{
+    DeviceState& d = m_devices[static_cast<std::size_t>(t.device)];
+    if (d.offline)
+        return;
+    const TagDef& def = m_project.tag(tag);
+    if (t.role == Role::PowerBit || t.role == Role::Voltage) {
+        const bool failed =
+            t.role == Role::PowerBit ? value != 0.0 : value < m_options.powerFailVolts;
+        if (failed != (t.level.level != 0)) {
+            t.level.level = failed ? 1 : 0;
+            setPowerFail(d, failed, ms, tag, value);
+        }
+        return;
+    }
+    if (d.suppressed() || !def.alarm.enabled)
+        return;
+    const qint8 target = value != 0.0 ? 1 : 0;
+    qint64 at = ms;
+    if (settle(t.level, target, ms, toMs(def.alarm.onDelayS), toMs(def.alarm.offDelayS), at)) {
+        AlarmRecord r = tagRecord(
+            tag, isSensorFaultBit(def) ? AlarmType::SensorFault : AlarmType::EquipmentFault, value);
+        r.detail = def.name;
+        move(t.level, target, at, r);
+    }
+}
+
+void AlarmEngine::evaluateProcess(TagId tag, TagState& t, qint64 ms)
+{
+    if (m_devices[static_cast<std::size_t>(t.device)].suppressed())
+        return;
+    if (evaluateSensor(tag, t, ms))
+        return; // a faulty sensor's value says nothing about the process
+    if (!m_project.tag(tag).alarm.enabled)
+        return;
+    evaluateLimits(tag, t, ms);
+    if (t.watchesRate)
+        evaluateRate(tag, t, ms, /*newValue=*/true);
+}
+
+bool AlarmEngine::evaluateSensor(TagId tag, TagState& t, qint64 ms)
+{
+    const AlarmLimits& a = m_project.tag(tag).alarm;
+    const bool outOfRange =
+        (a.rangeMin && t.value < *a.rangeMin) || (a.rangeMax && t.value > *a.rangeMax);
+    const qint64 frozenMs = toMs(a.frozenS);
+    const bool frozen = frozenMs > 0 && t.hasValue && ms - t.changedMs >= frozenMs;
+    const qint8 target = outOfRange || frozen ? 1 : 0;
+    if (target != t.sensor.level) {
+        AlarmRecord r = tagRecord(tag, AlarmType::SensorFault, t.value);
+        if (outOfRange)
+            r.detail = tr("outside the sensor's range %1 … %2")
+                           .arg(a.rangeMin ? QString::number(*a.rangeMin) : QStringLiteral("-∞"),
+                                a.rangeMax ? QString::number(*a.rangeMax) : QStringLiteral("∞"));
+        else if (frozen)
+            r.detail = tr("value frozen for %1 s").arg(a.frozenS);
+        // A frozen value is noticed the moment it has been frozen long enough.
+        move(t.sensor, target, outOfRange || !frozen ? ms : t.changedMs + frozenMs, r);
+    }
+    return target != 0;
+}
+
+void AlarmEngine::evaluateLimits(TagId tag, TagState& t, qint64 ms)
+{
+    const AlarmLimits& a = m_project.tag(tag).alarm;
+    const LimitValues& limits = limitsAt(a, ms, &t.period);
+    const qint8 target = classify(t.value, limits, a.deadband, t.level.level);
+    qint64 at = ms;
+    if (settle(t.level, target, ms, toMs(a.onDelayS), toMs(a.offDelayS), at))
+        move(t.level, target, at, tagRecord(tag, limitType(target), t.value));
+}
+
+void AlarmEngine::evaluateRate(TagId tag, TagState& t, qint64 ms, bool newValue)
+{
+    const AlarmLimits& a = m_project.tag(tag).alarm;
+    if (newValue)
+        t.recent.emplace_back(ms, t.value);
+    while (!t.recent.empty() && t.recent.front().first < ms - MinuteMs)
+        t.recent.pop_front();
+    const LimitValues& limits = limitsAt(a, ms, &t.period);
+    if (!limits.ratePerMinute) {
+        qint64 at = ms;
+        if (settle(t.rate, 0, ms, 0, 0, at))
+            move(t.rate, 0, at, {});
+        return;
+    }
+    double lo = t.value;
+    double hi = t.value;
+    for (const auto& [when, v] : t.recent) {
+        lo = std::min(lo, v);
+        hi = std::max(hi, v);
+    }
+    // The change within the last minute, against the limit (less the deadband to return).
+    const double change = hi - lo;
+    const double limit = *limits.ratePerMinute - (t.rate.level ? a.deadband : 0.0);
+    const qint8 target = change > limit ? 1 : 0;
+    qint64 at = ms;
+    if (settle(t.rate, target, ms, toMs(a.onDelayS), toMs(a.offDelayS), at)) {
+        AlarmRecord r = tagRecord(tag, AlarmType::Rate, t.value);
+        r.detail = tr("changed %1 within a minute").arg(QString::number(change, 'g', 4));
+        move(t.rate, target, at, r);
+    }
+}
+
+void AlarmEngine::evaluateRule(int instance, qint64 ms)
+{
+    RuleSet::Instance& in = m_rules.instances()[static_cast<std::size_t>(instance)];
+    const DeviceState& d = m_devices[static_cast<std::size_t>(
+        m_firstDevice[static_cast<std::size_t>(in.station)] + in.device)];
+    if (d.suppressed()) {
+        in.dirty = false;
+        return;
+    }
+    const std::optional<bool> result = m_rules.evaluate(in, ms);
+    if (!result)
+        return;
+    const AlarmRule& rule = m_project.alarmRules[static_cast<std::size_t>(in.rule)];
+    Condition& c = m_ruleConditions[static_cast<std::size_t>(instance)];
+    qint64 at = ms;
+    if (settle(c, *result ? 1 : 0, ms, toMs(rule.onDelayS), toMs(rule.offDelayS), at)) {
+        AlarmRecord r;
+        r.type = AlarmType::Rule;
+        r.severity = rule.critical ? Severity::Critical : Severity::Warning;
+        r.station = in.station;
+        r.device = in.device;
+        r.tag = in.tags.front();
+        r.rule = in.rule;
+        r.value = m_rules.leadValue(in);
+        r.detail = rule.expression;
+        move(c, *result ? 1 : 0, at, r);
+    }
+}
+
+void AlarmEngine::setPowerFail(DeviceState& d, bool failed, qint64 ms, TagId tag, double value)
+{
+    const bool wasSuppressed = d.suppressed();
+    d.powerFailures += failed ? 1 : -1;
+    const qint8 target = d.powerFailures > 0 ? 1 : 0;
+    if (target != d.power.level) {
+        AlarmRecord r = tagRecord(tag, AlarmType::PowerFail, value);
+        r.detail = m_project.tag(tag).name;
+        move(d.power, target, ms, r);
+    }
+    setSuppressed(static_cast<int>(&d - m_devices.data()), wasSuppressed, ms);
+}
+
+void AlarmEngine::setSuppressed(int device, bool wasSuppressed, qint64 ms)
+{
+    DeviceState& d = m_devices[static_cast<std::size_t>(device)];
+    const bool now = d.suppressed();
+    if (now == wasSuppressed)
+        return;
+    for (auto& [key, r] : m_live) {
+        if (r.station == d.station && r.device == d.device && r.type != AlarmType::CommFailure &&
+            r.type != AlarmType::PowerFail)
+            r.suppressed = now;
+    }
+    if (now)
+        return;
+    // Back: judge from fresh values, with no delay or frozen timer carried over the gap.
+    const Device& dev = m_project.stations[static_cast<std::size_t>(d.station)]
+                            .devices[static_cast<std::size_t>(d.device)];
+    for (TagId tag = dev.firstTag; tag < dev.firstTag + dev.tagCount; ++tag) {
+        TagState& t = m_tags[tag];
+        t.changedMs = ms;
+        t.hasValue = false;
+        t.recent.clear();
+        t.level.pending = t.level.level;
+        t.rate.pending = t.rate.level;
+    }
+}
+
+// --- communication and system ----------------------------------------------------------------
+
+void AlarmEngine::deviceStatus(int station, int device, bool online, qint64 ms,
+                               const QString& error)
+{
+    if (station < 0 || static_cast<std::size_t>(station) >= m_firstDevice.size())
+        return;
+    const int index = m_firstDevice[static_cast<std::size_t>(station)] + device;
+    DeviceState& d = m_devices[static_cast<std::size_t>(index)];
+    if (d.offline == !online)
+        return;
+    const bool wasSuppressed = d.suppressed();
+    d.offline = !online;
+    AlarmRecord r;
+    r.type = AlarmType::CommFailure;
+    r.severity = defaultSeverity(r.type);
+    r.station = station;
+    r.device = device;
+    // The seed's cause of a comm alarm: a station that lost power goes silent after its UPS.
+    r.detail = d.powerFailures > 0 ? tr("station power outage") : error;
+    move(d.comm, online ? 0 : 1, ms, r);
+    setSuppressed(index, wasSuppressed, ms);
+}
+
+void AlarmEngine::systemStatus(SystemCondition which, bool healthy, qint64 ms,
+                               const QString& detail)
+{
+    AlarmRecord r;
+    r.type = which == SystemCondition::Database ? AlarmType::Database : AlarmType::Service;
+    r.severity = defaultSeverity(r.type);
+    r.detail = detail;
+    Condition& c = m_system[static_cast<int>(which)];
+    if ((c.level != 0) != !healthy)
+        move(c, healthy ? 0 : 1, ms, r);
+}
+
+// --- time ----------------------------------------------------------------------------------
+
+void AlarmEngine::tick()
+{
+    const qint64 now = m_clock.nowMs();
+    for (auto it = m_shelved.begin(); it != m_shelved.end();) {
+        if (it->second.first > now) {
+            ++it;
+            continue;
+        }
+        const TagId tag = it->first;
+        it = m_shelved.erase(it);
+        for (auto& [key, r] : m_live) {
+            if (r.tag == tag && r.type != AlarmType::PowerFail)
+                r.shelved = false;
+        }
+        m_audit.push_back(
+            {now, QString(), QStringLiteral("unshelve"), tag, tr("shelving expired")});
+    }
+    for (TagId tag : m_timed) {
+        TagState& t = m_tags[tag];
+        if (!t.hasValue || t.role != Role::Process ||
+            m_devices[static_cast<std::size_t>(t.device)].suppressed())
+            continue;
+        // Re-judging the last value at `now` settles expired delays, notices a frozen value,
+        // applies a new period's limits and lets a rate window age.
+        const qint64 saved = t.valueMs;
+        if (evaluateSensor(tag, t, now) || !m_project.tag(tag).alarm.enabled)
+            continue;
+        evaluateLimits(tag, t, now);
+        if (t.watchesRate)
+            evaluateRate(tag, t, now, /*newValue=*/false);
+        t.valueMs = saved;
+    }
+    for (std::size_t i = 0; i < m_rules.instances().size(); ++i)
+        evaluateRule(static_cast<int>(i), now);
+}
+
+// --- operators -----------------------------------------------------------------------------
+
+bool AlarmEngine::acknowledge(quint64 key, const QString& user, const QString& note)
+{
+    const auto it = m_live.find(key);
+    if (it == m_live.end() || it->second.isAcknowledged())
+        return false;
+    AlarmRecord& r = it->second;
+    r.ackMs = std::max<qint64>(m_clock.nowMs(), 1);
+    r.ackUser = user;
+    r.note = note;
+    m_changes.push_back({AlarmChange::Acknowledged, r});
+    if (!r.isActive())
+        m_live.erase(it); // returned and acknowledged: back to normal (ISA state A)
+    return true;
+}
+
+int AlarmEngine::acknowledgeStation(int station, const QString& user, const QString& note)
+{
+    std::vector<quint64> keys;
+    for (const auto& [key, r] : m_live) {
+        if (r.station == station && !r.isAcknowledged())
+            keys.push_back(key);
+    }
+    std::sort(keys.begin(), keys.end());
+    for (quint64 key : keys)
+        acknowledge(key, user, note);
+    return static_cast<int>(keys.size());
+}
+
+bool AlarmEngine::shelve(TagId tag, qint64 durationMs, const QString& user, const QString& reason)
+{
+    if (tag >= m_tags.size() || durationMs <= 0 || user.isEmpty())
+        return false;
+    const qint64 now = m_clock.nowMs();
+    m_shelved[tag] = {now + durationMs, user};
+    for (auto& [key, r] : m_live) {
+        if (r.tag == tag && r.type != AlarmType::PowerFail)
+            r.shelved = true;
+    }
+    m_audit.push_back(
+        {now, user, QStringLiteral("shelve"), tag,
+         tr("for %1 min: %2").arg(static_cast<double>(durationMs) / 60'000.0).arg(reason)});
+    return true;
+}
+
+bool AlarmEngine::unshelve(TagId tag, const QString& user)
+{
+    if (m_shelved.erase(tag) == 0)
+        return false;
+    for (auto& [key, r] : m_live) {
+        if (r.tag == tag)
+            r.shelved = false;
+    }
+    m_audit.push_back({m_clock.nowMs(), user, QStringLiteral("unshelve"), tag, QString()});
+    return true;
+}
+
+// --- records -------------------------------------------------------------------------------
+
+void AlarmEngine::move(Condition& c, qint8 level, qint64 atMs, AlarmRecord proto)
+{
+    if (c.record != 0) {
+        const auto it = m_live.find(c.record);
+        if (it != m_live.end()) {
+            AlarmRecord& old = it->second;
+            old.endMs = atMs;
+            old.endState = level != 0 ? EndState::BecameNewAlarm : EndState::ReturnedToNormal;
+            m_changes.push_back({AlarmChange::Ended, old});
+            ++m_stats.ended;
+            if (old.isAcknowledged())
+                m_live.erase(it);
+        }
+        c.record = 0;
+    }
+    c.level = level;
+    c.pending = level;
+    if (level == 0)
+        return;
+    proto.key = m_nextKey++;
+    proto.startMs = atMs;
+    if (proto.type == AlarmType::High || proto.type == AlarmType::Low ||
+        proto.type == AlarmType::HighHigh || proto.type == AlarmType::LowLow)
+        proto.type = limitType(level);
+    if (proto.type != AlarmType::Rule)
+        proto.severity = defaultSeverity(proto.type);
+    if (proto.station >= 0 && proto.type != AlarmType::CommFailure &&
+        proto.type != AlarmType::PowerFail) {
+        const DeviceState& d = m_devices[static_cast<std::size_t>(
+            m_firstDevice[static_cast<std::size_t>(proto.station)] + std::max(proto.device, 0))];
+        proto.suppressed = d.suppressed();
+    }
+    proto.shelved = proto.tag != InvalidTagId && proto.type != AlarmType::PowerFail &&
+                    tagShelved(proto.tag, atMs);
+    c.record = proto.key;
+    m_changes.push_back({AlarmChange::Raised, proto});
+    m_live.emplace(proto.key, std::move(proto));
+    ++m_stats.raised;
+}
+
+bool AlarmEngine::settle(Condition& c, qint8 target, qint64 ms, qint64 onMs, qint64 offMs,
+                         qint64& atMs)
+{
+    if (target == c.level) {
+        c.pending = c.level;
+        return false;
+    }
+    if (target != c.pending) {
+        c.pending = target;
+        c.pendingSinceMs = ms;
+    }
+    // Worse (further out, or to the other side) waits for the on-delay; better for the off-delay.
+    const bool worse = target != 0 && (std::abs(target) > std::abs(c.level) ||
+                                       (c.level != 0 && (target > 0) != (c.level > 0)));
+    const qint64 delay = worse ? onMs : offMs;
+    if (ms - c.pendingSinceMs < delay)
+        return false;
+    atMs = c.pendingSinceMs + delay;
+    return true;
+}
+
+AlarmRecord AlarmEngine::tagRecord(TagId tag, AlarmType type, double value) const
+{
+    AlarmRecord r;
+    r.type = type;
+    r.severity = defaultSeverity(type);
+    r.station = m_project.stationIndexOfTag(tag);
+    r.device = m_tags[tag].device - m_firstDevice[static_cast<std::size_t>(r.station)];
+    r.tag = tag;
+    r.value = value;
+    return r;
+}
+
+bool AlarmEngine::tagShelved(TagId tag, qint64 ms) const
+{
+    const auto it = m_shelved.find(tag);
+    return it != m_shelved.end() && it->second.first > ms;
+}
+
+const LimitValues& AlarmEngine::limitsAt(const AlarmLimits& a, qint64 ms, int* period)
+{
+    if (a.periods.empty()) {
+        *period = -1;
+        return a;
+    }
+    const Local& local = localTime(ms);
+    for (std::size_t i = 0; i < a.periods.size(); ++i) {
+        if (a.periods[i].contains(local.minuteOfDay, local.dayOfWeek)) {
+            *period = static_cast<int>(i);
+            return a.periods[i].limits;
+        }
+    }
+    *period = -1;
+    return a;
+}
+
+const AlarmEngine::Local& AlarmEngine::localTime(qint64 ms)
+{
+    const qint64 minuteStart = ms - ((ms % MinuteMs) + MinuteMs) % MinuteMs;
+    if (minuteStart != m_local.minuteStartMs) {
+        const QDateTime local = QDateTime::fromMSecsSinceEpoch(minuteStart, m_zone);
+        m_local.minuteStartMs = minuteStart;
+        m_local.minuteOfDay = local.time().hour() * 60 + local.time().minute();
+        m_local.dayOfWeek = local.date().dayOfWeek();
+    }
+    return m_local;
+}
+
+std::vector<AlarmChange> AlarmEngine::takeChanges()
+{
+    return std::exchange(m_changes, {});
+}
+
+std::vector<AlarmAudit> AlarmEngine::takeAudit()
+{
+    return std::exchange(m_audit, {});
+}
+
+std::vector<AlarmRecord> AlarmEngine::liveRecords() const
+{
+    std::vector<AlarmRecord> result;
+    result.reserve(m_live.size());
+    for (const auto& [key, r] : m_live)
+        result.push_back(r);
+    std::sort(result.begin(), result.end(), [](const AlarmRecord& a, const AlarmRecord& b) {
+        return a.startMs != b.startMs ? a.startMs > b.startMs : a.key > b.key;
+    });
+    return result;
+}
+
+const AlarmRecord* AlarmEngine::record(quint64 key) const
+{
+    const auto it = m_live.find(key);
+    return it == m_live.end() ? nullptr : &it->second;
+}
+
+bool AlarmEngine::soundRequired() const
+{
+    return std::any_of(m_live.begin(), m_live.end(),
+                       [](const auto& entry) { return entry.second.requiresSound(); });
+}
+
+} // namespace PumpWatch::Alarms

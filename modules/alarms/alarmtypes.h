@@ -1,0 +1,104 @@
+// What an alarm is: its type and severity, how its record ended, and the record itself — one
+// row of the alarm journal (seed 000 §4.2.5), with the ISA-18.2 state it is in and whether it
+// is shown and sounds. Plain value types, any thread.
+#pragma once
+
+#include <core/sample.h>
+
+#include <QCoreApplication>
+#include <QString>
+
+#include <cmath>
+#include <optional>
+
+namespace PumpWatch::Alarms {
+
+enum class AlarmType : quint8 {
+    LowLow,         ///< 低低限: critical
+    Low,            ///< 低限: warning
+    High,           ///< 高限: warning
+    HighHigh,       ///< 高高限: critical
+    Rate,           ///< 突变率: critical
+    CommFailure,    ///< RTU/PLC does not answer
+    PowerFail,      ///< mains power lost (power-fail bit, or no supply voltage)
+    SensorFault,    ///< fault bit, frozen value or out of the sensor's physical range
+    EquipmentFault, ///< a pump's or controller's fault bit
+    Rule,           ///< a composite rule (pipe burst, tank …)
+    Database,       ///< the history database cannot be reached
+    Service,        ///< the acquisition service stopped
+};
+
+enum class Severity : quint8 { Warning = 1, Critical = 2 };
+
+/// How a record ended (结束状态).
+enum class EndState : quint8 {
+    Active,           ///< 没结束: not ended yet
+    ReturnedToNormal, ///< 转正常
+    BecameNewAlarm,   ///< 转新报警: the value moved to another limit, a new record goes on
+};
+
+/// ISA-18.2 / IEC 62682 states (A–D).
+enum class IsaState : quint8 { Normal, Unacknowledged, Acknowledged, ReturnedUnacknowledged };
+
+/// Stable codes for the journal: "low_low", "comm_failure", …
+const char* alarmTypeCode(AlarmType type);
+std::optional<AlarmType> parseAlarmType(QStringView code);
+const char* endStateCode(EndState state); ///< "active", "normal", "new_alarm"
+std::optional<EndState> parseEndState(QStringView code);
+Severity defaultSeverity(AlarmType type);
+
+/// For people, in the seed's words: 高限报警, 通讯故障报警, 转正常 …
+struct AlarmText {
+    Q_DECLARE_TR_FUNCTIONS(PumpWatch::Alarms::AlarmText)
+public:
+    static QString typeName(AlarmType type);
+    static QString endStateName(EndState state);
+    static QString severityName(Severity severity);
+};
+
+struct AlarmRecord {
+    quint64 key = 0; ///< the engine's id of the record
+    AlarmType type = AlarmType::High;
+    Severity severity = Severity::Warning;
+    int station = -1; ///< -1: a system alarm of no station (database, service)
+    int device = -1;  ///< -1: the station as a whole, or none
+    TagId tag = InvalidTagId;
+    int rule = -1;               ///< index into Project::alarmRules for rule alarms
+    double value = std::nan(""); ///< the value when it started
+    qint64 startMs = 0;
+    qint64 endMs = 0; ///< 0 while active
+    EndState endState = EndState::Active;
+    qint64 ackMs = 0; ///< 0 until acknowledged
+    QString ackUser;
+    QString note;            ///< the handling content and result the operator entered
+    QString detail;          ///< the cause: the driver's error, 站点停电, the rule's expression
+    bool shelved = false;    ///< by an operator, for a set time
+    bool suppressed = false; ///< by design: its device is offline or without power
+
+    bool isActive() const { return endState == EndState::Active; }
+    bool isAcknowledged() const { return ackMs != 0; }
+    IsaState state() const;
+    /// Shown in the alarm list and banner: not shelved or suppressed, and active or unacked.
+    bool isAnnunciated() const;
+    /// Critical and unacknowledged: the sound goes on until someone acknowledges it.
+    bool requiresSound() const;
+    friend bool operator==(const AlarmRecord&, const AlarmRecord&) = default;
+};
+
+/// What happened to a record, for the journal and the screens.
+struct AlarmChange {
+    enum Kind : quint8 { Raised, Ended, Acknowledged };
+    Kind kind = Raised;
+    AlarmRecord record; ///< as it is after the change
+};
+
+/// An operator action the audit log keeps (shelving is audited, ISA-18.2).
+struct AlarmAudit {
+    qint64 ms = 0;
+    QString user;
+    QString action; ///< "shelve", "unshelve"
+    TagId tag = InvalidTagId;
+    QString detail;
+};
+
+} // namespace PumpWatch::Alarms
