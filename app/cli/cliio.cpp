@@ -59,4 +59,27 @@ bool CliIo::writeOutput(const QByteArray& data, const QString& path)
     return true;
 }
 
+std::optional<qint64> CliIo::parseLocalTime(const QString& text, const QTimeZone& zone)
+{
+    QDateTime t = QDateTime::fromString(text, Qt::ISODate);
+    if (!t.isValid()) {
+        const QDate d = QDate::fromString(text, Qt::ISODate);
+        if (!d.isValid())
+            return std::nullopt;
+        t = QDateTime(d, QTime(0, 0));
+    }
+    if (t.timeSpec() == Qt::LocalTime) // no offset given: the zone's local time
+        t = QDateTime(t.date(), t.time(), zone);
+    return t.toMSecsSinceEpoch();
+}
+
+QString CliIo::csvField(const QString& s)
+{
+    if (!s.contains(u',') && !s.contains(u'"') && !s.contains(u'\n'))
+        return s;
+    QString quoted = s;
+    quoted.replace(QStringLiteral("\""), QStringLiteral("\"\""));
+    return u'"' + quoted + u'"';
+}
+
 } // namespace PumpWatch::Cli

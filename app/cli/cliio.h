@@ -7,6 +7,9 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QTextStream>
+#include <QTimeZone>
+
+#include <optional>
 
 namespace PumpWatch::Cli {
 
@@ -20,6 +23,10 @@ public:
     /// Parses `args` (command name first) expecting `positionals` arguments after it; on a
     /// usage error or --help prints what is needed and returns false.
     static bool parse(QCommandLineParser& parser, const QStringList& args, int positionals);
+    /// "2026-11-21T08:00:00" or "2026-11-21" in `zone` (unless the text gives an offset).
+    static std::optional<qint64> parseLocalTime(const QString& text, const QTimeZone& zone);
+    /// `s` quoted for CSV when it needs to be.
+    static QString csvField(const QString& s);
     /// Writes `data` to `path`, or to stdout when `path` is empty or "-".
     static bool writeOutput(const QByteArray& data, const QString& path);
 };

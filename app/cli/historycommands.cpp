@@ -13,33 +13,9 @@ namespace PumpWatch::Cli {
 
 namespace {
 
-/// "2026-11-21T08:00:00" or "2026-11-21" in the project's local time.
-std::optional<qint64> parseLocalTime(const QString& text, const QTimeZone& zone)
-{
-    QDateTime t = QDateTime::fromString(text, Qt::ISODate);
-    if (!t.isValid()) {
-        const QDate d = QDate::fromString(text, Qt::ISODate);
-        if (!d.isValid())
-            return std::nullopt;
-        t = QDateTime(d, QTime(0, 0));
-    }
-    if (t.timeSpec() == Qt::LocalTime) // no offset given: the project's local time
-        t = QDateTime(t.date(), t.time(), zone);
-    return t.toMSecsSinceEpoch();
-}
-
 QString number(double v)
 {
     return std::isfinite(v) ? QString::number(v, 'g', 12) : QString();
-}
-
-QString csvField(const QString& s)
-{
-    if (!s.contains(u',') && !s.contains(u'"') && !s.contains(u'\n'))
-        return s;
-    QString quoted = s;
-    quoted.replace(QStringLiteral("\""), QStringLiteral("\"\""));
-    return u'"' + quoted + u'"';
 }
 
 } // namespace
@@ -124,8 +100,8 @@ int HistoryCommands::exportCsv(const QStringList& args)
         return 1;
     const Project& project = *load.project;
     const QTimeZone zone(project.timeZone.toUtf8());
-    const auto from = parseLocalTime(parser.value(fromOption), zone);
-    const auto to = parseLocalTime(parser.value(toOption), zone);
+    const auto from = CliIo::parseLocalTime(parser.value(fromOption), zone);
+    const auto to = CliIo::parseLocalTime(parser.value(toOption), zone);
     if (!from || !to || *to <= *from) {
         CliIo::err() << tr("--from and --to must be local times like 2026-11-21T08:00:00, "
                            "--from before --to")
@@ -175,7 +151,8 @@ int HistoryCommands::exportCsv(const QStringList& args)
     };
     for (const TagId t : tags) {
         const TagDef& def = project.tag(t);
-        const QString prefix = csvField(station.name) + u',' + csvField(def.name) + u',';
+        const QString prefix =
+            CliIo::csvField(station.name) + u',' + CliIo::csvField(def.name) + u',';
         if (raw) {
             const auto points = reader.raw(t, *from, *to);
             if (!points) {
@@ -185,8 +162,8 @@ int HistoryCommands::exportCsv(const QStringList& args)
             for (const History::Point& p : *points)
                 csv += prefix + time(p.timestampMs) + u',' +
                        (isBad(p.quality) ? QString() : number(p.value)) + u',' +
-                       csvField(def.unit) + u',' + QString::fromLatin1(qualityName(p.quality)) +
-                       QStringLiteral("\r\n");
+                       CliIo::csvField(def.unit) + u',' +
+                       QString::fromLatin1(qualityName(p.quality)) + QStringLiteral("\r\n");
             continue;
         }
         const auto rows = reader.aggregated(t, *from, *to, step);
@@ -199,7 +176,7 @@ int HistoryCommands::exportCsv(const QStringList& args)
             const double value = counter ? r.delta : r.average().value_or(std::nan(""));
             csv += prefix + time(r.startMs) + u',' + number(value) + u',' +
                    (r.count > 0 ? number(r.min) : QString()) + u',' +
-                   (r.count > 0 ? number(r.max) : QString()) + u',' + csvField(def.unit) +
+                   (r.count > 0 ? number(r.max) : QString()) + u',' + CliIo::csvField(def.unit) +
                    QStringLiteral("\r\n");
         }
     }

@@ -1,4 +1,5 @@
 // pumpwatch-cli: tools for engineers and scripts. Headless (no Qt Gui or Widgets).
+#include "alarmcommands.h"
 #include "historycommands.h"
 #include "projectcommands.h"
 
@@ -18,7 +19,8 @@ public:
         QTextStream(code == 0 ? stdout : stderr)
             << tr("usage: pumpwatch-cli GROUP COMMAND [options]   (COMMAND --help for its "
                   "options)\n\n")
-            << PumpWatch::Cli::ProjectCommands::usage() << PumpWatch::Cli::HistoryCommands::usage();
+            << PumpWatch::Cli::ProjectCommands::usage() << PumpWatch::Cli::HistoryCommands::usage()
+            << PumpWatch::Cli::AlarmCommands::usage();
         return code;
     }
 };
@@ -37,6 +39,8 @@ int main(int argc, char* argv[])
         return Main::usage(args.isEmpty() ? 2 : 0);
     if (args.first() == u"project")
         return PumpWatch::Cli::ProjectCommands::run(args.mid(1));
+    if (args.first() == u"alarms")
+        return PumpWatch::Cli::AlarmCommands::run(args.mid(1));
     if (args.first() == u"history")
         return PumpWatch::Cli::HistoryCommands::run(args.mid(1));
     return Main::usage(2);

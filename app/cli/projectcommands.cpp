@@ -2,6 +2,7 @@
 
 #include "cliio.h"
 
+#include <alarms/ruleset.h>
 #include <core/addresstableimport.h>
 #include <core/jsonwriter.h>
 #include <core/projectreader.h>
@@ -45,7 +46,15 @@ int ProjectCommands::validate(const QStringList& args)
         return parser.isSet(QStringLiteral("help")) ? 0 : 2;
 
     const QString path = parser.positionalArguments().at(1);
-    const ProjectLoad load = ProjectReader::readFile(path);
+    ProjectLoad load = ProjectReader::readFile(path);
+    if (load.project) {
+        // The alarm rules' expressions are only understood by the alarm module.
+        const Alarms::RuleSet rules(*load.project, path);
+        load.diagnostics.insert(load.diagnostics.end(), rules.diagnostics().begin(),
+                                rules.diagnostics().end());
+        if (hasErrors(rules.diagnostics()))
+            load.project.reset();
+    }
     CliIo::print(load.diagnostics);
     if (!load.project) {
         CliIo::err() << tr("%1: %n error(s)", nullptr, errorCount(load.diagnostics)).arg(path)

@@ -1,11 +1,14 @@
 // pumpwatch-server: the headless pipeline for sites with several workstations. It loads the
 // project, polls every PLC (acquisition thread) into the realtime store, and runs until
 // SIGINT/SIGTERM or --duration. With --db it stores history (SQLite or PostgreSQL), spooling to
-// a local file while the database is away. Alarms plug in here when they arrive.
+// a local file while the database is away. Alarms are evaluated on every batch and journalled
+// in the database; a lost database and a stalled acquisition thread are alarms too.
 // Logs go to stdout with a level; with --dump, CSV samples own stdout and logs go to stderr.
+#include "alarmjournal.h"
 #include "serversink.h"
 
 #include <acquisition/acquisitionservice.h>
+#include <alarms/alarmservice.h>
 #include <core/clock.h>
 #include <core/projectreader.h>
 #include <core/realtimestore.h>
@@ -142,9 +145,54 @@ public:
                                           historyOptions->spoolDirectory);
             history->start();
         }
-        PumpWatch::Server::ServerSink sink(p, store, history.get(),
+        PumpWatch::Alarms::AlarmService alarms(p, clock, {path});
+        for (const PumpWatch::Diagnostic& d : alarms.diagnostics()) {
+            if (d.isError())
+                qCritical().noquote() << d.toString();
+            else
+                qWarning().noquote() << d.toString();
+        }
+        if (PumpWatch::hasErrors(alarms.diagnostics())) {
+            qCritical().noquote() << tr("%1: not started, the alarm rules have errors").arg(path);
+            return 1;
+        }
+        const PumpWatch::Server::AlarmJournalEntries entries(p);
+        alarms.setJournal([&](std::span<const PumpWatch::Alarms::AlarmChange> changes,
+                              std::span<const PumpWatch::Alarms::AlarmAudit> audit) {
+            logAlarms(entries, changes);
+            if (!history)
+                return;
+            std::vector<PumpWatch::History::JournalEntry> rows;
+            for (const auto& c : changes)
+                rows.push_back(entries.entry(c));
+            std::vector<PumpWatch::History::AuditEntry> audits;
+            for (const auto& a : audit)
+                audits.push_back(entries.audit(a));
+            history->journal(rows, audits);
+        });
+        if (history) {
+            QObject::connect(
+                history.get(), &PumpWatch::History::HistoryService::databaseConnectionChanged,
+                &alarms,
+                [&](bool connected, const QString& error) {
+                    alarms.systemStatus(PumpWatch::Alarms::SystemCondition::Database, connected,
+                                        clock.nowMs(), error);
+                },
+                Qt::DirectConnection);
+        }
+        PumpWatch::Server::ServerSink sink(p, store, alarms, history.get(),
                                            parser.isSet(dump) ? stdout : nullptr);
         PumpWatch::Acquisition::AcquisitionService acquisition(p, clock, sink);
+        // The acquisition thread beats once a second; ten missed beats raise the alarm.
+        QTimer watchdog;
+        QObject::connect(&watchdog, &QTimer::timeout, &app, [&] {
+            const qint64 silentMs = clock.nowMs() - acquisition.heartbeatMs();
+            alarms.systemStatus(
+                PumpWatch::Alarms::SystemCondition::AcquisitionService,
+                silentMs < 10 * PumpWatch::Acquisition::AcquisitionService::HeartbeatMs,
+                clock.nowMs(),
+                tr("the acquisition thread has not answered for %1 s").arg(silentMs / 1000));
+        });
 
         PumpWatch::ShutdownSignals signals;
         QObject::connect(&signals, &PumpWatch::ShutdownSignals::shutdownRequested, &app,
@@ -161,15 +209,20 @@ public:
         QTimer statsTimer;
         QObject::connect(&statsTimer, &QTimer::timeout, &app, [&] {
             logStats(acquisition);
+            logAlarmStats(alarms);
             if (history)
                 logHistoryStats(*history);
         });
         statsTimer.start(static_cast<int>(statsSeconds * 1000));
 
         acquisition.start();
+        alarms.start();
+        watchdog.start(2000);
         qInfo().noquote() << tr("running");
         const int code = QCoreApplication::exec();
+        watchdog.stop();
         acquisition.stop();
+        alarms.stop();
         if (history) {
             history->stop(); // writes what is queued and the open rollups
             logHistoryStats(*history);
@@ -179,6 +232,43 @@ public:
     }
 
 private:
+    static void logAlarms(const PumpWatch::Server::AlarmJournalEntries& entries,
+                          std::span<const PumpWatch::Alarms::AlarmChange> changes)
+    {
+        using PumpWatch::Alarms::AlarmChange;
+        for (const AlarmChange& c : changes) {
+            const PumpWatch::Alarms::AlarmRecord& r = c.record;
+            if (c.kind == AlarmChange::Raised &&
+                r.severity == PumpWatch::Alarms::Severity::Critical)
+                qWarning().noquote() << tr("alarm: %1").arg(entries.describe(r));
+            else if (c.kind == AlarmChange::Raised)
+                qInfo().noquote() << tr("alarm: %1").arg(entries.describe(r));
+            else if (c.kind == AlarmChange::Ended)
+                qInfo().noquote() << tr("alarm ended (%1): %2")
+                                         .arg(
+                                             PumpWatch::Alarms::AlarmText::endStateName(r.endState),
+                                             entries.describe(r));
+            else
+                qInfo().noquote()
+                    << tr("alarm acknowledged by %1: %2").arg(r.ackUser, entries.describe(r));
+        }
+    }
+
+    static void logAlarmStats(const PumpWatch::Alarms::AlarmService& alarms)
+    {
+        const std::vector<PumpWatch::Alarms::AlarmRecord> live = alarms.liveRecords();
+        const auto active =
+            std::count_if(live.begin(), live.end(), [](const auto& r) { return r.isActive(); });
+        const PumpWatch::Alarms::AlarmEngineStats s = alarms.stats();
+        qInfo().noquote() << tr("alarms: %1 active, %2 awaiting acknowledgement; %3 raised, "
+                                "%4 ended, %5 backfilled samples ignored")
+                                 .arg(active)
+                                 .arg(qsizetype(live.size()) - active)
+                                 .arg(s.raised)
+                                 .arg(s.ended)
+                                 .arg(s.historical);
+    }
+
     static void logHistoryStats(const PumpWatch::History::HistoryService& history)
     {
         const PumpWatch::History::HistoryStats s = history.stats();

@@ -5,10 +5,11 @@
 
 namespace PumpWatch::Server {
 
-ServerSink::ServerSink(const Project& project, RealtimeStore& store,
+ServerSink::ServerSink(const Project& project, RealtimeStore& store, Alarms::AlarmService& alarms,
                        History::HistoryService* history, std::FILE* dump)
     : m_project(project)
     , m_store(store)
+    , m_alarms(alarms)
     , m_history(history)
     , m_dump(dump)
     , m_zone(project.timeZone.toLatin1())
@@ -22,6 +23,7 @@ ServerSink::ServerSink(const Project& project, RealtimeStore& store,
 void ServerSink::samples(std::span<const Sample> batch)
 {
     m_store.publish(batch);
+    m_alarms.process(batch);
     if (m_history)
         m_history->append(batch);
     if (!m_dump)
@@ -50,6 +52,11 @@ void ServerSink::samples(std::span<const Sample> batch)
 
 void ServerSink::commStatusChanged(const Acquisition::CommStatus& status)
 {
+    using Acquisition::CommState;
+    if (status.device >= 0 &&
+        (status.state == CommState::Online || status.state == CommState::Offline))
+        m_alarms.deviceStatus(status.station, status.device, status.state == CommState::Online,
+                              status.sinceMs, status.lastError);
     const Station& station = m_project.stations[static_cast<std::size_t>(status.station)];
     const QString what =
         status.device < 0

@@ -1,6 +1,6 @@
 // ServerSink: where pumpwatch-server sends what acquisition produces — the realtime store,
-// history (when --db is given), the log (comm status changes, control writes) and, with --dump,
-// CSV on stdout:
+// the alarms (samples and device comm status), history (when --db is given), the log (comm status
+// changes, control writes) and, with --dump, CSV on stdout:
 //
 //     time,station,device,tag,value,quality
 //     2026-11-21T08:00:00.250,S0001,low,outlet_pressure,0.412,good
@@ -9,6 +9,7 @@
 // Called in the acquisition thread; the dump is flushed per batch so a reader sees whole lines.
 #pragma once
 #include <acquisition/sink.h>
+#include <alarms/alarmservice.h>
 #include <core/project.h>
 #include <core/realtimestore.h>
 #include <history/historyservice.h>
@@ -25,8 +26,8 @@ class ServerSink final : public Acquisition::AcquisitionSink {
 
 public:
     /// `history` and `dump` may be null.
-    ServerSink(const Project& project, RealtimeStore& store, History::HistoryService* history,
-               std::FILE* dump);
+    ServerSink(const Project& project, RealtimeStore& store, Alarms::AlarmService& alarms,
+               History::HistoryService* history, std::FILE* dump);
 
     void samples(std::span<const Sample> batch) override;
     void commStatusChanged(const Acquisition::CommStatus& status) override;
@@ -35,6 +36,7 @@ public:
 private:
     const Project& m_project;
     RealtimeStore& m_store;
+    Alarms::AlarmService& m_alarms;
     History::HistoryService* m_history;
     std::FILE* m_dump;
     QTimeZone m_zone;

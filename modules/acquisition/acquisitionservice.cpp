@@ -1,5 +1,7 @@
 #include "acquisitionservice.h"
 
+#include <QTimer>
+
 #include <ctime>
 
 namespace PumpWatch::Acquisition {
@@ -47,6 +49,13 @@ void AcquisitionService::start()
         [this] {
             m_driver = new ModbusDriver(m_project, m_clock, m_sink, m_options);
             m_driver->start();
+            // A heartbeat other threads can read without waiting on a thread that may hang.
+            auto* heartbeat = new QTimer(m_context);
+            QObject::connect(heartbeat, &QTimer::timeout, m_context, [this] {
+                m_heartbeatMs.store(m_clock.nowMs(), std::memory_order_relaxed);
+            });
+            heartbeat->start(HeartbeatMs);
+            m_heartbeatMs.store(m_clock.nowMs(), std::memory_order_relaxed);
         },
         Qt::BlockingQueuedConnection);
 }

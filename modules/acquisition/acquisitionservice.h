@@ -40,6 +40,10 @@ public:
     ModbusDriverStats stats() const;
     std::vector<CommStatus> deviceStatuses() const;
     std::vector<CommStatus> stationStatuses() const;
+    /// When the acquisition thread last showed it is alive (UTC ms; it beats every
+    /// HeartbeatMs); 0 before start(). Never blocks: for a watchdog.
+    qint64 heartbeatMs() const { return m_heartbeatMs.load(std::memory_order_relaxed); }
+    static constexpr int HeartbeatMs = 1000;
     /// CPU time the acquisition thread has used, in nanoseconds.
     qint64 threadCpuNs() const;
 
@@ -58,6 +62,7 @@ private:
     QObject* m_context = nullptr;     ///< lives in m_thread
     ModbusDriver* m_driver = nullptr; ///< lives in m_thread
     std::atomic<quint64> m_nextRequest{0};
+    std::atomic<qint64> m_heartbeatMs{0};
 };
 
 } // namespace PumpWatch::Acquisition

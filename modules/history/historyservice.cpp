@@ -69,20 +69,34 @@ void HistoryService::start()
 void HistoryService::drain()
 {
     std::vector<Sample> batch;
+    std::vector<JournalEntry> entries;
+    std::vector<AuditEntry> audit;
     {
         QMutexLocker lock(&m_mutex);
         batch.swap(m_inbox);
+        entries.swap(m_journalInbox);
+        audit.swap(m_auditInbox);
     }
     if (!m_writer->isConnected())
         m_writer->retryConnection();
     if (!batch.empty())
         m_writer->write(batch);
+    if (!entries.empty() || !audit.empty())
+        m_writer->journal(entries, audit);
 }
 
 void HistoryService::append(std::span<const Sample> samples)
 {
     QMutexLocker lock(&m_mutex);
     m_inbox.insert(m_inbox.end(), samples.begin(), samples.end());
+}
+
+void HistoryService::journal(std::span<const JournalEntry> entries,
+                             std::span<const AuditEntry> audit)
+{
+    QMutexLocker lock(&m_mutex);
+    m_journalInbox.insert(m_journalInbox.end(), entries.begin(), entries.end());
+    m_auditInbox.insert(m_auditInbox.end(), audit.begin(), audit.end());
 }
 
 void HistoryService::sync()

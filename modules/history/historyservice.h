@@ -12,6 +12,7 @@
 #pragma once
 
 #include "historyoptions.h"
+#include "journal.h"
 
 #include <core/clock.h>
 #include <core/project.h>
@@ -40,6 +41,9 @@ public:
     /// Writes what is queued, flushes rollups, closes the connection and joins the thread.
     void stop();
     void append(std::span<const Sample> samples);
+    /// Alarm journal entries and audit records, written in order after the samples queued
+    /// before them; kept in memory while the database is away. Any thread; copies.
+    void journal(std::span<const JournalEntry> entries, std::span<const AuditEntry> audit = {});
     /// Writes everything appended so far and flushes rollups; blocks until done. For tests and
     /// for a clean shutdown.
     void sync();
@@ -64,8 +68,10 @@ private:
     QObject* m_context = nullptr;      ///< lives in m_thread
     HistoryWriter* m_writer = nullptr; ///< lives in m_thread
     mutable QMutex m_mutex;
-    std::vector<Sample> m_inbox; ///< guarded by m_mutex
-    HistoryStats m_finalStats;   ///< the writer's counters when it stopped
+    std::vector<Sample> m_inbox;              ///< guarded by m_mutex
+    std::vector<JournalEntry> m_journalInbox; ///< guarded by m_mutex
+    std::vector<AuditEntry> m_auditInbox;     ///< guarded by m_mutex
+    HistoryStats m_finalStats;                ///< the writer's counters when it stopped
 };
 
 } // namespace PumpWatch::History

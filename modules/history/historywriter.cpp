@@ -148,7 +148,7 @@ bool HistoryWriter::connect()
         return false;
     }
     m_stats.connected = true;
-    if (!drainSpool() || (firstTime && !replay(&error))) {
+    if (!flushJournal() || !drainSpool() || (firstTime && !replay(&error))) {
         if (m_stats.connected)
             disconnected(error);
         return false;
@@ -378,6 +378,24 @@ bool HistoryWriter::mustStore(const Series& s, const Sample& sample) const
     if (s.deadband > 0.0)
         return std::abs(sample.value - last->value) > s.deadband;
     return sample.value != last->value;
+}
+
+void HistoryWriter::journal(std::span<const JournalEntry> entries,
+                            std::span<const AuditEntry> audit)
+{
+    m_journal.add(entries);
+    m_journal.add(audit);
+    if (m_stats.connected)
+        flushJournal();
+}
+
+bool HistoryWriter::flushJournal()
+{
+    QString error;
+    if (m_journal.flush(m_db, &error))
+        return true;
+    disconnected(error);
+    return false;
 }
 
 void HistoryWriter::write(std::span<const Sample> samples)

@@ -29,6 +29,7 @@
 #include "calendar.h"
 #include "dialect.h"
 #include "historyoptions.h"
+#include "journal.h"
 #include "rollup.h"
 #include "spool.h"
 
@@ -64,6 +65,8 @@ public:
     /// reached; samples then spool until retryConnection() succeeds.
     bool open();
     void write(std::span<const Sample> samples);
+    /// Queues alarm journal entries and audit records and writes them (kept while disconnected).
+    void journal(std::span<const JournalEntry> entries, std::span<const AuditEntry> audit);
     /// Writes rollups and state, recomputes after late samples. False while disconnected.
     bool flush();
     /// Deletes what the retention says is too old; returns the rows deleted, -1 on failure.
@@ -74,6 +77,7 @@ public:
     bool isConnected() const { return m_stats.connected; }
     const HistoryStats& stats() const { return m_stats; }
     qint64 spoolPending() const { return m_spool.pending(); }
+    qsizetype journalPending() const { return m_journal.pending(); }
     /// The database id of a tag's series (-1 before open()).
     qint64 seriesId(TagId tag) const;
 
@@ -97,6 +101,7 @@ private:
     bool restoreState(QString* error);
     bool replay(QString* error);
     bool drainSpool();
+    bool flushJournal();
     bool insertRaw(const std::vector<RawRow>& rows, QString* error);
     bool writeRollups(QString* error);
     bool recompute(TagId tag, qint64 fromMs, QString* error);
@@ -119,6 +124,7 @@ private:
     qint64 m_nextRetryMs = 0;
     int m_failures = 0;
     Spool m_spool;
+    JournalWriter m_journal;
     std::vector<Series> m_series; ///< by TagId
     QHash<qint64, TagId> m_tagOfSeries;
     std::vector<ClosedRow> m_closed; ///< closed periods waiting for flush()

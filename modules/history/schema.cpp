@@ -53,6 +53,15 @@ const Migration migrations[] = {
          "reason TEXT NOT NULL)",
          "CREATE INDEX report_corrections_period ON report_corrections (report, period_start)",
      }},
+    {2,
+     "alarm journal: names as they were when the alarm was raised, unit, cause",
+     {
+         "ALTER TABLE alarm_journal ADD COLUMN station_name TEXT",
+         "ALTER TABLE alarm_journal ADD COLUMN tag_name TEXT",
+         "ALTER TABLE alarm_journal ADD COLUMN unit TEXT",
+         "ALTER TABLE alarm_journal ADD COLUMN detail TEXT",
+         "CREATE INDEX alarm_journal_open ON alarm_journal (end_ts)",
+     }},
 };
 
 #undef PUMPWATCH_ROLLUP_COLUMNS

@@ -96,6 +96,7 @@ Project CityGenerator::generate(const CityOptions& options)
                {QStringLiteral("qingshan-2"), QStringLiteral("二号线"), 2},
                {QStringLiteral("qingshan-1"), QStringLiteral("一号线"), 2}};
     p.templates.push_back(standardTemplate(QStringLiteral("std-pump-house")));
+    p.alarmRules = standardAlarmRules(QStringLiteral("std-pump-house"));
     StationTemplate& standard = p.templates.front();
     standard.indexKeys();
     const int outletPressure = standard.tagIndex(QStringLiteral("outlet_pressure"));
@@ -157,6 +158,20 @@ Project CityGenerator::generate(const CityOptions& options)
                 st.def.alarm.ratePerMinute = 0.2;
             if (i % 11 == 4)
                 st.def.alarm.enabled = false;
+            if (i % 6 == 1) {
+                // Pumps starting every weekday morning make the pressure jump (seed 000 §4.2.4):
+                // a wider band then.
+                AlarmPeriod morning;
+                morning.fromMinute = 6 * 60;
+                morning.toMinute = 9 * 60;
+                morning.days = 0x1f;
+                morning.limits = st.def.alarm;
+                morning.limits.lowLow = round3(setpoint - 0.17);
+                morning.limits.low = round3(setpoint - 0.12);
+                morning.limits.high = round3(setpoint + 0.12);
+                morning.limits.highHigh = round3(setpoint + 0.17);
+                st.def.alarm.periods.push_back(morning);
+            }
             s.tags.push_back(std::move(st));
         }
         p.stations.push_back(std::move(s));

@@ -30,6 +30,19 @@ AlarmLimits limits(std::optional<double> ll, std::optional<double> l, std::optio
     return a;
 }
 
+/// Hysteresis, delay and the sensor's checks on top of limits (EEMUA starting points: pressure
+/// 2 % deadband, level slower than pressure).
+AlarmLimits watched(AlarmLimits a, double deadband, double onDelayS, double rangeMin,
+                    double rangeMax, double frozenS = 0)
+{
+    a.deadband = deadband;
+    a.onDelayS = onDelayS;
+    a.rangeMin = rangeMin;
+    a.rangeMax = rangeMax;
+    a.frozenS = frozenS;
+    return a;
+}
+
 } // namespace
 
 StationTemplate standardTemplate(const QString& id)
@@ -46,13 +59,14 @@ StationTemplate standardTemplate(const QString& id)
         {"outlet_flow", "出水瞬时流量", Flow, "VD1008", F, 1, R, 0.5, none},
         {"outlet_total", "出水累积流量", Totalizer, "VD1012", F, 1, R, 0, none},
         {"inlet_pressure", "进水压力", Pressure, "VD1016", F, KgfPerCm2ToMPa, R, 0.005,
-         limits(0.05, 0.08, std::nullopt, std::nullopt)},
+         watched(limits(0.05, 0.08, std::nullopt, std::nullopt), 0.005, 10, 0, 1.0)},
         {"outlet_pressure", "出水压力", Pressure, "VD1020", F, KgfPerCm2ToMPa, R, 0.005,
-         limits(0.20, 0.25, 0.55, 0.60)},
+         watched(limits(0.20, 0.25, 0.55, 0.60), 0.01, 10, 0, 1.6, 300)},
         {"power", "瞬时功率", Power, "VD1024", F, 1, R, 0.5, none},
         {"energy", "用电量", Energy, "VD1028", F, 1, R, 0, none},
         {"power_factor", "功率因数", PowerFactor, "VD1032", F, 0.01, R, 0.01, none},
-        {"tank_level", "水箱液位", Level, "VD1036", F, 1, R, 0.02, limits(0.5, 1.0, 3.6, 3.8)},
+        {"tank_level", "水箱液位", Level, "VD1036", F, 1, R, 0.02,
+         watched(limits(0.5, 1.0, 3.6, 3.8), 0.05, 30, 0, 5)},
         {"outlet_pressure_setpoint", "出水压力设定", Pressure, "VD1040", F, KgfPerCm2ToMPa, RW, 0,
          none},
         {"pump1_frequency", "1#泵频率", Frequency, "VD1044", F, 1, R, 0.2, none},
@@ -112,6 +126,45 @@ StationTemplate standardTemplate(const QString& id)
         t.tags.push_back(std::move(def));
     }
     return t;
+}
+
+std::vector<AlarmRule> standardAlarmRules(const QString& templateId)
+{
+    std::vector<AlarmRule> rules(3);
+    AlarmRule& burst = rules[0];
+    burst.id = QStringLiteral("pipe_burst");
+    burst.name = QStringLiteral("爆管预警");
+    burst.templateId = templateId;
+    burst.tags = {{QStringLiteral("p"), QStringLiteral("outlet_pressure")},
+                  {QStringLiteral("q"), QStringLiteral("outlet_flow")}};
+    burst.constants = {{QStringLiteral("X"), 30}, {QStringLiteral("Z"), 20}};
+    burst.windowS = 60;
+    // Outlet pressure fell more than X % within the window while the flow rose more than Z %.
+    burst.expression = QStringLiteral("p < p_max * (1 - X/100) && q > q_min * (1 + Z/100)");
+    burst.offDelayS = 60;
+
+    AlarmRule& empty = rules[1];
+    empty.id = QStringLiteral("tank_empty");
+    empty.name = QStringLiteral("水箱缺水预警");
+    empty.templateId = templateId;
+    empty.tags = {{QStringLiteral("level"), QStringLiteral("tank_level")},
+                  {QStringLiteral("qin"), QStringLiteral("inlet_flow")}};
+    empty.constants = {{QStringLiteral("LL"), 0.5}};
+    // The tank is nearly dry and nothing flows in: the supply has failed, the pumps will trip.
+    empty.expression = QStringLiteral("level < LL && qin < 1");
+    empty.onDelayS = 10;
+
+    AlarmRule& overflow = rules[2];
+    overflow.id = QStringLiteral("tank_overflow");
+    overflow.name = QStringLiteral("水箱溢流预警");
+    overflow.templateId = templateId;
+    overflow.tags = {{QStringLiteral("level"), QStringLiteral("tank_level")},
+                     {QStringLiteral("qin"), QStringLiteral("inlet_flow")}};
+    overflow.constants = {{QStringLiteral("HH"), 3.7}};
+    // Above the level where the inlet shuts and water still flows in: the float valve sticks.
+    overflow.expression = QStringLiteral("level > HH && qin > 1");
+    overflow.onDelayS = 10;
+    return rules;
 }
 
 } // namespace PumpWatch::Sim

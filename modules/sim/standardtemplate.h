@@ -10,5 +10,8 @@ namespace PumpWatch::Sim {
 
 /// The template, with `id`; its device defaults have no endpoint (stations give it).
 StationTemplate standardTemplate(const QString& id);
+/// The composite rules shipped with it: pipe burst (爆管预警), tank running dry (水箱缺水预警) and
+/// tank overflowing (水箱溢流预警), for every device of template `templateId`.
+std::vector<AlarmRule> standardAlarmRules(const QString& templateId);
 
 } // namespace PumpWatch::Sim

@@ -1,0 +1,236 @@
+#include "alarmcommands.h"
+
+#include "cliio.h"
+
+#include <alarms/alarmtypes.h>
+#include <core/projectreader.h>
+#include <history/journal.h>
+
+#include <QDateTime>
+
+namespace PumpWatch::Cli {
+namespace {
+
+using History::JournalRow;
+
+const QCommandLineOption& dbOption()
+{
+    static const QCommandLineOption option(
+        QStringLiteral("db"),
+        AlarmCommands::tr(
+            "the history database: sqlite:PATH or postgres://user@host:port/database"),
+        AlarmCommands::tr("URL"));
+    return option;
+}
+
+std::optional<History::DatabaseUrl> databaseUrl(const QCommandLineParser& parser)
+{
+    if (!parser.isSet(dbOption())) {
+        CliIo::err() << AlarmCommands::tr("--db is required") << Qt::endl;
+        return std::nullopt;
+    }
+    QString error;
+    auto url = History::DatabaseUrl::parse(parser.value(dbOption()), &error);
+    if (!url)
+        CliIo::err() << error << Qt::endl;
+    return url;
+}
+
+QString typeName(const JournalRow& r)
+{
+    const auto type = Alarms::parseAlarmType(r.type);
+    if (!type)
+        return r.type;
+    return *type == Alarms::AlarmType::Rule ? r.tagName : Alarms::AlarmText::typeName(*type);
+}
+
+QString endStateName(const JournalRow& r)
+{
+    const auto state = Alarms::parseEndState(r.endState);
+    return state ? Alarms::AlarmText::endStateName(*state) : r.endState;
+}
+
+} // namespace
+
+QString AlarmCommands::usage()
+{
+    return tr("  alarms list --db URL --from T --to T [--station ID] [--active] [--project FILE]\n"
+              "                                           the alarm records, newest first\n"
+              "  alarms ack ID --db URL --user NAME --note TEXT\n"
+              "                                           acknowledge an alarm record\n");
+}
+
+int AlarmCommands::run(const QStringList& args)
+{
+    const QString command = args.value(0);
+    if (command == u"list")
+        return list(args);
+    if (command == u"ack")
+        return acknowledge(args);
+    CliIo::err() << tr("unknown command 'alarms %1'; commands:\n").arg(command) << usage();
+    return 2;
+}
+
+int AlarmCommands::list(const QStringList& args)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        tr("Lists the alarm records that started in a period, newest first, tab-separated: "
+           "No., ID, station, tag, value, type, start, end, acknowledged, ack time, ack user, "
+           "end state, note, cause."));
+    parser.addPositionalArgument(QStringLiteral("list"), tr("the command"));
+    const QCommandLineOption fromOption(QStringLiteral("from"),
+                                        tr("start, local time (2026-11-21T08:00:00)"), tr("T"));
+    const QCommandLineOption toOption(QStringLiteral("to"), tr("end (exclusive), local time"),
+                                      tr("T"));
+    const QCommandLineOption stationOption(
+        QStringLiteral("station"), tr("only this station (id, or name with --project)"), tr("ID"));
+    const QCommandLineOption activeOption(QStringLiteral("active"),
+                                          tr("only records that have not ended"));
+    const QCommandLineOption projectOption(
+        QStringLiteral("project"), tr("the project: its time zone (default: this computer's)"),
+        tr("FILE"));
+    parser.addOptions(
+        {dbOption(), fromOption, toOption, stationOption, activeOption, projectOption});
+    if (!CliIo::parse(parser, args, 0))
+        return parser.isSet(QStringLiteral("help")) ? 0 : 2;
+    const auto url = databaseUrl(parser);
+    if (!url)
+        return 2;
+
+    QTimeZone zone = QTimeZone::systemTimeZone();
+    QString station = parser.value(stationOption);
+    if (parser.isSet(projectOption)) {
+        const ProjectLoad load = ProjectReader::readFile(parser.value(projectOption));
+        CliIo::print(load.diagnostics);
+        if (!load.project)
+            return 1;
+        zone = QTimeZone(load.project->timeZone.toUtf8());
+        for (const Station& s : load.project->stations) {
+            if (s.name == station || s.displayName() == station)
+                station = s.id;
+        }
+    }
+    const auto from = CliIo::parseLocalTime(parser.value(fromOption), zone);
+    const auto to = CliIo::parseLocalTime(parser.value(toOption), zone);
+    if (!parser.isSet(fromOption) || !parser.isSet(toOption) || !from || !to || *to <= *from) {
+        CliIo::err() << tr("--from and --to must be local times like 2026-11-21T08:00:00, "
+                           "--from before --to")
+                     << Qt::endl;
+        return 2;
+    }
+
+    QString error;
+    History::AlarmJournal journal(*url);
+    if (!journal.open(&error)) {
+        CliIo::err() << error << Qt::endl;
+        return 1;
+    }
+    const auto rows = journal.list({*from, *to, station, parser.isSet(activeOption)}, &error);
+    if (!rows) {
+        CliIo::err() << error << Qt::endl;
+        return 1;
+    }
+    const auto time = [&zone](std::optional<qint64> ms) {
+        return ms ? QDateTime::fromMSecsSinceEpoch(*ms, zone).toString(
+                        QStringLiteral("yyyy-MM-dd HH:mm:ss"))
+                  : QStringLiteral("--");
+    };
+    QTextStream& out = CliIo::out();
+    const QStringList header{tr("No."),          tr("ID"),       tr("Station"),  tr("Tag"),
+                             tr("Value"),        tr("Type"),     tr("Start"),    tr("End"),
+                             tr("Acknowledged"), tr("Ack time"), tr("Ack user"), tr("End state"),
+                             tr("Note"),         tr("Cause")};
+    out << header.join(u'\t') << '\n';
+    int n = 0;
+    for (const JournalRow& r : *rows) {
+        const QStringList cells{
+            QString::number(++n),
+            QString::number(r.id),
+            r.station.isEmpty() ? tr("system") : r.stationName,
+            r.tagName,
+            r.value ? QString::number(*r.value, 'f', 3) : QStringLiteral("--"),
+            typeName(r),
+            time(r.startMs),
+            r.endMs ? time(r.endMs) : tr("not ended"),
+            r.ackMs ? tr("yes") : tr("no"),
+            time(r.ackMs),
+            r.ackUser.isEmpty() ? QStringLiteral("--") : r.ackUser,
+            endStateName(r),
+            r.note,
+            r.detail,
+        };
+        QStringList clean;
+        for (const QString& c : cells)
+            clean << QString(c).replace(u'\t', u' ').replace(u'\n', u' ');
+        out << clean.join(u'\t') << '\n';
+    }
+    out.flush();
+    return 0;
+}
+
+int AlarmCommands::acknowledge(const QStringList& args)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        tr("Acknowledges one alarm record with who handled it and how; a record is "
+           "acknowledged once."));
+    parser.addPositionalArgument(QStringLiteral("ack"), tr("the command"));
+    parser.addPositionalArgument(QStringLiteral("ID"), tr("the record's id (alarms list)"));
+    const QCommandLineOption userOption(QStringLiteral("user"), tr("who acknowledges"), tr("NAME"));
+    const QCommandLineOption noteOption(QStringLiteral("note"),
+                                        tr("the handling content and result"), tr("TEXT"));
+    parser.addOptions({dbOption(), userOption, noteOption});
+    if (!CliIo::parse(parser, args, 1))
+        return parser.isSet(QStringLiteral("help")) ? 0 : 2;
+    bool ok = false;
+    const qint64 id = parser.positionalArguments().value(1).toLongLong(&ok);
+    if (!ok || id <= 0) {
+        CliIo::err() << tr("'%1' is not a record id").arg(parser.positionalArguments().value(1))
+                     << Qt::endl;
+        return 2;
+    }
+    if (parser.value(userOption).trimmed().isEmpty() || !parser.isSet(noteOption)) {
+        CliIo::err() << tr("--user and --note are required") << Qt::endl;
+        return 2;
+    }
+    const auto url = databaseUrl(parser);
+    if (!url)
+        return 2;
+    QString error;
+    History::AlarmJournal journal(*url);
+    if (!journal.open(&error)) {
+        CliIo::err() << error << Qt::endl;
+        return 1;
+    }
+    JournalRow row;
+    const auto result =
+        journal.acknowledge(id, parser.value(userOption).trimmed(), parser.value(noteOption),
+                            QDateTime::currentMSecsSinceEpoch(), &error, &row);
+    const QString what =
+        QStringLiteral("%1 %2 %3").arg(row.stationName, row.tagName, typeName(row));
+    switch (result) {
+    case History::AlarmJournal::AckResult::Acknowledged:
+        CliIo::out() << tr("alarm %1 acknowledged by %2: %3").arg(id).arg(row.ackUser, what)
+                     << Qt::endl;
+        return 0;
+    case History::AlarmJournal::AckResult::AlreadyAcknowledged:
+        CliIo::err() << tr("alarm %1 was already acknowledged by %2 at %3: %4")
+                            .arg(id)
+                            .arg(row.ackUser,
+                                 QDateTime::fromMSecsSinceEpoch(row.ackMs.value_or(0))
+                                     .toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")),
+                                 what)
+                     << Qt::endl;
+        return 1;
+    case History::AlarmJournal::AckResult::NotFound:
+        CliIo::err() << tr("there is no alarm record %1").arg(id) << Qt::endl;
+        return 1;
+    case History::AlarmJournal::AckResult::Failed:
+        break;
+    }
+    CliIo::err() << error << Qt::endl;
+    return 1;
+}
+
+} // namespace PumpWatch::Cli

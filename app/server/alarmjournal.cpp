@@ -1,0 +1,83 @@
+#include "alarmjournal.h"
+
+#include <cmath>
+
+namespace PumpWatch::Server {
+
+using Alarms::AlarmChange;
+using Alarms::AlarmRecord;
+using Alarms::AlarmType;
+
+History::JournalEntry AlarmJournalEntries::entry(const AlarmChange& change) const
+{
+    const AlarmRecord& r = change.record;
+    History::JournalEntry e;
+    e.kind = change.kind == AlarmChange::Raised  ? History::JournalEntry::Open
+             : change.kind == AlarmChange::Ended ? History::JournalEntry::End
+                                                 : History::JournalEntry::Acknowledge;
+    e.key = r.key;
+    e.type = QString::fromLatin1(Alarms::alarmTypeCode(r.type));
+    e.severity = static_cast<int>(r.severity);
+    if (!std::isnan(r.value))
+        e.value = r.value;
+    e.startMs = r.startMs;
+    e.endMs = r.endMs;
+    e.endState = QString::fromLatin1(Alarms::endStateCode(r.endState));
+    e.ackMs = r.ackMs;
+    e.ackUser = r.ackUser;
+    e.note = r.note;
+    e.detail = r.detail;
+    if (r.station < 0) {
+        e.tag = r.type == AlarmType::Database ? QStringLiteral("database")
+                                              : QStringLiteral("acquisition");
+        e.tagName =
+            r.type == AlarmType::Database ? tr("history database") : tr("acquisition service");
+        return e;
+    }
+    const Station& station = m_project.stations[static_cast<std::size_t>(r.station)];
+    e.station = station.id;
+    e.stationName = station.displayName();
+    const Device& device = station.devices[static_cast<std::size_t>(std::max(r.device, 0))];
+    if (r.type == AlarmType::Rule) {
+        const AlarmRule& rule = m_project.alarmRules[static_cast<std::size_t>(r.rule)];
+        e.tag = device.id + u'/' + rule.id;
+        e.tagName = rule.name;
+    } else if (r.tag != InvalidTagId) {
+        const TagDef& def = m_project.tag(r.tag);
+        e.tag = device.id + u'/' + def.key;
+        e.tagName = def.name;
+        e.unit = def.unit;
+    } else {
+        e.tag = device.id;
+        e.tagName = tr("%1 PLC").arg(zoneDisplayName(device.zone));
+    }
+    return e;
+}
+
+History::AuditEntry AlarmJournalEntries::audit(const Alarms::AlarmAudit& a) const
+{
+    History::AuditEntry e;
+    e.ms = a.ms;
+    e.user = a.user.isEmpty() ? QStringLiteral("system") : a.user;
+    e.action = a.action;
+    e.target = a.tag < m_project.tagCount() ? m_project.tagPath(a.tag) : QString();
+    e.result = QStringLiteral("ok");
+    e.detail = a.detail;
+    return e;
+}
+
+QString AlarmJournalEntries::describe(const AlarmRecord& r) const
+{
+    const History::JournalEntry e = entry({AlarmChange::Raised, r});
+    QString text = (e.stationName.isEmpty() ? QString() : e.stationName + u' ') + e.tagName;
+    if (r.type != AlarmType::Rule)
+        text += u' ' + Alarms::AlarmText::typeName(r.type);
+    if (e.value)
+        text += u' ' + QString::number(*e.value, 'g', 6) +
+                (e.unit.isEmpty() ? QString() : u' ' + e.unit);
+    if (!r.detail.isEmpty() && r.type != AlarmType::Rule)
+        text += QStringLiteral(" (%1)").arg(r.detail);
+    return text;
+}
+
+} // namespace PumpWatch::Server

@@ -1,0 +1,31 @@
+// How pumpwatch-server journals alarms: the engine's records become rows of history's alarm
+// journal (with the station's and tag's names as they are now, so the record query reads
+// without the project), shelving becomes audit rows, and each raise and end is logged.
+#pragma once
+
+#include <alarms/alarmtypes.h>
+#include <core/project.h>
+#include <history/journal.h>
+
+#include <QCoreApplication>
+
+namespace PumpWatch::Server {
+
+class AlarmJournalEntries {
+    Q_DECLARE_TR_FUNCTIONS(PumpWatch::Server::AlarmJournalEntries)
+
+public:
+    explicit AlarmJournalEntries(const Project& project)
+        : m_project(project)
+    {}
+
+    History::JournalEntry entry(const Alarms::AlarmChange& change) const;
+    History::AuditEntry audit(const Alarms::AlarmAudit& audit) const;
+    /// One line for the server log: "(C)长征一厂 出水压力 高高限报警 0.62 MPa".
+    QString describe(const Alarms::AlarmRecord& record) const;
+
+private:
+    const Project& m_project;
+};
+
+} // namespace PumpWatch::Server

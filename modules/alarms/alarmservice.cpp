@@ -1,0 +1,120 @@
+#include "alarmservice.h"
+
+#include <QMutexLocker>
+
+namespace PumpWatch::Alarms {
+
+AlarmService::AlarmService(const Project& project, const Clock& clock,
+                           const AlarmEngineOptions& options, QObject* parent)
+    : QObject(parent)
+    , m_engine(project, clock, options)
+{
+    connect(&m_tick, &QTimer::timeout, this, &AlarmService::tick);
+}
+
+template <typename F>
+auto AlarmService::locked(F f)
+{
+    bool changedAnything = false;
+    auto result = [&] {
+        QMutexLocker lock(&m_mutex);
+        auto r = f();
+        std::vector<AlarmChange> changes = m_engine.takeChanges();
+        std::vector<AlarmAudit> audit = m_engine.takeAudit();
+        changedAnything = !changes.empty() || !audit.empty();
+        if (changedAnything && m_journal)
+            m_journal(changes, audit);
+        return r;
+    }();
+    if (changedAnything)
+        Q_EMIT changed();
+    return result;
+}
+
+template <typename F>
+auto AlarmService::locked(F f) const
+{
+    QMutexLocker lock(&m_mutex);
+    return f();
+}
+
+void AlarmService::start(int tickMs)
+{
+    m_tick.start(tickMs);
+}
+
+void AlarmService::stop()
+{
+    m_tick.stop();
+}
+
+void AlarmService::process(std::span<const Sample> batch)
+{
+    locked([&] {
+        m_engine.process(batch);
+        return 0;
+    });
+}
+
+void AlarmService::deviceStatus(int station, int device, bool online, qint64 ms,
+                                const QString& error)
+{
+    locked([&] {
+        m_engine.deviceStatus(station, device, online, ms, error);
+        return 0;
+    });
+}
+
+void AlarmService::systemStatus(SystemCondition which, bool healthy, qint64 ms,
+                                const QString& detail)
+{
+    locked([&] {
+        m_engine.systemStatus(which, healthy, ms, detail);
+        return 0;
+    });
+}
+
+void AlarmService::tick()
+{
+    locked([&] {
+        m_engine.tick();
+        return 0;
+    });
+}
+
+bool AlarmService::acknowledge(quint64 key, const QString& user, const QString& note)
+{
+    return locked([&] { return m_engine.acknowledge(key, user, note); });
+}
+
+int AlarmService::acknowledgeStation(int station, const QString& user, const QString& note)
+{
+    return locked([&] { return m_engine.acknowledgeStation(station, user, note); });
+}
+
+bool AlarmService::shelve(TagId tag, qint64 durationMs, const QString& user, const QString& reason)
+{
+    return locked([&] { return m_engine.shelve(tag, durationMs, user, reason); });
+}
+
+bool AlarmService::unshelve(TagId tag, const QString& user)
+{
+    return locked([&] { return m_engine.unshelve(tag, user); });
+}
+
+std::vector<AlarmRecord> AlarmService::liveRecords() const
+{
+    return locked([&] { return m_engine.liveRecords(); });
+}
+
+bool AlarmService::soundRequired() const
+{
+    return locked([&] { return m_engine.soundRequired(); });
+}
+
+AlarmEngineStats AlarmService::stats() const
+{
+    return locked([&] { return m_engine.stats(); });
+}
+
+} // namespace PumpWatch::Alarms

@@ -1,0 +1,70 @@
+// AlarmService: the alarm engine shared by threads. Acquisition feeds it samples and device
+// status, history reports its database connection, operators acknowledge and shelve from the
+// GUI thread, and a timer in the service's own thread ticks it once a second. Every call is
+// serialised by one mutex; what changed goes to the journal callback in the order it happened
+// (called with the lock held, so it must only queue, as HistoryService::journal() does).
+//
+//     AlarmService alarms(project, clock);
+//     alarms.setJournal([&](auto changes, auto audit) { history.journal(toEntries(changes)); });
+//     alarms.start();
+//     alarms.process(batch);                              // any thread
+//     connect(&alarms, &AlarmService::changed, panel, &AlarmPanel::refresh);
+#pragma once
+
+#include "alarmengine.h"
+
+#include <QMutex>
+#include <QObject>
+#include <QTimer>
+
+#include <functional>
+
+namespace PumpWatch::Alarms {
+
+class AlarmService : public QObject {
+    Q_OBJECT
+
+public:
+    using Journal = std::function<void(std::span<const AlarmChange> changes,
+                                       std::span<const AlarmAudit> audit)>;
+
+    AlarmService(const Project& project, const Clock& clock, const AlarmEngineOptions& options = {},
+                 QObject* parent = nullptr);
+
+    const Diagnostics& diagnostics() const { return m_engine.diagnostics(); }
+    /// Set before start().
+    void setJournal(Journal journal) { m_journal = std::move(journal); }
+    void start(int tickMs = 1000);
+    void stop();
+
+    void process(std::span<const Sample> batch);
+    void deviceStatus(int station, int device, bool online, qint64 ms, const QString& error);
+    void systemStatus(SystemCondition which, bool healthy, qint64 ms, const QString& detail);
+    void tick();
+
+    bool acknowledge(quint64 key, const QString& user, const QString& note);
+    int acknowledgeStation(int station, const QString& user, const QString& note);
+    bool shelve(TagId tag, qint64 durationMs, const QString& user, const QString& reason);
+    bool unshelve(TagId tag, const QString& user);
+
+    std::vector<AlarmRecord> liveRecords() const;
+    bool soundRequired() const;
+    AlarmEngineStats stats() const;
+
+Q_SIGNALS:
+    /// Records were raised, ended or acknowledged; emitted in the thread that caused it.
+    void changed();
+
+private:
+    template <typename F>
+    auto locked(F f);
+    template <typename F>
+    auto locked(F f) const;
+
+    mutable QMutex m_mutex;
+    AlarmEngine m_engine;
+    Journal m_journal;
+    QTimer m_tick;
+};
+
+} // namespace PumpWatch::Alarms
