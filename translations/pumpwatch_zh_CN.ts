@@ -2,6 +2,13 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AlarmJournal</name>
+    <message>
+        <source>%1 holds no PumpWatch alarm journal (or one older than this program): %2</source>
+        <translation>%1 中没有 PumpWatch 报警记录表（或版本比本程序旧）：%2</translation>
+    </message>
+</context>
+<context>
     <name>PumpWatch::Acquisition::AcquisitionService</name>
     <message>
         <source>acquisition is not running</source>
@@ -227,6 +234,308 @@
     <message>
         <source>&apos;%1&apos; is not a unit of %2 (%3)</source>
         <translation>&apos;%1&apos; 不是 %2 的单位（%3）</translation>
+    </message>
+</context>
+<context>
+    <name>PumpWatch::Alarms::AlarmEngine</name>
+    <message>
+        <source>outside the sensor&apos;s range %1 … %2</source>
+        <translation>超出传感器量程 %1 … %2</translation>
+    </message>
+    <message>
+        <source>value frozen for %1 s</source>
+        <translation>数值 %1 秒未变化（疑似冻结）</translation>
+    </message>
+    <message>
+        <source>changed %1 within a minute</source>
+        <translation>一分钟内变化 %1</translation>
+    </message>
+    <message>
+        <source>station power outage</source>
+        <translation>站点停电</translation>
+    </message>
+    <message>
+        <source>shelving expired</source>
+        <translation>搁置到期</translation>
+    </message>
+    <message>
+        <source>for %1 min: %2</source>
+        <translation>搁置 %1 分钟：%2</translation>
+    </message>
+</context>
+<context>
+    <name>PumpWatch::Alarms::AlarmText</name>
+    <message>
+        <source>low-low alarm</source>
+        <translation>低低限报警</translation>
+    </message>
+    <message>
+        <source>low alarm</source>
+        <translation>低限报警</translation>
+    </message>
+    <message>
+        <source>high alarm</source>
+        <translation>高限报警</translation>
+    </message>
+    <message>
+        <source>high-high alarm</source>
+        <translation>高高限报警</translation>
+    </message>
+    <message>
+        <source>rate-of-change alarm</source>
+        <translation>突变率报警</translation>
+    </message>
+    <message>
+        <source>RTU communication failure</source>
+        <translation>RTU 通讯故障报警</translation>
+    </message>
+    <message>
+        <source>power outage</source>
+        <translation>停电报警</translation>
+    </message>
+    <message>
+        <source>sensor fault</source>
+        <translation>传感器故障报警</translation>
+    </message>
+    <message>
+        <source>equipment fault</source>
+        <translation>设备故障报警</translation>
+    </message>
+    <message>
+        <source>rule alarm</source>
+        <translation>规则报警</translation>
+    </message>
+    <message>
+        <source>database connection failure</source>
+        <translation>数据库连接失败报警</translation>
+    </message>
+    <message>
+        <source>background service stopped</source>
+        <translation>后台服务异常退出报警</translation>
+    </message>
+    <message>
+        <source>not ended</source>
+        <translation>没结束</translation>
+    </message>
+    <message>
+        <source>returned to normal</source>
+        <translation>转正常</translation>
+    </message>
+    <message>
+        <source>became new alarm</source>
+        <translation>转新报警</translation>
+    </message>
+    <message>
+        <source>critical</source>
+        <translation>紧急</translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation>警告</translation>
+    </message>
+</context>
+<context>
+    <name>PumpWatch::Alarms::RuleSet</name>
+    <message>
+        <source>rule &apos;%1&apos;: %2</source>
+        <translation>规则 &apos;%1&apos;：%2</translation>
+    </message>
+    <message>
+        <source>rule &apos;%1&apos;: %2/%3 has no tag %4</source>
+        <translation>规则 &apos;%1&apos;：%2/%3 没有测点 %4</translation>
+    </message>
+    <message>
+        <source>rule &apos;%1&apos; applies to no device</source>
+        <translation>规则 &apos;%1&apos; 不适用于任何设备</translation>
+    </message>
+</context>
+<context>
+    <name>PumpWatch::Cli::AlarmCommands</name>
+    <message>
+        <source>the history database: sqlite:PATH or postgres://user@host:port/database</source>
+        <translation>历史数据库：sqlite:路径 或 postgres://用户@主机:端口/数据库</translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>--db is required</source>
+        <translation>必须指定 --db</translation>
+    </message>
+    <message>
+        <source>  alarms list --db URL --from T --to T [--station ID] [--active] [--project FILE]
+                                           the alarm records, newest first
+  alarms ack ID --db URL --user NAME --note TEXT
+                                           acknowledge an alarm record
+</source>
+        <translation>  alarms list --db 地址 --from 时间 --to 时间 [--station 站点] [--active] [--project 文件]
+                                           报警记录，最新的在前
+  alarms ack 编号 --db 地址 --user 姓名 --note 处理内容
+                                           确认一条报警记录
+</translation>
+    </message>
+    <message>
+        <source>unknown command &apos;alarms %1&apos;; commands:
+</source>
+        <translation>未知命令 &apos;alarms %1&apos;；可用命令：
+</translation>
+    </message>
+    <message>
+        <source>Lists the alarm records that started in a period, newest first, tab-separated: No., ID, station, tag, value, type, start, end, acknowledged, ack time, ack user, end state, note, cause.</source>
+        <translation>列出某时段内开始的报警记录，最新的在前，以制表符分隔：序号、编号、站名、监控值、值、报警类型、开始时间、截止时间、是否确认、确认时间、确认人、结束状态、处理内容、原因。</translation>
+    </message>
+    <message>
+        <source>the command</source>
+        <translation>命令</translation>
+    </message>
+    <message>
+        <source>start, local time (2026-11-21T08:00:00)</source>
+        <translation>开始时间，本地时间（2026-11-21T08:00:00）</translation>
+    </message>
+    <message>
+        <source>T</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>end (exclusive), local time</source>
+        <translation>结束时间（不含），本地时间</translation>
+    </message>
+    <message>
+        <source>only this station (id, or name with --project)</source>
+        <translation>只列出该站点（编号；指定 --project 时也可用名称）</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>only records that have not ended</source>
+        <translation>只列出没结束的记录</translation>
+    </message>
+    <message>
+        <source>the project: its time zone (default: this computer&apos;s)</source>
+        <translation>工程文件：使用其时区（默认：本机时区）</translation>
+    </message>
+    <message>
+        <source>FILE</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>--from and --to must be local times like 2026-11-21T08:00:00, --from before --to</source>
+        <translation>--from 和 --to 必须是本地时间，如 2026-11-21T08:00:00，且 --from 早于 --to</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Station</source>
+        <translation>站名</translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation>监控值</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>报警类型</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>截止时间</translation>
+    </message>
+    <message>
+        <source>Acknowledged</source>
+        <translation>是否确认</translation>
+    </message>
+    <message>
+        <source>Ack time</source>
+        <translation>确认时间</translation>
+    </message>
+    <message>
+        <source>Ack user</source>
+        <translation>确认人</translation>
+    </message>
+    <message>
+        <source>End state</source>
+        <translation>结束状态</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>处理内容</translation>
+    </message>
+    <message>
+        <source>Cause</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>system</source>
+        <translation>系统</translation>
+    </message>
+    <message>
+        <source>not ended</source>
+        <translation>没结束</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>已确认</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>未确认</translation>
+    </message>
+    <message>
+        <source>Acknowledges one alarm record with who handled it and how; a record is acknowledged once.</source>
+        <translation>确认一条报警记录，并记录处理人和处理内容；每条记录只能确认一次。</translation>
+    </message>
+    <message>
+        <source>the record&apos;s id (alarms list)</source>
+        <translation>记录编号（见 alarms list）</translation>
+    </message>
+    <message>
+        <source>who acknowledges</source>
+        <translation>确认人</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>the handling content and result</source>
+        <translation>处理内容和结果</translation>
+    </message>
+    <message>
+        <source>TEXT</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a record id</source>
+        <translation>&apos;%1&apos; 不是记录编号</translation>
+    </message>
+    <message>
+        <source>--user and --note are required</source>
+        <translation>必须指定 --user 和 --note</translation>
+    </message>
+    <message>
+        <source>alarm %1 acknowledged by %2: %3</source>
+        <translation>报警 %1 已由 %2 确认：%3</translation>
+    </message>
+    <message>
+        <source>alarm %1 was already acknowledged by %2 at %3: %4</source>
+        <translation>报警 %1 已于 %3 由 %2 确认：%4</translation>
+    </message>
+    <message>
+        <source>there is no alarm record %1</source>
+        <translation>没有报警记录 %1</translation>
     </message>
 </context>
 <context>
@@ -802,6 +1111,50 @@
         <source>must not be negative</source>
         <translation>不能为负数</translation>
     </message>
+    <message>
+        <source>&apos;%1&apos; is not a time of day (HH:MM)</source>
+        <translation>&apos;%1&apos; 不是时刻（时:分）</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a list of days (mon-fri, sat,sun, daily)</source>
+        <translation>&apos;%1&apos; 不是星期列表（mon-fri、sat,sun、daily）</translation>
+    </message>
+    <message>
+        <source>expected [min, max] with min &lt; max</source>
+        <translation>应为 [最小值, 最大值]，且最小值 &lt; 最大值</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a severity (warning, critical)</source>
+        <translation>&apos;%1&apos; 不是报警等级（warning、critical）</translation>
+    </message>
+    <message>
+        <source>unknown station &apos;%1&apos;</source>
+        <translation>未知站点 &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a variable name</source>
+        <translation>&apos;%1&apos; 不是有效的变量名</translation>
+    </message>
+    <message>
+        <source>expected a tag key</source>
+        <translation>应为测点键</translation>
+    </message>
+    <message>
+        <source>a rule needs at least one tag</source>
+        <translation>规则至少需要一个测点</translation>
+    </message>
+    <message>
+        <source>expected a number</source>
+        <translation>应为数字</translation>
+    </message>
+    <message>
+        <source>must be greater than 0</source>
+        <translation>必须大于 0</translation>
+    </message>
+    <message>
+        <source>rule id</source>
+        <translation>规则编号</translation>
+    </message>
 </context>
 <context>
     <name>PumpWatch::Quantity</name>
@@ -892,6 +1245,21 @@
     <message>
         <source>Value</source>
         <translation>数值</translation>
+    </message>
+</context>
+<context>
+    <name>PumpWatch::Server::AlarmJournalEntries</name>
+    <message>
+        <source>history database</source>
+        <translation>历史数据库</translation>
+    </message>
+    <message>
+        <source>acquisition service</source>
+        <translation>采集服务</translation>
+    </message>
+    <message>
+        <source>%1 PLC</source>
+        <translation>%1 PLC</translation>
     </message>
 </context>
 <context>
@@ -987,6 +1355,30 @@
     <message>
         <source>unavailable</source>
         <translation>不可用</translation>
+    </message>
+    <message>
+        <source>%1: not started, the alarm rules have errors</source>
+        <translation>%1：报警规则有错误，未启动</translation>
+    </message>
+    <message>
+        <source>the acquisition thread has not answered for %1 s</source>
+        <translation>采集线程已 %1 秒无响应</translation>
+    </message>
+    <message>
+        <source>alarm: %1</source>
+        <translation>报警：%1</translation>
+    </message>
+    <message>
+        <source>alarm ended (%1): %2</source>
+        <translation>报警结束（%1）：%2</translation>
+    </message>
+    <message>
+        <source>alarm acknowledged by %1: %2</source>
+        <translation>报警已由 %1 确认：%2</translation>
+    </message>
+    <message>
+        <source>alarms: %1 active, %2 awaiting acknowledgement; %3 raised, %4 ended, %5 backfilled samples ignored</source>
+        <translation>报警：%1 条未结束，%2 条待确认；已产生 %3 条，已结束 %4 条，忽略补录数据 %5 条</translation>
     </message>
 </context>
 <context>
@@ -1258,6 +1650,10 @@
     <message>
         <source>deadband must not be negative</source>
         <translation>死区不能为负数</translation>
+    </message>
+    <message>
+        <source>period %1: </source>
+        <translation>时段 %1：</translation>
     </message>
 </context>
 <context>

@@ -171,10 +171,10 @@ void AlarmEngine::evaluateState(TagId tag, TagState& t, double value, qint64 ms)
     const qint8 target = value != 0.0 ? 1 : 0;
     qint64 at = ms;
     if (settle(t.level, target, ms, toMs(def.alarm.onDelayS), toMs(def.alarm.offDelayS), at)) {
-        AlarmRecord r = tagRecord(
-            tag, isSensorFaultBit(def) ? AlarmType::SensorFault : AlarmType::EquipmentFault, value);
-        r.detail = def.name;
-        move(t.level, target, at, r);
+        move(t.level, target, at,
+             tagRecord(tag,
+                       isSensorFaultBit(def) ? AlarmType::SensorFault : AlarmType::EquipmentFault,
+                       value));
     }
 }
 
@@ -290,9 +290,7 @@ void AlarmEngine::setPowerFail(DeviceState& d, bool failed, qint64 ms, TagId tag
     d.powerFailures += failed ? 1 : -1;
     const qint8 target = d.powerFailures > 0 ? 1 : 0;
     if (target != d.power.level) {
-        AlarmRecord r = tagRecord(tag, AlarmType::PowerFail, value);
-        r.detail = m_project.tag(tag).name;
-        move(d.power, target, ms, r);
+        move(d.power, target, ms, tagRecord(tag, AlarmType::PowerFail, value));
     }
     setSuppressed(static_cast<int>(&d - m_devices.data()), wasSuppressed, ms);
 }

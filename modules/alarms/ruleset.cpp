@@ -50,10 +50,9 @@ void RuleSet::compile(int ruleIndex, const QString& file)
         c->parser.SetExpr(rule.expression.toStdString());
         c->parser.Eval(); // parses now, so a mistake is reported at load, not at the first alarm
     } catch (const mu::Parser::exception_type& e) {
-        m_diagnostics.push_back({Diagnostic::Severity::Error, file, 0, 0, path,
-                                 tr("rule '%1': %2 (at position %3)")
-                                     .arg(rule.id, QString::fromStdString(e.GetMsg()))
-                                     .arg(e.GetPos() + 1)});
+        m_diagnostics.push_back(
+            {Diagnostic::Severity::Error, file, 0, 0, path,
+             tr("rule '%1': %2").arg(rule.id, QString::fromStdString(e.GetMsg()))});
         return;
     }
     m_compiled[static_cast<std::size_t>(ruleIndex)] = std::move(c);

@@ -185,6 +185,138 @@ private Q_SLOTS:
         const QStringList row = hour[1].split(u',');
         QVERIFY2(qAbs(row[3].toDouble() - pressure) < 1e-6, qPrintable(hour[1]));
     }
+    /// The simulated city with faults injected while the server runs: every fault leaves the
+    /// records a dispatcher expects in the journal, and the CLI lists and acknowledges them.
+    void journalsAlarmsOfInjectedFaults()
+    {
+        QTemporaryDir dir;
+        const QString project = dir.filePath(QStringLiteral("city.json"));
+        generateCity(project);
+        if (QTest::currentTestFailed())
+            return;
+        // A frozen pressure is noticed after 6 s here instead of the template's 5 minutes.
+        QFile file(project);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QByteArray json = file.readAll();
+        file.close();
+        QVERIFY(json.contains("\"frozen\": 300"));
+        json.replace("\"frozen\": 300", "\"frozen\": 6");
+        QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        file.write(json);
+        file.close();
+
+        ControlledProcess sim;
+        QVERIFY2(sim.start(bin("pumpwatch-sim"),
+                           {QStringLiteral("--project"), project, QStringLiteral("--outage-holdup"),
+                            QStringLiteral("3")}),
+                 qPrintable(sim.errors()));
+        const QString db = QStringLiteral("sqlite:") + dir.filePath(QStringLiteral("history.db"));
+        QProcess server;
+        server.start(bin("pumpwatch-server"),
+                     {QStringLiteral("--project"), project, QStringLiteral("--db"), db,
+                      QStringLiteral("--duration"), QStringLiteral("40")});
+        QVERIFY(server.waitForStarted());
+        QTest::qWait(8000); // every station read and judged normal first
+        for (const char* fault :
+             {"outage S0001 on", "sensor S0002/low outlet_pressure freeze", "burst S0003 on"})
+            QVERIFY2(sim.command(QString::fromLatin1(fault)).startsWith(u"ok"), fault);
+        QVERIFY(server.waitForFinished(60'000));
+        const QString log = QString::fromUtf8(server.readAllStandardOutput());
+        QCOMPARE(server.exitCode(), 0);
+
+        const QString from = QDate::currentDate().addDays(-1).toString(Qt::ISODate);
+        const QString to = QDate::currentDate().addDays(2).toString(Qt::ISODate);
+        const auto cli = [&](const QStringList& args, int* code = nullptr) {
+            QProcess p;
+            p.start(bin("pumpwatch-cli"), args);
+            p.waitForFinished(30'000);
+            if (code)
+                *code = p.exitCode();
+            return QString::fromUtf8(p.readAllStandardOutput() + p.readAllStandardError());
+        };
+        const auto list = [&](const QStringList& extra = {}) {
+            const QString out =
+                cli(QStringList{QStringLiteral("alarms"), QStringLiteral("list"),
+                                QStringLiteral("--db"), db, QStringLiteral("--from"), from,
+                                QStringLiteral("--to"), to, QStringLiteral("--project"), project} +
+                    extra);
+            std::vector<QStringList> rows;
+            for (const QString& line : out.split(u'\n', Qt::SkipEmptyParts))
+                rows.push_back(line.split(u'\t'));
+            return rows;
+        };
+        const std::vector<QStringList> rows = list();
+        QVERIFY2(rows.size() >= 2, qPrintable(log));
+        QCOMPARE(rows[0].mid(0, 6), (QStringList{"No.", "ID", "Station", "Tag", "Value", "Type"}));
+        QStringList seen; // "station|tag|type|end state|cause"
+        for (std::size_t i = 1; i < rows.size(); ++i) {
+            const QStringList& r = rows[i];
+            QCOMPARE(r.size(), 14);
+            seen << QStringList{r[2], r[3], r[5], r[11], r[13]}.join(u'|');
+        }
+        const auto has = [&](const QString& prefix) {
+            return std::any_of(seen.begin(), seen.end(),
+                               [&](const QString& s) { return s.startsWith(prefix); });
+        };
+        const QString all = seen.join(u'\n') + u'\n' + log;
+        // S0001 lost power: the power alarm, then the PLC went silent after its UPS, and the comm
+        // alarm names the outage as its cause; the pressure it dropped raised nothing.
+        QVERIFY2(has(QStringLiteral("(A)澳门路口|市电停电|power outage|not ended")),
+                 qPrintable(all));
+        QVERIFY2(std::any_of(seen.begin(), seen.end(),
+                             [](const QString& s) {
+                                 const QStringList f = s.split(u'|');
+                                 return f[0] == u"(A)澳门路口" && f[1].endsWith(u"PLC") &&
+                                        f[2] == u"RTU communication failure" &&
+                                        f[3] == u"not ended" && f[4] == u"station power outage";
+                             }),
+                 qPrintable(all));
+        QVERIFY2(!has(QStringLiteral("(A)澳门路口|出水压力")), qPrintable(all));
+        // S0002's pressure transmitter froze.
+        QVERIFY2(has(QStringLiteral("(C)长征一厂|出水压力|sensor fault|not ended|value frozen")),
+                 qPrintable(all));
+        // S0003: a main burst downstream.
+        QVERIFY2(has(QStringLiteral("(H)红花岗|爆管预警|爆管预警|not ended")), qPrintable(all));
+        for (const QString& s : seen)
+            QVERIFY2(s.startsWith(u"(A)") || s.startsWith(u"(C)") || s.startsWith(u"(H)"),
+                     qPrintable(all));
+
+        // Acknowledge the burst; a second acknowledgement is refused.
+        QString burstId;
+        for (std::size_t i = 1; i < rows.size(); ++i) {
+            if (rows[i][5] == u"爆管预警")
+                burstId = rows[i][1];
+        }
+        int code = -1;
+        const QString acked =
+            cli({QStringLiteral("alarms"), QStringLiteral("ack"), burstId, QStringLiteral("--db"),
+                 db, QStringLiteral("--user"), QStringLiteral("张三"), QStringLiteral("--note"),
+                 QStringLiteral("已关闭出水阀，通知抢修")},
+                &code);
+        QCOMPARE(code, 0);
+        QVERIFY2(acked.contains(QStringLiteral("acknowledged by 张三")), qPrintable(acked));
+        const QString again =
+            cli({QStringLiteral("alarms"), QStringLiteral("ack"), burstId, QStringLiteral("--db"),
+                 db, QStringLiteral("--user"), QStringLiteral("李四"), QStringLiteral("--note"),
+                 QStringLiteral("x")},
+                &code);
+        QCOMPARE(code, 1);
+        QVERIFY2(again.contains(QStringLiteral("already acknowledged by 张三")), qPrintable(again));
+        const std::vector<QStringList> h = list(
+            {QStringLiteral("--station"), QStringLiteral("S0003"), QStringLiteral("--active")});
+        bool found = false;
+        for (std::size_t i = 1; i < h.size(); ++i) {
+            QCOMPARE(h[i][2], QStringLiteral("(H)红花岗"));
+            QCOMPARE(h[i][11], QStringLiteral("not ended"));
+            if (h[i][1] == burstId) {
+                found = true;
+                QCOMPARE(h[i][8], QStringLiteral("yes"));
+                QCOMPARE(h[i][10], QStringLiteral("张三"));
+                QCOMPARE(h[i][12], QStringLiteral("已关闭出水阀，通知抢修"));
+            }
+        }
+        QVERIFY(found);
+    }
 };
 
 QTEST_GUILESS_MAIN(tst_Server)
