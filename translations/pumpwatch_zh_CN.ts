@@ -1380,6 +1380,14 @@
         <source>alarms: %1 active, %2 awaiting acknowledgement; %3 raised, %4 ended, %5 backfilled samples ignored</source>
         <translation>报警：%1 条未结束，%2 条待确认；已产生 %3 条，已结束 %4 条，忽略补录数据 %5 条</translation>
     </message>
+    <message>
+        <source>open alarms of the last run not read: %1</source>
+        <translation>未能读取上次运行未结束的报警：%1</translation>
+    </message>
+    <message>
+        <source>%1 alarms still open from the last run</source>
+        <translation>上次运行遗留 %1 条未结束的报警</translation>
+    </message>
 </context>
 <context>
     <name>PumpWatch::Server::ServerSink</name>

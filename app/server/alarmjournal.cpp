@@ -66,6 +66,46 @@ History::AuditEntry AlarmJournalEntries::audit(const Alarms::AlarmAudit& a) cons
     return e;
 }
 
+std::optional<AlarmRecord> AlarmJournalEntries::record(const History::JournalRow& row) const
+{
+    const auto type = Alarms::parseAlarmType(row.type);
+    if (!type)
+        return std::nullopt;
+    AlarmRecord r;
+    r.type = *type;
+    r.severity = row.severity == 2 ? Alarms::Severity::Critical : Alarms::Severity::Warning;
+    r.value = row.value.value_or(std::nan(""));
+    r.startMs = row.startMs;
+    r.ackMs = row.ackMs.value_or(0);
+    r.ackUser = row.ackUser;
+    r.note = row.note;
+    r.detail = row.detail;
+    if (row.station.isEmpty())
+        return r; // database, service
+    r.station = m_project.stationIndex(row.station);
+    if (r.station < 0)
+        return std::nullopt;
+    const Station& station = m_project.stations[static_cast<std::size_t>(r.station)];
+    const QString deviceId = row.tag.section(u'/', 0, 0);
+    const QString key = row.tag.section(u'/', 1);
+    r.device = station.deviceIndex(deviceId);
+    if (r.device < 0)
+        return std::nullopt;
+    if (r.type == AlarmType::Rule) {
+        for (std::size_t i = 0; i < m_project.alarmRules.size(); ++i) {
+            if (m_project.alarmRules[i].id == key)
+                r.rule = static_cast<int>(i);
+        }
+        return r.rule < 0 ? std::nullopt : std::optional(r);
+    }
+    if (!key.isEmpty()) {
+        r.tag = m_project.findTag(station.id, deviceId, key);
+        if (r.tag == InvalidTagId)
+            return std::nullopt;
+    }
+    return r;
+}
+
 QString AlarmJournalEntries::describe(const AlarmRecord& r) const
 {
     const History::JournalEntry e = entry({AlarmChange::Raised, r});

@@ -21,6 +21,9 @@ public:
 
     History::JournalEntry entry(const Alarms::AlarmChange& change) const;
     History::AuditEntry audit(const Alarms::AlarmAudit& audit) const;
+    /// A row left open by an earlier run as the engine's record; nullopt when its station, tag
+    /// or rule is no longer in the project.
+    std::optional<Alarms::AlarmRecord> record(const History::JournalRow& row) const;
     /// One line for the server log: "(C)长征一厂 出水压力 高高限报警 0.62 MPa".
     QString describe(const Alarms::AlarmRecord& record) const;
 

@@ -15,6 +15,7 @@
 #include <core/shutdownsignals.h>
 #include <core/translator.h>
 #include <history/historyservice.h>
+#include <history/journal.h>
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -180,6 +181,8 @@ public:
                 },
                 Qt::DirectConnection);
         }
+        if (history)
+            restoreOpenAlarms(*historyOptions, entries, alarms, *history, clock.nowMs());
         PumpWatch::Server::ServerSink sink(p, store, alarms, history.get(),
                                            parser.isSet(dump) ? stdout : nullptr);
         PumpWatch::Acquisition::AcquisitionService acquisition(p, clock, sink);
@@ -232,6 +235,46 @@ public:
     }
 
 private:
+    /// Records an earlier run left open are taken over, so they end when their condition
+    /// clears instead of staying open and being raised a second time.
+    static void restoreOpenAlarms(const PumpWatch::History::HistoryOptions& options,
+                                  const PumpWatch::Server::AlarmJournalEntries& entries,
+                                  PumpWatch::Alarms::AlarmService& alarms,
+                                  PumpWatch::History::HistoryService& history, qint64 nowMs)
+    {
+        QString error;
+        PumpWatch::History::AlarmJournal journal(options.database);
+        std::optional<std::vector<PumpWatch::History::JournalRow>> rows;
+        if (journal.open(&error))
+            rows = journal.list({0, nowMs + 86'400'000, {}, true}, &error);
+        if (!rows) {
+            qWarning().noquote() << tr("open alarms of the last run not read: %1").arg(error);
+            return;
+        }
+        std::vector<PumpWatch::Alarms::AlarmRecord> records;
+        std::vector<qint64> ids;
+        for (const auto& row : *rows) {
+            if (const auto r = entries.record(row)) {
+                records.push_back(*r);
+                ids.push_back(row.id);
+            }
+        }
+        const std::vector<quint64> keys = alarms.restore(records);
+        std::vector<PumpWatch::History::JournalEntry> adopted;
+        for (std::size_t i = 0; i < keys.size(); ++i) {
+            if (keys[i] == 0)
+                continue;
+            PumpWatch::History::JournalEntry e;
+            e.kind = PumpWatch::History::JournalEntry::Adopt;
+            e.key = keys[i];
+            e.rowId = ids[i];
+            adopted.push_back(e);
+        }
+        history.journal(adopted);
+        if (!adopted.empty())
+            qInfo().noquote() << tr("%1 alarms still open from the last run").arg(adopted.size());
+    }
+
     static void logAlarms(const PumpWatch::Server::AlarmJournalEntries& entries,
                           std::span<const PumpWatch::Alarms::AlarmChange> changes)
     {

@@ -455,6 +455,88 @@ bool AlarmEngine::unshelve(TagId tag, const QString& user)
 
 // --- records -------------------------------------------------------------------------------
 
+std::vector<quint64> AlarmEngine::restore(std::vector<AlarmRecord> records)
+{
+    std::vector<quint64> keys;
+    for (AlarmRecord& r : records) {
+        Condition* c = nullptr;
+        qint8 level = 1;
+        const bool hasTag = r.tag < m_tags.size();
+        const bool hasDevice = r.station >= 0 &&
+                               static_cast<std::size_t>(r.station) < m_firstDevice.size() &&
+                               r.device >= 0;
+        DeviceState* d = hasDevice
+                             ? &m_devices[static_cast<std::size_t>(
+                                   m_firstDevice[static_cast<std::size_t>(r.station)] + r.device)]
+                             : nullptr;
+        switch (r.type) {
+        case AlarmType::LowLow:
+        case AlarmType::Low:
+        case AlarmType::High:
+        case AlarmType::HighHigh:
+            level = r.type == AlarmType::LowLow ? -2
+                    : r.type == AlarmType::Low  ? -1
+                    : r.type == AlarmType::High ? 1
+                                                : 2;
+            c = hasTag ? &m_tags[r.tag].level : nullptr;
+            break;
+        case AlarmType::Rate:
+            c = hasTag ? &m_tags[r.tag].rate : nullptr;
+            break;
+        case AlarmType::SensorFault:
+        case AlarmType::EquipmentFault:
+            if (hasTag)
+                c = m_tags[r.tag].role == Role::FaultBit ? &m_tags[r.tag].level
+                                                         : &m_tags[r.tag].sensor;
+            break;
+        case AlarmType::PowerFail:
+            if (d && hasTag && d->power.record == 0) {
+                c = &d->power;
+                m_tags[r.tag].level.level = 1;
+                ++d->powerFailures;
+            }
+            break;
+        case AlarmType::CommFailure:
+            if (d) {
+                c = &d->comm;
+                d->offline = true; // until acquisition reports it online again
+            }
+            break;
+        case AlarmType::Rule:
+            for (std::size_t i = 0; i < m_rules.instances().size(); ++i) {
+                const RuleSet::Instance& in = m_rules.instances()[i];
+                if (in.rule == r.rule && in.station == r.station && in.device == r.device)
+                    c = &m_ruleConditions[i];
+            }
+            break;
+        case AlarmType::Database:
+        case AlarmType::Service:
+            c = &m_system[r.type == AlarmType::Database ? 0 : 1];
+            break;
+        }
+        if (!c || c->record != 0) {
+            keys.push_back(0);
+            continue;
+        }
+        r.key = m_nextKey++;
+        c->record = r.key;
+        c->level = level;
+        c->pending = level;
+        keys.push_back(r.key);
+        m_live.emplace(r.key, std::move(r));
+    }
+    // Suppression follows the restored comm and power states.
+    for (auto& [key, r] : m_live) {
+        if (r.station >= 0 && r.device >= 0 && r.type != AlarmType::CommFailure &&
+            r.type != AlarmType::PowerFail)
+            r.suppressed =
+                m_devices[static_cast<std::size_t>(
+                              m_firstDevice[static_cast<std::size_t>(r.station)] + r.device)]
+                    .suppressed();
+    }
+    return keys;
+}
+
 void AlarmEngine::move(Condition& c, qint8 level, qint64 atMs, AlarmRecord proto)
 {
     if (c.record != 0) {

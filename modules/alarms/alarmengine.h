@@ -81,6 +81,12 @@ public:
     bool shelve(TagId tag, qint64 durationMs, const QString& user, const QString& reason);
     bool unshelve(TagId tag, const QString& user);
 
+    /// Takes over records still open from an earlier run (read back from the journal, their
+    /// station, device, tag and rule resolved by the caller), so that they end when their
+    /// condition clears instead of staying open forever and being raised twice. Returns the keys
+    /// given to them, in order (0 for a record that matches nothing here).
+    std::vector<quint64> restore(std::vector<AlarmRecord> records);
+
     std::vector<AlarmChange> takeChanges();
     std::vector<AlarmAudit> takeAudit();
     /// Records that are active or not yet acknowledged, newest first.

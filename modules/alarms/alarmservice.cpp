@@ -82,6 +82,11 @@ void AlarmService::tick()
     });
 }
 
+std::vector<quint64> AlarmService::restore(std::vector<AlarmRecord> records)
+{
+    return locked([&] { return m_engine.restore(std::move(records)); });
+}
+
 bool AlarmService::acknowledge(quint64 key, const QString& user, const QString& note)
 {
     return locked([&] { return m_engine.acknowledge(key, user, note); });

@@ -42,6 +42,7 @@ public:
     void systemStatus(SystemCondition which, bool healthy, qint64 ms, const QString& detail);
     void tick();
 
+    std::vector<quint64> restore(std::vector<AlarmRecord> records);
     bool acknowledge(quint64 key, const QString& user, const QString& note);
     int acknowledgeStation(int station, const QString& user, const QString& note);
     bool shelve(TagId tag, qint64 durationMs, const QString& user, const QString& reason);

@@ -96,6 +96,10 @@ bool JournalWriter::flush(QSqlDatabase& db, QString* error)
     ack.prepare(QStringLiteral("UPDATE alarm_journal SET ack_ts = ?, ack_user = ?, note = ? "
                                "WHERE id = ? AND ack_ts IS NULL"));
     for (const JournalEntry& e : m_entries) {
+        if (e.kind == JournalEntry::Adopt) {
+            m_ids[e.key] = e.rowId;
+            continue;
+        }
         if (e.kind == JournalEntry::Open) {
             open.addBindValue(e.station);
             open.addBindValue(nullableText(e.stationName));
@@ -155,7 +159,8 @@ bool JournalWriter::flush(QSqlDatabase& db, QString* error)
     }
     // Rows of records that have ended and been acknowledged never change again.
     for (const JournalEntry& e : m_entries) {
-        if (e.kind != JournalEntry::Open && e.ackMs != 0 && e.endMs != 0)
+        if ((e.kind == JournalEntry::End || e.kind == JournalEntry::Acknowledge) && e.ackMs != 0 &&
+            e.endMs != 0)
             m_ids.erase(e.key);
     }
     m_entries.clear();

@@ -30,10 +30,12 @@
 namespace PumpWatch::History {
 
 struct JournalEntry {
-    enum Kind : quint8 { Open, End, Acknowledge };
+    /// Adopt: the engine took over row `rowId` from an earlier run under `key` (no SQL).
+    enum Kind : quint8 { Open, End, Acknowledge, Adopt };
     Kind kind = Open;
-    quint64 key = 0; ///< the alarm engine's record key
-    QString station; ///< station id; empty for a system alarm
+    quint64 key = 0;  ///< the alarm engine's record key
+    qint64 rowId = 0; ///< for Adopt
+    QString station;  ///< station id; empty for a system alarm
     QString stationName;
     QString tag; ///< "device/key", "device" for device alarms, a rule "device/rule-id"
     QString tagName;

@@ -316,6 +316,33 @@ private Q_SLOTS:
             }
         }
         QVERIFY(found);
+
+        // The faults are repaired and the server restarts: it takes the open records over, so
+        // they end when their condition clears, and none is raised a second time.
+        for (const char* station : {"S0001", "S0002", "S0003"})
+            QVERIFY(sim.command(QStringLiteral("clear ") + QLatin1StringView(station))
+                        .startsWith(u"ok"));
+        server.start(bin("pumpwatch-server"),
+                     {QStringLiteral("--project"), project, QStringLiteral("--db"), db,
+                      QStringLiteral("--duration"), QStringLiteral("15")});
+        QVERIFY(server.waitForFinished(60'000));
+        const QString log2 = QString::fromUtf8(server.readAllStandardOutput());
+        QVERIFY2(log2.contains(u"alarms still open from the last run"), qPrintable(log2));
+        QStringList after;
+        for (const QStringList& r : list())
+            after << QStringList{r[2], r[3], r[5], r[11]}.join(u'|');
+        const auto count = [&](const QString& prefix) {
+            return std::count_if(after.begin(), after.end(),
+                                 [&](const QString& s) { return s.startsWith(prefix); });
+        };
+        const QString all2 = after.join(u'\n') + u'\n' + log2;
+        QVERIFY2(count(QStringLiteral("(A)澳门路口|市电停电|power outage|returned to normal")) == 1,
+                 qPrintable(all2));
+        QVERIFY2(count(QStringLiteral("(A)澳门路口|市电停电")) == 1, qPrintable(all2));
+        QVERIFY2(count(QStringLiteral("(C)长征一厂|出水压力|sensor fault|returned to normal")) == 1,
+                 qPrintable(all2));
+        QVERIFY2(count(QStringLiteral("(C)长征一厂|出水压力|sensor fault")) == 1, qPrintable(all2));
+        QVERIFY2(count(QStringLiteral("(H)红花岗|爆管预警")) == 1, qPrintable(all2));
     }
 };
 

@@ -358,6 +358,35 @@ private Q_SLOTS:
         QCOMPARE(replay.audit, (QStringList{"1 shelve 李四", "61 unshelve "}));
     }
 
+    void restoredRecordsEndWhenTheirConditionClears()
+    {
+        const Project project = load(limits(), BurstRule);
+        Replay replay(project);
+        const TagId p = replay.tag(QStringLiteral("p"));
+        AlarmRecord high;
+        high.type = AlarmType::High;
+        high.station = 0;
+        high.device = 0;
+        high.tag = p;
+        high.value = 0.57;
+        high.startMs = Start.toMSecsSinceEpoch() - 60'000;
+        AlarmRecord comm = high;
+        comm.type = AlarmType::CommFailure;
+        comm.tag = InvalidTagId;
+        AlarmRecord unknown = high;
+        unknown.type = AlarmType::Rule;
+        unknown.rule = 7; // a rule the project no longer has
+        const std::vector<quint64> keys = replay.engine.restore({high, comm, unknown});
+        QCOMPARE(keys.size(), 3u);
+        QVERIFY(keys[0] != 0 && keys[1] != 0);
+        QCOMPARE(keys[2], 0u);
+        QCOMPARE(replay.live(), (QStringList{"comm_failure:U", "high:U:suppressed"}));
+        // Suppressed until the device answers; then the fresh value decides.
+        replay.run(QStringLiteral("p=0.5; +1; online; +1; p=0.5"));
+        QCOMPARE(replay.journal(), (QStringList{"high -60 2 normal", "comm_failure -60 1 normal"}));
+        QVERIFY(replay.engine.takeChanges().empty());
+    }
+
     void badRuleExpressionIsNamed()
     {
         const QByteArray rules = R"json([{"id": "r1", "tags": {"p": "p"}, "expression": "p <"},
