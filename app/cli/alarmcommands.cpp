@@ -36,6 +36,15 @@ std::optional<History::DatabaseUrl> databaseUrl(const QCommandLineParser& parser
     return url;
 }
 
+bool openJournal(History::AlarmJournal& journal)
+{
+    QString error;
+    if (journal.open(&error))
+        return true;
+    CliIo::err() << error << Qt::endl;
+    return false;
+}
+
 QString typeName(const JournalRow& r)
 {
     const auto type = Alarms::parseAlarmType(r.type);
@@ -122,10 +131,8 @@ int AlarmCommands::list(const QStringList& args)
 
     QString error;
     History::AlarmJournal journal(*url);
-    if (!journal.open(&error)) {
-        CliIo::err() << error << Qt::endl;
+    if (!openJournal(journal))
         return 1;
-    }
     const auto rows = journal.list({*from, *to, station, parser.isSet(activeOption)}, &error);
     if (!rows) {
         CliIo::err() << error << Qt::endl;
@@ -199,10 +206,8 @@ int AlarmCommands::acknowledge(const QStringList& args)
         return 2;
     QString error;
     History::AlarmJournal journal(*url);
-    if (!journal.open(&error)) {
-        CliIo::err() << error << Qt::endl;
+    if (!openJournal(journal))
         return 1;
-    }
     JournalRow row;
     const auto result =
         journal.acknowledge(id, parser.value(userOption).trimmed(), parser.value(noteOption),
