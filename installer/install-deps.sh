@@ -15,6 +15,8 @@ packages=(
     libsqlite3-dev postgresql-15
     # the simulator's Modbus servers; pymodbus as the independent test client (Debian's python3)
     libmodbus-dev python3-pymodbus python3-serial-asyncio
+    # alarm rules: expressions over tags
+    libmuparser-dev
     # Chinese text in the GUI and in snapshots
     fonts-noto-cjk
 )
