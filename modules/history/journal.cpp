@@ -18,6 +18,12 @@ QVariant nullableText(const QString& text)
     return text.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(text);
 }
 
+/// For NOT NULL text columns: a null QString binds as NULL, a system alarm's station is "".
+QString notNull(const QString& text)
+{
+    return text.isNull() ? QStringLiteral("") : text;
+}
+
 bool exec(QSqlQuery& q, QString* error)
 {
     if (q.exec())
@@ -101,12 +107,12 @@ bool JournalWriter::flush(QSqlDatabase& db, QString* error)
             continue;
         }
         if (e.kind == JournalEntry::Open) {
-            open.addBindValue(e.station);
+            open.addBindValue(notNull(e.station));
             open.addBindValue(nullableText(e.stationName));
-            open.addBindValue(e.tag);
+            open.addBindValue(notNull(e.tag));
             open.addBindValue(nullableText(e.tagName));
             open.addBindValue(nullableText(e.unit));
-            open.addBindValue(e.type);
+            open.addBindValue(notNull(e.type));
             open.addBindValue(e.severity);
             open.addBindValue(nullableDouble(e.value));
             open.addBindValue(e.startMs);
@@ -143,12 +149,12 @@ bool JournalWriter::flush(QSqlDatabase& db, QString* error)
                                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
     for (const AuditEntry& a : m_audit) {
         audit.addBindValue(a.ms);
-        audit.addBindValue(a.user);
-        audit.addBindValue(a.action);
-        audit.addBindValue(a.target);
+        audit.addBindValue(notNull(a.user));
+        audit.addBindValue(notNull(a.action));
+        audit.addBindValue(notNull(a.target));
         audit.addBindValue(nullableText(a.oldValue));
         audit.addBindValue(nullableText(a.newValue));
-        audit.addBindValue(a.result);
+        audit.addBindValue(notNull(a.result));
         audit.addBindValue(nullableText(a.detail));
         if (!exec(audit, error))
             return fail();

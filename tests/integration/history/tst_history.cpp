@@ -10,6 +10,7 @@
 #include <history/historyreader.h>
 #include <history/historyservice.h>
 #include <history/historywriter.h>
+#include <history/journal.h>
 #include <history/schema.h>
 
 #include <QFutureWatcher>
@@ -590,6 +591,118 @@ private Q_SLOTS:
         canceled.cancel();
         canceled.waitForFinished();
         QVERIFY(canceled.isCanceled());
+    }
+
+    /// Alarm records go to the journal in order, keep waiting while the database is away (the
+    /// database alarm itself is written once it is back), and an acknowledgement is taken once.
+    void alarmJournalSurvivesAnOutage()
+    {
+        ManualClock clock(at(0));
+        m_options.busyTimeoutMs = 20;
+        HistoryWriter w(m_project, clock, m_options);
+        QVERIFY(w.open());
+        const auto entry = [](JournalEntry::Kind kind, quint64 key, const char* type,
+                              qint64 start) {
+            JournalEntry e;
+            e.kind = kind;
+            e.key = key;
+            e.station = QStringLiteral("S1");
+            e.stationName = QStringLiteral("(A)澳门路口");
+            e.tag = QStringLiteral("plc/pressure");
+            e.tagName = QStringLiteral("出水压力");
+            e.unit = QStringLiteral("MPa");
+            e.type = QString::fromLatin1(type);
+            e.severity = 2;
+            e.value = 0.61;
+            e.startMs = start;
+            e.endState = QStringLiteral("active");
+            return e;
+        };
+        JournalEntry high = entry(JournalEntry::Open, 1, "high_high", at(10));
+        w.journal(std::vector{high}, {});
+        QCOMPARE(w.journalPending(), 0);
+
+        // The database goes away: the record ends and the database alarm is raised meanwhile.
+        std::unique_ptr<QSqlDatabase> locker;
+        const QString lockName = QStringLiteral("journal-locker");
+        if (m_postgres) {
+            QVERIFY(m_pg->stop());
+        } else {
+            locker = std::make_unique<QSqlDatabase>(
+                QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), lockName));
+            locker->setDatabaseName(m_url.path);
+            QVERIFY(locker->open());
+            QVERIFY(QSqlQuery(*locker).exec(QStringLiteral("BEGIN EXCLUSIVE")));
+        }
+        JournalEntry end = high;
+        end.kind = JournalEntry::End;
+        end.endMs = at(20);
+        end.endState = QStringLiteral("normal");
+        JournalEntry db = entry(JournalEntry::Open, 2, "database", at(21));
+        db.station.clear();
+        db.tag = QStringLiteral("database");
+        w.journal(std::vector{end, db}, {});
+        QVERIFY(!w.isConnected());
+        QCOMPARE(w.journalPending(), 2);
+        if (m_postgres) {
+            QString error;
+            QVERIFY2(m_pg->startServer(&error), qPrintable(error));
+        } else {
+            QVERIFY(QSqlQuery(*locker).exec(QStringLiteral("ROLLBACK")));
+            locker->close();
+            locker.reset();
+            QSqlDatabase::removeDatabase(lockName);
+        }
+        for (int i = 0; i < 100 && !w.isConnected(); ++i) {
+            clock.advanceMs(30'000);
+            w.retryConnection();
+        }
+        QVERIFY2(w.isConnected(), qPrintable(w.stats().lastError));
+        QCOMPARE(w.journalPending(), 0);
+        JournalEntry dbEnd = db;
+        dbEnd.kind = JournalEntry::End;
+        dbEnd.endMs = at(40);
+        dbEnd.endState = QStringLiteral("normal");
+        w.journal(std::vector{dbEnd}, {});
+
+        AlarmJournal journal(m_url);
+        QString error;
+        QVERIFY2(journal.open(&error), qPrintable(error));
+        auto rows = journal.list({at(0), at(3600), {}, false}, &error);
+        QVERIFY2(rows, qPrintable(error));
+        QCOMPARE(rows->size(), 2u);
+        const JournalRow& d = (*rows)[0]; // newest first
+        QCOMPARE(d.type, QStringLiteral("database"));
+        QCOMPARE(d.station, QString());
+        QCOMPARE(d.endMs, std::optional<qint64>(at(40)));
+        const JournalRow& h = (*rows)[1];
+        QCOMPARE(h.stationName, QStringLiteral("(A)澳门路口"));
+        QCOMPARE(h.tagName, QStringLiteral("出水压力"));
+        QCOMPARE(h.unit, QStringLiteral("MPa"));
+        QCOMPARE(h.value, std::optional<double>(0.61));
+        QCOMPARE(h.startMs, at(10));
+        QCOMPARE(h.endMs, std::optional<qint64>(at(20)));
+        QCOMPARE(h.endState, QStringLiteral("normal"));
+        QCOMPARE(h.ackMs, std::nullopt);
+        QCOMPARE(journal.list({at(0), at(3600), QStringLiteral("S1"), true}, &error)->size(), 0u);
+
+        JournalRow after;
+        QCOMPARE(journal.acknowledge(h.id, QStringLiteral("张三"), QStringLiteral("已处理"), at(50),
+                                     &error, &after),
+                 AlarmJournal::AckResult::Acknowledged);
+        QCOMPARE(after.ackUser, QStringLiteral("张三"));
+        QCOMPARE(after.note, QStringLiteral("已处理"));
+        QCOMPARE(journal.acknowledge(h.id, QStringLiteral("李四"), QString(), at(60), &error),
+                 AlarmJournal::AckResult::AlreadyAcknowledged);
+        QCOMPARE(journal.acknowledge(999, QStringLiteral("李四"), QString(), at(60), &error),
+                 AlarmJournal::AckResult::NotFound);
+        // The engine's own acknowledgement, arriving later, does not overwrite the first.
+        JournalEntry ack = high;
+        ack.kind = JournalEntry::Acknowledge;
+        ack.ackMs = at(70);
+        ack.ackUser = QStringLiteral("王五");
+        w.journal(std::vector{ack}, {});
+        QCOMPARE(journal.row(h.id, &error)->ackUser, QStringLiteral("张三"));
     }
 
     void serviceWritesFromAnotherThread()
