@@ -85,6 +85,7 @@ class tst_History : public QObject {
     std::unique_ptr<PgCluster> m_pg;
     QTemporaryDir m_tmp;
     DatabaseUrl m_url;
+    std::unique_ptr<QSqlDatabase> m_locker; ///< holds SQLite's lock while "away"
     HistoryOptions m_options;
     int m_database = 0;
     bool m_postgres = false;
@@ -194,6 +195,42 @@ class tst_History : public QObject {
         for (const RollupRow& r : days.value_or(std::vector<RollupRow>{}))
             total += r.delta;
         return total;
+    }
+
+    /// The database goes away: PostgreSQL is stopped, SQLite is locked by another connection.
+    void takeDatabaseAway()
+    {
+        if (m_postgres) {
+            QVERIFY(m_pg->stop());
+            return;
+        }
+        m_locker = std::make_unique<QSqlDatabase>(
+            QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("locker")));
+        m_locker->setDatabaseName(m_url.path);
+        QVERIFY(m_locker->open());
+        QVERIFY(QSqlQuery(*m_locker).exec(QStringLiteral("BEGIN EXCLUSIVE")));
+    }
+
+    void bringDatabaseBack()
+    {
+        if (m_postgres) {
+            QString error;
+            QVERIFY2(m_pg->startServer(&error), qPrintable(error));
+            return;
+        }
+        QVERIFY(QSqlQuery(*m_locker).exec(QStringLiteral("ROLLBACK")));
+        m_locker->close();
+        m_locker.reset();
+        QSqlDatabase::removeDatabase(QStringLiteral("locker"));
+    }
+
+    /// Lets the writer's backoff run until it reconnects (or 100 tries pass).
+    static void reconnect(HistoryWriter& w, ManualClock& clock)
+    {
+        for (int i = 0; i < 100 && !w.isConnected(); ++i) {
+            clock.advanceMs(30'000);
+            w.retryConnection();
+        }
     }
 
 private Q_SLOTS:
@@ -477,31 +514,13 @@ private Q_SLOTS:
                 tags.push_back(tag(s, k));
         double sumSent = 0;
         qint64 countSent = 0;
-        std::unique_ptr<QSqlDatabase> locker;
-        const QString lockName = QStringLiteral("locker");
         for (int batch = 0; batch < 60; ++batch) {
-            if (batch == 15) {
-                if (m_postgres) {
-                    QVERIFY(m_pg->stop());
-                } else {
-                    locker = std::make_unique<QSqlDatabase>(
-                        QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), lockName));
-                    locker->setDatabaseName(m_url.path);
-                    QVERIFY(locker->open());
-                    QVERIFY(QSqlQuery(*locker).exec(QStringLiteral("BEGIN EXCLUSIVE")));
-                }
-            }
-            if (batch == 40) {
-                if (m_postgres) {
-                    QString error;
-                    QVERIFY2(m_pg->startServer(&error), qPrintable(error));
-                } else {
-                    QVERIFY(QSqlQuery(*locker).exec(QStringLiteral("ROLLBACK")));
-                    locker->close();
-                    locker.reset();
-                    QSqlDatabase::removeDatabase(lockName);
-                }
-            }
+            if (batch == 15)
+                takeDatabaseAway();
+            if (batch == 40)
+                bringDatabaseBack();
+            if (QTest::currentTestFailed())
+                return;
             std::vector<Sample> b;
             for (int i = 0; i < 50; ++i) {
                 const double s = batch * 50 + i;
@@ -519,10 +538,7 @@ private Q_SLOTS:
             if (batch % 10 == 9)
                 w.flush();
         }
-        for (int i = 0; i < 100 && !w.isConnected(); ++i) {
-            clock.advanceMs(30'000);
-            w.retryConnection();
-        }
+        reconnect(w, clock);
         QVERIFY(w.isConnected());
         QVERIFY(w.flush());
         QVERIFY(w.stats().spooled > 0);
@@ -623,17 +639,9 @@ private Q_SLOTS:
         QCOMPARE(w.journalPending(), 0);
 
         // The database goes away: the record ends and the database alarm is raised meanwhile.
-        std::unique_ptr<QSqlDatabase> locker;
-        const QString lockName = QStringLiteral("journal-locker");
-        if (m_postgres) {
-            QVERIFY(m_pg->stop());
-        } else {
-            locker = std::make_unique<QSqlDatabase>(
-                QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), lockName));
-            locker->setDatabaseName(m_url.path);
-            QVERIFY(locker->open());
-            QVERIFY(QSqlQuery(*locker).exec(QStringLiteral("BEGIN EXCLUSIVE")));
-        }
+        takeDatabaseAway();
+        if (QTest::currentTestFailed())
+            return;
         JournalEntry end = high;
         end.kind = JournalEntry::End;
         end.endMs = at(20);
@@ -644,19 +652,10 @@ private Q_SLOTS:
         w.journal(std::vector{end, db}, {});
         QVERIFY(!w.isConnected());
         QCOMPARE(w.journalPending(), 2);
-        if (m_postgres) {
-            QString error;
-            QVERIFY2(m_pg->startServer(&error), qPrintable(error));
-        } else {
-            QVERIFY(QSqlQuery(*locker).exec(QStringLiteral("ROLLBACK")));
-            locker->close();
-            locker.reset();
-            QSqlDatabase::removeDatabase(lockName);
-        }
-        for (int i = 0; i < 100 && !w.isConnected(); ++i) {
-            clock.advanceMs(30'000);
-            w.retryConnection();
-        }
+        bringDatabaseBack();
+        if (QTest::currentTestFailed())
+            return;
+        reconnect(w, clock);
         QVERIFY2(w.isConnected(), qPrintable(w.stats().lastError));
         QCOMPARE(w.journalPending(), 0);
         JournalEntry dbEnd = db;
