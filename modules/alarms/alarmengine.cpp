@@ -558,11 +558,6 @@ void AlarmEngine::move(Condition& c, qint8 level, qint64 atMs, AlarmRecord proto
         return;
     proto.key = m_nextKey++;
     proto.startMs = atMs;
-    if (proto.type == AlarmType::High || proto.type == AlarmType::Low ||
-        proto.type == AlarmType::HighHigh || proto.type == AlarmType::LowLow)
-        proto.type = limitType(level);
-    if (proto.type != AlarmType::Rule)
-        proto.severity = defaultSeverity(proto.type);
     if (proto.station >= 0 && proto.type != AlarmType::CommFailure &&
         proto.type != AlarmType::PowerFail) {
         const DeviceState& d = m_devices[static_cast<std::size_t>(

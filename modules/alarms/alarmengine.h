@@ -142,7 +142,8 @@ private:
     void setPowerFail(DeviceState& d, bool failed, qint64 ms, TagId tag, double value);
     void setSuppressed(int device, bool wasSuppressed, qint64 ms);
 
-    /// Moves a condition to `level` at `atMs`: ends its record, opens the next.
+    /// Moves a condition to `level` at `atMs`: ends its record, opens the next from `proto`
+    /// (type and severity as the caller set them).
     void move(Condition& c, qint8 level, qint64 atMs, AlarmRecord proto);
     /// Applies the on/off delay; true with `atMs` when `c` moves to `target` now.
     static bool settle(Condition& c, qint8 target, qint64 ms, qint64 onMs, qint64 offMs,
