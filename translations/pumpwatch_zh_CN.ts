@@ -422,10 +422,6 @@
         <translation>文件</translation>
     </message>
     <message>
-        <source>--from and --to must be local times like 2026-11-21T08:00:00, --from before --to</source>
-        <translation>--from 和 --to 必须是本地时间，如 2026-11-21T08:00:00，且 --from 早于 --to</translation>
-    </message>
-    <message>
         <source>No.</source>
         <translation>序号</translation>
     </message>
@@ -544,6 +540,10 @@
         <source>%1: cannot write: %2</source>
         <translation>%1：无法写入：%2</translation>
     </message>
+    <message>
+        <source>--from and --to must be local times like 2026-11-21T08:00:00, --from before --to</source>
+        <translation>--from 和 --to 必须是本地时间，如 2026-11-21T08:00:00，且 --from 早于 --to</translation>
+    </message>
 </context>
 <context>
     <name>PumpWatch::Cli::HistoryCommands</name>
@@ -644,10 +644,6 @@
     <message>
         <source>--step must be raw, hour or day</source>
         <translation>--step 必须是 raw、hour 或 day</translation>
-    </message>
-    <message>
-        <source>--from and --to must be local times like 2026-11-21T08:00:00, --from before --to</source>
-        <translation>--from 和 --to 必须是本地时间，如 2026-11-21T08:00:00，且 --from 早于 --to</translation>
     </message>
     <message>
         <source>%1: no station &apos;%2&apos;</source>

@@ -120,20 +120,16 @@ int AlarmCommands::list(const QStringList& args)
                 station = s.id;
         }
     }
-    const auto from = CliIo::parseLocalTime(parser.value(fromOption), zone);
-    const auto to = CliIo::parseLocalTime(parser.value(toOption), zone);
-    if (!parser.isSet(fromOption) || !parser.isSet(toOption) || !from || !to || *to <= *from) {
-        CliIo::err() << tr("--from and --to must be local times like 2026-11-21T08:00:00, "
-                           "--from before --to")
-                     << Qt::endl;
+    const auto period = CliIo::parsePeriod(parser.value(fromOption), parser.value(toOption), zone);
+    if (!period)
         return 2;
-    }
 
     QString error;
     History::AlarmJournal journal(*url);
     if (!openJournal(journal))
         return 1;
-    const auto rows = journal.list({*from, *to, station, parser.isSet(activeOption)}, &error);
+    const auto rows =
+        journal.list({period->first, period->second, station, parser.isSet(activeOption)}, &error);
     if (!rows) {
         CliIo::err() << error << Qt::endl;
         return 1;

@@ -10,6 +10,7 @@
 #include <QTimeZone>
 
 #include <optional>
+#include <utility>
 
 namespace PumpWatch::Cli {
 
@@ -23,8 +24,10 @@ public:
     /// Parses `args` (command name first) expecting `positionals` arguments after it; on a
     /// usage error or --help prints what is needed and returns false.
     static bool parse(QCommandLineParser& parser, const QStringList& args, int positionals);
-    /// "2026-11-21T08:00:00" or "2026-11-21" in `zone` (unless the text gives an offset).
-    static std::optional<qint64> parseLocalTime(const QString& text, const QTimeZone& zone);
+    /// [from, to) from "2026-11-21T08:00:00" or "2026-11-21" in `zone` (unless the text gives
+    /// an offset); on a missing, malformed or empty period prints why and returns nullopt.
+    static std::optional<std::pair<qint64, qint64>>
+    parsePeriod(const QString& from, const QString& to, const QTimeZone& zone);
     /// `s` quoted for CSV when it needs to be.
     static QString csvField(const QString& s);
     /// Writes `data` to `path`, or to stdout when `path` is empty or "-".

@@ -100,14 +100,11 @@ int HistoryCommands::exportCsv(const QStringList& args)
         return 1;
     const Project& project = *load.project;
     const QTimeZone zone(project.timeZone.toUtf8());
-    const auto from = CliIo::parseLocalTime(parser.value(fromOption), zone);
-    const auto to = CliIo::parseLocalTime(parser.value(toOption), zone);
-    if (!from || !to || *to <= *from) {
-        CliIo::err() << tr("--from and --to must be local times like 2026-11-21T08:00:00, "
-                           "--from before --to")
-                     << Qt::endl;
+    const auto period = CliIo::parsePeriod(parser.value(fromOption), parser.value(toOption), zone);
+    if (!period)
         return 2;
-    }
+    const qint64 fromMs = period->first;
+    const qint64 toMs = period->second;
 
     const QString stationText = parser.value(stationOption);
     int stationIndex = project.stationIndex(stationText);
@@ -154,7 +151,7 @@ int HistoryCommands::exportCsv(const QStringList& args)
         const QString prefix =
             CliIo::csvField(station.name) + u',' + CliIo::csvField(def.name) + u',';
         if (raw) {
-            const auto points = reader.raw(t, *from, *to);
+            const auto points = reader.raw(t, fromMs, toMs);
             if (!points) {
                 CliIo::err() << reader.lastError() << Qt::endl;
                 return 1;
@@ -166,7 +163,7 @@ int HistoryCommands::exportCsv(const QStringList& args)
                        QString::fromLatin1(qualityName(p.quality)) + QStringLiteral("\r\n");
             continue;
         }
-        const auto rows = reader.aggregated(t, *from, *to, step);
+        const auto rows = reader.aggregated(t, fromMs, toMs, step);
         if (!rows) {
             CliIo::err() << reader.lastError() << Qt::endl;
             return 1;
