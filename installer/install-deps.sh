@@ -17,6 +17,9 @@ packages=(
     libmodbus-dev python3-pymodbus python3-serial-asyncio
     # alarm rules: expressions over tags
     libmuparser-dev
+    # the workstation: alarm sound, trend charts, pinyin search (ICU's Han-Latin)
+    # (Debian's qt6-charts-dev needs the OpenGL development files but does not depend on them)
+    qt6-multimedia-dev qt6-charts-dev libqt6opengl6-dev libicu-dev
     # Chinese text in the GUI and in snapshots
     fonts-noto-cjk
 )

@@ -1244,7 +1244,7 @@
     </message>
 </context>
 <context>
-    <name>PumpWatch::Server::AlarmJournalEntries</name>
+    <name>PumpWatch::Runtime::AlarmJournalEntries</name>
     <message>
         <source>history database</source>
         <translation>历史数据库</translation>
@@ -1256,6 +1256,44 @@
     <message>
         <source>%1 PLC</source>
         <translation>%1 PLC</translation>
+    </message>
+</context>
+<context>
+    <name>PumpWatch::Runtime::Pipeline</name>
+    <message>
+        <source>the acquisition thread has not answered for %1 s</source>
+        <translation>采集线程已 %1 秒无响应</translation>
+    </message>
+    <message>
+        <source>open alarms of the last run not read: %1</source>
+        <translation>未能读取上次运行未结束的报警：%1</translation>
+    </message>
+    <message>
+        <source>%1 alarms still open from the last run</source>
+        <translation>上次运行遗留 %1 条未结束的报警</translation>
+    </message>
+</context>
+<context>
+    <name>PumpWatch::Runtime::PipelineSink</name>
+    <message>
+        <source>station %1</source>
+        <translation>站点 %1</translation>
+    </message>
+    <message>
+        <source>%1 %2: %3</source>
+        <translation>%1 %2：%3</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>audit: %1 wrote %2 %3 -&gt; %4: %5</source>
+        <translation>审计：%1 写入 %2 %3 -&gt; %4：%5</translation>
+    </message>
+    <message>
+        <source>ok, read back %1</source>
+        <translation>成功，回读 %1</translation>
     </message>
 </context>
 <context>
@@ -1357,10 +1395,6 @@
         <translation>%1：报警规则有错误，未启动</translation>
     </message>
     <message>
-        <source>the acquisition thread has not answered for %1 s</source>
-        <translation>采集线程已 %1 秒无响应</translation>
-    </message>
-    <message>
         <source>alarm: %1</source>
         <translation>报警：%1</translation>
     </message>
@@ -1375,37 +1409,6 @@
     <message>
         <source>alarms: %1 active, %2 awaiting acknowledgement; %3 raised, %4 ended, %5 backfilled samples ignored</source>
         <translation>报警：%1 条未结束，%2 条待确认；已产生 %3 条，已结束 %4 条，忽略补录数据 %5 条</translation>
-    </message>
-    <message>
-        <source>open alarms of the last run not read: %1</source>
-        <translation>未能读取上次运行未结束的报警：%1</translation>
-    </message>
-    <message>
-        <source>%1 alarms still open from the last run</source>
-        <translation>上次运行遗留 %1 条未结束的报警</translation>
-    </message>
-</context>
-<context>
-    <name>PumpWatch::Server::ServerSink</name>
-    <message>
-        <source>station %1</source>
-        <translation>站点 %1</translation>
-    </message>
-    <message>
-        <source>%1 %2: %3</source>
-        <translation>%1 %2：%3</translation>
-    </message>
-    <message>
-        <source>%1 %2</source>
-        <translation>%1 %2</translation>
-    </message>
-    <message>
-        <source>audit: %1 wrote %2 %3 -&gt; %4: %5</source>
-        <translation>审计：%1 写入 %2 %3 -&gt; %4：%5</translation>
-    </message>
-    <message>
-        <source>ok, read back %1</source>
-        <translation>成功，回读 %1</translation>
     </message>
 </context>
 <context>
@@ -1687,6 +1690,116 @@
     </message>
 </context>
 <context>
+    <name>PumpWatch::Ui::StationListModel</name>
+    <message>
+        <source>Station</source>
+        <translation>站名</translation>
+    </message>
+    <message>
+        <source>District</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>线路</translation>
+    </message>
+    <message>
+        <source>Pressure (%1)</source>
+        <translation>压力(%1)</translation>
+    </message>
+    <message>
+        <source>Flow (%1)</source>
+        <translation>瞬时流量(%1)</translation>
+    </message>
+    <message>
+        <source>Totalizer (%1)</source>
+        <translation>累计流量(%1)</translation>
+    </message>
+    <message>
+        <source>Communication</source>
+        <translation>通讯状态</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>更新时间</translation>
+    </message>
+    <message>
+        <source>Pressure, %1 h</source>
+        <translation>压力曲线(%1小时)</translation>
+    </message>
+    <message>
+        <source>Flow, %1 h</source>
+        <translation>流量曲线(%1小时)</translation>
+    </message>
+    <message>
+        <source>Supplied today (%1)</source>
+        <translation>今日供水量(%1)</translation>
+    </message>
+    <message>
+        <source>Connecting</source>
+        <translation>连接中</translation>
+    </message>
+    <message>
+        <source>Not refreshed</source>
+        <translation>数据未刷新</translation>
+    </message>
+    <message>
+        <source>Normal</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>Partly interrupted</source>
+        <translation>部分中断</translation>
+    </message>
+    <message>
+        <source>%1 since %2</source>
+        <translation>%1（%2起）</translation>
+    </message>
+    <message>
+        <source>Comm failure</source>
+        <translation>通讯中断</translation>
+    </message>
+    <message>
+        <source>Station power outage</source>
+        <translation>站点停电</translation>
+    </message>
+</context>
+<context>
+    <name>PumpWatch::Ui::StationListView</name>
+    <message>
+        <source>Search name or pinyin initials (e.g. amlk)</source>
+        <translation>搜索站名或拼音首字母（如 amlk）</translation>
+    </message>
+    <message>
+        <source>All districts</source>
+        <translation>全部区域</translation>
+    </message>
+    <message>
+        <source>All plants and lines</source>
+        <translation>全部水厂和线路</translation>
+    </message>
+    <message>
+        <source>All states</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>In alarm</source>
+        <translation>报警中</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>离线</translation>
+    </message>
+    <message>
+        <source>Normal</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>%1 of %2 shown · %3 in alarm · %4 offline</source>
+        <translation>显示 %1 / %2 · 报警 %3 · 离线 %4</translation>
+    </message>
+</context>
+<context>
     <name>PumpWatch::Ui::TagTableModel</name>
     <message>
         <source>read/write</source>
@@ -1735,6 +1848,45 @@
     <message>
         <source>Key</source>
         <translation>键</translation>
+    </message>
+</context>
+<context>
+    <name>PumpWatch::UserStore</name>
+    <message>
+        <source>Operator</source>
+        <translation>操作员</translation>
+    </message>
+    <message>
+        <source>Engineer</source>
+        <translation>工程师</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>管理员</translation>
+    </message>
+    <message>
+        <source>%1: cannot read the users: %2</source>
+        <translation>%1：无法读取用户：%2</translation>
+    </message>
+    <message>
+        <source>%1: at byte %2: %3</source>
+        <translation>%1：第 %2 字节：%3</translation>
+    </message>
+    <message>
+        <source>%1: users[%2] is incomplete (name, role, kdf, iterations, salt, hash)</source>
+        <translation>%1：users[%2] 不完整（name、role、kdf、iterations、salt、hash）</translation>
+    </message>
+    <message>
+        <source>%1: cannot write the users: %2</source>
+        <translation>%1：无法写入用户：%2</translation>
+    </message>
+    <message>
+        <source>a user name must not be empty or start or end with a space</source>
+        <translation>用户名不能为空，也不能以空格开头或结尾</translation>
+    </message>
+    <message>
+        <source>the password of %1 must have at least 4 characters</source>
+        <translation>%1 的密码至少需要 4 个字符</translation>
     </message>
 </context>
 <context>

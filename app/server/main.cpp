@@ -4,18 +4,10 @@
 // a local file while the database is away. Alarms are evaluated on every batch and journalled
 // in the database; a lost database and a stalled acquisition thread are alarms too.
 // Logs go to stdout with a level; with --dump, CSV samples own stdout and logs go to stderr.
-#include "alarmjournal.h"
-#include "serversink.h"
-
-#include <acquisition/acquisitionservice.h>
-#include <alarms/alarmservice.h>
 #include <core/clock.h>
 #include <core/projectreader.h>
-#include <core/realtimestore.h>
 #include <core/shutdownsignals.h>
 #include <core/translator.h>
-#include <history/historyservice.h>
-#include <history/journal.h>
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -29,6 +21,7 @@
 #include <demoproject.h>
 #include <memory>
 #include <optional>
+#include <runtime/pipeline.h>
 
 namespace {
 
@@ -136,65 +129,24 @@ public:
                                  .arg(p.tagCount());
 
         PumpWatch::SystemClock clock;
-        PumpWatch::RealtimeStore store(p.tagCount());
-        std::unique_ptr<PumpWatch::History::HistoryService> history;
-        if (historyOptions) {
-            history =
-                std::make_unique<PumpWatch::History::HistoryService>(p, clock, *historyOptions);
+        if (historyOptions)
             qInfo().noquote() << tr("history: %1, spool %2")
                                      .arg(historyOptions->database.display(),
                                           historyOptions->spoolDirectory);
-            history->start();
-        }
-        PumpWatch::Alarms::AlarmService alarms(p, clock, {path});
-        for (const PumpWatch::Diagnostic& d : alarms.diagnostics()) {
+        PumpWatch::Runtime::Pipeline pipeline(
+            p, clock, {historyOptions, parser.isSet(dump) ? stdout : nullptr, path});
+        for (const PumpWatch::Diagnostic& d : pipeline.diagnostics()) {
             if (d.isError())
                 qCritical().noquote() << d.toString();
             else
                 qWarning().noquote() << d.toString();
         }
-        if (PumpWatch::hasErrors(alarms.diagnostics())) {
+        if (PumpWatch::hasErrors(pipeline.diagnostics())) {
             qCritical().noquote() << tr("%1: not started, the alarm rules have errors").arg(path);
             return 1;
         }
-        const PumpWatch::Server::AlarmJournalEntries entries(p);
-        alarms.setJournal([&](std::span<const PumpWatch::Alarms::AlarmChange> changes,
-                              std::span<const PumpWatch::Alarms::AlarmAudit> audit) {
-            logAlarms(entries, changes);
-            if (!history)
-                return;
-            std::vector<PumpWatch::History::JournalEntry> rows;
-            for (const auto& c : changes)
-                rows.push_back(entries.entry(c));
-            std::vector<PumpWatch::History::AuditEntry> audits;
-            for (const auto& a : audit)
-                audits.push_back(entries.audit(a));
-            history->journal(rows, audits);
-        });
-        if (history) {
-            QObject::connect(
-                history.get(), &PumpWatch::History::HistoryService::databaseConnectionChanged,
-                &alarms,
-                [&](bool connected, const QString& error) {
-                    alarms.systemStatus(PumpWatch::Alarms::SystemCondition::Database, connected,
-                                        clock.nowMs(), error);
-                },
-                Qt::DirectConnection);
-        }
-        if (history)
-            restoreOpenAlarms(*historyOptions, entries, alarms, *history, clock.nowMs());
-        PumpWatch::Server::ServerSink sink(p, store, alarms, history.get(),
-                                           parser.isSet(dump) ? stdout : nullptr);
-        PumpWatch::Acquisition::AcquisitionService acquisition(p, clock, sink);
-        // The acquisition thread beats once a second; ten missed beats raise the alarm.
-        QTimer watchdog;
-        QObject::connect(&watchdog, &QTimer::timeout, &app, [&] {
-            const qint64 silentMs = clock.nowMs() - acquisition.heartbeatMs();
-            alarms.systemStatus(
-                PumpWatch::Alarms::SystemCondition::AcquisitionService,
-                silentMs < 10 * PumpWatch::Acquisition::AcquisitionService::HeartbeatMs,
-                clock.nowMs(),
-                tr("the acquisition thread has not answered for %1 s").arg(silentMs / 1000));
+        pipeline.setAlarmObserver([&](std::span<const PumpWatch::Alarms::AlarmChange> changes) {
+            logAlarms(pipeline.entries(), changes);
         });
 
         PumpWatch::ShutdownSignals signals;
@@ -211,71 +163,25 @@ public:
         }
         QTimer statsTimer;
         QObject::connect(&statsTimer, &QTimer::timeout, &app, [&] {
-            logStats(acquisition);
-            logAlarmStats(alarms);
-            if (history)
-                logHistoryStats(*history);
+            logStats(pipeline.acquisition());
+            logAlarmStats(pipeline.alarms());
+            if (pipeline.history())
+                logHistoryStats(*pipeline.history());
         });
         statsTimer.start(static_cast<int>(statsSeconds * 1000));
 
-        acquisition.start();
-        alarms.start();
-        watchdog.start(2000);
+        pipeline.start();
         qInfo().noquote() << tr("running");
         const int code = QCoreApplication::exec();
-        watchdog.stop();
-        acquisition.stop();
-        alarms.stop();
-        if (history) {
-            history->stop(); // writes what is queued and the open rollups
-            logHistoryStats(*history);
-        }
+        pipeline.stop(); // writes what is queued and the open rollups
+        if (pipeline.history())
+            logHistoryStats(*pipeline.history());
         qInfo().noquote() << tr("stopped");
         return code;
     }
 
 private:
-    /// Records an earlier run left open are taken over, so they end when their condition
-    /// clears instead of staying open and being raised a second time.
-    static void restoreOpenAlarms(const PumpWatch::History::HistoryOptions& options,
-                                  const PumpWatch::Server::AlarmJournalEntries& entries,
-                                  PumpWatch::Alarms::AlarmService& alarms,
-                                  PumpWatch::History::HistoryService& history, qint64 nowMs)
-    {
-        QString error;
-        PumpWatch::History::AlarmJournal journal(options.database);
-        std::optional<std::vector<PumpWatch::History::JournalRow>> rows;
-        if (journal.open(&error))
-            rows = journal.list({0, nowMs + 86'400'000, {}, true}, &error);
-        if (!rows) {
-            qWarning().noquote() << tr("open alarms of the last run not read: %1").arg(error);
-            return;
-        }
-        std::vector<PumpWatch::Alarms::AlarmRecord> records;
-        std::vector<qint64> ids;
-        for (const auto& row : *rows) {
-            if (const auto r = entries.record(row)) {
-                records.push_back(*r);
-                ids.push_back(row.id);
-            }
-        }
-        const std::vector<quint64> keys = alarms.restore(records);
-        std::vector<PumpWatch::History::JournalEntry> adopted;
-        for (std::size_t i = 0; i < keys.size(); ++i) {
-            if (keys[i] == 0)
-                continue;
-            PumpWatch::History::JournalEntry e;
-            e.kind = PumpWatch::History::JournalEntry::Adopt;
-            e.key = keys[i];
-            e.rowId = ids[i];
-            adopted.push_back(e);
-        }
-        history.journal(adopted);
-        if (!adopted.empty())
-            qInfo().noquote() << tr("%1 alarms still open from the last run").arg(adopted.size());
-    }
-
-    static void logAlarms(const PumpWatch::Server::AlarmJournalEntries& entries,
+    static void logAlarms(const PumpWatch::Runtime::AlarmJournalEntries& entries,
                           std::span<const PumpWatch::Alarms::AlarmChange> changes)
     {
         using PumpWatch::Alarms::AlarmChange;

@@ -1,6 +1,7 @@
-// ServerSink: where pumpwatch-server sends what acquisition produces — the realtime store,
-// the alarms (samples and device comm status), history (when --db is given), the log (comm status
-// changes, control writes) and, with --dump, CSV on stdout:
+// PipelineSink: where the pipeline (pumpwatch-server, the single-PC workstation) sends what
+// acquisition produces — the realtime store, the alarms (samples and device comm status), history
+// (when a database is given), the log (comm status changes, control writes) and, with a dump
+// stream, CSV:
 //
 //     time,station,device,tag,value,quality
 //     2026-11-21T08:00:00.250,S0001,low,outlet_pressure,0.412,good
@@ -19,15 +20,15 @@
 
 #include <cstdio>
 
-namespace PumpWatch::Server {
+namespace PumpWatch::Runtime {
 
-class ServerSink final : public Acquisition::AcquisitionSink {
-    Q_DECLARE_TR_FUNCTIONS(PumpWatch::Server::ServerSink)
+class PipelineSink final : public Acquisition::AcquisitionSink {
+    Q_DECLARE_TR_FUNCTIONS(PumpWatch::Runtime::PipelineSink)
 
 public:
     /// `history` and `dump` may be null.
-    ServerSink(const Project& project, RealtimeStore& store, Alarms::AlarmService& alarms,
-               History::HistoryService* history, std::FILE* dump);
+    PipelineSink(const Project& project, RealtimeStore& store, Alarms::AlarmService& alarms,
+                 History::HistoryService* history, std::FILE* dump);
 
     void samples(std::span<const Sample> batch) override;
     void commStatusChanged(const Acquisition::CommStatus& status) override;
@@ -43,4 +44,4 @@ private:
     QByteArray m_line;
 };
 
-} // namespace PumpWatch::Server
+} // namespace PumpWatch::Runtime

@@ -1,4 +1,4 @@
-// How pumpwatch-server journals alarms: the engine's records become rows of history's alarm
+// How the pipeline journals alarms: the engine's records become rows of history's alarm
 // journal (with the station's and tag's names as they are now, so the record query reads
 // without the project), shelving becomes audit rows, and each raise and end is logged.
 #pragma once
@@ -9,10 +9,10 @@
 
 #include <QCoreApplication>
 
-namespace PumpWatch::Server {
+namespace PumpWatch::Runtime {
 
 class AlarmJournalEntries {
-    Q_DECLARE_TR_FUNCTIONS(PumpWatch::Server::AlarmJournalEntries)
+    Q_DECLARE_TR_FUNCTIONS(PumpWatch::Runtime::AlarmJournalEntries)
 
 public:
     explicit AlarmJournalEntries(const Project& project)
@@ -31,4 +31,4 @@ private:
     const Project& m_project;
 };
 
-} // namespace PumpWatch::Server
+} // namespace PumpWatch::Runtime

@@ -1,12 +1,13 @@
-#include "serversink.h"
+#include "pipelinesink.h"
 
 #include <QDateTime>
 #include <QDebug>
 
-namespace PumpWatch::Server {
+namespace PumpWatch::Runtime {
 
-ServerSink::ServerSink(const Project& project, RealtimeStore& store, Alarms::AlarmService& alarms,
-                       History::HistoryService* history, std::FILE* dump)
+PipelineSink::PipelineSink(const Project& project, RealtimeStore& store,
+                           Alarms::AlarmService& alarms, History::HistoryService* history,
+                           std::FILE* dump)
     : m_project(project)
     , m_store(store)
     , m_alarms(alarms)
@@ -20,7 +21,7 @@ ServerSink::ServerSink(const Project& project, RealtimeStore& store, Alarms::Ala
     }
 }
 
-void ServerSink::samples(std::span<const Sample> batch)
+void PipelineSink::samples(std::span<const Sample> batch)
 {
     m_store.publish(batch);
     m_alarms.process(batch);
@@ -50,7 +51,7 @@ void ServerSink::samples(std::span<const Sample> batch)
     std::fflush(m_dump);
 }
 
-void ServerSink::commStatusChanged(const Acquisition::CommStatus& status)
+void PipelineSink::commStatusChanged(const Acquisition::CommStatus& status)
 {
     using Acquisition::CommState;
     if (status.device >= 0 &&
@@ -72,7 +73,7 @@ void ServerSink::commStatusChanged(const Acquisition::CommStatus& status)
         qInfo().noquote() << tr("%1 %2").arg(what, state);
 }
 
-void ServerSink::audit(const Acquisition::WriteRecord& r)
+void PipelineSink::audit(const Acquisition::WriteRecord& r)
 {
     const QString path =
         r.tag < m_project.tagCount() ? m_project.tagPath(r.tag) : QString::number(r.tag);
@@ -87,4 +88,4 @@ void ServerSink::audit(const Acquisition::WriteRecord& r)
         qWarning().noquote() << line;
 }
 
-} // namespace PumpWatch::Server
+} // namespace PumpWatch::Runtime

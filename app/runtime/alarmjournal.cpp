@@ -2,7 +2,7 @@
 
 #include <cmath>
 
-namespace PumpWatch::Server {
+namespace PumpWatch::Runtime {
 
 using Alarms::AlarmChange;
 using Alarms::AlarmRecord;
@@ -120,4 +120,4 @@ QString AlarmJournalEntries::describe(const AlarmRecord& r) const
     return text;
 }
 
-} // namespace PumpWatch::Server
+} // namespace PumpWatch::Runtime

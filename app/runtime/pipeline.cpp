@@ -1,0 +1,126 @@
+#include "pipeline.h"
+
+#include "pipelinesink.h"
+
+#include <history/journal.h>
+
+#include <QDebug>
+
+namespace PumpWatch::Runtime {
+
+Pipeline::Pipeline(const Project& project, const Clock& clock, PipelineOptions options)
+    : m_project(project)
+    , m_clock(clock)
+    , m_options(std::move(options))
+    , m_store(project.tagCount())
+    , m_history(m_options.history
+                    ? std::make_unique<History::HistoryService>(project, clock, *m_options.history)
+                    : nullptr)
+    , m_alarms(project, clock, {m_options.projectPath})
+    , m_entries(project)
+{
+    m_alarms.setJournal([this](std::span<const Alarms::AlarmChange> changes,
+                               std::span<const Alarms::AlarmAudit> audit) {
+        if (m_observer)
+            m_observer(changes);
+        if (!m_history)
+            return;
+        std::vector<History::JournalEntry> rows;
+        rows.reserve(changes.size());
+        for (const auto& c : changes)
+            rows.push_back(m_entries.entry(c));
+        std::vector<History::AuditEntry> audits;
+        for (const auto& a : audit)
+            audits.push_back(m_entries.audit(a));
+        m_history->journal(rows, audits);
+    });
+    if (m_history) {
+        QObject::connect(
+            m_history.get(), &History::HistoryService::databaseConnectionChanged, &m_alarms,
+            [this](bool connected, const QString& error) {
+                m_alarms.systemStatus(Alarms::SystemCondition::Database, connected, m_clock.nowMs(),
+                                      error);
+            },
+            Qt::DirectConnection);
+    }
+    m_sink =
+        std::make_unique<PipelineSink>(project, m_store, m_alarms, m_history.get(), m_options.dump);
+    m_acquisition = std::make_unique<Acquisition::AcquisitionService>(project, clock, *m_sink);
+    // The acquisition thread beats once a second; ten missed beats raise the alarm.
+    QObject::connect(&m_watchdog, &QTimer::timeout, &m_alarms, [this] {
+        const qint64 silentMs = m_clock.nowMs() - m_acquisition->heartbeatMs();
+        m_alarms.systemStatus(
+            Alarms::SystemCondition::AcquisitionService,
+            silentMs < 10 * Acquisition::AcquisitionService::HeartbeatMs, m_clock.nowMs(),
+            tr("the acquisition thread has not answered for %1 s").arg(silentMs / 1000));
+    });
+}
+
+Pipeline::~Pipeline()
+{
+    stop();
+}
+
+void Pipeline::start()
+{
+    if (m_running)
+        return;
+    m_running = true;
+    if (m_history) {
+        m_history->start();
+        restoreOpenAlarms();
+    }
+    m_acquisition->start();
+    m_alarms.start();
+    m_watchdog.start(2000);
+}
+
+void Pipeline::stop()
+{
+    if (!m_running)
+        return;
+    m_running = false;
+    m_watchdog.stop();
+    m_acquisition->stop();
+    m_alarms.stop();
+    if (m_history)
+        m_history->stop(); // writes what is queued and the open rollups
+}
+
+void Pipeline::restoreOpenAlarms()
+{
+    QString error;
+    History::AlarmJournal journal(m_options.history->database);
+    std::optional<std::vector<History::JournalRow>> rows;
+    const qint64 nowMs = m_clock.nowMs();
+    if (journal.open(&error))
+        rows = journal.list({0, nowMs + 86'400'000, {}, true}, &error);
+    if (!rows) {
+        qWarning().noquote() << tr("open alarms of the last run not read: %1").arg(error);
+        return;
+    }
+    std::vector<Alarms::AlarmRecord> records;
+    std::vector<qint64> ids;
+    for (const auto& row : *rows) {
+        if (const auto r = m_entries.record(row)) {
+            records.push_back(*r);
+            ids.push_back(row.id);
+        }
+    }
+    const std::vector<quint64> keys = m_alarms.restore(records);
+    std::vector<History::JournalEntry> adopted;
+    for (std::size_t i = 0; i < keys.size(); ++i) {
+        if (keys[i] == 0)
+            continue;
+        History::JournalEntry e;
+        e.kind = History::JournalEntry::Adopt;
+        e.key = keys[i];
+        e.rowId = ids[i];
+        adopted.push_back(e);
+    }
+    m_history->journal(adopted);
+    if (!adopted.empty())
+        qInfo().noquote() << tr("%1 alarms still open from the last run").arg(adopted.size());
+}
+
+} // namespace PumpWatch::Runtime

@@ -1,0 +1,81 @@
+#include "stationfilter.h"
+
+namespace PumpWatch::Ui {
+
+StationFilter::StationFilter(QObject* parent)
+    : QSortFilterProxyModel(parent)
+{
+    setSortRole(StationListModel::SortRole);
+    setSortLocaleAware(true);
+    // Values change every second; rows only move when the user sorts again or a filter changes.
+    setDynamicSortFilter(false);
+}
+
+void StationFilter::setStations(StationListModel* model)
+{
+    m_stations = model;
+    setSourceModel(model);
+}
+
+void StationFilter::setSearch(const QString& text)
+{
+    m_search = text;
+    invalidateFilter();
+}
+
+void StationFilter::setDistrict(const QString& district)
+{
+    m_district = district;
+    invalidateFilter();
+}
+
+void StationFilter::setPlant(int plant)
+{
+    m_plant = plant;
+    invalidateFilter();
+}
+
+void StationFilter::setLine(int line)
+{
+    m_line = line;
+    invalidateFilter();
+}
+
+void StationFilter::setStateFilter(StateFilter filter)
+{
+    m_state = filter;
+    invalidateFilter();
+}
+
+bool StationFilter::filterAcceptsRow(int sourceRow, const QModelIndex& sourceParent) const
+{
+    if (!m_stations || sourceParent.isValid())
+        return false;
+    const QModelIndex i = m_stations->index(sourceRow, 0);
+    if (!m_district.isEmpty() && i.data(StationListModel::DistrictRole).toString() != m_district)
+        return false;
+    if (m_plant >= 0 && i.data(StationListModel::PlantRole).toInt() != m_plant)
+        return false;
+    if (m_line >= 0 && i.data(StationListModel::LineRole).toInt() != m_line)
+        return false;
+    const StationState state = m_stations->state(sourceRow);
+    switch (m_state) {
+    case StateFilter::All:
+        break;
+    case StateFilter::Alarmed:
+        if (state != StationState::Warning && state != StationState::Critical)
+            return false;
+        break;
+    case StateFilter::Offline:
+        if (state != StationState::Offline && state != StationState::Unknown)
+            return false;
+        break;
+    case StateFilter::Normal:
+        if (state != StationState::Normal && state != StationState::Stale)
+            return false;
+        break;
+    }
+    return m_stations->matches(sourceRow, m_search);
+}
+
+} // namespace PumpWatch::Ui

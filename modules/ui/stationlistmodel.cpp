@@ -1,0 +1,538 @@
+#include "stationlistmodel.h"
+
+#include "theme.h"
+
+#include <QDateTime>
+#include <QFont>
+#include <QLocale>
+
+#include <algorithm>
+#include <cmath>
+
+namespace PumpWatch::Ui {
+
+namespace {
+
+constexpr qint64 MinuteMs = 60'000;
+
+/// The station's shown tag for a quantity: the preferred key on its first device, else the
+/// first tag of that quantity.
+TagId shownTag(const Project& p, const Station& s, const QString& key, Quantity quantity)
+{
+    if (s.devices.empty())
+        return InvalidTagId;
+    const Device& d = s.devices.front();
+    const TagId byKey = p.findTag(s.id, d.id, key);
+    if (byKey != InvalidTagId)
+        return byKey;
+    for (TagId t = d.firstTag; t < d.firstTag + d.tagCount; ++t) {
+        if (p.tag(t).quantity == quantity)
+            return t;
+    }
+    return InvalidTagId;
+}
+
+quint8 severityCode(Alarms::Severity s)
+{
+    return static_cast<quint8>(s);
+}
+
+} // namespace
+
+Sparkline::Sparkline(int buckets)
+    : m_values(static_cast<std::size_t>(buckets), std::nanf(""))
+    , m_minute(static_cast<std::size_t>(buckets), -1)
+{}
+
+void Sparkline::add(qint64 ms, double value)
+{
+    if (m_values.empty())
+        return;
+    const auto minute = static_cast<qint32>(ms / MinuteMs);
+    const auto slot = static_cast<std::size_t>(minute) % m_values.size();
+    m_values[slot] = static_cast<float>(value);
+    m_minute[slot] = minute;
+}
+
+float Sparkline::at(int i, qint64 nowMs) const
+{
+    const auto n = static_cast<qint32>(m_values.size());
+    const qint32 minute = static_cast<qint32>(nowMs / MinuteMs) - n + 1 + i;
+    const auto slot = static_cast<std::size_t>(minute) % m_values.size();
+    return m_minute[slot] == minute ? m_values[slot] : std::nanf("");
+}
+
+StationListModel::StationListModel(const Project& project, RealtimeStore& store, QObject* parent)
+    : QAbstractTableModel(parent)
+    , m_project(project)
+    , m_reader(store)
+    , m_zone(project.timeZone.toLatin1())
+    , m_rows(project.stations.size())
+    , m_tagRow(project.tagCount(), -1)
+    , m_isMarked(project.stations.size(), false)
+{
+    for (std::size_t i = 0; i < m_rows.size(); ++i) {
+        const Station& s = project.stations[i];
+        Row& r = m_rows[i];
+        r.pressure = shownTag(project, s, QStringLiteral("outlet_pressure"), Quantity::Pressure);
+        r.flow = shownTag(project, s, QStringLiteral("outlet_flow"), Quantity::Flow);
+        r.total = shownTag(project, s, QStringLiteral("outlet_total"), Quantity::Totalizer);
+        r.search = SearchKey(s.name, {s.id, s.code, s.district});
+        for (TagId t : {r.pressure, r.flow, r.total}) {
+            if (t != InvalidTagId)
+                m_tagRow[t] = static_cast<int>(i);
+        }
+        if (m_units.isEmpty() && r.pressure != InvalidTagId && r.flow != InvalidTagId &&
+            r.total != InvalidTagId)
+            m_units = {project.tag(r.pressure).unit, project.tag(r.flow).unit,
+                       project.tag(r.total).unit};
+    }
+    if (m_units.isEmpty())
+        m_units = {QStringLiteral("MPa"), QStringLiteral("m³/h"), QStringLiteral("m³")};
+}
+
+int StationListModel::rowCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
+}
+
+int StationListModel::columnCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant StationListModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (section) {
+    case Name:
+        return tr("Station");
+    case District:
+        return tr("District");
+    case Line:
+        return tr("Line");
+    case Pressure:
+        return tr("Pressure (%1)").arg(m_units[0]);
+    case Flow:
+        return tr("Flow (%1)").arg(m_units[1]);
+    case Total:
+        return tr("Totalizer (%1)").arg(m_units[2]);
+    case Comm:
+        return tr("Communication");
+    case Updated:
+        return tr("Updated");
+    case PressureTrend:
+        return tr("Pressure, %1 h").arg(TrendMinutes / 60);
+    case FlowTrend:
+        return tr("Flow, %1 h").arg(TrendMinutes / 60);
+    case TodaySupply:
+        return tr("Supplied today (%1)").arg(m_units[2]);
+    }
+    return {};
+}
+
+QVariant StationListModel::data(const QModelIndex& index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const int station = index.row();
+    const Row& row = m_rows[static_cast<std::size_t>(station)];
+    const int column = index.column();
+    switch (role) {
+    case Qt::DisplayRole:
+        return display(row, station, column);
+    case Qt::ToolTipRole:
+        if (column == Comm)
+            return commText(row);
+        return display(row, station, column);
+    case SortRole:
+        return sortValue(row, station, column);
+    case Qt::TextAlignmentRole:
+        if (column >= Pressure && column <= Total)
+            return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
+        return QVariant::fromValue(Qt::AlignLeft | Qt::AlignVCenter);
+    case Qt::ForegroundRole:
+        return foreground(row, column);
+    case Qt::BackgroundRole:
+        return background(row, column);
+    case Qt::FontRole:
+        if (row.stale && column >= Pressure && column <= Total) {
+            QFont f;
+            f.setItalic(true);
+            return f;
+        }
+        return {};
+    case StationRole:
+        return station;
+    case StateRole:
+        return static_cast<int>(row.state);
+    case DistrictRole:
+        return m_project.stations[static_cast<std::size_t>(station)].district;
+    case LineRole:
+        return m_project.stations[static_cast<std::size_t>(station)].line;
+    case PlantRole: {
+        const int line = m_project.stations[static_cast<std::size_t>(station)].line;
+        return line < 0 ? -1 : m_project.lines[static_cast<std::size_t>(line)].plant;
+    }
+    case FractionRole: {
+        const double s = supply(row);
+        return m_supplyScale > 0 && std::isfinite(s) ? std::clamp(s / m_supplyScale, 0.0, 1.0)
+                                                     : 0.0;
+    }
+    case FlashRole:
+        return row.unacknowledged && m_blink;
+    default:
+        return {};
+    }
+}
+
+QVariant StationListModel::display(const Row& row, int station, int column) const
+{
+    const Station& s = m_project.stations[static_cast<std::size_t>(station)];
+    const QLocale locale;
+    auto number = [&](TagId t, int decimals) -> QVariant {
+        if (t == InvalidTagId || m_reader.value(t).quality == Quality::Unknown)
+            return QStringLiteral("—");
+        return locale.toString(m_reader.value(t).value, 'f', decimals);
+    };
+    switch (column) {
+    case Name:
+        return s.displayName();
+    case District:
+        return s.district;
+    case Line: {
+        if (s.line < 0)
+            return QString();
+        const PumpWatch::Line& l = m_project.lines[static_cast<std::size_t>(s.line)];
+        return l.plant < 0
+                   ? l.name
+                   : m_project.plants[static_cast<std::size_t>(l.plant)].name + u' ' + l.name;
+    }
+    case Pressure:
+        return number(row.pressure, 3);
+    case Flow:
+        return number(row.flow, 1);
+    case Total:
+        return number(row.total, 0);
+    case Comm:
+        return commText(row);
+    case Updated: {
+        const qint64 ms =
+            std::max({row.pressure != InvalidTagId ? m_reader.value(row.pressure).timestampMs : 0,
+                      row.flow != InvalidTagId ? m_reader.value(row.flow).timestampMs : 0});
+        if (ms == 0)
+            return QStringLiteral("—");
+        return QDateTime::fromMSecsSinceEpoch(ms, m_zone).toString(QStringLiteral("HH:mm:ss"));
+    }
+    case TodaySupply: {
+        const double v = supply(row);
+        return std::isfinite(v) ? locale.toString(v, 'f', 0) : QStringLiteral("—");
+    }
+    default:
+        return {};
+    }
+}
+
+QVariant StationListModel::sortValue(const Row& row, int station, int column) const
+{
+    auto value = [&](TagId t) -> QVariant {
+        if (t == InvalidTagId || m_reader.value(t).quality == Quality::Unknown)
+            return -std::numeric_limits<double>::infinity();
+        return m_reader.value(t).value;
+    };
+    switch (column) {
+    case Pressure:
+    case PressureTrend:
+        return value(row.pressure);
+    case Flow:
+    case FlowTrend:
+        return value(row.flow);
+    case Total:
+        return value(row.total);
+    case Comm:
+        return static_cast<int>(row.state);
+    case Updated:
+        return row.pressure != InvalidTagId ? m_reader.value(row.pressure).timestampMs : 0;
+    case TodaySupply: {
+        const double v = supply(row);
+        return std::isfinite(v) ? v : -1.0;
+    }
+    case Name:
+        return m_project.stations[static_cast<std::size_t>(station)].code +
+               m_project.stations[static_cast<std::size_t>(station)].name;
+    default:
+        return display(row, station, column);
+    }
+}
+
+QVariant StationListModel::foreground(const Row& row, int column) const
+{
+    const StateColours& c = stateColours();
+    if (row.state == StationState::Offline || row.state == StationState::Unknown)
+        return c.offline;
+    const quint8 alarm = column == Pressure ? row.pressureAlarm
+                         : column == Flow   ? row.flowAlarm
+                                            : 0;
+    if (alarm != 0 && !(row.unacknowledged && m_blink))
+        return alarm == severityCode(Alarms::Severity::Critical) ? c.critical : c.warning;
+    if (alarm != 0)
+        return alarm == severityCode(Alarms::Severity::Critical) ? c.criticalText : c.warningText;
+    if (row.stale && column >= Pressure && column <= Updated)
+        return c.staleText;
+    if (column == Comm && row.state != StationState::Stale)
+        return c.normal;
+    return {};
+}
+
+QVariant StationListModel::background(const Row& row, int column) const
+{
+    const StateColours& c = stateColours();
+    const quint8 alarm = column == Pressure ? row.pressureAlarm
+                         : column == Flow   ? row.flowAlarm
+                         : column == Name   ? row.worst
+                                            : 0;
+    // Flashing: the cell fills in its alarm colour in the bright phase, until acknowledged.
+    if (alarm != 0 && row.unacknowledged && m_blink)
+        return alarm == severityCode(Alarms::Severity::Critical) ? c.critical : c.warning;
+    return {};
+}
+
+QString StationListModel::commText(const Row& row) const
+{
+    using Acquisition::CommState;
+    switch (row.comm) {
+    case CommState::Unknown:
+        return tr("Connecting");
+    case CommState::Online:
+        return row.stale ? tr("Not refreshed") : tr("Normal");
+    case CommState::Degraded:
+        return tr("Partly interrupted");
+    case CommState::Offline:
+        break;
+    }
+    const QString since =
+        QDateTime::fromMSecsSinceEpoch(row.commSinceMs, m_zone).toString(QStringLiteral("HH:mm"));
+    return tr("%1 since %2")
+        .arg(row.commCause.isEmpty() ? tr("Comm failure") : row.commCause, since);
+}
+
+double StationListModel::supply(const Row& row) const
+{
+    if (row.total == InvalidTagId || m_reader.value(row.total).quality == Quality::Unknown)
+        return std::nan("");
+    return m_reader.value(row.total).value - row.dayStart;
+}
+
+StationState StationListModel::deriveState(const Row& row) const
+{
+    using Acquisition::CommState;
+    if (row.comm == CommState::Offline)
+        return StationState::Offline;
+    if (row.worst == severityCode(Alarms::Severity::Critical))
+        return StationState::Critical;
+    if (row.worst == severityCode(Alarms::Severity::Warning))
+        return StationState::Warning;
+    if (row.comm == CommState::Unknown)
+        return StationState::Unknown;
+    return row.stale ? StationState::Stale : StationState::Normal;
+}
+
+TagId StationListModel::tagOf(int row, Column which) const
+{
+    const Row& r = m_rows[static_cast<std::size_t>(row)];
+    return which == Pressure ? r.pressure : which == Flow ? r.flow : r.total;
+}
+
+const Sparkline& StationListModel::sparkline(int row, Column which) const
+{
+    const Row& r = m_rows[static_cast<std::size_t>(row)];
+    return which == FlowTrend ? r.flowTrend : r.pressureTrend;
+}
+
+bool StationListModel::matches(int row, const QString& query) const
+{
+    return m_rows[static_cast<std::size_t>(row)].search.matches(query);
+}
+
+void StationListModel::seedTrend(int station, Column which, qint64 ms, double value)
+{
+    Row& r = m_rows[static_cast<std::size_t>(station)];
+    (which == FlowTrend ? r.flowTrend : r.pressureTrend).add(ms, value);
+}
+
+void StationListModel::seedDayStart(int station, double total)
+{
+    m_rows[static_cast<std::size_t>(station)].dayStart = total;
+    mark(station);
+}
+
+void StationListModel::mark(int row)
+{
+    if (m_isMarked[static_cast<std::size_t>(row)])
+        return;
+    m_isMarked[static_cast<std::size_t>(row)] = true;
+    m_marked.push_back(row);
+}
+
+void StationListModel::refresh(qint64 nowMs)
+{
+    m_nowMs = nowMs;
+    const qint64 day = QDateTime::fromMSecsSinceEpoch(nowMs, m_zone).date().toJulianDay();
+    const bool newDay = m_day >= 0 && day != m_day;
+    m_day = day;
+    for (TagId t : m_reader.refresh()) {
+        const int row = m_tagRow[t];
+        if (row < 0)
+            continue;
+        Row& r = m_rows[static_cast<std::size_t>(row)];
+        const TagValue& v = m_reader.value(t);
+        if (m_perCell) {
+            const int column = t == r.pressure ? Pressure : t == r.flow ? Flow : Total;
+            ++m_stats.dataChangedSignals;
+            Q_EMIT dataChanged(index(row, column), index(row, column));
+        }
+        if (isGood(v.quality)) {
+            if (t == r.pressure)
+                r.pressureTrend.add(v.timestampMs, v.value);
+            else if (t == r.flow)
+                r.flowTrend.add(v.timestampMs, v.value);
+            else if (t == r.total && (std::isnan(r.dayStart) || newDay))
+                r.dayStart = v.value;
+        }
+        if (!m_perCell)
+            mark(row);
+    }
+    double largest = 0.0;
+    for (std::size_t i = 0; i < m_rows.size(); ++i) {
+        Row& r = m_rows[i];
+        if (newDay && r.total != InvalidTagId)
+            r.dayStart = m_reader.value(r.total).value;
+        const qint64 ts = r.pressure != InvalidTagId ? m_reader.value(r.pressure).timestampMs : 0;
+        const bool stale = ts != 0 && (nowMs - ts > StaleAfterMs ||
+                                       isUncertain(m_reader.value(r.pressure).quality));
+        const StationState state = deriveState(r);
+        if (stale != r.stale || state != r.state) {
+            r.stale = stale;
+            r.state = deriveState(r);
+            mark(static_cast<int>(i));
+        }
+        const double s = supply(r);
+        if (std::isfinite(s))
+            largest = std::max(largest, s);
+    }
+    // The bars share one scale; it moves in steps so that the whole column is not re-sent on
+    // every tick.
+    if (largest > m_supplyScale || largest < m_supplyScale * 0.5) {
+        m_supplyScale = largest * 1.25;
+        if (!m_rows.empty()) {
+            ++m_stats.dataChangedSignals;
+            Q_EMIT dataChanged(index(0, TodaySupply), index(rowCount() - 1, TodaySupply),
+                               {FractionRole});
+        }
+    }
+    emitMarked();
+}
+
+void StationListModel::setCommStatuses(std::span<const Acquisition::CommStatus> devices)
+{
+    using Acquisition::CommState;
+    // Rolled up per station: offline when every device is, degraded when some are.
+    std::vector<std::vector<CommState>> states(m_rows.size());
+    std::vector<const Acquisition::CommStatus*> offline(m_rows.size(), nullptr);
+    for (const Acquisition::CommStatus& d : devices) {
+        if (d.station < 0 || d.station >= static_cast<int>(m_rows.size()) || d.device < 0)
+            continue;
+        states[static_cast<std::size_t>(d.station)].push_back(d.state);
+        if (d.state == CommState::Offline &&
+            (!offline[static_cast<std::size_t>(d.station)] ||
+             d.sinceMs < offline[static_cast<std::size_t>(d.station)]->sinceMs))
+            offline[static_cast<std::size_t>(d.station)] = &d;
+    }
+    for (std::size_t i = 0; i < m_rows.size(); ++i) {
+        Row& r = m_rows[i];
+        const CommState state =
+            states[i].empty() ? CommState::Unknown : Acquisition::stationState(states[i]);
+        const qint64 since = offline[i] ? offline[i]->sinceMs : 0;
+        if (state != r.comm || since != r.commSinceMs) {
+            r.comm = state;
+            r.commSinceMs = since;
+            r.state = deriveState(r);
+            mark(static_cast<int>(i));
+        }
+    }
+}
+
+void StationListModel::setAlarms(std::span<const Alarms::AlarmRecord> live)
+{
+    struct Summary {
+        quint8 pressure = 0, flow = 0, worst = 0;
+        bool unacknowledged = false;
+        QString cause;
+    };
+    std::vector<Summary> summary(m_rows.size());
+    for (const Alarms::AlarmRecord& a : live) {
+        if (a.station < 0 || a.station >= static_cast<int>(m_rows.size()))
+            continue;
+        Summary& s = summary[static_cast<std::size_t>(a.station)];
+        const Row& r = m_rows[static_cast<std::size_t>(a.station)];
+        if (a.type == Alarms::AlarmType::PowerFail && a.isActive())
+            s.cause = tr("Station power outage");
+        if (!a.isAnnunciated())
+            continue;
+        const quint8 sev = a.isActive() ? severityCode(a.severity) : 0;
+        s.worst = std::max(s.worst, sev);
+        if (a.tag == r.pressure)
+            s.pressure = std::max(s.pressure, sev);
+        if (a.tag == r.flow)
+            s.flow = std::max(s.flow, sev);
+        s.unacknowledged = s.unacknowledged || !a.isAcknowledged();
+    }
+    for (std::size_t i = 0; i < m_rows.size(); ++i) {
+        Row& r = m_rows[i];
+        const Summary& s = summary[i];
+        if (s.pressure != r.pressureAlarm || s.flow != r.flowAlarm || s.worst != r.worst ||
+            s.unacknowledged != r.unacknowledged || s.cause != r.commCause) {
+            r.pressureAlarm = s.pressure;
+            r.flowAlarm = s.flow;
+            r.worst = s.worst;
+            r.unacknowledged = s.unacknowledged;
+            r.commCause = s.cause;
+            r.state = deriveState(r);
+            mark(static_cast<int>(i));
+        }
+    }
+}
+
+void StationListModel::setBlink(bool bright)
+{
+    if (bright == m_blink)
+        return;
+    m_blink = bright;
+    for (std::size_t i = 0; i < m_rows.size(); ++i) {
+        if (m_rows[i].unacknowledged)
+            mark(static_cast<int>(i));
+    }
+    emitMarked();
+}
+
+void StationListModel::emitMarked()
+{
+    if (m_marked.empty())
+        return;
+    std::sort(m_marked.begin(), m_marked.end());
+    m_stats.rowsChanged += m_marked.size();
+    for (std::size_t i = 0; i < m_marked.size();) {
+        std::size_t j = i;
+        while (j + 1 < m_marked.size() && m_marked[j + 1] == m_marked[j] + 1)
+            ++j;
+        ++m_stats.dataChangedSignals;
+        Q_EMIT dataChanged(index(m_marked[i], 0), index(m_marked[j], ColumnCount - 1));
+        i = j + 1;
+    }
+    for (int row : m_marked)
+        m_isMarked[static_cast<std::size_t>(row)] = false;
+    m_marked.clear();
+}
+
+} // namespace PumpWatch::Ui

@@ -1,0 +1,157 @@
+// StationListModel: the realtime list (seed 000 §4.2.2) — one row per station with its outlet
+// pressure, flow, totalizer, comm status, last update, pressure and flow sparklines of the last
+// hours and today's supply.
+//
+// It is fed, never polls: refresh() pulls the RealtimeStore snapshot (only the tags changed since
+// the last call), setCommStatuses() and setAlarms() give the other two inputs, setBlink() the
+// flashing phase. Each of them marks rows; refresh() and setBlink() then emit one dataChanged per
+// contiguous run of marked rows (all columns), never per cell, so 2000 stations at 1 Hz cost a
+// handful of signals per tick. Call everything from the GUI thread.
+//
+//     StationListModel model(project, store);
+//     timer → model.setCommStatuses(acq.deviceStatuses()); model.refresh(clock.nowMs());
+//     alarms.changed → model.setAlarms(alarms.liveRecords());
+#pragma once
+
+#include <acquisition/commstatus.h>
+#include <alarms/alarmtypes.h>
+#include <core/project.h>
+#include <core/realtimestore.h>
+#include <core/textsearch.h>
+
+#include <QAbstractTableModel>
+#include <QTimeZone>
+
+#include <span>
+#include <vector>
+
+namespace PumpWatch::Ui {
+
+/// What a station's row shows as its state, worst first in the order a dispatcher cares.
+enum class StationState : quint8 { Normal = 0, Stale, Warning, Critical, Offline, Unknown };
+
+/// A fixed window of one-minute buckets (NaN where nothing arrived).
+class Sparkline {
+public:
+    explicit Sparkline(int buckets = 0);
+    void add(qint64 ms, double value);
+    /// The window ending at `nowMs`: buckets() values, oldest first.
+    float at(int i, qint64 nowMs) const;
+    int buckets() const { return static_cast<int>(m_values.size()); }
+
+private:
+    std::vector<float> m_values;
+    std::vector<qint32> m_minute; ///< the minute each slot holds
+};
+
+class StationListModel : public QAbstractTableModel {
+    Q_OBJECT
+
+public:
+    enum Column {
+        Name,
+        District,
+        Line,
+        Pressure,
+        Flow,
+        Total,
+        Comm,
+        Updated,
+        PressureTrend,
+        FlowTrend,
+        TodaySupply,
+        ColumnCount
+    };
+    enum Role {
+        SortRole = Qt::UserRole + 1, ///< numbers as numbers
+        StationRole,                 ///< index into Project::stations
+        StateRole,                   ///< StationState as int
+        DistrictRole,
+        PlantRole,    ///< index into Project::plants, -1
+        LineRole,     ///< index into Project::lines, -1
+        FractionRole, ///< today's supply against the largest, 0..1
+        FlashRole,    ///< true while the row's unacknowledged alarm is in its bright phase
+    };
+
+    struct Stats {
+        quint64 dataChangedSignals = 0;
+        quint64 rowsChanged = 0;
+    };
+
+    StationListModel(const Project& project, RealtimeStore& store, QObject* parent = nullptr);
+
+    int rowCount(const QModelIndex& parent = {}) const override;
+    int columnCount(const QModelIndex& parent = {}) const override;
+    QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation,
+                        int role = Qt::DisplayRole) const override;
+
+    /// Pulls the store's changes, ages values to stale, rolls the day over; emits the marked
+    /// rows. `nowMs` is UTC.
+    void refresh(qint64 nowMs);
+    void setCommStatuses(std::span<const Acquisition::CommStatus> devices);
+    void setAlarms(std::span<const Alarms::AlarmRecord> live);
+    void setBlink(bool bright);
+    /// History at start: the sparklines' earlier points and the totalizer at local midnight.
+    void seedTrend(int station, Column which, qint64 ms, double value);
+    void seedDayStart(int station, double total);
+
+    bool matches(int row, const QString& query) const;
+    const Sparkline& sparkline(int row, Column which) const;
+    qint64 nowMs() const { return m_nowMs; }
+    TagId tagOf(int row, Column which) const;
+    StationState state(int row) const { return m_rows[static_cast<std::size_t>(row)].state; }
+    const Stats& stats() const { return m_stats; }
+    /// The naive way, for the benchmark's baseline only: one dataChanged per changed value.
+    void setPerCellSignals(bool on) { m_perCell = on; }
+
+    static constexpr int TrendMinutes = 4 * 60;
+    static constexpr qint64 StaleAfterMs = 30'000;
+
+private:
+    struct Row {
+        TagId pressure = InvalidTagId;
+        TagId flow = InvalidTagId;
+        TagId total = InvalidTagId;
+        SearchKey search;
+        Sparkline pressureTrend{TrendMinutes};
+        Sparkline flowTrend{TrendMinutes};
+        double dayStart = std::nan("");
+        Acquisition::CommState comm = Acquisition::CommState::Unknown;
+        qint64 commSinceMs = 0;
+        QString commCause;
+        quint8 pressureAlarm = 0; ///< 0, or the Alarms::Severity of its worst annunciated alarm
+        quint8 flowAlarm = 0;
+        quint8 worst = 0; ///< of any alarm of the station
+        bool unacknowledged = false;
+        bool stale = false;
+        StationState state = StationState::Unknown;
+    };
+
+    void mark(int row);
+    void emitMarked();
+    double supply(const Row& row) const;
+    StationState deriveState(const Row& row) const;
+    QVariant display(const Row& row, int station, int column) const;
+    QVariant sortValue(const Row& row, int station, int column) const;
+    QVariant foreground(const Row& row, int column) const;
+    QVariant background(const Row& row, int column) const;
+    QString commText(const Row& row) const;
+
+    const Project& m_project;
+    RealtimeReader m_reader;
+    QTimeZone m_zone;
+    std::vector<Row> m_rows;
+    std::vector<int> m_tagRow; ///< tag id → row for the three shown tags, else -1
+    std::vector<int> m_marked; ///< rows to emit
+    std::vector<bool> m_isMarked;
+    QStringList m_units; ///< header units of pressure, flow, total
+    qint64 m_nowMs = 0;
+    qint64 m_day = -1; ///< local day number of m_nowMs
+    double m_supplyScale = 0.0;
+    bool m_blink = false;
+    bool m_perCell = false;
+    Stats m_stats;
+};
+
+} // namespace PumpWatch::Ui
