@@ -264,6 +264,21 @@
     </message>
 </context>
 <context>
+    <name>PumpWatch::Alarms::AlarmSubject</name>
+    <message>
+        <source>history database</source>
+        <translation>历史数据库</translation>
+    </message>
+    <message>
+        <source>acquisition service</source>
+        <translation>采集服务</translation>
+    </message>
+    <message>
+        <source>%1 PLC</source>
+        <translation>%1 PLC</translation>
+    </message>
+</context>
+<context>
     <name>PumpWatch::Alarms::AlarmText</name>
     <message>
         <source>low-low alarm</source>
@@ -1244,21 +1259,6 @@
     </message>
 </context>
 <context>
-    <name>PumpWatch::Runtime::AlarmJournalEntries</name>
-    <message>
-        <source>history database</source>
-        <translation>历史数据库</translation>
-    </message>
-    <message>
-        <source>acquisition service</source>
-        <translation>采集服务</translation>
-    </message>
-    <message>
-        <source>%1 PLC</source>
-        <translation>%1 PLC</translation>
-    </message>
-</context>
-<context>
     <name>PumpWatch::Runtime::Pipeline</name>
     <message>
         <source>the acquisition thread has not answered for %1 s</source>
@@ -1502,6 +1502,17 @@
     </message>
 </context>
 <context>
+    <name>PumpWatch::Sim::LocalCity</name>
+    <message>
+        <source>no free loopback port for %1/%2: %3</source>
+        <translation>%1/%2 没有可用的本机端口：%3</translation>
+    </message>
+    <message>
+        <source>error: the city is not running</source>
+        <translation>错误：模拟城市未运行</translation>
+    </message>
+</context>
+<context>
     <name>PumpWatch::SimApp::Main</name>
     <message>
         <source>project file of the city</source>
@@ -1664,6 +1675,431 @@
     </message>
 </context>
 <context>
+    <name>PumpWatch::Ui::AlarmBanner</name>
+    <message>
+        <source>Acknowledge</source>
+        <translation>确认</translation>
+    </message>
+    <message>
+        <source>Silence</source>
+        <translation>消音</translation>
+    </message>
+    <message>
+        <source>Unacknowledged: %1 critical · %2 warning</source>
+        <translation>未确认：紧急 %1 · 警告 %2</translation>
+    </message>
+    <message>
+        <source>No unacknowledged alarm</source>
+        <translation>无未确认报警</translation>
+    </message>
+    <message>
+        <source>Horn sounding</source>
+        <translation>报警音响起</translation>
+    </message>
+    <message>
+        <source>Horn silenced by %1 at %2</source>
+        <translation>%1 于 %2 消音</translation>
+    </message>
+    <message>
+        <source>On duty: %1 (%2)</source>
+        <translation>值班：%1（%2）</translation>
+    </message>
+    <message>
+        <source>Locked</source>
+        <translation>已锁定</translation>
+    </message>
+</context>
+<context>
+    <name>PumpWatch::Ui::AlarmCenter</name>
+    <message numerus="yes">
+        <source>%n critical alarm(s) silenced</source>
+        <translation><numerusform>%n 条紧急报警已消音</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>PumpWatch::Ui::AlarmListModel</name>
+    <message>
+        <source>Start</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <source>Station</source>
+        <translation>站名</translation>
+    </message>
+    <message>
+        <source>Monitored value</source>
+        <translation>监控值</translation>
+    </message>
+    <message>
+        <source>Alarm type</source>
+        <translation>报警类型</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Cause</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Active, acknowledged by %1</source>
+        <translation>报警中，%1 已确认</translation>
+    </message>
+    <message>
+        <source>Active, unacknowledged</source>
+        <translation>报警中，未确认</translation>
+    </message>
+    <message>
+        <source>Returned, unacknowledged</source>
+        <translation>已恢复，未确认</translation>
+    </message>
+</context>
+<context>
+    <name>PumpWatch::Ui::AlarmPanel</name>
+    <message>
+        <source>Acknowledge alarm</source>
+        <translation>确认报警</translation>
+    </message>
+    <message>
+        <source>Handling and result (Ctrl+Enter to acknowledge)</source>
+        <translation>处理内容及结果（Ctrl+Enter 确认）</translation>
+    </message>
+    <message>
+        <source>Acknowledge</source>
+        <translation>确认</translation>
+    </message>
+    <message>
+        <source>Acknowledge (Enter)</source>
+        <translation>确认 (Enter)</translation>
+    </message>
+    <message>
+        <source>Acknowledge station</source>
+        <translation>确认本站</translation>
+    </message>
+    <message>
+        <source>Silence</source>
+        <translation>消音</translation>
+    </message>
+    <message>
+        <source>%1 alarms, %2 unacknowledged</source>
+        <translation>报警 %1 条，未确认 %2 条</translation>
+    </message>
+</context>
+<context>
+    <name>PumpWatch::Ui::AlarmQuery</name>
+    <message>
+        <source>Not ended only</source>
+        <translation>仅未结束</translation>
+    </message>
+    <message>
+        <source>All stations</source>
+        <translation>全部站点</translation>
+    </message>
+    <message>
+        <source>Query</source>
+        <translation>查询</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Station</source>
+        <translation>站名</translation>
+    </message>
+    <message>
+        <source>Monitored value</source>
+        <translation>监控值</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <source>Alarm type</source>
+        <translation>报警类型</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>截止时间</translation>
+    </message>
+    <message>
+        <source>Acknowledged</source>
+        <translation>是否确认</translation>
+    </message>
+    <message>
+        <source>Ack time</source>
+        <translation>确认时间</translation>
+    </message>
+    <message>
+        <source>Ack user</source>
+        <translation>确认人</translation>
+    </message>
+    <message>
+        <source>End state</source>
+        <translation>结束状态</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>处理内容</translation>
+    </message>
+    <message>
+        <source>Cause</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>Export alarm records</source>
+        <translation>导出报警记录</translation>
+    </message>
+    <message>
+        <source>alarm-records.csv</source>
+        <translation>报警记录.csv</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>No history database: alarm records are not stored.</source>
+        <translation>没有历史数据库：报警记录未保存。</translation>
+    </message>
+    <message>
+        <source>Querying…</source>
+        <translation>查询中…</translation>
+    </message>
+    <message>
+        <source>system</source>
+        <translation>系统</translation>
+    </message>
+    <message>
+        <source>not ended</source>
+        <translation>没结束</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>已确认</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>未确认</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s)</source>
+        <translation><numerusform>共 %n 条记录</numerusform></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>PumpWatch::Ui::LoginDialog</name>
+    <message>
+        <source>PumpWatch: first administrator</source>
+        <translation>PumpWatch：创建管理员</translation>
+    </message>
+    <message>
+        <source>PumpWatch: locked</source>
+        <translation>PumpWatch：已锁定</translation>
+    </message>
+    <message>
+        <source>PumpWatch: log in</source>
+        <translation>PumpWatch：登录</translation>
+    </message>
+    <message>
+        <source>No user exists yet. Create the administrator account.</source>
+        <translation>尚无用户。请创建管理员账户。</translation>
+    </message>
+    <message>
+        <source>The workstation is locked. Log in to continue, or log in as another user to take over the shift.</source>
+        <translation>工作站已锁定。登录以继续，或以其他用户登录以交接班。</translation>
+    </message>
+    <message>
+        <source>Log in to start the shift.</source>
+        <translation>请登录开始值班。</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Repeat password</source>
+        <translation>确认密码</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>创建</translation>
+    </message>
+    <message>
+        <source>Log in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>两次输入的密码不一致。</translation>
+    </message>
+    <message>
+        <source>Wrong user name or password.</source>
+        <translation>用户名或密码错误。</translation>
+    </message>
+</context>
+<context>
+    <name>PumpWatch::Ui::MainWindow</name>
+    <message>
+        <source>PumpWatch — %1</source>
+        <translation>PumpWatch — %1</translation>
+    </message>
+    <message>
+        <source>Alarm banner</source>
+        <translation>报警横幅</translation>
+    </message>
+    <message>
+        <source>Realtime list</source>
+        <translation>实时列表</translation>
+    </message>
+    <message>
+        <source>Alarms</source>
+        <translation>报警</translation>
+    </message>
+    <message>
+        <source>Alarm records</source>
+        <translation>报警记录</translation>
+    </message>
+    <message>
+        <source>Station detail</source>
+        <translation>站点详情</translation>
+    </message>
+    <message>
+        <source>Trends</source>
+        <translation>趋势</translation>
+    </message>
+    <message>
+        <source>Station overview</source>
+        <translation>站点总览</translation>
+    </message>
+    <message>
+        <source>Database connected</source>
+        <translation>数据库已连接</translation>
+    </message>
+    <message>
+        <source>Database unavailable: %1</source>
+        <translation>数据库不可用：%1</translation>
+    </message>
+    <message>
+        <source>Database: %1</source>
+        <translation>数据库：%1</translation>
+    </message>
+    <message>
+        <source>History not stored</source>
+        <translation>不保存历史数据</translation>
+    </message>
+    <message>
+        <source>&amp;Workstation</source>
+        <translation>工作站(&amp;W)</translation>
+    </message>
+    <message>
+        <source>&amp;Lock / change user</source>
+        <translation>锁定 / 切换用户(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Dispatcher layout</source>
+        <translation>调度员布局</translation>
+    </message>
+    <message>
+        <source>Engineer layout</source>
+        <translation>工程师布局</translation>
+    </message>
+    <message>
+        <source>Save layout as mine</source>
+        <translation>保存为我的布局</translation>
+    </message>
+    <message>
+        <source>Full screen</source>
+        <translation>全屏</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <source>Dark (control room)</source>
+        <translation>深色（控制室）</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>浅色</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>The language changes at the next start.</source>
+        <translation>语言将在下次启动时切换。</translation>
+    </message>
+    <message>
+        <source>&amp;Alarms</source>
+        <translation>报警(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Active alarms</source>
+        <translation>实时报警</translation>
+    </message>
+    <message>
+        <source>Silence horn</source>
+        <translation>消音</translation>
+    </message>
+    <message>
+        <source>%1 stations: %2 online, %3 offline</source>
+        <translation>共 %1 站：在线 %2，离线 %3</translation>
+    </message>
+    <message>
+        <source>%1: cannot create the folder</source>
+        <translation>%1：无法创建文件夹</translation>
+    </message>
+    <message>
+        <source>%1: cannot write the image</source>
+        <translation>%1：无法写入图片</translation>
+    </message>
+</context>
+<context>
     <name>PumpWatch::Ui::ProjectOverviewWindow</name>
     <message>
         <source>PumpWatch — %1</source>
@@ -1687,6 +2123,29 @@
     <message>
         <source>Plants, lines and stations</source>
         <translation>水厂、供水线与站点</translation>
+    </message>
+</context>
+<context>
+    <name>PumpWatch::Ui::StationDetail</name>
+    <message>
+        <source>Trend</source>
+        <translation>趋势</translation>
+    </message>
+    <message>
+        <source>No station selected</source>
+        <translation>未选择站点</translation>
+    </message>
+    <message>
+        <source>Double-click a station in the realtime list.</source>
+        <translation>请在实时列表中双击站点。</translation>
+    </message>
+    <message>
+        <source>%1 PLC %2</source>
+        <translation>%1 PLC %2</translation>
+    </message>
+    <message>
+        <source>%1 tags</source>
+        <translation>%1 个测点</translation>
     </message>
 </context>
 <context>
@@ -1800,6 +2259,41 @@
     </message>
 </context>
 <context>
+    <name>PumpWatch::Ui::StationTagsModel</name>
+    <message>
+        <source>rate %1/min</source>
+        <translation>突变率 %1/分钟</translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation>测点</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Quality</source>
+        <translation>质量</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Limits</source>
+        <translation>报警限值</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
     <name>PumpWatch::Ui::TagTableModel</name>
     <message>
         <source>read/write</source>
@@ -1851,6 +2345,53 @@
     </message>
 </context>
 <context>
+    <name>PumpWatch::Ui::TrendPanel</name>
+    <message>
+        <source>Realtime, 10 minutes</source>
+        <translation>实时（10 分钟）</translation>
+    </message>
+    <message>
+        <source>Last hour</source>
+        <translation>最近 1 小时</translation>
+    </message>
+    <message>
+        <source>Last 6 hours</source>
+        <translation>最近 6 小时</translation>
+    </message>
+    <message>
+        <source>Last 24 hours</source>
+        <translation>最近 24 小时</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>最近 7 天</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>最近 30 天</translation>
+    </message>
+    <message>
+        <source>Range</source>
+        <translation>时间范围</translation>
+    </message>
+    <message>
+        <source>Realtime</source>
+        <translation>实时</translation>
+    </message>
+    <message>
+        <source>Reading history…</source>
+        <translation>读取历史数据…</translation>
+    </message>
+    <message>
+        <source>%1 samples, %2 to %3</source>
+        <translation>%1 个数据点，%2 至 %3</translation>
+    </message>
+    <message>
+        <source>Untick to hide a pen</source>
+        <translation>取消勾选可隐藏曲线</translation>
+    </message>
+</context>
+<context>
     <name>PumpWatch::UserStore</name>
     <message>
         <source>Operator</source>
@@ -1896,20 +2437,8 @@
         <translation>PumpWatch 调度工作站。</translation>
     </message>
     <message>
-        <source>project file to open</source>
-        <translation>要打开的工程文件</translation>
-    </message>
-    <message>
-        <source>open the built-in demo (simulated Zunyi)</source>
-        <translation>打开内置演示（模拟遵义）</translation>
-    </message>
-    <message>
         <source>user interface language: zh_CN (default) or en</source>
         <translation>界面语言：zh_CN（默认）或 en</translation>
-    </message>
-    <message>
-        <source>render the window to DIR/*.png and exit</source>
-        <translation>将窗口渲染为 目录/*.png 后退出</translation>
     </message>
     <message>
         <source>PumpWatch</source>
@@ -1924,8 +2453,92 @@
 %1</translation>
     </message>
     <message>
-        <source>built-in demo</source>
-        <translation>内置演示</translation>
+        <source>project file to run</source>
+        <translation>要运行的工程文件</translation>
+    </message>
+    <message>
+        <source>run the built-in demo: a simulated city in-process</source>
+        <translation>运行内置演示：进程内模拟城市</translation>
+    </message>
+    <message>
+        <source>folder for users, layouts and history (default: the user&apos;s data folder)</source>
+        <translation>用户、布局和历史数据的文件夹（默认：用户数据文件夹）</translation>
+    </message>
+    <message>
+        <source>history database instead of SQLite in the data folder: sqlite:PATH or postgres://user@host:port/database</source>
+        <translation>代替数据文件夹中 SQLite 的历史数据库：sqlite:路径 或 postgres://用户@主机:端口/数据库</translation>
+    </message>
+    <message>
+        <source>dark (default) or light</source>
+        <translation>dark（默认，深色）或 light（浅色）</translation>
+    </message>
+    <message>
+        <source>with --demo: a fault command for the simulated city, e.g. &quot;burst S0003 on&quot; (repeatable; docs/simulator.md)</source>
+        <translation>配合 --demo：向模拟城市发送故障命令，例如 &quot;burst S0003 on&quot;（可重复；见 docs/simulator.md）</translation>
+    </message>
+    <message>
+        <source>render the window and every panel to DIR/*.png once the data has settled, then exit (with --demo, logs in as the demo dispatcher)</source>
+        <translation>数据稳定后把窗口和每个面板渲染为 DIR/*.png 并退出（配合 --demo，以演示调度员登录）</translation>
+    </message>
+    <message>
+        <source>seconds to wait before the snapshot (default 12)</source>
+        <translation>截图前等待的秒数（默认 12）</translation>
+    </message>
+    <message>
+        <source>give either --project FILE or --demo</source>
+        <translation>请指定 --project 文件 或 --demo</translation>
+    </message>
+    <message>
+        <source>%1: cannot create the data folder</source>
+        <translation>%1：无法创建数据文件夹</translation>
+    </message>
+    <message>
+        <source>The demo city cannot start:
+
+%1</source>
+        <translation>演示城市无法启动：
+
+%1</translation>
+    </message>
+    <message>
+        <source>--fault &apos;%1&apos;: %2</source>
+        <translation>--fault &apos;%1&apos;：%2</translation>
+    </message>
+    <message>
+        <source>%1: the alarm rules have errors:
+
+%2</source>
+        <translation>%1：报警规则有错误：
+
+%2</translation>
+    </message>
+    <message>
+        <source>--snapshot logs in as the demo dispatcher: use it with --demo</source>
+        <translation>--snapshot 以演示调度员登录：请与 --demo 一起使用</translation>
+    </message>
+    <message>
+        <source>--settle must be a number of seconds</source>
+        <translation>--settle 必须是秒数</translation>
+    </message>
+    <message>
+        <source>Demo accounts: zhangsan (operator), lisi (engineer), admin (administrator); password: demo</source>
+        <translation>演示账户：zhangsan（操作员）、lisi（工程师）、admin（管理员）；密码：demo</translation>
+    </message>
+    <message>
+        <source>Zhang San</source>
+        <translation>张三</translation>
+    </message>
+    <message>
+        <source>Li Si</source>
+        <translation>李四</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>管理员</translation>
+    </message>
+    <message>
+        <source>%1: cannot write the image</source>
+        <translation>%1：无法写入图片</translation>
     </message>
 </context>
 </TS>

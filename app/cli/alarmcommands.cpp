@@ -47,16 +47,7 @@ bool openJournal(History::AlarmJournal& journal)
 
 QString typeName(const JournalRow& r)
 {
-    const auto type = Alarms::parseAlarmType(r.type);
-    if (!type)
-        return r.type;
-    return *type == Alarms::AlarmType::Rule ? r.tagName : Alarms::AlarmText::typeName(*type);
-}
-
-QString endStateName(const JournalRow& r)
-{
-    const auto state = Alarms::parseEndState(r.endState);
-    return state ? Alarms::AlarmText::endStateName(*state) : r.endState;
+    return Alarms::AlarmText::typeName(r.type, r.tagName);
 }
 
 } // namespace
@@ -159,7 +150,7 @@ int AlarmCommands::list(const QStringList& args)
             r.ackMs ? tr("yes") : tr("no"),
             time(r.ackMs),
             r.ackUser.isEmpty() ? QStringLiteral("--") : r.ackUser,
-            endStateName(r),
+            Alarms::AlarmText::endStateName(r.endState),
             r.note,
             r.detail,
         };

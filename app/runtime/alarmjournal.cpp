@@ -1,5 +1,7 @@
 #include "alarmjournal.h"
 
+#include <alarms/alarmsubject.h>
+
 #include <cmath>
 
 namespace PumpWatch::Runtime {
@@ -27,30 +29,12 @@ History::JournalEntry AlarmJournalEntries::entry(const AlarmChange& change) cons
     e.ackUser = r.ackUser;
     e.note = r.note;
     e.detail = r.detail;
-    if (r.station < 0) {
-        e.tag = r.type == AlarmType::Database ? QStringLiteral("database")
-                                              : QStringLiteral("acquisition");
-        e.tagName =
-            r.type == AlarmType::Database ? tr("history database") : tr("acquisition service");
-        return e;
-    }
-    const Station& station = m_project.stations[static_cast<std::size_t>(r.station)];
-    e.station = station.id;
-    e.stationName = station.displayName();
-    const Device& device = station.devices[static_cast<std::size_t>(std::max(r.device, 0))];
-    if (r.type == AlarmType::Rule) {
-        const AlarmRule& rule = m_project.alarmRules[static_cast<std::size_t>(r.rule)];
-        e.tag = device.id + u'/' + rule.id;
-        e.tagName = rule.name;
-    } else if (r.tag != InvalidTagId) {
-        const TagDef& def = m_project.tag(r.tag);
-        e.tag = device.id + u'/' + def.key;
-        e.tagName = def.name;
-        e.unit = def.unit;
-    } else {
-        e.tag = device.id;
-        e.tagName = tr("%1 PLC").arg(zoneDisplayName(device.zone));
-    }
+    const Alarms::AlarmSubject subject = Alarms::alarmSubject(m_project, r);
+    e.station = subject.station;
+    e.stationName = subject.stationName;
+    e.tag = subject.tag;
+    e.tagName = subject.tagName;
+    e.unit = subject.unit;
     return e;
 }
 

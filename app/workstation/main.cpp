@@ -1,73 +1,297 @@
-// pumpwatch: the dispatcher's workstation. Today: the project's stations and their tags; the
-// workstation issue makes it the docking shell with the realtime list, alarms and trends.
+// pumpwatch: the dispatcher's workstation. In single-PC mode it runs the whole pipeline in-process
+// (acquisition, alarms, history in SQLite in the user's data folder); --demo also serves the
+// simulated city in-process. A user logs in before anything is shown; --snapshot renders every
+// panel to PNG once the data has settled, then exits (tests, the user guide).
+#include <core/clock.h>
 #include <core/projectreader.h>
 #include <core/translator.h>
-#include <ui/projectoverviewwindow.h>
+#include <core/users.h>
+#include <sim/backfill.h>
+#include <sim/localcity.h>
+#include <ui/alarmquery.h>
+#include <ui/logindialog.h>
+#include <ui/mainwindow.h>
+#include <ui/stationlistview.h>
+#include <ui/theme.h>
+#include <ui/trendpanel.h>
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
+#include <QFileInfo>
 #include <QMessageBox>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QTableView>
 #include <QTimer>
 
 #include <demoproject.h>
+#include <runtime/pipeline.h>
 
 namespace {
+
+using namespace PumpWatch;
 
 class Main {
     Q_DECLARE_TR_FUNCTIONS(PumpWatch::Workstation::Main)
 
 public:
-    static int run(QApplication& app)
+    explicit Main(QApplication& app)
+        : m_app(app)
+    {}
+
+    int run()
     {
         QCommandLineParser parser;
         parser.setApplicationDescription(tr("PumpWatch dispatcher workstation."));
         parser.addHelpOption();
         parser.addVersionOption();
-        const QCommandLineOption project(QStringLiteral("project"), tr("project file to open"),
+        const QCommandLineOption project(QStringLiteral("project"), tr("project file to run"),
                                          QStringLiteral("FILE"));
         const QCommandLineOption demo(QStringLiteral("demo"),
-                                      tr("open the built-in demo (simulated Zunyi)"));
+                                      tr("run the built-in demo: a simulated city in-process"));
+        const QCommandLineOption data(
+            QStringLiteral("data"),
+            tr("folder for users, layouts and history (default: the user's data folder)"),
+            QStringLiteral("DIR"));
+        const QCommandLineOption db(
+            QStringLiteral("db"),
+            tr("history database instead of SQLite in the data folder: sqlite:PATH or "
+               "postgres://user@host:port/database"),
+            QStringLiteral("URL"));
         const QCommandLineOption language(QStringLiteral("lang"),
                                           tr("user interface language: zh_CN (default) or en"),
-                                          QStringLiteral("LANG"), QStringLiteral("zh_CN"));
-        const QCommandLineOption snapshot(QStringLiteral("snapshot"),
-                                          tr("render the window to DIR/*.png and exit"),
-                                          QStringLiteral("DIR"));
-        parser.addOptions({project, demo, language, snapshot});
-        parser.process(app);
+                                          QStringLiteral("LANG"));
+        const QCommandLineOption theme(QStringLiteral("theme"), tr("dark (default) or light"),
+                                       QStringLiteral("THEME"));
+        const QCommandLineOption fault(
+            QStringLiteral("fault"),
+            tr("with --demo: a fault command for the simulated city, e.g. \"burst S0003 on\" "
+               "(repeatable; docs/simulator.md)"),
+            QStringLiteral("CMD"));
+        const QCommandLineOption snapshot(
+            QStringLiteral("snapshot"),
+            tr("render the window and every panel to DIR/*.png once the data has settled, then "
+               "exit (with --demo, logs in as the demo dispatcher)"),
+            QStringLiteral("DIR"));
+        const QCommandLineOption settle(QStringLiteral("settle"),
+                                        tr("seconds to wait before the snapshot (default 12)"),
+                                        QStringLiteral("S"), QStringLiteral("12"));
+        parser.addOptions({project, demo, data, db, language, theme, fault, snapshot, settle});
+        parser.process(m_app);
 
-        if (parser.value(language) != u"en")
-            PumpWatch::installTranslators(app, QLocale(parser.value(language)));
+        if (parser.isSet(project) == parser.isSet(demo))
+            return fail(tr("give either --project FILE or --demo"));
+        m_demo = parser.isSet(demo);
+        const QString dataDir =
+            parser.isSet(data) ? parser.value(data)
+                               : QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+        if (!QDir().mkpath(dataDir))
+            return fail(tr("%1: cannot create the data folder").arg(dataDir));
+        QSettings settings(QDir(dataDir).filePath(QStringLiteral("workstation.ini")),
+                           QSettings::IniFormat);
+        const QString lang =
+            parser.isSet(language)
+                ? parser.value(language)
+                : settings.value(QStringLiteral("language"), QStringLiteral("zh_CN")).toString();
+        if (lang != u"en")
+            installTranslators(m_app, QLocale(lang));
+        const Ui::ThemeKind themeKind = Ui::parseTheme(
+            parser.isSet(theme) ? parser.value(theme)
+                                : settings.value(QStringLiteral("theme")).toString());
+        Ui::applyTheme(m_app, themeKind);
+        settings.setValue(QStringLiteral("theme"), Ui::themeCode(themeKind));
 
-        const QString path = parser.isSet(project)
-                                 ? parser.value(project)
-                                 : QString::fromLatin1(PumpWatch::DemoProjectPath);
-        const PumpWatch::ProjectLoad load = PumpWatch::ProjectReader::readFile(path);
-        if (!load.project) {
-            const QStringList lines = PumpWatch::toStrings(load.diagnostics);
-            qCritical().noquote() << lines.join(u'\n');
-            if (!parser.isSet(snapshot))
-                QMessageBox::critical(
-                    nullptr, tr("PumpWatch"),
-                    tr("The project cannot be opened:\n\n%1").arg(lines.mid(0, 20).join(u'\n')));
-            return 1;
+        // The project.
+        const QString path = m_demo ? QString::fromLatin1(DemoProjectPath) : parser.value(project);
+        ProjectLoad load = ProjectReader::readFile(path);
+        if (!load.project)
+            return fail(tr("The project cannot be opened:\n\n%1")
+                            .arg(toStrings(load.diagnostics).mid(0, 20).join(u'\n')));
+        Project& p = *load.project;
+        QString error;
+        if (m_demo && !Sim::LocalCity::assignFreePorts(p, &error))
+            return fail(error);
+
+        // The users.
+        auto users = UserStore::load(QDir(dataDir).filePath(QStringLiteral("users.json")), &error);
+        if (!users)
+            return fail(error);
+        if (m_demo && users->isEmpty() && !createDemoUsers(*users, &error))
+            return fail(error);
+
+        // History: SQLite in the data folder unless --db says otherwise.
+        History::HistoryOptions historyOptions;
+        const QString sqlitePath = QDir(dataDir).filePath(
+            m_demo ? QStringLiteral("demo-history.sqlite") : QStringLiteral("history.sqlite"));
+        const auto url = History::DatabaseUrl::parse(
+            parser.isSet(db) ? parser.value(db) : QStringLiteral("sqlite:") + sqlitePath, &error);
+        if (!url)
+            return fail(error);
+        const bool newDatabase = !parser.isSet(db) && !QFileInfo::exists(sqlitePath);
+        historyOptions.database = *url;
+        historyOptions.spoolDirectory = QDir(dataDir).filePath(QStringLiteral("spool"));
+
+        SystemClock clock;
+        std::unique_ptr<Sim::LocalCity> city;
+        if (m_demo) {
+            city = std::make_unique<Sim::LocalCity>(p, clock.nowMs());
+            if (!city->start(&error))
+                return fail(tr("The demo city cannot start:\n\n%1").arg(error));
+            for (const QString& f : parser.values(fault)) {
+                const QString answer = city->command(f);
+                if (!answer.startsWith(u"ok"))
+                    return fail(tr("--fault '%1': %2").arg(f, answer));
+            }
         }
-        const QString source = parser.isSet(project) ? path : tr("built-in demo");
-        PumpWatch::Ui::ProjectOverviewWindow window(*load.project, source);
-        window.selectStation(0);
-        window.show();
-
-        if (parser.isSet(snapshot)) {
-            const QString dir = parser.value(snapshot);
-            QDir().mkpath(dir);
-            QTimer::singleShot(200, &window, [&window, dir] {
-                const bool ok = window.grab().save(dir + QStringLiteral("/workstation.png"));
-                QCoreApplication::exit(ok ? 0 : 1);
+        Runtime::Pipeline pipeline(p, clock, {historyOptions, nullptr, path});
+        if (hasErrors(pipeline.diagnostics()))
+            return fail(tr("%1: the alarm rules have errors:\n\n%2")
+                            .arg(path, toStrings(pipeline.diagnostics()).join(u'\n')));
+        pipeline.start();
+        if (m_demo && newDatabase) {
+            const qint64 now = clock.nowMs();
+            // A new demo database starts with the last hours the same model computes, so the
+            // sparklines and trends have something to show from the first minute.
+            Sim::BackfillOptions o{now - 6 * 3'600'000,
+                                   now - 60'000,
+                                   60,
+                                   {QStringLiteral("outlet_pressure"),
+                                    QStringLiteral("outlet_flow"), QStringLiteral("outlet_total"),
+                                    QStringLiteral("inlet_pressure"), QStringLiteral("inlet_flow"),
+                                    QStringLiteral("tank_level"), QStringLiteral("power"),
+                                    QStringLiteral("energy")}};
+            Sim::Backfill::samples(p, Sim::LocalCity::Seed, o, [&](std::span<const Sample> b) {
+                pipeline.history()->append(b);
             });
         }
-        return QApplication::exec();
+
+        Ui::Session session;
+        Ui::Services services{p,
+                              path,
+                              clock,
+                              pipeline.store(),
+                              pipeline.alarms(),
+                              &pipeline.acquisition(),
+                              pipeline.history(),
+                              *url,
+                              session};
+        if (parser.isSet(snapshot)) {
+            if (!m_demo || !users->find(u"zhangsan"))
+                return fail(tr("--snapshot logs in as the demo dispatcher: use it with --demo"));
+            session.setUser(*users->find(u"zhangsan"));
+        } else if (!login(*users, session)) {
+            pipeline.stop();
+            return 0;
+        }
+
+        Ui::MainWindow window(services, *users, settings);
+        if (m_demo)
+            window.setDemoHint(demoHint());
+        window.resize(1600, 960);
+        window.restoreUserLayout();
+        window.show();
+        if (m_demo && newDatabase)
+            pipeline.history()->sync(); // the backfill, before the list reads it
+        window.loadListHistory();
+
+        if (parser.isSet(snapshot)) {
+            bool ok = false;
+            const double seconds = parser.value(settle).toDouble(&ok);
+            if (!ok || seconds < 0)
+                return fail(tr("--settle must be a number of seconds"));
+            const QString dir = parser.value(snapshot);
+            QTimer::singleShot(static_cast<int>(seconds * 1000), &window, [&, dir] {
+                prepareSnapshot(window, p, clock.nowMs());
+                QString why;
+                const bool saved = window.snapshot(dir, &why) && snapshotLogin(*users, dir, &why);
+                if (!saved)
+                    qCritical().noquote() << why;
+                QCoreApplication::exit(saved ? 0 : 1);
+            });
+        }
+        const int code = QApplication::exec();
+        pipeline.stop();
+        return code;
     }
+
+private:
+    int fail(const QString& message)
+    {
+        qCritical().noquote() << message;
+        if (QApplication::platformName() != u"offscreen")
+            QMessageBox::critical(nullptr, tr("PumpWatch"), message);
+        return 1;
+    }
+
+    static QString demoHint()
+    {
+        return tr("Demo accounts: zhangsan (operator), lisi (engineer), admin (administrator); "
+                  "password: demo");
+    }
+
+    static bool createDemoUsers(UserStore& users, QString* error)
+    {
+        const QString password = QStringLiteral("demo");
+        return users.set(QStringLiteral("zhangsan"), tr("Zhang San"), Role::Operator, password,
+                         error) &&
+               users.set(QStringLiteral("lisi"), tr("Li Si"), Role::Engineer, password, error) &&
+               users.set(QStringLiteral("admin"), tr("Administrator"), Role::Administrator,
+                         password, error) &&
+               users.save(error);
+    }
+
+    bool login(UserStore& users, Ui::Session& session)
+    {
+        Ui::LoginDialog dialog(users, users.isEmpty() ? Ui::LoginDialog::Mode::CreateAdministrator
+                                                      : Ui::LoginDialog::Mode::Login);
+        if (m_demo)
+            dialog.setHint(demoHint());
+        if (dialog.exec() != QDialog::Accepted || !dialog.user())
+            return false;
+        session.setUser(*dialog.user());
+        return true;
+    }
+
+    /// Shows what a dispatcher would have open: a station in the detail and its last hours in
+    /// the trends, yesterday and today's alarm records.
+    static void prepareSnapshot(Ui::MainWindow& window, const Project& p, qint64 nowMs)
+    {
+        int station = 0;
+        for (int r = 0; r < window.stations().rowCount(); ++r) {
+            if (window.stations().state(r) == Ui::StationState::Critical) {
+                station = r;
+                break;
+            }
+        }
+        window.waitForListHistory();
+        window.openStation(station);
+        window.trends()->setHistory(nowMs - 6 * 3'600'000, nowMs);
+        window.trends()->waitForHistory();
+        window.alarmQuery()->setRange(nowMs - 86'400'000, nowMs + 60'000);
+        window.alarmQuery()->run();
+        window.alarmQuery()->wait();
+        Q_UNUSED(p);
+        QCoreApplication::processEvents();
+    }
+
+    bool snapshotLogin(UserStore& users, const QString& dir, QString* error)
+    {
+        Ui::LoginDialog dialog(users, Ui::LoginDialog::Mode::Login);
+        dialog.setHint(demoHint());
+        dialog.setUserName(QStringLiteral("zhangsan"));
+        dialog.show();
+        QCoreApplication::processEvents();
+        const QString path = QDir(dir).filePath(QStringLiteral("login.png"));
+        if (!dialog.grab().save(path)) {
+            *error = tr("%1: cannot write the image").arg(path);
+            return false;
+        }
+        return true;
+    }
+
+    QApplication& m_app;
+    bool m_demo = false;
 };
 
 } // namespace
@@ -78,5 +302,5 @@ int main(int argc, char* argv[])
     QApplication::setApplicationName(QStringLiteral("pumpwatch"));
     QApplication::setApplicationDisplayName(QStringLiteral("PumpWatch"));
     QApplication::setApplicationVersion(QStringLiteral(PUMPWATCH_VERSION));
-    return Main::run(app);
+    return Main(app).run();
 }

@@ -91,6 +91,20 @@ QString AlarmText::typeName(AlarmType type)
     return {};
 }
 
+QString AlarmText::typeName(QStringView code, const QString& ruleName)
+{
+    const auto type = parseAlarmType(code);
+    if (!type)
+        return code.toString();
+    return *type == AlarmType::Rule ? ruleName : typeName(*type);
+}
+
+QString AlarmText::endStateName(QStringView code)
+{
+    const auto state = parseEndState(code);
+    return state ? endStateName(*state) : code.toString();
+}
+
 QString AlarmText::endStateName(EndState state)
 {
     switch (state) {

@@ -54,6 +54,10 @@ public:
     static QString typeName(AlarmType type);
     static QString endStateName(EndState state);
     static QString severityName(Severity severity);
+    /// The same from the codes a journal row stores; a rule alarm is named by its rule, and an
+    /// unknown code is shown as it is.
+    static QString typeName(QStringView code, const QString& ruleName);
+    static QString endStateName(QStringView code);
 };
 
 struct AlarmRecord {

@@ -71,4 +71,30 @@ qint64 Backfill::writeCsv(const Project& project, quint64 seed, const BackfillOp
     return rows;
 }
 
+qint64 Backfill::samples(const Project& project, quint64 seed, const BackfillOptions& options,
+                         const Batch& batch)
+{
+    if (options.intervalS < 1 || options.toMs < options.fromMs)
+        return 0;
+    const qint64 step = qint64(options.intervalS) * 1000;
+    const qint64 first = (options.fromMs + step - 1) / step * step;
+    City city(project, seed, first);
+    qint64 count = 0;
+    std::vector<Sample> out;
+    for (qint64 t = first; t <= options.toMs; t += step) {
+        city.advance(t);
+        out.clear();
+        for (const CityUnit& unit : city.units()) {
+            for (const Binding& b : unit.bindings) {
+                if (!options.keys.isEmpty() && !options.keys.contains(project.tag(b.tag).key))
+                    continue;
+                out.push_back({t, city.shownValue(unit, b), b.tag, Quality::Good, true});
+            }
+        }
+        count += static_cast<qint64>(out.size());
+        batch(out);
+    }
+    return count;
+}
+
 } // namespace PumpWatch::Sim

@@ -10,10 +10,14 @@
 #pragma once
 
 #include <core/project.h>
+#include <core/sample.h>
 
 #include <QCoreApplication>
 #include <QIODevice>
 #include <QStringList>
+
+#include <functional>
+#include <span>
 
 namespace PumpWatch::Sim {
 
@@ -28,6 +32,12 @@ class Backfill {
     Q_DECLARE_TR_FUNCTIONS(PumpWatch::Sim::Backfill)
 
 public:
+    using Batch = std::function<void(std::span<const Sample> samples)>;
+
+    /// The same history as samples (historical, good), one batch per instant, oldest first:
+    /// for loading it straight into a history database. Returns the number of samples.
+    static qint64 samples(const Project& project, quint64 seed, const BackfillOptions& options,
+                          const Batch& batch);
     /// Rows written, or -1 with `error` set.
     static qint64 writeCsv(const Project& project, quint64 seed, const BackfillOptions& options,
                            QIODevice& out, QString* error);

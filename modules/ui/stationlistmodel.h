@@ -100,6 +100,11 @@ public:
     const Sparkline& sparkline(int row, Column which) const;
     qint64 nowMs() const { return m_nowMs; }
     TagId tagOf(int row, Column which) const;
+    /// The unit shown for Pressure, Flow or Total (and TodaySupply).
+    QString unit(Column which) const
+    {
+        return m_units.value(which == Pressure ? 0 : which == Flow ? 1 : 2);
+    }
     StationState state(int row) const { return m_rows[static_cast<std::size_t>(row)].state; }
     const Stats& stats() const { return m_stats; }
     /// The naive way, for the benchmark's baseline only: one dataChanged per changed value.

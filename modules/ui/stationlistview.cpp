@@ -85,10 +85,11 @@ private:
         }
         if (lo > hi)
             return;
-        if (hi - lo < 1e-6f) {
-            lo -= 0.5f;
-            hi += 0.5f;
-        }
+        // At least ±10 % of the level: a regulated pressure's jitter stays a flat line.
+        const float span = std::max(hi - lo, 0.2f * std::max(std::abs(hi), std::abs(lo)));
+        const float middle = (hi + lo) / 2;
+        lo = middle - std::max(span, 1e-3f) / 2;
+        hi = middle + std::max(span, 1e-3f) / 2;
         QPainterPath path;
         bool pen = false;
         for (int i = 0; i < n; ++i) {
@@ -175,7 +176,7 @@ StationListView::StationListView(const Project& project, StationListModel& model
     m_table->horizontalHeader()->setSectionsMovable(true);
     m_table->horizontalHeader()->setHighlightSections(false);
     m_table->horizontalHeader()->setContextMenuPolicy(Qt::CustomContextMenu);
-    const int widths[] = {150, 70, 120, 90, 90, 110, 130, 70, 130, 130, 150};
+    const int widths[] = {140, 64, 120, 80, 86, 100, 110, 70, 110, 110, 130};
     for (int c = 0; c < StationListModel::ColumnCount; ++c)
         m_table->setColumnWidth(c, widths[c]);
     m_table->setColumnHidden(StationListModel::Line, true);

@@ -1,0 +1,57 @@
+#include "localcity.h"
+
+#include <QHostAddress>
+#include <QTcpServer>
+
+namespace PumpWatch::Sim {
+
+bool LocalCity::assignFreePorts(Project& project, QString* error)
+{
+    // Hold every port until all are chosen, so that no two devices get the same one.
+    std::vector<std::unique_ptr<QTcpServer>> held;
+    for (Station& s : project.stations) {
+        for (Device& d : s.devices) {
+            if (d.settings.protocol != Protocol::ModbusTcp)
+                continue;
+            auto server = std::make_unique<QTcpServer>();
+            if (!server->listen(QHostAddress::LocalHost, 0)) {
+                *error = tr("no free loopback port for %1/%2: %3")
+                             .arg(s.id, d.id, server->errorString());
+                return false;
+            }
+            d.settings.endpoint = QStringLiteral("127.0.0.1:%1").arg(server->serverPort());
+            held.push_back(std::move(server));
+        }
+    }
+    return true;
+}
+
+LocalCity::LocalCity(const Project& project, qint64 nowMs)
+    : m_city(project, Seed, nowMs)
+{}
+
+LocalCity::~LocalCity()
+{
+    if (m_server)
+        m_server->stop();
+}
+
+bool LocalCity::start(QString* error)
+{
+    m_server = std::make_unique<CityServer>(m_city, ServerOptions{});
+    QStringList errors;
+    if (!m_server->open(&errors)) {
+        *error = errors.join(u'\n');
+        m_server.reset();
+        return false;
+    }
+    m_server->start();
+    return true;
+}
+
+QString LocalCity::command(const QString& line)
+{
+    return m_server ? m_server->command(line) : tr("error: the city is not running");
+}
+
+} // namespace PumpWatch::Sim

@@ -1,0 +1,143 @@
+#include "logindialog.h"
+
+#include "theme.h"
+
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QTimer>
+#include <QVBoxLayout>
+
+namespace PumpWatch::Ui {
+
+LoginDialog::LoginDialog(UserStore& users, Mode mode, QWidget* parent)
+    : QDialog(parent)
+    , m_users(users)
+    , m_mode(mode)
+    , m_name(new QComboBox(this))
+    , m_password(new QLineEdit(this))
+    , m_hint(new QLabel(this))
+    , m_error(new QLabel(this))
+{
+    setWindowTitle(mode == Mode::CreateAdministrator ? tr("PumpWatch: first administrator")
+                   : mode == Mode::Unlock            ? tr("PumpWatch: locked")
+                                                     : tr("PumpWatch: log in"));
+    auto* title = new QLabel(mode == Mode::CreateAdministrator
+                                 ? tr("No user exists yet. Create the administrator account.")
+                             : mode == Mode::Unlock
+                                 ? tr("The workstation is locked. Log in to continue, or log in "
+                                      "as another user to take over the shift.")
+                                 : tr("Log in to start the shift."),
+                             this);
+    title->setWordWrap(true);
+    m_name->setEditable(true);
+    m_name->setObjectName(QStringLiteral("userName"));
+    for (const User& u : users.users())
+        m_name->addItem(
+            u.displayName == u.name ? u.name : u.name + QStringLiteral(" (") + u.displayName + u')',
+            u.name);
+    m_password->setEchoMode(QLineEdit::Password);
+    m_password->setObjectName(QStringLiteral("password"));
+    m_hint->setWordWrap(true);
+    m_hint->hide();
+    m_error->setStyleSheet(
+        QStringLiteral("color: %1; font-weight: bold;").arg(stateColours().critical.name()));
+    m_error->hide();
+
+    auto* form = new QFormLayout;
+    form->addRow(tr("User"), m_name);
+    if (mode == Mode::CreateAdministrator) {
+        m_name->setEditText(QStringLiteral("admin"));
+        m_displayName = new QLineEdit(this);
+        form->addRow(tr("Full name"), m_displayName);
+    }
+    form->addRow(tr("Password"), m_password);
+    if (mode == Mode::CreateAdministrator) {
+        m_confirm = new QLineEdit(this);
+        m_confirm->setEchoMode(QLineEdit::Password);
+        form->addRow(tr("Repeat password"), m_confirm);
+    }
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    m_ok = buttons->button(QDialogButtonBox::Ok);
+    m_ok->setText(mode == Mode::CreateAdministrator ? tr("Create") : tr("Log in"));
+    if (mode == Mode::Unlock)
+        buttons->button(QDialogButtonBox::Cancel)->hide();
+    connect(buttons, &QDialogButtonBox::accepted, this, &LoginDialog::tryLogin);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(title);
+    layout->addLayout(form);
+    layout->addWidget(m_hint);
+    layout->addWidget(m_error);
+    layout->addWidget(buttons);
+    setMinimumWidth(380);
+    m_password->setFocus();
+}
+
+void LoginDialog::setHint(const QString& hint)
+{
+    m_hint->setText(hint);
+    m_hint->setVisible(!hint.isEmpty());
+}
+
+void LoginDialog::setUserName(const QString& name)
+{
+    const int i = m_name->findData(name);
+    if (i >= 0)
+        m_name->setCurrentIndex(i);
+    else
+        m_name->setEditText(name);
+}
+
+void LoginDialog::setPassword(const QString& password)
+{
+    m_password->setText(password);
+}
+
+QString LoginDialog::error() const
+{
+    return m_error->isHidden() ? QString() : m_error->text();
+}
+
+bool LoginDialog::tryLogin()
+{
+    const QString typed = m_name->currentText();
+    const int i = m_name->findText(typed);
+    const QString name = i >= 0 ? m_name->itemData(i).toString() : typed.trimmed();
+    if (m_mode == Mode::CreateAdministrator) {
+        QString error;
+        if (m_password->text() != m_confirm->text()) {
+            error = tr("The two passwords differ.");
+        } else if (m_users.set(name, m_displayName->text().trimmed(), Role::Administrator,
+                               m_password->text(), &error) &&
+                   m_users.save(&error)) {
+            m_user = *m_users.find(name);
+            accept();
+            return true;
+        }
+        m_error->setText(error);
+        m_error->show();
+        return false;
+    }
+    if (const User* u = m_users.authenticate(name, m_password->text())) {
+        m_user = *u;
+        m_failures = 0;
+        accept();
+        return true;
+    }
+    // Guessing gets slower: the button waits 0.5 s more after each failure, at most 5 s (the
+    // GUI keeps running: alarms still flash and sound behind the dialog).
+    ++m_failures;
+    m_ok->setEnabled(false);
+    QTimer::singleShot(std::min(m_failures, 10) * 500, m_ok, [this] { m_ok->setEnabled(true); });
+    m_password->clear();
+    m_error->setText(tr("Wrong user name or password."));
+    m_error->show();
+    return false;
+}
+
+} // namespace PumpWatch::Ui

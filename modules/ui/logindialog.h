@@ -1,0 +1,48 @@
+// LoginDialog: who is on duty. Used at start, to lock the screen and to change user at shift
+// change; with an empty user store it creates the first administrator instead. A wrong password
+// says so without telling whether the name exists, and each failure waits a little longer.
+#pragma once
+
+#include <core/users.h>
+
+#include <QDialog>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+
+namespace PumpWatch::Ui {
+
+class LoginDialog : public QDialog {
+    Q_OBJECT
+
+public:
+    enum class Mode : quint8 { Login, Unlock, CreateAdministrator };
+
+    LoginDialog(UserStore& users, Mode mode, QWidget* parent = nullptr);
+
+    /// Set in the demo: shows the demo accounts.
+    void setHint(const QString& hint);
+    void setUserName(const QString& name);
+    void setPassword(const QString& password);
+    /// Checks the entered name and password; accepts the dialog when right.
+    bool tryLogin();
+    const std::optional<User>& user() const { return m_user; }
+    QString error() const;
+
+private:
+    UserStore& m_users;
+    Mode m_mode;
+    QComboBox* m_name;
+    QLineEdit* m_displayName = nullptr;
+    QLineEdit* m_password;
+    QLineEdit* m_confirm = nullptr;
+    QLabel* m_hint;
+    QLabel* m_error;
+    QPushButton* m_ok = nullptr;
+    std::optional<User> m_user;
+    int m_failures = 0;
+};
+
+} // namespace PumpWatch::Ui

@@ -1,0 +1,446 @@
+#include "mainwindow.h"
+
+#include "alarmpanel.h"
+#include "alarmquery.h"
+#include "logindialog.h"
+#include "stationdetail.h"
+#include "stationlistview.h"
+#include "stationtiles.h"
+#include "theme.h"
+#include "trendpanel.h"
+
+#include <QActionGroup>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDateTime>
+#include <QDir>
+#include <QDockWidget>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QScrollArea>
+#include <QSettings>
+#include <QStatusBar>
+#include <QTableView>
+#include <QToolBar>
+
+namespace PumpWatch::Ui {
+
+namespace {
+constexpr int LayoutVersion = 1;
+
+QString userKey(const QString& user, const char* what)
+{
+    return QStringLiteral("users/") + user + u'/' + QString::fromLatin1(what);
+}
+} // namespace
+
+MainWindow::MainWindow(Services& services, UserStore& users, QSettings& settings, QWidget* parent)
+    : QMainWindow(parent)
+    , m_services(services)
+    , m_users(users)
+    , m_settings(settings)
+    , m_stations(services.project, services.store)
+    , m_alarms(services)
+    , m_clock(new QLabel(this))
+    , m_database(new QLabel(this))
+    , m_comm(new QLabel(this))
+{
+    setWindowTitle(tr("PumpWatch — %1").arg(services.project.name));
+    setDockOptions(AnimatedDocks | AllowNestedDocks | AllowTabbedDocks | GroupedDragging);
+    setDockNestingEnabled(true);
+
+    m_banner = new AlarmBanner(m_alarms, services.session, this);
+    auto* bannerBar = new QToolBar(tr("Alarm banner"), this);
+    bannerBar->setObjectName(QStringLiteral("alarmBannerBar"));
+    bannerBar->setMovable(false);
+    bannerBar->setFloatable(false);
+    bannerBar->toggleViewAction()->setEnabled(false); // always visible
+    bannerBar->addWidget(m_banner);
+    m_banner->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+    addToolBar(Qt::TopToolBarArea, bannerBar);
+
+    // No central widget: every panel docks, and the map and process graphics will dock beside
+    // them the same way.
+    m_tiles = new StationTiles(m_stations, this);
+    auto* scroll = new QScrollArea(this);
+    scroll->setWidget(m_tiles);
+    scroll->setWidgetResizable(true);
+
+    m_list = new StationListView(services.project, m_stations, this);
+    m_alarmPanel = new AlarmPanel(m_alarms, services.session, this);
+    m_query = new AlarmQuery(services, this);
+    m_detail = new StationDetail(services, this);
+    m_trends = new TrendPanel(services, this);
+    addPanel(QStringLiteral("realtimeList"), tr("Realtime list"), m_list, Qt::LeftDockWidgetArea);
+    addPanel(QStringLiteral("alarmPanel"), tr("Alarms"), m_alarmPanel, Qt::BottomDockWidgetArea);
+    addPanel(QStringLiteral("alarmRecords"), tr("Alarm records"), m_query,
+             Qt::BottomDockWidgetArea);
+    addPanel(QStringLiteral("stationDetail"), tr("Station detail"), m_detail,
+             Qt::RightDockWidgetArea);
+    addPanel(QStringLiteral("trends"), tr("Trends"), m_trends, Qt::RightDockWidgetArea);
+    addPanel(QStringLiteral("stationOverview"), tr("Station overview"), scroll,
+             Qt::RightDockWidgetArea);
+
+    statusBar()->addWidget(m_comm, 1);
+    statusBar()->addPermanentWidget(m_database);
+    statusBar()->addPermanentWidget(m_clock);
+
+    buildMenus();
+    applyLayout(Layout::Dispatcher);
+
+    connect(&m_alarms, &AlarmCenter::recordsChanged, this,
+            [this] { m_stations.setAlarms(m_alarms.live()); });
+    connect(&m_alarms, &AlarmCenter::blink, &m_stations, &StationListModel::setBlink);
+    connect(m_list, &StationListView::stationActivated, this, &MainWindow::openStation);
+    connect(m_list, &StationListView::stationSelected, m_detail, &StationDetail::setStation);
+    connect(m_tiles, &StationTiles::stationActivated, this, &MainWindow::openStation);
+    connect(m_tiles, &StationTiles::stationSelected, m_detail, &StationDetail::setStation);
+    connect(m_alarmPanel, &AlarmPanel::stationActivated, this, &MainWindow::openStation);
+    connect(m_detail, &StationDetail::trendRequested, this, [this](int station) {
+        m_trends->showStation(station);
+        dock(QStringLiteral("trends"))->show();
+        dock(QStringLiteral("trends"))->raise();
+    });
+    connect(m_detail, &StationDetail::tagTrendRequested, this, [this](TagId tag) {
+        m_trends->addPen(tag);
+        dock(QStringLiteral("trends"))->show();
+        dock(QStringLiteral("trends"))->raise();
+    });
+    connect(&services.session, &Session::userChanged, this, &MainWindow::userChanged);
+    if (services.history) {
+        connect(services.history, &History::HistoryService::databaseConnectionChanged, this,
+                [this](bool connected, const QString& error) {
+                    m_database->setText(connected ? tr("Database connected")
+                                                  : tr("Database unavailable: %1").arg(error));
+                });
+        m_database->setText(
+            tr("Database: %1").arg(services.database ? services.database->display() : QString()));
+    } else {
+        m_database->setText(tr("History not stored"));
+    }
+    m_tick.setInterval(1000);
+    connect(&m_tick, &QTimer::timeout, this, &MainWindow::tick);
+    m_tick.start();
+    m_alarms.refresh();
+    tick();
+    if (services.session.user())
+        userChanged();
+}
+
+MainWindow::~MainWindow()
+{
+    m_trendHistory.cancel();
+    m_dayHistory.cancel();
+    waitForListHistory();
+}
+
+void MainWindow::loadListHistory()
+{
+    if (!m_services.database)
+        return;
+    const Project& p = m_services.project;
+    const qint64 now = m_services.clock.nowMs();
+    History::Query trends;
+    History::Query day;
+    for (int s = 0; s < m_stations.rowCount(); ++s) {
+        for (auto c : {StationListModel::Pressure, StationListModel::Flow}) {
+            if (m_stations.tagOf(s, c) != InvalidTagId)
+                trends.tags.push_back(m_stations.tagOf(s, c));
+        }
+        if (m_stations.tagOf(s, StationListModel::Total) != InvalidTagId)
+            day.tags.push_back(m_stations.tagOf(s, StationListModel::Total));
+    }
+    trends.kind = History::QueryKind::Decimated;
+    trends.fromMs = now - StationListModel::TrendMinutes * 60'000LL;
+    trends.toMs = now;
+    trends.buckets = StationListModel::TrendMinutes;
+    const QTimeZone zone(p.timeZone.toLatin1());
+    day.kind = History::QueryKind::Aggregated;
+    day.resolution = History::Resolution::Day;
+    day.fromMs = QDateTime(QDateTime::fromMSecsSinceEpoch(now, zone).date(), QTime(0, 0), zone)
+                     .toMSecsSinceEpoch();
+    day.toMs = now + 1;
+    connect(&m_trendHistory, &QFutureWatcher<History::QueryResult>::finished, this, [this] {
+        if (m_trendHistory.isCanceled())
+            return;
+        for (const auto& series : m_trendHistory.result().series) {
+            const int station = m_services.project.stationIndexOfTag(series.tag);
+            const auto column = series.tag == m_stations.tagOf(station, StationListModel::Pressure)
+                                    ? StationListModel::PressureTrend
+                                    : StationListModel::FlowTrend;
+            for (const History::Bucket& b : series.buckets) {
+                if (b.count > 0)
+                    m_stations.seedTrend(station, column, b.startMs, (b.min + b.max) / 2);
+            }
+        }
+    });
+    connect(&m_dayHistory, &QFutureWatcher<History::QueryResult>::finished, this, [this] {
+        if (m_dayHistory.isCanceled())
+            return;
+        for (const auto& series : m_dayHistory.result().series) {
+            if (!series.rows.empty() && series.rows.front().count > 0)
+                m_stations.seedDayStart(m_services.project.stationIndexOfTag(series.tag),
+                                        series.rows.front().first);
+        }
+        m_stations.refresh(m_services.clock.nowMs());
+    });
+    m_trendHistory.setFuture(History::runQuery(p, *m_services.database, trends));
+    m_dayHistory.setFuture(History::runQuery(p, *m_services.database, day));
+}
+
+void MainWindow::waitForListHistory()
+{
+    m_trendHistory.waitForFinished();
+    m_dayHistory.waitForFinished();
+    QCoreApplication::processEvents();
+}
+
+QDockWidget* MainWindow::addPanel(const QString& objectName, const QString& title, QWidget* widget,
+                                  Qt::DockWidgetArea area)
+{
+    auto* dock = new QDockWidget(title, this);
+    dock->setObjectName(objectName);
+    dock->setWidget(widget);
+    dock->setFeatures(QDockWidget::DockWidgetClosable | QDockWidget::DockWidgetMovable |
+                      QDockWidget::DockWidgetFloatable);
+    addDockWidget(area, dock);
+    return dock;
+}
+
+QDockWidget* MainWindow::dock(const QString& objectName) const
+{
+    return findChild<QDockWidget*>(objectName);
+}
+
+void MainWindow::buildMenus()
+{
+    QMenu* file = menuBar()->addMenu(tr("&Workstation"));
+    QAction* lockAction = file->addAction(tr("&Lock / change user"), this, &MainWindow::lock);
+    lockAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
+    file->addSeparator();
+    file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
+
+    QMenu* view = menuBar()->addMenu(tr("&View"));
+    for (const char* name : {"realtimeList", "stationOverview", "alarmPanel", "alarmRecords",
+                             "stationDetail", "trends"})
+        view->addAction(dock(QString::fromLatin1(name))->toggleViewAction());
+    view->addSeparator();
+    view->addAction(tr("Dispatcher layout"), this, [this] { applyLayout(Layout::Dispatcher); });
+    view->addAction(tr("Engineer layout"), this, [this] { applyLayout(Layout::Engineer); });
+    view->addAction(tr("Save layout as mine"), this, &MainWindow::saveUserLayout);
+    view->addSeparator();
+    QAction* full = view->addAction(tr("Full screen"));
+    full->setShortcut(QKeySequence(Qt::Key_F11));
+    full->setCheckable(true);
+    connect(full, &QAction::toggled, this,
+            [this](bool on) { on ? showFullScreen() : showNormal(); });
+    QMenu* theme = view->addMenu(tr("Theme"));
+    auto* themes = new QActionGroup(this);
+    for (ThemeKind kind : {ThemeKind::Dark, ThemeKind::Light}) {
+        QAction* a =
+            theme->addAction(kind == ThemeKind::Dark ? tr("Dark (control room)") : tr("Light"));
+        a->setCheckable(true);
+        a->setChecked(parseTheme(m_settings.value(QStringLiteral("theme")).toString()) == kind);
+        themes->addAction(a);
+        connect(a, &QAction::triggered, this, [this, kind] {
+            if (auto* app = qobject_cast<QApplication*>(QCoreApplication::instance()))
+                applyTheme(*app, kind);
+            m_settings.setValue(QStringLiteral("theme"), themeCode(kind));
+        });
+    }
+    QMenu* language = view->addMenu(tr("Language"));
+    auto* languages = new QActionGroup(this);
+    for (const auto& [code, name] : {std::pair{QStringLiteral("zh_CN"), QStringLiteral("中文")},
+                                     std::pair{QStringLiteral("en"), QStringLiteral("English")}}) {
+        QAction* a = language->addAction(name);
+        a->setCheckable(true);
+        a->setChecked(m_settings.value(QStringLiteral("language"), QStringLiteral("zh_CN")) ==
+                      code);
+        languages->addAction(a);
+        connect(a, &QAction::triggered, this, [this, code] {
+            m_settings.setValue(QStringLiteral("language"), code);
+            QMessageBox::information(this, tr("Language"),
+                                     tr("The language changes at the next start."));
+        });
+    }
+
+    QMenu* alarms = menuBar()->addMenu(tr("&Alarms"));
+    alarms->addAction(tr("Active alarms"), this, [this] {
+        dock(QStringLiteral("alarmPanel"))->show();
+        dock(QStringLiteral("alarmPanel"))->raise();
+        m_alarmPanel->table()->setFocus();
+    });
+    alarms->addAction(tr("Alarm records"), this, [this] {
+        dock(QStringLiteral("alarmRecords"))->show();
+        dock(QStringLiteral("alarmRecords"))->raise();
+    });
+    alarms->addAction(tr("Silence horn"), QKeySequence(Qt::CTRL | Qt::Key_M), &m_alarms,
+                      &AlarmCenter::silence);
+}
+
+void MainWindow::applyLayout(Layout layout)
+{
+    QDockWidget* list = dock(QStringLiteral("realtimeList"));
+    QDockWidget* overview = dock(QStringLiteral("stationOverview"));
+    QDockWidget* alarmPanel = dock(QStringLiteral("alarmPanel"));
+    QDockWidget* records = dock(QStringLiteral("alarmRecords"));
+    QDockWidget* detail = dock(QStringLiteral("stationDetail"));
+    QDockWidget* trends = dock(QStringLiteral("trends"));
+    const std::initializer_list<QDockWidget*> all{list,    overview, alarmPanel,
+                                                  records, detail,   trends};
+    for (QDockWidget* d : all) {
+        d->setFloating(false);
+        removeDockWidget(d);
+    }
+    // Dispatcher: the list and the alarms in front, a station's detail beside them, the
+    // overview and trends a tab away. Engineer: detail and trends side by side, larger.
+    addDockWidget(Qt::TopDockWidgetArea, list);
+    addDockWidget(Qt::BottomDockWidgetArea, alarmPanel);
+    tabifyDockWidget(alarmPanel, records);
+    splitDockWidget(list, detail, Qt::Horizontal);
+    const bool dispatcher = layout == Layout::Dispatcher;
+    if (dispatcher) {
+        tabifyDockWidget(detail, overview);
+        tabifyDockWidget(overview, trends);
+    } else {
+        splitDockWidget(detail, trends, Qt::Horizontal);
+        tabifyDockWidget(list, overview);
+    }
+    for (QDockWidget* d : all)
+        d->show(); // removeDockWidget() hid them
+    (dispatcher ? detail : list)->raise();
+    alarmPanel->raise();
+    const int w = width();
+    const int h = height();
+    if (dispatcher) {
+        resizeDocks({list, detail}, {w * 64 / 100, w * 36 / 100}, Qt::Horizontal);
+        resizeDocks({list, alarmPanel}, {h * 64 / 100, h * 36 / 100}, Qt::Vertical);
+    } else {
+        resizeDocks({list, detail, trends}, {w * 40 / 100, w * 25 / 100, w * 35 / 100},
+                    Qt::Horizontal);
+        resizeDocks({list, alarmPanel}, {h * 72 / 100, h * 28 / 100}, Qt::Vertical);
+    }
+}
+
+void MainWindow::restoreUserLayout()
+{
+    const std::optional<User>& user = m_services.session.user();
+    if (!user)
+        return;
+    m_layoutUser = user->name;
+    const QByteArray geometry = m_settings.value(userKey(user->name, "geometry")).toByteArray();
+    const QByteArray state = m_settings.value(userKey(user->name, "state")).toByteArray();
+    if (!geometry.isEmpty())
+        restoreGeometry(geometry);
+    if (state.isEmpty() || !restoreState(state, LayoutVersion))
+        applyLayout(user->may(Role::Engineer) && !user->may(Role::Administrator)
+                        ? Layout::Engineer
+                        : Layout::Dispatcher);
+    m_list->restoreState(m_settings.value(userKey(user->name, "listColumns")).toByteArray());
+}
+
+void MainWindow::saveUserLayout()
+{
+    if (m_layoutUser.isEmpty())
+        return;
+    m_settings.setValue(userKey(m_layoutUser, "geometry"), saveGeometry());
+    m_settings.setValue(userKey(m_layoutUser, "state"), saveState(LayoutVersion));
+    m_settings.setValue(userKey(m_layoutUser, "listColumns"), m_list->saveState());
+    m_settings.sync();
+}
+
+void MainWindow::userChanged()
+{
+    saveUserLayout();
+    restoreUserLayout();
+    updateStatus();
+}
+
+void MainWindow::lock()
+{
+    saveUserLayout();
+    LoginDialog dialog(m_users, LoginDialog::Mode::Unlock, this);
+    dialog.setHint(m_demoHint);
+    if (m_services.session.user())
+        dialog.setUserName(m_services.session.user()->name);
+    // The alarms keep flashing and sounding behind the dialog; only a login closes it.
+    while (dialog.exec() != QDialog::Accepted) {
+    }
+    if (dialog.user()->name != m_layoutUser || !m_services.session.user())
+        m_services.session.setUser(*dialog.user());
+}
+
+void MainWindow::openStation(int station)
+{
+    m_detail->setStation(station);
+    m_trends->showStation(station);
+    QDockWidget* d = dock(QStringLiteral("stationDetail"));
+    d->show();
+    d->raise();
+}
+
+void MainWindow::tick()
+{
+    const qint64 now = m_services.clock.nowMs();
+    if (m_services.acquisition)
+        m_stations.setCommStatuses(m_services.acquisition->deviceStatuses());
+    m_stations.refresh(now);
+    m_list->refreshed();
+    m_detail->refresh();
+    m_trends->refresh();
+    m_clock->setText(
+        QDateTime::fromMSecsSinceEpoch(now, QTimeZone(m_services.project.timeZone.toLatin1()))
+            .toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")));
+    updateStatus();
+}
+
+void MainWindow::updateStatus()
+{
+    int online = 0;
+    int offline = 0;
+    for (int r = 0; r < m_stations.rowCount(); ++r) {
+        const StationState s = m_stations.state(r);
+        offline += s == StationState::Offline;
+        online += s != StationState::Offline && s != StationState::Unknown;
+    }
+    m_comm->setText(tr("%1 stations: %2 online, %3 offline")
+                        .arg(m_stations.rowCount())
+                        .arg(online)
+                        .arg(offline));
+}
+
+void MainWindow::closeEvent(QCloseEvent* event)
+{
+    saveUserLayout();
+    event->accept();
+}
+
+bool MainWindow::snapshot(const QString& dir, QString* error)
+{
+    if (!QDir().mkpath(dir)) {
+        *error = tr("%1: cannot create the folder").arg(dir);
+        return false;
+    }
+    auto save = [&](QWidget* w, const QString& name) {
+        const QString path = QDir(dir).filePath(name + QStringLiteral(".png"));
+        if (!w->grab().save(path)) {
+            *error = tr("%1: cannot write the image").arg(path);
+            return false;
+        }
+        return true;
+    };
+    if (!save(this, QStringLiteral("workstation")))
+        return false;
+    for (QDockWidget* d : findChildren<QDockWidget*>()) {
+        if (!d->isVisible())
+            d->show();
+        d->raise();
+        QCoreApplication::processEvents();
+        if (!save(d, QStringLiteral("panel-") + d->objectName()))
+            return false;
+    }
+    return save(m_banner, QStringLiteral("panel-alarmBanner"));
+}
+
+} // namespace PumpWatch::Ui

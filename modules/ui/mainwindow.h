@@ -1,0 +1,102 @@
+// MainWindow: the workstation shell. Every panel docks and floats — realtime list, station
+// overview, alarms, alarm records, station detail, trends, and later the map and process graphics;
+// the alarm banner stays on top whatever is closed. The layout (docks, list columns, theme) is
+// saved per user and restored at login; two named layouts arrange it for a dispatcher or an
+// engineer; F11 goes full screen for a video wall, and floating panels can live on other monitors.
+// Ctrl+L locks the screen; logging in as someone else changes the user.
+#pragma once
+
+#include "alarmcenter.h"
+#include "services.h"
+#include "stationlistmodel.h"
+
+#include <history/historyreader.h>
+
+#include <QFutureWatcher>
+#include <QMainWindow>
+#include <QTimer>
+
+class QDockWidget;
+class QLabel;
+class QSettings;
+
+namespace PumpWatch::Ui {
+
+class AlarmBanner;
+class AlarmPanel;
+class AlarmQuery;
+class StationDetail;
+class StationListView;
+class StationTiles;
+class TrendPanel;
+
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+
+public:
+    enum class Layout : quint8 { Dispatcher, Engineer };
+
+    MainWindow(Services& services, UserStore& users, QSettings& settings,
+               QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    void applyLayout(Layout layout);
+    /// The session user's saved layout; the dispatcher layout when there is none.
+    void restoreUserLayout();
+    void saveUserLayout();
+    /// Shows the unlock dialog until someone logs in; the layout follows the user.
+    void lock();
+    void openStation(int station);
+    /// Pulls comm status and the realtime snapshot into the panels (the 1 s tick).
+    void tick();
+    /// Renders the window and each panel to DIR/*.png; false with `error`.
+    bool snapshot(const QString& dir, QString* error);
+    void setDemoHint(const QString& hint) { m_demoHint = hint; }
+    /// Reads the sparklines' last hours and today's first totalizer values from history (on a
+    /// pool thread); the list fills them in when they arrive.
+    void loadListHistory();
+    /// Waits for loadListHistory() (tests, snapshots).
+    void waitForListHistory();
+
+    StationListModel& stations() { return m_stations; }
+    AlarmCenter& alarmCenter() { return m_alarms; }
+    StationListView* stationList() const { return m_list; }
+    AlarmPanel* alarmPanel() const { return m_alarmPanel; }
+    AlarmQuery* alarmQuery() const { return m_query; }
+    StationDetail* stationDetail() const { return m_detail; }
+    TrendPanel* trends() const { return m_trends; }
+    QDockWidget* dock(const QString& objectName) const;
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
+
+private:
+    QDockWidget* addPanel(const QString& objectName, const QString& title, QWidget* widget,
+                          Qt::DockWidgetArea area);
+    void buildMenus();
+    void userChanged();
+    void updateStatus();
+
+    Services& m_services;
+    UserStore& m_users;
+    QSettings& m_settings;
+    StationListModel m_stations;
+    AlarmCenter m_alarms;
+    StationListView* m_list;
+    AlarmPanel* m_alarmPanel;
+    AlarmQuery* m_query;
+    StationDetail* m_detail;
+    TrendPanel* m_trends;
+    StationTiles* m_tiles;
+    AlarmBanner* m_banner;
+    QLabel* m_clock;
+    QLabel* m_database;
+    QLabel* m_comm;
+    QTimer m_tick;
+    QFutureWatcher<History::QueryResult> m_trendHistory;
+    QFutureWatcher<History::QueryResult> m_dayHistory;
+    QString m_layoutUser; ///< whose layout is on screen
+    QString m_demoHint;
+};
+
+} // namespace PumpWatch::Ui

@@ -1,0 +1,55 @@
+// What the workstation's widgets work with: the project, the pipeline's services and the
+// logged-in user. The program (app/workstation) builds them; tests build their own.
+#pragma once
+
+#include <acquisition/acquisitionservice.h>
+#include <alarms/alarmservice.h>
+#include <core/clock.h>
+#include <core/project.h>
+#include <core/realtimestore.h>
+#include <core/users.h>
+#include <history/databaseurl.h>
+#include <history/historyservice.h>
+
+#include <QObject>
+
+#include <optional>
+
+namespace PumpWatch::Ui {
+
+/// The logged-in user; null user while the screen is locked before the first login.
+class Session : public QObject {
+    Q_OBJECT
+
+public:
+    using QObject::QObject;
+    const std::optional<User>& user() const { return m_user; }
+    /// The name journaled with acknowledgements and control actions: "张三".
+    QString userName() const { return m_user ? m_user->displayName : QString(); }
+    bool may(Role role) const { return m_user && m_user->may(role); }
+    void setUser(const User& user)
+    {
+        m_user = user;
+        Q_EMIT userChanged();
+    }
+
+Q_SIGNALS:
+    void userChanged();
+
+private:
+    std::optional<User> m_user;
+};
+
+struct Services {
+    const Project& project;
+    QString projectPath;
+    const Clock& clock;
+    RealtimeStore& store;
+    Alarms::AlarmService& alarms;
+    const Acquisition::AcquisitionService* acquisition = nullptr; ///< comm status; may be null
+    History::HistoryService* history = nullptr;                   ///< audit records; may be null
+    std::optional<History::DatabaseUrl> database; ///< queries and trends; none: live only
+    Session& session;
+};
+
+} // namespace PumpWatch::Ui

@@ -1,0 +1,211 @@
+#include "stationdetail.h"
+
+#include "theme.h"
+
+#include <QDateTime>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLocale>
+#include <QPushButton>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace PumpWatch::Ui {
+
+QString limitsText(const LimitValues& l)
+{
+    QStringList parts;
+    const QLocale locale;
+    auto add = [&](const char* name, const std::optional<double>& v) {
+        if (v)
+            parts << QString::fromLatin1(name) + u' ' + locale.toString(*v, 'g', 6);
+    };
+    add("LL", l.lowLow);
+    add("L", l.low);
+    add("H", l.high);
+    add("HH", l.highHigh);
+    if (l.ratePerMinute)
+        parts << StationTagsModel::tr("rate %1/min").arg(locale.toString(*l.ratePerMinute, 'g', 6));
+    return parts.join(QStringLiteral(" · "));
+}
+
+StationTagsModel::StationTagsModel(const Project& project, RealtimeStore& store, QObject* parent)
+    : QAbstractTableModel(parent)
+    , m_project(project)
+    , m_store(store)
+    , m_zone(project.timeZone.toLatin1())
+{}
+
+void StationTagsModel::setStation(int station)
+{
+    beginResetModel();
+    m_station = station;
+    m_values.clear();
+    if (station >= 0) {
+        const Station& s = m_project.stations[static_cast<std::size_t>(station)];
+        m_first = s.firstTag;
+        m_values.resize(s.tagCount);
+        for (quint32 i = 0; i < s.tagCount; ++i)
+            m_values[i] = m_store.value(m_first + i);
+    }
+    endResetModel();
+}
+
+void StationTagsModel::refresh()
+{
+    int first = -1;
+    int last = -1;
+    for (std::size_t i = 0; i < m_values.size(); ++i) {
+        const TagValue v = m_store.value(m_first + TagId(i));
+        if (v == m_values[i])
+            continue;
+        m_values[i] = v;
+        first = first < 0 ? int(i) : first;
+        last = int(i);
+    }
+    if (first >= 0)
+        Q_EMIT dataChanged(index(first, 0), index(last, ColumnCount - 1));
+}
+
+int StationTagsModel::rowCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : static_cast<int>(m_values.size());
+}
+
+int StationTagsModel::columnCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant StationTagsModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (section) {
+    case Name:
+        return tr("Tag");
+    case Value:
+        return tr("Value");
+    case Unit:
+        return tr("Unit");
+    case Quality:
+        return tr("Quality");
+    case Time:
+        return tr("Time");
+    case Limits:
+        return tr("Limits");
+    }
+    return {};
+}
+
+QVariant StationTagsModel::data(const QModelIndex& index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const TagId id = tagAt(index.row());
+    const TagDef& def = m_project.tag(id);
+    const TagValue& v = m_values[static_cast<std::size_t>(index.row())];
+    if (role == Qt::ForegroundRole) {
+        if (isBad(v.quality))
+            return stateColours().offline;
+        if (isUncertain(v.quality))
+            return stateColours().staleText;
+        return {};
+    }
+    if (role == Qt::TextAlignmentRole && index.column() == Value)
+        return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
+    if (role != Qt::DisplayRole && role != Qt::ToolTipRole)
+        return {};
+    switch (index.column()) {
+    case Name:
+        return role == Qt::ToolTipRole ? m_project.tagPath(id) : def.name;
+    case Value:
+        if (v.quality == PumpWatch::Quality::Unknown)
+            return QStringLiteral("—");
+        return QLocale().toString(v.value, 'g', 7);
+    case Unit:
+        return def.unit;
+    case Quality:
+        return QString::fromLatin1(qualityName(v.quality));
+    case Time:
+        return v.timestampMs == 0 ? QString()
+                                  : QDateTime::fromMSecsSinceEpoch(v.timestampMs, m_zone)
+                                        .toString(QStringLiteral("MM-dd HH:mm:ss"));
+    case Limits:
+        return def.alarm.enabled ? limitsText(def.alarm) : tr("off");
+    }
+    return {};
+}
+
+StationDetail::StationDetail(Services& services, QWidget* parent)
+    : QWidget(parent)
+    , m_services(services)
+    , m_model(services.project, services.store)
+    , m_title(new QLabel(this))
+    , m_info(new QLabel(this))
+    , m_table(new QTableView(this))
+{
+    QFont big = m_title->font();
+    big.setBold(true);
+    big.setPointSizeF(big.pointSizeF() * 1.3);
+    m_title->setFont(big);
+    m_info->setWordWrap(true);
+    auto* trend = new QPushButton(tr("Trend"), this);
+    m_table->setModel(&m_model);
+    m_table->verticalHeader()->hide();
+    m_table->verticalHeader()->setDefaultSectionSize(22);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    const int widths[] = {130, 80, 50, 90, 100};
+    for (int c = 0; c < StationTagsModel::Limits; ++c)
+        m_table->setColumnWidth(c, widths[c]);
+    auto* top = new QHBoxLayout;
+    top->addWidget(m_title, 1);
+    top->addWidget(trend);
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 4);
+    layout->addLayout(top);
+    layout->addWidget(m_info);
+    layout->addWidget(m_table);
+    connect(trend, &QPushButton::clicked, this, [this] {
+        if (m_model.station() >= 0)
+            Q_EMIT trendRequested(m_model.station());
+    });
+    connect(m_table, &QTableView::doubleClicked, this, [this](const QModelIndex& index) {
+        Q_EMIT tagTrendRequested(m_model.tagAt(index.row()));
+    });
+    setStation(-1);
+}
+
+void StationDetail::setStation(int station)
+{
+    m_model.setStation(station);
+    if (station < 0) {
+        m_title->setText(tr("No station selected"));
+        m_info->setText(tr("Double-click a station in the realtime list."));
+        return;
+    }
+    const Project& p = m_services.project;
+    const Station& s = p.stations[static_cast<std::size_t>(station)];
+    m_title->setText(s.displayName());
+    QStringList info;
+    info << s.district;
+    if (s.line >= 0) {
+        const Line& l = p.lines[static_cast<std::size_t>(s.line)];
+        info << (l.plant >= 0 ? p.plants[static_cast<std::size_t>(l.plant)].name + u' '
+                              : QString()) +
+                    l.name;
+    }
+    for (const Device& d : s.devices)
+        info << tr("%1 PLC %2").arg(zoneDisplayName(d.zone), d.settings.endpoint);
+    info << tr("%1 tags").arg(s.tagCount);
+    m_info->setText(info.join(QStringLiteral(" · ")));
+}
+
+void StationDetail::refresh()
+{
+    m_model.refresh();
+}
+
+} // namespace PumpWatch::Ui

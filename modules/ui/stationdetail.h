@@ -1,0 +1,69 @@
+// StationDetail: one station in full (seed 000 §4.2.2, double-click in the list) — every tag
+// with its value, unit, quality, timestamp and limits, the devices with their endpoints and comm
+// state, and a button to open the station's pressure and flow in the trend panel.
+#pragma once
+
+#include "services.h"
+
+#include <QAbstractTableModel>
+#include <QTimeZone>
+#include <QWidget>
+
+class QLabel;
+class QTableView;
+
+namespace PumpWatch::Ui {
+
+class StationTagsModel : public QAbstractTableModel {
+    Q_OBJECT
+
+public:
+    enum Column { Name, Value, Unit, Quality, Time, Limits, ColumnCount };
+
+    StationTagsModel(const Project& project, RealtimeStore& store, QObject* parent = nullptr);
+    void setStation(int station);
+    int station() const { return m_station; }
+    /// Re-reads the station's values; one dataChanged for the rows whose value changed.
+    void refresh();
+
+    int rowCount(const QModelIndex& parent = {}) const override;
+    int columnCount(const QModelIndex& parent = {}) const override;
+    QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation,
+                        int role = Qt::DisplayRole) const override;
+    TagId tagAt(int row) const { return m_first + TagId(row); }
+
+private:
+    const Project& m_project;
+    RealtimeStore& m_store;
+    QTimeZone m_zone;
+    int m_station = -1;
+    TagId m_first = 0;
+    std::vector<TagValue> m_values;
+};
+
+class StationDetail : public QWidget {
+    Q_OBJECT
+
+public:
+    explicit StationDetail(Services& services, QWidget* parent = nullptr);
+    void setStation(int station);
+    void refresh();
+    int station() const { return m_model.station(); }
+
+Q_SIGNALS:
+    void trendRequested(int station);
+    void tagTrendRequested(TagId tag);
+
+private:
+    Services& m_services;
+    StationTagsModel m_model;
+    QLabel* m_title;
+    QLabel* m_info;
+    QTableView* m_table;
+};
+
+/// "LL 0.10 · L 0.20 · H 0.55 · HH 0.60", or empty.
+QString limitsText(const LimitValues& limits);
+
+} // namespace PumpWatch::Ui

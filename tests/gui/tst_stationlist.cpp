@@ -1,0 +1,274 @@
+// The realtime list: the model under QAbstractItemModelTester, values and states a dispatcher
+// reads (alarm colours, flashing, stale, offline with its cause), dataChanged per contiguous
+// range, and the filter, sort and pinyin search of the list view — on the demo city's project.
+#include <core/projectreader.h>
+#include <core/textsearch.h>
+#include <ui/stationfilter.h>
+#include <ui/stationlistmodel.h>
+#include <ui/stationlistview.h>
+#include <ui/theme.h>
+
+#include <QAbstractItemModelTester>
+#include <QLineEdit>
+#include <QSignalSpy>
+#include <QTableView>
+#include <QTest>
+
+#include <demoproject.h>
+
+using namespace PumpWatch;
+using Ui::StationListModel;
+
+namespace {
+
+constexpr qint64 Now = 1'795'000'000'000; // 2026-11-18
+
+Alarms::AlarmRecord alarmOn(TagId tag, int station, Alarms::Severity severity, quint64 key)
+{
+    Alarms::AlarmRecord r;
+    r.key = key;
+    r.type = severity == Alarms::Severity::Critical ? Alarms::AlarmType::HighHigh
+                                                    : Alarms::AlarmType::High;
+    r.severity = severity;
+    r.station = station;
+    r.device = 0;
+    r.tag = tag;
+    r.value = 0.7;
+    r.startMs = Now - 5000;
+    return r;
+}
+
+} // namespace
+
+class tst_StationList : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        m_project = ProjectReader::readFile(QString::fromLatin1(DemoProjectPath)).project;
+        QVERIFY(m_project);
+    }
+
+    void pinyinSearchKeys()
+    {
+        QCOMPARE(pinyinSyllables(QStringLiteral("澳门路口")),
+                 QStringList({QStringLiteral("ao"), QStringLiteral("men"), QStringLiteral("lu"),
+                              QStringLiteral("kou")}));
+        const SearchKey key(QStringLiteral("长征一厂"), {QStringLiteral("S0002")});
+        QCOMPARE(key.initials(), QStringLiteral("czyc"));
+        QVERIFY(key.matches(QStringLiteral("CZ")));
+        QVERIFY(key.matches(QStringLiteral("zy")));
+        QVERIFY(key.matches(QStringLiteral("changzheng")));
+        QVERIFY(key.matches(QStringLiteral("一厂")));
+        QVERIFY(key.matches(QStringLiteral("s0002")));
+        QVERIFY(key.matches(QString()));
+        QVERIFY(!key.matches(QStringLiteral("zc")));
+        QVERIFY(!key.matches(QStringLiteral("zheng")));
+    }
+
+    void showsValuesAndEmitsRanges()
+    {
+        RealtimeStore store(m_project->tagCount());
+        StationListModel model(*m_project, store);
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QCOMPARE(model.rowCount(), int(m_project->stations.size()));
+        QCOMPARE(model.index(0, StationListModel::Name).data().toString(),
+                 m_project->stations[0].displayName());
+        QCOMPARE(model.index(0, StationListModel::Pressure).data().toString(), QStringLiteral("—"));
+
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        model.refresh(Now);
+        changed.clear();
+        // Stations 0, 1, 2 and 10 change: two ranges, whatever the number of cells.
+        std::vector<Sample> batch;
+        for (int s : {0, 1, 2, 10}) {
+            batch.push_back({Now, 0.4 + s / 100.0, model.tagOf(s, StationListModel::Pressure),
+                             Quality::Good, false});
+            batch.push_back(
+                {Now, 100.0 + s, model.tagOf(s, StationListModel::Flow), Quality::Good, false});
+            batch.push_back(
+                {Now, 5000.0 + s, model.tagOf(s, StationListModel::Total), Quality::Good, false});
+        }
+        store.publish(batch);
+        model.refresh(Now + 500);
+        QList<std::pair<int, int>> ranges;
+        for (const QList<QVariant>& args : changed) {
+            const auto from = args[0].value<QModelIndex>();
+            const auto to = args[1].value<QModelIndex>();
+            if (from.column() == 0)
+                ranges.append({from.row(), to.row()});
+        }
+        QCOMPARE(ranges, (QList<std::pair<int, int>>{{0, 2}, {10, 10}}));
+        QCOMPARE(model.index(1, StationListModel::Pressure).data().toString(),
+                 QLocale().toString(0.41, 'f', 3));
+        QCOMPARE(model.index(10, StationListModel::Flow).data().toString(),
+                 QLocale().toString(110.0, 'f', 1));
+        QCOMPARE(model.state(0), Ui::StationState::Unknown); // no comm status yet
+
+        // The totalizer's first value today is the day's start: supply is what came after.
+        store.publish(std::vector<Sample>{
+            {Now + 1000, 5300.0, model.tagOf(0, StationListModel::Total), Quality::Good, false}});
+        model.refresh(Now + 1000);
+        QCOMPARE(model.index(0, StationListModel::TodaySupply)
+                     .data(StationListModel::SortRole)
+                     .toDouble(),
+                 300.0);
+        QCOMPARE(model.index(0, StationListModel::TodaySupply)
+                     .data(StationListModel::FractionRole)
+                     .toDouble(),
+                 300.0 / (300.0 * 1.25));
+        // The sparkline keeps a point per minute.
+        QVERIFY(std::isfinite(model.sparkline(0, StationListModel::PressureTrend)
+                                  .at(StationListModel::TrendMinutes - 1, Now + 1000)));
+        QVERIFY(std::isnan(model.sparkline(0, StationListModel::PressureTrend).at(0, Now + 1000)));
+    }
+
+    void alarmColoursFlashingStaleAndOffline()
+    {
+        RealtimeStore store(m_project->tagCount());
+        StationListModel model(*m_project, store);
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        std::vector<Sample> batch;
+        for (int s = 0; s < model.rowCount(); ++s)
+            batch.push_back(
+                {Now, 0.4, model.tagOf(s, StationListModel::Pressure), Quality::Good, false});
+        store.publish(batch);
+        std::vector<Acquisition::CommStatus> comm;
+        for (int s = 0; s < model.rowCount(); ++s) {
+            for (int d = 0; d < int(m_project->stations[std::size_t(s)].devices.size()); ++d)
+                comm.push_back(
+                    {s, d,
+                     s == 5 ? Acquisition::CommState::Offline : Acquisition::CommState::Online,
+                     Acquisition::CommState::Online, Now - 60'000, QString()});
+        }
+        model.setCommStatuses(comm);
+        model.refresh(Now);
+        QCOMPARE(model.state(0), Ui::StationState::Normal);
+        QCOMPARE(model.state(5), Ui::StationState::Offline);
+        QCOMPARE(model.index(5, StationListModel::Name).data(Qt::ForegroundRole).value<QColor>(),
+                 Ui::stateColours().offline);
+        QVERIFY(model.index(5, StationListModel::Comm)
+                    .data()
+                    .toString()
+                    .startsWith(QStringLiteral("Comm failure since")));
+
+        // A critical alarm on station 1's pressure, a power outage at station 5.
+        Alarms::AlarmRecord power;
+        power.key = 9;
+        power.type = Alarms::AlarmType::PowerFail;
+        power.severity = Alarms::Severity::Critical;
+        power.station = 5;
+        power.startMs = Now - 70'000;
+        const std::vector<Alarms::AlarmRecord> live{
+            alarmOn(model.tagOf(1, StationListModel::Pressure), 1, Alarms::Severity::Critical, 1),
+            alarmOn(model.tagOf(2, StationListModel::Pressure), 2, Alarms::Severity::Warning, 2),
+            power};
+        model.setAlarms(live);
+        model.refresh(Now);
+        QCOMPARE(model.state(1), Ui::StationState::Critical);
+        QCOMPARE(model.state(2), Ui::StationState::Warning);
+        QVERIFY(model.index(5, StationListModel::Comm)
+                    .data()
+                    .toString()
+                    .startsWith(QStringLiteral("Station power outage since")));
+        const QModelIndex p1 = model.index(1, StationListModel::Pressure);
+        model.setBlink(false);
+        QCOMPARE(p1.data(Qt::ForegroundRole).value<QColor>(), Ui::stateColours().critical);
+        QVERIFY(!p1.data(Qt::BackgroundRole).isValid());
+        model.setBlink(true);
+        QCOMPARE(p1.data(Qt::BackgroundRole).value<QColor>(), Ui::stateColours().critical);
+        QVERIFY(p1.data(StationListModel::FlashRole).toBool());
+        QCOMPARE(
+            model.index(2, StationListModel::Pressure).data(Qt::BackgroundRole).value<QColor>(),
+            Ui::stateColours().warning);
+        // Acknowledged: steady colour, no flashing.
+        std::vector<Alarms::AlarmRecord> acked = live;
+        acked[0].ackMs = Now;
+        acked[0].ackUser = QStringLiteral("张三");
+        model.setAlarms(acked);
+        model.refresh(Now);
+        QVERIFY(!p1.data(StationListModel::FlashRole).toBool());
+        QCOMPARE(p1.data(Qt::ForegroundRole).value<QColor>(), Ui::stateColours().critical);
+
+        // Forty seconds without a new value: stale, greyed and in italics.
+        model.refresh(Now + 40'000);
+        QCOMPARE(model.state(0), Ui::StationState::Stale);
+        QCOMPARE(
+            model.index(0, StationListModel::Pressure).data(Qt::ForegroundRole).value<QColor>(),
+            Ui::stateColours().staleText);
+        QVERIFY(
+            model.index(0, StationListModel::Pressure).data(Qt::FontRole).value<QFont>().italic());
+    }
+
+    void filterSortAndSearch()
+    {
+        RealtimeStore store(m_project->tagCount());
+        StationListModel model(*m_project, store);
+        std::vector<Sample> batch;
+        for (int s = 0; s < model.rowCount(); ++s)
+            batch.push_back({Now, 0.3 + (s * 7 % 13) / 100.0,
+                             model.tagOf(s, StationListModel::Pressure), Quality::Good, false});
+        store.publish(batch);
+        model.refresh(Now);
+        Ui::StationListView view(*m_project, model);
+        QAbstractItemModelTester tester(&view.filter(),
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        Ui::StationFilter& filter = view.filter();
+        QCOMPARE(filter.rowCount(), model.rowCount());
+
+        // Typing pinyin initials in the search box.
+        QTest::keyClicks(view.searchBox(), QStringLiteral("amlk"));
+        QCOMPARE(filter.rowCount(), 1);
+        QCOMPARE(filter.index(0, StationListModel::Name).data().toString(),
+                 QStringLiteral("(A)澳门路口"));
+        view.searchBox()->clear();
+        QCOMPARE(filter.rowCount(), model.rowCount());
+
+        // District.
+        const QString district = m_project->stations[0].district;
+        const auto inDistrict =
+            std::count_if(m_project->stations.begin(), m_project->stations.end(),
+                          [&](const Station& s) { return s.district == district; });
+        filter.setDistrict(district);
+        QCOMPARE(filter.rowCount(), int(inDistrict));
+        for (int r = 0; r < filter.rowCount(); ++r)
+            QCOMPARE(filter.index(r, StationListModel::District).data().toString(), district);
+        filter.setDistrict(QString());
+
+        // A line.
+        filter.setLine(0);
+        const auto onLine = std::count_if(m_project->stations.begin(), m_project->stations.end(),
+                                          [](const Station& s) { return s.line == 0; });
+        QCOMPARE(filter.rowCount(), int(onLine));
+        filter.setLine(-1);
+
+        // State: only the station in alarm.
+        Alarms::AlarmRecord r =
+            alarmOn(model.tagOf(7, StationListModel::Pressure), 7, Alarms::Severity::Critical, 1);
+        model.setAlarms(std::vector{r});
+        filter.setStateFilter(Ui::StationFilter::StateFilter::Alarmed);
+        QCOMPARE(filter.rowCount(), 1);
+        QCOMPARE(filter.index(0, 0).data(StationListModel::StationRole).toInt(), 7);
+        filter.setStateFilter(Ui::StationFilter::StateFilter::All);
+
+        // Sort by pressure, highest first, as numbers.
+        view.table()->sortByColumn(StationListModel::Pressure, Qt::DescendingOrder);
+        double previous = 1e9;
+        for (int row = 0; row < filter.rowCount(); ++row) {
+            const double v = filter.index(row, StationListModel::Pressure)
+                                 .data(StationListModel::SortRole)
+                                 .toDouble();
+            QVERIFY2(v <= previous, qPrintable(QStringLiteral("row %1").arg(row)));
+            previous = v;
+        }
+    }
+
+private:
+    std::optional<Project> m_project;
+};
+
+QTEST_MAIN(tst_StationList)
+#include "tst_stationlist.moc"
