@@ -85,13 +85,4 @@ std::optional<std::pair<qint64, qint64>> CliIo::parsePeriod(const QString& from,
     return std::pair{*f, *t};
 }
 
-QString CliIo::csvField(const QString& s)
-{
-    if (!s.contains(u',') && !s.contains(u'"') && !s.contains(u'\n'))
-        return s;
-    QString quoted = s;
-    quoted.replace(QStringLiteral("\""), QStringLiteral("\"\""));
-    return u'"' + quoted + u'"';
-}
-
 } // namespace PumpWatch::Cli

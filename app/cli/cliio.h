@@ -28,8 +28,6 @@ public:
     /// an offset); on a missing, malformed or empty period prints why and returns nullopt.
     static std::optional<std::pair<qint64, qint64>>
     parsePeriod(const QString& from, const QString& to, const QTimeZone& zone);
-    /// `s` quoted for CSV when it needs to be.
-    static QString csvField(const QString& s);
     /// Writes `data` to `path`, or to stdout when `path` is empty or "-".
     static bool writeOutput(const QByteArray& data, const QString& path);
 };

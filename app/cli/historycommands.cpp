@@ -2,6 +2,7 @@
 
 #include "cliio.h"
 
+#include <core/csv.h>
 #include <core/projectreader.h>
 #include <history/historyreader.h>
 
@@ -148,8 +149,7 @@ int HistoryCommands::exportCsv(const QStringList& args)
     };
     for (const TagId t : tags) {
         const TagDef& def = project.tag(t);
-        const QString prefix =
-            CliIo::csvField(station.name) + u',' + CliIo::csvField(def.name) + u',';
+        const QString prefix = csvField(station.name) + u',' + csvField(def.name) + u',';
         if (raw) {
             const auto points = reader.raw(t, fromMs, toMs);
             if (!points) {
@@ -159,8 +159,8 @@ int HistoryCommands::exportCsv(const QStringList& args)
             for (const History::Point& p : *points)
                 csv += prefix + time(p.timestampMs) + u',' +
                        (isBad(p.quality) ? QString() : number(p.value)) + u',' +
-                       CliIo::csvField(def.unit) + u',' +
-                       QString::fromLatin1(qualityName(p.quality)) + QStringLiteral("\r\n");
+                       csvField(def.unit) + u',' + QString::fromLatin1(qualityName(p.quality)) +
+                       QStringLiteral("\r\n");
             continue;
         }
         const auto rows = reader.aggregated(t, fromMs, toMs, step);
@@ -173,7 +173,7 @@ int HistoryCommands::exportCsv(const QStringList& args)
             const double value = counter ? r.delta : r.average().value_or(std::nan(""));
             csv += prefix + time(r.startMs) + u',' + number(value) + u',' +
                    (r.count > 0 ? number(r.min) : QString()) + u',' +
-                   (r.count > 0 ? number(r.max) : QString()) + u',' + CliIo::csvField(def.unit) +
+                   (r.count > 0 ? number(r.max) : QString()) + u',' + csvField(def.unit) +
                    QStringLiteral("\r\n");
         }
     }

@@ -92,13 +92,11 @@ std::optional<AlarmRecord> AlarmJournalEntries::record(const History::JournalRow
 
 QString AlarmJournalEntries::describe(const AlarmRecord& r) const
 {
-    const History::JournalEntry e = entry({AlarmChange::Raised, r});
-    QString text = (e.stationName.isEmpty() ? QString() : e.stationName + u' ') + e.tagName;
-    if (r.type != AlarmType::Rule)
-        text += u' ' + Alarms::AlarmText::typeName(r.type);
-    if (e.value)
-        text += u' ' + QString::number(*e.value, 'g', 6) +
-                (e.unit.isEmpty() ? QString() : u' ' + e.unit);
+    const Alarms::AlarmSubject subject = Alarms::alarmSubject(m_project, r);
+    QString text = Alarms::alarmTitle(subject, r);
+    if (!std::isnan(r.value))
+        text += u' ' + QString::number(r.value, 'g', 6) +
+                (subject.unit.isEmpty() ? QString() : u' ' + subject.unit);
     if (!r.detail.isEmpty() && r.type != AlarmType::Rule)
         text += QStringLiteral(" (%1)").arg(r.detail);
     return text;

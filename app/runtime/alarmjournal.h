@@ -7,13 +7,9 @@
 #include <core/project.h>
 #include <history/journal.h>
 
-#include <QCoreApplication>
-
 namespace PumpWatch::Runtime {
 
 class AlarmJournalEntries {
-    Q_DECLARE_TR_FUNCTIONS(PumpWatch::Runtime::AlarmJournalEntries)
-
 public:
     explicit AlarmJournalEntries(const Project& project)
         : m_project(project)

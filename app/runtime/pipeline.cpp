@@ -9,8 +9,7 @@
 namespace PumpWatch::Runtime {
 
 Pipeline::Pipeline(const Project& project, const Clock& clock, PipelineOptions options)
-    : m_project(project)
-    , m_clock(clock)
+    : m_clock(clock)
     , m_options(std::move(options))
     , m_store(project.tagCount())
     , m_history(m_options.history

@@ -70,16 +70,11 @@ public:
     /// Null when nothing is stored.
     History::HistoryService* history() { return m_history.get(); }
     const History::HistoryService* history() const { return m_history.get(); }
-    const std::optional<History::HistoryOptions>& historyOptions() const
-    {
-        return m_options.history;
-    }
     const AlarmJournalEntries& entries() const { return m_entries; }
 
 private:
     void restoreOpenAlarms();
 
-    const Project& m_project;
     const Clock& m_clock;
     PipelineOptions m_options;
     RealtimeStore m_store;

@@ -11,7 +11,6 @@
 #include <ui/alarmquery.h>
 #include <ui/logindialog.h>
 #include <ui/mainwindow.h>
-#include <ui/stationlistview.h>
 #include <ui/theme.h>
 #include <ui/trendpanel.h>
 
@@ -22,7 +21,6 @@
 #include <QMessageBox>
 #include <QSettings>
 #include <QStandardPaths>
-#include <QTableView>
 #include <QTimer>
 
 #include <demoproject.h>
@@ -202,7 +200,7 @@ public:
                 return fail(tr("--settle must be a number of seconds"));
             const QString dir = parser.value(snapshot);
             QTimer::singleShot(static_cast<int>(seconds * 1000), &window, [&, dir] {
-                prepareSnapshot(window, p, clock.nowMs());
+                prepareSnapshot(window, clock.nowMs());
                 QString why;
                 const bool saved = window.snapshot(dir, &why) && snapshotLogin(*users, dir, &why);
                 if (!saved)
@@ -255,7 +253,7 @@ private:
 
     /// Shows what a dispatcher would have open: a station in the detail and its last hours in
     /// the trends, yesterday and today's alarm records.
-    static void prepareSnapshot(Ui::MainWindow& window, const Project& p, qint64 nowMs)
+    static void prepareSnapshot(Ui::MainWindow& window, qint64 nowMs)
     {
         int station = 0;
         for (int r = 0; r < window.stations().rowCount(); ++r) {
@@ -271,7 +269,6 @@ private:
         window.alarmQuery()->setRange(nowMs - 86'400'000, nowMs + 60'000);
         window.alarmQuery()->run();
         window.alarmQuery()->wait();
-        Q_UNUSED(p);
         QCoreApplication::processEvents();
     }
 

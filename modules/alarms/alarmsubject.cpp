@@ -42,4 +42,13 @@ AlarmSubject alarmSubject(const Project& project, const AlarmRecord& r)
     return s;
 }
 
+QString alarmTitle(const AlarmSubject& subject, const AlarmRecord& record)
+{
+    QString text =
+        (subject.stationName.isEmpty() ? QString() : subject.stationName + u' ') + subject.tagName;
+    if (record.type != AlarmType::Rule)
+        text += u' ' + AlarmText::typeName(record.type);
+    return text;
+}
+
 } // namespace PumpWatch::Alarms

@@ -18,5 +18,8 @@ struct AlarmSubject {
 };
 
 AlarmSubject alarmSubject(const Project& project, const AlarmRecord& record);
+/// "(C)长征一厂 出水压力 高高限报警": the station, the subject and the type (a rule alarm is named
+/// by its rule alone). Callers add the value in their own format.
+QString alarmTitle(const AlarmSubject& subject, const AlarmRecord& record);
 
 } // namespace PumpWatch::Alarms

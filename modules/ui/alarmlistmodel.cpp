@@ -61,12 +61,8 @@ QString AlarmListModel::describe(const AlarmRecord& r) const
 {
     const Alarms::AlarmSubject s = Alarms::alarmSubject(m_project, r);
     QString text =
-        QDateTime::fromMSecsSinceEpoch(r.startMs, m_zone).toString(QStringLiteral("HH:mm:ss"));
-    if (!s.stationName.isEmpty())
-        text += u' ' + s.stationName;
-    text += u' ' + s.tagName;
-    if (r.type != Alarms::AlarmType::Rule)
-        text += u' ' + Alarms::AlarmText::typeName(r.type);
+        QDateTime::fromMSecsSinceEpoch(r.startMs, m_zone).toString(QStringLiteral("HH:mm:ss")) +
+        u' ' + Alarms::alarmTitle(s, r);
     if (!std::isnan(r.value))
         text += u' ' + QLocale().toString(r.value, 'g', 4) +
                 (s.unit.isEmpty() ? QString() : u' ' + s.unit);

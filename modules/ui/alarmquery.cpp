@@ -1,6 +1,7 @@
 #include "alarmquery.h"
 
 #include <alarms/alarmtypes.h>
+#include <core/csv.h>
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -32,13 +33,6 @@ void setWallTime(QDateTimeEdit* edit, qint64 ms, const QTimeZone& zone)
 qint64 wallTime(const QDateTimeEdit* edit, const QTimeZone& zone)
 {
     return QDateTime(edit->date(), edit->time(), zone).toMSecsSinceEpoch();
-}
-
-QString csvField(const QString& s)
-{
-    if (!s.contains(u',') && !s.contains(u'"') && !s.contains(u'\n'))
-        return s;
-    return u'"' + QString(s).replace(QStringLiteral("\""), QStringLiteral("\"\"")) + u'"';
 }
 
 } // namespace

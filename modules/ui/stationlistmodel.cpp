@@ -15,9 +15,12 @@ namespace {
 
 constexpr qint64 MinuteMs = 60'000;
 
-/// The station's shown tag for a quantity: the preferred key on its first device, else the
-/// first tag of that quantity.
-TagId shownTag(const Project& p, const Station& s, const QString& key, Quantity quantity)
+quint8 severityCode(Alarms::Severity s)
+{
+    return static_cast<quint8>(s);
+}
+
+TagId tagByKeyOrQuantity(const Project& p, const Station& s, const QString& key, Quantity quantity)
 {
     if (s.devices.empty())
         return InvalidTagId;
@@ -32,12 +35,23 @@ TagId shownTag(const Project& p, const Station& s, const QString& key, Quantity 
     return InvalidTagId;
 }
 
-quint8 severityCode(Alarms::Severity s)
-{
-    return static_cast<quint8>(s);
-}
-
 } // namespace
+
+TagId shownTag(const Project& project, const Station& station, StationListModel::Column which)
+{
+    switch (which) {
+    case StationListModel::Pressure:
+        return tagByKeyOrQuantity(project, station, QStringLiteral("outlet_pressure"),
+                                  Quantity::Pressure);
+    case StationListModel::Flow:
+        return tagByKeyOrQuantity(project, station, QStringLiteral("outlet_flow"), Quantity::Flow);
+    case StationListModel::Total:
+        return tagByKeyOrQuantity(project, station, QStringLiteral("outlet_total"),
+                                  Quantity::Totalizer);
+    default:
+        return InvalidTagId;
+    }
+}
 
 Sparkline::Sparkline(int buckets)
     : m_values(static_cast<std::size_t>(buckets), std::nanf(""))
@@ -74,9 +88,9 @@ StationListModel::StationListModel(const Project& project, RealtimeStore& store,
     for (std::size_t i = 0; i < m_rows.size(); ++i) {
         const Station& s = project.stations[i];
         Row& r = m_rows[i];
-        r.pressure = shownTag(project, s, QStringLiteral("outlet_pressure"), Quantity::Pressure);
-        r.flow = shownTag(project, s, QStringLiteral("outlet_flow"), Quantity::Flow);
-        r.total = shownTag(project, s, QStringLiteral("outlet_total"), Quantity::Totalizer);
+        r.pressure = shownTag(project, s, Pressure);
+        r.flow = shownTag(project, s, Flow);
+        r.total = shownTag(project, s, Total);
         r.search = SearchKey(s.name, {s.id, s.code, s.district});
         for (TagId t : {r.pressure, r.flow, r.total}) {
             if (t != InvalidTagId)
@@ -411,8 +425,8 @@ void StationListModel::refresh(qint64 nowMs)
         const qint64 ts = r.pressure != InvalidTagId ? m_reader.value(r.pressure).timestampMs : 0;
         const bool stale = ts != 0 && (nowMs - ts > StaleAfterMs ||
                                        isUncertain(m_reader.value(r.pressure).quality));
-        const StationState state = deriveState(r);
-        if (stale != r.stale || state != r.state) {
+        // Every other input sets the state where it changes; here only age can.
+        if (stale != r.stale) {
             r.stale = stale;
             r.state = deriveState(r);
             mark(static_cast<int>(i));

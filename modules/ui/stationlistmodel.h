@@ -159,4 +159,8 @@ private:
     Stats m_stats;
 };
 
+/// The tag a station's row shows for Pressure, Flow or Total: the outlet tag of its first device,
+/// else that device's first tag of the quantity; InvalidTagId when it has none.
+TagId shownTag(const Project& project, const Station& station, StationListModel::Column which);
+
 } // namespace PumpWatch::Ui

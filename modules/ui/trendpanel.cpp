@@ -1,5 +1,6 @@
 #include "trendpanel.h"
 
+#include "stationlistmodel.h"
 #include "theme.h"
 
 #include <QChart>
@@ -210,16 +211,24 @@ void TrendPanel::setPens(const std::vector<TagId>& tags)
     m_pens.clear();
     m_penList->clear();
     for (TagId t : tags)
-        addPen(t);
+        appendPen(t);
+    pensAdded(0);
 }
 
 void TrendPanel::addPen(TagId tag)
 {
+    const std::size_t first = m_pens.size();
+    if (appendPen(tag))
+        pensAdded(first);
+}
+
+bool TrendPanel::appendPen(TagId tag)
+{
     if (tag == InvalidTagId || tag >= m_services.project.tagCount())
-        return;
+        return false;
     for (const auto& p : m_pens) {
         if (p->tag == tag)
-            return;
+            return false;
     }
     auto pen = std::make_unique<Pen>();
     pen->tag = tag;
@@ -231,34 +240,35 @@ void TrendPanel::addPen(TagId tag)
     item->setFlags(item->flags() | Qt::ItemIsUserCheckable);
     item->setCheckState(Qt::Checked);
     m_pens.push_back(std::move(pen));
+    return true;
+}
+
+void TrendPanel::pensAdded(std::size_t first)
+{
     rebuildAxes();
-    if (m_realtime) {
-        // Start from what the store holds now.
-        const TagValue v = m_services.store.value(tag);
-        if (isGood(v.quality))
-            m_pens.back()->points.emplace_back(double(v.timestampMs), v.value);
-        draw(*m_pens.back());
-        fitValueAxes();
-    } else {
-        load(m_fromMs, m_toMs);
+    if (!m_realtime) {
+        load(m_fromMs, m_toMs); // one query for every pen
+        return;
     }
+    for (std::size_t i = first; i < m_pens.size(); ++i)
+        startFromStore(*m_pens[i]);
+    fitValueAxes();
+}
+
+void TrendPanel::startFromStore(Pen& pen)
+{
+    pen.points.clear();
+    const TagValue v = m_services.store.value(pen.tag);
+    if (isGood(v.quality))
+        pen.points.emplace_back(double(v.timestampMs), v.value);
+    draw(pen);
 }
 
 void TrendPanel::showStation(int station)
 {
     const Station& s = m_services.project.stations[static_cast<std::size_t>(station)];
-    std::vector<TagId> tags;
-    for (const char* key : {"outlet_pressure", "outlet_flow"}) {
-        if (!s.devices.empty()) {
-            const TagId t =
-                m_services.project.findTag(s.id, s.devices.front().id, QString::fromLatin1(key));
-            if (t != InvalidTagId)
-                tags.push_back(t);
-        }
-    }
-    setPens(tags);
-    if (!m_realtime)
-        load(m_fromMs, m_toMs);
+    setPens({shownTag(m_services.project, s, StationListModel::Pressure),
+             shownTag(m_services.project, s, StationListModel::Flow)});
 }
 
 void TrendPanel::rebuildAxes()
@@ -361,13 +371,8 @@ void TrendPanel::setRealtime(qint64 windowMs)
     m_realtime = true;
     m_windowMs = windowMs;
     m_query.cancel();
-    for (auto& pen : m_pens) {
-        pen->points.clear();
-        const TagValue v = m_services.store.value(pen->tag);
-        if (isGood(v.quality))
-            pen->points.emplace_back(double(v.timestampMs), v.value);
-        draw(*pen);
-    }
+    for (auto& pen : m_pens)
+        startFromStore(*pen);
     m_status->setText(tr("Realtime"));
     const QSignalBlocker block(m_range);
     m_range->setCurrentIndex(0);

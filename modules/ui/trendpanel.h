@@ -58,6 +58,10 @@ public:
 
 private:
     struct Pen;
+    bool appendPen(TagId tag);
+    /// After pens from `first` on were appended: axes, then their data.
+    void pensAdded(std::size_t first);
+    void startFromStore(Pen& pen);
     void rebuildAxes();
     void draw(Pen& pen);
     void load(qint64 fromMs, qint64 toMs);
