@@ -47,6 +47,8 @@ History::AuditEntry AlarmJournalEntries::audit(const Alarms::AlarmAudit& a) cons
     e.target = a.tag < m_project.tagCount() ? m_project.tagPath(a.tag) : QString();
     e.result = QStringLiteral("ok");
     e.detail = a.detail;
+    e.oldValue = a.oldValue;
+    e.newValue = a.newValue;
     return e;
 }
 

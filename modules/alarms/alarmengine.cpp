@@ -1,5 +1,7 @@
 #include "alarmengine.h"
 
+#include <core/projectwriter.h>
+
 #include <algorithm>
 #include <cmath>
 
@@ -63,6 +65,7 @@ AlarmEngine::AlarmEngine(const Project& project, const Clock& clock,
     , m_zone(project.timeZone.toLatin1())
     , m_rules(project, options.file)
     , m_tags(project.tagCount())
+    , m_limitsOf(project.tagCount())
     , m_ruleConditions(m_rules.instances().size())
 {
     for (std::size_t s = 0; s < project.stations.size(); ++s) {
@@ -80,25 +83,14 @@ AlarmEngine::AlarmEngine(const Project& project, const Clock& clock,
                 const TagDef& def = project.tag(t);
                 TagState& ts = m_tags[t];
                 ts.device = static_cast<int>(m_devices.size());
+                m_limitsOf[t] = &def.alarm;
                 if (def.quantity == Quantity::PowerFail)
                     ts.role = Role::PowerBit;
                 else if (def.quantity == Quantity::Voltage && !hasPowerBit)
                     ts.role = Role::Voltage;
                 else if (def.quantity == Quantity::Fault)
                     ts.role = Role::FaultBit;
-                else if (def.alarm.hasChecks() &&
-                         quantityInfo(def.quantity).aggregation != Aggregation::State)
-                    ts.role = Role::Process;
-                // A voltage tag with limits is watched for both.
-                const AlarmLimits& a = def.alarm;
-                ts.watchesRate =
-                    a.ratePerMinute.has_value() ||
-                    std::any_of(a.periods.begin(), a.periods.end(), [](const AlarmPeriod& p) {
-                        return p.limits.ratePerMinute.has_value();
-                    });
-                if (a.onDelayS > 0 || a.offDelayS > 0 || a.frozenS > 0 || !a.periods.empty() ||
-                    ts.watchesRate)
-                    m_timed.push_back(t);
+                watch(t);
             }
             m_devices.push_back(ds);
         }
@@ -106,6 +98,78 @@ AlarmEngine::AlarmEngine(const Project& project, const Clock& clock,
 }
 
 AlarmEngine::~AlarmEngine() = default;
+
+void AlarmEngine::watch(TagId tag)
+{
+    TagState& t = m_tags[tag];
+    const AlarmLimits& a = limits(tag);
+    // A voltage tag with limits is watched for both its limits and the station's power.
+    if (t.role == Role::None || t.role == Role::Process)
+        t.role = a.hasChecks() &&
+                         quantityInfo(m_project.tag(tag).quantity).aggregation != Aggregation::State
+                     ? Role::Process
+                     : Role::None;
+    t.watchesRate = a.ratePerMinute.has_value() ||
+                    std::any_of(a.periods.begin(), a.periods.end(), [](const AlarmPeriod& p) {
+                        return p.limits.ratePerMinute.has_value();
+                    });
+    const bool timed =
+        a.onDelayS > 0 || a.offDelayS > 0 || a.frozenS > 0 || !a.periods.empty() || t.watchesRate;
+    if (timed && (m_timed.empty() || m_timed.back() < tag ||
+                  !std::binary_search(m_timed.begin(), m_timed.end(), tag)))
+        m_timed.insert(std::upper_bound(m_timed.begin(), m_timed.end(), tag), tag);
+}
+
+// --- settings ------------------------------------------------------------------------------
+
+void AlarmEngine::setLimits(TagId tag, const AlarmLimits& limits, const QString& user)
+{
+    if (tag >= m_tags.size() || limits == this->limits(tag))
+        return;
+    const qint64 now = m_clock.nowMs();
+    m_audit.push_back({now, user, QStringLiteral("limits"), tag, QString(),
+                       ProjectWriter::alarmText(this->limits(tag)),
+                       ProjectWriter::alarmText(limits)});
+    AlarmLimits& stored = m_edited[tag];
+    stored = limits;
+    m_limitsOf[tag] = &stored;
+    watch(tag);
+
+    // The standing value is judged against the new settings at once: an alarm its new limits no
+    // longer call for ends, one they call for is raised (after the on-delay, as always).
+    TagState& t = m_tags[tag];
+    t.period = -2;
+    if (t.watchesRate && t.recent.empty() && t.hasValue)
+        t.recent.emplace_back(t.valueMs, t.value); // a new rate limit counts from the last value
+    if (t.role == Role::PowerBit || t.role == Role::FaultBit)
+        return;
+    const bool judged = t.role == Role::Process || (t.role == Role::Voltage && limits.hasChecks());
+    const auto clear = [&](Condition& c) {
+        if (c.level != 0)
+            move(c, 0, now, {});
+        c.pending = 0;
+    };
+    if (!judged || !t.hasValue) {
+        if (t.role != Role::Voltage)
+            clear(t.level);
+        clear(t.rate);
+        clear(t.sensor);
+        return;
+    }
+    if (m_devices[static_cast<std::size_t>(t.device)].suppressed() || evaluateSensor(tag, t, now))
+        return;
+    if (!limits.enabled) {
+        if (t.role != Role::Voltage)
+            clear(t.level);
+        clear(t.rate);
+        return;
+    }
+    evaluateLimits(tag, t, now);
+    if (t.watchesRate)
+        evaluateRate(tag, t, now, /*newValue=*/false);
+    else
+        clear(t.rate);
+}
 
 // --- samples -------------------------------------------------------------------------------
 
@@ -136,8 +200,7 @@ void AlarmEngine::process(std::span<const Sample> batch)
         t.hasValue = true;
         t.value = s.value;
         t.valueMs = s.timestampMs;
-        if (t.role == Role::Process ||
-            (t.role == Role::Voltage && m_project.tag(s.tag).alarm.hasChecks()))
+        if (t.role == Role::Process || (t.role == Role::Voltage && limits(s.tag).hasChecks()))
             evaluateProcess(s.tag, t, s.timestampMs);
         for (int i : m_rules.instancesOf(s.tag)) {
             RuleSet::Instance& in = m_rules.instances()[static_cast<std::size_t>(i)];
@@ -156,7 +219,6 @@ void AlarmEngine::evaluateState(TagId tag, TagState& t, double value, qint64 ms)
     DeviceState& d = m_devices[static_cast<std::size_t>(t.device)];
     if (d.offline)
         return;
-    const TagDef& def = m_project.tag(tag);
     if (t.role == Role::PowerBit || t.role == Role::Voltage) {
         const bool failed =
             t.role == Role::PowerBit ? value != 0.0 : value < m_options.powerFailVolts;
@@ -166,11 +228,13 @@ void AlarmEngine::evaluateState(TagId tag, TagState& t, double value, qint64 ms)
         }
         return;
     }
-    if (d.suppressed() || !def.alarm.enabled)
+    const AlarmLimits& a = limits(tag);
+    if (d.suppressed() || !a.enabled)
         return;
     const qint8 target = value != 0.0 ? 1 : 0;
     qint64 at = ms;
-    if (settle(t.level, target, ms, toMs(def.alarm.onDelayS), toMs(def.alarm.offDelayS), at)) {
+    if (settle(t.level, target, ms, toMs(a.onDelayS), toMs(a.offDelayS), at)) {
+        const TagDef& def = m_project.tag(tag);
         move(t.level, target, at,
              tagRecord(tag,
                        isSensorFaultBit(def) ? AlarmType::SensorFault : AlarmType::EquipmentFault,
@@ -184,7 +248,7 @@ void AlarmEngine::evaluateProcess(TagId tag, TagState& t, qint64 ms)
         return;
     if (evaluateSensor(tag, t, ms))
         return; // a faulty sensor's value says nothing about the process
-    if (!m_project.tag(tag).alarm.enabled)
+    if (!limits(tag).enabled)
         return;
     evaluateLimits(tag, t, ms);
     if (t.watchesRate)
@@ -193,7 +257,7 @@ void AlarmEngine::evaluateProcess(TagId tag, TagState& t, qint64 ms)
 
 bool AlarmEngine::evaluateSensor(TagId tag, TagState& t, qint64 ms)
 {
-    const AlarmLimits& a = m_project.tag(tag).alarm;
+    const AlarmLimits& a = limits(tag);
     const bool outOfRange =
         (a.rangeMin && t.value < *a.rangeMin) || (a.rangeMax && t.value > *a.rangeMax);
     const qint64 frozenMs = toMs(a.frozenS);
@@ -215,7 +279,7 @@ bool AlarmEngine::evaluateSensor(TagId tag, TagState& t, qint64 ms)
 
 void AlarmEngine::evaluateLimits(TagId tag, TagState& t, qint64 ms)
 {
-    const AlarmLimits& a = m_project.tag(tag).alarm;
+    const AlarmLimits& a = limits(tag);
     const LimitValues& limits = limitsAt(a, ms, &t.period);
     const qint8 target = classify(t.value, limits, a.deadband, t.level.level);
     qint64 at = ms;
@@ -225,7 +289,7 @@ void AlarmEngine::evaluateLimits(TagId tag, TagState& t, qint64 ms)
 
 void AlarmEngine::evaluateRate(TagId tag, TagState& t, qint64 ms, bool newValue)
 {
-    const AlarmLimits& a = m_project.tag(tag).alarm;
+    const AlarmLimits& a = limits(tag);
     if (newValue)
         t.recent.emplace_back(ms, t.value);
     while (!t.recent.empty() && t.recent.front().first < ms - MinuteMs)
@@ -374,7 +438,7 @@ void AlarmEngine::tick()
                 r.shelved = false;
         }
         m_audit.push_back(
-            {now, QString(), QStringLiteral("unshelve"), tag, tr("shelving expired")});
+            {now, QString(), QStringLiteral("unshelve"), tag, tr("shelving expired"), {}, {}});
     }
     for (TagId tag : m_timed) {
         TagState& t = m_tags[tag];
@@ -384,7 +448,7 @@ void AlarmEngine::tick()
         // Re-judging the last value at `now` settles expired delays, notices a frozen value,
         // applies a new period's limits and lets a rate window age.
         const qint64 saved = t.valueMs;
-        if (evaluateSensor(tag, t, now) || !m_project.tag(tag).alarm.enabled)
+        if (evaluateSensor(tag, t, now) || !limits(tag).enabled)
             continue;
         evaluateLimits(tag, t, now);
         if (t.watchesRate)
@@ -436,8 +500,13 @@ bool AlarmEngine::shelve(TagId tag, qint64 durationMs, const QString& user, cons
             r.shelved = true;
     }
     m_audit.push_back(
-        {now, user, QStringLiteral("shelve"), tag,
-         tr("for %1 min: %2").arg(static_cast<double>(durationMs) / 60'000.0).arg(reason)});
+        {now,
+         user,
+         QStringLiteral("shelve"),
+         tag,
+         tr("for %1 min: %2").arg(static_cast<double>(durationMs) / 60'000.0).arg(reason),
+         {},
+         {}});
     return true;
 }
 
@@ -449,7 +518,7 @@ bool AlarmEngine::unshelve(TagId tag, const QString& user)
         if (r.tag == tag)
             r.shelved = false;
     }
-    m_audit.push_back({m_clock.nowMs(), user, QStringLiteral("unshelve"), tag, QString()});
+    m_audit.push_back({m_clock.nowMs(), user, QStringLiteral("unshelve"), tag, {}, {}, {}});
     return true;
 }
 

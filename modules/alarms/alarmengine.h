@@ -18,6 +18,7 @@
 //     engine.tick();                          // about once a second: delays, frozen values
 //     for (const AlarmChange& c : engine.takeChanges()) journal(c);
 //     engine.acknowledge(key, user, note);
+//     engine.setLimits(tag, newLimits, user);  // an engineer's edit, without a restart
 #pragma once
 
 #include "alarmtypes.h"
@@ -81,6 +82,13 @@ public:
     bool shelve(TagId tag, qint64 durationMs, const QString& user, const QString& reason);
     bool unshelve(TagId tag, const QString& user);
 
+    /// The alarm settings in force for `tag`: the project's, or what setLimits() gave it since.
+    const AlarmLimits& limits(TagId tag) const { return *m_limitsOf[tag]; }
+    /// New settings for a tag while running (an engineer's edit of the limit table), audited as
+    /// the user's with the old and new settings. The tag's standing value is judged against them
+    /// at once: alarms they no longer call for end, ones they call for are raised.
+    void setLimits(TagId tag, const AlarmLimits& limits, const QString& user);
+
     /// Takes over records still open from an earlier run (read back from the journal, their
     /// station, device, tag and rule resolved by the caller), so that they end when their
     /// condition clears instead of staying open forever and being raised twice. Returns the keys
@@ -132,6 +140,8 @@ private:
         int dayOfWeek = 1;
     };
 
+    /// Derives how a tag is watched (process role, rate, timed checks) from its limits.
+    void watch(TagId tag);
     void evaluateState(TagId tag, TagState& t, double value, qint64 ms);
     void evaluateProcess(TagId tag, TagState& t, qint64 ms);
     void evaluateLimits(TagId tag, TagState& t, qint64 ms);
@@ -158,10 +168,12 @@ private:
     AlarmEngineOptions m_options;
     QTimeZone m_zone;
     RuleSet m_rules;
-    std::vector<TagState> m_tags;            ///< by TagId
-    std::vector<DeviceState> m_devices;      ///< flat, station by station
-    std::vector<int> m_firstDevice;          ///< by station
-    std::vector<Condition> m_ruleConditions; ///< by rule instance
+    std::vector<TagState> m_tags;               ///< by TagId
+    std::vector<const AlarmLimits*> m_limitsOf; ///< by TagId: into the project or m_edited
+    std::map<TagId, AlarmLimits> m_edited;      ///< settings changed while running
+    std::vector<DeviceState> m_devices;         ///< flat, station by station
+    std::vector<int> m_firstDevice;             ///< by station
+    std::vector<Condition> m_ruleConditions;    ///< by rule instance
     Condition m_system[2];
     std::vector<TagId> m_timed; ///< tags with delays, frozen checks, periods or rates
     std::map<TagId, std::pair<qint64, QString>> m_shelved; ///< tag → until, by whom

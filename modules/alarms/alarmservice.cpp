@@ -107,6 +107,21 @@ bool AlarmService::unshelve(TagId tag, const QString& user)
     return locked([&] { return m_engine.unshelve(tag, user); });
 }
 
+void AlarmService::setLimits(std::span<const std::pair<TagId, AlarmLimits>> limits,
+                             const QString& user)
+{
+    locked([&] {
+        for (const auto& [tag, l] : limits)
+            m_engine.setLimits(tag, l, user);
+        return 0;
+    });
+}
+
+AlarmLimits AlarmService::limits(TagId tag) const
+{
+    return locked([&] { return m_engine.limits(tag); });
+}
+
 std::vector<AlarmRecord> AlarmService::liveRecords() const
 {
     return locked([&] { return m_engine.liveRecords(); });

@@ -47,6 +47,10 @@ public:
     int acknowledgeStation(int station, const QString& user, const QString& note);
     bool shelve(TagId tag, qint64 durationMs, const QString& user, const QString& reason);
     bool unshelve(TagId tag, const QString& user);
+    /// New alarm settings while running, audited as `user`'s (AlarmEngine::setLimits).
+    void setLimits(std::span<const std::pair<TagId, AlarmLimits>> limits, const QString& user);
+    /// The settings in force for `tag` (a copy: the engine's may change).
+    AlarmLimits limits(TagId tag) const;
 
     std::vector<AlarmRecord> liveRecords() const;
     bool soundRequired() const;

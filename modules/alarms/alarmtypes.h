@@ -100,9 +100,11 @@ struct AlarmChange {
 struct AlarmAudit {
     qint64 ms = 0;
     QString user;
-    QString action; ///< "shelve", "unshelve"
+    QString action; ///< "shelve", "unshelve", "limits"
     TagId tag = InvalidTagId;
     QString detail;
+    QString oldValue; ///< "limits": the settings before and after, as the project file spells them
+    QString newValue;
 };
 
 } // namespace PumpWatch::Alarms

@@ -409,4 +409,11 @@ bool ProjectWriter::writeFile(const QByteArray& text, const QString& path, QStri
     return true;
 }
 
+QString ProjectWriter::alarmText(const AlarmLimits& alarm)
+{
+    JsonWriter w;
+    writeLimits(w, alarm, nullptr);
+    return QString::fromUtf8(w.finish()).trimmed();
+}
+
 } // namespace PumpWatch

@@ -23,6 +23,8 @@ public:
     static bool writeFile(const QByteArray& text, const QString& path, QString* error);
     /// One template object, for tools that print or splice a template (address-table import).
     static void writeTemplate(JsonWriter& w, const StationTemplate& t);
+    /// A tag's "alarm" object on one line, as the file spells it: the audit's old and new value.
+    static QString alarmText(const AlarmLimits& alarm);
 };
 
 } // namespace PumpWatch

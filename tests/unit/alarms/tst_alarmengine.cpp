@@ -11,6 +11,8 @@
 //   ack p         acknowledge the newest unacknowledged record of p (张三, "已处理")
 //   ackstation    acknowledge the whole station
 //   shelve p N    shelve p for N seconds (李四)
+//   set p H=V …   new settings for p while running (李四): LL L H HH rate onDelay, enabled=0|1,
+//                 "none" for a limit removes it
 // Journal lines: "type start end end_state [ack@T user]" in seconds from the start, "-" for
 // no end. Live lines: "type:U|A|RU[:shelved][:suppressed]", newest first.
 #include <alarms/alarmengine.h>
@@ -83,6 +85,26 @@ public:
             if (step.startsWith(u'+')) {
                 clock.advanceMs(static_cast<qint64>(step.mid(1).toDouble() * 1000));
                 engine.tick();
+            } else if (w[0] == u"set") {
+                AlarmLimits l = engine.limits(tag(w[1]));
+                for (const QString& item : w.mid(2)) {
+                    const QStringList kv = item.split(u'=');
+                    const std::optional<double> v =
+                        kv[1] == u"none" ? std::nullopt : std::optional(kv[1].toDouble());
+                    const std::map<QString, std::optional<double>*> fields{
+                        {"LL", &l.lowLow},
+                        {"L", &l.low},
+                        {"H", &l.high},
+                        {"HH", &l.highHigh},
+                        {"rate", &l.ratePerMinute}};
+                    if (kv[0] == u"enabled")
+                        l.enabled = kv[1] == u"1";
+                    else if (kv[0] == u"onDelay")
+                        l.onDelayS = v.value_or(0);
+                    else
+                        *fields.at(kv[0]) = v;
+                }
+                engine.setLimits(tag(w[1]), l, QStringLiteral("李四"));
             } else if (w[0] == u"hist" || w[0] == u"bad" || step.contains(u'=')) {
                 std::vector<Sample> batch;
                 for (const QString& item : w) {
@@ -217,6 +239,30 @@ private Q_SLOTS:
         QTest::addColumn<QStringList>("live");
         QTest::addColumn<bool>("sound");
 
+        QTest::newRow("new limits raise at once for a standing value")
+            << limits() << QByteArray() << QStringLiteral("p=0.5; +1; set p H=0.45; +1; p=0.5")
+            << QStringList{"high 1 - active"} << QStringList{"high:U"} << false;
+        QTest::newRow("new limits end what they no longer call for")
+            << limits() << QByteArray()
+            << QStringLiteral("p=0.57; +1; set p H=0.6 HH=0.7; +1; p=0.57")
+            << QStringList{"high 0 1 normal"} << QStringList{"high:RU"} << false;
+        QTest::newRow("a stricter limit steps the record up")
+            << limits() << QByteArray() << QStringLiteral("p=0.57; +1; set p HH=0.56")
+            << QStringList{"high 0 1 new_alarm", "high_high 1 - active"}
+            << QStringList{"high_high:U", "high:RU"} << true;
+        QTest::newRow("disabling ends the tag's alarms")
+            << limits() << QByteArray()
+            << QStringLiteral("p=0.1; +1; set p enabled=0; +1; p=0.1; +1; set p enabled=1")
+            << QStringList{"low_low 0 1 normal", "low_low 3 - active"}
+            << QStringList{"low_low:U", "low_low:RU"} << true;
+        QTest::newRow("a tag without limits gets watched")
+            << limits() << QByteArray()
+            << QStringLiteral("q=120; +1; set q H=100 onDelay=2; +1; +1; set q H=none")
+            << QStringList{"high 3 3 normal"} << QStringList{"high:RU"} << false;
+        QTest::newRow("a rate limit set while running")
+            << limits() << QByteArray()
+            << QStringLiteral("p=0.4; +1; set p rate=0.05; +1; p=0.3; +1; p=0.31")
+            << QStringList{"rate 2 - active"} << QStringList{"rate:U"} << true;
         QTest::newRow("chatter without deadband")
             << limits() << QByteArray()
             << QStringLiteral("p=0.4; +1; p=0.56; +1; p=0.549; +1; p=0.56; +1; p=0.549")
@@ -356,6 +402,30 @@ private Q_SLOTS:
         Replay replay(project);
         replay.run(QStringLiteral("p=0.56; +1; shelve p 60; +60"));
         QCOMPARE(replay.audit, (QStringList{"1 shelve 李四", "61 unshelve "}));
+    }
+
+    void limitChangesAreAuditedWithOldAndNewSettings()
+    {
+        const Project project = load(limits());
+        Replay replay(project);
+        replay.run(QStringLiteral("+1; set p H=0.5 enabled=0"));
+        const TagId p = replay.tag(QStringLiteral("p"));
+        QCOMPARE(replay.audit, QStringList{"1 limits 李四"});
+        QCOMPARE(replay.engine.limits(p).high, 0.5);
+        QVERIFY(!replay.engine.limits(p).enabled);
+        QCOMPARE(project.tag(p).alarm.high, 0.55); // the project itself is left as it was
+        replay.engine.setLimits(p, replay.engine.limits(p), QStringLiteral("李四"));
+        QVERIFY(replay.engine.takeAudit().empty()); // nothing changed, nothing audited
+        AlarmLimits l = replay.engine.limits(p);
+        l.low.reset();
+        replay.engine.setLimits(p, l, QStringLiteral("王五"));
+        const std::vector<AlarmAudit> audit = replay.engine.takeAudit();
+        QCOMPARE(audit.size(), 1u);
+        QCOMPARE(
+            audit[0].oldValue,
+            QStringLiteral(R"({"LL": 0.2, "L": 0.25, "H": 0.5, "HH": 0.6, "enabled": false})"));
+        QCOMPARE(audit[0].newValue,
+                 QStringLiteral(R"({"LL": 0.2, "H": 0.5, "HH": 0.6, "enabled": false})"));
     }
 
     void restoredRecordsEndWhenTheirConditionClears()

@@ -1,4 +1,5 @@
 // The project model: templates shared by stations, dense tag ids, lookups, round-trips.
+#include <core/projectedit.h>
 #include <core/projectreader.h>
 #include <core/projectwriter.h>
 #include <sim/citygenerator.h>
@@ -142,6 +143,67 @@ private Q_SLOTS:
         const ProjectLoad again = ProjectReader::read(written, QStringLiteral("again.json"));
         QVERIFY(again.project);
         QVERIFY(*again.project == p);
+    }
+
+    void editedAlarmSettingsKeepTheTemplateShared()
+    {
+        Project p = demo();
+        const QByteArray original = ProjectWriter::write(p);
+        const TagId tag = p.findTag(u"S0002/low/outlet_pressure");
+        const TagId other = p.findTag(u"S0003/low/outlet_pressure");
+        QVERIFY(tag != InvalidTagId && other != InvalidTagId);
+        const AlarmLimits templateAlarm = p.tag(tag).alarm;
+        const AlarmLimits otherAlarm = p.tag(other).alarm;
+        QStringList paths;
+        for (TagId t = 0; t < p.tagCount(); ++t)
+            paths << p.tagPath(t);
+
+        AlarmLimits edited = templateAlarm;
+        QVERIFY(templateAlarm.highHigh && templateAlarm.high);
+        edited.high = *templateAlarm.high + 0.01;
+        edited.periods = {{360, 540, 0x1f, edited}};
+        edited.periods.back().limits.high = *templateAlarm.highHigh;
+        setTagAlarm(p, tag, edited);
+        QCOMPARE(p.tag(tag).alarm, edited);
+        QCOMPARE(p.tag(other).alarm, otherAlarm); // the other stations keep theirs
+        QStringList after;
+        for (TagId t = 0; t < p.tagCount(); ++t)
+            after << p.tagPath(t);
+        QCOMPARE(after, paths); // ids do not move: a running engine can take the edit by id
+
+        const QByteArray written = ProjectWriter::write(p);
+        QVERIFY(
+            written.contains(R"("periods": [{"from": "06:00", "to": "09:00", "days": "mon-fri")"));
+        const ProjectLoad again = ProjectReader::read(written, QStringLiteral("again.json"));
+        QVERIFY2(again.diagnostics.empty(), qPrintable(toStrings(again.diagnostics).join(u'\n')));
+        QVERIFY(*again.project == p);
+
+        // Editing it again changes the override; going back to what it was drops it.
+        edited.enabled = false;
+        setTagAlarm(p, tag, edited);
+        QVERIFY(!p.tag(tag).alarm.enabled);
+        setTagAlarm(p, tag, templateAlarm);
+        QCOMPARE(ProjectWriter::write(p), original);
+    }
+
+    void editedAlarmOfAnExtraTag()
+    {
+        const QByteArray json = R"({"format": "pumpwatch-project", "version": 1, "name": "x",
+          "stations": [{"id": "s", "name": "站", "location": {"lat": 1, "lon": 2},
+            "devices": [{"id": "a", "endpoint": "10.0.0.1:502"}, {"id": "b", "endpoint": "10.0.0.2:502"}],
+            "tags": [{"key": "p", "device": "a", "name": "压力", "quantity": "pressure", "address": "HR0", "type": "float32"},
+                     {"key": "p", "device": "b", "name": "压力", "quantity": "pressure", "address": "HR0", "type": "float32"},
+                     {"key": "q", "device": "b", "name": "流量", "quantity": "flow", "address": "HR2", "type": "float32"}]}]})";
+        ProjectLoad load = ProjectReader::read(json, QStringLiteral("x.json"));
+        QVERIFY2(load.diagnostics.empty(), qPrintable(toStrings(load.diagnostics).join(u'\n')));
+        Project& p = *load.project;
+        const TagId q = p.findTag(u"s/b/q");
+        AlarmLimits a;
+        a.high = 30;
+        setTagAlarm(p, q, a);
+        QCOMPARE(p.tag(q).alarm.high, 30.0);
+        QVERIFY(!p.tag(p.findTag(u"s/b/p")).alarm.hasLimits());
+        QVERIFY(!p.tag(p.findTag(u"s/a/p")).alarm.hasLimits());
     }
 
     void rebasedKeepsWhatTheStationSet()
