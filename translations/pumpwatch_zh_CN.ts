@@ -945,6 +945,21 @@
     </message>
 </context>
 <context>
+    <name>PumpWatch::ProjectEdit</name>
+    <message>
+        <source>%1 cannot be read again, so nothing was saved:</source>
+        <translation>无法重新读取 %1，未保存任何修改：</translation>
+    </message>
+    <message>
+        <source>%1: %2 is no longer in the project</source>
+        <translation>%1：工程中已没有 %2</translation>
+    </message>
+    <message>
+        <source>%1 %2 (%3): %4</source>
+        <translation>%1 %2（%3）：%4</translation>
+    </message>
+</context>
+<context>
     <name>PumpWatch::ProjectReader</name>
     <message>
         <source>unknown key, ignored</source>
@@ -1673,6 +1688,14 @@
         <source>period %1: </source>
         <translation>时段 %1：</translation>
     </message>
+    <message>
+        <source>applies on no day of the week</source>
+        <translation>未选择任何星期</translation>
+    </message>
+    <message>
+        <source>times must lie within the day (00:00 to 24:00)</source>
+        <translation>时间必须在一天之内（00:00 至 24:00）</translation>
+    </message>
 </context>
 <context>
     <name>PumpWatch::Ui::AlarmBanner</name>
@@ -1713,7 +1736,9 @@
     <name>PumpWatch::Ui::AlarmCenter</name>
     <message numerus="yes">
         <source>%n critical alarm(s) silenced</source>
-        <translation><numerusform>%n 条紧急报警已消音</numerusform></translation>
+        <translation>
+            <numerusform>%n 条紧急报警已消音</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1788,6 +1813,61 @@
     <message>
         <source>%1 alarms, %2 unacknowledged</source>
         <translation>报警 %1 条，未确认 %2 条</translation>
+    </message>
+</context>
+<context>
+    <name>PumpWatch::Ui::AlarmPeriodDialog</name>
+    <message>
+        <source>Time periods — %1</source>
+        <translation>分时段限值 — %1</translation>
+    </message>
+    <message>
+        <source>The first period containing a moment applies; outside every period the tag&apos;s own limits do. A period ending at or before its start runs past midnight.</source>
+        <translation>某一时刻按包含它的第一个时段的限值报警；不在任何时段内时使用测点本身的限值。结束时间早于或等于开始时间的时段跨过午夜。</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>结束</translation>
+    </message>
+    <message>
+        <source>Days</source>
+        <translation>星期</translation>
+    </message>
+    <message>
+        <source>Low-low</source>
+        <translation>低低限</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation>低限</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>高限</translation>
+    </message>
+    <message>
+        <source>High-high</source>
+        <translation>高高限</translation>
+    </message>
+    <message>
+        <source>Rate /min</source>
+        <translation>突变率 /分钟</translation>
+    </message>
+    <message>
+        <source>Add period</source>
+        <translation>添加时段</translation>
+    </message>
+    <message>
+        <source>Remove period</source>
+        <translation>删除时段</translation>
+    </message>
+    <message>
+        <source>Period %1, %2: &apos;%3&apos; is not a number</source>
+        <translation>时段 %1，%2：“%3”不是数字</translation>
     </message>
 </context>
 <context>
@@ -1906,11 +1986,183 @@
     </message>
     <message numerus="yes">
         <source>%n record(s)</source>
-        <translation><numerusform>共 %n 条记录</numerusform></translation>
+        <translation>
+            <numerusform>共 %n 条记录</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>PumpWatch::Ui::LimitEditor</name>
+    <message>
+        <source>Time periods…</source>
+        <translation>分时段设置…</translation>
+    </message>
+    <message>
+        <source>Discard changes</source>
+        <translation>放弃修改</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>The monitored value whose limits the table shows</source>
+        <translation>表中显示哪个监控值的报警限值</translation>
+    </message>
+    <message>
+        <source>Station name or pinyin initials</source>
+        <translation>站名或拼音首字母</translation>
+    </message>
+    <message>
+        <source>Save to the project file; the new limits apply at once (Ctrl+S)</source>
+        <translation>保存到工程文件，新限值立即生效（Ctrl+S）</translation>
+    </message>
+    <message>
+        <source>Monitored value</source>
+        <translation>监控值</translation>
+    </message>
+    <message>
+        <source>Save alarm settings</source>
+        <translation>保存报警设置</translation>
+    </message>
+    <message numerus="yes">
+        <source>Save %n change(s)? They apply at once and are recorded under your name.</source>
+        <translation><numerusform>保存 %n 处修改？修改立即生效，并以您的名义记录在审计日志中。</numerusform></translation>
+    </message>
+    <message>
+        <source>Read only: changing alarm limits needs an engineer&apos;s login.</source>
+        <translation>只读：修改报警限值需要工程师权限登录。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n edited row(s) have problems (shown red; the tooltip says why).</source>
+        <translation><numerusform>%n 行修改有问题（红色显示，鼠标悬停查看原因）。</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) not saved yet.</source>
+        <translation><numerusform>%n 处修改尚未保存。</numerusform></translation>
+    </message>
+    <message>
+        <source>Edit a cell, paste from a spreadsheet, or double-click Time periods.</source>
+        <translation>直接编辑单元格，或从 Excel 粘贴；双击“分时段”列设置分时段限值。</translation>
+    </message>
+    <message>
+        <source>Nothing was saved: %1</source>
+        <translation>未保存：%1</translation>
+    </message>
+    <message>
+        <source>Nothing was saved:
+
+%1</source>
+        <translation>未保存任何修改：
+
+%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) saved to %1 and in force.</source>
+        <translation><numerusform>%n 处修改已保存到 %1 并已生效。</numerusform></translation>
+    </message>
+    <message>
+        <source>Not numbers, left out: %1</source>
+        <translation>不是数字，已忽略：%1</translation>
+    </message>
+</context>
+<context>
+    <name>PumpWatch::Ui::LimitTableModel</name>
+    <message>
+        <source>rate</source>
+        <translation>突变率</translation>
+    </message>
+    <message>
+        <source>enabled</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation>停用</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n period(s)</source>
+        <translation><numerusform>%n 个时段</numerusform></translation>
+    </message>
+    <message>
+        <source>delays and deadband</source>
+        <translation>延时和死区</translation>
+    </message>
+    <message>
+        <source>%1 %2: %3</source>
+        <translation>%1 %2：%3</translation>
+    </message>
+    <message>
+        <source>not set</source>
+        <translation>未设置</translation>
+    </message>
+    <message>
+        <source>%1–%2 %3: %4</source>
+        <translation>%1–%2 %3：%4</translation>
+    </message>
+    <message>
+        <source>daily</source>
+        <translation>每天</translation>
+    </message>
+    <message>
+        <source>Mon–Fri</source>
+        <translation>周一至周五</translation>
+    </message>
+    <message>
+        <source>Sat, Sun</source>
+        <translation>周六、周日</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Station</source>
+        <translation>站名</translation>
+    </message>
+    <message>
+        <source>Monitored value</source>
+        <translation>监控值</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Low-low</source>
+        <translation>低低限</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation>低限</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>高限</translation>
+    </message>
+    <message>
+        <source>High-high</source>
+        <translation>高高限</translation>
+    </message>
+    <message>
+        <source>Enabled</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <source>Rate /min</source>
+        <translation>突变率 /分钟</translation>
+    </message>
+    <message>
+        <source>Time periods</source>
+        <translation>分时段</translation>
+    </message>
+    <message>
+        <source>Edited, not saved yet</source>
+        <translation>已修改，尚未保存</translation>
     </message>
 </context>
 <context>
@@ -2097,6 +2349,10 @@
     <message>
         <source>%1: cannot write the image</source>
         <translation>%1：无法写入图片</translation>
+    </message>
+    <message>
+        <source>Alarm settings</source>
+        <translation>报警设置</translation>
     </message>
 </context>
 <context>
@@ -2291,6 +2547,38 @@
     <message>
         <source>off</source>
         <translation>关闭</translation>
+    </message>
+    <message>
+        <source>no value yet</source>
+        <translation>尚无数值</translation>
+    </message>
+    <message>
+        <source>good</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>substituted</source>
+        <translation>替代值</translation>
+    </message>
+    <message>
+        <source>stale</source>
+        <translation>数据过期</translation>
+    </message>
+    <message>
+        <source>comm failure</source>
+        <translation>通讯故障</translation>
+    </message>
+    <message>
+        <source>sensor fault</source>
+        <translation>传感器故障报警</translation>
+    </message>
+    <message>
+        <source>configuration error</source>
+        <translation>配置错误</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (+%n period(s))</source>
+        <translation><numerusform>%1（另有 %n 个时段）</numerusform></translation>
     </message>
 </context>
 <context>

@@ -18,11 +18,15 @@
 #include <QCommandLineParser>
 #include <QDir>
 #include <QFileInfo>
+#include <QFutureWatcher>
 #include <QMessageBox>
 #include <QSettings>
 #include <QStandardPaths>
+#include <QTimeZone>
 #include <QTimer>
+#include <QtConcurrent/QtConcurrentRun>
 
+#include <ctime>
 #include <demoproject.h>
 #include <runtime/pipeline.h>
 
@@ -101,12 +105,25 @@ public:
         settings.setValue(QStringLiteral("theme"), Ui::themeCode(themeKind));
 
         // The project.
-        const QString path = m_demo ? QString::fromLatin1(DemoProjectPath) : parser.value(project);
+        // The demo's project is built in; edits (the alarm limits) go to a copy in the data folder,
+        // which later starts read.
+        const QString savePath = m_demo
+                                     ? QDir(dataDir).filePath(QStringLiteral("demo-project.json"))
+                                     : parser.value(project);
+        const QString path = !m_demo || QFileInfo::exists(savePath)
+                                 ? savePath
+                                 : QString::fromLatin1(DemoProjectPath);
         ProjectLoad load = ProjectReader::readFile(path);
         if (!load.project)
             return fail(tr("The project cannot be opened:\n\n%1")
                             .arg(toStrings(load.diagnostics).mid(0, 20).join(u'\n')));
         Project& p = *load.project;
+        // Every time on screen is the project's wall time, as in its reports — including Qt
+        // Charts' time axis and the date editors, which only know the process's local zone.
+        if (QTimeZone(p.timeZone.toLatin1()).isValid()) {
+            qputenv("TZ", p.timeZone.toLatin1());
+            tzset();
+        }
         QString error;
         if (m_demo && !Sim::LocalCity::assignFreePorts(p, &error))
             return fail(error);
@@ -147,26 +164,32 @@ public:
             return fail(tr("%1: the alarm rules have errors:\n\n%2")
                             .arg(path, toStrings(pipeline.diagnostics()).join(u'\n')));
         pipeline.start();
+        // A new demo database starts with the last hours the same model computes, so the
+        // sparklines and trends have something to show from the first minute. It is computed and
+        // written on a pool thread while the window is already up; the list reads it when done.
+        QFutureWatcher<void> backfill;
         if (m_demo && newDatabase) {
             const qint64 now = clock.nowMs();
-            // A new demo database starts with the last hours the same model computes, so the
-            // sparklines and trends have something to show from the first minute.
-            Sim::BackfillOptions o{now - 6 * 3'600'000,
-                                   now - 60'000,
-                                   60,
-                                   {QStringLiteral("outlet_pressure"),
-                                    QStringLiteral("outlet_flow"), QStringLiteral("outlet_total"),
-                                    QStringLiteral("inlet_pressure"), QStringLiteral("inlet_flow"),
-                                    QStringLiteral("tank_level"), QStringLiteral("power"),
-                                    QStringLiteral("energy")}};
-            Sim::Backfill::samples(p, Sim::LocalCity::Seed, o, [&](std::span<const Sample> b) {
-                pipeline.history()->append(b);
-            });
+            backfill.setFuture(QtConcurrent::run([&p, &pipeline, now] {
+                const Sim::BackfillOptions o{
+                    now - 6 * 3'600'000,
+                    now - 60'000,
+                    60,
+                    {QStringLiteral("outlet_pressure"), QStringLiteral("outlet_flow"),
+                     QStringLiteral("outlet_total"), QStringLiteral("inlet_pressure"),
+                     QStringLiteral("inlet_flow"), QStringLiteral("tank_level"),
+                     QStringLiteral("power"), QStringLiteral("energy")}};
+                Sim::Backfill::samples(p, Sim::LocalCity::Seed, o, [&](std::span<const Sample> b) {
+                    pipeline.history()->append(b);
+                });
+                pipeline.history()->sync();
+            }));
         }
 
         Ui::Session session;
         Ui::Services services{p,
                               path,
+                              savePath,
                               clock,
                               pipeline.store(),
                               pipeline.alarms(),
@@ -179,6 +202,7 @@ public:
                 return fail(tr("--snapshot logs in as the demo dispatcher: use it with --demo"));
             session.setUser(*users->find(u"zhangsan"));
         } else if (!login(*users, session)) {
+            backfill.waitForFinished();
             pipeline.stop();
             return 0;
         }
@@ -189,9 +213,15 @@ public:
         window.resize(1600, 960);
         window.restoreUserLayout();
         window.show();
-        if (m_demo && newDatabase)
-            pipeline.history()->sync(); // the backfill, before the list reads it
-        window.loadListHistory();
+        bool listLoaded = false;
+        const auto loadList = [&] {
+            if (!std::exchange(listLoaded, true))
+                window.loadListHistory();
+        };
+        if (backfill.isRunning())
+            QObject::connect(&backfill, &QFutureWatcher<void>::finished, &window, loadList);
+        else
+            loadList();
 
         if (parser.isSet(snapshot)) {
             bool ok = false;
@@ -200,6 +230,8 @@ public:
                 return fail(tr("--settle must be a number of seconds"));
             const QString dir = parser.value(snapshot);
             QTimer::singleShot(static_cast<int>(seconds * 1000), &window, [&, dir] {
+                backfill.waitForFinished();
+                loadList();
                 prepareSnapshot(window, clock.nowMs());
                 QString why;
                 const bool saved = window.snapshot(dir, &why) && snapshotLogin(*users, dir, &why);
@@ -209,6 +241,7 @@ public:
             });
         }
         const int code = QApplication::exec();
+        backfill.waitForFinished();
         pipeline.stop();
         return code;
     }

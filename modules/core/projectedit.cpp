@@ -1,5 +1,9 @@
 #include "projectedit.h"
 
+#include "projectreader.h"
+#include "projectwriter.h"
+#include "tagcheck.h"
+
 #include <algorithm>
 
 namespace PumpWatch {
@@ -41,6 +45,41 @@ void setTagAlarm(Project& project, TagId tag, const AlarmLimits& alarm)
         }
     }
     project.reindex();
+}
+
+bool ProjectEdit::saveTagAlarms(const QString& from, const QString& to,
+                                std::span<const TagAlarmEdit> edits, QStringList* errors)
+{
+    errors->clear();
+    ProjectLoad load = ProjectReader::readFile(from);
+    if (!load.project) {
+        *errors << tr("%1 cannot be read again, so nothing was saved:").arg(from)
+                << toStrings(load.diagnostics).mid(0, 10);
+        return false;
+    }
+    Project& project = *load.project;
+    for (const TagAlarmEdit& edit : edits) {
+        const TagId tag = project.findTag(edit.path);
+        if (tag == InvalidTagId) {
+            *errors << tr("%1: %2 is no longer in the project").arg(from, edit.path);
+            continue;
+        }
+        setTagAlarm(project, tag, edit.alarm);
+        const TagDef& def = project.tag(tag);
+        for (const TagProblem& problem : TagCheck::check(def, project.deviceOfTag(tag).settings)) {
+            *errors << tr("%1 %2 (%3): %4")
+                           .arg(project.stationOfTag(tag).displayName(), def.name, edit.path,
+                                problem.message);
+        }
+    }
+    if (!errors->isEmpty())
+        return false;
+    QString error;
+    if (!ProjectWriter::writeFile(project, to, &error)) {
+        *errors << error;
+        return false;
+    }
+    return true;
 }
 
 } // namespace PumpWatch

@@ -11,7 +11,29 @@
 
 #include "project.h"
 
+#include <QCoreApplication>
+#include <QStringList>
+
+#include <span>
+
 namespace PumpWatch {
+
+struct TagAlarmEdit {
+    QString path; ///< "S0001/low/outlet_pressure", as Project::tagPath() spells it
+    AlarmLimits alarm;
+};
+
+class ProjectEdit {
+    Q_DECLARE_TR_FUNCTIONS(PumpWatch::ProjectEdit)
+
+public:
+    /// Saves edited alarm settings: reads the project file `from` again (so what changed there
+    /// since it was loaded is kept), applies the edits, checks each edited tag as the project
+    /// reader would, and writes `to` atomically. Nothing is written unless every edit is good;
+    /// `errors` then names the file, station and tag of each problem.
+    static bool saveTagAlarms(const QString& from, const QString& to,
+                              std::span<const TagAlarmEdit> edits, QStringList* errors);
+};
 
 /// Sets the alarm settings of `tag` (a valid id of `project`) and reindexes the project.
 void setTagAlarm(Project& project, TagId tag, const AlarmLimits& alarm);

@@ -67,8 +67,16 @@ std::vector<TagProblem> TagCheck::check(const TagDef& def, const DeviceSettings&
                     where + tr("rate must be greater than 0, not %1").arg(*v.ratePerMinute));
     };
     checkOrder(a, QString());
-    for (std::size_t i = 0; i < a.periods.size(); ++i)
-        checkOrder(a.periods[i].limits, tr("period %1: ").arg(i + 1));
+    for (std::size_t i = 0; i < a.periods.size(); ++i) {
+        const AlarmPeriod& period = a.periods[i];
+        const QString where = tr("period %1: ").arg(i + 1);
+        checkOrder(period.limits, where);
+        if ((period.days & 0x7f) == 0)
+            problem("alarm", where + tr("applies on no day of the week"));
+        if (period.fromMinute < 0 || period.fromMinute >= 1440 || period.toMinute < 0 ||
+            period.toMinute > 1440)
+            problem("alarm", where + tr("times must lie within the day (00:00 to 24:00)"));
+    }
     if (a.deadband < 0.0)
         problem("alarm", tr("deadband must not be negative"));
     return problems;

@@ -2,6 +2,7 @@
 
 #include "alarmpanel.h"
 #include "alarmquery.h"
+#include "limiteditor.h"
 #include "logindialog.h"
 #include "stationdetail.h"
 #include "stationlistview.h"
@@ -81,6 +82,9 @@ MainWindow::MainWindow(Services& services, UserStore& users, QSettings& settings
     addPanel(QStringLiteral("trends"), tr("Trends"), m_trends, Qt::RightDockWidgetArea);
     addPanel(QStringLiteral("stationOverview"), tr("Station overview"), scroll,
              Qt::RightDockWidgetArea);
+    m_limits = new LimitEditor(services, this);
+    addPanel(QStringLiteral("alarmSettings"), tr("Alarm settings"), m_limits,
+             Qt::BottomDockWidgetArea);
 
     statusBar()->addWidget(m_comm, 1);
     statusBar()->addPermanentWidget(m_database);
@@ -287,8 +291,9 @@ void MainWindow::applyLayout(Layout layout)
     QDockWidget* records = dock(QStringLiteral("alarmRecords"));
     QDockWidget* detail = dock(QStringLiteral("stationDetail"));
     QDockWidget* trends = dock(QStringLiteral("trends"));
-    const std::initializer_list<QDockWidget*> all{list,    overview, alarmPanel,
-                                                  records, detail,   trends};
+    QDockWidget* settings = dock(QStringLiteral("alarmSettings"));
+    const std::initializer_list<QDockWidget*> all{list,   overview, alarmPanel, records,
+                                                  detail, trends,   settings};
     for (QDockWidget* d : all) {
         d->setFloating(false);
         removeDockWidget(d);
@@ -298,6 +303,7 @@ void MainWindow::applyLayout(Layout layout)
     addDockWidget(Qt::TopDockWidgetArea, list);
     addDockWidget(Qt::BottomDockWidgetArea, alarmPanel);
     tabifyDockWidget(alarmPanel, records);
+    tabifyDockWidget(records, settings);
     splitDockWidget(list, detail, Qt::Horizontal);
     const bool dispatcher = layout == Layout::Dispatcher;
     if (dispatcher) {

@@ -1,9 +1,9 @@
 // MainWindow: the workstation shell. Every panel docks and floats — realtime list, station
-// overview, alarms, alarm records, station detail, trends, and later the map and process graphics;
-// the alarm banner stays on top whatever is closed. The layout (docks, list columns, theme) is
-// saved per user and restored at login; two named layouts arrange it for a dispatcher or an
-// engineer; F11 goes full screen for a video wall, and floating panels can live on other monitors.
-// Ctrl+L locks the screen; logging in as someone else changes the user.
+// overview, alarms, alarm records, alarm settings, station detail, trends, and later the map and
+// process graphics; the alarm banner stays on top whatever is closed. The layout (docks, list
+// columns, theme) is saved per user and restored at login; two named layouts arrange it for a
+// dispatcher or an engineer; F11 goes full screen for a video wall, and floating panels can live on
+// other monitors. Ctrl+L locks the screen; logging in as someone else changes the user.
 #pragma once
 
 #include "alarmcenter.h"
@@ -25,6 +25,7 @@ namespace PumpWatch::Ui {
 class AlarmBanner;
 class AlarmPanel;
 class AlarmQuery;
+class LimitEditor;
 class StationDetail;
 class StationListView;
 class StationTiles;
@@ -65,6 +66,7 @@ public:
     AlarmQuery* alarmQuery() const { return m_query; }
     StationDetail* stationDetail() const { return m_detail; }
     TrendPanel* trends() const { return m_trends; }
+    LimitEditor* limitEditor() const { return m_limits; }
     QDockWidget* dock(const QString& objectName) const;
 
 protected:
@@ -87,6 +89,7 @@ private:
     AlarmQuery* m_query;
     StationDetail* m_detail;
     TrendPanel* m_trends;
+    LimitEditor* m_limits;
     StationTiles* m_tiles;
     AlarmBanner* m_banner;
     QLabel* m_clock;

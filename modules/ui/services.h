@@ -42,7 +42,8 @@ private:
 
 struct Services {
     const Project& project;
-    QString projectPath;
+    QString projectPath;     ///< the file the project was read from
+    QString projectSavePath; ///< where edits are saved (the demo's copy in its data folder)
     const Clock& clock;
     RealtimeStore& store;
     Alarms::AlarmService& alarms;

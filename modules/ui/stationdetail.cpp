@@ -30,10 +30,33 @@ QString limitsText(const LimitValues& l)
     return parts.join(QStringLiteral(" · "));
 }
 
-StationTagsModel::StationTagsModel(const Project& project, RealtimeStore& store, QObject* parent)
+QString StationTagsModel::qualityDisplayName(PumpWatch::Quality quality)
+{
+    switch (quality) {
+    case PumpWatch::Quality::Unknown:
+        return tr("no value yet");
+    case PumpWatch::Quality::Good:
+        return tr("good");
+    case PumpWatch::Quality::Substituted:
+        return tr("substituted");
+    case PumpWatch::Quality::UncertainStale:
+        return tr("stale");
+    case PumpWatch::Quality::BadCommFailure:
+        return tr("comm failure");
+    case PumpWatch::Quality::BadSensorFault:
+        return tr("sensor fault");
+    case PumpWatch::Quality::BadConfigError:
+        return tr("configuration error");
+    }
+    return {};
+}
+
+StationTagsModel::StationTagsModel(const Project& project, RealtimeStore& store,
+                                   const Alarms::AlarmService& alarms, QObject* parent)
     : QAbstractTableModel(parent)
     , m_project(project)
     , m_store(store)
+    , m_alarms(alarms)
     , m_zone(project.timeZone.toLatin1())
 {}
 
@@ -127,13 +150,21 @@ QVariant StationTagsModel::data(const QModelIndex& index, int role) const
     case Unit:
         return def.unit;
     case Quality:
-        return QString::fromLatin1(qualityName(v.quality));
+        return qualityDisplayName(v.quality);
     case Time:
         return v.timestampMs == 0 ? QString()
                                   : QDateTime::fromMSecsSinceEpoch(v.timestampMs, m_zone)
                                         .toString(QStringLiteral("MM-dd HH:mm:ss"));
-    case Limits:
-        return def.alarm.enabled ? limitsText(def.alarm) : tr("off");
+    case Limits: {
+        const AlarmLimits limits = m_alarms.limits(id); // in force: edits apply while running
+        if (!limits.enabled)
+            return tr("off");
+        const QString text = limitsText(limits);
+        return limits.periods.empty()
+                   ? text
+                   : tr("%1 (+%n period(s))", nullptr, static_cast<int>(limits.periods.size()))
+                         .arg(text);
+    }
     }
     return {};
 }
@@ -141,7 +172,7 @@ QVariant StationTagsModel::data(const QModelIndex& index, int role) const
 StationDetail::StationDetail(Services& services, QWidget* parent)
     : QWidget(parent)
     , m_services(services)
-    , m_model(services.project, services.store)
+    , m_model(services.project, services.store, services.alarms)
     , m_title(new QLabel(this))
     , m_info(new QLabel(this))
     , m_table(new QTableView(this))

@@ -20,7 +20,10 @@ class StationTagsModel : public QAbstractTableModel {
 public:
     enum Column { Name, Value, Unit, Quality, Time, Limits, ColumnCount };
 
-    StationTagsModel(const Project& project, RealtimeStore& store, QObject* parent = nullptr);
+    StationTagsModel(const Project& project, RealtimeStore& store,
+                     const Alarms::AlarmService& alarms, QObject* parent = nullptr);
+    /// "good", "comm failure", … for people (qualityName() is the file spelling).
+    static QString qualityDisplayName(PumpWatch::Quality quality);
     void setStation(int station);
     int station() const { return m_station; }
     /// Re-reads the station's values; one dataChanged for the rows whose value changed.
@@ -36,6 +39,7 @@ public:
 private:
     const Project& m_project;
     RealtimeStore& m_store;
+    const Alarms::AlarmService& m_alarms;
     QTimeZone m_zone;
     int m_station = -1;
     TagId m_first = 0;

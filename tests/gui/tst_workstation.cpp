@@ -2,13 +2,18 @@
 // injected at a station raises a critical alarm that flashes and starts the horn, the
 // dispatcher acknowledges it from the keyboard with a note, and the journal row in the SQLite
 // history carries the note and the dispatcher's name. Also: the layout persists across a
-// restart, per user; login rejects a wrong password; passwords are not stored.
+// restart, per user; login rejects a wrong password; passwords are not stored. An engineer's
+// edit of the alarm limit table is refused to an operator, checked, saved to the project file,
+// audited under the engineer's name and raises the alarm the new limit calls for, no restart.
 #include <core/clock.h>
+#include <core/projectreader.h>
+#include <core/projectwriter.h>
 #include <core/users.h>
 #include <history/journal.h>
 #include <sim/citygenerator.h>
 #include <sim/localcity.h>
 #include <ui/alarmpanel.h>
+#include <ui/limiteditor.h>
 #include <ui/logindialog.h>
 #include <ui/mainwindow.h>
 #include <ui/stationlistview.h>
@@ -17,6 +22,8 @@
 #include <QDockWidget>
 #include <QPlainTextEdit>
 #include <QSettings>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -97,6 +104,7 @@ private Q_SLOTS:
         Ui::Session session;
         session.setUser(*m_users.find(u"zhangsan"));
         Ui::Services services{project,
+                              QStringLiteral("test"),
                               QStringLiteral("test"),
                               clock,
                               pipeline.store(),
@@ -186,6 +194,138 @@ private Q_SLOTS:
         pipeline.stop();
     }
 
+    void engineerEditsLimitsThatApplyAtOnce()
+    {
+        Sim::CityOptions o;
+        o.stations = 3;
+        Project project = Sim::CityGenerator::generate(o);
+        QString error;
+        QVERIFY2(Sim::LocalCity::assignFreePorts(project, &error), qPrintable(error));
+        const QString path = m_dir.filePath(QStringLiteral("limits-city.json"));
+        QVERIFY2(ProjectWriter::writeFile(project, path, &error), qPrintable(error));
+        SystemClock clock;
+        Sim::LocalCity city(project, clock.nowMs());
+        QVERIFY2(city.start(&error), qPrintable(error));
+        const auto url = History::DatabaseUrl::parse(
+            QStringLiteral("sqlite:") + m_dir.filePath(QStringLiteral("limits.sqlite")), &error);
+        QVERIFY(url);
+        History::HistoryOptions history;
+        history.database = *url;
+        history.spoolDirectory = m_dir.filePath(QStringLiteral("limits-spool"));
+        Runtime::Pipeline pipeline(project, clock, {history, nullptr, path});
+        pipeline.start();
+        Ui::Session session;
+        session.setUser(*m_users.find(u"zhangsan"));
+        Ui::Services services{project,
+                              path,
+                              path,
+                              clock,
+                              pipeline.store(),
+                              pipeline.alarms(),
+                              &pipeline.acquisition(),
+                              pipeline.history(),
+                              *url,
+                              session};
+        QSettings settings(m_dir.filePath(QStringLiteral("limits.ini")), QSettings::IniFormat);
+        Ui::MainWindow window(services, m_users, settings);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        Ui::LimitEditor& editor = *window.limitEditor();
+        Ui::LimitTableModel& model = editor.model();
+        editor.setKey(QStringLiteral("outlet_pressure"));
+        QCOMPARE(model.rowCount(), 3);
+        const TagId tag = project.findTag(u"S0002/low/outlet_pressure");
+        QCOMPARE(model.tagAt(1), tag);
+        const QModelIndex high = model.index(1, Ui::LimitTableModel::High);
+
+        // An operator sees the table but cannot change it.
+        QVERIFY(!(model.flags(high) & Qt::ItemIsEditable));
+        QVERIFY(!model.setData(high, QStringLiteral("0.1")));
+        QVERIFY(!editor.save());
+        QVERIFY(editor.status().contains(Ui::LimitEditor::tr("engineer")));
+
+        session.setUser(*m_users.find(u"lisi"));
+        QVERIFY(model.flags(high) & Qt::ItemIsEditable);
+        QTRY_VERIFY_WITH_TIMEOUT(isGood(pipeline.store().value(tag).quality), 15000);
+        const double v = pipeline.store().value(tag).value;
+        QVERIFY(v > 0.05);
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray before = file.readAll();
+        file.close();
+
+        // A limit out of order is shown and cannot be saved.
+        QVERIFY(model.setData(model.index(1, Ui::LimitTableModel::Low), QStringLiteral("99")));
+        QVERIFY(model.index(1, 0).data(Qt::BackgroundRole).isValid());
+        QVERIFY(!model.problems(1).isEmpty());
+        QVERIFY(!model.setData(high, QStringLiteral("abc"))); // not a number
+        QVERIFY(!editor.save());
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QCOMPARE(file.readAll(), before);
+        file.close();
+
+        // Limits that put today's value above H (and under HH): typed in, and pasted.
+        const auto text = [](double x) { return QString::number(x, 'f', 3); };
+        QVERIFY(model.setData(model.index(1, Ui::LimitTableModel::LowLow), text(v * 0.2)));
+        QVERIFY(model.setData(model.index(1, Ui::LimitTableModel::Low), text(v * 0.3)));
+        editor.table()->setCurrentIndex(
+            editor.table()->model()->index(1, Ui::LimitTableModel::High));
+        editor.paste(text(v * 0.5) + u'\t' + text(v * 3) + u'\n');
+        QVERIFY(model.problems(1).isEmpty());
+        QCOMPARE(model.limits(1).high, std::optional<double>(text(v * 0.5).toDouble()));
+        QCOMPARE(model.limits(1).highHigh, std::optional<double>(text(v * 3).toDouble()));
+        QCOMPARE(model.editCount(), 1u);
+        QVERIFY(model.index(1, Ui::LimitTableModel::High).data(Qt::FontRole).isValid());
+
+        QStringList confirmed;
+        editor.setConfirm([&](const QStringList& changes) {
+            confirmed = changes;
+            return true;
+        });
+        QVERIFY(editor.save());
+        QCOMPARE(confirmed.size(), 1);
+        QVERIFY2(confirmed[0].contains(project.stations[1].displayName()),
+                 qPrintable(confirmed[0]));
+        QCOMPARE(model.editCount(), 0u);
+
+        // In the file, for the next start ...
+        const ProjectLoad saved = ProjectReader::readFile(path);
+        QVERIFY(saved.project);
+        QCOMPARE(saved.project->tag(tag).alarm.high, model.limits(1).high);
+        QCOMPARE(saved.project->tag(project.findTag(u"S0003/low/outlet_pressure")).alarm,
+                 project.tag(project.findTag(u"S0003/low/outlet_pressure")).alarm);
+        // ... in force now: the standing value raises the high alarm ...
+        QCOMPARE(pipeline.alarms().limits(tag).high, model.limits(1).high);
+        const auto highAlarm = [&] {
+            const auto live = pipeline.alarms().liveRecords();
+            return std::any_of(live.begin(), live.end(), [&](const Alarms::AlarmRecord& r) {
+                return r.tag == tag && r.type == Alarms::AlarmType::High && r.isActive();
+            });
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(highAlarm(), 20000);
+        // ... and audited under the engineer's name with the old and new settings.
+        pipeline.history()->sync();
+        {
+            QSqlDatabase db =
+                QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("audit"));
+            db.setDatabaseName(url->path);
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            QVERIFY(q.exec(QStringLiteral("SELECT user_name, target, old_value, new_value FROM "
+                                          "audit_log WHERE action = 'limits'")));
+            QVERIFY(q.next());
+            QCOMPARE(q.value(0).toString(), QStringLiteral("李四"));
+            QCOMPARE(q.value(1).toString(), QStringLiteral("S0002/low/outlet_pressure"));
+            QCOMPARE(q.value(2).toString(), ProjectWriter::alarmText(project.tag(tag).alarm));
+            QCOMPARE(q.value(3).toString(),
+                     ProjectWriter::alarmText(saved.project->tag(tag).alarm));
+            QVERIFY(!q.next());
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("audit"));
+        window.close();
+        pipeline.stop();
+    }
+
     void layoutPersistsAcrossRestartPerUser()
     {
         Sim::CityOptions o;
@@ -195,8 +335,8 @@ private Q_SLOTS:
         RealtimeStore store(project.tagCount());
         Alarms::AlarmService alarms(project, clock);
         Ui::Session session;
-        Ui::Services services{project, QString(), clock,        store,  alarms,
-                              nullptr, nullptr,   std::nullopt, session};
+        Ui::Services services{project, QString(), QString(), clock,        store,
+                              alarms,  nullptr,   nullptr,   std::nullopt, session};
         const QString ini = m_dir.filePath(QStringLiteral("layout.ini"));
         {
             QSettings settings(ini, QSettings::IniFormat);

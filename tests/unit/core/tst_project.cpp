@@ -4,6 +4,7 @@
 #include <core/projectwriter.h>
 #include <sim/citygenerator.h>
 
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <demoproject.h>
@@ -184,6 +185,45 @@ private Q_SLOTS:
         QVERIFY(!p.tag(tag).alarm.enabled);
         setTagAlarm(p, tag, templateAlarm);
         QCOMPARE(ProjectWriter::write(p), original);
+    }
+
+    void savingEditedAlarmsChecksThemFirst()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("city.json"));
+        QString error;
+        QVERIFY(ProjectWriter::writeFile(demo(), path, &error));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray before = file.readAll();
+        file.close();
+        const Project p = demo();
+        const QString tagPath = QStringLiteral("S0002/low/outlet_pressure");
+        AlarmLimits bad = p.tag(p.findTag(tagPath)).alarm;
+        bad.low = 9.0; // above H and HH
+        QStringList errors;
+        QVERIFY(!ProjectEdit::saveTagAlarms(
+            path, path,
+            std::vector<TagAlarmEdit>{{tagPath, bad}, {QStringLiteral("S9999/low/x"), bad}},
+            &errors));
+        QCOMPARE(errors.size(), 2);
+        QVERIFY2(errors[0].startsWith(p.stations[1].displayName() + u' ') &&
+                     errors[0].contains(u"limits out of order: L 9 > H"),
+                 qPrintable(errors[0]));
+        QVERIFY2(errors[1].contains(u"S9999/low/x is no longer in the project"),
+                 qPrintable(errors[1]));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QCOMPARE(file.readAll(), before); // nothing written
+        file.close();
+
+        AlarmLimits good = p.tag(p.findTag(tagPath)).alarm;
+        good.ratePerMinute = 0.05;
+        const QString copy = dir.filePath(QStringLiteral("copy.json"));
+        QVERIFY(ProjectEdit::saveTagAlarms(path, copy, std::vector<TagAlarmEdit>{{tagPath, good}},
+                                           &errors));
+        const ProjectLoad saved = ProjectReader::readFile(copy);
+        QVERIFY(saved.project);
+        QCOMPARE(saved.project->tag(saved.project->findTag(tagPath)).alarm, good);
     }
 
     void editedAlarmOfAnExtraTag()
