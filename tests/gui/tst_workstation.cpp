@@ -33,6 +33,67 @@
 
 using namespace PumpWatch;
 
+namespace {
+
+Project threeStations(QString* error)
+{
+    Sim::CityOptions o;
+    o.stations = 3;
+    Project project = Sim::CityGenerator::generate(o);
+    Sim::LocalCity::assignFreePorts(project, error);
+    return project;
+}
+
+History::HistoryOptions sqliteHistory(const History::DatabaseUrl& url, const QString& spool)
+{
+    History::HistoryOptions o;
+    o.database = url;
+    o.spoolDirectory = spool;
+    return o;
+}
+
+/// Three stations served in-process and the real pipeline over them, history in SQLite under
+/// `dir` — what `pumpwatch --demo` runs. `error` is empty when it started.
+struct LiveCity {
+    LiveCity(const QDir& dir, const QString& name)
+        : project(threeStations(&error))
+        , path(dir.filePath(name + QStringLiteral(".json")))
+        , city(project, clock.nowMs())
+        , url(*History::DatabaseUrl::parse(
+              QStringLiteral("sqlite:") + dir.filePath(name + QStringLiteral(".sqlite")), &error))
+        , pipeline(
+              project, clock,
+              {sqliteHistory(url, dir.filePath(name + QStringLiteral("-spool"))), nullptr, path})
+        , services{project,
+                   path,
+                   path,
+                   clock,
+                   pipeline.store(),
+                   pipeline.alarms(),
+                   &pipeline.acquisition(),
+                   pipeline.history(),
+                   url,
+                   session}
+    {
+        if (error.isEmpty() && ProjectWriter::writeFile(project, path, &error) &&
+            city.start(&error))
+            pipeline.start();
+    }
+    ~LiveCity() { pipeline.stop(); }
+
+    QString error;
+    Project project;
+    QString path; ///< the project file
+    SystemClock clock;
+    Sim::LocalCity city;
+    History::DatabaseUrl url;
+    Runtime::Pipeline pipeline;
+    Ui::Session session;
+    Ui::Services services;
+};
+
+} // namespace
+
 class tst_Workstation : public QObject {
     Q_OBJECT
 
@@ -85,34 +146,11 @@ private Q_SLOTS:
 
     void criticalAlarmFlashesSoundsAndIsAcknowledgedWithANote()
     {
-        Sim::CityOptions o;
-        o.stations = 3;
-        Project project = Sim::CityGenerator::generate(o);
-        QString error;
-        QVERIFY2(Sim::LocalCity::assignFreePorts(project, &error), qPrintable(error));
-        SystemClock clock;
-        Sim::LocalCity city(project, clock.nowMs());
-        QVERIFY2(city.start(&error), qPrintable(error));
-        const auto url = History::DatabaseUrl::parse(
-            QStringLiteral("sqlite:") + m_dir.filePath(QStringLiteral("h.sqlite")), &error);
-        QVERIFY(url);
-        History::HistoryOptions history;
-        history.database = *url;
-        history.spoolDirectory = m_dir.filePath(QStringLiteral("spool"));
-        Runtime::Pipeline pipeline(project, clock, {history, nullptr, QStringLiteral("test")});
-        pipeline.start();
-        Ui::Session session;
+        LiveCity c(m_dir.path(), QStringLiteral("ack"));
+        QVERIFY2(c.error.isEmpty(), qPrintable(c.error));
+        auto& [startError, project, path, clock, city, url, pipeline, session, services] = c;
         session.setUser(*m_users.find(u"zhangsan"));
-        Ui::Services services{project,
-                              QStringLiteral("test"),
-                              QStringLiteral("test"),
-                              clock,
-                              pipeline.store(),
-                              pipeline.alarms(),
-                              &pipeline.acquisition(),
-                              pipeline.history(),
-                              *url,
-                              session};
+        QString error;
         QSettings settings(m_dir.filePath(QStringLiteral("a.ini")), QSettings::IniFormat);
         Ui::MainWindow window(services, m_users, settings);
         window.show();
@@ -168,7 +206,7 @@ private Q_SLOTS:
 
         // The journal row carries the note and the name.
         pipeline.history()->sync();
-        History::AlarmJournal journal(*url);
+        History::AlarmJournal journal(url);
         QVERIFY2(journal.open(&error), qPrintable(error));
         const auto rows =
             journal.list({0, clock.nowMs() + 1, QStringLiteral("S0002"), false}, &error);
@@ -191,41 +229,14 @@ private Q_SLOTS:
         QVERIFY(std::any_of(after.begin(), after.end(),
                             [](const auto& r) { return r.requiresSound(); }));
         window.close();
-        pipeline.stop();
     }
 
     void engineerEditsLimitsThatApplyAtOnce()
     {
-        Sim::CityOptions o;
-        o.stations = 3;
-        Project project = Sim::CityGenerator::generate(o);
-        QString error;
-        QVERIFY2(Sim::LocalCity::assignFreePorts(project, &error), qPrintable(error));
-        const QString path = m_dir.filePath(QStringLiteral("limits-city.json"));
-        QVERIFY2(ProjectWriter::writeFile(project, path, &error), qPrintable(error));
-        SystemClock clock;
-        Sim::LocalCity city(project, clock.nowMs());
-        QVERIFY2(city.start(&error), qPrintable(error));
-        const auto url = History::DatabaseUrl::parse(
-            QStringLiteral("sqlite:") + m_dir.filePath(QStringLiteral("limits.sqlite")), &error);
-        QVERIFY(url);
-        History::HistoryOptions history;
-        history.database = *url;
-        history.spoolDirectory = m_dir.filePath(QStringLiteral("limits-spool"));
-        Runtime::Pipeline pipeline(project, clock, {history, nullptr, path});
-        pipeline.start();
-        Ui::Session session;
+        LiveCity c(m_dir.path(), QStringLiteral("limits"));
+        QVERIFY2(c.error.isEmpty(), qPrintable(c.error));
+        auto& [startError, project, path, clock, city, url, pipeline, session, services] = c;
         session.setUser(*m_users.find(u"zhangsan"));
-        Ui::Services services{project,
-                              path,
-                              path,
-                              clock,
-                              pipeline.store(),
-                              pipeline.alarms(),
-                              &pipeline.acquisition(),
-                              pipeline.history(),
-                              *url,
-                              session};
         QSettings settings(m_dir.filePath(QStringLiteral("limits.ini")), QSettings::IniFormat);
         Ui::MainWindow window(services, m_users, settings);
         window.show();
@@ -308,7 +319,7 @@ private Q_SLOTS:
         {
             QSqlDatabase db =
                 QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("audit"));
-            db.setDatabaseName(url->path);
+            db.setDatabaseName(url.path);
             QVERIFY(db.open());
             QSqlQuery q(db);
             QVERIFY(q.exec(QStringLiteral("SELECT user_name, target, old_value, new_value FROM "
@@ -323,7 +334,6 @@ private Q_SLOTS:
         }
         QSqlDatabase::removeDatabase(QStringLiteral("audit"));
         window.close();
-        pipeline.stop();
     }
 
     void layoutPersistsAcrossRestartPerUser()
