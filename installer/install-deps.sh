@@ -20,6 +20,8 @@ packages=(
     # the workstation: alarm sound, trend charts, pinyin search (ICU's Han-Latin)
     # (Debian's qt6-charts-dev needs the OpenGL development files but does not depend on them)
     qt6-multimedia-dev qt6-charts-dev libqt6opengl6-dev libicu-dev
+    # the map: vector layers through GDAL/OGR, reprojected by PROJ
+    libgdal-dev libproj-dev
     # Chinese text in the GUI and in snapshots
     fonts-noto-cjk
 )
