@@ -836,6 +836,21 @@
     </message>
 </context>
 <context>
+    <name>PumpWatch::Gis::VectorLayer</name>
+    <message>
+        <source>%1: cannot be read as a vector layer%2</source>
+        <translation>%1：无法作为矢量图层读取%2</translation>
+    </message>
+    <message>
+        <source>%1: layer %2: its coordinate system cannot be converted to WGS-84</source>
+        <translation>%1：图层 %2 的坐标系无法转换为 WGS-84</translation>
+    </message>
+    <message>
+        <source>%1: layer %2, feature %3: cannot be converted to WGS-84</source>
+        <translation>%1：图层 %2 要素 %3 无法转换为 WGS-84</translation>
+    </message>
+</context>
+<context>
     <name>PumpWatch::History::DatabaseUrl</name>
     <message>
         <source>%1: the SQLite URL names no file (sqlite:PATH)</source>
@@ -2031,7 +2046,9 @@
     </message>
     <message numerus="yes">
         <source>Save %n change(s)? They apply at once and are recorded under your name.</source>
-        <translation><numerusform>保存 %n 处修改？修改立即生效，并以您的名义记录在审计日志中。</numerusform></translation>
+        <translation>
+            <numerusform>保存 %n 处修改？修改立即生效，并以您的名义记录在审计日志中。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Read only: changing alarm limits needs an engineer&apos;s login.</source>
@@ -2039,11 +2056,15 @@
     </message>
     <message numerus="yes">
         <source>%n edited row(s) have problems (shown red; the tooltip says why).</source>
-        <translation><numerusform>%n 行修改有问题（红色显示，鼠标悬停查看原因）。</numerusform></translation>
+        <translation>
+            <numerusform>%n 行修改有问题（红色显示，鼠标悬停查看原因）。</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n change(s) not saved yet.</source>
-        <translation><numerusform>%n 处修改尚未保存。</numerusform></translation>
+        <translation>
+            <numerusform>%n 处修改尚未保存。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Edit a cell, paste from a spreadsheet, or double-click Time periods.</source>
@@ -2063,7 +2084,9 @@
     </message>
     <message numerus="yes">
         <source>%n change(s) saved to %1 and in force.</source>
-        <translation><numerusform>%n 处修改已保存到 %1 并已生效。</numerusform></translation>
+        <translation>
+            <numerusform>%n 处修改已保存到 %1 并已生效。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Not numbers, left out: %1</source>
@@ -2086,7 +2109,9 @@
     </message>
     <message numerus="yes">
         <source>%n period(s)</source>
-        <translation><numerusform>%n 个时段</numerusform></translation>
+        <translation>
+            <numerusform>%n 个时段</numerusform>
+        </translation>
     </message>
     <message>
         <source>delays and deadband</source>
@@ -2354,6 +2379,64 @@
         <source>Alarm settings</source>
         <translation>报警设置</translation>
     </message>
+    <message>
+        <source>Map</source>
+        <translation>地图</translation>
+    </message>
+</context>
+<context>
+    <name>PumpWatch::Ui::MapCanvas</name>
+    <message>
+        <source>Station detail</source>
+        <translation>站点详情</translation>
+    </message>
+    <message>
+        <source>Trend</source>
+        <translation>趋势</translation>
+    </message>
+    <message>
+        <source>%1 km</source>
+        <translation>%1 公里</translation>
+    </message>
+    <message>
+        <source>%1 m</source>
+        <translation>%1 米</translation>
+    </message>
+    <message>
+        <source>N</source>
+        <translation>北</translation>
+    </message>
+    <message>
+        <source>Zoom %1</source>
+        <translation>缩放级别 %1</translation>
+    </message>
+    <message>
+        <source>%1°E %2°N · zoom %3</source>
+        <translation>东经 %1° 北纬 %2° · 缩放 %3</translation>
+    </message>
+</context>
+<context>
+    <name>PumpWatch::Ui::MapPanel</name>
+    <message>
+        <source>Find a station (name or pinyin initials), Enter to fly there</source>
+        <translation>查找站点（站名或拼音首字母），回车定位</translation>
+    </message>
+    <message>
+        <source>All stations</source>
+        <translation>全部站点</translation>
+    </message>
+    <message>
+        <source>Pressure %1 MPa</source>
+        <translation>压力 %1 MPa</translation>
+    </message>
+    <message>
+        <source>Flow %1 m³/h</source>
+        <translation>流量 %1 m³/h</translation>
+    </message>
+    <message>
+        <source>Updated %1</source>
+        <translation>更新 %1</translation>
+    </message>
 </context>
 <context>
     <name>PumpWatch::Ui::ProjectOverviewWindow</name>
@@ -2578,7 +2661,9 @@
     </message>
     <message numerus="yes">
         <source>%1 (+%n period(s))</source>
-        <translation><numerusform>%1（另有 %n 个时段）</numerusform></translation>
+        <translation>
+            <numerusform>%1（另有 %n 个时段）</numerusform>
+        </translation>
     </message>
 </context>
 <context>

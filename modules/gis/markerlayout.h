@@ -25,7 +25,7 @@ struct MarkerOptions {
     double cardZoom = 14.5; ///< and from this one a card with its values
     QSizeF dot{14, 14};
     QSizeF name{118, 22};
-    QSizeF card{176, 84};
+    QSizeF card{168, 100};
 };
 
 struct MarkerInput {

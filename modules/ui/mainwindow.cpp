@@ -4,6 +4,7 @@
 #include "alarmquery.h"
 #include "limiteditor.h"
 #include "logindialog.h"
+#include "mappanel.h"
 #include "stationdetail.h"
 #include "stationlistview.h"
 #include "stationtiles.h"
@@ -82,6 +83,8 @@ MainWindow::MainWindow(Services& services, UserStore& users, QSettings& settings
     addPanel(QStringLiteral("trends"), tr("Trends"), m_trends, Qt::RightDockWidgetArea);
     addPanel(QStringLiteral("stationOverview"), tr("Station overview"), scroll,
              Qt::RightDockWidgetArea);
+    m_map = new MapPanel(services.project, m_stations, this);
+    addPanel(QStringLiteral("map"), tr("Map"), m_map, Qt::RightDockWidgetArea);
     m_limits = new LimitEditor(services, this);
     addPanel(QStringLiteral("alarmSettings"), tr("Alarm settings"), m_limits,
              Qt::BottomDockWidgetArea);
@@ -101,6 +104,14 @@ MainWindow::MainWindow(Services& services, UserStore& users, QSettings& settings
     connect(m_tiles, &StationTiles::stationActivated, this, &MainWindow::openStation);
     connect(m_tiles, &StationTiles::stationSelected, m_detail, &StationDetail::setStation);
     connect(m_alarmPanel, &AlarmPanel::stationActivated, this, &MainWindow::openStation);
+    connect(m_map, &MapPanel::stationActivated, this, &MainWindow::openStation);
+    connect(m_map, &MapPanel::stationSelected, m_detail, &StationDetail::setStation);
+    connect(m_map, &MapPanel::trendRequested, this, [this](int station) {
+        m_trends->showStation(station);
+        dock(QStringLiteral("trends"))->show();
+        dock(QStringLiteral("trends"))->raise();
+    });
+    connect(&m_alarms, &AlarmCenter::blink, m_map->canvas(), &MapCanvas::setBlink);
     connect(m_detail, &StationDetail::trendRequested, this, [this](int station) {
         m_trends->showStation(station);
         dock(QStringLiteral("trends"))->show();
@@ -292,8 +303,9 @@ void MainWindow::applyLayout(Layout layout)
     QDockWidget* detail = dock(QStringLiteral("stationDetail"));
     QDockWidget* trends = dock(QStringLiteral("trends"));
     QDockWidget* settings = dock(QStringLiteral("alarmSettings"));
+    QDockWidget* map = dock(QStringLiteral("map"));
     const std::initializer_list<QDockWidget*> all{list,   overview, alarmPanel, records,
-                                                  detail, trends,   settings};
+                                                  detail, trends,   settings,   map};
     for (QDockWidget* d : all) {
         d->setFloating(false);
         removeDockWidget(d);
@@ -309,9 +321,11 @@ void MainWindow::applyLayout(Layout layout)
     if (dispatcher) {
         tabifyDockWidget(detail, overview);
         tabifyDockWidget(overview, trends);
+        tabifyDockWidget(trends, map);
     } else {
         splitDockWidget(detail, trends, Qt::Horizontal);
         tabifyDockWidget(list, overview);
+        tabifyDockWidget(overview, map);
     }
     for (QDockWidget* d : all)
         d->show(); // removeDockWidget() hid them
@@ -395,6 +409,8 @@ void MainWindow::tick()
     m_list->refreshed();
     m_detail->refresh();
     m_trends->refresh();
+    if (m_map->isVisible())
+        m_map->refresh();
     m_clock->setText(
         QDateTime::fromMSecsSinceEpoch(now, QTimeZone(m_services.project.timeZone.toLatin1()))
             .toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")));
@@ -446,7 +462,31 @@ bool MainWindow::snapshot(const QString& dir, QString* error)
         if (!save(d, QStringLiteral("panel-") + d->objectName()))
             return false;
     }
-    return save(m_banner, QStringLiteral("panel-alarmBanner"));
+    if (!save(m_banner, QStringLiteral("panel-alarmBanner")))
+        return false;
+
+    // The map at three levels of detail: the whole city, names, and cards around the station
+    // on show (the first in alarm), floated to a screen's size.
+    QDockWidget* mapDock = dock(QStringLiteral("map"));
+    mapDock->setFloating(true);
+    mapDock->resize(1400, 900);
+    mapDock->show();
+    m_map->refresh();
+    QCoreApplication::processEvents();
+    const int station = std::max(0, m_detail->station());
+    const std::pair<double, const char*> views[] = {
+        {0, "map-all"}, {13.0, "map-names"}, {16.0, "map-cards"}};
+    for (const auto& [zoom, name] : views) {
+        if (zoom == 0)
+            m_map->canvas()->zoomToAll();
+        else
+            m_map->canvas()->flyTo(station, zoom);
+        QCoreApplication::processEvents();
+        if (!save(mapDock, QString::fromLatin1(name)))
+            return false;
+    }
+    mapDock->setFloating(false);
+    return true;
 }
 
 } // namespace PumpWatch::Ui

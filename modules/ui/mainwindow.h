@@ -26,6 +26,7 @@ class AlarmBanner;
 class AlarmPanel;
 class AlarmQuery;
 class LimitEditor;
+class MapPanel;
 class StationDetail;
 class StationListView;
 class StationTiles;
@@ -67,6 +68,7 @@ public:
     StationDetail* stationDetail() const { return m_detail; }
     TrendPanel* trends() const { return m_trends; }
     LimitEditor* limitEditor() const { return m_limits; }
+    MapPanel* map() const { return m_map; }
     QDockWidget* dock(const QString& objectName) const;
 
 protected:
@@ -90,6 +92,7 @@ private:
     StationDetail* m_detail;
     TrendPanel* m_trends;
     LimitEditor* m_limits;
+    MapPanel* m_map;
     StationTiles* m_tiles;
     AlarmBanner* m_banner;
     QLabel* m_clock;

@@ -106,6 +106,11 @@ public:
         return m_units.value(which == Pressure ? 0 : which == Flow ? 1 : 2);
     }
     StationState state(int row) const { return m_rows[static_cast<std::size_t>(row)].state; }
+    /// The row has an alarm waiting for acknowledgement (it flashes).
+    bool unacknowledged(int row) const
+    {
+        return m_rows[static_cast<std::size_t>(row)].unacknowledged;
+    }
     const Stats& stats() const { return m_stats; }
     /// The naive way, for the benchmark's baseline only: one dataChanged per changed value.
     void setPerCellSignals(bool on) { m_perCell = on; }

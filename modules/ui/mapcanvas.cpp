@@ -1,0 +1,416 @@
+#include "mapcanvas.h"
+
+#include "theme.h"
+
+#include <QContextMenuEvent>
+#include <QMenu>
+#include <QPainter>
+#include <QPainterPath>
+#include <QWheelEvent>
+
+#include <cmath>
+
+namespace PumpWatch::Ui {
+namespace {
+
+constexpr double MinZoom = 3;
+constexpr double MaxZoom = 19;
+
+QColor stateColour(Gis::MarkerState s)
+{
+    const StateColours& c = stateColours();
+    switch (s) {
+    case Gis::MarkerState::Critical:
+        return c.critical;
+    case Gis::MarkerState::Warning:
+        return c.warning;
+    case Gis::MarkerState::Normal:
+        return c.normal;
+    case Gis::MarkerState::Offline:
+        return c.offline;
+    case Gis::MarkerState::Stale:
+    case Gis::MarkerState::Unknown:
+        return c.staleText;
+    }
+    return c.offline;
+}
+
+QColor colour(const QString& text)
+{
+    return text.isEmpty() ? QColor(Qt::transparent) : QColor::fromString(text);
+}
+
+} // namespace
+
+MapCanvas::MapCanvas(QWidget* parent)
+    : QWidget(parent)
+{
+    setMouseTracking(true);
+    setMinimumSize(320, 240);
+    setFocusPolicy(Qt::WheelFocus);
+    setAttribute(Qt::WA_OpaquePaintEvent);
+    m_centreWorld = Gis::WebMercator::toWorld({106.93, 27.70}, 0);
+}
+
+void MapCanvas::setLayers(std::vector<Gis::VectorLayer> layers)
+{
+    m_layers = std::move(layers);
+    update();
+}
+
+void MapCanvas::setStations(std::vector<MapStation> stations)
+{
+    m_stations = std::move(stations);
+    m_inputs.resize(m_stations.size());
+    m_index.clear();
+    for (std::size_t i = 0; i < m_stations.size(); ++i) {
+        const MapStation& s = m_stations[i];
+        m_inputs[i] = {static_cast<int>(i), Gis::WebMercator::toWorld(s.position, 0), s.state};
+        if (s.station >= static_cast<int>(m_index.size()))
+            m_index.resize(static_cast<std::size_t>(s.station) + 1, -1);
+        if (s.station >= 0)
+            m_index[static_cast<std::size_t>(s.station)] = static_cast<int>(i);
+    }
+    relayout();
+}
+
+void MapCanvas::setBlink(bool on)
+{
+    if (on == m_blink)
+        return;
+    m_blink = on;
+    if (std::any_of(m_stations.begin(), m_stations.end(), [](const auto& s) { return s.flash; }))
+        update();
+}
+
+void MapCanvas::setView(Gis::LonLat centre, double zoom)
+{
+    m_centreWorld = Gis::WebMercator::toWorld(centre, 0);
+    m_zoom = std::clamp(zoom, MinZoom, MaxZoom);
+    relayout();
+}
+
+Gis::LonLat MapCanvas::centre() const
+{
+    return Gis::WebMercator::fromWorld(m_centreWorld, 0);
+}
+
+void MapCanvas::zoomToAll()
+{
+    if (m_stations.empty())
+        return;
+    QRectF box(m_inputs.front().world, QSizeF(0, 0));
+    for (const Gis::MarkerInput& m : m_inputs)
+        box = box.united(QRectF(m.world, QSizeF(1e-9, 1e-9)));
+    m_centreWorld = box.center();
+    const double fit = std::min(width() * 0.85 / std::max(box.width(), 1e-9),
+                                height() * 0.85 / std::max(box.height(), 1e-9));
+    m_zoom = std::clamp(std::floor(std::log2(fit) * 4) / 4, MinZoom, MaxZoom);
+    relayout();
+}
+
+void MapCanvas::flyTo(int station, double zoom)
+{
+    if (station < 0 || station >= static_cast<int>(m_index.size()) ||
+        m_index[static_cast<std::size_t>(station)] < 0)
+        return;
+    m_centreWorld =
+        m_inputs[static_cast<std::size_t>(m_index[static_cast<std::size_t>(station)])].world;
+    m_zoom = std::clamp(zoom, MinZoom, MaxZoom);
+    relayout();
+}
+
+QPointF MapCanvas::toScreen(Gis::LonLat p) const
+{
+    const double scale = std::exp2(m_zoom);
+    return (Gis::WebMercator::toWorld(p, 0) - m_centreWorld) * scale +
+           QPointF(width() / 2.0, height() / 2.0);
+}
+
+Gis::LonLat MapCanvas::toLonLat(QPointF screen) const
+{
+    const double scale = std::exp2(m_zoom);
+    return Gis::WebMercator::fromWorld(
+        m_centreWorld + (screen - QPointF(width() / 2.0, height() / 2.0)) / scale, 0);
+}
+
+int MapCanvas::stationAt(QPointF pos) const
+{
+    const int hit = m_layout.hit(pos);
+    if (hit < 0)
+        return -1;
+    const int index = m_layout.placed()[static_cast<std::size_t>(hit)].station;
+    return m_stations[static_cast<std::size_t>(index)].station;
+}
+
+void MapCanvas::relayout()
+{
+    for (std::size_t i = 0; i < m_stations.size(); ++i)
+        m_inputs[i].state = m_stations[i].state;
+    const double scale = std::exp2(m_zoom);
+    const QPointF origin = m_centreWorld * scale - QPointF(width() / 2.0, height() / 2.0);
+    m_layout.place(m_inputs, origin, m_zoom, QRectF(rect()));
+    update();
+}
+
+void MapCanvas::zoomAround(QPointF screen, double zoom)
+{
+    zoom = std::clamp(zoom, MinZoom, MaxZoom);
+    const Gis::LonLat under = toLonLat(screen);
+    m_zoom = zoom;
+    // Keep the point under the cursor where it is.
+    const QPointF drift = toScreen(under) - screen;
+    m_centreWorld += drift / std::exp2(m_zoom);
+    relayout();
+}
+
+void MapCanvas::resizeEvent(QResizeEvent*)
+{
+    if (!m_fitted && !m_stations.empty() && width() > 100) {
+        m_fitted = true; // the first time it has a size: every station in view
+        zoomToAll();
+        return;
+    }
+    relayout();
+}
+
+void MapCanvas::wheelEvent(QWheelEvent* event)
+{
+    const double steps = event->angleDelta().y() / 120.0;
+    if (steps != 0)
+        zoomAround(event->position(), m_zoom + steps * 0.25);
+    event->accept();
+}
+
+void MapCanvas::mousePressEvent(QMouseEvent* event)
+{
+    if (event->button() != Qt::LeftButton)
+        return;
+    m_pressPos = event->position();
+    m_pressCentre = m_centreWorld;
+    m_dragging = false;
+}
+
+void MapCanvas::mouseMoveEvent(QMouseEvent* event)
+{
+    m_mouse = event->position();
+    if (event->buttons() & Qt::LeftButton) {
+        const QPointF delta = event->position() - m_pressPos;
+        m_dragging = m_dragging || delta.manhattanLength() > 4;
+        if (m_dragging) {
+            m_centreWorld = m_pressCentre - delta / std::exp2(m_zoom);
+            relayout();
+            return;
+        }
+    }
+    update(QRect(0, height() - 26, 360, 26)); // the coordinate readout
+}
+
+void MapCanvas::mouseReleaseEvent(QMouseEvent* event)
+{
+    if (event->button() == Qt::LeftButton && !m_dragging) {
+        const int station = stationAt(event->position());
+        const int hit = m_layout.hit(event->position());
+        if (hit >= 0 && m_layout.placed()[static_cast<std::size_t>(hit)].isCluster())
+            zoomAround(event->position(), m_zoom + 1.5); // open the cluster
+        else if (station >= 0)
+            Q_EMIT stationClicked(station);
+    }
+    m_dragging = false;
+}
+
+void MapCanvas::mouseDoubleClickEvent(QMouseEvent* event)
+{
+    const int station = stationAt(event->position());
+    if (station >= 0)
+        Q_EMIT stationActivated(station);
+    else
+        zoomAround(event->position(), m_zoom + 1);
+}
+
+void MapCanvas::contextMenuEvent(QContextMenuEvent* event)
+{
+    const int station = stationAt(event->pos());
+    if (station < 0)
+        return;
+    QMenu menu(this);
+    menu.addAction(tr("Station detail"), this,
+                   [this, station] { Q_EMIT stationActivated(station); });
+    menu.addAction(tr("Trend"), this, [this, station] { Q_EMIT trendRequested(station); });
+    menu.exec(event->globalPos());
+}
+
+void MapCanvas::paintEvent(QPaintEvent*)
+{
+    QPainter p(this);
+    p.fillRect(rect(), palette().color(QPalette::Base).darker(115));
+    p.setRenderHint(QPainter::Antialiasing);
+    paintLayers(p);
+    paintMarkers(p);
+    paintDecorations(p);
+}
+
+void MapCanvas::paintLayers(QPainter& p) const
+{
+    const QRectF view = QRectF(rect()).adjusted(-50, -50, 50, 50);
+    QFont labelFont = font();
+    labelFont.setPointSizeF(labelFont.pointSizeF() * 0.95);
+    for (const Gis::VectorLayer& layer : m_layers) {
+        QPen pen(colour(layer.style.stroke), layer.style.width);
+        pen.setCosmetic(true);
+        const QBrush fill(colour(layer.style.fill));
+        std::vector<std::pair<QPointF, QString>> labels;
+        for (const Gis::Feature& f : layer.features) {
+            const QRectF box(toScreen(f.bounds.bottomLeft()), toScreen(f.bounds.topRight()));
+            if (!box.normalized().intersects(view))
+                continue;
+            QPainterPath path;
+            for (const QList<QPointF>& part : f.parts) {
+                QPolygonF screen;
+                screen.reserve(part.size());
+                for (const QPointF& ll : part)
+                    screen << toScreen(ll);
+                if (f.kind == Gis::Feature::Kind::Polygon)
+                    path.addPolygon(screen), path.closeSubpath();
+                else if (f.kind == Gis::Feature::Kind::Line)
+                    path.addPolygon(screen);
+                else
+                    path.addEllipse(screen.front(), 3, 3);
+            }
+            p.setPen(pen);
+            p.setBrush(f.kind == Gis::Feature::Kind::Line ? QBrush() : fill);
+            p.drawPath(path);
+            if (!f.label.isEmpty() && m_zoom >= layer.style.labelMinZoom)
+                labels.push_back({box.normalized().center(), f.label});
+        }
+        p.setFont(labelFont);
+        p.setPen(colour(layer.style.labelColour));
+        for (const auto& [at, text] : labels)
+            p.drawText(QRectF(at - QPointF(80, 10), QSizeF(160, 20)), Qt::AlignCenter, text);
+    }
+}
+
+void MapCanvas::paintMarkers(QPainter& p) const
+{
+    const Gis::Detail detail = m_layout.currentDetail();
+    const QColor base = palette().color(QPalette::Window);
+    const QColor text = palette().color(QPalette::WindowText);
+    QFont bold = font();
+    bold.setBold(true);
+    for (const Gis::PlacedMarker& m : m_layout.placed()) {
+        const MapStation& s = m_stations[static_cast<std::size_t>(m.station)];
+        const bool anyFlash =
+            std::any_of(m.members.begin(), m.members.end(),
+                        [&](int i) { return m_stations[static_cast<std::size_t>(i)].flash; }) ||
+            s.flash;
+        QColor c = stateColour(m.state);
+        if (anyFlash && !m_blink)
+            c = c.darker(170);
+        if (m.isCluster()) {
+            const double r = 11 + std::min(9.0, std::log2(double(m.members.size())) * 2);
+            const QPointF centre = detail == Gis::Detail::Dot ? m.box.center() : m.anchor;
+            p.setPen(QPen(base, 2));
+            p.setBrush(c);
+            p.drawEllipse(centre, r, r);
+            p.setPen(m.state == Gis::MarkerState::Warning ? QColor(Qt::black) : QColor(Qt::white));
+            p.setFont(bold);
+            p.drawText(QRectF(centre - QPointF(r, r), QSizeF(2 * r, 2 * r)), Qt::AlignCenter,
+                       QString::number(m.members.size()));
+            continue;
+        }
+        if (detail == Gis::Detail::Dot) {
+            p.setPen(QPen(base, 1.5));
+            p.setBrush(c);
+            p.drawEllipse(m.box.center(), 6, 6);
+            continue;
+        }
+        // Name or card: a pin at the station, the box above it.
+        p.setPen(Qt::NoPen);
+        p.setBrush(c);
+        p.drawEllipse(m.anchor, 4.5, 4.5);
+        QColor panel = base;
+        panel.setAlpha(235);
+        p.setPen(QPen(c, 1.5));
+        p.setBrush(panel);
+        p.drawRoundedRect(m.box, 4, 4);
+        p.fillRect(QRectF(m.box.topLeft(), QSizeF(5, m.box.height())).adjusted(1, 2, 0, -2), c);
+        p.setFont(bold);
+        p.setPen(text);
+        const QRectF inner = m.box.adjusted(10, 2, -4, -2);
+        if (detail == Gis::Detail::Name) {
+            p.drawText(inner, Qt::AlignVCenter | Qt::AlignLeft,
+                       p.fontMetrics().elidedText(s.name, Qt::ElideRight, int(inner.width())));
+            continue;
+        }
+        const double line = inner.height() / double(s.card.size() + 1);
+        p.drawText(QRectF(inner.topLeft(), QSizeF(inner.width(), line)),
+                   Qt::AlignVCenter | Qt::AlignLeft,
+                   p.fontMetrics().elidedText(s.name, Qt::ElideRight, int(inner.width())));
+        p.setFont(font());
+        for (qsizetype i = 0; i < s.card.size(); ++i) {
+            p.setPen(i == 0 ? c : text); // the first line carries the state
+            p.drawText(
+                QRectF(inner.left(), inner.top() + line * double(i + 1), inner.width(), line),
+                Qt::AlignVCenter | Qt::AlignLeft,
+                p.fontMetrics().elidedText(s.card[i], Qt::ElideRight, int(inner.width())));
+        }
+    }
+}
+
+void MapCanvas::paintDecorations(QPainter& p) const
+{
+    const QColor text = palette().color(QPalette::WindowText);
+    QColor panel = palette().color(QPalette::Window);
+    panel.setAlpha(210);
+    p.setFont(font());
+
+    // Scale bar: a round length near 120 px.
+    const double mpp = Gis::WebMercator::metresPerPixel(centre().y(), m_zoom);
+    const double target = mpp * 120;
+    const double magnitude = std::pow(10.0, std::floor(std::log10(target)));
+    double length = magnitude;
+    for (double f : {1.0, 2.0, 5.0, 10.0}) {
+        if (f * magnitude <= target)
+            length = f * magnitude;
+    }
+    const double px = length / mpp;
+    const QPointF origin(width() - px - 24, height() - 20);
+    p.fillRect(QRectF(origin - QPointF(8, 20), QSizeF(px + 16, 28)), panel);
+    p.setPen(QPen(text, 2));
+    p.drawLine(origin, origin + QPointF(px, 0));
+    p.drawLine(origin, origin - QPointF(0, 5));
+    p.drawLine(origin + QPointF(px, 0), origin + QPointF(px, -5));
+    const QString label = length >= 1000 ? tr("%1 km").arg(length / 1000) : tr("%1 m").arg(length);
+    p.drawText(QRectF(origin - QPointF(0, 20), QSizeF(px, 16)), Qt::AlignCenter, label);
+
+    // North arrow, top right.
+    const QPointF n(width() - 28, 34);
+    QPainterPath arrow;
+    arrow.moveTo(n + QPointF(0, -16));
+    arrow.lineTo(n + QPointF(8, 10));
+    arrow.lineTo(n + QPointF(0, 5));
+    arrow.lineTo(n + QPointF(-8, 10));
+    arrow.closeSubpath();
+    p.setPen(Qt::NoPen);
+    p.setBrush(panel);
+    p.drawEllipse(n, 22, 22);
+    p.setBrush(text);
+    p.drawPath(arrow);
+    p.setPen(text);
+    p.drawText(QRectF(n + QPointF(-10, 9), QSizeF(20, 14)), Qt::AlignCenter, tr("N"));
+
+    // Cursor readout and zoom, bottom left.
+    QString readout = tr("Zoom %1").arg(m_zoom, 0, 'f', 2);
+    if (rect().contains(m_mouse.toPoint())) {
+        const Gis::LonLat ll = toLonLat(m_mouse);
+        readout = tr("%1°E %2°N · zoom %3")
+                      .arg(ll.x(), 0, 'f', 5)
+                      .arg(ll.y(), 0, 'f', 5)
+                      .arg(m_zoom, 0, 'f', 2);
+    }
+    const QRectF box(0, height() - 26, p.fontMetrics().horizontalAdvance(readout) + 16, 26);
+    p.fillRect(box, panel);
+    p.drawText(box, Qt::AlignCenter, readout);
+}
+
+} // namespace PumpWatch::Ui

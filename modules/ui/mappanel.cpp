@@ -1,0 +1,101 @@
+#include "mappanel.h"
+
+#include <QHBoxLayout>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+namespace PumpWatch::Ui {
+namespace {
+
+Gis::MarkerState markerState(StationState s)
+{
+    switch (s) {
+    case StationState::Normal:
+        return Gis::MarkerState::Normal;
+    case StationState::Stale:
+        return Gis::MarkerState::Stale;
+    case StationState::Warning:
+        return Gis::MarkerState::Warning;
+    case StationState::Critical:
+        return Gis::MarkerState::Critical;
+    case StationState::Offline:
+        return Gis::MarkerState::Offline;
+    case StationState::Unknown:
+        break;
+    }
+    return Gis::MarkerState::Unknown;
+}
+
+} // namespace
+
+MapPanel::MapPanel(const Project& project, StationListModel& stations, QWidget* parent)
+    : QWidget(parent)
+    , m_project(project)
+    , m_model(stations)
+    , m_canvas(new MapCanvas(this))
+    , m_search(new QLineEdit(this))
+{
+    m_search->setPlaceholderText(
+        tr("Find a station (name or pinyin initials), Enter to fly there"));
+    m_search->setClearButtonEnabled(true);
+    auto* all = new QPushButton(tr("All stations"), this);
+    auto* top = new QHBoxLayout;
+    top->addWidget(m_search, 1);
+    top->addWidget(all);
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 4);
+    layout->addLayout(top);
+    layout->addWidget(m_canvas, 1);
+
+    std::vector<MapStation> markers;
+    for (const PumpWatch::Station& s : project.stations) {
+        m_keys.emplace_back(s.name, QStringList{s.id, s.code, s.district});
+        MapStation m;
+        m.station = static_cast<int>(markers.size());
+        m.position = Gis::lonLat(s.location);
+        m.name = s.displayName();
+        markers.push_back(std::move(m));
+    }
+    m_canvas->setStations(std::move(markers));
+    connect(all, &QPushButton::clicked, m_canvas, &MapCanvas::zoomToAll);
+    connect(m_search, &QLineEdit::returnPressed, this, [this] { search(m_search->text()); });
+    connect(m_canvas, &MapCanvas::stationClicked, this, &MapPanel::stationSelected);
+    connect(m_canvas, &MapCanvas::stationActivated, this, &MapPanel::stationActivated);
+    connect(m_canvas, &MapCanvas::trendRequested, this, &MapPanel::trendRequested);
+}
+
+bool MapPanel::search(const QString& text)
+{
+    for (std::size_t i = 0; i < m_keys.size(); ++i) {
+        if (m_keys[i].matches(text.trimmed())) {
+            m_canvas->flyTo(static_cast<int>(i));
+            Q_EMIT stationSelected(static_cast<int>(i));
+            return true;
+        }
+    }
+    return false;
+}
+
+void MapPanel::refresh()
+{
+    std::vector<MapStation> markers = m_canvas->stations();
+    const auto text = [&](int row, StationListModel::Column c) {
+        return m_model.index(row, c).data().toString();
+    };
+    for (int row = 0; row < m_model.rowCount(); ++row) {
+        const int station = m_model.index(row, 0).data(StationListModel::StationRole).toInt();
+        if (station < 0 || station >= static_cast<int>(markers.size()))
+            continue;
+        MapStation& m = markers[static_cast<std::size_t>(station)];
+        m.state = markerState(m_model.state(row));
+        m.flash = m_model.unacknowledged(row);
+        m.card = {text(row, StationListModel::Comm),
+                  tr("Pressure %1 MPa").arg(text(row, StationListModel::Pressure)),
+                  tr("Flow %1 m³/h").arg(text(row, StationListModel::Flow)),
+                  tr("Updated %1").arg(text(row, StationListModel::Updated))};
+    }
+    m_canvas->setStations(std::move(markers));
+}
+
+} // namespace PumpWatch::Ui
