@@ -17,10 +17,6 @@ namespace {
 
 constexpr quint8 DayPresets[] = {0x7f, 0x1f, 0x60};
 
-std::optional<double> LimitValues::*const PeriodFields[] = {
-    &LimitValues::lowLow, &LimitValues::low, &LimitValues::high, &LimitValues::highHigh,
-    &LimitValues::ratePerMinute};
-
 QTime timeOf(int minute)
 {
     return QTime(minute / 60 % 24, minute % 60);
@@ -107,7 +103,7 @@ void AlarmPeriodDialog::addPeriod(const AlarmPeriod& period)
     days->setEnabled(m_editable);
     m_table->setCellWidget(row, Days, days);
     for (int i = 0; i < 5; ++i) {
-        const auto& v = period.limits.*PeriodFields[i];
+        const auto& v = period.limits.*LimitFields[i];
         auto* item =
             new QTableWidgetItem(v ? LimitTableModel::limitText(v, m_quantity) : QString());
         item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
@@ -129,7 +125,7 @@ bool AlarmPeriodDialog::read()
         for (int i = 0; i < 5; ++i) {
             const QTableWidgetItem* item = m_table->item(row, LowLow + i);
             if (!LimitTableModel::parseLimit(item ? item->text() : QString(),
-                                             &(p.limits.*PeriodFields[i]))) {
+                                             &(p.limits.*LimitFields[i]))) {
                 m_error->setText(
                     tr("Period %1, %2: '%3' is not a number")
                         .arg(row + 1)

@@ -29,9 +29,13 @@ int defaultDecimals(Quantity quantity)
     }
 }
 
-std::optional<double> LimitValues::*const LimitFields[] = {
-    &LimitValues::lowLow, &LimitValues::low, &LimitValues::high, &LimitValues::highHigh,
-    &LimitValues::ratePerMinute};
+constexpr const char* LimitNames[] = {"LL", "L", "H", "HH"};
+
+/// "H", or the translated "rate" for the fifth field.
+QString limitName(int i)
+{
+    return i < 4 ? QString::fromLatin1(LimitNames[i]) : LimitTableModel::tr("rate");
+}
 
 std::optional<double> LimitValues::*limitField(int column)
 {
@@ -189,7 +193,6 @@ std::size_t LimitTableModel::problemCount() const
 
 QStringList LimitTableModel::describeEdits() const
 {
-    static const char* const names[] = {"LL", "L", "H", "HH"};
     QStringList lines;
     for (const auto& [tag, now] : m_edits) {
         const AlarmLimits before = m_alarms.limits(tag);
@@ -199,8 +202,8 @@ QStringList LimitTableModel::describeEdits() const
             const auto field = LimitFields[i];
             if (before.*field != now.*field)
                 changes << QStringLiteral("%1 %2 → %3")
-                               .arg(i < 4 ? QString::fromLatin1(names[i]) : tr("rate"),
-                                    limitText(before.*field, q), limitText(now.*field, q));
+                               .arg(limitName(i), limitText(before.*field, q),
+                                    limitText(now.*field, q));
         }
         if (before.enabled != now.enabled)
             changes << (now.enabled ? tr("enabled") : tr("disabled"));
@@ -284,12 +287,10 @@ QString LimitTableModel::periodsText(const AlarmLimits& limits, Quantity quantit
     QStringList lines;
     for (const AlarmPeriod& p : limits.periods) {
         QStringList values;
-        static const char* const names[] = {"LL", "L", "H", "HH"};
         for (int i = 0; i < 5; ++i) {
             const auto& v = p.limits.*LimitFields[i];
             if (v)
-                values << (i < 4 ? QString::fromLatin1(names[i]) : tr("rate")) + u' ' +
-                              limitText(v, quantity);
+                values << limitName(i) + u' ' + limitText(v, quantity);
         }
         lines << tr("%1–%2 %3: %4")
                      .arg(minuteOfDayText(p.fromMinute),

@@ -16,6 +16,11 @@
 
 namespace PumpWatch::Ui {
 
+/// LL, L, H, HH and rate, in the order of the table's columns and the period dialog's.
+inline constexpr std::optional<double> LimitValues::*LimitFields[] = {
+    &LimitValues::lowLow, &LimitValues::low, &LimitValues::high, &LimitValues::highHigh,
+    &LimitValues::ratePerMinute};
+
 class LimitTableModel : public QAbstractTableModel {
     Q_OBJECT
 
