@@ -115,9 +115,9 @@ void AlarmEngine::watch(TagId tag)
                     });
     const bool timed =
         a.onDelayS > 0 || a.offDelayS > 0 || a.frozenS > 0 || !a.periods.empty() || t.watchesRate;
-    if (timed && (m_timed.empty() || m_timed.back() < tag ||
-                  !std::binary_search(m_timed.begin(), m_timed.end(), tag)))
-        m_timed.insert(std::upper_bound(m_timed.begin(), m_timed.end(), tag), tag);
+    const auto at = std::lower_bound(m_timed.begin(), m_timed.end(), tag); // kept sorted
+    if (timed && (at == m_timed.end() || *at != tag))
+        m_timed.insert(at, tag);
 }
 
 // --- settings ------------------------------------------------------------------------------

@@ -44,7 +44,6 @@ QUrl TileSource::url(TileId tile) const
 
 std::vector<TileId> coveringTiles(const QRectF& worldRect, int zoom)
 {
-    std::vector<TileId> tiles;
     const int count = 1 << zoom;
     const int x0 = static_cast<int>(std::floor(worldRect.left() / 256.0));
     const int x1 = static_cast<int>(std::floor((worldRect.right() - 1e-9) / 256.0));
@@ -52,24 +51,20 @@ std::vector<TileId> coveringTiles(const QRectF& worldRect, int zoom)
     const int y1 =
         std::min(count - 1, static_cast<int>(std::floor((worldRect.bottom() - 1e-9) / 256.0)));
     const QPointF centre = worldRect.center() / 256.0;
+    // The middle first; ties keep row order. Distances use the unwrapped column.
+    std::vector<std::pair<double, TileId>> byDistance;
     for (int y = y0; y <= y1; ++y) {
         for (int x = x0; x <= x1; ++x)
-            tiles.push_back({zoom, ((x % count) + count) % count, y});
+            byDistance.push_back({std::hypot(x + 0.5 - centre.x(), y + 0.5 - centre.y()),
+                                  {zoom, ((x % count) + count) % count, y}});
     }
-    // The middle first; ties keep row order. Distances use the unwrapped column.
-    std::vector<std::pair<double, std::size_t>> order;
-    std::size_t i = 0;
-    for (int y = y0; y <= y1; ++y) {
-        for (int x = x0; x <= x1; ++x, ++i)
-            order.push_back({std::hypot(x + 0.5 - centre.x(), y + 0.5 - centre.y()), i});
-    }
-    std::stable_sort(order.begin(), order.end(),
+    std::stable_sort(byDistance.begin(), byDistance.end(),
                      [](const auto& a, const auto& b) { return a.first < b.first; });
-    std::vector<TileId> sorted;
-    sorted.reserve(tiles.size());
-    for (const auto& [d, index] : order)
-        sorted.push_back(tiles[index]);
-    return sorted;
+    std::vector<TileId> tiles;
+    tiles.reserve(byDistance.size());
+    for (const auto& entry : byDistance)
+        tiles.push_back(entry.second);
+    return tiles;
 }
 
 TileCache::TileCache(const QString& directory, qint64 maxAgeS)

@@ -106,17 +106,9 @@ MainWindow::MainWindow(Services& services, UserStore& users, QSettings& settings
     connect(m_alarmPanel, &AlarmPanel::stationActivated, this, &MainWindow::openStation);
     connect(m_map, &MapPanel::stationActivated, this, &MainWindow::openStation);
     connect(m_map, &MapPanel::stationSelected, m_detail, &StationDetail::setStation);
-    connect(m_map, &MapPanel::trendRequested, this, [this](int station) {
-        m_trends->showStation(station);
-        dock(QStringLiteral("trends"))->show();
-        dock(QStringLiteral("trends"))->raise();
-    });
+    connect(m_map, &MapPanel::trendRequested, this, &MainWindow::showTrends);
     connect(&m_alarms, &AlarmCenter::blink, m_map->canvas(), &MapCanvas::setBlink);
-    connect(m_detail, &StationDetail::trendRequested, this, [this](int station) {
-        m_trends->showStation(station);
-        dock(QStringLiteral("trends"))->show();
-        dock(QStringLiteral("trends"))->raise();
-    });
+    connect(m_detail, &StationDetail::trendRequested, this, &MainWindow::showTrends);
     connect(m_detail, &StationDetail::tagTrendRequested, this, [this](TagId tag) {
         m_trends->addPen(tag);
         dock(QStringLiteral("trends"))->show();
@@ -398,6 +390,13 @@ void MainWindow::openStation(int station)
     QDockWidget* d = dock(QStringLiteral("stationDetail"));
     d->show();
     d->raise();
+}
+
+void MainWindow::showTrends(int station)
+{
+    m_trends->showStation(station);
+    dock(QStringLiteral("trends"))->show();
+    dock(QStringLiteral("trends"))->raise();
 }
 
 void MainWindow::tick()

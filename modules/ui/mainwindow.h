@@ -79,6 +79,8 @@ private:
                           Qt::DockWidgetArea area);
     void buildMenus();
     void userChanged();
+    /// The station's pressure and flow in the trend dock, brought to the front.
+    void showTrends(int station);
     void updateStatus();
 
     Services& m_services;

@@ -143,10 +143,17 @@ int MapCanvas::stationAt(QPointF pos) const
     return m_stations[static_cast<std::size_t>(index)].station;
 }
 
+void MapCanvas::updateStations(const std::function<void(MapStation&)>& update)
+{
+    for (std::size_t i = 0; i < m_stations.size(); ++i) {
+        update(m_stations[i]);
+        m_inputs[i].state = m_stations[i].state;
+    }
+    relayout();
+}
+
 void MapCanvas::relayout()
 {
-    for (std::size_t i = 0; i < m_stations.size(); ++i)
-        m_inputs[i].state = m_stations[i].state;
     const double scale = std::exp2(m_zoom);
     const QPointF origin = m_centreWorld * scale - QPointF(width() / 2.0, height() / 2.0);
     m_layout.place(m_inputs, origin, m_zoom, QRectF(rect()));

@@ -14,6 +14,8 @@
 
 #include <QWidget>
 
+#include <functional>
+
 namespace PumpWatch::Ui {
 
 struct MapStation {
@@ -34,6 +36,8 @@ public:
     void setLayers(std::vector<Gis::VectorLayer> layers);
     void setStations(std::vector<MapStation> stations);
     const std::vector<MapStation>& stations() const { return m_stations; }
+    /// Changes what each station shows (state, flashing, card), not where it is.
+    void updateStations(const std::function<void(MapStation&)>& update);
     /// Flashing phase (shared with the other panels' blink).
     void setBlink(bool on);
 

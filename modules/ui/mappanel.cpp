@@ -79,23 +79,27 @@ bool MapPanel::search(const QString& text)
 
 void MapPanel::refresh()
 {
-    std::vector<MapStation> markers = m_canvas->stations();
+    // The list's rows by station, read once per tick.
+    std::vector<int> rowOf(m_project.stations.size(), -1);
+    for (int row = 0; row < m_model.rowCount(); ++row) {
+        const int station = m_model.index(row, 0).data(StationListModel::StationRole).toInt();
+        if (station >= 0 && station < static_cast<int>(rowOf.size()))
+            rowOf[static_cast<std::size_t>(station)] = row;
+    }
     const auto text = [&](int row, StationListModel::Column c) {
         return m_model.index(row, c).data().toString();
     };
-    for (int row = 0; row < m_model.rowCount(); ++row) {
-        const int station = m_model.index(row, 0).data(StationListModel::StationRole).toInt();
-        if (station < 0 || station >= static_cast<int>(markers.size()))
-            continue;
-        MapStation& m = markers[static_cast<std::size_t>(station)];
+    m_canvas->updateStations([&](MapStation& m) {
+        const int row = rowOf[static_cast<std::size_t>(m.station)];
+        if (row < 0)
+            return;
         m.state = markerState(m_model.state(row));
         m.flash = m_model.unacknowledged(row);
         m.card = {text(row, StationListModel::Comm),
                   tr("Pressure %1 MPa").arg(text(row, StationListModel::Pressure)),
                   tr("Flow %1 m³/h").arg(text(row, StationListModel::Flow)),
                   tr("Updated %1").arg(text(row, StationListModel::Updated))};
-    }
-    m_canvas->setStations(std::move(markers));
+    });
 }
 
 } // namespace PumpWatch::Ui
