@@ -374,6 +374,9 @@ void PumpHouse::advance(double dt, const LocalTime& local, bool instant)
 
 double PumpHouse::value(Var var) const
 {
+    // The PLC sees the broken loop the moment it breaks and mends, not at the next step.
+    if (var == Var::PressureSensorFault)
+        return m_faults.sensor[idx(Var::OutletPressure)] == SensorMode::OutOfRange ? 1.0 : 0.0;
     switch (m_faults.sensor[idx(var)]) {
     case SensorMode::Frozen:
         return m_frozen[idx(var)];
