@@ -834,6 +834,18 @@
         <source>%1: not written, the project would have errors</source>
         <translation>%1：未写入，工程将会出错</translation>
     </message>
+    <message>
+        <source>also write the city&apos;s offline base map (district outlines, main roads, the river) into map/ beside the output file, and show it in the project</source>
+        <translation>同时把城市的离线底图（行政区轮廓、主干道、河流）写到输出文件旁的 map/ 目录，并在工程中显示</translation>
+    </message>
+    <message>
+        <source>--map needs --output: the map files go beside the project</source>
+        <translation>--map 需要 --output：底图文件写在工程文件旁边</translation>
+    </message>
+    <message>
+        <source>cannot write the base map: %1</source>
+        <translation>无法写入底图：%1</translation>
+    </message>
 </context>
 <context>
     <name>PumpWatch::Gis::VectorLayer</name>
@@ -1195,6 +1207,42 @@
     <message>
         <source>rule id</source>
         <translation>规则编号</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a colour (#rrggbb or #aarrggbb)</source>
+        <translation>“%1”不是颜色（#rrggbb 或 #aarrggbb）</translation>
+    </message>
+    <message>
+        <source>expected 0 to 50 pixels</source>
+        <translation>应为 0 到 50 像素</translation>
+    </message>
+    <message>
+        <source>expected a zoom from 0 to 24</source>
+        <translation>应为 0 到 24 的缩放级别</translation>
+    </message>
+    <message>
+        <source>needs either &quot;url&quot; (an XYZ template) or &quot;file&quot; (an MBTiles file)</source>
+        <translation>需要 &quot;url&quot;（XYZ 地址模板）或 &quot;file&quot;（MBTiles 文件）之一</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; has no {z}/{x}/{y} (or {-y}, {q}) to fill in</source>
+        <translation>“%1”中没有可填入的 {z}/{x}/{y}（或 {-y}、{q}）</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a datum (wgs84, gcj02 or bd09)</source>
+        <translation>“%1”不是坐标系（wgs84、gcj02 或 bd09）</translation>
+    </message>
+    <message>
+        <source>minZoom %1 is above maxZoom %2</source>
+        <translation>minZoom %1 大于 maxZoom %2</translation>
+    </message>
+    <message>
+        <source>the URL has {s}; list the hosts&apos; letters, e.g. &quot;abc&quot;</source>
+        <translation>地址含 {s}，请列出各服务器的字母，如 &quot;abc&quot;</translation>
+    </message>
+    <message>
+        <source>tile source id</source>
+        <translation>瓦片源编号</translation>
     </message>
 </context>
 <context>
@@ -2436,6 +2484,14 @@
     <message>
         <source>Updated %1</source>
         <translation>更新 %1</translation>
+    </message>
+    <message>
+        <source>Base map layers not shown: %1</source>
+        <translation>底图图层未显示：%1</translation>
+    </message>
+    <message>
+        <source>Comm %1</source>
+        <translation>通讯 %1</translation>
     </message>
 </context>
 <context>

@@ -8,9 +8,11 @@
 #include <core/projectreader.h>
 #include <core/projectwriter.h>
 #include <sim/citygenerator.h>
+#include <sim/citymap.h>
 
 #include <QCommandLineParser>
 #include <QFile>
+#include <QFileInfo>
 #include <QTextStream>
 
 namespace PumpWatch::Cli {
@@ -186,7 +188,7 @@ int ProjectCommands::importCsv(const QStringList& args)
     const QString target = parser.isSet(output) ? parser.value(output) : projectPath;
     // The new table may clash with what stations define (an extra tag with a key the table
     // now has): check the result as a whole before anything is written.
-    const QByteArray text = ProjectWriter::write(p);
+    const QByteArray text = ProjectWriter::write(p, QFileInfo(target).absolutePath());
     const ProjectLoad check = ProjectReader::read(text, target);
     if (!check.project) {
         CliIo::print(check.diagnostics);
@@ -227,7 +229,11 @@ int ProjectCommands::generate(const QStringList& args)
     const QCommandLineOption output(QStringLiteral("output"),
                                     tr("file to write (default: standard output)"),
                                     QStringLiteral("FILE"));
-    parser.addOptions({stations, seed, host, basePort, output});
+    const QCommandLineOption map(
+        QStringLiteral("map"),
+        tr("also write the city's offline base map (district outlines, main roads, the river) "
+           "into map/ beside the output file, and show it in the project"));
+    parser.addOptions({stations, seed, host, basePort, output, map});
     if (!CliIo::parse(parser, args, 0))
         return parser.isSet(QStringLiteral("help")) ? 0 : 2;
 
@@ -237,6 +243,11 @@ int ProjectCommands::generate(const QStringList& args)
     options.seed = parser.value(seed).toUInt(&okSeed);
     options.basePort = parser.value(basePort).toInt(&okPort);
     options.host = parser.value(host);
+    options.baseMap = parser.isSet(map);
+    if (options.baseMap && !parser.isSet(output)) {
+        CliIo::err() << tr("--map needs --output: the map files go beside the project") << Qt::endl;
+        return 2;
+    }
     if (!okStations || options.stations < 1 || options.stations > 100000) {
         CliIo::err() << tr("--stations must be a number from 1 to 100000") << Qt::endl;
         return 2;
@@ -252,6 +263,13 @@ int ProjectCommands::generate(const QStringList& args)
                             .arg(options.basePort)
                      << Qt::endl;
         return 2;
+    }
+    if (options.baseMap) {
+        QString error;
+        if (!Sim::CityMap::write(QFileInfo(parser.value(output)).absolutePath(), &error)) {
+            CliIo::err() << tr("cannot write the base map: %1").arg(error) << Qt::endl;
+            return 1;
+        }
     }
     return CliIo::writeOutput(ProjectWriter::write(p), parser.value(output)) ? 0 : 1;
 }

@@ -244,6 +244,43 @@ struct AlarmRule {
     friend bool operator==(const AlarmRule&, const AlarmRule&) = default;
 };
 
+/// A vector base layer of the map (districts, roads, rivers, pipelines): any file GDAL/OGR
+/// reads, drawn with a simple style. `file` is absolute once read (the reader resolves it
+/// against the project file's folder; ":/" names a compiled-in resource).
+struct MapLayer {
+    QString file;
+    QString name;                               ///< for people: "行政区"
+    QString stroke = QStringLiteral("#78829a"); ///< "#rrggbb" or "#aarrggbb"; empty: none
+    QString fill;                               ///< empty: not filled
+    double width = 1.0;                         ///< screen pixels
+    QString labelField;                         ///< attribute shown as the label; empty: "name"
+    QString labelColour = QStringLiteral("#c8cdd7");
+    double labelMinZoom = 12; ///< labels from this zoom on
+    bool visible = true;
+    friend bool operator==(const MapLayer&, const MapLayer&) = default;
+};
+
+/// A raster tile source under the vector layers: an XYZ URL template fetched into a disk cache,
+/// or an MBTiles file for rooms without a network. Stations are shifted onto its datum.
+struct MapTiles {
+    QString id;
+    QString name; ///< for people: "高德地图"
+    QString url;  ///< "https://…/{z}/{x}/{y}.png" ({-y} {q} {s} too); or
+    QString file; ///< an MBTiles file (absolute once read)
+    QString datum = QStringLiteral("wgs84"); ///< "wgs84", "gcj02" (AMap, Tencent) or "bd09"
+    int minZoom = 0;
+    int maxZoom = 18;
+    QString subdomains; ///< one character per host for {s}, e.g. "1234"
+    friend bool operator==(const MapTiles&, const MapTiles&) = default;
+};
+
+struct MapSettings {
+    std::vector<MapTiles> tiles;  ///< the first is shown; the others are offered
+    std::vector<MapLayer> layers; ///< bottom to top
+    bool isEmpty() const { return tiles.empty() && layers.empty(); }
+    friend bool operator==(const MapSettings&, const MapSettings&) = default;
+};
+
 class Project {
     Q_DECLARE_TR_FUNCTIONS(PumpWatch::Project)
 
@@ -257,6 +294,7 @@ public:
     std::vector<StationTemplate> templates;
     std::vector<Station> stations;
     std::vector<AlarmRule> alarmRules;
+    MapSettings map;
 
     /// Derives tag ids, template key indexes and lookups from the vectors above.
     void reindex();
@@ -280,7 +318,7 @@ public:
     {
         return a.name == b.name && a.timeZone == b.timeZone && a.plants == b.plants &&
                a.lines == b.lines && a.templates == b.templates && a.stations == b.stations &&
-               a.alarmRules == b.alarmRules;
+               a.alarmRules == b.alarmRules && a.map == b.map;
     }
 
 private:

@@ -1,6 +1,7 @@
 #include "projectreader.h"
 
 #include "alarmreader.h"
+#include "mapsection.h"
 #include "projectreader_p.h"
 #include "tagcheck.h"
 
@@ -35,7 +36,7 @@ public:
     {
         Node n(m_ctx, root, {},
                {"format", "version", "name", "timeZone", "plants", "templates", "stations",
-                "alarmRules"});
+                "alarmRules", "map"});
         if (const auto format = n.string("format", true); format && *format != u"pumpwatch-project")
             m_ctx.error(
                 n.path("format"),
@@ -65,6 +66,8 @@ public:
             m_project.alarmRules.push_back(readAlarmRule(m_ctx, o, p, m_project));
             ruleIds.add(m_project.alarmRules.back().id, p + QStringLiteral(".id"));
         });
+        if (const auto map = n.object("map"))
+            m_project.map = readMap(m_ctx, *map, n.path("map"));
         if (m_ctx.hasErrors())
             return std::nullopt;
         m_project.reindex();
@@ -484,7 +487,10 @@ ProjectLoad ProjectReader::readFile(const QString& path)
         d.message = tr("cannot open: %1").arg(file.errorString());
         return {std::nullopt, {d}};
     }
-    return read(file.readAll(), path);
+    ProjectLoad load = read(file.readAll(), path);
+    if (load.project)
+        resolveMapFiles(load.project->map, QFileInfo(path).absolutePath());
+    return load;
 }
 
 } // namespace PumpWatch

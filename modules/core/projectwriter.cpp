@@ -1,7 +1,9 @@
 #include "projectwriter.h"
 
 #include "alarmreader.h"
+#include "mapsection.h"
 
+#include <QFileInfo>
 #include <QSaveFile>
 
 namespace PumpWatch {
@@ -333,7 +335,7 @@ void ProjectWriter::writeTemplate(JsonWriter& w, const StationTemplate& t)
     w.endObject();
 }
 
-QByteArray ProjectWriter::write(const Project& p)
+QByteArray ProjectWriter::write(const Project& p, const QString& baseDir)
 {
     JsonWriter w;
     w.beginObject();
@@ -389,13 +391,17 @@ QByteArray ProjectWriter::write(const Project& p)
             writeRule(w, r);
         w.endArray();
     }
+    if (!p.map.isEmpty()) {
+        w.key("map");
+        ProjectJson::writeMap(w, p.map, baseDir);
+    }
     w.endObject();
     return w.finish();
 }
 
 bool ProjectWriter::writeFile(const Project& project, const QString& path, QString* error)
 {
-    return writeFile(write(project), path, error);
+    return writeFile(write(project, QFileInfo(path).absolutePath()), path, error);
 }
 
 bool ProjectWriter::writeFile(const QByteArray& text, const QString& path, QString* error)

@@ -16,8 +16,10 @@ namespace PumpWatch {
 
 class ProjectWriter {
 public:
-    static QByteArray write(const Project& project);
-    /// Atomic: the old file stays whole if writing fails. `error` gets the reason.
+    /// `baseDir`: the folder the text goes to; map files inside it are written relative to it.
+    static QByteArray write(const Project& project, const QString& baseDir = {});
+    /// Atomic: the old file stays whole if writing fails. `error` gets the reason. Map files
+    /// inside the file's folder are written relative to it.
     static bool writeFile(const Project& project, const QString& path, QString* error);
     /// The same, for text already written by write() (e.g. checked before it is saved).
     static bool writeFile(const QByteArray& text, const QString& path, QString* error);

@@ -1,5 +1,10 @@
 #include "vectorlayer.h"
 
+#include <QFile>
+#include <QFileInfo>
+
+#include <atomic>
+#include <cpl_vsi.h>
 #include <gdal_priv.h>
 #include <limits>
 #include <memory>
@@ -74,15 +79,51 @@ QRectF boundsOf(const std::vector<QList<QPointF>>& parts)
     return x0 > x1 ? QRectF() : QRectF(QPointF(x0, y0), QPointF(x1, y1));
 }
 
+/// A Qt resource (":/demo/map/x.geojson") as a GDAL in-memory file for as long as it lives;
+/// any other path as it is.
+class ResourceFile {
+public:
+    explicit ResourceFile(const QString& file)
+        : m_path(file)
+    {
+        if (!file.startsWith(u':'))
+            return;
+        QFile f(file);
+        if (!f.open(QIODevice::ReadOnly))
+            return; // GDAL then says it cannot open the ":/…" name
+        m_data = f.readAll();
+        static std::atomic<int> counter{0};
+        m_memPath = "/vsimem/pumpwatch-" + QByteArray::number(++counter) + '/' +
+                    QFileInfo(file).fileName().toUtf8();
+        VSIFCloseL(VSIFileFromMemBuffer(m_memPath.constData(),
+                                        reinterpret_cast<GByte*>(m_data.data()),
+                                        static_cast<vsi_l_offset>(m_data.size()), FALSE));
+    }
+    ~ResourceFile()
+    {
+        if (!m_memPath.isEmpty())
+            VSIUnlink(m_memPath.constData());
+    }
+    ResourceFile(const ResourceFile&) = delete;
+    ResourceFile& operator=(const ResourceFile&) = delete;
+    QByteArray gdalPath() const { return m_memPath.isEmpty() ? m_path.toUtf8() : m_memPath; }
+
+private:
+    QString m_path;
+    QByteArray m_data;
+    QByteArray m_memPath;
+};
+
 } // namespace
 
-std::optional<VectorLayer> VectorLayer::load(const QString& file, const LayerStyle& style,
-                                             QString* error)
+std::optional<VectorLayer> VectorLayer::load(const MapLayer& style, QString* error)
 {
     registerDrivers();
     CPLErrorReset();
+    const QString& file = style.file;
+    const ResourceFile resource(file);
     std::unique_ptr<GDALDataset> ds(
-        GDALDataset::Open(file.toUtf8().constData(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
+        GDALDataset::Open(resource.gdalPath().constData(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
     if (!ds) {
         const QString why = QString::fromUtf8(CPLGetLastErrorMsg());
         *error = tr("%1: cannot be read as a vector layer%2")
@@ -90,7 +131,6 @@ std::optional<VectorLayer> VectorLayer::load(const QString& file, const LayerSty
         return std::nullopt;
     }
     VectorLayer layer;
-    layer.file = file;
     layer.style = style;
     OGRSpatialReference wgs84;
     wgs84.SetWellKnownGeogCS("WGS84");

@@ -5,11 +5,13 @@
 // feature keeps a label from the layer style's field (default "name"). Loading is done once,
 // off the GUI thread if large; a loaded layer is a plain value.
 //
-//     auto layer = VectorLayer::load(u"districts.geojson"_s, style, &error);
+//     auto layer = VectorLayer::load(project.map.layers[0], &error);
 //     for (const Feature& f : layer->features) draw(f.parts);
 #pragma once
 
 #include "geo.h"
+
+#include <core/project.h>
 
 #include <QCoreApplication>
 #include <QList>
@@ -20,17 +22,6 @@
 #include <vector>
 
 namespace PumpWatch::Gis {
-
-/// How a layer is drawn; colours as "#rrggbb" or "#aarrggbb" (empty: none), as a project file
-/// spells them.
-struct LayerStyle {
-    QString stroke = QStringLiteral("#78829a");
-    QString fill;
-    double width = 1.0; ///< screen pixels
-    QString labelField; ///< attribute shown as the label; empty: "name" when there is one
-    QString labelColour = QStringLiteral("#c8cdd7");
-    double labelMinZoom = 12; ///< labels appear from this zoom on
-};
 
 struct Feature {
     enum class Kind : quint8 { Point, Line, Polygon };
@@ -44,15 +35,14 @@ struct VectorLayer {
     Q_DECLARE_TR_FUNCTIONS(PumpWatch::Gis::VectorLayer)
 
 public:
-    QString name; ///< the file's first layer name
-    QString file;
-    LayerStyle style;
+    MapLayer style; ///< the project's layer: file, name, colours, label field and zoom
+    QString name;   ///< the file's first layer name
     std::vector<Feature> features;
     QRectF bounds; ///< lon/lat
 
-    /// Every layer of the file, as one; nullopt with `error` naming the file and the reason.
-    static std::optional<VectorLayer> load(const QString& file, const LayerStyle& style,
-                                           QString* error);
+    /// Every layer of `style.file`, as one; nullopt with `error` naming the file and the reason.
+    /// A compiled-in resource (":/…") is read through GDAL's in-memory files.
+    static std::optional<VectorLayer> load(const MapLayer& style, QString* error);
 };
 
 } // namespace PumpWatch::Gis

@@ -1,5 +1,7 @@
 #include "citygenerator.h"
 
+#include "citymap.h"
+#include "cityplan.h"
 #include "standardtemplate.h"
 
 #include <cmath>
@@ -39,10 +41,6 @@ constexpr Place places[] = {
 };
 constexpr int placeCount = static_cast<int>(std::size(places));
 
-// City centre of Zunyi (丁字口), WGS-84.
-constexpr double centreLat = 27.7256;
-constexpr double centreLon = 106.9272;
-
 /// Uniform doubles from mt19937, whose sequence the standard fixes (distributions it does not).
 class Random {
 public:
@@ -55,17 +53,6 @@ public:
 private:
     std::mt19937 m_engine;
 };
-
-QString districtOf(double lat, double lon)
-{
-    if (lon - centreLon > 0.045)
-        return QStringLiteral("新蒲新区");
-    if (lat - centreLat > 0.012)
-        return QStringLiteral("汇川区");
-    if (lat - centreLat < -0.05)
-        return QStringLiteral("播州区");
-    return QStringLiteral("红花岗区");
-}
 
 double round3(double v)
 {
@@ -118,10 +105,9 @@ Project CityGenerator::generate(const CityOptions& options)
             s.name += QStringLiteral("%1号").arg(i / placeCount + 1);
         // Denser in the centre, as cities are: radius grows with the square root.
         const double angle = random.between(0, 2 * M_PI);
-        const double radiusKm = 11.0 * std::sqrt(random.unit());
-        s.location.latitude = round5(centreLat + radiusKm / 111.0 * std::sin(angle));
-        s.location.longitude = round5(
-            centreLon + radiusKm / (111.0 * std::cos(centreLat * M_PI / 180.0)) * std::cos(angle));
+        const double radiusKm = cityRadiusKm * std::sqrt(random.unit());
+        s.location.latitude = round5(centreLat + kmToLat(radiusKm) * std::sin(angle));
+        s.location.longitude = round5(centreLon + kmToLon(radiusKm) * std::cos(angle));
         s.district = districtOf(s.location.latitude, s.location.longitude);
         s.line = i % static_cast<int>(p.lines.size());
 
@@ -175,6 +161,10 @@ Project CityGenerator::generate(const CityOptions& options)
             s.tags.push_back(std::move(st));
         }
         p.stations.push_back(std::move(s));
+    }
+    if (options.baseMap) {
+        for (const CityMapLayer& l : CityMap::layers())
+            p.map.layers.push_back(l.layer);
     }
     p.reindex();
     return p;

@@ -25,6 +25,9 @@ struct CityOptions {
     /// ids 1, 2, … in order; they take no TCP port.
     int rtuStations = 0;
     QString rtuPort = QStringLiteral("/tmp/pumpwatch-sim/ttyRTU0");
+    /// The project's map shows the city's own base map (CityMap), its files relative to the
+    /// project ("map/…"); whoever writes the project writes them too (CityMap::write).
+    bool baseMap = false;
 };
 
 class CityGenerator {

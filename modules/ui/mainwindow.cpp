@@ -470,6 +470,7 @@ bool MainWindow::snapshot(const QString& dir, QString* error)
     mapDock->setFloating(true);
     mapDock->resize(1400, 900);
     mapDock->show();
+    m_map->waitForLayers();
     m_map->refresh();
     QCoreApplication::processEvents();
     const int station = std::max(0, m_detail->station());

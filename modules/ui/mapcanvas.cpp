@@ -9,6 +9,7 @@
 #include <QWheelEvent>
 
 #include <cmath>
+#include <optional>
 
 namespace PumpWatch::Ui {
 namespace {
@@ -38,6 +39,64 @@ QColor stateColour(Gis::MarkerState s)
 QColor colour(const QString& text)
 {
     return text.isEmpty() ? QColor(Qt::transparent) : QColor::fromString(text);
+}
+
+/// Liang–Barsky: the part of segment a→b inside `r`, as fractions of it; nullopt when none is.
+std::optional<std::pair<double, double>> clipSegment(QPointF a, QPointF b, const QRectF& r)
+{
+    double t0 = 0, t1 = 1;
+    const QPointF d = b - a;
+    const double p[4] = {-d.x(), d.x(), -d.y(), d.y()};
+    const double q[4] = {a.x() - r.left(), r.right() - a.x(), a.y() - r.top(), r.bottom() - a.y()};
+    for (int i = 0; i < 4; ++i) {
+        if (p[i] == 0) {
+            if (q[i] < 0)
+                return std::nullopt;
+            continue;
+        }
+        const double t = q[i] / p[i];
+        if (p[i] < 0)
+            t0 = std::max(t0, t);
+        else
+            t1 = std::min(t1, t);
+    }
+    if (t0 >= t1)
+        return std::nullopt;
+    return std::pair{t0, t1};
+}
+
+/// The point halfway along the visible length of a polyline, and the angle of the text there
+/// (degrees, never upside down); nullopt when none of it is in `r`.
+std::optional<std::pair<QPointF, double>> middleOnScreen(const QPolygonF& line, const QRectF& r)
+{
+    const auto length = [](QPointF v) { return std::hypot(v.x(), v.y()); };
+    double visible = 0;
+    for (qsizetype i = 0; i + 1 < line.size(); ++i) {
+        if (const auto t = clipSegment(line[i], line[i + 1], r))
+            visible += (t->second - t->first) * length(line[i + 1] - line[i]);
+    }
+    if (visible < 60) // too little of it to carry a name
+        return std::nullopt;
+    double left = visible / 2;
+    for (qsizetype i = 0; i + 1 < line.size(); ++i) {
+        const auto t = clipSegment(line[i], line[i + 1], r);
+        if (!t)
+            continue;
+        const QPointF d = line[i + 1] - line[i];
+        const double piece = (t->second - t->first) * length(d);
+        if (piece < left) {
+            left -= piece;
+            continue;
+        }
+        const QPointF at = line[i] + d * (t->first + left / length(d));
+        double angle = std::atan2(d.y(), d.x()) * 180 / M_PI;
+        if (angle > 90)
+            angle -= 180;
+        else if (angle < -90)
+            angle += 180;
+        return std::pair{at, angle};
+    }
+    return std::nullopt;
 }
 
 } // namespace
@@ -250,11 +309,16 @@ void MapCanvas::contextMenuEvent(QContextMenuEvent* event)
 void MapCanvas::paintEvent(QPaintEvent*)
 {
     QPainter p(this);
-    p.fillRect(rect(), palette().color(QPalette::Base).darker(115));
+    p.fillRect(rect(), mapGround());
     p.setRenderHint(QPainter::Antialiasing);
     paintLayers(p);
     paintMarkers(p);
     paintDecorations(p);
+}
+
+QColor MapCanvas::mapGround() const
+{
+    return palette().color(QPalette::Base).darker(115);
 }
 
 void MapCanvas::paintLayers(QPainter& p) const
@@ -262,16 +326,30 @@ void MapCanvas::paintLayers(QPainter& p) const
     const QRectF view = QRectF(rect()).adjusted(-50, -50, 50, 50);
     QFont labelFont = font();
     labelFont.setPointSizeF(labelFont.pointSizeF() * 0.95);
+    QFont areaFont = font(); // districts and other areas: larger, spaced out
+    areaFont.setPointSizeF(areaFont.pointSizeF() * 1.35);
+    areaFont.setBold(true);
+    areaFont.setLetterSpacing(QFont::AbsoluteSpacing, 3);
+    const QColor ground = mapGround();
+    struct Label {
+        QPointF at;
+        double angle; ///< degrees, along a line
+        QString text;
+    };
     for (const Gis::VectorLayer& layer : m_layers) {
         QPen pen(colour(layer.style.stroke), layer.style.width);
         pen.setCosmetic(true);
+        pen.setCapStyle(Qt::RoundCap);
+        pen.setJoinStyle(Qt::RoundJoin);
         const QBrush fill(colour(layer.style.fill));
-        std::vector<std::pair<QPointF, QString>> labels;
+        const bool labelled = m_zoom >= layer.style.labelMinZoom;
+        std::vector<Label> labels;
         for (const Gis::Feature& f : layer.features) {
             const QRectF box(toScreen(f.bounds.bottomLeft()), toScreen(f.bounds.topRight()));
             if (!box.normalized().intersects(view))
                 continue;
             QPainterPath path;
+            QPolygonF longest;
             for (const QList<QPointF>& part : f.parts) {
                 QPolygonF screen;
                 screen.reserve(part.size());
@@ -283,17 +361,41 @@ void MapCanvas::paintLayers(QPainter& p) const
                     path.addPolygon(screen);
                 else
                     path.addEllipse(screen.front(), 3, 3);
+                if (screen.size() > longest.size())
+                    longest = std::move(screen);
             }
             p.setPen(pen);
             p.setBrush(f.kind == Gis::Feature::Kind::Line ? QBrush() : fill);
             p.drawPath(path);
-            if (!f.label.isEmpty() && m_zoom >= layer.style.labelMinZoom)
-                labels.push_back({box.normalized().center(), f.label});
+            if (f.label.isEmpty() || !labelled)
+                continue;
+            if (f.kind != Gis::Feature::Kind::Line) {
+                labels.push_back({box.normalized().center(), 0, f.label});
+                continue;
+            }
+            // A line is named halfway along the part of it on screen, in its direction.
+            if (const auto at = middleOnScreen(longest, QRectF(rect()).adjusted(40, 20, -40, -20)))
+                labels.push_back({at->first, at->second, f.label});
         }
-        p.setFont(labelFont);
-        p.setPen(colour(layer.style.labelColour));
-        for (const auto& [at, text] : labels)
-            p.drawText(QRectF(at - QPointF(80, 10), QSizeF(160, 20)), Qt::AlignCenter, text);
+        // Labels with a halo of the map's ground, so they stay readable over roads and fills.
+        const QFont& font =
+            layer.features.empty() || layer.features.front().kind != Gis::Feature::Kind::Polygon
+                ? labelFont
+                : areaFont;
+        const QFontMetricsF metrics(font);
+        const QPen halo(ground, 3.5, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin);
+        const QBrush ink(colour(layer.style.labelColour));
+        for (const Label& l : labels) {
+            QPainterPath text;
+            text.addText(-metrics.horizontalAdvance(l.text) / 2,
+                         (metrics.ascent() - metrics.descent()) / 2, font, l.text);
+            p.save();
+            p.translate(l.at);
+            p.rotate(l.angle);
+            p.strokePath(text, halo);
+            p.fillPath(text, ink);
+            p.restore();
+        }
     }
 }
 
@@ -354,8 +456,8 @@ void MapCanvas::paintMarkers(QPainter& p) const
                    Qt::AlignVCenter | Qt::AlignLeft,
                    p.fontMetrics().elidedText(s.name, Qt::ElideRight, int(inner.width())));
         p.setFont(font());
+        p.setPen(text); // the state is the frame and the bar; the lines are plain text
         for (qsizetype i = 0; i < s.card.size(); ++i) {
-            p.setPen(i == 0 ? c : text); // the first line carries the state
             p.drawText(
                 QRectF(inner.left(), inner.top() + line * double(i + 1), inner.width(), line),
                 Qt::AlignVCenter | Qt::AlignLeft,

@@ -71,6 +71,7 @@ protected:
 private:
     void relayout();
     void zoomAround(QPointF screen, double zoom);
+    QColor mapGround() const;
     void paintLayers(QPainter& p) const;
     void paintMarkers(QPainter& p) const;
     void paintDecorations(QPainter& p) const;

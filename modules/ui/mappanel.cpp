@@ -1,9 +1,13 @@
 #include "mappanel.h"
 
+#include "theme.h"
+
 #include <QHBoxLayout>
+#include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
 
 namespace PumpWatch::Ui {
 namespace {
@@ -35,6 +39,7 @@ MapPanel::MapPanel(const Project& project, StationListModel& stations, QWidget* 
     , m_model(stations)
     , m_canvas(new MapCanvas(this))
     , m_search(new QLineEdit(this))
+    , m_warning(new QLabel(this))
 {
     m_search->setPlaceholderText(
         tr("Find a station (name or pinyin initials), Enter to fly there"));
@@ -46,7 +51,11 @@ MapPanel::MapPanel(const Project& project, StationListModel& stations, QWidget* 
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addLayout(top);
+    layout->addWidget(m_warning);
     layout->addWidget(m_canvas, 1);
+    m_warning->setVisible(false);
+    m_warning->setWordWrap(true);
+    m_warning->setStyleSheet(QStringLiteral("color: %1").arg(stateColours().warning.name()));
 
     std::vector<MapStation> markers;
     for (const PumpWatch::Station& s : project.stations) {
@@ -63,6 +72,55 @@ MapPanel::MapPanel(const Project& project, StationListModel& stations, QWidget* 
     connect(m_canvas, &MapCanvas::stationClicked, this, &MapPanel::stationSelected);
     connect(m_canvas, &MapCanvas::stationActivated, this, &MapPanel::stationActivated);
     connect(m_canvas, &MapCanvas::trendRequested, this, &MapPanel::trendRequested);
+    loadLayers();
+}
+
+void MapPanel::loadLayers()
+{
+    std::vector<MapLayer> wanted;
+    for (const MapLayer& l : m_project.map.layers) {
+        if (l.visible)
+            wanted.push_back(l);
+    }
+    if (wanted.empty())
+        return;
+    m_loading = new QFutureWatcher<Loaded>(this);
+    connect(m_loading, &QFutureWatcher<Loaded>::finished, this, [this] {
+        if (m_loading)
+            showLayers(m_loading->result());
+    });
+    m_loading->setFuture(QtConcurrent::run([wanted = std::move(wanted)] {
+        Loaded out;
+        for (const MapLayer& l : wanted) {
+            QString error;
+            if (auto layer = Gis::VectorLayer::load(l, &error))
+                out.layers.push_back(std::move(*layer));
+            else
+                out.problems << error;
+        }
+        return out;
+    }));
+}
+
+void MapPanel::showLayers(Loaded loaded)
+{
+    m_loading->deleteLater();
+    m_loading = nullptr;
+    m_problems = loaded.problems.join(u'\n');
+    for (const QString& problem : loaded.problems)
+        qWarning().noquote() << problem;
+    m_warning->setText(
+        tr("Base map layers not shown: %1").arg(loaded.problems.join(QStringLiteral("; "))));
+    m_warning->setVisible(!loaded.problems.isEmpty());
+    m_canvas->setLayers(std::move(loaded.layers));
+}
+
+void MapPanel::waitForLayers()
+{
+    if (!m_loading)
+        return;
+    m_loading->waitForFinished();
+    showLayers(m_loading->result());
 }
 
 bool MapPanel::search(const QString& text)
@@ -95,7 +153,7 @@ void MapPanel::refresh()
             return;
         m.state = markerState(m_model.state(row));
         m.flash = m_model.unacknowledged(row);
-        m.card = {text(row, StationListModel::Comm),
+        m.card = {tr("Comm %1").arg(text(row, StationListModel::Comm)),
                   tr("Pressure %1 MPa").arg(text(row, StationListModel::Pressure)),
                   tr("Flow %1 m³/h").arg(text(row, StationListModel::Flow)),
                   tr("Updated %1").arg(text(row, StationListModel::Updated))};

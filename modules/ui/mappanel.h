@@ -1,6 +1,8 @@
 // MapPanel: the map dock — the canvas with the project's stations, fed from the realtime list's
 // model (state, flashing, the card's pressure, flow, comm status and update time), a search box
-// that flies to a station by name or pinyin initials, and "all stations".
+// that flies to a station by name or pinyin initials, and "all stations". The project's base
+// layers (Project::map) are read on a pool thread; one that cannot be read is named in a warning
+// above the map and the others are drawn.
 #pragma once
 
 #include "mapcanvas.h"
@@ -8,8 +10,10 @@
 
 #include <core/textsearch.h>
 
+#include <QFutureWatcher>
 #include <QWidget>
 
+class QLabel;
 class QLineEdit;
 
 namespace PumpWatch::Ui {
@@ -24,6 +28,10 @@ public:
     void refresh();
     /// Flies to the first station matching `text`; false when none does.
     bool search(const QString& text);
+    /// Blocks until the base layers are read and on the canvas (snapshots, tests).
+    void waitForLayers();
+    /// Why a base layer is missing, one line per layer; empty when all were read.
+    QString layerProblems() const { return m_problems; }
 
 Q_SIGNALS:
     void stationSelected(int station);
@@ -31,10 +39,20 @@ Q_SIGNALS:
     void trendRequested(int station);
 
 private:
+    struct Loaded {
+        std::vector<Gis::VectorLayer> layers;
+        QStringList problems;
+    };
+    void loadLayers();
+    void showLayers(Loaded loaded);
+
     const Project& m_project;
     StationListModel& m_model;
     MapCanvas* m_canvas;
     QLineEdit* m_search;
+    QLabel* m_warning;
+    QFutureWatcher<Loaded>* m_loading = nullptr;
+    QString m_problems;
     std::vector<SearchKey> m_keys;
 };
 

@@ -177,6 +177,29 @@ private Q_SLOTS:
         QVERIFY(v.out.contains(QStringLiteral("2000 stations")));
     }
 
+    /// The shipped demo is what the generator writes, base map included: regenerating it gives
+    /// the same bytes, so resources/demo never drifts from the city the simulator serves.
+    void demoIsWhatTheGeneratorWrites()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("zunyi.json"));
+        const Run r = run("pumpwatch-cli",
+                          {"project", "generate", "--stations", "60", "--map", "--output", path});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        for (const char* file : {"zunyi.json", "map/zunyi-districts.geojson",
+                                 "map/zunyi-rivers.geojson", "map/zunyi-roads.geojson"}) {
+            QFile made(dir.filePath(QString::fromLatin1(file)));
+            QFile shipped(source(QByteArray("resources/demo/").append(file).constData()));
+            QVERIFY2(made.open(QIODevice::ReadOnly), file);
+            QVERIFY2(shipped.open(QIODevice::ReadOnly), file);
+            QVERIFY2(made.readAll() == shipped.readAll(), file);
+        }
+        const Run noOutput =
+            run("pumpwatch-cli", {"project", "generate", "--stations", "5", "--map"});
+        QCOMPARE(noOutput.exitCode, 2);
+        QVERIFY(noOutput.err.contains(QStringLiteral("--map")));
+    }
+
     // pumpwatch-server logs to stdout (to stderr with --dump, whose CSV owns stdout).
     void serverStopsAfterDuration()
     {

@@ -1,11 +1,13 @@
 // The project reader as a user meets it: broken files and the exact messages they get.
 #include <core/projectreader.h>
+#include <core/projectwriter.h>
 #include <core/translator.h>
 
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <demoproject.h>
@@ -35,6 +37,15 @@ const char* const base = R"({
      "tags": [{"key": "level", "device": "low", "name": "水箱液位", "quantity": "level", "address": "VD1036", "type": "float32"}]}
   ]
 })";
+
+// Map sections for the reader's table (raw strings stay outside the class, where moc does
+// not read them).
+const char* const goodMap =
+    R"({"tiles": [{"id": "amap", "url": "https://webrd0{s}.is.autonavi.com/appmaptile?x={x}&y={y}&z={z}", "datum": "gcj02", "subdomains": "1234"}, {"id": "offline", "file": "zunyi.mbtiles"}], "layers": [{"file": "map/roads.geojson", "stroke": "#4d5564", "fill": "#26304560"}]})";
+const char* const badStyleMap =
+    R"({"tiles": [{"id": "t", "url": "https://t/{z}/{x}/{y}.png", "datum": "wgs-84", "minZoom": 12, "maxZoom": 9}], "layers": [{"file": "a.shp", "stroke": "red", "fill": "#12345"}]})";
+const char* const badTilesMap =
+    R"({"tiles": [{"id": "a"}, {"id": "b", "url": "https://t/tile.png"}, {"id": "c", "url": "https://{s}.t/{z}/{x}/{-y}.png"}, {"id": "a", "file": "x.mbtiles"}], "layers": [{"name": "无文件"}]})";
 
 QByteArray edited(const QStringList& replacements)
 {
@@ -190,6 +201,35 @@ private Q_SLOTS:
                            "t.json: stations[1].line: unknown line 'l9'",
                            "t.json: stations[1].tags[0].device: unknown device 'mid'"}
             << false;
+        const QString stations = QStringLiteral("\"stations\": [");
+        const auto withMap = [&](const char* map) {
+            return QStringList{
+                stations,
+                QStringLiteral("\"map\": %1, \"stations\": [").arg(QString::fromUtf8(map))};
+        };
+        QTest::newRow("map: a good section loads") << withMap(goodMap) << QStringList{} << true;
+        QTest::newRow("map: colours, datum and zoom are checked")
+            << withMap(badStyleMap)
+            << QStringList{"t.json: map.tiles[0].datum: 'wgs-84' is not a datum (wgs84, gcj02 or "
+                           "bd09)",
+                           "t.json: map.tiles[0].minZoom: minZoom 12 is above maxZoom 9",
+                           "t.json: map.layers[0].stroke: 'red' is not a colour (#rrggbb or "
+                           "#aarrggbb)",
+                           "t.json: map.layers[0].fill: '#12345' is not a colour (#rrggbb or "
+                           "#aarrggbb)"}
+            << false;
+        QTest::newRow("map: a tile source needs a URL with places or a file")
+            << withMap(badTilesMap)
+            << QStringList{"t.json: map.tiles[0]: needs either \"url\" (an XYZ template) or "
+                           "\"file\" (an MBTiles file)",
+                           "t.json: map.tiles[1].url: 'https://t/tile.png' has no {z}/{x}/{y} (or "
+                           "{-y}, {q}) to fill in",
+                           "t.json: map.tiles[2].subdomains: the URL has {s}; list the hosts' "
+                           "letters, e.g. \"abc\"",
+                           "t.json: map.tiles[3].id: duplicate tile source id 'a' (first at "
+                           "map.tiles[0].id)",
+                           "t.json: map.layers[0].file: required, missing"}
+            << false;
         QTest::newRow("syntax error names line and column")
             << QStringList{"\"name\": \"测试\",", "\"name\": \"测试\""}
             << QStringList{"t.json:3:4: JSON syntax error: unterminated object"} << false;
@@ -204,6 +244,48 @@ private Q_SLOTS:
             ProjectReader::read(edited(replacements), QStringLiteral("t.json"));
         QCOMPARE(toStrings(load.diagnostics), expected);
         QCOMPARE(load.project.has_value(), loads);
+    }
+
+    /// Map files are relative to the project file: absolute once read, relative again when the
+    /// project is written inside the same folder, and left absolute when written elsewhere.
+    void mapFilesFollowTheProjectFolder()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("p.json"));
+        const QByteArray text =
+            edited({QStringLiteral("\"stations\": ["),
+                    QStringLiteral(
+                        "\"map\": {\"tiles\": [{\"id\": \"off\", \"file\": \"tiles/z.mbtiles\"}], "
+                        "\"layers\": [{\"file\": \"map/roads.geojson\", \"name\": \"主干道\"}]}, "
+                        "\"stations\": [")});
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly) && f.write(text) == text.size());
+        f.close();
+        ProjectLoad load = ProjectReader::readFile(path);
+        QVERIFY(load.project);
+        const MapSettings& map = load.project->map;
+        QCOMPARE(map.layers.at(0).file, dir.filePath(QStringLiteral("map/roads.geojson")));
+        QCOMPARE(map.layers.at(0).name, QStringLiteral("主干道"));
+        QCOMPARE(map.tiles.at(0).file, dir.filePath(QStringLiteral("tiles/z.mbtiles")));
+        QCOMPARE(map.tiles.at(0).datum, QStringLiteral("wgs84"));
+
+        QString error;
+        QVERIFY2(ProjectWriter::writeFile(*load.project, path, &error), qPrintable(error));
+        const ProjectLoad again = ProjectReader::readFile(path);
+        QVERIFY(again.project);
+        QCOMPARE(again.project->map, map);
+        QFile written(path);
+        QVERIFY(written.open(QIODevice::ReadOnly));
+        const QByteArray back = written.readAll();
+        QVERIFY2(back.contains("\"file\": \"map/roads.geojson\""), back.constData());
+        QVERIFY(back.contains("\"file\": \"tiles/z.mbtiles\""));
+
+        QTemporaryDir other;
+        const QString elsewhere = other.filePath(QStringLiteral("copy.json"));
+        QVERIFY(ProjectWriter::writeFile(*load.project, elsewhere, &error));
+        const ProjectLoad copy = ProjectReader::readFile(elsewhere);
+        QVERIFY(copy.project);
+        QCOMPARE(copy.project->map.layers.at(0).file, map.layers.at(0).file);
     }
 
     void notAnObject()

@@ -1,0 +1,27 @@
+// The project's "map" section: raster tile sources and vector base layers (docs/project-format.md
+// § Map). Reading checks colours, datums, zoom ranges and URL templates; file names are resolved
+// against the project file's folder when read and written back relative to it when they lie
+// inside it, so a project folder can move.
+#pragma once
+
+#include "project.h"
+
+#include <QJsonObject>
+#include <QString>
+
+namespace PumpWatch {
+
+class JsonWriter;
+
+namespace ProjectJson {
+
+class Context;
+
+MapSettings readMap(Context& ctx, const QJsonObject& object, const QString& path);
+void writeMap(JsonWriter& w, const MapSettings& map, const QString& baseDir);
+/// Makes every relative file of `map` absolute against `baseDir` (resources ":/…" stay as they
+/// are).
+void resolveMapFiles(MapSettings& map, const QString& baseDir);
+
+} // namespace ProjectJson
+} // namespace PumpWatch
