@@ -2493,6 +2493,14 @@
         <source>Comm %1</source>
         <translation>通讯 %1</translation>
     </message>
+    <message>
+        <source>Base map</source>
+        <translation>底图</translation>
+    </message>
+    <message>
+        <source>Vector layers only</source>
+        <translation>仅矢量图层</translation>
+    </message>
 </context>
 <context>
     <name>PumpWatch::Ui::ProjectOverviewWindow</name>
@@ -2771,6 +2779,25 @@
     <message>
         <source>Key</source>
         <translation>键</translation>
+    </message>
+</context>
+<context>
+    <name>PumpWatch::Ui::TileLayer</name>
+    <message>
+        <source>Base map %1 cannot be read: %2</source>
+        <translation>底图 %1 无法读取：%2</translation>
+    </message>
+    <message>
+        <source>Tiles from %1 cannot be fetched (%2); the map shows what the cache holds</source>
+        <translation>无法从 %1 获取瓦片（%2）；地图显示缓存中已有的瓦片</translation>
+    </message>
+    <message>
+        <source>%1 did not send an image</source>
+        <translation>%1 返回的不是图片</translation>
+    </message>
+    <message>
+        <source>Tile cache: %1</source>
+        <translation>瓦片缓存：%1</translation>
     </message>
 </context>
 <context>

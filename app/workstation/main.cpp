@@ -196,7 +196,8 @@ public:
                               &pipeline.acquisition(),
                               pipeline.history(),
                               *url,
-                              session};
+                              session,
+                              QDir(dataDir).filePath(QStringLiteral("tiles"))};
         if (parser.isSet(snapshot)) {
             if (!m_demo || !users->find(u"zhangsan"))
                 return fail(tr("--snapshot logs in as the demo dispatcher: use it with --demo"));

@@ -107,6 +107,19 @@ bool TileCache::store(const QString& source, TileId id, const QByteArray& data,
     return true;
 }
 
+TileSource TileSource::from(const MapTiles& tiles)
+{
+    TileSource s;
+    s.id = tiles.id;
+    s.urlTemplate = tiles.url;
+    s.datum = parseDatum(tiles.datum).value_or(Datum::Wgs84);
+    s.minZoom = tiles.minZoom;
+    s.maxZoom = tiles.maxZoom;
+    for (QChar c : tiles.subdomains)
+        s.subdomains << QString(c);
+    return s;
+}
+
 MbTiles::MbTiles()
 {
     static std::atomic<int> next{0};

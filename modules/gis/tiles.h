@@ -13,6 +13,8 @@
 
 #include "geo.h"
 
+#include <core/project.h>
+
 #include <QByteArray>
 #include <QDir>
 #include <QRectF>
@@ -45,6 +47,8 @@ struct TileSource {
     QStringList subdomains;
 
     QUrl url(TileId tile) const;
+    /// The project's XYZ source ("subdomains": "1234" → one host letter each).
+    static TileSource from(const MapTiles& tiles);
 };
 
 /// The tiles at integer `zoom` covering `worldRect` (world pixels at that zoom), row by row from

@@ -83,7 +83,7 @@ MainWindow::MainWindow(Services& services, UserStore& users, QSettings& settings
     addPanel(QStringLiteral("trends"), tr("Trends"), m_trends, Qt::RightDockWidgetArea);
     addPanel(QStringLiteral("stationOverview"), tr("Station overview"), scroll,
              Qt::RightDockWidgetArea);
-    m_map = new MapPanel(services.project, m_stations, this);
+    m_map = new MapPanel(services.project, m_stations, services.tileCache, this);
     addPanel(QStringLiteral("map"), tr("Map"), m_map, Qt::RightDockWidgetArea);
     m_limits = new LimitEditor(services, this);
     addPanel(QStringLiteral("alarmSettings"), tr("Alarm settings"), m_limits,

@@ -1,6 +1,7 @@
 #include "mapcanvas.h"
 
 #include "theme.h"
+#include "tilelayer.h"
 
 #include <QContextMenuEvent>
 #include <QMenu>
@@ -117,6 +118,23 @@ void MapCanvas::setLayers(std::vector<Gis::VectorLayer> layers)
     update();
 }
 
+void MapCanvas::setTiles(TileLayer* tiles)
+{
+    if (m_tiles)
+        disconnect(m_tiles, nullptr, this, nullptr);
+    m_tiles = tiles;
+    if (tiles)
+        connect(tiles, &TileLayer::tileArrived, this, qOverload<>(&QWidget::update));
+    const Gis::Datum datum = tiles ? tiles->datum() : Gis::Datum::Wgs84;
+    if (datum != m_datum) {
+        const Gis::LonLat centre = this->centre();
+        m_datum = datum;
+        setStations(std::move(m_stations)); // their world positions move onto the datum
+        m_centreWorld = Gis::WebMercator::toWorld(Gis::fromWgs84(centre, m_datum), 0);
+    }
+    relayout();
+}
+
 void MapCanvas::setStations(std::vector<MapStation> stations)
 {
     m_stations = std::move(stations);
@@ -124,7 +142,8 @@ void MapCanvas::setStations(std::vector<MapStation> stations)
     m_index.clear();
     for (std::size_t i = 0; i < m_stations.size(); ++i) {
         const MapStation& s = m_stations[i];
-        m_inputs[i] = {static_cast<int>(i), Gis::WebMercator::toWorld(s.position, 0), s.state};
+        m_inputs[i] = {static_cast<int>(i),
+                       Gis::WebMercator::toWorld(Gis::fromWgs84(s.position, m_datum), 0), s.state};
         if (s.station >= static_cast<int>(m_index.size()))
             m_index.resize(static_cast<std::size_t>(s.station) + 1, -1);
         if (s.station >= 0)
@@ -144,14 +163,14 @@ void MapCanvas::setBlink(bool on)
 
 void MapCanvas::setView(Gis::LonLat centre, double zoom)
 {
-    m_centreWorld = Gis::WebMercator::toWorld(centre, 0);
+    m_centreWorld = Gis::WebMercator::toWorld(Gis::fromWgs84(centre, m_datum), 0);
     m_zoom = std::clamp(zoom, MinZoom, MaxZoom);
     relayout();
 }
 
 Gis::LonLat MapCanvas::centre() const
 {
-    return Gis::WebMercator::fromWorld(m_centreWorld, 0);
+    return Gis::toWgs84(Gis::WebMercator::fromWorld(m_centreWorld, 0), m_datum);
 }
 
 void MapCanvas::zoomToAll()
@@ -182,15 +201,17 @@ void MapCanvas::flyTo(int station, double zoom)
 QPointF MapCanvas::toScreen(Gis::LonLat p) const
 {
     const double scale = std::exp2(m_zoom);
-    return (Gis::WebMercator::toWorld(p, 0) - m_centreWorld) * scale +
+    return (Gis::WebMercator::toWorld(Gis::fromWgs84(p, m_datum), 0) - m_centreWorld) * scale +
            QPointF(width() / 2.0, height() / 2.0);
 }
 
 Gis::LonLat MapCanvas::toLonLat(QPointF screen) const
 {
     const double scale = std::exp2(m_zoom);
-    return Gis::WebMercator::fromWorld(
-        m_centreWorld + (screen - QPointF(width() / 2.0, height() / 2.0)) / scale, 0);
+    return Gis::toWgs84(
+        Gis::WebMercator::fromWorld(
+            m_centreWorld + (screen - QPointF(width() / 2.0, height() / 2.0)) / scale, 0),
+        m_datum);
 }
 
 int MapCanvas::stationAt(QPointF pos) const
@@ -310,6 +331,8 @@ void MapCanvas::paintEvent(QPaintEvent*)
 {
     QPainter p(this);
     p.fillRect(rect(), mapGround());
+    if (m_tiles)
+        m_tiles->paint(p, m_centreWorld, m_zoom, size());
     p.setRenderHint(QPainter::Antialiasing);
     paintLayers(p);
     paintMarkers(p);

@@ -12,11 +12,14 @@
 #include <gis/markerlayout.h>
 #include <gis/vectorlayer.h>
 
+#include <QPointer>
 #include <QWidget>
 
 #include <functional>
 
 namespace PumpWatch::Ui {
+
+class TileLayer;
 
 struct MapStation {
     int station = -1;
@@ -34,6 +37,9 @@ public:
     explicit MapCanvas(QWidget* parent = nullptr);
 
     void setLayers(std::vector<Gis::VectorLayer> layers);
+    /// Raster tiles under the layers (not owned; null: none). Stations and layers move onto the
+    /// tiles' datum (GCJ-02 for AMap, BD-09 for Baidu) so they sit on the right street.
+    void setTiles(TileLayer* tiles);
     void setStations(std::vector<MapStation> stations);
     const std::vector<MapStation>& stations() const { return m_stations; }
     /// Changes what each station shows (state, flashing, card), not where it is.
@@ -47,6 +53,7 @@ public:
     void zoomToAll();
     void flyTo(int station, double zoom = 15.5);
 
+    /// WGS-84 to the widget and back, through the tiles' datum.
     QPointF toScreen(Gis::LonLat p) const;
     Gis::LonLat toLonLat(QPointF screen) const;
     const Gis::MarkerLayout& layout() const { return m_layout; }
@@ -77,6 +84,8 @@ private:
     void paintDecorations(QPainter& p) const;
 
     std::vector<Gis::VectorLayer> m_layers;
+    QPointer<TileLayer> m_tiles;
+    Gis::Datum m_datum = Gis::Datum::Wgs84;
     std::vector<MapStation> m_stations;
     std::vector<Gis::MarkerInput> m_inputs; ///< by index into m_stations
     std::vector<int> m_index;               ///< station → index into m_stations

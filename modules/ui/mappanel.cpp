@@ -2,10 +2,14 @@
 
 #include "theme.h"
 
+#include <QActionGroup>
+#include <QDir>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QPushButton>
+#include <QToolButton>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -33,13 +37,17 @@ Gis::MarkerState markerState(StationState s)
 
 } // namespace
 
-MapPanel::MapPanel(const Project& project, StationListModel& stations, QWidget* parent)
+MapPanel::MapPanel(const Project& project, StationListModel& stations, const QString& tileCache,
+                   QWidget* parent)
     : QWidget(parent)
     , m_project(project)
     , m_model(stations)
     , m_canvas(new MapCanvas(this))
     , m_search(new QLineEdit(this))
     , m_warning(new QLabel(this))
+    , m_tileCache(tileCache.isEmpty() ? QDir::temp().filePath(QStringLiteral("pumpwatch-tiles"))
+                                      : tileCache)
+    , m_sources(new QActionGroup(this))
 {
     m_search->setPlaceholderText(
         tr("Find a station (name or pinyin initials), Enter to fly there"));
@@ -48,6 +56,22 @@ MapPanel::MapPanel(const Project& project, StationListModel& stations, QWidget* 
     auto* top = new QHBoxLayout;
     top->addWidget(m_search, 1);
     top->addWidget(all);
+    // The base map: one of the project's tile sources, or the vector layers alone.
+    auto* base = new QToolButton(this);
+    base->setText(tr("Base map"));
+    base->setPopupMode(QToolButton::InstantPopup);
+    auto* menu = new QMenu(base);
+    for (int i = -1; i < static_cast<int>(project.map.tiles.size()); ++i) {
+        QAction* a = menu->addAction(i < 0 ? tr("Vector layers only")
+                                           : project.map.tiles[static_cast<std::size_t>(i)].name);
+        a->setCheckable(true);
+        a->setData(i);
+        m_sources->addAction(a);
+        connect(a, &QAction::triggered, this, [this, i] { showTiles(i); });
+    }
+    base->setMenu(menu);
+    base->setVisible(!project.map.tiles.empty());
+    top->addWidget(base);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addLayout(top);
@@ -73,6 +97,38 @@ MapPanel::MapPanel(const Project& project, StationListModel& stations, QWidget* 
     connect(m_canvas, &MapCanvas::stationActivated, this, &MapPanel::stationActivated);
     connect(m_canvas, &MapCanvas::trendRequested, this, &MapPanel::trendRequested);
     loadLayers();
+    showTiles(project.map.tiles.empty() ? -1 : 0);
+}
+
+MapPanel::~MapPanel()
+{
+    m_canvas->setTiles(nullptr);
+}
+
+void MapPanel::showTiles(int index)
+{
+    m_canvas->setTiles(nullptr);
+    m_tiles.reset();
+    if (index >= 0 && index < static_cast<int>(m_project.map.tiles.size())) {
+        m_tiles = std::make_unique<TileLayer>(m_project.map.tiles[static_cast<std::size_t>(index)],
+                                              m_tileCache);
+        connect(m_tiles.get(), &TileLayer::problemChanged, this, &MapPanel::showProblems);
+        m_canvas->setTiles(m_tiles.get());
+    }
+    for (QAction* a : m_sources->actions())
+        a->setChecked(a->data().toInt() == index);
+    showProblems();
+}
+
+void MapPanel::showProblems()
+{
+    QStringList lines;
+    if (!m_problems.isEmpty())
+        lines << tr("Base map layers not shown: %1").arg(m_problems);
+    if (m_tiles && !m_tiles->problem().isEmpty())
+        lines << m_tiles->problem();
+    m_warning->setText(lines.join(u'\n'));
+    m_warning->setVisible(!lines.isEmpty());
 }
 
 void MapPanel::loadLayers()

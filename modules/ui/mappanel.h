@@ -7,12 +7,16 @@
 
 #include "mapcanvas.h"
 #include "stationlistmodel.h"
+#include "tilelayer.h"
 
 #include <core/textsearch.h>
 
 #include <QFutureWatcher>
 #include <QWidget>
 
+#include <memory>
+
+class QActionGroup;
 class QLabel;
 class QLineEdit;
 
@@ -22,8 +26,14 @@ class MapPanel : public QWidget {
     Q_OBJECT
 
 public:
-    MapPanel(const Project& project, StationListModel& stations, QWidget* parent = nullptr);
+    /// `tileCache`: the folder fetched tiles are kept in (empty: a temporary one).
+    MapPanel(const Project& project, StationListModel& stations, const QString& tileCache,
+             QWidget* parent = nullptr);
+    ~MapPanel() override;
     MapCanvas* canvas() const { return m_canvas; }
+    /// Shows the project's tile source `index` under the layers; -1: vector layers only.
+    void showTiles(int index);
+    TileLayer* tiles() const { return m_tiles.get(); }
     /// Pulls states and values from the list model (the 1 s tick).
     void refresh();
     /// Flies to the first station matching `text`; false when none does.
@@ -45,6 +55,7 @@ private:
     };
     void loadLayers();
     void showLayers(Loaded loaded);
+    void showProblems();
 
     const Project& m_project;
     StationListModel& m_model;
@@ -53,6 +64,9 @@ private:
     QLabel* m_warning;
     QFutureWatcher<Loaded>* m_loading = nullptr;
     QString m_problems;
+    QString m_tileCache;
+    std::unique_ptr<TileLayer> m_tiles;
+    QActionGroup* m_sources;
     std::vector<SearchKey> m_keys;
 };
 

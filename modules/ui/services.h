@@ -51,6 +51,7 @@ struct Services {
     History::HistoryService* history = nullptr;                   ///< audit records; may be null
     std::optional<History::DatabaseUrl> database; ///< queries and trends; none: live only
     Session& session;
+    QString tileCache = {}; ///< folder of the map's tile cache; empty: tiles are not kept
 };
 
 } // namespace PumpWatch::Ui
