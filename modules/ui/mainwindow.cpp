@@ -473,7 +473,15 @@ bool MainWindow::snapshot(const QString& dir, QString* error)
     m_map->waitForLayers();
     m_map->refresh();
     QCoreApplication::processEvents();
-    const int station = std::max(0, m_detail->station());
+    // Cards around the station in the worst alarm (the detail's when none is).
+    int station = std::max(0, m_detail->station());
+    Gis::MarkerState worst = Gis::MarkerState::Normal;
+    for (const MapStation& s : m_map->canvas()->stations()) {
+        if (s.state > worst && s.state != Gis::MarkerState::Offline) {
+            worst = s.state;
+            station = s.station;
+        }
+    }
     const std::pair<double, const char*> views[] = {
         {0, "map-all"}, {13.0, "map-names"}, {16.0, "map-cards"}};
     for (const auto& [zoom, name] : views) {

@@ -138,6 +138,7 @@ void MapCanvas::setTiles(TileLayer* tiles)
 void MapCanvas::setStations(std::vector<MapStation> stations)
 {
     m_stations = std::move(stations);
+    m_sprites.reset(m_stations.size());
     m_inputs.resize(m_stations.size());
     m_index.clear();
     for (std::size_t i = 0; i < m_stations.size(); ++i) {
@@ -226,8 +227,13 @@ int MapCanvas::stationAt(QPointF pos) const
 void MapCanvas::updateStations(const std::function<void(MapStation&)>& update)
 {
     for (std::size_t i = 0; i < m_stations.size(); ++i) {
-        update(m_stations[i]);
-        m_inputs[i].state = m_stations[i].state;
+        MapStation& s = m_stations[i];
+        const QStringList card = s.card;
+        const QString name = s.name;
+        update(s);
+        m_inputs[i].state = s.state;
+        if (s.card != card || s.name != name)
+            m_sprites.invalidate(i);
     }
     relayout();
 }
@@ -425,67 +431,37 @@ void MapCanvas::paintLayers(QPainter& p) const
 void MapCanvas::paintMarkers(QPainter& p) const
 {
     const Gis::Detail detail = m_layout.currentDetail();
-    const QColor base = palette().color(QPalette::Window);
-    const QColor text = palette().color(QPalette::WindowText);
-    QFont bold = font();
-    bold.setBold(true);
+    m_sprites.setStyle(palette(), font(), devicePixelRatioF());
+    const auto corner = [](QPointF centre, const QPixmap& pixmap) {
+        return centre - QPointF(pixmap.width(), pixmap.height()) / pixmap.devicePixelRatio() / 2;
+    };
     for (const Gis::PlacedMarker& m : m_layout.placed()) {
-        const MapStation& s = m_stations[static_cast<std::size_t>(m.station)];
-        const bool anyFlash =
-            std::any_of(m.members.begin(), m.members.end(),
-                        [&](int i) { return m_stations[static_cast<std::size_t>(i)].flash; }) ||
-            s.flash;
+        const std::size_t index = static_cast<std::size_t>(m.station);
+        const MapStation& s = m_stations[index];
+        const bool dim =
+            !m_blink && (s.flash || std::any_of(m.members.begin(), m.members.end(), [&](int i) {
+                             return m_stations[std::size_t(i)].flash;
+                         }));
         QColor c = stateColour(m.state);
-        if (anyFlash && !m_blink)
+        if (dim)
             c = c.darker(170);
         if (m.isCluster()) {
-            const double r = 11 + std::min(9.0, std::log2(double(m.members.size())) * 2);
             const QPointF centre = detail == Gis::Detail::Dot ? m.box.center() : m.anchor;
-            p.setPen(QPen(base, 2));
-            p.setBrush(c);
-            p.drawEllipse(centre, r, r);
-            p.setPen(m.state == Gis::MarkerState::Warning ? QColor(Qt::black) : QColor(Qt::white));
-            p.setFont(bold);
-            p.drawText(QRectF(centre - QPointF(r, r), QSizeF(2 * r, 2 * r)), Qt::AlignCenter,
-                       QString::number(m.members.size()));
+            const QPixmap& sprite = m_sprites.cluster(c, static_cast<int>(m.members.size()),
+                                                      m.state == Gis::MarkerState::Warning);
+            p.drawPixmap(corner(centre, sprite), sprite);
             continue;
         }
         if (detail == Gis::Detail::Dot) {
-            p.setPen(QPen(base, 1.5));
-            p.setBrush(c);
-            p.drawEllipse(m.box.center(), 6, 6);
+            const QPixmap& sprite = m_sprites.dot(c);
+            p.drawPixmap(corner(m.box.center(), sprite), sprite);
             continue;
         }
         // Name or card: a pin at the station, the box above it.
-        p.setPen(Qt::NoPen);
-        p.setBrush(c);
-        p.drawEllipse(m.anchor, 4.5, 4.5);
-        QColor panel = base;
-        panel.setAlpha(235);
-        p.setPen(QPen(c, 1.5));
-        p.setBrush(panel);
-        p.drawRoundedRect(m.box, 4, 4);
-        p.fillRect(QRectF(m.box.topLeft(), QSizeF(5, m.box.height())).adjusted(1, 2, 0, -2), c);
-        p.setFont(bold);
-        p.setPen(text);
-        const QRectF inner = m.box.adjusted(10, 2, -4, -2);
-        if (detail == Gis::Detail::Name) {
-            p.drawText(inner, Qt::AlignVCenter | Qt::AlignLeft,
-                       p.fontMetrics().elidedText(s.name, Qt::ElideRight, int(inner.width())));
-            continue;
-        }
-        const double line = inner.height() / double(s.card.size() + 1);
-        p.drawText(QRectF(inner.topLeft(), QSizeF(inner.width(), line)),
-                   Qt::AlignVCenter | Qt::AlignLeft,
-                   p.fontMetrics().elidedText(s.name, Qt::ElideRight, int(inner.width())));
-        p.setFont(font());
-        p.setPen(text); // the state is the frame and the bar; the lines are plain text
-        for (qsizetype i = 0; i < s.card.size(); ++i) {
-            p.drawText(
-                QRectF(inner.left(), inner.top() + line * double(i + 1), inner.width(), line),
-                Qt::AlignVCenter | Qt::AlignLeft,
-                p.fontMetrics().elidedText(s.card[i], Qt::ElideRight, int(inner.width())));
-        }
+        const QPixmap& pin = m_sprites.pin(c);
+        p.drawPixmap(corner(m.anchor, pin), pin);
+        p.drawPixmap(m.box.topLeft() - QPointF(1, 1),
+                     m_sprites.box(index, detail, m.box.size(), c, dim, s.name, s.card));
     }
 }
 

@@ -8,6 +8,8 @@
 // only re-lays out, so 2000 stations repaint in a few milliseconds.
 #pragma once
 
+#include "mapsprites.h"
+
 #include <gis/geo.h>
 #include <gis/markerlayout.h>
 #include <gis/vectorlayer.h>
@@ -90,7 +92,8 @@ private:
     std::vector<Gis::MarkerInput> m_inputs; ///< by index into m_stations
     std::vector<int> m_index;               ///< station → index into m_stations
     Gis::MarkerLayout m_layout;
-    QPointF m_centreWorld; ///< at zoom 0
+    mutable MarkerSprites m_sprites; ///< filled while painting
+    QPointF m_centreWorld;           ///< at zoom 0
     double m_zoom = 11;
     bool m_blink = true;
     bool m_fitted = false;
