@@ -40,7 +40,7 @@ public:
     bool search(const QString& text);
     /// Blocks until the base layers are read and on the canvas (snapshots, tests).
     void waitForLayers();
-    /// Why a base layer is missing, one line per layer; empty when all were read.
+    /// Why base layers are missing ("; " between layers); empty when all were read.
     QString layerProblems() const { return m_problems; }
 
 Q_SIGNALS:
