@@ -113,10 +113,9 @@ private Q_SLOTS:
 
     void levelOfDetailFollowsTheZoom()
     {
-        MapPanel panel(m_project, *m_model, m_cache.path());
-        panel.resize(1000, 700);
-        panel.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+        const auto dock = shownPanel();
+        QVERIFY(dock);
+        MapPanel& panel = *dock;
         MapCanvas& canvas = *panel.canvas();
         const Gis::LonLat centre = Gis::lonLat(m_project.stations[0].location);
         canvas.setView(centre, 10);
@@ -155,10 +154,9 @@ private Q_SLOTS:
 
     void clickDoubleClickAndContextMenu()
     {
-        MapPanel panel(m_project, *m_model, m_cache.path());
-        panel.resize(1000, 700);
-        panel.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+        const auto dock = shownPanel();
+        QVERIFY(dock);
+        MapPanel& panel = *dock;
         MapCanvas& canvas = *panel.canvas();
         const int station = 24;
         canvas.flyTo(station, 15);
@@ -363,6 +361,15 @@ private Q_SLOTS:
     }
 
 private:
+    /// The demo's map dock, shown at 1000×700; null when it never appeared.
+    std::unique_ptr<MapPanel> shownPanel()
+    {
+        auto panel = std::make_unique<MapPanel>(m_project, *m_model, m_cache.path());
+        panel->resize(1000, 700);
+        panel->show();
+        return QTest::qWaitForWindowExposed(panel.get()) ? std::move(panel) : nullptr;
+    }
+
     Project m_project;
     std::unique_ptr<RealtimeStore> m_store;
     std::unique_ptr<StationListModel> m_model;
