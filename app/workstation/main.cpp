@@ -291,7 +291,7 @@ private:
     {
         int station = 0;
         for (int r = 0; r < window.stations().rowCount(); ++r) {
-            if (window.stations().state(r) == Ui::StationState::Critical) {
+            if (window.stations().state(r) == StationState::Critical) {
                 station = r;
                 break;
             }

@@ -81,7 +81,12 @@ const std::vector<PlacedMarker>& MarkerLayout::place(const std::vector<MarkerInp
             if (cluster.members.empty())
                 cluster.members.push_back(cluster.station);
             cluster.members.push_back(m.station);
-            cluster.state = std::max(cluster.state, m.state);
+            if (m.state > cluster.state) {
+                cluster.state = m.state;
+                cluster.offline = m.offline;
+            } else if (m.state == cluster.state) {
+                cluster.offline = cluster.offline || m.offline;
+            }
             continue;
         }
         PlacedMarker placed;
@@ -89,6 +94,7 @@ const std::vector<PlacedMarker>& MarkerLayout::place(const std::vector<MarkerInp
         placed.anchor = screen;
         placed.box = box;
         placed.state = m.state;
+        placed.offline = m.offline;
         grid[cellKey(cx, cy)].push_back(static_cast<int>(m_placed.size()));
         m_placed.push_back(std::move(placed));
     }

@@ -7,6 +7,8 @@
 // (no painting), any thread.
 #pragma once
 
+#include <core/stationstate.h>
+
 #include <QPointF>
 #include <QRectF>
 #include <QSizeF>
@@ -14,9 +16,6 @@
 #include <vector>
 
 namespace PumpWatch::Gis {
-
-/// Severity order for clusters, worst last: a cluster shows the highest.
-enum class MarkerState : quint8 { Unknown, Normal, Stale, Warning, Offline, Critical };
 
 enum class Detail : quint8 { Dot, Name, Card };
 
@@ -31,7 +30,8 @@ struct MarkerOptions {
 struct MarkerInput {
     int station = -1;
     QPointF world; ///< Web Mercator world pixels at zoom 0 (scaled by 2^zoom when placed)
-    MarkerState state = MarkerState::Unknown;
+    StationState state = StationState::Unknown;
+    bool offline = false; ///< drawn hatched over its state's colour
 };
 
 struct PlacedMarker {
@@ -39,7 +39,8 @@ struct PlacedMarker {
     std::vector<int> members; ///< stations in a cluster (including the anchor); empty: single
     QPointF anchor;           ///< screen position of the station
     QRectF box;               ///< screen box the marker is drawn in
-    MarkerState state = MarkerState::Unknown; ///< the worst of the members
+    StationState state = StationState::Unknown; ///< the worst of the members
+    bool offline = false;                       ///< a member of the worst state is offline: hatched
     bool isCluster() const { return members.size() > 1; }
 };
 

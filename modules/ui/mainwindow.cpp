@@ -421,9 +421,9 @@ void MainWindow::updateStatus()
     int online = 0;
     int offline = 0;
     for (int r = 0; r < m_stations.rowCount(); ++r) {
-        const StationState s = m_stations.state(r);
-        offline += s == StationState::Offline;
-        online += s != StationState::Offline && s != StationState::Unknown;
+        const bool cut = m_stations.isOffline(r);
+        offline += cut;
+        online += !cut && m_stations.state(r) != StationState::Unknown;
     }
     m_comm->setText(tr("%1 stations: %2 online, %3 offline")
                         .arg(m_stations.rowCount())
@@ -475,9 +475,9 @@ bool MainWindow::snapshot(const QString& dir, QString* error)
     QCoreApplication::processEvents();
     // Cards around the station in the worst alarm (the detail's when none is).
     int station = std::max(0, m_detail->station());
-    Gis::MarkerState worst = Gis::MarkerState::Normal;
+    StationState worst = StationState::Normal;
     for (const MapStation& s : m_map->canvas()->stations()) {
-        if (s.state > worst && s.state != Gis::MarkerState::Offline) {
+        if (s.state > worst && !s.offline) {
             worst = s.state;
             station = s.station;
         }

@@ -18,25 +18,6 @@ namespace {
 constexpr double MinZoom = 3;
 constexpr double MaxZoom = 19;
 
-QColor stateColour(Gis::MarkerState s)
-{
-    const StateColours& c = stateColours();
-    switch (s) {
-    case Gis::MarkerState::Critical:
-        return c.critical;
-    case Gis::MarkerState::Warning:
-        return c.warning;
-    case Gis::MarkerState::Normal:
-        return c.normal;
-    case Gis::MarkerState::Offline:
-        return c.offline;
-    case Gis::MarkerState::Stale:
-    case Gis::MarkerState::Unknown:
-        return c.staleText;
-    }
-    return c.offline;
-}
-
 QColor colour(const QString& text)
 {
     return text.isEmpty() ? QColor(Qt::transparent) : QColor::fromString(text);
@@ -144,7 +125,8 @@ void MapCanvas::setStations(std::vector<MapStation> stations)
     for (std::size_t i = 0; i < m_stations.size(); ++i) {
         const MapStation& s = m_stations[i];
         m_inputs[i] = {static_cast<int>(i),
-                       Gis::WebMercator::toWorld(Gis::fromWgs84(s.position, m_datum), 0), s.state};
+                       Gis::WebMercator::toWorld(Gis::fromWgs84(s.position, m_datum), 0), s.state,
+                       s.offline};
         if (s.station >= static_cast<int>(m_index.size()))
             m_index.resize(static_cast<std::size_t>(s.station) + 1, -1);
         if (s.station >= 0)
@@ -232,6 +214,7 @@ void MapCanvas::updateStations(const std::function<void(MapStation&)>& update)
         const QString name = s.name;
         update(s);
         m_inputs[i].state = s.state;
+        m_inputs[i].offline = s.offline;
         if (s.card != card || s.name != name)
             m_sprites.invalidate(i);
     }
@@ -435,6 +418,12 @@ void MapCanvas::paintMarkers(QPainter& p) const
     const auto corner = [](QPointF centre, const QPixmap& pixmap) {
         return centre - QPointF(pixmap.width(), pixmap.height()) / pixmap.devicePixelRatio() / 2;
     };
+    const auto circle = [](QPointF centre, const QPixmap& pixmap) {
+        const double r = pixmap.width() / pixmap.devicePixelRatio() / 2 - 1;
+        QPainterPath path;
+        path.addEllipse(centre, r, r);
+        return path;
+    };
     for (const Gis::PlacedMarker& m : m_layout.placed()) {
         const std::size_t index = static_cast<std::size_t>(m.station);
         const MapStation& s = m_stations[index];
@@ -448,13 +437,17 @@ void MapCanvas::paintMarkers(QPainter& p) const
         if (m.isCluster()) {
             const QPointF centre = detail == Gis::Detail::Dot ? m.box.center() : m.anchor;
             const QPixmap& sprite = m_sprites.cluster(c, static_cast<int>(m.members.size()),
-                                                      m.state == Gis::MarkerState::Warning);
+                                                      m.state == StationState::Warning);
             p.drawPixmap(corner(centre, sprite), sprite);
+            if (m.offline)
+                paintOfflineHatch(p, circle(centre, sprite));
             continue;
         }
         if (detail == Gis::Detail::Dot) {
             const QPixmap& sprite = m_sprites.dot(c);
             p.drawPixmap(corner(m.box.center(), sprite), sprite);
+            if (m.offline)
+                paintOfflineHatch(p, circle(m.box.center(), sprite));
             continue;
         }
         // Name or card: a pin at the station, the box above it.
@@ -462,6 +455,11 @@ void MapCanvas::paintMarkers(QPainter& p) const
         p.drawPixmap(corner(m.anchor, pin), pin);
         p.drawPixmap(m.box.topLeft() - QPointF(1, 1),
                      m_sprites.box(index, detail, m.box.size(), c, dim, s.name, s.card));
+        if (m.offline) {
+            QPainterPath box;
+            box.addRect(m.box);
+            paintOfflineHatch(p, box);
+        }
     }
 }
 

@@ -27,9 +27,10 @@ struct MapStation {
     int station = -1;
     Gis::LonLat position; ///< WGS-84
     QString name;
-    Gis::MarkerState state = Gis::MarkerState::Unknown;
-    bool flash = false; ///< an unacknowledged alarm: drawn bright, then dim
-    QStringList card;   ///< lines under the name at card level
+    StationState state = StationState::Unknown;
+    bool offline = false; ///< hatched over its state's colour
+    bool flash = false;   ///< an unacknowledged alarm: drawn bright, then dim
+    QStringList card;     ///< lines under the name at card level
 };
 
 class MapCanvas : public QWidget {

@@ -14,28 +14,6 @@
 #include <QtConcurrent/QtConcurrentRun>
 
 namespace PumpWatch::Ui {
-namespace {
-
-Gis::MarkerState markerState(StationState s)
-{
-    switch (s) {
-    case StationState::Normal:
-        return Gis::MarkerState::Normal;
-    case StationState::Stale:
-        return Gis::MarkerState::Stale;
-    case StationState::Warning:
-        return Gis::MarkerState::Warning;
-    case StationState::Critical:
-        return Gis::MarkerState::Critical;
-    case StationState::Offline:
-        return Gis::MarkerState::Offline;
-    case StationState::Unknown:
-        break;
-    }
-    return Gis::MarkerState::Unknown;
-}
-
-} // namespace
 
 MapPanel::MapPanel(const Project& project, StationListModel& stations, const QString& tileCache,
                    QWidget* parent)
@@ -207,7 +185,8 @@ void MapPanel::refresh()
         const int row = rowOf[static_cast<std::size_t>(m.station)];
         if (row < 0)
             return;
-        m.state = markerState(m_model.state(row));
+        m.state = m_model.state(row);
+        m.offline = m_model.isOffline(row);
         m.flash = m_model.unacknowledged(row);
         m.card = {tr("Comm %1").arg(text(row, StationListModel::Comm)),
                   tr("Pressure %1 MPa").arg(text(row, StationListModel::Pressure)),

@@ -63,16 +63,16 @@ bool StationFilter::filterAcceptsRow(int sourceRow, const QModelIndex& sourcePar
     case StateFilter::All:
         break;
     case StateFilter::Alarmed:
-        if (state != StationState::Warning && state != StationState::Critical)
+        if (!isAlarmState(state))
             return false;
         break;
     case StateFilter::Offline:
-        if (state != StationState::Offline && state != StationState::Unknown)
+        if (!m_stations->isOffline(sourceRow) && state != StationState::Unknown)
             return false;
         break;
     case StateFilter::Normal:
         if (state != StationState::Normal && state != StationState::Stale)
-            return false;
+            return false; // an offline station is not normal, whatever its alarms
         break;
     }
     return m_stations->matches(sourceRow, m_search);

@@ -196,6 +196,8 @@ QVariant StationListModel::data(const QModelIndex& index, int role) const
     }
     case FlashRole:
         return row.unacknowledged && m_blink;
+    case OfflineRole:
+        return row.comm == Acquisition::CommState::Offline;
     default:
         return {};
     }
@@ -283,8 +285,16 @@ QVariant StationListModel::sortValue(const Row& row, int station, int column) co
 QVariant StationListModel::foreground(const Row& row, int column) const
 {
     const StateColours& c = stateColours();
-    if (row.state == StationState::Offline || row.state == StationState::Unknown)
-        return c.offline;
+    const bool offline = row.comm == Acquisition::CommState::Offline;
+    if (column == Name) {
+        // The name cell is filled when the station is offline or flashes: its text must read on
+        // the fill (white on red, black on orange), never red on red.
+        if (background(row, column).isValid())
+            return stateTextColour(row.state);
+        if (isAlarmState(row.state))
+            return stateColour(row.state);
+        return row.state == StationState::Unknown ? QVariant(c.offline) : QVariant();
+    }
     const quint8 alarm = column == Pressure ? row.pressureAlarm
                          : column == Flow   ? row.flowAlarm
                                             : 0;
@@ -292,6 +302,8 @@ QVariant StationListModel::foreground(const Row& row, int column) const
         return alarm == severityCode(Alarms::Severity::Critical) ? c.critical : c.warning;
     if (alarm != 0)
         return alarm == severityCode(Alarms::Severity::Critical) ? c.criticalText : c.warningText;
+    if (offline || row.state == StationState::Unknown)
+        return c.offline; // the last values known, greyed
     if (row.stale && column >= Pressure && column <= Updated)
         return c.staleText;
     if (column == Comm && row.state != StationState::Stale)
@@ -302,9 +314,20 @@ QVariant StationListModel::foreground(const Row& row, int column) const
 QVariant StationListModel::background(const Row& row, int column) const
 {
     const StateColours& c = stateColours();
+    if (column == Name) {
+        const bool flashing = isAlarmState(row.state) && row.unacknowledged;
+        if (row.comm == Acquisition::CommState::Offline) {
+            // Offline: filled in the state's colour (red with a critical alarm), hatched by
+            // the view; an unacknowledged alarm still flashes, bright and dim.
+            const QColor fill = stateColour(row.state);
+            return flashing && !m_blink ? fill.darker(150) : fill;
+        }
+        if (flashing && m_blink)
+            return stateColour(row.state);
+        return {};
+    }
     const quint8 alarm = column == Pressure ? row.pressureAlarm
                          : column == Flow   ? row.flowAlarm
-                         : column == Name   ? row.worst
                                             : 0;
     // Flashing: the cell fills in its alarm colour in the bright phase, until acknowledged.
     if (alarm != 0 && row.unacknowledged && m_blink)
@@ -341,15 +364,8 @@ double StationListModel::supply(const Row& row) const
 StationState StationListModel::deriveState(const Row& row) const
 {
     using Acquisition::CommState;
-    if (row.comm == CommState::Offline)
-        return StationState::Offline;
-    if (row.worst == severityCode(Alarms::Severity::Critical))
-        return StationState::Critical;
-    if (row.worst == severityCode(Alarms::Severity::Warning))
-        return StationState::Warning;
-    if (row.comm == CommState::Unknown)
-        return StationState::Unknown;
-    return row.stale ? StationState::Stale : StationState::Normal;
+    return deriveStationState(row.worst, row.comm == CommState::Offline, row.stale,
+                              row.comm != CommState::Unknown);
 }
 
 TagId StationListModel::tagOf(int row, Column which) const

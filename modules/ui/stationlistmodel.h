@@ -17,6 +17,7 @@
 #include <alarms/alarmtypes.h>
 #include <core/project.h>
 #include <core/realtimestore.h>
+#include <core/stationstate.h>
 #include <core/textsearch.h>
 
 #include <QAbstractTableModel>
@@ -26,9 +27,6 @@
 #include <vector>
 
 namespace PumpWatch::Ui {
-
-/// What a station's row shows as its state, worst first in the order a dispatcher cares.
-enum class StationState : quint8 { Normal = 0, Stale, Warning, Critical, Offline, Unknown };
 
 /// A fixed window of one-minute buckets (NaN where nothing arrived).
 class Sparkline {
@@ -71,6 +69,7 @@ public:
         LineRole,     ///< index into Project::lines, -1
         FractionRole, ///< today's supply against the largest, 0..1
         FlashRole,    ///< true while the row's unacknowledged alarm is in its bright phase
+        OfflineRole,  ///< every device cut off: the name cell is hatched
     };
 
     struct Stats {
@@ -106,6 +105,11 @@ public:
         return m_units.value(which == Pressure ? 0 : which == Flow ? 1 : 2);
     }
     StationState state(int row) const { return m_rows[static_cast<std::size_t>(row)].state; }
+    /// Every device of the station is cut off (its state may still be an alarm's: hatched).
+    bool isOffline(int row) const
+    {
+        return m_rows[static_cast<std::size_t>(row)].comm == Acquisition::CommState::Offline;
+    }
     /// The row has an alarm waiting for acknowledgement (it flashes).
     bool unacknowledged(int row) const
     {

@@ -33,6 +33,11 @@ public:
                const QModelIndex& index) const override
     {
         const int column = index.column();
+        if (column == StationListModel::Name &&
+            index.data(StationListModel::OfflineRole).toBool()) {
+            paintOfflineName(painter, option, index);
+            return;
+        }
         if (column != StationListModel::PressureTrend && column != StationListModel::FlowTrend &&
             column != StationListModel::TodaySupply) {
             QStyledItemDelegate::paint(painter, option, index);
@@ -55,6 +60,24 @@ public:
     }
 
 private:
+    /// The fill (the state's colour), the hatching, then the name on top, readable.
+    void paintOfflineName(QPainter* painter, const QStyleOptionViewItem& option,
+                          const QModelIndex& index) const
+    {
+        QStyleOptionViewItem o = option;
+        initStyleOption(&o, index);
+        const QString text = o.text;
+        o.text.clear();
+        o.widget->style()->drawControl(QStyle::CE_ItemViewItem, &o, painter, o.widget);
+        QPainterPath cell;
+        cell.addRect(QRectF(option.rect));
+        paintOfflineHatch(*painter, cell);
+        o.text = text;
+        o.backgroundBrush = Qt::NoBrush;
+        o.state &= ~QStyle::State_Selected; // the selection was drawn with the fill
+        o.widget->style()->drawControl(QStyle::CE_ItemViewItem, &o, painter, o.widget);
+    }
+
     void paintBar(QPainter* painter, const QRectF& r, const QModelIndex& index) const
     {
         const double fraction = index.data(StationListModel::FractionRole).toDouble();

@@ -4,6 +4,7 @@
 
 #include <QMouseEvent>
 #include <QPainter>
+#include <QPainterPath>
 
 namespace PumpWatch::Ui {
 
@@ -46,7 +47,6 @@ void StationTiles::paintEvent(QPaintEvent* event)
 {
     QPainter p(this);
     p.setRenderHint(QPainter::Antialiasing);
-    const StateColours& c = stateColours();
     const QColor base = palette().color(QPalette::Button);
     QFont nameFont = font();
     nameFont.setBold(true);
@@ -60,30 +60,19 @@ void StationTiles::paintEvent(QPaintEvent* event)
         const auto state =
             static_cast<StationState>(name.data(StationListModel::StateRole).toInt());
         const bool flash = name.data(StationListModel::FlashRole).toBool();
-        QColor edge = c.normal;
-        switch (state) {
-        case StationState::Critical:
-            edge = c.critical;
-            break;
-        case StationState::Warning:
-            edge = c.warning;
-            break;
-        case StationState::Offline:
-        case StationState::Unknown:
-            edge = c.offline;
-            break;
-        case StationState::Stale:
-            edge = c.staleText;
-            break;
-        case StationState::Normal:
-            break;
-        }
-        const bool filled = flash || state == StationState::Offline;
+        const bool offline = m_model.isOffline(i);
+        const QColor edge = stateColour(state);
+        // An offline station is filled in its state's colour (red when it carries a critical
+        // alarm) and hatched; an alarm waiting for acknowledgement fills in the bright phase.
+        const bool filled = flash || offline;
         p.setPen(QPen(edge, 2));
         p.setBrush(filled ? edge : base);
-        p.drawRoundedRect(QRectF(r).adjusted(1, 1, -1, -1), 4, 4);
-        const QColor text = filled ? (state == StationState::Warning ? c.warningText : Qt::white)
-                                   : palette().color(QPalette::ButtonText);
+        QPainterPath shape;
+        shape.addRoundedRect(QRectF(r).adjusted(1, 1, -1, -1), 4, 4);
+        p.drawPath(shape);
+        if (offline)
+            paintOfflineHatch(p, shape);
+        const QColor text = filled ? stateTextColour(state) : palette().color(QPalette::ButtonText);
         p.setPen(text);
         p.setFont(nameFont);
         const QRect inner = r.adjusted(6, 3, -6, -3);
@@ -91,7 +80,7 @@ void StationTiles::paintEvent(QPaintEvent* event)
             inner, Qt::AlignLeft | Qt::AlignTop,
             p.fontMetrics().elidedText(name.data().toString(), Qt::ElideRight, inner.width()));
         p.setFont(valueFont);
-        const QString value = state == StationState::Offline
+        const QString value = offline
                                   ? m_model.index(i, StationListModel::Comm).data().toString()
                                   : m_model.index(i, StationListModel::Pressure).data().toString() +
                                         u' ' + m_model.unit(StationListModel::Pressure);

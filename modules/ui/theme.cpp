@@ -1,6 +1,8 @@
 #include "theme.h"
 
 #include <QApplication>
+#include <QPainter>
+#include <QPainterPath>
 #include <QPalette>
 #include <QStyle>
 #include <QStyleFactory>
@@ -57,6 +59,39 @@ void applyTheme(QApplication& app, ThemeKind kind)
     }
     QApplication::setPalette(p);
     app.setStyleSheet(QStringLiteral("QDockWidget::title { padding: 4px; font-weight: bold; }"));
+}
+
+QColor stateColour(StationState state)
+{
+    const StateColours& c = stateColours();
+    switch (state) {
+    case StationState::Critical:
+        return c.critical;
+    case StationState::Warning:
+        return c.warning;
+    case StationState::Normal:
+        return c.normal;
+    case StationState::Stale:
+        return c.staleText;
+    case StationState::Offline:
+    case StationState::Unknown:
+        break;
+    }
+    return c.offline;
+}
+
+QColor stateTextColour(StationState state)
+{
+    return state == StationState::Warning ? stateColours().warningText : QColor(Qt::white);
+}
+
+void paintOfflineHatch(QPainter& painter, const QPainterPath& shape)
+{
+    painter.save();
+    painter.setPen(Qt::NoPen);
+    painter.setBrush(QBrush(QColor(20, 20, 20, 150), Qt::BDiagPattern));
+    painter.drawPath(shape);
+    painter.restore();
 }
 
 } // namespace PumpWatch::Ui

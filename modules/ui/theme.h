@@ -3,10 +3,14 @@
 // the theme's hue: critical is red and warning orange in both, as operators learn them.
 #pragma once
 
+#include <core/stationstate.h>
+
 #include <QColor>
 #include <QString>
 
 class QApplication;
+class QPainter;
+class QPainterPath;
 
 namespace PumpWatch::Ui {
 
@@ -30,5 +34,11 @@ struct StateColours {
 /// Applies style and palette to the whole application.
 void applyTheme(QApplication& app, ThemeKind kind);
 const StateColours& stateColours();
+/// The colour of a station's state, the same in the list, the tiles and on the map.
+QColor stateColour(StationState state);
+/// The text colour that reads on a fill of stateColour(state).
+QColor stateTextColour(StationState state);
+/// Diagonal hatching over `shape`: the station is offline (its colour is still its state's).
+void paintOfflineHatch(QPainter& painter, const QPainterPath& shape);
 
 } // namespace PumpWatch::Ui

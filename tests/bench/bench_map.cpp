@@ -96,7 +96,7 @@ int main(int argc, char** argv)
         m.station = int(i);
         m.position = Gis::lonLat(project.stations[i].location);
         m.name = project.stations[i].displayName();
-        m.state = Gis::MarkerState::Normal;
+        m.state = StationState::Normal;
         m.card = cardOf(int(i), 0);
         markers.push_back(std::move(m));
     }
@@ -134,10 +134,10 @@ int main(int argc, char** argv)
             ++frame;
             const std::vector<QStringList>& next = cards[std::size_t(f)];
             canvas.updateStations([&](Ui::MapStation& m) {
-                m.state = (m.station + frame) % 7 == 0   ? Gis::MarkerState::Critical
-                          : (m.station + frame) % 5 == 0 ? Gis::MarkerState::Warning
-                                                         : Gis::MarkerState::Normal;
-                m.flash = m.state == Gis::MarkerState::Critical;
+                m.state = (m.station + frame) % 7 == 0   ? StationState::Critical
+                          : (m.station + frame) % 5 == 0 ? StationState::Warning
+                                                         : StationState::Normal;
+                m.flash = m.state == StationState::Critical;
                 m.card = next[std::size_t(m.station)];
             });
             canvas.setBlink(frame % 2 == 0);

@@ -105,7 +105,7 @@ private Q_SLOTS:
                  QLocale().toString(0.41, 'f', 3));
         QCOMPARE(model.index(10, StationListModel::Flow).data().toString(),
                  QLocale().toString(110.0, 'f', 1));
-        QCOMPARE(model.state(0), Ui::StationState::Unknown); // no comm status yet
+        QCOMPARE(model.state(0), StationState::Unknown); // no comm status yet
 
         // The totalizer's first value today is the day's start: supply is what came after.
         store.publish(std::vector<Sample>{
@@ -146,10 +146,17 @@ private Q_SLOTS:
         }
         model.setCommStatuses(comm);
         model.refresh(Now);
-        QCOMPARE(model.state(0), Ui::StationState::Normal);
-        QCOMPARE(model.state(5), Ui::StationState::Offline);
-        QCOMPARE(model.index(5, StationListModel::Name).data(Qt::ForegroundRole).value<QColor>(),
+        QCOMPARE(model.state(0), StationState::Normal);
+        QCOMPARE(model.state(5), StationState::Offline);
+        // The offline name cell: grey fill, hatched, the name in white on it.
+        QCOMPARE(model.index(5, StationListModel::Name).data(Qt::BackgroundRole).value<QColor>(),
                  Ui::stateColours().offline);
+        QCOMPARE(model.index(5, StationListModel::Name).data(Qt::ForegroundRole).value<QColor>(),
+                 QColor(Qt::white));
+        QVERIFY(
+            model.index(5, StationListModel::Name).data(StationListModel::OfflineRole).toBool());
+        QVERIFY(
+            !model.index(4, StationListModel::Name).data(StationListModel::OfflineRole).toBool());
         QVERIFY(model.index(5, StationListModel::Comm)
                     .data()
                     .toString()
@@ -168,8 +175,31 @@ private Q_SLOTS:
             power};
         model.setAlarms(live);
         model.refresh(Now);
-        QCOMPARE(model.state(1), Ui::StationState::Critical);
-        QCOMPARE(model.state(2), Ui::StationState::Warning);
+        QCOMPARE(model.state(1), StationState::Critical);
+        QCOMPARE(model.state(2), StationState::Warning);
+        // The outage's critical alarm outranks being offline: red, still hatched, the name
+        // readable on it in both phases, and the 报警中 filter shows it.
+        QCOMPARE(model.state(5), StationState::Critical);
+        QVERIFY(model.isOffline(5));
+        const QModelIndex name5 = model.index(5, StationListModel::Name);
+        for (bool bright : {true, false}) {
+            model.setBlink(bright);
+            const QColor fill = name5.data(Qt::BackgroundRole).value<QColor>();
+            QCOMPARE(fill, bright ? Ui::stateColours().critical
+                                  : Ui::stateColours().critical.darker(150));
+            QCOMPARE(name5.data(Qt::ForegroundRole).value<QColor>(), QColor(Qt::white));
+        }
+        {
+            Ui::StationFilter alarmed;
+            alarmed.setStations(&model);
+            alarmed.setStateFilter(Ui::StationFilter::StateFilter::Alarmed);
+            QStringList shown;
+            for (int r = 0; r < alarmed.rowCount(); ++r)
+                shown << alarmed.index(r, 0).data(StationListModel::StationRole).toString();
+            QCOMPARE(shown, QStringList({"1", "2", "5"}));
+            alarmed.setStateFilter(Ui::StationFilter::StateFilter::Offline);
+            QCOMPARE(alarmed.rowCount(), 1);
+        }
         QVERIFY(model.index(5, StationListModel::Comm)
                     .data()
                     .toString()
@@ -195,7 +225,7 @@ private Q_SLOTS:
 
         // Forty seconds without a new value: stale, greyed and in italics.
         model.refresh(Now + 40'000);
-        QCOMPARE(model.state(0), Ui::StationState::Stale);
+        QCOMPARE(model.state(0), StationState::Stale);
         QCOMPARE(
             model.index(0, StationListModel::Pressure).data(Qt::ForegroundRole).value<QColor>(),
             Ui::stateColours().staleText);

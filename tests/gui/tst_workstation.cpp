@@ -155,7 +155,7 @@ private Q_SLOTS:
         Ui::MainWindow window(services, m_users, settings);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
-        QTRY_VERIFY_WITH_TIMEOUT(window.stations().state(1) == Ui::StationState::Normal, 15000);
+        QTRY_VERIFY_WITH_TIMEOUT(window.stations().state(1) == StationState::Normal, 15000);
 
         QVERIFY(city.command(QStringLiteral("outage S0002 on")).startsWith(u"ok"));
         Ui::AlarmCenter& center = window.alarmCenter();
@@ -175,7 +175,7 @@ private Q_SLOTS:
         QTRY_VERIFY(model.index(powerRow(), 0).data(Ui::AlarmListModel::FlashRole).toBool());
         QTRY_VERIFY(!model.index(powerRow(), 0).data(Ui::AlarmListModel::FlashRole).toBool());
         QTRY_VERIFY(model.index(powerRow(), 0).data(Qt::BackgroundRole).isValid());
-        QTRY_COMPARE(window.stations().state(1), Ui::StationState::Critical);
+        QTRY_COMPARE(window.stations().state(1), StationState::Critical);
         // The horn sounds.
         QVERIFY(center.sound().isPlaying());
         QVERIFY(center.sound().effect().isPlaying());

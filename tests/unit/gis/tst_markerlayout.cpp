@@ -11,7 +11,7 @@ using namespace PumpWatch::Gis;
 
 namespace {
 
-std::vector<MarkerInput> grid(int n, double spacingDeg, MarkerState state = MarkerState::Normal)
+std::vector<MarkerInput> grid(int n, double spacingDeg, StationState state = StationState::Normal)
 {
     std::vector<MarkerInput> m;
     for (int i = 0; i < n; ++i) {
@@ -41,12 +41,53 @@ private Q_SLOTS:
         QCOMPARE(layout.detail(16), Detail::Card);
     }
 
+    void offlineWithACriticalAlarmIsRedAndHatched_data()
+    {
+        QTest::addColumn<int>("offlineState"); // the offline station's state
+        QTest::addColumn<int>("otherState");   // a neighbour's
+        QTest::addColumn<int>("clusterState");
+        QTest::addColumn<bool>("hatched");
+        // A power outage: the station is cut off and carries a critical alarm.
+        QTest::newRow("offline-critical-beats-warning")
+            << int(StationState::Critical) << int(StationState::Warning)
+            << int(StationState::Critical) << true;
+        // Quietly offline: a warning elsewhere in the cluster still shows.
+        QTest::newRow("warning-beats-quiet-offline")
+            << int(StationState::Offline) << int(StationState::Warning)
+            << int(StationState::Warning) << false;
+        QTest::newRow("quiet-offline-beats-normal")
+            << int(StationState::Offline) << int(StationState::Normal) << int(StationState::Offline)
+            << true;
+    }
+    void offlineWithACriticalAlarmIsRedAndHatched()
+    {
+        QFETCH(int, offlineState);
+        QFETCH(int, otherState);
+        QFETCH(int, clusterState);
+        QFETCH(bool, hatched);
+        auto markers = grid(10, 0.001);
+        markers[4].state = StationState(offlineState);
+        markers[4].offline = true;
+        markers[6].state = StationState(otherState);
+        MarkerLayout layout;
+        const QRectF view(0, 0, 1200, 800);
+        const auto& placed = layout.place(markers, originFor(markers, 9, view.size()), 9, view);
+        QCOMPARE(placed.size(), std::size_t(1));
+        QCOMPARE(int(placed.front().state), clusterState);
+        QCOMPARE(placed.front().offline, hatched);
+        // Alone, the offline station keeps its alarm's colour and is hatched.
+        const auto& single =
+            layout.place({markers[4]}, originFor({markers[4]}, 9, view.size()), 9, view);
+        QCOMPARE(int(single.front().state), offlineState);
+        QVERIFY(single.front().offline);
+    }
+
     void clustersCountAndShowTheWorst()
     {
         // 50 stations 0.002° apart (about 200 m): at zoom 10 they fall together.
         auto markers = grid(50, 0.002);
-        markers[17].state = MarkerState::Critical;
-        markers[3].state = MarkerState::Offline;
+        markers[17].state = StationState::Critical;
+        markers[3].state = StationState::Offline;
         MarkerLayout layout;
         const QRectF view(0, 0, 1200, 800);
         const auto& placed = layout.place(markers, originFor(markers, 10, view.size()), 10, view);
@@ -59,7 +100,7 @@ private Q_SLOTS:
         const auto red = std::find_if(placed.begin(), placed.end(),
                                       [](const PlacedMarker& p) { return p.station == 17; });
         QVERIFY(red != placed.end());
-        QCOMPARE(red->state, MarkerState::Critical);
+        QCOMPARE(red->state, StationState::Critical);
         const std::size_t zoomedOut = placed.size();
 
         // Closer in, the cards do not overlap and fewer stations share a cluster.
@@ -86,7 +127,7 @@ private Q_SLOTS:
     void hitTesting()
     {
         std::vector<MarkerInput> markers{
-            {7, WebMercator::toWorld({106.9, 27.7}, 0), MarkerState::Warning}};
+            {7, WebMercator::toWorld({106.9, 27.7}, 0), StationState::Warning}};
         MarkerLayout layout;
         const QRectF view(0, 0, 800, 600);
         const QPointF origin = markers[0].world * std::exp2(13) - QPointF(400, 300);
