@@ -16,6 +16,11 @@ namespace PumpWatch {
 /// characters are kept as they are (lower-cased).
 QStringList pinyinSyllables(const QString& text);
 
+/// A key that sorts names the way people read them: Han characters by pinyin ("澳门" before
+/// "北京"), numbers by value whether written in digits or Chinese numerals ("一号线" before
+/// "二号线" before "十号线", "2号" before "10号"). Compare keys with plain string comparison.
+QString collationKey(const QString& text);
+
 class SearchKey {
 public:
     SearchKey() = default;

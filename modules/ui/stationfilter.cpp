@@ -20,31 +20,65 @@ void StationFilter::setStations(StationListModel* model)
 void StationFilter::setSearch(const QString& text)
 {
     m_search = text;
-    invalidateFilter();
+    refilter();
 }
 
 void StationFilter::setDistrict(const QString& district)
 {
     m_district = district;
-    invalidateFilter();
+    refilter();
 }
 
 void StationFilter::setPlant(int plant)
 {
     m_plant = plant;
-    invalidateFilter();
+    refilter();
 }
 
 void StationFilter::setLine(int line)
 {
     m_line = line;
-    invalidateFilter();
+    refilter();
 }
 
 void StationFilter::setStateFilter(StateFilter filter)
 {
     m_state = filter;
+    refilter();
+}
+
+void StationFilter::refilter()
+{
+    // Without dynamic sorting the proxy appends rows a filter lets back in unsorted.
     invalidateFilter();
+    resort();
+}
+
+void StationFilter::resort()
+{
+    if (sortColumn() >= 0)
+        sort(sortColumn(), sortOrder());
+}
+
+void StationFilter::setAlarmsFirst(bool on)
+{
+    m_alarmsFirst = on;
+    resort();
+}
+
+bool StationFilter::lessThan(const QModelIndex& left, const QModelIndex& right) const
+{
+    if (m_alarmsFirst && m_stations) {
+        const auto rank = [this](const QModelIndex& i) {
+            const StationState s = m_stations->state(i.row());
+            return isAlarmState(s) ? static_cast<int>(s) : 0;
+        };
+        const int l = rank(left);
+        const int r = rank(right);
+        if (l != r) // the proxy reverses a descending sort; alarms stay on top either way
+            return (sortOrder() == Qt::AscendingOrder) ? l > r : l < r;
+    }
+    return QSortFilterProxyModel::lessThan(left, right);
 }
 
 bool StationFilter::filterAcceptsRow(int sourceRow, const QModelIndex& sourceParent) const

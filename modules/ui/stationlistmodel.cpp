@@ -92,6 +92,10 @@ StationListModel::StationListModel(const Project& project, RealtimeStore& store,
         r.flow = shownTag(project, s, Flow);
         r.total = shownTag(project, s, Total);
         r.search = SearchKey(s.name, {s.id, s.code, s.district});
+        // "(A)澳门路口": the code's letter group first, pinyin inside it.
+        r.nameKey = collationKey(s.code) + u'\x1f' + collationKey(s.name);
+        r.districtKey = collationKey(s.district);
+        r.lineKey = collationKey(display(r, static_cast<int>(i), Line).toString());
         for (TagId t : {r.pressure, r.flow, r.total}) {
             if (t != InvalidTagId)
                 m_tagRow[t] = static_cast<int>(i);
@@ -275,8 +279,11 @@ QVariant StationListModel::sortValue(const Row& row, int station, int column) co
         return std::isfinite(v) ? v : -1.0;
     }
     case Name:
-        return m_project.stations[static_cast<std::size_t>(station)].code +
-               m_project.stations[static_cast<std::size_t>(station)].name;
+        return row.nameKey;
+    case District:
+        return row.districtKey;
+    case Line:
+        return row.lineKey;
     default:
         return display(row, station, column);
     }

@@ -128,6 +128,9 @@ private:
         TagId flow = InvalidTagId;
         TagId total = InvalidTagId;
         SearchKey search;
+        QString nameKey; ///< collationKey() of code and name, district, line
+        QString districtKey;
+        QString lineKey;
         Sparkline pressureTrend{TrendMinutes};
         Sparkline flowTrend{TrendMinutes};
         double dayStart = std::nan("");

@@ -3,6 +3,7 @@
 #include "theme.h"
 
 #include <QAction>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -15,6 +16,7 @@
 #include <QTableView>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <cmath>
 
 namespace PumpWatch::Ui {
@@ -147,6 +149,7 @@ StationListView::StationListView(const Project& project, StationListModel& model
     , m_district(new QComboBox(this))
     , m_line(new QComboBox(this))
     , m_state(new QComboBox(this))
+    , m_alarmsFirst(new QCheckBox(tr("Alarms first"), this))
     , m_counts(new QLabel(this))
     , m_table(new QTableView(this))
 {
@@ -167,11 +170,15 @@ StationListView::StationListView(const Project& project, StationListModel& model
     m_line->addItem(tr("All plants and lines"), QVariantList{-1, -1});
     for (int p = 0; p < static_cast<int>(project.plants.size()); ++p) {
         m_line->addItem(project.plants[static_cast<std::size_t>(p)].name, QVariantList{p, -1});
+        std::vector<std::pair<QString, int>> lines; // 一号线 before 二号线
         for (int l = 0; l < static_cast<int>(project.lines.size()); ++l) {
-            const PumpWatch::Line& line = project.lines[static_cast<std::size_t>(l)];
-            if (line.plant == p)
-                m_line->addItem(QStringLiteral("    ") + line.name, QVariantList{-1, l});
+            if (project.lines[static_cast<std::size_t>(l)].plant == p)
+                lines.emplace_back(collationKey(project.lines[std::size_t(l)].name), l);
         }
+        std::sort(lines.begin(), lines.end());
+        for (const auto& [key, l] : lines)
+            m_line->addItem(QStringLiteral("    ") + project.lines[std::size_t(l)].name,
+                            QVariantList{-1, l});
     }
 
     m_state->addItem(tr("All states"), int(StationFilter::StateFilter::All));
@@ -184,6 +191,7 @@ StationListView::StationListView(const Project& project, StationListModel& model
     bar->addWidget(m_district, 1);
     bar->addWidget(m_line, 1);
     bar->addWidget(m_state, 1);
+    bar->addWidget(m_alarmsFirst);
     bar->addWidget(m_counts);
 
     m_table->setModel(&m_filter);
@@ -228,6 +236,15 @@ StationListView::StationListView(const Project& project, StationListModel& model
             static_cast<StationFilter::StateFilter>(m_state->currentData().toInt()));
         updateCounts();
     });
+    connect(m_alarmsFirst, &QCheckBox::toggled, this, [this](bool on) {
+        m_filter.setAlarmsFirst(on);
+        m_table->scrollToTop();
+    });
+    // Calm re-sorting: a row moves at most every few seconds, not with every value. The
+    // selection follows its station; the view keeps its scroll position.
+    m_resort.setInterval(ResortMs);
+    connect(&m_resort, &QTimer::timeout, &m_filter, &StationFilter::resort);
+    m_resort.start();
     connect(m_table, &QTableView::doubleClicked, this, [this](const QModelIndex& index) {
         Q_EMIT stationActivated(index.data(StationListModel::StationRole).toInt());
     });
@@ -276,9 +293,8 @@ void StationListView::updateCounts()
     int alarmed = 0;
     int offline = 0;
     for (int r = 0; r < m_model.rowCount(); ++r) {
-        const StationState s = m_model.state(r);
-        alarmed += s == StationState::Warning || s == StationState::Critical;
-        offline += s == StationState::Offline;
+        alarmed += isAlarmState(m_model.state(r));
+        offline += m_model.isOffline(r);
     }
     m_counts->setText(tr("%1 of %2 shown · %3 in alarm · %4 offline")
                           .arg(m_filter.rowCount())

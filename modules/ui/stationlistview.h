@@ -1,13 +1,17 @@
 // StationListView: the realtime list panel — a filter bar (search by name or pinyin, district,
 // plant and line, state) over the station table with sparklines and today's supply bars.
 // Columns are chosen from the header's context menu; saveState()/restoreState() keep the
-// columns, their order and widths and the sort per user. Double-click opens the station.
+// columns, their order and widths and the sort per user. Double-click opens the station. The
+// sort holds while values change: rows are put back in order every few seconds, the selection
+// and the scroll position kept; "alarms first" keeps stations in alarm on top.
 #pragma once
 
 #include "stationfilter.h"
 
+#include <QTimer>
 #include <QWidget>
 
+class QCheckBox;
 class QComboBox;
 class QLineEdit;
 class QTableView;
@@ -24,6 +28,10 @@ public:
     QTableView* table() const { return m_table; }
     StationFilter& filter() { return m_filter; }
     QLineEdit* searchBox() const { return m_search; }
+    QComboBox* stateBox() const { return m_state; }
+    QCheckBox* alarmsFirstBox() const { return m_alarmsFirst; }
+    /// How often rows whose values moved are put back in order (5 s).
+    static constexpr int ResortMs = 5000;
     QByteArray saveState() const;
     void restoreState(const QByteArray& state);
     /// After each refresh: re-applies a state filter, updates the counts.
@@ -43,7 +51,9 @@ private:
     QComboBox* m_district;
     QComboBox* m_line;
     QComboBox* m_state;
+    QCheckBox* m_alarmsFirst;
     QLabel* m_counts;
+    QTimer m_resort;
     QTableView* m_table;
 };
 

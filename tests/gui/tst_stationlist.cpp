@@ -9,6 +9,8 @@
 #include <ui/theme.h>
 
 #include <QAbstractItemModelTester>
+#include <QCheckBox>
+#include <QComboBox>
 #include <QLineEdit>
 #include <QSignalSpy>
 #include <QTableView>
@@ -294,6 +296,129 @@ private Q_SLOTS:
             QVERIFY2(v <= previous, qPrintable(QStringLiteral("row %1").arg(row)));
             previous = v;
         }
+    }
+
+    void namesSortByPinyinAndNumbers_data()
+    {
+        QTest::addColumn<QString>("before");
+        QTest::addColumn<QString>("after");
+        QTest::newRow("pinyin-not-unicode") << "白杨湾"
+                                            << "保利三号线";
+        QTest::newRow("bai-before-bi") << "北京路"
+                                       << "碧云";
+        QTest::newRow("one-before-two") << "一号线"
+                                        << "二号线";
+        QTest::newRow("two-before-ten") << "二号线"
+                                        << "十号线";
+        QTest::newRow("twelve-before-twenty-three") << "十二号"
+                                                    << "二十三号";
+        QTest::newRow("105-after-23") << "二十三号"
+                                      << "一百零五号";
+        QTest::newRow("digits-by-value") << "2号泵"
+                                         << "10号泵";
+        QTest::newRow("numbers-before-letters") << "1号"
+                                                << "A号";
+    }
+    void namesSortByPinyinAndNumbers()
+    {
+        QFETCH(QString, before);
+        QFETCH(QString, after);
+        QVERIFY2(collationKey(before) < collationKey(after),
+                 qPrintable(collationKey(before) + QStringLiteral(" !< ") + collationKey(after)));
+    }
+
+    /// A sorted list stays sorted: after a search is cleared, after the state filter is reset,
+    /// and, a few seconds later, after the values changed; the selected station stays selected.
+    void sortedStaysSorted()
+    {
+        RealtimeStore store(m_project->tagCount());
+        StationListModel model(*m_project, store);
+        auto publishFlows = [&](qint64 ms, bool reversed) {
+            std::vector<Sample> batch;
+            for (int s = 0; s < model.rowCount(); ++s) {
+                const double flow = 10.0 + (reversed ? model.rowCount() - s : s) * 3.3;
+                batch.push_back(
+                    {ms, flow, model.tagOf(s, StationListModel::Flow), Quality::Good, false});
+                batch.push_back(
+                    {ms, 0.4, model.tagOf(s, StationListModel::Pressure), Quality::Good, false});
+            }
+            store.publish(batch);
+            model.refresh(ms);
+        };
+        publishFlows(Now, false);
+        Ui::StationListView view(*m_project, model);
+        view.resize(1400, 900);
+        view.show();
+        Ui::StationFilter& filter = view.filter();
+        const auto shownFlows = [&] {
+            std::vector<double> flows;
+            for (int r = 0; r < filter.rowCount(); ++r)
+                flows.push_back(
+                    filter.index(r, StationListModel::Flow).data().toString().toDouble());
+            return flows;
+        };
+        const auto ascending = [&] {
+            const std::vector<double> f = shownFlows();
+            return std::is_sorted(f.begin(), f.end()) && int(f.size()) == filter.rowCount();
+        };
+        view.table()->sortByColumn(StationListModel::Flow, Qt::AscendingOrder);
+        QVERIFY(ascending());
+        // The dispatcher types a station's initials, then clears the search box.
+        QTest::keyClicks(view.searchBox(), QStringLiteral("hhg"));
+        QVERIFY(filter.rowCount() < model.rowCount());
+        view.searchBox()->clear();
+        QCOMPARE(filter.rowCount(), model.rowCount());
+        QVERIFY(ascending());
+        // Picks 报警中, then all states again.
+        view.stateBox()->setCurrentIndex(1);
+        view.stateBox()->setCurrentIndex(0);
+        QCOMPARE(filter.rowCount(), model.rowCount());
+        QVERIFY(ascending());
+
+        // Selects a station, then every flow changes: the order comes back on the calm cadence,
+        // the same station still selected.
+        view.table()->selectRow(3);
+        const int selected =
+            view.table()->currentIndex().data(StationListModel::StationRole).toInt();
+        publishFlows(Now + 1000, true);
+        QVERIFY(!ascending()); // not on every value
+        QTRY_VERIFY_WITH_TIMEOUT(ascending(), 2 * Ui::StationListView::ResortMs);
+        QCOMPARE(view.table()->currentIndex().data(StationListModel::StationRole).toInt(),
+                 selected);
+        QVERIFY(view.table()->selectionModel()->isRowSelected(view.table()->currentIndex().row()));
+
+        // Alarms first: the critical station on top, then the warning, the rest by flow.
+        const std::vector<Alarms::AlarmRecord> live{
+            alarmOn(model.tagOf(20, StationListModel::Pressure), 20, Alarms::Severity::Warning, 1),
+            alarmOn(model.tagOf(30, StationListModel::Pressure), 30, Alarms::Severity::Critical,
+                    2)};
+        model.setAlarms(live);
+        model.refresh(Now + 2000);
+        view.alarmsFirstBox()->setChecked(true);
+        const auto stationAt = [&](int row) {
+            return filter.index(row, 0).data(StationListModel::StationRole).toInt();
+        };
+        QCOMPARE(stationAt(0), 30);
+        QCOMPARE(stationAt(1), 20);
+        std::vector<double> rest = shownFlows();
+        rest.erase(rest.begin(), rest.begin() + 2);
+        QVERIFY(std::is_sorted(rest.begin(), rest.end()));
+        view.table()->sortByColumn(StationListModel::Flow, Qt::DescendingOrder); // either way
+        QCOMPARE(stationAt(0), 30);
+        QCOMPARE(stationAt(1), 20);
+        view.alarmsFirstBox()->setChecked(false);
+        QVERIFY(stationAt(0) != 30);
+
+        // Lines: 一号线 before 二号线 within a plant.
+        view.table()->setColumnHidden(StationListModel::Line, false);
+        view.table()->sortByColumn(StationListModel::Line, Qt::AscendingOrder);
+        QStringList lines;
+        for (int r = 0; r < filter.rowCount(); ++r) {
+            const QString l = filter.index(r, StationListModel::Line).data().toString();
+            if (l.startsWith(QStringLiteral("北郊水厂")) && !lines.contains(l))
+                lines << l;
+        }
+        QCOMPARE(lines, QStringList({"北郊水厂 一号线", "北郊水厂 二号线"}));
     }
 
 private:
