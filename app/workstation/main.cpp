@@ -20,6 +20,7 @@
 #include <QFileInfo>
 #include <QFutureWatcher>
 #include <QMessageBox>
+#include <QScreen>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTimeZone>
@@ -212,8 +213,17 @@ public:
         if (m_demo)
             window.setDemoHint(demoHint());
         window.resize(1600, 960);
-        window.restoreUserLayout();
-        window.show();
+        if (window.restoreUserLayout() || parser.isSet(snapshot)) {
+            window.show();
+        } else {
+            // First start: the whole screen (also where no window manager maximises), the
+            // layout arranged for that size.
+            if (const QScreen* screen = QGuiApplication::primaryScreen())
+                window.setGeometry(screen->availableGeometry());
+            window.showMaximized();
+            QCoreApplication::processEvents();
+            window.applyDefaultLayout();
+        }
         bool listLoaded = false;
         const auto loadList = [&] {
             if (!std::exchange(listLoaded, true))

@@ -2,8 +2,9 @@
 
 #include "theme.h"
 
+#include <core/valueformat.h>
+
 #include <QDateTime>
-#include <QLocale>
 
 #include <algorithm>
 #include <cmath>
@@ -63,10 +64,17 @@ QString AlarmListModel::describe(const AlarmRecord& r) const
     QString text =
         QDateTime::fromMSecsSinceEpoch(r.startMs, m_zone).toString(QStringLiteral("HH:mm:ss")) +
         u' ' + Alarms::alarmTitle(s, r);
-    if (!std::isnan(r.value))
-        text += u' ' + QLocale().toString(r.value, 'g', 4) +
-                (s.unit.isEmpty() ? QString() : u' ' + s.unit);
-    return text;
+    const QString value = valueText(r);
+    return value.isEmpty() ? text : text + u' ' + value;
+}
+
+QString AlarmListModel::valueText(const AlarmRecord& r) const
+{
+    if (std::isnan(r.value))
+        return {};
+    if (r.tag != InvalidTagId && r.tag < m_project.tagCount())
+        return ValueFormat::text(m_project.tag(r.tag), r.value);
+    return ValueFormat::number(r.value, 2);
 }
 
 QVariant AlarmListModel::data(const QModelIndex& index, int role) const
@@ -90,10 +98,7 @@ QVariant AlarmListModel::data(const QModelIndex& index, int role) const
         case Type:
             return Alarms::AlarmText::typeName(r.type);
         case Value:
-            return std::isnan(r.value)
-                       ? QString()
-                       : QLocale().toString(r.value, 'g', 4) +
-                             (row.subject.unit.isEmpty() ? QString() : u' ' + row.subject.unit);
+            return valueText(r);
         case State:
             if (r.isActive())
                 return r.isAcknowledged() ? tr("Active, acknowledged by %1").arg(r.ackUser)

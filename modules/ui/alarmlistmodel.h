@@ -41,8 +41,11 @@ public:
     void setBlink(bool bright);
     const Alarms::AlarmRecord& record(int row) const { return m_rows[std::size_t(row)].record; }
     int unacknowledgedCount() const;
-    /// One line for the banner: "10:32:05 (C)长征一厂 出水压力 高高限报警 0.62 MPa".
+    /// One line for the banner: "10:32:05 (C)长征一厂 出水压力 高高限报警 0.620 MPa".
     QString describe(const Alarms::AlarmRecord& record) const;
+    /// The value when it started, in its tag's precision and unit, or its state ("停电");
+    /// empty when the alarm has no value.
+    QString valueText(const Alarms::AlarmRecord& record) const;
 
 private:
     struct Row {

@@ -9,6 +9,7 @@
 #include <QHeaderView>
 #include <QKeyEvent>
 #include <QLabel>
+#include <QPainter>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QTableView>
@@ -184,7 +185,6 @@ AlarmBanner::AlarmBanner(AlarmCenter& center, Session& session, QWidget* parent)
     , m_silence(new QPushButton(tr("Silence"), this))
 {
     setObjectName(QStringLiteral("alarmBanner"));
-    setAutoFillBackground(true);
     m_latest->setTextInteractionFlags(Qt::NoTextInteraction);
     m_latest->setMinimumWidth(300);
     QFont bold = font();
@@ -219,34 +219,62 @@ AlarmBanner::AlarmBanner(AlarmCenter& center, Session& session, QWidget* parent)
     update();
 }
 
+QString AlarmBanner::alarmText() const
+{
+    return m_latest->text();
+}
+
+void AlarmBanner::paintEvent(QPaintEvent* event)
+{
+    // Painted here rather than through the palette: the application's style sheet and the
+    // tool bar around the banner would otherwise decide its background.
+    QPainter p(this);
+    p.fillRect(rect(), m_fill);
+    QFrame::paintEvent(event);
+}
+
 void AlarmBanner::update()
 {
     int critical = 0;
     int warning = 0;
-    const Alarms::AlarmRecord* latest = nullptr;
+    // The newest unacknowledged alarm of the highest priority: four critical alarms are never
+    // hidden behind a newer warning.
+    const Alarms::AlarmRecord* shown = nullptr;
     for (const auto& r : m_center.live()) {
         if (!r.isAnnunciated() || r.isAcknowledged())
             continue;
         (r.severity == Alarms::Severity::Critical ? critical : warning) += 1;
-        if (!latest || r.startMs > latest->startMs ||
-            (r.severity > latest->severity && r.startMs == latest->startMs))
-            latest = &r;
+        if (!shown || r.severity > shown->severity ||
+            (r.severity == shown->severity &&
+             (r.startMs > shown->startMs || (r.startMs == shown->startMs && r.key > shown->key))))
+            shown = &r;
     }
-    m_latestKey = latest ? latest->key : 0;
+    m_latestKey = shown ? shown->key : 0;
     m_counts->setText(tr("Unacknowledged: %1 critical · %2 warning").arg(critical).arg(warning));
-    m_latest->setText(latest ? m_center.model().describe(*latest) : tr("No unacknowledged alarm"));
-    QPalette p = palette();
-    const StateColours& c = stateColours();
-    const bool crit = latest && latest->severity == Alarms::Severity::Critical;
-    if (latest && m_center.blinkPhase()) {
-        p.setColor(QPalette::Window, crit ? c.critical : c.warning);
-        p.setColor(QPalette::WindowText, crit ? c.criticalText : c.warningText);
+    m_latest->setText(shown ? m_center.model().describe(*shown) : tr("No unacknowledged alarm"));
+    m_latest->setToolTip(shown ? m_center.model().describe(*shown) + u'\n' + shown->detail
+                               : QString());
+    QColor text = QPalette().color(QPalette::WindowText);
+    if (shown) {
+        const StationState priority = shown->severity == Alarms::Severity::Critical
+                                          ? StationState::Critical
+                                          : StationState::Warning;
+        // Bright and dim in the priority's own colour: it never looks like "no alarm".
+        m_fill = stateColour(priority);
+        if (!m_center.blinkPhase())
+            m_fill = m_fill.darker(160);
+        text = stateTextColour(priority);
+        if (!m_center.blinkPhase() && priority == StationState::Warning)
+            text = Qt::white;
     } else {
-        p.setColor(QPalette::Window, QPalette().color(QPalette::Window).darker(115));
-        p.setColor(QPalette::WindowText, latest ? (crit ? c.critical : c.warning)
-                                                : QPalette().color(QPalette::WindowText));
+        m_fill = QPalette().color(QPalette::Window).darker(115);
     }
-    setPalette(p);
+    for (QLabel* l : {m_counts, m_latest, m_horn, m_user}) {
+        QPalette lp = l->palette();
+        lp.setColor(QPalette::WindowText, text);
+        l->setPalette(lp);
+    }
+    QFrame::update();
     const AlarmSound& sound = m_center.sound();
     if (sound.isPlaying())
         m_horn->setText(tr("Horn sounding"));
@@ -257,7 +285,7 @@ void AlarmBanner::update()
                                              .toString(QStringLiteral("HH:mm"))));
     else
         m_horn->clear();
-    m_ack->setEnabled(latest && m_session.user());
+    m_ack->setEnabled(shown && m_session.user());
     m_silence->setEnabled(sound.isPlaying() && m_session.user());
     m_user->setText(m_session.user()
                         ? tr("On duty: %1 (%2)")

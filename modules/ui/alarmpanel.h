@@ -1,7 +1,9 @@
 // AlarmPanel: the active alarm list (seed 000 §4.2.4–4.2.5) with acknowledge (Enter, or the
 // button; a note is asked for), acknowledge-the-station and silence. AlarmBanner: the strip at
 // the top of the main window that stays visible when the panel is closed — counts, the newest
-// unacknowledged alarm flashing, and the horn's state ("silenced by 张三 at 10:32").
+// unacknowledged alarm of the highest priority on that priority's colour, flashing (bright and
+// dim on the alarm centre's one clock) until acknowledged, and the horn's state ("silenced by
+// 张三 at 10:32").
 #pragma once
 
 #include "alarmcenter.h"
@@ -51,8 +53,16 @@ class AlarmBanner : public QFrame {
 public:
     AlarmBanner(AlarmCenter& center, Session& session, QWidget* parent = nullptr);
 
+    /// What the banner shows now: the alarm's line, its key (0: none) and the fill colour.
+    QString alarmText() const;
+    quint64 shownKey() const { return m_latestKey; }
+    QColor fill() const { return m_fill; }
+
 Q_SIGNALS:
     void showAlarms();
+
+protected:
+    void paintEvent(QPaintEvent* event) override;
 
 private:
     void update();
@@ -66,6 +76,7 @@ private:
     QPushButton* m_ack;
     QPushButton* m_silence;
     quint64 m_latestKey = 0;
+    QColor m_fill;
 };
 
 } // namespace PumpWatch::Ui

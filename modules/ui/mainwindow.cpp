@@ -20,16 +20,35 @@
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QScrollArea>
 #include <QSettings>
 #include <QStatusBar>
 #include <QTableView>
 #include <QToolBar>
 
+#include <algorithm>
+
 namespace PumpWatch::Ui {
 
 namespace {
-constexpr int LayoutVersion = 1;
+constexpr int LayoutVersion = 2; // 2: the map in the dispatcher layout
+
+/// Every panel, in the View menu's order: the docks, the menu and the layouts are built from it.
+struct PanelSpec {
+    const char* name;  ///< the dock's object name, kept in saved layouts
+    const char* title; ///< in MainWindow's translation context
+};
+constexpr PanelSpec Panels[] = {
+    {"realtimeList", QT_TRANSLATE_NOOP("PumpWatch::Ui::MainWindow", "Realtime list")},
+    {"map", QT_TRANSLATE_NOOP("PumpWatch::Ui::MainWindow", "Map")},
+    {"stationOverview", QT_TRANSLATE_NOOP("PumpWatch::Ui::MainWindow", "Station overview")},
+    {"stationDetail", QT_TRANSLATE_NOOP("PumpWatch::Ui::MainWindow", "Station detail")},
+    {"trends", QT_TRANSLATE_NOOP("PumpWatch::Ui::MainWindow", "Trends")},
+    {"alarmPanel", QT_TRANSLATE_NOOP("PumpWatch::Ui::MainWindow", "Alarms")},
+    {"alarmRecords", QT_TRANSLATE_NOOP("PumpWatch::Ui::MainWindow", "Alarm records")},
+    {"alarmSettings", QT_TRANSLATE_NOOP("PumpWatch::Ui::MainWindow", "Alarm settings")},
+};
 
 QString userKey(const QString& user, const char* what)
 {
@@ -48,7 +67,8 @@ MainWindow::MainWindow(Services& services, UserStore& users, QSettings& settings
     , m_database(new QLabel(this))
     , m_comm(new QLabel(this))
 {
-    setWindowTitle(tr("PumpWatch — %1").arg(services.project.name));
+    // The platform adds the application's name ("… — PumpWatch"): the title names it once.
+    setWindowTitle(services.project.name);
     setDockOptions(AnimatedDocks | AllowNestedDocks | AllowTabbedDocks | GroupedDragging);
     setDockNestingEnabled(true);
 
@@ -65,29 +85,15 @@ MainWindow::MainWindow(Services& services, UserStore& users, QSettings& settings
     // No central widget: every panel docks, and the map and process graphics will dock beside
     // them the same way.
     m_tiles = new StationTiles(m_stations, this);
-    auto* scroll = new QScrollArea(this);
-    scroll->setWidget(m_tiles);
-    scroll->setWidgetResizable(true);
 
     m_list = new StationListView(services.project, m_stations, this);
     m_alarmPanel = new AlarmPanel(m_alarms, services.session, this);
     m_query = new AlarmQuery(services, this);
     m_detail = new StationDetail(services, this);
     m_trends = new TrendPanel(services, this);
-    addPanel(QStringLiteral("realtimeList"), tr("Realtime list"), m_list, Qt::LeftDockWidgetArea);
-    addPanel(QStringLiteral("alarmPanel"), tr("Alarms"), m_alarmPanel, Qt::BottomDockWidgetArea);
-    addPanel(QStringLiteral("alarmRecords"), tr("Alarm records"), m_query,
-             Qt::BottomDockWidgetArea);
-    addPanel(QStringLiteral("stationDetail"), tr("Station detail"), m_detail,
-             Qt::RightDockWidgetArea);
-    addPanel(QStringLiteral("trends"), tr("Trends"), m_trends, Qt::RightDockWidgetArea);
-    addPanel(QStringLiteral("stationOverview"), tr("Station overview"), scroll,
-             Qt::RightDockWidgetArea);
     m_map = new MapPanel(services.project, m_stations, services.tileCache, this);
-    addPanel(QStringLiteral("map"), tr("Map"), m_map, Qt::RightDockWidgetArea);
     m_limits = new LimitEditor(services, this);
-    addPanel(QStringLiteral("alarmSettings"), tr("Alarm settings"), m_limits,
-             Qt::BottomDockWidgetArea);
+    addPanels();
 
     statusBar()->addWidget(m_comm, 1);
     statusBar()->addPermanentWidget(m_database);
@@ -96,8 +102,10 @@ MainWindow::MainWindow(Services& services, UserStore& users, QSettings& settings
     buildMenus();
     applyLayout(Layout::Dispatcher);
 
-    connect(&m_alarms, &AlarmCenter::recordsChanged, this,
-            [this] { m_stations.setAlarms(m_alarms.live()); });
+    connect(&m_alarms, &AlarmCenter::recordsChanged, this, [this] {
+        m_stations.setAlarms(m_alarms.live());
+        raiseAlarmsOnNewAlarm();
+    });
     connect(&m_alarms, &AlarmCenter::blink, &m_stations, &StationListModel::setBlink);
     connect(m_list, &StationListView::stationActivated, this, &MainWindow::openStation);
     connect(m_list, &StationListView::stationSelected, m_detail, &StationDetail::setStation);
@@ -203,16 +211,43 @@ void MainWindow::waitForListHistory()
     QCoreApplication::processEvents();
 }
 
-QDockWidget* MainWindow::addPanel(const QString& objectName, const QString& title, QWidget* widget,
-                                  Qt::DockWidgetArea area)
+void MainWindow::addPanels()
 {
-    auto* dock = new QDockWidget(title, this);
-    dock->setObjectName(objectName);
-    dock->setWidget(widget);
-    dock->setFeatures(QDockWidget::DockWidgetClosable | QDockWidget::DockWidgetMovable |
-                      QDockWidget::DockWidgetFloatable);
-    addDockWidget(area, dock);
-    return dock;
+    auto* overview = new QScrollArea(this);
+    overview->setWidget(m_tiles);
+    overview->setWidgetResizable(true);
+    const QHash<QString, QWidget*> widgets{
+        {QStringLiteral("realtimeList"), m_list},      {QStringLiteral("map"), m_map},
+        {QStringLiteral("stationOverview"), overview}, {QStringLiteral("stationDetail"), m_detail},
+        {QStringLiteral("trends"), m_trends},          {QStringLiteral("alarmPanel"), m_alarmPanel},
+        {QStringLiteral("alarmRecords"), m_query},     {QStringLiteral("alarmSettings"), m_limits}};
+    for (const PanelSpec& panel : Panels) {
+        auto* dock = new QDockWidget(tr(panel.title), this);
+        dock->setObjectName(QString::fromLatin1(panel.name));
+        dock->setWidget(widgets.value(dock->objectName()));
+        dock->setFeatures(QDockWidget::DockWidgetClosable | QDockWidget::DockWidgetMovable |
+                          QDockWidget::DockWidgetFloatable);
+        addDockWidget(Qt::LeftDockWidgetArea, dock); // applyLayout() arranges them
+    }
+}
+
+void MainWindow::raiseAlarmsOnNewAlarm()
+{
+    std::vector<quint64> keys;
+    for (const auto& r : m_alarms.live()) {
+        if (r.isAnnunciated() && !r.isAcknowledged())
+            keys.push_back(r.key);
+    }
+    std::sort(keys.begin(), keys.end());
+    const bool anyNew = std::any_of(keys.begin(), keys.end(), [this](quint64 k) {
+        return !std::binary_search(m_knownAlarms.begin(), m_knownAlarms.end(), k);
+    });
+    m_knownAlarms = std::move(keys);
+    if (!anyNew)
+        return;
+    QDockWidget* alarms = dock(QStringLiteral("alarmPanel"));
+    alarms->show();
+    alarms->raise();
 }
 
 QDockWidget* MainWindow::dock(const QString& objectName) const
@@ -226,12 +261,12 @@ void MainWindow::buildMenus()
     QAction* lockAction = file->addAction(tr("&Lock / change user"), this, &MainWindow::lock);
     lockAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
     file->addSeparator();
-    file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
+    QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_Q), QKeySequence::Quit});
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
-    for (const char* name : {"realtimeList", "stationOverview", "alarmPanel", "alarmRecords",
-                             "stationDetail", "trends"})
-        view->addAction(dock(QString::fromLatin1(name))->toggleViewAction());
+    for (const PanelSpec& panel : Panels)
+        view->addAction(dock(QString::fromLatin1(panel.name))->toggleViewAction());
     view->addSeparator();
     view->addAction(tr("Dispatcher layout"), this, [this] { applyLayout(Layout::Dispatcher); });
     view->addAction(tr("Engineer layout"), this, [this] { applyLayout(Layout::Engineer); });
@@ -288,68 +323,77 @@ void MainWindow::buildMenus()
 
 void MainWindow::applyLayout(Layout layout)
 {
-    QDockWidget* list = dock(QStringLiteral("realtimeList"));
-    QDockWidget* overview = dock(QStringLiteral("stationOverview"));
-    QDockWidget* alarmPanel = dock(QStringLiteral("alarmPanel"));
-    QDockWidget* records = dock(QStringLiteral("alarmRecords"));
-    QDockWidget* detail = dock(QStringLiteral("stationDetail"));
-    QDockWidget* trends = dock(QStringLiteral("trends"));
-    QDockWidget* settings = dock(QStringLiteral("alarmSettings"));
-    QDockWidget* map = dock(QStringLiteral("map"));
-    const std::initializer_list<QDockWidget*> all{list,   overview, alarmPanel, records,
-                                                  detail, trends,   settings,   map};
-    for (QDockWidget* d : all) {
+    std::vector<QDockWidget*> all;
+    for (const PanelSpec& panel : Panels) {
+        QDockWidget* d = dock(QString::fromLatin1(panel.name));
         d->setFloating(false);
         removeDockWidget(d);
+        all.push_back(d);
     }
-    // Dispatcher: the list and the alarms in front, a station's detail beside them, the
-    // overview and trends a tab away. Engineer: detail and trends side by side, larger.
-    addDockWidget(Qt::TopDockWidgetArea, list);
-    addDockWidget(Qt::BottomDockWidgetArea, alarmPanel);
-    tabifyDockWidget(alarmPanel, records);
-    tabifyDockWidget(records, settings);
-    splitDockWidget(list, detail, Qt::Horizontal);
+    QDockWidget* list = dock(QStringLiteral("realtimeList"));
+    QDockWidget* map = dock(QStringLiteral("map"));
+    QDockWidget* overview = dock(QStringLiteral("stationOverview"));
+    QDockWidget* detail = dock(QStringLiteral("stationDetail"));
+    QDockWidget* trends = dock(QStringLiteral("trends"));
+    QDockWidget* alarmPanel = dock(QStringLiteral("alarmPanel"));
+    QDockWidget* records = dock(QStringLiteral("alarmRecords"));
+    QDockWidget* settings = dock(QStringLiteral("alarmSettings"));
+    // Dispatcher: the list and the map side by side, the alarms below with a station's detail
+    // beside them. Engineer: the list and the detail, the trends large below.
     const bool dispatcher = layout == Layout::Dispatcher;
+    QDockWidget* topRight = dispatcher ? map : detail;
+    QDockWidget* bottomLeft = dispatcher ? alarmPanel : trends;
+    QDockWidget* bottomRight = dispatcher ? detail : alarmPanel;
+    addDockWidget(Qt::TopDockWidgetArea, list);
+    splitDockWidget(list, topRight, Qt::Horizontal);
+    addDockWidget(Qt::BottomDockWidgetArea, bottomLeft);
+    splitDockWidget(bottomLeft, bottomRight, Qt::Horizontal);
     if (dispatcher) {
-        tabifyDockWidget(detail, overview);
-        tabifyDockWidget(overview, trends);
-        tabifyDockWidget(trends, map);
+        tabifyDockWidget(map, overview);
+        tabifyDockWidget(alarmPanel, records);
+        tabifyDockWidget(records, settings);
+        tabifyDockWidget(detail, trends);
     } else {
-        splitDockWidget(detail, trends, Qt::Horizontal);
-        tabifyDockWidget(list, overview);
-        tabifyDockWidget(overview, map);
+        tabifyDockWidget(detail, map);
+        tabifyDockWidget(map, overview);
+        tabifyDockWidget(alarmPanel, records);
+        tabifyDockWidget(records, settings);
     }
     for (QDockWidget* d : all)
         d->show(); // removeDockWidget() hid them
-    (dispatcher ? detail : list)->raise();
-    alarmPanel->raise();
+    for (QDockWidget* d : {topRight, bottomLeft, bottomRight})
+        d->raise();
     const int w = width();
     const int h = height();
-    if (dispatcher) {
-        resizeDocks({list, detail}, {w * 64 / 100, w * 36 / 100}, Qt::Horizontal);
-        resizeDocks({list, alarmPanel}, {h * 64 / 100, h * 36 / 100}, Qt::Vertical);
-    } else {
-        resizeDocks({list, detail, trends}, {w * 40 / 100, w * 25 / 100, w * 35 / 100},
-                    Qt::Horizontal);
-        resizeDocks({list, alarmPanel}, {h * 72 / 100, h * 28 / 100}, Qt::Vertical);
-    }
+    const int left = w * (dispatcher ? 58 : 55) / 100;
+    resizeDocks({list, topRight}, {left, w - left}, Qt::Horizontal);
+    resizeDocks({bottomLeft, bottomRight}, {left, w - left}, Qt::Horizontal);
+    resizeDocks({list, bottomLeft}, {h * 60 / 100, h * 40 / 100}, Qt::Vertical);
+    // The map shows every station once its dock has its size.
+    QTimer::singleShot(0, m_map, [this] { m_map->canvas()->zoomToAll(); });
 }
 
-void MainWindow::restoreUserLayout()
+void MainWindow::applyDefaultLayout()
+{
+    const std::optional<User>& user = m_services.session.user();
+    applyLayout(user && user->may(Role::Engineer) && !user->may(Role::Administrator)
+                    ? Layout::Engineer
+                    : Layout::Dispatcher);
+}
+
+bool MainWindow::restoreUserLayout()
 {
     const std::optional<User>& user = m_services.session.user();
     if (!user)
-        return;
+        return false;
     m_layoutUser = user->name;
     const QByteArray geometry = m_settings.value(userKey(user->name, "geometry")).toByteArray();
     const QByteArray state = m_settings.value(userKey(user->name, "state")).toByteArray();
-    if (!geometry.isEmpty())
-        restoreGeometry(geometry);
+    const bool placed = !geometry.isEmpty() && restoreGeometry(geometry);
     if (state.isEmpty() || !restoreState(state, LayoutVersion))
-        applyLayout(user->may(Role::Engineer) && !user->may(Role::Administrator)
-                        ? Layout::Engineer
-                        : Layout::Dispatcher);
+        applyDefaultLayout();
     m_list->restoreState(m_settings.value(userKey(user->name, "listColumns")).toByteArray());
+    return placed;
 }
 
 void MainWindow::saveUserLayout()
@@ -431,8 +475,74 @@ void MainWindow::updateStatus()
                         .arg(offline));
 }
 
+Role MainWindow::exitRole() const
+{
+    return parseRole(m_settings.value(QStringLiteral("permissions/exit")).toString())
+        .value_or(Role::Engineer);
+}
+
+void MainWindow::auditExit(const QString& result, const QString& detail)
+{
+    if (!m_services.history)
+        return;
+    const std::optional<User>& user = m_services.session.user();
+    History::AuditEntry e;
+    e.ms = m_services.clock.nowMs();
+    e.user = user ? user->displayName : QString();
+    e.action = QStringLiteral("exit");
+    e.target = QStringLiteral("workstation");
+    e.result = result;
+    e.detail =
+        (user ? QStringLiteral("login=") + user->name + QStringLiteral("; ") : QString()) + detail;
+    m_services.history->journal({}, std::span(&e, 1));
+}
+
+bool MainWindow::requestExit()
+{
+    const std::optional<User>& user = m_services.session.user();
+    const Role needed = exitRole();
+    if (!user || !user->may(needed)) {
+        auditExit(QStringLiteral("refused"), QStringLiteral("needs ") + roleCode(needed));
+        QMessageBox::warning(
+            this, tr("Exit"),
+            tr("%1 may not close the workstation: a %2 must log in to exit (Ctrl+L). The "
+               "alarms stay watched while it runs.")
+                .arg(user ? user->displayName : tr("Nobody logged in"), roleDisplayName(needed)));
+        return false;
+    }
+    QStringList critical;
+    for (const auto& r : m_alarms.live()) {
+        if (r.isAnnunciated() && !r.isAcknowledged() && r.severity == Alarms::Severity::Critical)
+            critical << m_alarms.model().describe(r);
+    }
+    QString text = tr("Close PumpWatch? Alarms are no longer shown or sounded on this "
+                      "workstation until it is started again.");
+    if (!critical.isEmpty()) {
+        text += QStringLiteral("\n\n") +
+                tr("%n critical alarm(s) not acknowledged:", nullptr,
+                   static_cast<int>(critical.size())) +
+                u'\n' + critical.mid(0, 8).join(u'\n');
+        if (critical.size() > 8)
+            text += u'\n' + tr("and %n more", nullptr, static_cast<int>(critical.size() - 8));
+    }
+    QMessageBox box(QMessageBox::Question, tr("Exit"), text, QMessageBox::NoButton, this);
+    box.setObjectName(QStringLiteral("exitConfirmation"));
+    QPushButton* yes = box.addButton(tr("Exit"), QMessageBox::AcceptRole);
+    QPushButton* no = box.addButton(tr("Keep running"), QMessageBox::RejectRole);
+    box.setDefaultButton(no);
+    box.exec();
+    const bool exit = box.clickedButton() == yes;
+    auditExit(exit ? QStringLiteral("ok") : QStringLiteral("cancelled"),
+              QStringLiteral("%1 unacknowledged critical").arg(critical.size()));
+    return exit;
+}
+
 void MainWindow::closeEvent(QCloseEvent* event)
 {
+    if (!requestExit()) {
+        event->ignore();
+        return;
+    }
     saveUserLayout();
     event->accept();
 }

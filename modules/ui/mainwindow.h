@@ -43,8 +43,11 @@ public:
     ~MainWindow() override;
 
     void applyLayout(Layout layout);
-    /// The session user's saved layout; the dispatcher layout when there is none.
-    void restoreUserLayout();
+    /// The layout for the session user's role (engineer or dispatcher).
+    void applyDefaultLayout();
+    /// The session user's saved layout; the layout for the role when there is none. False when
+    /// no window geometry was saved (a first start: show it maximised).
+    bool restoreUserLayout();
     void saveUserLayout();
     /// Shows the unlock dialog until someone logs in; the layout follows the user.
     void lock();
@@ -70,13 +73,23 @@ public:
     LimitEditor* limitEditor() const { return m_limits; }
     MapPanel* map() const { return m_map; }
     QDockWidget* dock(const QString& objectName) const;
+    AlarmBanner* banner() const { return m_banner; }
+
+    /// Whether the session user may close the workstation (role from the settings' key
+    /// `permissions/exit`, engineer by default: an operator hands over, never closes), and if so
+    /// asks, naming the unacknowledged critical alarms. Every attempt is audited. True: close.
+    bool requestExit();
+    /// The least role that may exit.
+    Role exitRole() const;
 
 protected:
     void closeEvent(QCloseEvent* event) override;
 
 private:
-    QDockWidget* addPanel(const QString& objectName, const QString& title, QWidget* widget,
-                          Qt::DockWidgetArea area);
+    void addPanels();
+    /// A new alarm brings the alarm list to the front, whatever is tabbed over it.
+    void raiseAlarmsOnNewAlarm();
+    void auditExit(const QString& result, const QString& detail);
     void buildMenus();
     void userChanged();
     /// The station's pressure and flow in the trend dock, brought to the front.
@@ -105,6 +118,7 @@ private:
     QFutureWatcher<History::QueryResult> m_dayHistory;
     QString m_layoutUser; ///< whose layout is on screen
     QString m_demoHint;
+    std::vector<quint64> m_knownAlarms; ///< keys of the annunciated alarms already seen
 };
 
 } // namespace PumpWatch::Ui

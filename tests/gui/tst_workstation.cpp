@@ -16,11 +16,20 @@
 #include <ui/limiteditor.h>
 #include <ui/logindialog.h>
 #include <ui/mainwindow.h>
+#include <ui/mapcanvas.h>
+#include <ui/mappanel.h>
 #include <ui/stationlistview.h>
+#include <ui/theme.h>
+#include <ui/trendpanel.h>
 
+#include <QAbstractButton>
 #include <QApplication>
 #include <QDockWidget>
+#include <QMenuBar>
+#include <QMessageBox>
 #include <QPlainTextEdit>
+#include <QRegularExpression>
+#include <QScrollBar>
 #include <QSettings>
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -91,6 +100,34 @@ struct LiveCity {
     Ui::Session session;
     Ui::Services services;
 };
+
+/// Answers the next message box: keeps its text and presses the button labelled `button`
+/// (Escape when there is none). Nothing is asserted here: a failure would hang in the box.
+struct ModalAnswer {
+    QString text;
+    bool answered = false;
+};
+void answerNextMessageBox(QObject* context, ModalAnswer* answer, const QString& button)
+{
+    auto* poll = new QTimer(context);
+    poll->setInterval(20);
+    QObject::connect(poll, &QTimer::timeout, context, [poll, answer, button] {
+        auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget());
+        if (!box)
+            return;
+        answer->text = box->text();
+        answer->answered = true;
+        poll->deleteLater();
+        for (QAbstractButton* b : box->buttons()) {
+            if (b->text() == button) {
+                b->click();
+                return;
+            }
+        }
+        box->reject();
+    });
+    poll->start();
+}
 
 } // namespace
 
@@ -228,7 +265,207 @@ private Q_SLOTS:
         const auto after = pipeline.alarms().liveRecords();
         QVERIFY(std::any_of(after.begin(), after.end(),
                             [](const auto& r) { return r.requiresSound(); }));
-        window.close();
+    }
+
+    /// The banner shows the newest unacknowledged alarm of the highest priority, on that
+    /// priority's colour, flashing until acknowledged; a new alarm brings the alarm list to the
+    /// front even when 报警设置 was in front of it.
+    void bannerShowsTheHighestPriorityAndTheAlarmListComesForward()
+    {
+        LiveCity c(m_dir.path(), QStringLiteral("banner"));
+        QVERIFY2(c.error.isEmpty(), qPrintable(c.error));
+        auto& [startError, project, path, clock, city, url, pipeline, session, services] = c;
+        session.setUser(*m_users.find(u"zhangsan"));
+        QSettings settings(m_dir.filePath(QStringLiteral("banner.ini")), QSettings::IniFormat);
+        Ui::MainWindow window(services, m_users, settings);
+        window.resize(1600, 960);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QTRY_VERIFY_WITH_TIMEOUT(window.stations().state(2) == StationState::Normal, 15000);
+        Ui::AlarmBanner* banner = window.banner();
+        QCOMPARE(banner->shownKey(), quint64(0));
+        window.dock(QStringLiteral("alarmSettings"))->raise();
+        QTRY_VERIFY(window.alarmPanel()->visibleRegion().isEmpty());
+
+        // A critical power outage first, then a newer warning (a high limit under the value).
+        QVERIFY(city.command(QStringLiteral("outage S0002 on")).startsWith(u"ok"));
+        const auto critical = [&] {
+            for (const auto& r : pipeline.alarms().liveRecords()) {
+                if (r.type == Alarms::AlarmType::PowerFail && r.isActive())
+                    return r;
+            }
+            return Alarms::AlarmRecord{};
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(critical().key != 0, 10000);
+        // The alarm list came forward by itself.
+        QTRY_VERIFY(!window.alarmPanel()->visibleRegion().isEmpty());
+
+        const TagId pressure = project.findTag(QStringLiteral("S0003"), QStringLiteral("low"),
+                                               QStringLiteral("outlet_pressure"));
+        AlarmLimits limits = project.tag(pressure).alarm;
+        limits.lowLow.reset();
+        limits.low.reset();
+        limits.highHigh.reset();
+        limits.high = 0.01;
+        limits.periods.clear();
+        limits.onDelayS = 0;
+        const std::pair<TagId, AlarmLimits> edit{pressure, limits};
+        pipeline.alarms().setLimits(std::span(&edit, 1), QStringLiteral("李四"));
+        const auto warning = [&] {
+            for (const auto& r : pipeline.alarms().liveRecords()) {
+                if (r.tag == pressure && r.type == Alarms::AlarmType::High)
+                    return r;
+            }
+            return Alarms::AlarmRecord{};
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(warning().key != 0, 10000);
+        QVERIFY(warning().startMs >= critical().startMs);
+
+        // The banner names the critical alarm, with its state as text, on red, flashing.
+        QTRY_COMPARE(banner->shownKey(), critical().key);
+        QVERIFY2(banner->alarmText().contains(QStringLiteral("Power failure")),
+                 qPrintable(banner->alarmText()));
+        QVERIFY(!banner->alarmText().contains(QRegularExpression(QStringLiteral("\\de[-+]?\\d"))));
+        const QColor red = Ui::stateColours().critical;
+        QTRY_COMPARE(banner->fill(), red);
+        QTRY_COMPARE(banner->fill(), red.darker(160));
+        QTRY_COMPARE(banner->fill(), red);
+        // What a person sees: the banner's pixels are that red.
+        const QImage seen = banner->grab().toImage();
+        QCOMPARE(seen.pixelColor(2, seen.height() / 2), banner->fill());
+
+        // Every critical alarm acknowledged: the warning, in orange, with its value formatted.
+        for (const auto& r : pipeline.alarms().liveRecords()) {
+            if (r.severity == Alarms::Severity::Critical && !r.isAcknowledged())
+                pipeline.alarms().acknowledge(r.key, QStringLiteral("张三"), QString());
+        }
+        QTRY_COMPARE(banner->shownKey(), warning().key);
+        const QColor orange = Ui::stateColours().warning;
+        QTRY_COMPARE(banner->fill(), orange);
+        QTRY_COMPARE(banner->fill(), orange.darker(160));
+        const QRegularExpression pressureValue(QStringLiteral(" \\d\\.\\d{3} MPa$"));
+        QVERIFY2(pressureValue.match(banner->alarmText()).hasMatch(),
+                 qPrintable(banner->alarmText()));
+
+        // All acknowledged: no alarm, no alarm colour.
+        pipeline.alarms().acknowledge(warning().key, QStringLiteral("张三"), QString());
+        QTRY_COMPARE(banner->shownKey(), quint64(0));
+        QVERIFY(banner->fill() != orange && banner->fill() != red);
+    }
+
+    /// Closing asks, names the unacknowledged critical alarms, is refused to an operator, and
+    /// every attempt is audited with the login name.
+    void exitNeedsAPermissionAndIsConfirmed()
+    {
+        LiveCity c(m_dir.path(), QStringLiteral("exit"));
+        QVERIFY2(c.error.isEmpty(), qPrintable(c.error));
+        auto& [startError, project, path, clock, city, url, pipeline, session, services] = c;
+        session.setUser(*m_users.find(u"zhangsan"));
+        QSettings settings(m_dir.filePath(QStringLiteral("exit.ini")), QSettings::IniFormat);
+        Ui::MainWindow window(services, m_users, settings);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(city.command(QStringLiteral("outage S0001 on")).startsWith(u"ok"));
+        QTRY_VERIFY_WITH_TIMEOUT(window.stations().state(0) == StationState::Critical, 15000);
+
+        // The operator presses Ctrl+Q: refused, the window stays.
+        ModalAnswer refused;
+        answerNextMessageBox(this, &refused, QString());
+        QTest::keyClick(&window, Qt::Key_Q, Qt::ControlModifier);
+        QTRY_VERIFY(refused.answered);
+        QVERIFY2(refused.text.contains(QStringLiteral("may not close")), qPrintable(refused.text));
+        QVERIFY(window.isVisible());
+
+        // The engineer is asked, sees the critical alarm, and keeps it running.
+        session.setUser(*m_users.find(u"lisi"));
+        ModalAnswer kept;
+        answerNextMessageBox(this, &kept, QStringLiteral("Keep running"));
+        QVERIFY(!window.close());
+        QVERIFY(kept.answered);
+        QVERIFY2(kept.text.contains(QStringLiteral("critical alarm(s) not acknowledged")),
+                 qPrintable(kept.text));
+        QVERIFY2(kept.text.contains(project.stations[0].displayName()), qPrintable(kept.text));
+        QVERIFY(window.isVisible());
+        // Then exits.
+        ModalAnswer exited;
+        answerNextMessageBox(this, &exited, QStringLiteral("Exit"));
+        QVERIFY(window.close());
+        QVERIFY(!window.isVisible());
+
+        pipeline.history()->sync();
+        {
+            QSqlDatabase db =
+                QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("exit"));
+            db.setDatabaseName(url.path);
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            QVERIFY(q.exec(QStringLiteral("SELECT user_name, result, detail FROM audit_log WHERE "
+                                          "action = 'exit' ORDER BY id")));
+            QStringList rows;
+            while (q.next())
+                rows << q.value(0).toString() + u'|' + q.value(1).toString() + u'|' +
+                            q.value(2).toString().section(u';', 0, 0);
+            QCOMPARE(rows, QStringList({"张三|refused|login=zhangsan", "李四|cancelled|login=lisi",
+                                        "李四|ok|login=lisi"}));
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("exit"));
+    }
+
+    /// A first start at 1920×1080: the dispatcher sees the list and the map with every station
+    /// on it; every panel is in the View menu; neither layout needs a horizontal scroll bar in
+    /// the list; the title names the project (the platform adds the application's name).
+    void firstStartShowsTheListAndTheMap()
+    {
+        Sim::CityOptions o;
+        o.stations = 40;
+        const Project project = Sim::CityGenerator::generate(o);
+        ManualClock clock(1'795'000'000'000);
+        RealtimeStore store(project.tagCount());
+        Alarms::AlarmService alarms(project, clock);
+        Ui::Session session;
+        Ui::Services services{project, QString(), QString(), clock,        store,
+                              alarms,  nullptr,   nullptr,   std::nullopt, session};
+        QSettings settings(m_dir.filePath(QStringLiteral("first.ini")), QSettings::IniFormat);
+        session.setUser(*m_users.find(u"zhangsan"));
+        Ui::MainWindow window(services, m_users, settings);
+        QCOMPARE(window.windowTitle(), project.name);
+        window.resize(1920, 1080);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.applyDefaultLayout();
+        QCoreApplication::processEvents();
+
+        Ui::MapPanel* map = window.map();
+        QTRY_VERIFY(!map->visibleRegion().isEmpty());
+        QVERIFY(map->width() > 500 && map->height() > 300);
+        QTRY_VERIFY([&] {
+            const QRect inside = map->canvas()->rect();
+            for (const Station& s : project.stations) {
+                if (!inside.contains(map->canvas()->toScreen(Gis::lonLat(s.location)).toPoint()))
+                    return false;
+            }
+            return true;
+        }());
+        QVERIFY(!window.alarmPanel()->visibleRegion().isEmpty());
+        QTRY_VERIFY(!window.stationList()->table()->horizontalScrollBar()->isVisible());
+
+        QStringList viewMenu;
+        for (QAction* menu : window.menuBar()->actions()) {
+            if (menu->menu() && menu->text().contains(QStringLiteral("View"))) {
+                for (QAction* a : menu->menu()->actions())
+                    viewMenu << a->text();
+            }
+        }
+        for (QDockWidget* d : window.findChildren<QDockWidget*>())
+            QVERIFY2(viewMenu.contains(d->windowTitle()), qPrintable(d->windowTitle()));
+        QVERIFY(viewMenu.contains(QStringLiteral("Map")));
+        QVERIFY(viewMenu.contains(QStringLiteral("Alarm settings")));
+
+        // The engineer's layout at the same size.
+        window.applyLayout(Ui::MainWindow::Layout::Engineer);
+        QCoreApplication::processEvents();
+        QTRY_VERIFY(!window.stationList()->table()->horizontalScrollBar()->isVisible());
+        QVERIFY(!window.trends()->visibleRegion().isEmpty());
     }
 
     void engineerEditsLimitsThatApplyAtOnce()
@@ -333,7 +570,6 @@ private Q_SLOTS:
             QVERIFY(!q.next());
         }
         QSqlDatabase::removeDatabase(QStringLiteral("audit"));
-        window.close();
     }
 
     void layoutPersistsAcrossRestartPerUser()
@@ -359,7 +595,7 @@ private Q_SLOTS:
             window.dock(QStringLiteral("trends"))->hide();
             window.addDockWidget(Qt::LeftDockWidgetArea, window.dock(QStringLiteral("alarmPanel")));
             window.stationList()->table()->setColumnHidden(Ui::StationListModel::Total, true);
-            window.close(); // saves the layout
+            window.saveUserLayout(); // as logging out or exiting does
         }
         {
             QSettings settings(ini, QSettings::IniFormat);
