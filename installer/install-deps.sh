@@ -22,8 +22,9 @@ packages=(
     qt6-multimedia-dev qt6-charts-dev libqt6opengl6-dev libicu-dev
     # the map: vector layers through GDAL/OGR, reprojected by PROJ
     libgdal-dev libproj-dev
-    # Chinese text in the GUI and in snapshots
-    fonts-noto-cjk
+    # Chinese text in the GUI and in snapshots; Qt's own strings (OK/Cancel, the file dialog,
+    # the calendar) in Chinese: qtbase_zh_CN.qm
+    fonts-noto-cjk qt6-translations-l10n
 )
 
 missing=()

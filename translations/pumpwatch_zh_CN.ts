@@ -2,13 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
-    <name>AlarmJournal</name>
-    <message>
-        <source>%1 holds no PumpWatch alarm journal (or one older than this program): %2</source>
-        <translation>%1 中没有 PumpWatch 报警记录表（或版本比本程序旧）：%2</translation>
-    </message>
-</context>
-<context>
     <name>PumpWatch::Acquisition::AcquisitionService</name>
     <message>
         <source>acquisition is not running</source>
@@ -863,6 +856,13 @@
     </message>
 </context>
 <context>
+    <name>PumpWatch::History::AlarmJournal</name>
+    <message>
+        <source>%1 holds no PumpWatch alarm journal (or one older than this program): %2</source>
+        <translation>%1 中没有 PumpWatch 报警记录表（或版本比本程序旧）：%2</translation>
+    </message>
+</context>
+<context>
     <name>PumpWatch::History::DatabaseUrl</name>
     <message>
         <source>%1: the SQLite URL names no file (sqlite:PATH)</source>
@@ -1577,6 +1577,12 @@
     <message>
         <source>%1 is not implemented</source>
         <translation>%1 尚未实现</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 has %n pump(s)</source>
+        <translation>
+            <numerusform>%1 只有 %n 台泵</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2995,6 +3001,10 @@
     <message>
         <source>%1: cannot write the image</source>
         <translation>%1：无法写入图片</translation>
+    </message>
+    <message>
+        <source>--fault &apos;%1&apos;: not a fault command; one of %2 (docs/simulator.md)</source>
+        <translation>--fault &apos;%1&apos;：不是故障命令；可用的有 %2（见 docs/simulator.md）</translation>
     </message>
 </context>
 </TS>

@@ -97,8 +97,7 @@ public:
             parser.isSet(language)
                 ? parser.value(language)
                 : settings.value(QStringLiteral("language"), QStringLiteral("zh_CN")).toString();
-        if (lang != u"en")
-            installTranslators(m_app, QLocale(lang));
+        setUpLanguage(m_app, lang);
         const Ui::ThemeKind themeKind = Ui::parseTheme(
             parser.isSet(theme) ? parser.value(theme)
                                 : settings.value(QStringLiteral("theme")).toString());
@@ -154,7 +153,20 @@ public:
             city = std::make_unique<Sim::LocalCity>(p, clock.nowMs());
             if (!city->start(&error))
                 return fail(tr("The demo city cannot start:\n\n%1").arg(error));
+            // Only commands that inject a fault: the others ("pause", "speed 60", "help")
+            // would start a demo that is not what was asked for.
+            static const QStringList faultVerbs = {
+                QStringLiteral("outage"),    QStringLiteral("burst"),
+                QStringLiteral("overflow"),  QStringLiteral("lowlow"),
+                QStringLiteral("pumpfault"), QStringLiteral("sensor"),
+                QStringLiteral("silence"),   QStringLiteral("latency"),
+                QStringLiteral("exception")};
             for (const QString& f : parser.values(fault)) {
+                const QString verb = f.simplified().section(u' ', 0, 0);
+                if (!faultVerbs.contains(verb))
+                    return fail(tr("--fault '%1': not a fault command; one of %2 "
+                                   "(docs/simulator.md)")
+                                    .arg(f, faultVerbs.join(QStringLiteral(", "))));
                 const QString answer = city->command(f);
                 if (!answer.startsWith(u"ok"))
                     return fail(tr("--fault '%1': %2").arg(f, answer));
@@ -203,7 +215,7 @@ public:
             if (!m_demo || !users->find(u"zhangsan"))
                 return fail(tr("--snapshot logs in as the demo dispatcher: use it with --demo"));
             session.setUser(*users->find(u"zhangsan"));
-        } else if (!login(*users, session)) {
+        } else if (!login(*users, session, settings)) {
             backfill.waitForFinished();
             pipeline.stop();
             return 0;
@@ -283,10 +295,12 @@ private:
                users.save(error);
     }
 
-    bool login(UserStore& users, Ui::Session& session)
+    bool login(UserStore& users, Ui::Session& session, QSettings& settings)
     {
-        Ui::LoginDialog dialog(users, users.isEmpty() ? Ui::LoginDialog::Mode::CreateAdministrator
-                                                      : Ui::LoginDialog::Mode::Login);
+        Ui::LoginDialog dialog(users,
+                               users.isEmpty() ? Ui::LoginDialog::Mode::CreateAdministrator
+                                               : Ui::LoginDialog::Mode::Login,
+                               &settings);
         if (m_demo)
             dialog.setHint(demoHint());
         if (dialog.exec() != QDialog::Accepted || !dialog.user())

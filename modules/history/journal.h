@@ -31,7 +31,9 @@ namespace PumpWatch::History {
 
 struct JournalEntry {
     /// Adopt: the engine took over row `rowId` from an earlier run under `key` (no SQL).
-    enum Kind : quint8 { Open, End, Acknowledge, Adopt };
+    // No underlying type: after "enum Kind : quint8 {" here lupdate lost the namespace and filed
+    // AlarmJournal's strings under a context tr() never looks up (they showed in English).
+    enum Kind { Open, End, Acknowledge, Adopt };
     Kind kind = Open;
     quint64 key = 0;  ///< the alarm engine's record key
     qint64 rowId = 0; ///< for Adopt

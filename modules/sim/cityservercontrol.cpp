@@ -226,6 +226,12 @@ QString CityServer::Impl::execute(const QString& line)
         const std::optional<bool> on = onOff(w.value(3));
         if (!valid || pump < 1 || pump > MaxPumps || !on)
             return error(CityServer::tr("pumpfault takes TARGET PUMP(1-3) on|off"));
+        for (ServedDevice* d : targets) {
+            if (pump > house(d).params().pumps)
+                return error(
+                    CityServer::tr("%1 has %n pump(s)", nullptr, house(d).params().pumps)
+                        .arg(city.unitName(city.units()[static_cast<std::size_t>(d->unit)])));
+        }
         for (ServedDevice* d : targets)
             house(d).faults().pumpFault[static_cast<std::size_t>(pump - 1)] = *on;
         return ok();

@@ -18,6 +18,7 @@ constexpr double OverflowLevel = 3.95;
 constexpr double TankHeight = 5.0; ///< level transmitter span
 constexpr double AuxPowerKW = 0.6; ///< lighting, PLC, dosing pumps
 constexpr double MotorDriveEfficiency = 0.92;
+constexpr double Sqrt3 = 1.7320508075688772;
 constexpr qint64 MaxStepMs = 5000;
 
 constexpr const char* keys[VarCount] = {
@@ -163,6 +164,48 @@ void PumpHouse::step(qint64 nowMs, const LocalTime& local)
     }
 }
 
+double PumpHouse::pumpFlow(double outletMPa, double suction) const
+{
+    const double speed = m_frequency / FullSpeedHz;
+    const double head = (outletMPa - suction) * MetresPerMPa;
+    return std::sqrt(std::max(0.0, m_params.shutoffHead * speed * speed - head) / m_params.curveK);
+}
+
+double PumpHouse::operatingPressure(int running, double demand, double orifice,
+                                    double suction) const
+{
+    // Delivered by the pumps minus drawn by the city and the break: falls as p rises.
+    const double setpoint = m_params.setpoint;
+    const auto surplus = [&](double p) {
+        return running * pumpFlow(p, suction) - demand * std::sqrt(std::max(p, 0.0) / setpoint) -
+               orifice * std::sqrt(std::max(p, 0.0));
+    };
+    const double speed = m_frequency / FullSpeedHz;
+    double lo = suction;
+    double hi = suction + m_params.shutoffHead * speed * speed * MPaPerMetre;
+    if (surplus(lo) <= 0)
+        return lo;
+    for (int i = 0; i < 40; ++i) {
+        const double mid = (lo + hi) / 2;
+        (surplus(mid) > 0 ? lo : hi) = mid;
+    }
+    return (lo + hi) / 2;
+}
+
+double PumpHouse::burstOrifice(double demand, double mains, double suction) const
+{
+    // The break draws what every pump at full speed delivers a quarter of the way from the mains
+    // pressure to the setpoint, beyond the demand: the pressure collapses and the flow surges,
+    // while the running pumps are still seen to lift (outlet above inlet).
+    const PumpHouseParams& P = m_params;
+    const double setpoint = m_v[idx(Var::PressureSetpoint)];
+    const double target = std::max(mains + (setpoint - mains) / 4.0, mains + 0.01);
+    const double head = (target - suction) * MetresPerMPa;
+    const double delivered = P.pumps * std::sqrt(std::max(0.0, P.shutoffHead - head) / P.curveK);
+    const double drawn = demand * std::sqrt(target / P.setpoint);
+    return std::max(0.0, delivered - drawn) / std::sqrt(target);
+}
+
 double PumpHouse::frequencyFor(int running, double flow, double suction) const
 {
     const double setpoint = m_v[idx(Var::PressureSetpoint)];
@@ -246,13 +289,10 @@ void PumpHouse::advance(double dt, const LocalTime& local, bool instant)
     const double suction = P.breakTank ? m_level * 9.80665e-3 : inlet; // MPa at the pumps' inlet
     const double pressureRatio = std::clamp(m_pout / P.setpoint, 0.0, 1.44);
     double flow = demand * std::sqrt(pressureRatio);
-    if (m_faults.burst) {
-        // The break is an orifice that would pass half again what all pumps deliver at the
-        // setpoint: no station holds its pressure against it.
-        const double head = std::max(0.0, P.setpoint - suction) * MetresPerMPa;
-        const double capacity = P.pumps * std::sqrt(std::max(0.0, P.shutoffHead - head) / P.curveK);
-        flow += 1.5 * capacity * std::sqrt(pressureRatio);
-    }
+    // A burst main downstream is an orifice: it passes orifice·√p_out on top of the demand.
+    const double orifice = m_faults.burst ? burstOrifice(demand, inlet, suction) : 0.0;
+    if (m_faults.burst)
+        flow += orifice * std::sqrt(std::max(m_pout, 0.0));
 
     // Pumps: availability, staging, speed.
     if (m_level < DryRunTrip)
@@ -279,7 +319,11 @@ void PumpHouse::advance(double dt, const LocalTime& local, bool instant)
     // Outlet pressure: the pumps' head on the suction, never below the bypass from the mains.
     const double bypass = std::max(0.0, inlet - 0.02);
     double pumpPressure = bypass;
-    if (running > 0) {
+    if (running > 0 && m_faults.burst) {
+        // The pumps cannot deliver what the break would draw at the setpoint: the pressure
+        // settles where their curve meets the demand and the orifice.
+        pumpPressure = std::max(bypass, operatingPressure(running, demand, orifice, suction));
+    } else if (running > 0) {
         const double perPump = flow / running;
         const double speed = m_frequency / FullSpeedHz;
         const double head =
@@ -325,19 +369,35 @@ void PumpHouse::advance(double dt, const LocalTime& local, bool instant)
     const double voltage = powered ? P.voltageBase + 3.0 * noise(8, 120) : 0.0;
     double power = powered ? AuxPowerKW : 0.0;
     double pumpsPower = 0;
+    // Each running pump's electrical power: the water it lifts at its efficiency, plus losses.
+    // In a burst a pump delivers what its curve gives at the outlet pressure, not more.
+    const double pumped = running == 0     ? 0.0
+                          : m_faults.burst ? std::min(flow / running, pumpFlow(m_pout, suction))
+                                           : flow / running;
+    std::array<double, MaxPumps> pumpKW{};
+    for (int i = 0; i < MaxPumps; ++i) {
+        if (!m_running[i])
+            continue;
+        const double speed = m_frequency / FullSpeedHz;
+        const double hydraulicKW = pumped * std::max(0.0, m_pout - suction) * 1000.0 / 3600.0;
+        const double r = pumped / (P.ratedFlow * std::max(speed, 0.05));
+        const double eta = std::clamp(0.78 * (1.0 - (r - 1.0) * (r - 1.0) / 1.21), 0.2, 0.8);
+        pumpKW[i] = hydraulicKW / (eta * MotorDriveEfficiency) +
+                    0.12 * P.ratedPower * speed * speed * speed;
+        pumpsPower += pumpKW[i];
+    }
+    const double powerFactor =
+        !powered      ? 0.0
+        : running > 0 ? 0.86 + 0.10 * std::min(1.0, pumpsPower / (P.ratedPower * running)) +
+                            0.005 * noise(9, 60)
+                      : 0.78;
+    // The line currents are what the meter's power factor and voltage make of that power:
+    // P = √3·U·I·cosφ per pump.
     for (int i = 0; i < MaxPumps; ++i) {
         double frequency = 0, current = 0;
         if (m_running[i]) {
-            const double perPump = flow / running;
-            const double speed = m_frequency / FullSpeedHz;
-            const double hydraulicKW = perPump * std::max(0.0, m_pout - suction) * 1000.0 / 3600.0;
-            const double r = perPump / (P.ratedFlow * std::max(speed, 0.05));
-            const double eta = std::clamp(0.78 * (1.0 - (r - 1.0) * (r - 1.0) / 1.21), 0.2, 0.8);
-            const double kw = hydraulicKW / (eta * MotorDriveEfficiency) +
-                              0.12 * P.ratedPower * speed * speed * speed;
-            pumpsPower += kw;
             frequency = m_frequency + 0.05 * noise(20 + i, 3);
-            current = kw * 1000.0 / (1.732 * std::max(voltage, 1.0) * 0.88);
+            current = pumpKW[i] * 1000.0 / (Sqrt3 * std::max(voltage, 1.0) * powerFactor);
         }
         v[idx(offset(Var::Pump1Frequency, i))] = frequency;
         v[idx(offset(Var::Pump1Current, i))] = current;
@@ -347,11 +407,7 @@ void PumpHouse::advance(double dt, const LocalTime& local, bool instant)
     power += pumpsPower;
     v[idx(Var::Energy)] += (v[idx(Var::Power)] + power) / 2.0 * dt / 3600.0;
     v[idx(Var::Power)] = power;
-    v[idx(Var::PowerFactor)] =
-        !powered      ? 0.0
-        : running > 0 ? 0.86 + 0.10 * std::min(1.0, pumpsPower / (P.ratedPower * running)) +
-                            0.005 * noise(9, 60)
-                      : 0.78;
+    v[idx(Var::PowerFactor)] = powerFactor;
     v[idx(Var::Voltage)] = voltage;
 
     v[idx(Var::Turbidity)] = 0.18 + 0.06 * noise(10, 1800) + (m_faults.burst ? 0.9 : 0.0);

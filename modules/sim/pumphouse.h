@@ -128,6 +128,12 @@ public:
 private:
     void advance(double dt, const LocalTime& local, bool instant);
     double frequencyFor(int running, double flow, double suction) const;
+    /// m³/h one running pump delivers against `outletMPa` at the present speed.
+    double pumpFlow(double outletMPa, double suction) const;
+    /// The outlet pressure where the running pumps' curve meets demand and a burst's orifice.
+    double operatingPressure(int running, double demand, double orifice, double suction) const;
+    /// A burst's orifice now: m³/h per √MPa of outlet pressure.
+    double burstOrifice(double demand, double mains, double suction) const;
     int wantedPumps(double flow, double suction) const;
     void stage(int wanted, double dt, bool instant, const LocalTime& local);
     int runningCount() const;

@@ -8,15 +8,23 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QSettings>
 #include <QTimer>
 #include <QVBoxLayout>
 
 namespace PumpWatch::Ui {
 
-LoginDialog::LoginDialog(UserStore& users, Mode mode, QWidget* parent)
+namespace {
+
+const QString LastUserKey = QStringLiteral("login/lastUser");
+
+} // namespace
+
+LoginDialog::LoginDialog(UserStore& users, Mode mode, QSettings* settings, QWidget* parent)
     : QDialog(parent)
     , m_users(users)
     , m_mode(mode)
+    , m_settings(settings)
     , m_name(new QComboBox(this))
     , m_password(new QLineEdit(this))
     , m_hint(new QLabel(this))
@@ -45,7 +53,10 @@ LoginDialog::LoginDialog(UserStore& users, Mode mode, QWidget* parent)
     m_hint->hide();
     m_error->setStyleSheet(
         QStringLiteral("color: %1; font-weight: bold;").arg(stateColours().critical.name()));
-    m_error->hide();
+    m_error->setObjectName(QStringLiteral("error"));
+    m_error->setWordWrap(true);
+    // The message's line is there from the start, empty: it appears without moving the fields.
+    m_error->setMinimumHeight(m_error->fontMetrics().lineSpacing());
 
     auto* form = new QFormLayout;
     form->addRow(tr("User"), m_name);
@@ -75,6 +86,11 @@ LoginDialog::LoginDialog(UserStore& users, Mode mode, QWidget* parent)
     layout->addWidget(m_error);
     layout->addWidget(buttons);
     setMinimumWidth(380);
+    if (m_settings && mode != Mode::CreateAdministrator) {
+        const int last = m_name->findData(m_settings->value(LastUserKey).toString());
+        if (last >= 0)
+            m_name->setCurrentIndex(last);
+    }
     m_password->setFocus();
 }
 
@@ -100,7 +116,19 @@ void LoginDialog::setPassword(const QString& password)
 
 QString LoginDialog::error() const
 {
-    return m_error->isHidden() ? QString() : m_error->text();
+    return m_error->text();
+}
+
+void LoginDialog::showError(const QString& message)
+{
+    m_error->setText(message);
+    // A message longer than its line grows the dialog rather than squeezing the fields (a
+    // top-level layout with word-wrapped labels does not grow the window by itself).
+    if (layout()->hasHeightForWidth()) {
+        const int needed = layout()->totalHeightForWidth(width());
+        if (needed > height())
+            resize(width(), needed);
+    }
 }
 
 bool LoginDialog::tryLogin()
@@ -116,16 +144,17 @@ bool LoginDialog::tryLogin()
                                m_password->text(), &error) &&
                    m_users.save(&error)) {
             m_user = *m_users.find(name);
+            remember();
             accept();
             return true;
         }
-        m_error->setText(error);
-        m_error->show();
+        showError(error);
         return false;
     }
     if (const User* u = m_users.authenticate(name, m_password->text())) {
         m_user = *u;
         m_failures = 0;
+        remember();
         accept();
         return true;
     }
@@ -135,9 +164,16 @@ bool LoginDialog::tryLogin()
     m_ok->setEnabled(false);
     QTimer::singleShot(std::min(m_failures, 10) * 500, m_ok, [this] { m_ok->setEnabled(true); });
     m_password->clear();
-    m_error->setText(tr("Wrong user name or password."));
-    m_error->show();
+    showError(tr("Wrong user name or password."));
     return false;
+}
+
+void LoginDialog::remember()
+{
+    if (!m_settings)
+        return;
+    m_settings->setValue(LastUserKey, m_user->name);
+    m_settings->sync();
 }
 
 } // namespace PumpWatch::Ui

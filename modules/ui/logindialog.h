@@ -1,6 +1,9 @@
 // LoginDialog: who is on duty. Used at start, to lock the screen and to change user at shift
 // change; with an empty user store it creates the first administrator instead. A wrong password
-// says so without telling whether the name exists, and each failure waits a little longer.
+// says so without telling whether the name exists, and each failure waits a little longer; the
+// message has its room below the fields, which keep their place and height. With the
+// workstation's settings the user who logged in last is chosen at start, and a login is
+// remembered there.
 #pragma once
 
 #include <core/users.h>
@@ -11,6 +14,7 @@ class QComboBox;
 class QLabel;
 class QLineEdit;
 class QPushButton;
+class QSettings;
 
 namespace PumpWatch::Ui {
 
@@ -20,7 +24,9 @@ class LoginDialog : public QDialog {
 public:
     enum class Mode : quint8 { Login, Unlock, CreateAdministrator };
 
-    LoginDialog(UserStore& users, Mode mode, QWidget* parent = nullptr);
+    /// `settings` (may be null) keeps the last user who logged in ("login/lastUser").
+    LoginDialog(UserStore& users, Mode mode, QSettings* settings = nullptr,
+                QWidget* parent = nullptr);
 
     /// Set in the demo: shows the demo accounts.
     void setHint(const QString& hint);
@@ -32,8 +38,12 @@ public:
     QString error() const;
 
 private:
+    void remember();
+    void showError(const QString& message);
+
     UserStore& m_users;
     Mode m_mode;
+    QSettings* m_settings;
     QComboBox* m_name;
     QLineEdit* m_displayName = nullptr;
     QLineEdit* m_password;

@@ -416,7 +416,7 @@ void MainWindow::userChanged()
 void MainWindow::lock()
 {
     saveUserLayout();
-    LoginDialog dialog(m_users, LoginDialog::Mode::Unlock, this);
+    LoginDialog dialog(m_users, LoginDialog::Mode::Unlock, &m_settings, this);
     dialog.setHint(m_demoHint);
     if (m_services.session.user())
         dialog.setUserName(m_services.session.user()->name);

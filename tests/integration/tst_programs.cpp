@@ -1,6 +1,8 @@
 // The four programs as users and scripts run them: exit codes, messages, files written.
 #include <core/projectreader.h>
 
+#include <QDir>
+#include <QFileInfo>
 #include <QImage>
 #include <QProcess>
 #include <QTemporaryDir>
@@ -314,6 +316,43 @@ private Q_SLOTS:
                 {"--stations", "2", "--base-port", "19990", "--fault", "burst S0009 on"});
         QCOMPARE(r.exitCode, 2);
         QVERIFY2(r.err.contains(QStringLiteral("S0009")), qPrintable(r.err));
+    }
+
+    // `pumpwatch --demo --fault CMD` with a command that injects no fault refuses to start: the
+    // reason on stderr, exit code 1, no window (the snapshot would be written otherwise).
+    void workstationRefusesABadFault_data()
+    {
+        QTest::addColumn<QString>("fault");
+        QTest::addColumn<QString>("reason");
+        QTest::newRow("unknown command") << "bogus S0003 on"
+                                         << "bogus";
+        QTest::newRow("unknown station") << "burst S9999 on"
+                                         << "S9999";
+        QTest::newRow("no state") << "burst S0003"
+                                  << "on|off";
+        QTest::newRow("a pump the station lacks") << "pumpfault S0015 3 on"
+                                                  << "S0015";
+        QTest::newRow("not a fault: pause") << "pause"
+                                            << "burst";
+        QTest::newRow("not a fault: help") << "help"
+                                           << "burst";
+        QTest::newRow("not a fault: status") << "status S0003"
+                                             << "burst";
+    }
+
+    void workstationRefusesABadFault()
+    {
+        QFETCH(QString, fault);
+        QFETCH(QString, reason);
+        QTemporaryDir dir;
+        const QString snapshots = dir.filePath(QStringLiteral("snapshots"));
+        const Run r = run("pumpwatch", {"--demo", "--lang", "en", "--data", dir.path(), "--fault",
+                                        fault, "--snapshot", snapshots, "--settle", "0"});
+        QVERIFY2(r.exitCode == 1,
+                 qPrintable(QStringLiteral("exit %1: %2").arg(r.exitCode).arg(r.err)));
+        QVERIFY2(r.err.contains(QStringLiteral("--fault '%1'").arg(fault)), qPrintable(r.err));
+        QVERIFY2(r.err.contains(reason), qPrintable(r.err));
+        QVERIFY(!QFileInfo::exists(QDir(snapshots).filePath(QStringLiteral("workstation.png"))));
     }
 
     void workstationSnapshot()

@@ -155,6 +155,82 @@ private Q_SLOTS:
         QVERIFY(qAbs(h.value(Var::OutletPressure) - 0.45) < 0.01);
     }
 
+    // A burst main downstream: every pump of the house runs flat out and the dispatcher sees
+    // plausible figures — the pumps still lift (outlet above inlet), each draws about its
+    // rated power, and currents, voltage, power factor and power agree (P = √3·U·I·cosφ).
+    void burstKeepsThePhysicsPlausible_data()
+    {
+        QTest::addColumn<QString>("unit");
+        QTest::addColumn<QString>("time");
+        // The demo city (seed 1, 60 stations): S0003 boosts from the mains with 3 pumps,
+        // S0031 too, bigger; S0002 and S0015 draw from a break tank with 3 and 2 pumps.
+        QTest::newRow("S0003 suction, 3 pumps, morning") << "S0003/low"
+                                                         << "2026-11-18T10:00:00";
+        QTest::newRow("S0003 suction, 3 pumps, night") << "S0003/low"
+                                                       << "2026-11-18T03:00:00";
+        QTest::newRow("S0003 suction, 3 pumps, evening") << "S0003/low"
+                                                         << "2026-11-18T19:30:00";
+        QTest::newRow("S0031 suction, 3 pumps") << "S0031/low"
+                                                << "2026-11-18T10:00:00";
+        QTest::newRow("S0002 break tank, 3 pumps") << "S0002/low"
+                                                   << "2026-11-18T10:00:00";
+        QTest::newRow("S0015 break tank, 2 pumps") << "S0015/low"
+                                                   << "2026-11-18T19:30:00";
+    }
+
+    void burstKeepsThePhysicsPlausible()
+    {
+        QFETCH(QString, unit);
+        QFETCH(QString, time);
+        static const Project demo = CityGenerator::generate({.stations = 60});
+        const qint64 start = shanghai(qPrintable(time));
+        City c(demo, 1, start);
+        const std::vector<int> found = c.find(unit);
+        QCOMPARE(found.size(), std::size_t(1));
+        PumpHouse& h = c.units()[static_cast<std::size_t>(found.front())].house;
+        const double flowBefore = h.value(Var::OutletFlow);
+        h.faults().burst = true;
+        c.advance(start + 180'000);
+
+        const PumpHouseParams& p = h.params();
+        const auto at = [&](double v) { return QString::number(v, 'f', 3); };
+        const QString state =
+            QStringLiteral("in %1 out %2 MPa, flow %3 m³/h, power %4 kW")
+                .arg(at(h.value(Var::InletPressure)), at(h.value(Var::OutletPressure)),
+                     at(h.value(Var::OutletFlow)), at(h.value(Var::Power)));
+        QVERIFY2(h.value(Var::OutletFlow) > 1.5 * flowBefore, qPrintable(state));
+        QVERIFY2(h.value(Var::OutletPressure) < 0.85 * h.value(Var::PressureSetpoint),
+                 qPrintable(state));
+        QVERIFY2(h.value(Var::OutletPressure) > h.value(Var::InletPressure) + 0.01,
+                 qPrintable(state));
+
+        const double u = h.value(Var::Voltage);
+        const double cosPhi = h.value(Var::PowerFactor);
+        QVERIFY(u > 370 && u < 400);
+        QVERIFY(cosPhi > 0.8 && cosPhi <= 1.0);
+        double pumpsKW = 0;
+        for (int i = 0; i < p.pumps; ++i) {
+            QCOMPARE(h.value(static_cast<Var>(int(Var::Pump1Running) + i)), 1.0);
+            QVERIFY(qAbs(h.value(static_cast<Var>(int(Var::Pump1Frequency) + i)) - 50.0) < 0.5);
+            const double amps = h.value(static_cast<Var>(int(Var::Pump1Current) + i));
+            // One pump at full speed draws about its rating (a little over near run-out).
+            const double kw = std::sqrt(3.0) * u * amps * cosPhi / 1000.0;
+            QVERIFY2(kw > 0.6 * p.ratedPower && kw < 1.4 * p.ratedPower,
+                     qPrintable(QStringLiteral("pump %1: %2 A = %3 kW, rated %4 kW; %5")
+                                    .arg(i + 1)
+                                    .arg(amps)
+                                    .arg(kw)
+                                    .arg(p.ratedPower)
+                                    .arg(state)));
+            pumpsKW += kw;
+        }
+        // The station's meter: the pumps plus well under a kilowatt of auxiliaries.
+        const double aux = h.value(Var::Power) - pumpsKW;
+        QVERIFY2(aux >= 0 && aux < 1.0,
+                 qPrintable(
+                     QStringLiteral("√3·U·I·cosφ of the pumps %1 kW; %2").arg(pumpsKW).arg(state)));
+    }
+
     void faultsShowInTheValues()
     {
         const qint64 start = shanghai("2026-11-18T10:00:00");
