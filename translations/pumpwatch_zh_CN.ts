@@ -232,22 +232,6 @@
 <context>
     <name>PumpWatch::Alarms::AlarmEngine</name>
     <message>
-        <source>outside the sensor&apos;s range %1 … %2</source>
-        <translation>超出传感器量程 %1 … %2</translation>
-    </message>
-    <message>
-        <source>value frozen for %1 s</source>
-        <translation>数值 %1 秒未变化（疑似冻结）</translation>
-    </message>
-    <message>
-        <source>changed %1 within a minute</source>
-        <translation>一分钟内变化 %1</translation>
-    </message>
-    <message>
-        <source>station power outage</source>
-        <translation>站点停电</translation>
-    </message>
-    <message>
         <source>shelving expired</source>
         <translation>搁置到期</translation>
     </message>
@@ -340,6 +324,22 @@
     <message>
         <source>warning</source>
         <translation>警告</translation>
+    </message>
+    <message>
+        <source>Outside the sensor&apos;s range %1 … %2 %3</source>
+        <translation>超出传感器量程 %1 … %2 %3</translation>
+    </message>
+    <message>
+        <source>Value frozen for %1 s</source>
+        <translation>数值 %1 秒未变化（疑似冻结）</translation>
+    </message>
+    <message>
+        <source>Changed %1 %2 within a minute</source>
+        <translation>一分钟内变化 %1 %2</translation>
+    </message>
+    <message>
+        <source>Station power outage</source>
+        <translation>站点停电</translation>
     </message>
 </context>
 <context>
@@ -2626,10 +2626,6 @@
     <message>
         <source>Comm failure</source>
         <translation>通讯中断</translation>
-    </message>
-    <message>
-        <source>Station power outage</source>
-        <translation>站点停电</translation>
     </message>
 </context>
 <context>

@@ -152,7 +152,7 @@ int AlarmCommands::list(const QStringList& args)
             r.ackUser.isEmpty() ? QStringLiteral("--") : r.ackUser,
             Alarms::AlarmText::endStateName(r.endState),
             r.note,
-            r.detail,
+            Alarms::AlarmText::cause(r.detail),
         };
         QStringList clean;
         for (const QString& c : cells)

@@ -100,7 +100,7 @@ QString AlarmJournalEntries::describe(const AlarmRecord& r) const
         text += u' ' + QString::number(r.value, 'g', 6) +
                 (subject.unit.isEmpty() ? QString() : u' ' + subject.unit);
     if (!r.detail.isEmpty() && r.type != AlarmType::Rule)
-        text += QStringLiteral(" (%1)").arg(r.detail);
+        text += QStringLiteral(" (%1)").arg(Alarms::AlarmText::cause(r.detail));
     return text;
 }
 

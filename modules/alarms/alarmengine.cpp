@@ -113,8 +113,9 @@ void AlarmEngine::watch(TagId tag)
                     std::any_of(a.periods.begin(), a.periods.end(), [](const AlarmPeriod& p) {
                         return p.limits.ratePerMinute.has_value();
                     });
-    const bool timed =
-        a.onDelayS > 0 || a.offDelayS > 0 || a.frozenS > 0 || !a.periods.empty() || t.watchesRate;
+    const bool rangeDelayed = (a.rangeMin || a.rangeMax) && a.rangeDelayS() > 0;
+    const bool timed = a.onDelayS > 0 || a.offDelayS > 0 || a.frozenS > 0 || !a.periods.empty() ||
+                       t.watchesRate || rangeDelayed;
     const auto at = std::lower_bound(m_timed.begin(), m_timed.end(), tag); // kept sorted
     if (timed && (at == m_timed.end() || *at != tag))
         m_timed.insert(at, tag);
@@ -154,6 +155,7 @@ void AlarmEngine::setLimits(TagId tag, const AlarmLimits& limits, const QString&
             clear(t.level);
         clear(t.rate);
         clear(t.sensor);
+        t.range = {};
         return;
     }
     if (m_devices[static_cast<std::size_t>(t.device)].suppressed() || evaluateSensor(tag, t, now))
@@ -258,23 +260,33 @@ void AlarmEngine::evaluateProcess(TagId tag, TagState& t, qint64 ms)
 bool AlarmEngine::evaluateSensor(TagId tag, TagState& t, qint64 ms)
 {
     const AlarmLimits& a = limits(tag);
-    const bool outOfRange =
-        (a.rangeMin && t.value < *a.rangeMin) || (a.rangeMax && t.value > *a.rangeMax);
+    // A broken loop reads far outside the range; a value at its edge (an empty tank reading
+    // −0.0005 m) is within the tolerance. Outside counts after the range delay, and ends once
+    // the value is back inside by the deadband for as long.
+    const double slack = a.rangeTolerance() - (t.range.level != 0 ? a.rangeDeadband() : 0.0);
+    const bool outside = (a.rangeMin && t.value < *a.rangeMin - slack) ||
+                         (a.rangeMax && t.value > *a.rangeMax + slack);
+    const qint64 delayMs = toMs(a.rangeDelayS());
+    qint64 rangeAt = ms;
+    if (settle(t.range, outside ? 1 : 0, ms, delayMs, delayMs, rangeAt))
+        t.range.level = t.range.pending = outside ? 1 : 0;
+    const bool outOfRange = t.range.level != 0;
     const qint64 frozenMs = toMs(a.frozenS);
     const bool frozen = frozenMs > 0 && t.hasValue && ms - t.changedMs >= frozenMs;
     const qint8 target = outOfRange || frozen ? 1 : 0;
     if (target != t.sensor.level) {
         AlarmRecord r = tagRecord(tag, AlarmType::SensorFault, t.value);
+        const QString unit = m_project.tag(tag).unit;
         if (outOfRange)
-            r.detail = tr("outside the sensor's range %1 … %2")
-                           .arg(a.rangeMin ? QString::number(*a.rangeMin) : QStringLiteral("-∞"),
-                                a.rangeMax ? QString::number(*a.rangeMax) : QStringLiteral("∞"));
+            r.detail = AlarmCause::sensorRange(a.rangeMin, a.rangeMax, unit);
         else if (frozen)
-            r.detail = tr("value frozen for %1 s").arg(a.frozenS);
-        // A frozen value is noticed the moment it has been frozen long enough.
-        move(t.sensor, target, outOfRange || !frozen ? ms : t.changedMs + frozenMs, r);
+            r.detail = AlarmCause::frozen(a.frozenS);
+        // Each is noticed the moment it has lasted long enough: the range delay, the frozen time.
+        const qint64 at = outOfRange ? rangeAt : frozen ? t.changedMs + frozenMs : rangeAt;
+        move(t.sensor, target, at, r);
     }
-    return target != 0;
+    // Outside and waiting for the delay, the value says nothing about the process either.
+    return target != 0 || t.range.pending != 0;
 }
 
 void AlarmEngine::evaluateLimits(TagId tag, TagState& t, qint64 ms)
@@ -314,7 +326,7 @@ void AlarmEngine::evaluateRate(TagId tag, TagState& t, qint64 ms, bool newValue)
     qint64 at = ms;
     if (settle(t.rate, target, ms, toMs(a.onDelayS), toMs(a.offDelayS), at)) {
         AlarmRecord r = tagRecord(tag, AlarmType::Rate, t.value);
-        r.detail = tr("changed %1 within a minute").arg(QString::number(change, 'g', 4));
+        r.detail = AlarmCause::rate(change, m_project.tag(tag).unit);
         move(t.rate, target, at, r);
     }
 }
@@ -343,7 +355,7 @@ void AlarmEngine::evaluateRule(int instance, qint64 ms)
         r.tag = in.tags.front();
         r.rule = in.rule;
         r.value = m_rules.leadValue(in);
-        r.detail = rule.expression;
+        r.detail = AlarmCause::rule(rule.id, rule.name);
         move(c, *result ? 1 : 0, at, r);
     }
 }
@@ -382,6 +394,7 @@ void AlarmEngine::setSuppressed(int device, bool wasSuppressed, qint64 ms)
         t.recent.clear();
         t.level.pending = t.level.level;
         t.rate.pending = t.rate.level;
+        t.range.pending = t.range.level;
     }
 }
 
@@ -404,7 +417,7 @@ void AlarmEngine::deviceStatus(int station, int device, bool online, qint64 ms,
     r.station = station;
     r.device = device;
     // The seed's cause of a comm alarm: a station that lost power goes silent after its UPS.
-    r.detail = d.powerFailures > 0 ? tr("station power outage") : error;
+    r.detail = d.powerFailures > 0 ? AlarmCause::powerOutage() : error;
     move(d.comm, online ? 0 : 1, ms, r);
     setSuppressed(index, wasSuppressed, ms);
 }
@@ -554,9 +567,13 @@ std::vector<quint64> AlarmEngine::restore(std::vector<AlarmRecord> records)
             break;
         case AlarmType::SensorFault:
         case AlarmType::EquipmentFault:
-            if (hasTag)
-                c = m_tags[r.tag].role == Role::FaultBit ? &m_tags[r.tag].level
-                                                         : &m_tags[r.tag].sensor;
+            if (hasTag) {
+                TagState& t = m_tags[r.tag];
+                c = t.role == Role::FaultBit ? &t.level : &t.sensor;
+                if (c == &t.sensor && AlarmCause::parse(r.detail).value_or(AlarmCause{}).code ==
+                                          AlarmCause::SensorRange)
+                    t.range.level = t.range.pending = 1; // ends after the delay once back inside
+            }
             break;
         case AlarmType::PowerFail:
             if (d && hasTag && d->power.record == 0) {

@@ -122,7 +122,10 @@ private:
         qint64 changedMs = 0; ///< when the value last changed (frozen-value check)
         Condition level;      ///< limit alarms; the bit itself for power and fault bits
         Condition rate;
-        Condition sensor;                             ///< out of range or frozen
+        Condition sensor; ///< out of range or frozen
+        /// Outside the range by more than its tolerance: settles the range delay and deadband
+        /// (`level` 1 once it counts), opens no record of its own.
+        Condition range;
         std::deque<std::pair<qint64, double>> recent; ///< the last minute, for the rate
     };
     struct DeviceState {

@@ -1,5 +1,9 @@
 #include "alarmtypes.h"
 
+#include <QLocale>
+
+#include <algorithm>
+
 namespace PumpWatch::Alarms {
 namespace {
 
@@ -9,7 +13,206 @@ constexpr const char* typeCodes[] = {"low_low",    "low",          "high",
                                      "rule",       "database",     "service"};
 constexpr const char* endCodes[] = {"active", "normal", "new_alarm"};
 
+constexpr QLatin1StringView causeCodes[] = {AlarmCause::SensorRange, AlarmCause::SensorFrozen,
+                                            AlarmCause::Rate, AlarmCause::PowerOutage,
+                                            AlarmCause::Rule};
+
+bool isName(QStringView text)
+{
+    return !text.isEmpty() && std::all_of(text.begin(), text.end(), [](QChar c) {
+        return (c >= u'a' && c <= u'z') || (c >= u'0' && c <= u'9') || c == u'_';
+    });
+}
+
+QString escaped(const QString& value)
+{
+    QString out;
+    out.reserve(value.size());
+    for (QChar c : value) {
+        if (c == u'%')
+            out += QLatin1StringView("%25");
+        else if (c == u';')
+            out += QLatin1StringView("%3B");
+        else if (c == u'=')
+            out += QLatin1StringView("%3D");
+        else
+            out += c;
+    }
+    return out;
+}
+
+QString unescaped(QStringView value)
+{
+    QString out;
+    out.reserve(value.size());
+    for (qsizetype i = 0; i < value.size(); ++i) {
+        const QStringView rest = value.mid(i);
+        if (rest.startsWith(u"%25")) {
+            out += u'%';
+            i += 2;
+        } else if (rest.startsWith(u"%3B", Qt::CaseInsensitive)) {
+            out += u';';
+            i += 2;
+        } else if (rest.startsWith(u"%3D", Qt::CaseInsensitive)) {
+            out += u'=';
+            i += 2;
+        } else {
+            out += value[i];
+        }
+    }
+    return out;
+}
+
+QString storedNumber(double value)
+{
+    return QString::number(value, 'g', QLocale::FloatingPointShortest);
+}
+
+/// Decimals a value of the unit is shown with: what its instruments resolve (the same as
+/// main's ValueFormat::decimals, which can replace this table once both are merged).
+int unitDecimals(QStringView unit)
+{
+    static const std::pair<QStringView, int> table[] = {
+        {u"MPa", 3}, {u"kPa", 1}, {u"bar", 2},  {u"kgf/cm²", 2}, {u"mH₂O", 1}, {u"m³/h", 1},
+        {u"L/s", 1}, {u"m³", 0},  {u"m", 2},    {u"cm", 1},      {u"mm", 0},   {u"Hz", 1},
+        {u"kW", 1},  {u"W", 0},   {u"kWh", 0},  {u"MWh", 2},     {u"A", 1},    {u"V", 0},
+        {u"kV", 2},  {u"NTU", 2}, {u"mg/L", 2}, {u"°C", 1}};
+    for (const auto& [symbol, decimals] : table) {
+        if (symbol == unit)
+            return decimals;
+    }
+    return 2;
+}
+
+/// A number for people: fixed decimals, never an exponent. `exact`: a configured value keeps
+/// the decimals it was written with (a range of 0 … 0.0005 MPa is not shown as 0 … 0.001).
+QString shownNumber(double value, int decimals, bool exact)
+{
+    if (exact) {
+        const QString shortest = QString::number(value, 'f', 6);
+        qsizetype last = shortest.size() - 1;
+        while (last > 0 && shortest[last] == u'0')
+            --last;
+        const qsizetype dot = shortest.indexOf(u'.');
+        decimals = std::max(decimals, dot < 0 ? 0 : static_cast<int>(last - dot));
+    }
+    return QLocale().toString(value, 'f', decimals);
+}
+
 } // namespace
+
+QString AlarmCause::parameter(QStringView name) const
+{
+    for (const auto& [key, value] : parameters) {
+        if (key == name)
+            return value;
+    }
+    return {};
+}
+
+std::optional<double> AlarmCause::number(QStringView name) const
+{
+    bool ok = false;
+    const double v = parameter(name).toDouble(&ok);
+    return ok && std::isfinite(v) ? std::optional(v) : std::nullopt;
+}
+
+QString AlarmCause::toString() const
+{
+    QString text = code;
+    for (const auto& [key, value] : parameters)
+        text += u';' + key + u'=' + escaped(value);
+    return text;
+}
+
+std::optional<AlarmCause> AlarmCause::parse(QStringView stored)
+{
+    const QList<QStringView> parts = stored.split(u';');
+    if (std::none_of(std::begin(causeCodes), std::end(causeCodes),
+                     [&](QLatin1StringView code) { return parts[0] == code; }))
+        return std::nullopt;
+    AlarmCause cause;
+    cause.code = parts[0].toString();
+    for (qsizetype i = 1; i < parts.size(); ++i) {
+        const qsizetype eq = parts[i].indexOf(u'=');
+        if (eq < 0 || !isName(parts[i].left(eq)))
+            return std::nullopt;
+        cause.parameters.emplace_back(parts[i].left(eq).toString(),
+                                      unescaped(parts[i].mid(eq + 1)));
+    }
+    return cause;
+}
+
+QString AlarmCause::sensorRange(std::optional<double> min, std::optional<double> max,
+                                const QString& unit)
+{
+    AlarmCause c{QString(SensorRange), {}};
+    if (min)
+        c.parameters.emplace_back(QStringLiteral("min"), storedNumber(*min));
+    if (max)
+        c.parameters.emplace_back(QStringLiteral("max"), storedNumber(*max));
+    if (!unit.isEmpty())
+        c.parameters.emplace_back(QStringLiteral("unit"), unit);
+    return c.toString();
+}
+
+QString AlarmCause::frozen(double seconds)
+{
+    return AlarmCause{QString(SensorFrozen), {{QStringLiteral("seconds"), storedNumber(seconds)}}}
+        .toString();
+}
+
+QString AlarmCause::rate(double change, const QString& unit)
+{
+    // A measured change: six significant digits say all it has to say.
+    AlarmCause c{QString(Rate), {{QStringLiteral("change"), QString::number(change, 'g', 6)}}};
+    if (!unit.isEmpty())
+        c.parameters.emplace_back(QStringLiteral("unit"), unit);
+    return c.toString();
+}
+
+QString AlarmCause::powerOutage()
+{
+    return QString(PowerOutage);
+}
+
+QString AlarmCause::rule(const QString& id, const QString& name)
+{
+    return AlarmCause{QString(Rule), {{QStringLiteral("id"), id}, {QStringLiteral("name"), name}}}
+        .toString();
+}
+
+QString AlarmText::cause(const QString& stored)
+{
+    const std::optional<AlarmCause> c = AlarmCause::parse(stored);
+    if (!c)
+        return stored;
+    const QString unit = c->parameter(u"unit");
+    const int decimals = unitDecimals(unit);
+    if (c->code == AlarmCause::SensorRange) {
+        const auto bound = [&](QStringView name, QString open) {
+            const std::optional<double> v = c->number(name);
+            return v ? shownNumber(*v, decimals, true) : open;
+        };
+        return tr("Outside the sensor's range %1 … %2 %3")
+            .arg(bound(u"min", QStringLiteral("-∞")), bound(u"max", QStringLiteral("∞")), unit)
+            .trimmed();
+    }
+    if (c->code == AlarmCause::SensorFrozen)
+        return tr("Value frozen for %1 s")
+            .arg(shownNumber(c->number(u"seconds").value_or(0.0), 0, true));
+    if (c->code == AlarmCause::Rate)
+        return tr("Changed %1 %2 within a minute")
+            .arg(shownNumber(c->number(u"change").value_or(0.0), decimals, false), unit)
+            .simplified();
+    if (c->code == AlarmCause::PowerOutage)
+        return tr("Station power outage");
+    if (c->code == AlarmCause::Rule) {
+        const QString name = c->parameter(u"name");
+        return name.isEmpty() ? c->parameter(u"id") : name;
+    }
+    return stored;
+}
 
 const char* alarmTypeCode(AlarmType type)
 {

@@ -10,6 +10,8 @@
 
 #include <cmath>
 #include <optional>
+#include <utility>
+#include <vector>
 
 namespace PumpWatch::Alarms {
 
@@ -47,6 +49,51 @@ const char* endStateCode(EndState state); ///< "active", "normal", "new_alarm"
 std::optional<EndState> parseEndState(QStringView code);
 Severity defaultSeverity(AlarmType type);
 
+/// Why an alarm stands, as AlarmRecord::detail and the journal keep it: a stable code with
+/// parameters, put into words only when shown (AlarmText::cause), in the language of whoever
+/// reads it — a cause raised by a server running in English reads Chinese on a Chinese
+/// workstation, and a rule alarm shows its rule's name from the project.
+///
+///     code;name=value;name=value          e.g. "sensor_range;min=0;max=5;unit=m"
+///
+/// Codes and parameter names are lower-case ASCII; numbers are written in the C locale
+/// (configured ones exactly, measured ones to 6 significant digits); '%', ';' and '=' inside
+/// values are written %25, %3B and %3D. The codes:
+///
+///     sensor_range;min=;max=;unit=   outside the sensor's range (an open side is left out)
+///     sensor_frozen;seconds=         the value has not changed for that long
+///     rate;change=;unit=             changed this much within a minute
+///     power_outage                   a comm failure of a station that lost its power first
+///     rule;id=;name=                 a composite rule: shown by its name
+///
+/// Anything else — a driver's error, a database's message, a row journalled before the codes —
+/// is free text, shown as it is. Plain value type, any thread.
+struct AlarmCause {
+    static constexpr QLatin1StringView SensorRange{"sensor_range"};
+    static constexpr QLatin1StringView SensorFrozen{"sensor_frozen"};
+    static constexpr QLatin1StringView Rate{"rate"};
+    static constexpr QLatin1StringView PowerOutage{"power_outage"};
+    static constexpr QLatin1StringView Rule{"rule"};
+
+    QString code;
+    std::vector<std::pair<QString, QString>> parameters;
+
+    /// The parameter's value; empty when it is not there.
+    QString parameter(QStringView name) const;
+    std::optional<double> number(QStringView name) const;
+    /// The stored form.
+    QString toString() const;
+    /// A known code with well-formed parameters; nullopt for free text.
+    static std::optional<AlarmCause> parse(QStringView stored);
+
+    static QString sensorRange(std::optional<double> min, std::optional<double> max,
+                               const QString& unit);
+    static QString frozen(double seconds);
+    static QString rate(double change, const QString& unit);
+    static QString powerOutage();
+    static QString rule(const QString& id, const QString& name);
+};
+
 /// For people, in the seed's words: 高限报警, 通讯故障报警, 转正常 …
 struct AlarmText {
     Q_DECLARE_TR_FUNCTIONS(PumpWatch::Alarms::AlarmText)
@@ -58,6 +105,9 @@ public:
     /// unknown code is shown as it is.
     static QString typeName(QStringView code, const QString& ruleName);
     static QString endStateName(QStringView code);
+    /// A stored cause (AlarmCause) in the reader's language, its numbers in the locale with
+    /// the decimals of their unit; free text as it is.
+    static QString cause(const QString& stored);
 };
 
 struct AlarmRecord {
@@ -75,7 +125,7 @@ struct AlarmRecord {
     qint64 ackMs = 0; ///< 0 until acknowledged
     QString ackUser;
     QString note;            ///< the handling content and result the operator entered
-    QString detail;          ///< the cause: the driver's error, 站点停电, the rule's expression
+    QString detail;          ///< the cause: an AlarmCause code, or the driver's error as given
     bool shelved = false;    ///< by an operator, for a set time
     bool suppressed = false; ///< by design: its device is offline or without power
 

@@ -161,7 +161,7 @@ void readAlarm(Context& ctx, const QJsonObject& object, const QString& path, Ala
 {
     Node n(ctx, object, path,
            {"LL", "L", "H", "HH", "rate", "deadband", "enabled", "onDelay", "offDelay", "frozen",
-            "range", "periods"});
+            "range", "rangeTolerance", "rangeDelay", "rangeDeadband", "periods"});
     readLimitValues(n, alarm);
     alarm.deadband = n.number("deadband").value_or(alarm.deadband);
     alarm.enabled = n.boolean("enabled").value_or(alarm.enabled);
@@ -181,6 +181,20 @@ void readAlarm(Context& ctx, const QJsonObject& object, const QString& path, Ala
             alarm.rangeMax = range[1].toDouble();
         }
     }
+    // null goes back to the default (a station undoing its template's setting).
+    const auto optional = [&](const char* key, std::optional<double>& target) {
+        if (n.has(key) && n.isNull(key)) {
+            target.reset();
+        } else if (const auto v = n.number(key)) {
+            if (*v < 0)
+                ctx.error(n.path(key), ProjectReader::tr("must not be negative"));
+            else
+                target = *v;
+        }
+    };
+    optional("rangeTolerance", alarm.rangeToleranceSet);
+    optional("rangeDelay", alarm.rangeDelaySet);
+    optional("rangeDeadband", alarm.rangeDeadbandSet);
     if (n.has("periods")) {
         alarm.periods.clear(); // a station's periods replace its template's
         n.forEachObject("periods", false, [&](const QJsonObject& po, const QString& pp) {

@@ -76,8 +76,33 @@ struct AlarmLimits : LimitValues {
     double frozenS = 0.0;   ///< sensor fault when a good value has not changed this long; 0: off
     std::optional<double> rangeMin; ///< physical range of the sensor: outside is a sensor fault
     std::optional<double> rangeMax;
+    // A value at the edge of the span (an empty tank reading −0.0005 m) is noise, a broken
+    // 4–20 mA loop reads far outside it: the range check has its own tolerance, delay and
+    // deadband. Unset, they take defaults that follow the span (rangeTolerance() …).
+    std::optional<double> rangeToleranceSet; ///< how far outside the range is still inside
+    std::optional<double> rangeDelaySet;     ///< s outside (or back inside) before it counts
+    std::optional<double> rangeDeadbandSet;  ///< how far back inside ends the sensor fault
     std::vector<AlarmPeriod> periods; ///< first match wins; outside every period the base applies
     bool enabled = true;
+
+    static constexpr double DefaultRangeToleranceOfSpan = 0.02;
+    static constexpr double DefaultRangeDelayS = 10.0;
+    static constexpr double DefaultRangeDeadbandOfSpan = 0.01;
+
+    /// rangeMax − rangeMin, or 0 when the range is open on a side.
+    double rangeSpan() const { return rangeMin && rangeMax ? *rangeMax - *rangeMin : 0.0; }
+    /// In force: as set, else 2 % of the span.
+    double rangeTolerance() const
+    {
+        return rangeToleranceSet.value_or(DefaultRangeToleranceOfSpan * rangeSpan());
+    }
+    /// In force: as set, else 10 s.
+    double rangeDelayS() const { return rangeDelaySet.value_or(DefaultRangeDelayS); }
+    /// In force: as set, else 1 % of the span.
+    double rangeDeadband() const
+    {
+        return rangeDeadbandSet.value_or(DefaultRangeDeadbandOfSpan * rangeSpan());
+    }
 
     /// The limits in force at a local time: the first period containing it, else the base.
     const LimitValues& at(int minuteOfDay, int dayOfWeek) const;

@@ -56,6 +56,19 @@ void writeLimits(JsonWriter& w, const AlarmLimits& a, const AlarmLimits* base)
             w.null();
         }
     }
+    const auto optional = [&](const char* key, const std::optional<double>& value,
+                              const std::optional<double>& baseValue) {
+        if (value == baseValue)
+            return;
+        w.key(key);
+        if (value)
+            w.value(*value);
+        else
+            w.null(); // back to the default
+    };
+    optional("rangeTolerance", a.rangeToleranceSet, b.rangeToleranceSet);
+    optional("rangeDelay", a.rangeDelaySet, b.rangeDelaySet);
+    optional("rangeDeadband", a.rangeDeadbandSet, b.rangeDeadbandSet);
     if (a.periods != b.periods) {
         w.key("periods");
         w.beginArray(JsonWriter::Inline);

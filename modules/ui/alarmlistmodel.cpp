@@ -105,11 +105,12 @@ QVariant AlarmListModel::data(const QModelIndex& index, int role) const
                                           : tr("Active, unacknowledged");
             return tr("Returned, unacknowledged");
         case Note:
-            return r.detail;
+            return Alarms::AlarmText::cause(r.detail);
         }
         return {};
     case Qt::ToolTipRole:
-        return describe(r) + (r.detail.isEmpty() ? QString() : u'\n' + r.detail);
+        return describe(r) +
+               (r.detail.isEmpty() ? QString() : u'\n' + Alarms::AlarmText::cause(r.detail));
     case Qt::ForegroundRole:
         if (flashing)
             return critical ? stateColours().criticalText : stateColours().warningText;

@@ -173,7 +173,7 @@ void AlarmQuery::show(const std::optional<std::vector<History::JournalRow>>& row
               Alarms::AlarmText::typeName(r.type, r.tagName), time(r.startMs),
               r.endMs ? time(r.endMs) : tr("not ended"), r.ackMs ? tr("yes") : tr("no"),
               time(r.ackMs), r.ackUser, Alarms::AlarmText::endStateName(r.endState), r.note,
-              r.detail}) {
+              Alarms::AlarmText::cause(r.detail)}) {
             auto* item = new QStandardItem(text);
             item->setData(QVariant::fromValue(r.id), Qt::UserRole);
             if (r.severity == 2)

@@ -514,7 +514,7 @@ void StationListModel::setAlarms(std::span<const Alarms::AlarmRecord> live)
         Summary& s = summary[static_cast<std::size_t>(a.station)];
         const Row& r = m_rows[static_cast<std::size_t>(a.station)];
         if (a.type == Alarms::AlarmType::PowerFail && a.isActive())
-            s.cause = tr("Station power outage");
+            s.cause = Alarms::AlarmText::cause(Alarms::AlarmCause::powerOutage());
         if (!a.isAnnunciated())
             continue;
         const quint8 sev = a.isActive() ? severityCode(a.severity) : 0;

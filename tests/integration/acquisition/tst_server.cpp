@@ -268,12 +268,12 @@ private Q_SLOTS:
                                  const QStringList f = s.split(u'|');
                                  return f[0] == u"(A)澳门路口" && f[1].endsWith(u"PLC") &&
                                         f[2] == u"RTU communication failure" &&
-                                        f[3] == u"not ended" && f[4] == u"station power outage";
+                                        f[3] == u"not ended" && f[4] == u"Station power outage";
                              }),
                  qPrintable(all));
         QVERIFY2(!has(QStringLiteral("(A)澳门路口|出水压力")), qPrintable(all));
         // S0002's pressure transmitter froze.
-        QVERIFY2(has(QStringLiteral("(C)长征一厂|出水压力|sensor fault|not ended|value frozen")),
+        QVERIFY2(has(QStringLiteral("(C)长征一厂|出水压力|sensor fault|not ended|Value frozen")),
                  qPrintable(all));
         // S0003: a main burst downstream.
         QVERIFY2(has(QStringLiteral("(H)红花岗|爆管预警|爆管预警|not ended")), qPrintable(all));

@@ -351,9 +351,25 @@ private Q_SLOTS:
             << QStringLiteral("p=0.4; +10; p=0.4; +10; p=0.4; +10; +5; p=0.41")
             << QStringList{"sensor_fault 30 35 normal"} << QStringList{"sensor_fault:RU"} << false;
         QTest::newRow("out of the sensor's range is a sensor fault, not low-low")
-            << limits(R"json("range": [0, 1.6])json") << QByteArray()
+            << limits(R"json("range": [0, 1.6], "rangeDelay": 0)json") << QByteArray()
             << QStringLiteral("p=0.4; +1; p=-0.4; +1; p=0.4")
             << QStringList{"sensor_fault 1 2 normal"} << QStringList{"sensor_fault:RU"} << false;
+        QTest::newRow("a broken loop counts after the default range delay, and so does its end")
+            << limits(R"json("range": [0, 1.6])json") << QByteArray()
+            << QStringLiteral("p=0.4; +1; p=-0.4; +5; +5; +1; p=0.4; +5; +5; +1")
+            << QStringList{"sensor_fault 11 22 normal"} << QStringList{"sensor_fault:RU"} << false;
+        QTest::newRow("an empty tank at the edge of the range is low-low, not a sensor fault")
+            << limits(R"json("range": [0, 1.6])json") << QByteArray()
+            << QStringLiteral(
+                   "p=0.3; +1; p=-0.0005; +15; p=0.0004; +15; p=-0.0005; +15; p=0.0003; +15")
+            << QStringList{"low_low 1 - active"} << QStringList{"low_low:U"} << true;
+        QTest::newRow("range tolerance, delay and deadband from the project")
+            << QByteArray(
+                   R"json({"range": [0, 1.6], "rangeTolerance": 0.1, "rangeDelay": 2, "rangeDeadband": 0.05})json")
+            << QByteArray()
+            << QStringLiteral("p=0.4; +1; p=-0.09; +3; p=-0.11; +1; +1; +1; p=-0.06; +3; "
+                              "p=-0.04; +1; +1; +1")
+            << QStringList{"sensor_fault 6 12 normal"} << QStringList{"sensor_fault:RU"} << false;
         QTest::newRow("rate of change within a minute")
             << limits(R"json("rate": 0.1)json") << QByteArray()
             << QStringLiteral("p=0.40; +10; p=0.52; +30; p=0.52; +30; +1")
@@ -389,11 +405,64 @@ private Q_SLOTS:
         Replay replay(project);
         replay.run(QStringLiteral("p=0.4 pf=0; +1; offline; online; +1; p=0.4 pf=1; +10; offline"));
         QStringList causes;
+        QStringList shown;
         for (const auto& [key, detail] : replay.details) {
-            if (replay.rows[key].type == u"comm_failure")
+            if (replay.rows[key].type == u"comm_failure") {
                 causes << detail;
+                shown << AlarmText::cause(detail);
+            }
         }
-        QCOMPARE(causes, (QStringList{"timeout", "station power outage"}));
+        // The driver's error as it gave it; the outage as a code, put in words when shown.
+        QCOMPARE(causes, (QStringList{"timeout", "power_outage"}));
+        QCOMPARE(shown, (QStringList{"timeout", "Station power outage"}));
+    }
+
+    /// The journal keeps a code with parameters, never words in the language of the moment.
+    void causeIsStoredAsCode_data()
+    {
+        QTest::addColumn<QByteArray>("alarm");
+        QTest::addColumn<QByteArray>("rules");
+        QTest::addColumn<QString>("script");
+        QTest::addColumn<QString>("type");
+        QTest::addColumn<QString>("stored");
+
+        QTest::newRow("outside the sensor's range")
+            << limits(R"json("range": [0, 1.6], "rangeDelay": 0)json") << QByteArray()
+            << QStringLiteral("p=0.4; +1; p=-0.4") << QStringLiteral("sensor_fault")
+            << QStringLiteral("sensor_range;min=0;max=1.6;unit=MPa");
+        QTest::newRow("frozen value")
+            << limits(R"json("frozen": 30)json") << QByteArray()
+            << QStringLiteral("p=0.4; +10; p=0.4; +10; p=0.4; +10; +5")
+            << QStringLiteral("sensor_fault") << QStringLiteral("sensor_frozen;seconds=30");
+        QTest::newRow("rate of change")
+            << limits(R"json("rate": 0.1)json") << QByteArray()
+            << QStringLiteral("p=0.40; +10; p=0.52") << QStringLiteral("rate")
+            << QStringLiteral("rate;change=0.12;unit=MPa");
+        QTest::newRow("rule alarm names its rule, not its expression")
+            << QByteArray("{}") << BurstRule
+            << QStringLiteral("p=0.40 q=100; +10; p=0.39 q=102; +5; p=0.25 q=150")
+            << QStringLiteral("rule") << QStringLiteral("rule;id=pipe_burst;name=爆管预警");
+        QTest::newRow("comm failure after a power outage")
+            << limits() << QByteArray() << QStringLiteral("p=0.4 pf=1; +11; offline")
+            << QStringLiteral("comm_failure") << QStringLiteral("power_outage");
+    }
+
+    void causeIsStoredAsCode()
+    {
+        QFETCH(QByteArray, alarm);
+        QFETCH(QByteArray, rules);
+        QFETCH(QString, script);
+        QFETCH(QString, type);
+        QFETCH(QString, stored);
+        const Project project = load(alarm, rules);
+        Replay replay(project);
+        replay.run(script);
+        QStringList details;
+        for (const auto& [key, detail] : replay.details) {
+            if (replay.rows[key].type == type)
+                details << detail;
+        }
+        QCOMPARE(details, QStringList{stored});
     }
 
     void shelvingIsAudited()

@@ -146,6 +146,43 @@ private Q_SLOTS:
         QVERIFY(*again.project == p);
     }
 
+    /// The range check's tolerance, delay and deadband: defaults from the span when unset, set
+    /// per template, undone per station with null, and written back as they were read.
+    void rangeSettingsRoundTrip()
+    {
+        const QByteArray json = R"({"format": "pumpwatch-project", "version": 1, "name": "x",
+          "templates": [{"id": "t", "device": {"addressing": "s7-v", "holdStart": 1000},
+            "tags": [{"key": "level", "name": "液位", "quantity": "level", "address": "VD1000", "type": "float32",
+                      "alarm": {"range": [0, 5], "rangeTolerance": 0.2, "rangeDelay": 30, "rangeDeadband": 0.1}},
+                     {"key": "p", "name": "压力", "quantity": "pressure", "address": "VD1004", "type": "float32",
+                      "alarm": {"range": [0, 1.6]}}]}],
+          "stations": [{"id": "s", "name": "站", "location": {"lat": 1, "lon": 2},
+            "devices": [{"id": "d", "template": "t", "endpoint": "10.0.0.1:502"}],
+            "tags": [{"key": "level", "alarm": {"rangeTolerance": null, "rangeDelay": 5}}]}]})";
+        const ProjectLoad load = ProjectReader::read(json, QStringLiteral("x.json"));
+        QVERIFY(load.diagnostics.empty());
+        const Project& p = *load.project;
+        const AlarmLimits& level = p.tag(0).alarm;
+        QCOMPARE(level.rangeToleranceSet, std::nullopt); // null: back to the default
+        QCOMPARE(level.rangeTolerance(), 0.1);           // 2 % of the 5 m span
+        QCOMPARE(level.rangeDelayS(), 5.0);
+        QCOMPARE(level.rangeDeadband(), 0.1); // the template's
+        const AlarmLimits& pressure = p.tag(1).alarm;
+        QCOMPARE(pressure.rangeTolerance(), 0.032);
+        QCOMPARE(pressure.rangeDelayS(), 10.0);
+        QCOMPARE(pressure.rangeDeadband(), 0.016);
+
+        const QByteArray written = ProjectWriter::write(p);
+        QVERIFY(written.contains(
+            R"("alarm": {"range": [0, 5], "rangeTolerance": 0.2, "rangeDelay": 30, "rangeDeadband": 0.1}})"));
+        QVERIFY(written.contains(
+            R"({"key": "level", "alarm": {"rangeTolerance": null, "rangeDelay": 5}})"));
+        const ProjectLoad again = ProjectReader::read(written, QStringLiteral("again.json"));
+        QVERIFY(again.project);
+        QVERIFY(*again.project == p);
+        QCOMPARE(ProjectWriter::write(*again.project), written);
+    }
+
     void editedAlarmSettingsKeepTheTemplateShared()
     {
         Project p = demo();

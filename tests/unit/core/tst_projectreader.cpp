@@ -100,6 +100,19 @@ private Q_SLOTS:
             << QStringList{"{\"H\": 0.5}", "{\"rate\": -1}"}
             << QStringList{"t.json: stations[0].tags[0].alarm: rate must be greater than 0, not -1"}
             << false;
+        QTest::newRow("negative range tolerance, delay and deadband")
+            << QStringList{"{\"H\": 0.5}",
+                           "{\"range\": [0, 1.6], \"rangeTolerance\": -0.1, \"rangeDelay\": -5, "
+                           "\"rangeDeadband\": -0.01}"}
+            << QStringList{"t.json: stations[0].tags[0].alarm.rangeTolerance: must not be negative",
+                           "t.json: stations[0].tags[0].alarm.rangeDelay: must not be negative",
+                           "t.json: stations[0].tags[0].alarm.rangeDeadband: must not be negative"}
+            << false;
+        QTest::newRow("range delay not a number")
+            << QStringList{"{\"H\": 0.5}", "{\"rangeDelay\": \"10 s\"}"}
+            << QStringList{"t.json: stations[0].tags[0].alarm.rangeDelay: expected a number, found "
+                           "a string"}
+            << false;
         QTest::newRow("duplicate station id")
             << QStringList{"\"id\": \"S2\"", "\"id\": \"S1\""}
             << QStringList{"t.json: stations[1].id: duplicate station id 'S1' (first at "
