@@ -307,7 +307,7 @@
     </message>
     <message>
         <source>not ended</source>
-        <translation>没结束</translation>
+        <translation>未恢复</translation>
     </message>
     <message>
         <source>returned to normal</source>
@@ -419,7 +419,7 @@
     </message>
     <message>
         <source>only records that have not ended</source>
-        <translation>只列出没结束的记录</translation>
+        <translation>只列出未恢复的记录</translation>
     </message>
     <message>
         <source>the project: its time zone (default: this computer&apos;s)</source>
@@ -487,7 +487,7 @@
     </message>
     <message>
         <source>not ended</source>
-        <translation>没结束</translation>
+        <translation>未恢复</translation>
     </message>
     <message>
         <source>yes</source>
@@ -1943,11 +1943,7 @@
     <name>PumpWatch::Ui::AlarmQuery</name>
     <message>
         <source>Not ended only</source>
-        <translation>仅未结束</translation>
-    </message>
-    <message>
-        <source>All stations</source>
-        <translation>全部站点</translation>
+        <translation>只看未恢复</translation>
     </message>
     <message>
         <source>Query</source>
@@ -2010,10 +2006,6 @@
         <translation>原因</translation>
     </message>
     <message>
-        <source>From</source>
-        <translation>从</translation>
-    </message>
-    <message>
         <source>to</source>
         <translation>至</translation>
     </message>
@@ -2042,10 +2034,6 @@
         <translation>系统</translation>
     </message>
     <message>
-        <source>not ended</source>
-        <translation>没结束</translation>
-    </message>
-    <message>
         <source>yes</source>
         <translation>已确认</translation>
     </message>
@@ -2062,6 +2050,42 @@
     <message>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>All priorities</source>
+        <translation>全部级别</translation>
+    </message>
+    <message>
+        <source>All types</source>
+        <translation>全部类型</translation>
+    </message>
+    <message>
+        <source>Acknowledged or not</source>
+        <translation>全部（确认与否）</translation>
+    </message>
+    <message>
+        <source>Unacknowledged</source>
+        <translation>未确认</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>时段</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>The start of the period must be before its end.</source>
+        <translation>时段的开始必须早于结束。</translation>
+    </message>
+    <message>
+        <source>No station matches “%1”.</source>
+        <translation>没有站点与“%1”匹配。</translation>
     </message>
 </context>
 <context>
@@ -2535,6 +2559,29 @@
     </message>
 </context>
 <context>
+    <name>PumpWatch::Ui::QueryRange</name>
+    <message>
+        <source>Current shift</source>
+        <translation>本班</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <source>Yesterday</source>
+        <translation>昨天</translation>
+    </message>
+    <message>
+        <source>Last 24 hours</source>
+        <translation>最近 24 小时</translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <translation>自定义</translation>
+    </message>
+</context>
+<context>
     <name>PumpWatch::Ui::StationDetail</name>
     <message>
         <source>Trend</source>
@@ -2661,6 +2708,17 @@
     <message>
         <source>%1 of %2 shown · %3 in alarm · %4 offline</source>
         <translation>显示 %1 / %2 · 报警 %3 · 离线 %4</translation>
+    </message>
+</context>
+<context>
+    <name>PumpWatch::Ui::StationPicker</name>
+    <message>
+        <source>All stations (type a name or initials)</source>
+        <translation>全部站点（输入站名或拼音首字母）</translation>
+    </message>
+    <message>
+        <source>A part of the name, the pinyin initials (e.g. amlk) or the code; empty for all stations</source>
+        <translation>站名的一部分、拼音首字母（如 amlk）或编号；留空为全部站点</translation>
     </message>
 </context>
 <context>
@@ -2829,10 +2887,6 @@
         <translation>最近 30 天</translation>
     </message>
     <message>
-        <source>Range</source>
-        <translation>时间范围</translation>
-    </message>
-    <message>
         <source>Realtime</source>
         <translation>实时</translation>
     </message>
@@ -2847,6 +2901,66 @@
     <message>
         <source>Untick to hide a pen</source>
         <translation>取消勾选可隐藏曲线</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <source>Show the history of this period</source>
+        <translation>显示该时段的历史曲线</translation>
+    </message>
+    <message>
+        <source>Zoom</source>
+        <translation>框选放大</translation>
+    </message>
+    <message>
+        <source>Drag to zoom to a range (or hold Ctrl while dragging); drag without it pans, right click zooms out</source>
+        <translation>拖动框选时段放大（或按住 Ctrl 拖动）；不按时拖动为平移，右键缩小</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>复原</translation>
+    </message>
+    <message>
+        <source>Back to the chosen range</source>
+        <translation>回到所选时段</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <source>Export the visible curves</source>
+        <translation>导出当前显示的曲线</translation>
+    </message>
+    <message>
+        <source>The start of the period must be before its end.</source>
+        <translation>时段的开始必须早于结束。</translation>
+    </message>
+    <message>
+        <source>Export curves</source>
+        <translation>导出曲线</translation>
+    </message>
+    <message>
+        <source>trend.csv</source>
+        <translation>趋势曲线.csv</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Alarm limits: %1</source>
+        <translation>报警限值：%1</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
     </message>
 </context>
 <context>
@@ -2886,6 +3000,81 @@
     <message>
         <source>the password of %1 must have at least 4 characters</source>
         <translation>%1 的密码至少需要 4 个字符</translation>
+    </message>
+</context>
+<context>
+    <name>PumpWatch::ValueFormat</name>
+    <message>
+        <source>Running</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Fault</source>
+        <translation>故障</translation>
+    </message>
+    <message>
+        <source>Normal</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>开</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>关</translation>
+    </message>
+    <message>
+        <source>Power failure</source>
+        <translation>停电</translation>
+    </message>
+    <message>
+        <source>Powered</source>
+        <translation>供电正常</translation>
+    </message>
+    <message>
+        <source>Fully open</source>
+        <translation>全开</translation>
+    </message>
+    <message>
+        <source>Not open</source>
+        <translation>未开</translation>
+    </message>
+    <message>
+        <source>no value yet</source>
+        <translation>尚无数值</translation>
+    </message>
+    <message>
+        <source>good</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>substituted</source>
+        <translation>替代值</translation>
+    </message>
+    <message>
+        <source>stale</source>
+        <translation>数据过期</translation>
+    </message>
+    <message>
+        <source>comm failure</source>
+        <translation>通讯故障</translation>
+    </message>
+    <message>
+        <source>sensor fault</source>
+        <translation>传感器故障</translation>
+    </message>
+    <message>
+        <source>configuration error</source>
+        <translation>配置错误</translation>
+    </message>
+    <message>
+        <source>%1 — %2 (raw value %3)</source>
+        <translation>%1 — %2（原始值 %3）</translation>
     </message>
 </context>
 <context>

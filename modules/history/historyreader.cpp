@@ -101,9 +101,15 @@ std::optional<std::vector<Bucket>> HistoryReader::decimated(TagId tag, qint64 fr
     const qint64 width = std::max<qint64>(1, (toMs - fromMs + buckets - 1) / buckets);
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT (ts - ?) / ? AS b, COUNT(*), MIN(value), MAX(value) FROM "
-                             "samples WHERE series = ? AND ts >= ? AND ts < ? AND quality IN "
-                             "(1, 2) GROUP BY b ORDER BY b"));
+    // Bad samples are kept apart: an outage's bucket stays (count 0) and a bucket whose last
+    // sample is bad says so, so that a chart does not draw a line across the outage.
+    q.prepare(QStringLiteral(
+        "SELECT (ts - ?) / ? AS b, SUM(CASE WHEN quality IN (1, 2) THEN 1 ELSE 0 END), "
+        "MIN(CASE WHEN quality IN (1, 2) THEN value END), "
+        "MAX(CASE WHEN quality IN (1, 2) THEN value END), "
+        "MAX(CASE WHEN quality IN (1, 2) THEN ts END), "
+        "MAX(CASE WHEN quality IN (1, 2) THEN NULL ELSE ts END) FROM samples "
+        "WHERE series = ? AND ts >= ? AND ts < ? GROUP BY b ORDER BY b"));
     q.addBindValue(fromMs);
     q.addBindValue(width);
     q.addBindValue(id);
@@ -113,9 +119,12 @@ std::optional<std::vector<Bucket>> HistoryReader::decimated(TagId tag, qint64 fr
         fail(q.lastError().text());
         return std::nullopt;
     }
-    while (q.next())
+    while (q.next()) {
+        const bool endsBad =
+            !q.isNull(5) && (q.isNull(4) || q.value(5).toLongLong() > q.value(4).toLongLong());
         out.push_back({fromMs + q.value(0).toLongLong() * width, q.value(1).toLongLong(),
-                       q.value(2).toDouble(), q.value(3).toDouble()});
+                       q.value(2).toDouble(), q.value(3).toDouble(), endsBad});
+    }
     return out;
 }
 

@@ -31,11 +31,13 @@
 namespace PumpWatch::History {
 
 /// One bucket of a decimated series: the good samples' extremes in [startMs, next bucket).
+/// A bucket with samples of bad quality only (an outage) has count 0.
 struct Bucket {
     qint64 startMs = 0;
     qint64 count = 0;
     double min = 0.0;
     double max = 0.0;
+    bool endsBad = false; ///< its last sample is of bad quality: a chart's line breaks after it
 };
 
 class HistoryReader {
@@ -56,7 +58,8 @@ public:
     /// Samples with fromMs ≤ ts < toMs in time order; nullopt on error or when canceled.
     std::optional<std::vector<Point>> raw(TagId tag, qint64 fromMs, qint64 toMs,
                                           const Canceled& canceled = {});
-    /// At most `buckets` equal buckets over [fromMs, toMs): min and max of the good samples.
+    /// At most `buckets` equal buckets over [fromMs, toMs): min and max of the good samples;
+    /// buckets without any sample are left out.
     std::optional<std::vector<Bucket>> decimated(TagId tag, qint64 fromMs, qint64 toMs,
                                                  int buckets);
     /// Rollup rows with fromMs ≤ start < toMs. Month rows are combined from day rows.

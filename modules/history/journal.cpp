@@ -206,20 +206,42 @@ std::optional<std::vector<JournalRow>> AlarmJournal::list(const JournalFilter& f
                                                           QString* error)
 {
     QString sql =
-        QStringLiteral("SELECT %1 FROM alarm_journal WHERE start_ts >= ? AND start_ts < ?")
-            .arg(QLatin1StringView(RowColumns));
-    if (!filter.station.isEmpty())
+        QStringLiteral("SELECT %1 FROM alarm_journal WHERE ").arg(QLatin1StringView(RowColumns));
+    QVariantList binds;
+    if (filter.activeDuring) {
+        sql += QStringLiteral("start_ts < ? AND (end_ts IS NULL OR end_ts > ?)");
+        binds << filter.toMs << filter.fromMs;
+    } else {
+        sql += QStringLiteral("start_ts >= ? AND start_ts < ?");
+        binds << filter.fromMs << filter.toMs;
+    }
+    if (!filter.station.isEmpty()) {
         sql += QStringLiteral(" AND station = ?");
+        binds << filter.station;
+    }
     if (filter.activeOnly)
         sql += QStringLiteral(" AND end_ts IS NULL");
+    if (filter.severity) {
+        sql += QStringLiteral(" AND severity = ?");
+        binds << *filter.severity;
+    }
+    if (!filter.types.isEmpty()) {
+        QStringList marks;
+        for (const QString& type : filter.types) {
+            marks << QStringLiteral("?");
+            binds << type;
+        }
+        sql += QStringLiteral(" AND alarm_type IN (%1)").arg(marks.join(u','));
+    }
+    if (filter.acknowledged)
+        sql += *filter.acknowledged ? QStringLiteral(" AND ack_ts IS NOT NULL")
+                                    : QStringLiteral(" AND ack_ts IS NULL");
     sql += QStringLiteral(" ORDER BY start_ts DESC, id DESC");
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
     q.prepare(sql);
-    q.addBindValue(filter.fromMs);
-    q.addBindValue(filter.toMs);
-    if (!filter.station.isEmpty())
-        q.addBindValue(filter.station);
+    for (const QVariant& v : binds)
+        q.addBindValue(v);
     if (!exec(q, error))
         return std::nullopt;
     std::vector<JournalRow> rows;

@@ -20,6 +20,7 @@
 
 #include <QCoreApplication>
 #include <QSqlDatabase>
+#include <QStringList>
 
 #include <deque>
 #include <optional>
@@ -100,10 +101,16 @@ struct JournalRow {
 };
 
 struct JournalFilter {
-    qint64 fromMs = 0; ///< records that started in [fromMs, toMs)
+    qint64 fromMs = 0; ///< records that started in [fromMs, toMs), or see activeDuring
     qint64 toMs = 0;
     QString station; ///< a station id, or empty for all
     bool activeOnly = false;
+    /// Records active at some time in [fromMs, toMs): started before toMs and not ended by
+    /// fromMs (still open, or ended after it) — what a dispatcher asks of a shift.
+    bool activeDuring = false;
+    std::optional<int> severity = std::nullopt; ///< 1 warning, 2 critical; none: both
+    QStringList types = {};                     ///< type codes ("high", …); empty: all
+    std::optional<bool> acknowledged = std::nullopt;
 };
 
 class AlarmJournal {

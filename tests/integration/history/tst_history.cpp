@@ -23,6 +23,7 @@
 
 using namespace PumpWatch;
 using namespace PumpWatch::History;
+using namespace Qt::StringLiterals;
 
 namespace {
 
@@ -702,6 +703,98 @@ private Q_SLOTS:
         ack.ackUser = QStringLiteral("王五");
         w.journal(std::vector{ack}, {});
         QCOMPARE(journal.row(h.id, &error)->ackUser, QStringLiteral("张三"));
+    }
+
+    /// The records of a shift are those active during it: one that started before the shift and
+    /// is still open, or ended inside it, is listed; one that ended before it is not. Filters by
+    /// priority, type and acknowledgement narrow the same query.
+    void alarmJournalListsRecordsActiveDuringAPeriod_data()
+    {
+        QTest::addColumn<bool>("activeDuring");
+        QTest::addColumn<std::optional<int>>("severity");
+        QTest::addColumn<QStringList>("types");
+        QTest::addColumn<std::optional<bool>>("acknowledged");
+        QTest::addColumn<QStringList>("expected"); // newest first
+        const std::optional<int> anySeverity;
+        const std::optional<bool> anyAck;
+        QTest::newRow("started-in")
+            << false << anySeverity << QStringList() << anyAck << QStringList{u"inside"_s};
+        QTest::newRow("active-during") << true << anySeverity << QStringList() << anyAck
+                                       << QStringList{u"inside"_s, u"open"_s, u"across"_s};
+        QTest::newRow("critical") << true << std::optional<int>(2) << QStringList() << anyAck
+                                  << QStringList{u"open"_s};
+        QTest::newRow("warning") << true << std::optional<int>(1) << QStringList() << anyAck
+                                 << QStringList{u"inside"_s, u"across"_s};
+        QTest::newRow("type-low") << true << anySeverity << QStringList{u"low"_s} << anyAck
+                                  << QStringList{u"across"_s};
+        QTest::newRow("acknowledged") << true << anySeverity << QStringList()
+                                      << std::optional<bool>(true) << QStringList{u"across"_s};
+        QTest::newRow("unacknowledged")
+            << true << anySeverity << QStringList() << std::optional<bool>(false)
+            << QStringList{u"inside"_s, u"open"_s};
+    }
+
+    void alarmJournalListsRecordsActiveDuringAPeriod()
+    {
+        QFETCH(bool, activeDuring);
+        QFETCH(std::optional<int>, severity);
+        QFETCH(QStringList, types);
+        QFETCH(std::optional<bool>, acknowledged);
+        QFETCH(QStringList, expected);
+        ManualClock clock(at(0));
+        HistoryWriter w(m_project, clock, m_options);
+        QVERIFY(w.open());
+        std::vector<JournalEntry> entries;
+        const auto record = [&](quint64 key, const char* name, const char* type, int level,
+                                qint64 start, qint64 end, qint64 ack) {
+            JournalEntry e;
+            e.key = key;
+            e.station = QStringLiteral("S1");
+            e.stationName = QStringLiteral("(A)澳门路口");
+            e.tag = QStringLiteral("plc/pressure");
+            e.tagName = QStringLiteral("出水压力");
+            e.type = QString::fromLatin1(type);
+            e.severity = level;
+            e.startMs = start;
+            e.endState = QStringLiteral("active");
+            e.detail = QString::fromLatin1(name);
+            entries.push_back(e);
+            if (end) {
+                e.kind = JournalEntry::End;
+                e.endMs = end;
+                e.endState = QStringLiteral("normal");
+                entries.push_back(e);
+            }
+            if (ack) {
+                e.kind = JournalEntry::Acknowledge;
+                e.ackMs = ack;
+                e.ackUser = QStringLiteral("张三");
+                entries.push_back(e);
+            }
+        };
+        // The period is [at(3600), at(7200)).
+        record(1, "before", "high", 1, at(100), at(3600), at(200));  // ended as it began
+        record(2, "across", "low", 1, at(1000), at(4000), at(1100)); // began before, ended inside
+        record(3, "open", "high_high", 2, at(3000), 0, 0);           // began before, still open
+        record(4, "inside", "high", 1, at(5000), at(5100), 0);
+        record(5, "after", "high", 1, at(7200), 0, 0);
+        w.journal(entries, {});
+        QCOMPARE(w.journalPending(), 0);
+
+        AlarmJournal journal(m_url);
+        QString error;
+        QVERIFY2(journal.open(&error), qPrintable(error));
+        JournalFilter filter{at(3600), at(7200), QStringLiteral("S1"), false};
+        filter.activeDuring = activeDuring;
+        filter.severity = severity;
+        filter.types = types;
+        filter.acknowledged = acknowledged;
+        const auto rows = journal.list(filter, &error);
+        QVERIFY2(rows, qPrintable(error));
+        QStringList names;
+        for (const JournalRow& r : *rows)
+            names << r.detail;
+        QCOMPARE(names, expected);
     }
 
     void serviceWritesFromAnotherThread()
