@@ -2330,10 +2330,6 @@
 <context>
     <name>PumpWatch::Ui::MainWindow</name>
     <message>
-        <source>PumpWatch — %1</source>
-        <translation>PumpWatch — %1</translation>
-    </message>
-    <message>
         <source>Alarm banner</source>
         <translation>报警横幅</translation>
     </message>
@@ -2461,6 +2457,38 @@
         <source>Map</source>
         <translation>地图</translation>
     </message>
+    <message>
+        <source>Exit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <source>%1 may not close the workstation: a %2 must log in to exit (Ctrl+L). The alarms stay watched while it runs.</source>
+        <translation>%1 无权关闭工作站：须由%2登录后才能退出（Ctrl+L）。工作站运行期间报警持续监视。</translation>
+    </message>
+    <message>
+        <source>Nobody logged in</source>
+        <translation>未登录用户</translation>
+    </message>
+    <message>
+        <source>Close PumpWatch? Alarms are no longer shown or sounded on this workstation until it is started again.</source>
+        <translation>确定关闭 PumpWatch？关闭后，本工作站将不再显示报警、不再鸣响，直到重新启动。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n critical alarm(s) not acknowledged:</source>
+        <translation>
+            <numerusform>%n 条紧急报警未确认：</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>and %n more</source>
+        <translation>
+            <numerusform>另有 %n 条</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Keep running</source>
+        <translation>继续运行</translation>
+    </message>
 </context>
 <context>
     <name>PumpWatch::Ui::MapCanvas</name>
@@ -2504,14 +2532,6 @@
         <translation>全部站点</translation>
     </message>
     <message>
-        <source>Pressure %1 MPa</source>
-        <translation>压力 %1 MPa</translation>
-    </message>
-    <message>
-        <source>Flow %1 m³/h</source>
-        <translation>流量 %1 m³/h</translation>
-    </message>
-    <message>
         <source>Updated %1</source>
         <translation>更新 %1</translation>
     </message>
@@ -2530,6 +2550,14 @@
     <message>
         <source>Vector layers only</source>
         <translation>仅矢量图层</translation>
+    </message>
+    <message>
+        <source>Pressure %1 %2</source>
+        <translation>压力 %1 %2</translation>
+    </message>
+    <message>
+        <source>Flow %1 %2</source>
+        <translation>流量 %1 %2</translation>
     </message>
 </context>
 <context>
@@ -2674,6 +2702,10 @@
         <source>Comm failure</source>
         <translation>通讯中断</translation>
     </message>
+    <message>
+        <source>At least %1 %2: history covers today only from %3, the volume before is not known</source>
+        <translation>至少 %1 %2：历史数据只覆盖今天 %3 以后，之前的水量未知</translation>
+    </message>
 </context>
 <context>
     <name>PumpWatch::Ui::StationListView</name>
@@ -2708,6 +2740,10 @@
     <message>
         <source>%1 of %2 shown · %3 in alarm · %4 offline</source>
         <translation>显示 %1 / %2 · 报警 %3 · 离线 %4</translation>
+    </message>
+    <message>
+        <source>Alarms first</source>
+        <translation>报警优先</translation>
     </message>
 </context>
 <context>
@@ -2754,34 +2790,6 @@
     <message>
         <source>off</source>
         <translation>关闭</translation>
-    </message>
-    <message>
-        <source>no value yet</source>
-        <translation>尚无数值</translation>
-    </message>
-    <message>
-        <source>good</source>
-        <translation>正常</translation>
-    </message>
-    <message>
-        <source>substituted</source>
-        <translation>替代值</translation>
-    </message>
-    <message>
-        <source>stale</source>
-        <translation>数据过期</translation>
-    </message>
-    <message>
-        <source>comm failure</source>
-        <translation>通讯故障</translation>
-    </message>
-    <message>
-        <source>sensor fault</source>
-        <translation>传感器故障报警</translation>
-    </message>
-    <message>
-        <source>configuration error</source>
-        <translation>配置错误</translation>
     </message>
     <message numerus="yes">
         <source>%1 (+%n period(s))</source>

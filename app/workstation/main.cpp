@@ -183,18 +183,27 @@ public:
         QFutureWatcher<void> backfill;
         if (m_demo && newDatabase) {
             const qint64 now = clock.nowMs();
-            backfill.setFuture(QtConcurrent::run([&p, &pipeline, now] {
-                const Sim::BackfillOptions o{
-                    now - 6 * 3'600'000,
-                    now - 60'000,
-                    60,
-                    {QStringLiteral("outlet_pressure"), QStringLiteral("outlet_flow"),
-                     QStringLiteral("outlet_total"), QStringLiteral("inlet_pressure"),
-                     QStringLiteral("inlet_flow"), QStringLiteral("tank_level"),
-                     QStringLiteral("power"), QStringLiteral("energy")}};
-                Sim::Backfill::samples(p, Sim::LocalCity::Seed, o, [&](std::span<const Sample> b) {
-                    pipeline.history()->append(b);
-                });
+            const QTimeZone zone(p.timeZone.toLatin1());
+            const qint64 midnight =
+                QDateTime(QDateTime::fromMSecsSinceEpoch(now, zone).date(), QTime(0, 0), zone)
+                    .toMSecsSinceEpoch();
+            backfill.setFuture(QtConcurrent::run([&p, &pipeline, now, midnight] {
+                const QStringList keys{
+                    QStringLiteral("outlet_pressure"), QStringLiteral("outlet_flow"),
+                    QStringLiteral("outlet_total"),    QStringLiteral("inlet_pressure"),
+                    QStringLiteral("inlet_flow"),      QStringLiteral("tank_level"),
+                    QStringLiteral("power"),           QStringLiteral("energy")};
+                // The day since midnight every 5 minutes (today's supply and energy are whole
+                // from the first minute), the last six hours every minute.
+                const qint64 recent = now - 6 * 3'600'000;
+                std::vector<Sim::BackfillOptions> passes;
+                if (midnight < recent)
+                    passes.push_back({midnight, recent - 300'000, 300, keys});
+                passes.push_back({recent, now - 60'000, 60, keys});
+                for (const Sim::BackfillOptions& o : passes)
+                    Sim::Backfill::samples(
+                        p, Sim::LocalCity::Seed, o,
+                        [&](std::span<const Sample> b) { pipeline.history()->append(b); });
                 pipeline.history()->sync();
             }));
         }

@@ -148,7 +148,7 @@ QString ValueFormat::qualityName(Quality quality)
     return {};
 }
 
-ShownValue ValueFormat::shown(const TagDef& tag, double value, Quality quality)
+ShownValue ValueFormat::shown(const TagDef& tag, double value, Quality quality, bool withUnit)
 {
     ShownValue s;
     if (quality == Quality::Unknown) {
@@ -157,7 +157,7 @@ ShownValue ValueFormat::shown(const TagDef& tag, double value, Quality quality)
         s.trusted = false;
         return s;
     }
-    s.text = text(tag, value);
+    s.text = withUnit || isDigital(tag.quantity) ? text(tag, value) : number(tag, value);
     s.tone = tone(tag, value);
     s.trusted = isGood(quality);
     if (!s.trusted) {

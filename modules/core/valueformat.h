@@ -55,7 +55,8 @@ public:
     /// A live value with its quality: "—" before the first value; a stale value or one cut off
     /// by a comm failure keeps its digits with a mark ("0.399 MPa ?"), a sensor or configuration
     /// fault shows "####"; the tooltip names the quality and the raw value.
-    static ShownValue shown(const TagDef& tag, double value, Quality quality);
+    /// `withUnit` false: for a column whose header or neighbour names the unit.
+    static ShownValue shown(const TagDef& tag, double value, Quality quality, bool withUnit = true);
     /// "good", "comm failure", … translated.
     static QString qualityName(Quality quality);
     /// The mark after a value that cannot be trusted.

@@ -172,9 +172,10 @@ void MainWindow::loadListHistory()
     trends.buckets = StationListModel::TrendMinutes;
     const QTimeZone zone(p.timeZone.toLatin1());
     day.kind = History::QueryKind::Aggregated;
-    day.resolution = History::Resolution::Day;
+    day.resolution = History::Resolution::Hour;
     day.fromMs = QDateTime(QDateTime::fromMSecsSinceEpoch(now, zone).date(), QTime(0, 0), zone)
                      .toMSecsSinceEpoch();
+    m_dayStart = day.fromMs;
     day.toMs = now + 1;
     connect(&m_trendHistory, &QFutureWatcher<History::QueryResult>::finished, this, [this] {
         if (m_trendHistory.isCanceled())
@@ -193,11 +194,9 @@ void MainWindow::loadListHistory()
     connect(&m_dayHistory, &QFutureWatcher<History::QueryResult>::finished, this, [this] {
         if (m_dayHistory.isCanceled())
             return;
-        for (const auto& series : m_dayHistory.result().series) {
-            if (!series.rows.empty() && series.rows.front().count > 0)
-                m_stations.seedDayStart(m_services.project.stationIndexOfTag(series.tag),
-                                        series.rows.front().first);
-        }
+        for (const auto& series : m_dayHistory.result().series)
+            m_stations.seedDay(m_services.project.stationIndexOfTag(series.tag),
+                               daySupplyFromHours(series.rows, m_dayStart));
         m_stations.refresh(m_services.clock.nowMs());
     });
     m_trendHistory.setFuture(History::runQuery(p, *m_services.database, trends));

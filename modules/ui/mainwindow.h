@@ -118,6 +118,7 @@ private:
     QFutureWatcher<History::QueryResult> m_dayHistory;
     QString m_layoutUser; ///< whose layout is on screen
     QString m_demoHint;
+    qint64 m_dayStart = 0;              ///< local midnight of the day history was asked for
     std::vector<quint64> m_knownAlarms; ///< keys of the annunciated alarms already seen
 };
 

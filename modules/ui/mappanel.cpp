@@ -188,9 +188,13 @@ void MapPanel::refresh()
         m.state = m_model.state(row);
         m.offline = m_model.isOffline(row);
         m.flash = m_model.unacknowledged(row);
+        // The list's cells, so the card reads exactly as the list does (precision, marks).
         m.card = {tr("Comm %1").arg(text(row, StationListModel::Comm)),
-                  tr("Pressure %1 MPa").arg(text(row, StationListModel::Pressure)),
-                  tr("Flow %1 m³/h").arg(text(row, StationListModel::Flow)),
+                  tr("Pressure %1 %2")
+                      .arg(text(row, StationListModel::Pressure),
+                           m_model.unit(StationListModel::Pressure)),
+                  tr("Flow %1 %2")
+                      .arg(text(row, StationListModel::Flow), m_model.unit(StationListModel::Flow)),
                   tr("Updated %1").arg(text(row, StationListModel::Updated))};
     });
 }

@@ -1,6 +1,9 @@
 #include "stationdetail.h"
 
+#include "stationlistmodel.h"
 #include "theme.h"
+
+#include <core/valueformat.h>
 
 #include <QDateTime>
 #include <QHBoxLayout>
@@ -13,42 +16,21 @@
 
 namespace PumpWatch::Ui {
 
-QString limitsText(const LimitValues& l)
+QString limitsText(const LimitValues& l, const TagDef& tag)
 {
     QStringList parts;
-    const QLocale locale;
     auto add = [&](const char* name, const std::optional<double>& v) {
         if (v)
-            parts << QString::fromLatin1(name) + u' ' + locale.toString(*v, 'g', 6);
+            parts << QString::fromLatin1(name) + u' ' + ValueFormat::number(tag, *v);
     };
     add("LL", l.lowLow);
     add("L", l.low);
     add("H", l.high);
     add("HH", l.highHigh);
     if (l.ratePerMinute)
-        parts << StationTagsModel::tr("rate %1/min").arg(locale.toString(*l.ratePerMinute, 'g', 6));
+        parts
+            << StationTagsModel::tr("rate %1/min").arg(ValueFormat::number(tag, *l.ratePerMinute));
     return parts.join(QStringLiteral(" · "));
-}
-
-QString StationTagsModel::qualityDisplayName(PumpWatch::Quality quality)
-{
-    switch (quality) {
-    case PumpWatch::Quality::Unknown:
-        return tr("no value yet");
-    case PumpWatch::Quality::Good:
-        return tr("good");
-    case PumpWatch::Quality::Substituted:
-        return tr("substituted");
-    case PumpWatch::Quality::UncertainStale:
-        return tr("stale");
-    case PumpWatch::Quality::BadCommFailure:
-        return tr("comm failure");
-    case PumpWatch::Quality::BadSensorFault:
-        return tr("sensor fault");
-    case PumpWatch::Quality::BadConfigError:
-        return tr("configuration error");
-    }
-    return {};
 }
 
 StationTagsModel::StationTagsModel(const Project& project, RealtimeStore& store,
@@ -69,21 +51,43 @@ void StationTagsModel::setStation(int station)
         const Station& s = m_project.stations[static_cast<std::size_t>(station)];
         m_first = s.firstTag;
         m_values.resize(s.tagCount);
+        m_sensorAlarm.assign(s.tagCount, false);
         for (quint32 i = 0; i < s.tagCount; ++i)
             m_values[i] = m_store.value(m_first + i);
     }
     endResetModel();
 }
 
-void StationTagsModel::refresh()
+PumpWatch::Quality StationTagsModel::shownQuality(int row) const
 {
+    const TagValue& v = m_values[static_cast<std::size_t>(row)];
+    if (v.quality == PumpWatch::Quality::Unknown || isBad(v.quality))
+        return v.quality;
+    if (m_sensorAlarm[static_cast<std::size_t>(row)])
+        return PumpWatch::Quality::BadSensorFault;
+    if (m_nowMs - v.timestampMs > StationListModel::StaleAfterMs)
+        return PumpWatch::Quality::UncertainStale;
+    return v.quality;
+}
+
+void StationTagsModel::refresh(qint64 nowMs)
+{
+    const bool aged = nowMs / 1000 != m_nowMs / 1000;
+    m_nowMs = nowMs;
+    std::vector<bool> sensor(m_values.size(), false);
+    for (const Alarms::AlarmRecord& r : m_alarms.liveRecords()) {
+        if (r.type == Alarms::AlarmType::SensorFault && r.isActive() && r.tag >= m_first &&
+            r.tag < m_first + m_values.size())
+            sensor[r.tag - m_first] = true;
+    }
     int first = -1;
     int last = -1;
     for (std::size_t i = 0; i < m_values.size(); ++i) {
         const TagValue v = m_store.value(m_first + TagId(i));
-        if (v == m_values[i])
+        if (v == m_values[i] && sensor[i] == m_sensorAlarm[i] && !aged)
             continue;
         m_values[i] = v;
+        m_sensorAlarm[i] = sensor[i];
         first = first < 0 ? int(i) : first;
         last = int(i);
     }
@@ -129,12 +133,29 @@ QVariant StationTagsModel::data(const QModelIndex& index, int role) const
     const TagId id = tagAt(index.row());
     const TagDef& def = m_project.tag(id);
     const TagValue& v = m_values[static_cast<std::size_t>(index.row())];
+    const PumpWatch::Quality quality = shownQuality(index.row());
+    const ShownValue shown = ValueFormat::shown(def, v.value, quality, false);
     if (role == Qt::ForegroundRole) {
-        if (isBad(v.quality))
-            return stateColours().offline;
-        if (isUncertain(v.quality))
-            return stateColours().staleText;
+        if (!shown.trusted && quality != PumpWatch::Quality::Unknown)
+            return isBad(quality) ? stateColours().offline : stateColours().staleText;
+        if (index.column() == Value) {
+            switch (shown.tone) {
+            case ValueTone::Active:
+                return stateColours().normal;
+            case ValueTone::Fault:
+                return stateColours().critical;
+            case ValueTone::Inactive:
+                return stateColours().staleText;
+            case ValueTone::Plain:
+                break;
+            }
+        }
         return {};
+    }
+    if (role == Qt::FontRole && !shown.trusted && quality != PumpWatch::Quality::Unknown) {
+        QFont f;
+        f.setItalic(true);
+        return f;
     }
     if (role == Qt::TextAlignmentRole && index.column() == Value)
         return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
@@ -144,13 +165,11 @@ QVariant StationTagsModel::data(const QModelIndex& index, int role) const
     case Name:
         return role == Qt::ToolTipRole ? m_project.tagPath(id) : def.name;
     case Value:
-        if (v.quality == PumpWatch::Quality::Unknown)
-            return QStringLiteral("—");
-        return QLocale().toString(v.value, 'g', 7);
+        return role == Qt::ToolTipRole && !shown.toolTip.isEmpty() ? shown.toolTip : shown.text;
     case Unit:
-        return def.unit;
+        return ValueFormat::isDigital(def.quantity) ? QString() : def.unit;
     case Quality:
-        return qualityDisplayName(v.quality);
+        return ValueFormat::qualityName(quality);
     case Time:
         return v.timestampMs == 0 ? QString()
                                   : QDateTime::fromMSecsSinceEpoch(v.timestampMs, m_zone)
@@ -159,7 +178,7 @@ QVariant StationTagsModel::data(const QModelIndex& index, int role) const
         const AlarmLimits limits = m_alarms.limits(id); // in force: edits apply while running
         if (!limits.enabled)
             return tr("off");
-        const QString text = limitsText(limits);
+        const QString text = limitsText(limits, def);
         return limits.periods.empty()
                    ? text
                    : tr("%1 (+%n period(s))", nullptr, static_cast<int>(limits.periods.size()))
@@ -212,6 +231,7 @@ StationDetail::StationDetail(Services& services, QWidget* parent)
 void StationDetail::setStation(int station)
 {
     m_model.setStation(station);
+    m_model.refresh(m_services.clock.nowMs());
     if (station < 0) {
         m_title->setText(tr("No station selected"));
         m_info->setText(tr("Double-click a station in the realtime list."));
@@ -236,7 +256,7 @@ void StationDetail::setStation(int station)
 
 void StationDetail::refresh()
 {
-    m_model.refresh();
+    m_model.refresh(m_services.clock.nowMs());
 }
 
 } // namespace PumpWatch::Ui

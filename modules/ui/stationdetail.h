@@ -22,12 +22,14 @@ public:
 
     StationTagsModel(const Project& project, RealtimeStore& store,
                      const Alarms::AlarmService& alarms, QObject* parent = nullptr);
-    /// "good", "comm failure", … for people (qualityName() is the file spelling).
-    static QString qualityDisplayName(PumpWatch::Quality quality);
     void setStation(int station);
     int station() const { return m_station; }
-    /// Re-reads the station's values; one dataChanged for the rows whose value changed.
-    void refresh();
+    /// Re-reads the station's values and its sensor alarms; one dataChanged for the rows that
+    /// changed. `nowMs` ages values to stale.
+    void refresh(qint64 nowMs);
+    /// The quality a person is shown: the value's own, a sensor fault while a sensor alarm
+    /// (frozen, out of range) is active on the tag, stale when it has not been refreshed.
+    PumpWatch::Quality shownQuality(int row) const;
 
     int rowCount(const QModelIndex& parent = {}) const override;
     int columnCount(const QModelIndex& parent = {}) const override;
@@ -44,6 +46,8 @@ private:
     int m_station = -1;
     TagId m_first = 0;
     std::vector<TagValue> m_values;
+    std::vector<bool> m_sensorAlarm; ///< an active sensor alarm on the row's tag
+    qint64 m_nowMs = 0;
 };
 
 class StationDetail : public QWidget {
@@ -54,6 +58,7 @@ public:
     void setStation(int station);
     void refresh();
     int station() const { return m_model.station(); }
+    StationTagsModel& model() { return m_model; }
 
 Q_SIGNALS:
     void trendRequested(int station);
@@ -67,7 +72,7 @@ private:
     QTableView* m_table;
 };
 
-/// "LL 0.10 · L 0.20 · H 0.55 · HH 0.60", or empty.
-QString limitsText(const LimitValues& limits);
+/// "LL 0.200 · H 0.600 · rate 0.10/min" in the tag's precision.
+QString limitsText(const LimitValues& limits, const TagDef& tag);
 
 } // namespace PumpWatch::Ui

@@ -53,6 +53,26 @@ TagId shownTag(const Project& project, const Station& station, StationListModel:
     }
 }
 
+DaySupply daySupplyFromHours(std::span<const History::RollupRow> hours, qint64 midnightMs,
+                             qint64 toleranceMs)
+{
+    DaySupply day;
+    double counted = 0.0;
+    const History::RollupRow* last = nullptr;
+    for (const History::RollupRow& h : hours) {
+        if (h.count == 0 && h.delta == 0.0)
+            continue;
+        if (!last && h.count > 0)
+            day.coveredFromMs = h.firstMs - midnightMs <= toleranceMs ? midnightMs : h.firstMs;
+        counted += h.delta;
+        if (h.count > 0)
+            last = &h;
+    }
+    if (last)
+        day.baseline = last->last - counted;
+    return day;
+}
+
 Sparkline::Sparkline(int buckets)
     : m_values(static_cast<std::size_t>(buckets), std::nanf(""))
     , m_minute(static_cast<std::size_t>(buckets), -1)
@@ -163,6 +183,16 @@ QVariant StationListModel::data(const QModelIndex& index, int role) const
     case Qt::ToolTipRole:
         if (column == Comm)
             return commText(row);
+        if (column >= Pressure && column <= Total) {
+            const ShownValue v = shownValue(row, column);
+            return v.toolTip.isEmpty() ? v.text : v.toolTip;
+        }
+        if (column == TodaySupply && dayIncomplete(row))
+            return tr("At least %1 %2: history covers today only from %3, the volume before "
+                      "is not known")
+                .arg(display(row, station, column).toString().mid(2), m_units[2],
+                     QDateTime::fromMSecsSinceEpoch(row.dayCoveredFromMs, m_zone)
+                         .toString(QStringLiteral("HH:mm")));
         return display(row, station, column);
     case SortRole:
         return sortValue(row, station, column);
@@ -210,12 +240,6 @@ QVariant StationListModel::data(const QModelIndex& index, int role) const
 QVariant StationListModel::display(const Row& row, int station, int column) const
 {
     const Station& s = m_project.stations[static_cast<std::size_t>(station)];
-    const QLocale locale;
-    auto number = [&](TagId t, int decimals) -> QVariant {
-        if (t == InvalidTagId || m_reader.value(t).quality == Quality::Unknown)
-            return QStringLiteral("—");
-        return locale.toString(m_reader.value(t).value, 'f', decimals);
-    };
     switch (column) {
     case Name:
         return s.displayName();
@@ -230,11 +254,9 @@ QVariant StationListModel::display(const Row& row, int station, int column) cons
                    : m_project.plants[static_cast<std::size_t>(l.plant)].name + u' ' + l.name;
     }
     case Pressure:
-        return number(row.pressure, 3);
     case Flow:
-        return number(row.flow, 1);
     case Total:
-        return number(row.total, 0);
+        return shownValue(row, column).text;
     case Comm:
         return commText(row);
     case Updated: {
@@ -247,11 +269,28 @@ QVariant StationListModel::display(const Row& row, int station, int column) cons
     }
     case TodaySupply: {
         const double v = supply(row);
-        return std::isfinite(v) ? locale.toString(v, 'f', 0) : QStringLiteral("—");
+        const QString n =
+            ValueFormat::number(v, ValueFormat::decimals(Quantity::Totalizer, m_units[2]));
+        return dayIncomplete(row) && std::isfinite(v) ? QStringLiteral("≥ ") + n : n;
     }
     default:
         return {};
     }
+}
+
+ShownValue StationListModel::shownValue(const Row& row, int column) const
+{
+    const TagId t = column == Pressure ? row.pressure : column == Flow ? row.flow : row.total;
+    if (t == InvalidTagId)
+        return {QStringLiteral("—"), QString(), ValueTone::Plain, false};
+    const TagValue& v = m_reader.value(t);
+    Quality quality = v.quality;
+    const quint8 bit = column == Pressure ? 1 : column == Flow ? 2 : 4;
+    if (isGood(quality) && (row.sensorAlarm & bit))
+        quality = Quality::BadSensorFault;
+    else if (isGood(quality) && row.stale)
+        quality = Quality::UncertainStale;
+    return ValueFormat::shown(m_project.tag(t), v.value, quality, false);
 }
 
 QVariant StationListModel::sortValue(const Row& row, int station, int column) const
@@ -311,6 +350,8 @@ QVariant StationListModel::foreground(const Row& row, int column) const
         return alarm == severityCode(Alarms::Severity::Critical) ? c.criticalText : c.warningText;
     if (offline || row.state == StationState::Unknown)
         return c.offline; // the last values known, greyed
+    if (column >= Pressure && column <= Total && !shownValue(row, column).trusted)
+        return c.staleText;
     if (row.stale && column >= Pressure && column <= Updated)
         return c.staleText;
     if (column == Comm && row.state != StationState::Stale)
@@ -361,6 +402,11 @@ QString StationListModel::commText(const Row& row) const
         .arg(row.commCause.isEmpty() ? tr("Comm failure") : row.commCause, since);
 }
 
+bool StationListModel::dayIncomplete(const Row& row) const
+{
+    return row.dayCoveredFromMs > m_dayStartMs;
+}
+
 double StationListModel::supply(const Row& row) const
 {
     if (row.total == InvalidTagId || m_reader.value(row.total).quality == Quality::Unknown)
@@ -398,9 +444,13 @@ void StationListModel::seedTrend(int station, Column which, qint64 ms, double va
     (which == FlowTrend ? r.flowTrend : r.pressureTrend).add(ms, value);
 }
 
-void StationListModel::seedDayStart(int station, double total)
+void StationListModel::seedDay(int station, const DaySupply& day)
 {
-    m_rows[static_cast<std::size_t>(station)].dayStart = total;
+    Row& r = m_rows[static_cast<std::size_t>(station)];
+    if (std::isnan(day.baseline))
+        return;
+    r.dayStart = day.baseline;
+    r.dayCoveredFromMs = day.coveredFromMs;
     mark(station);
 }
 
@@ -415,9 +465,11 @@ void StationListModel::mark(int row)
 void StationListModel::refresh(qint64 nowMs)
 {
     m_nowMs = nowMs;
-    const qint64 day = QDateTime::fromMSecsSinceEpoch(nowMs, m_zone).date().toJulianDay();
+    const QDate date = QDateTime::fromMSecsSinceEpoch(nowMs, m_zone).date();
+    const qint64 day = date.toJulianDay();
     const bool newDay = m_day >= 0 && day != m_day;
     m_day = day;
+    m_dayStartMs = QDateTime(date, QTime(0, 0), m_zone).toMSecsSinceEpoch();
     for (TagId t : m_reader.refresh()) {
         const int row = m_tagRow[t];
         if (row < 0)
@@ -434,8 +486,11 @@ void StationListModel::refresh(qint64 nowMs)
                 r.pressureTrend.add(v.timestampMs, v.value);
             else if (t == r.flow)
                 r.flowTrend.add(v.timestampMs, v.value);
-            else if (t == r.total && (std::isnan(r.dayStart) || newDay))
+            else if (t == r.total && (std::isnan(r.dayStart) || newDay)) {
+                // Until history answers (or without it): counted from this reading.
                 r.dayStart = v.value;
+                r.dayCoveredFromMs = newDay ? m_dayStartMs : v.timestampMs;
+            }
         }
         if (!m_perCell)
             mark(row);
@@ -443,8 +498,10 @@ void StationListModel::refresh(qint64 nowMs)
     double largest = 0.0;
     for (std::size_t i = 0; i < m_rows.size(); ++i) {
         Row& r = m_rows[i];
-        if (newDay && r.total != InvalidTagId)
+        if (newDay && r.total != InvalidTagId) {
             r.dayStart = m_reader.value(r.total).value;
+            r.dayCoveredFromMs = m_dayStartMs;
+        }
         const qint64 ts = r.pressure != InvalidTagId ? m_reader.value(r.pressure).timestampMs : 0;
         const bool stale = ts != 0 && (nowMs - ts > StaleAfterMs ||
                                        isUncertain(m_reader.value(r.pressure).quality));
@@ -503,7 +560,7 @@ void StationListModel::setCommStatuses(std::span<const Acquisition::CommStatus> 
 void StationListModel::setAlarms(std::span<const Alarms::AlarmRecord> live)
 {
     struct Summary {
-        quint8 pressure = 0, flow = 0, worst = 0;
+        quint8 pressure = 0, flow = 0, worst = 0, sensor = 0;
         bool unacknowledged = false;
         QString cause;
     };
@@ -515,6 +572,8 @@ void StationListModel::setAlarms(std::span<const Alarms::AlarmRecord> live)
         const Row& r = m_rows[static_cast<std::size_t>(a.station)];
         if (a.type == Alarms::AlarmType::PowerFail && a.isActive())
             s.cause = Alarms::AlarmText::cause(Alarms::AlarmCause::powerOutage());
+        if (a.type == Alarms::AlarmType::SensorFault && a.isActive())
+            s.sensor |= a.tag == r.pressure ? 1 : a.tag == r.flow ? 2 : a.tag == r.total ? 4 : 0;
         if (!a.isAnnunciated())
             continue;
         const quint8 sev = a.isActive() ? severityCode(a.severity) : 0;
@@ -529,7 +588,9 @@ void StationListModel::setAlarms(std::span<const Alarms::AlarmRecord> live)
         Row& r = m_rows[i];
         const Summary& s = summary[i];
         if (s.pressure != r.pressureAlarm || s.flow != r.flowAlarm || s.worst != r.worst ||
-            s.unacknowledged != r.unacknowledged || s.cause != r.commCause) {
+            s.unacknowledged != r.unacknowledged || s.cause != r.commCause ||
+            s.sensor != r.sensorAlarm) {
+            r.sensorAlarm = s.sensor;
             r.pressureAlarm = s.pressure;
             r.flowAlarm = s.flow;
             r.worst = s.worst;

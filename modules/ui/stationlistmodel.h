@@ -19,14 +19,29 @@
 #include <core/realtimestore.h>
 #include <core/stationstate.h>
 #include <core/textsearch.h>
+#include <core/valueformat.h>
+#include <history/rollup.h>
 
 #include <QAbstractTableModel>
 #include <QTimeZone>
 
+#include <cmath>
 #include <span>
 #include <vector>
 
 namespace PumpWatch::Ui {
+
+/// Today's supply as history knows it: the totalizer reading the day's volume counts from
+/// (the last reading minus the volume counted so far), and since when history covers the day.
+struct DaySupply {
+    double baseline = std::nan("");
+    qint64 coveredFromMs = 0;
+};
+/// From the hourly rollups of a counter since local midnight: their deltas (which spread a
+/// reading across a comm gap, reset and rollover) up to the last reading. Covered from midnight
+/// when the first reading is within `toleranceMs` of it.
+DaySupply daySupplyFromHours(std::span<const History::RollupRow> hours, qint64 midnightMs,
+                             qint64 toleranceMs = 20 * 60'000);
 
 /// A fixed window of one-minute buckets (NaN where nothing arrived).
 class Sparkline {
@@ -91,9 +106,12 @@ public:
     void setCommStatuses(std::span<const Acquisition::CommStatus> devices);
     void setAlarms(std::span<const Alarms::AlarmRecord> live);
     void setBlink(bool bright);
-    /// History at start: the sparklines' earlier points and the totalizer at local midnight.
+    /// History at start: the sparklines' earlier points, and today's supply from the hourly
+    /// rollups since local midnight (daySupplyFromHours()).
     void seedTrend(int station, Column which, qint64 ms, double value);
-    void seedDayStart(int station, double total);
+    void seedDay(int station, const DaySupply& day);
+    /// Local midnight of the day on show (UTC ms).
+    qint64 dayStartMs() const { return m_dayStartMs; }
 
     bool matches(int row, const QString& query) const;
     const Sparkline& sparkline(int row, Column which) const;
@@ -134,12 +152,14 @@ private:
         Sparkline pressureTrend{TrendMinutes};
         Sparkline flowTrend{TrendMinutes};
         double dayStart = std::nan("");
+        qint64 dayCoveredFromMs = 0; ///< the supply counts from here (midnight when complete)
         Acquisition::CommState comm = Acquisition::CommState::Unknown;
         qint64 commSinceMs = 0;
         QString commCause;
         quint8 pressureAlarm = 0; ///< 0, or the Alarms::Severity of its worst annunciated alarm
         quint8 flowAlarm = 0;
-        quint8 worst = 0; ///< of any alarm of the station
+        quint8 worst = 0;       ///< of any alarm of the station
+        quint8 sensorAlarm = 0; ///< bits: an active sensor alarm on pressure 1, flow 2, total 4
         bool unacknowledged = false;
         bool stale = false;
         StationState state = StationState::Unknown;
@@ -148,8 +168,13 @@ private:
     void mark(int row);
     void emitMarked();
     double supply(const Row& row) const;
+    /// History does not reach back to midnight: the supply shown is a lower bound ("≥").
+    bool dayIncomplete(const Row& row) const;
     StationState deriveState(const Row& row) const;
     QVariant display(const Row& row, int station, int column) const;
+    /// A shown tag's value as the dispatcher sees it: formatted, marked when it cannot be
+    /// trusted (bad, stale, or an active sensor alarm on it).
+    ShownValue shownValue(const Row& row, int column) const;
     QVariant sortValue(const Row& row, int station, int column) const;
     QVariant foreground(const Row& row, int column) const;
     QVariant background(const Row& row, int column) const;
@@ -165,6 +190,7 @@ private:
     QStringList m_units; ///< header units of pressure, flow, total
     qint64 m_nowMs = 0;
     qint64 m_day = -1; ///< local day number of m_nowMs
+    qint64 m_dayStartMs = 0;
     double m_supplyScale = 0.0;
     bool m_blink = false;
     bool m_perCell = false;

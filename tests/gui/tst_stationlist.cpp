@@ -298,6 +298,77 @@ private Q_SLOTS:
         }
     }
 
+    /// 今日供水量 is the volume since local midnight from the hourly rollups plus the live
+    /// counter; when history starts later in the day the cell says it is a lower bound.
+    void todaysSupplyFromHistory()
+    {
+        RealtimeStore store(m_project->tagCount());
+        StationListModel model(*m_project, store);
+        const TagId total = model.tagOf(0, StationListModel::Total);
+        const qint64 at1927 = Now; // 2026-11-18 … the test's "now"
+        model.refresh(at1927);
+        const qint64 midnight = model.dayStartMs();
+        QVERIFY(midnight < at1927 && at1927 - midnight < 86'400'000);
+        // The workstation started a minute ago: the live counter alone.
+        store.publish(std::vector<Sample>{{at1927 - 60'000, 5000.0, total, Quality::Good, false}});
+        model.refresh(at1927 - 60'000);
+        store.publish(std::vector<Sample>{{at1927, 5004.0, total, Quality::Good, false}});
+        model.refresh(at1927);
+        const QModelIndex cell = model.index(0, StationListModel::TodaySupply);
+        QVERIFY2(cell.data().toString().startsWith(QStringLiteral("≥")),
+                 qPrintable(cell.data().toString()));
+
+        // History: hours from 00:00, readings every 5 minutes, 120 m³ an hour, a comm gap from
+        // 03:00 to 05:00 whose volume the 05:00 hour's delta spreads in.
+        std::vector<History::RollupRow> hours;
+        double reading = 4000.0;
+        for (qint64 h = 0; midnight + (h + 1) * 3'600'000 <= at1927 - 60'000; ++h) {
+            History::RollupRow row;
+            row.startMs = midnight + h * 3'600'000;
+            if (h == 3 || h == 4) {
+                hours.push_back(row);
+                continue;
+            }
+            for (int m = 0; m < 60; m += 5) {
+                const double previous = reading;
+                reading += (h == 5 && m == 0) ? 250.0 : 10.0;
+                row.addSample(row.startMs + m * 60'000, reading);
+                row.delta += reading - previous;
+            }
+            hours.push_back(row);
+        }
+        const double counted = [&] {
+            double d = 0;
+            for (const auto& h : hours)
+                d += h.delta;
+            return d;
+        }();
+        const Ui::DaySupply day = Ui::daySupplyFromHours(hours, midnight);
+        QCOMPARE(day.coveredFromMs, midnight);
+        QCOMPARE(day.baseline, reading - counted);
+        // The live counter moved on from the last reading.
+        store.publish(
+            std::vector<Sample>{{at1927 + 1000, reading + 7.0, total, Quality::Good, false}});
+        model.refresh(at1927 + 1000);
+        model.seedDay(0, day);
+        model.refresh(at1927 + 1000);
+        QCOMPARE(cell.data().toString(), QLocale().toString(counted + 7.0, 'f', 0));
+
+        // History that begins at 13:27: a lower bound, and the tooltip says from when.
+        std::vector<History::RollupRow> late(hours.begin() + 13, hours.end());
+        late.front() = {};
+        late.front().startMs = midnight + 13 * 3'600'000;
+        late.front().addSample(midnight + 13 * 3'600'000 + 27 * 60'000, 9000.0);
+        const Ui::DaySupply partial = Ui::daySupplyFromHours(late, midnight);
+        QCOMPARE(partial.coveredFromMs, midnight + 13 * 3'600'000 + 27 * 60'000);
+        model.seedDay(0, partial);
+        model.refresh(at1927 + 2000);
+        QVERIFY2(cell.data().toString().startsWith(QStringLiteral("≥ ")),
+                 qPrintable(cell.data().toString()));
+        QVERIFY2(cell.data(Qt::ToolTipRole).toString().contains(QStringLiteral("13:27")),
+                 qPrintable(cell.data(Qt::ToolTipRole).toString()));
+    }
+
     void namesSortByPinyinAndNumbers_data()
     {
         QTest::addColumn<QString>("before");

@@ -18,11 +18,13 @@
 #include <ui/mainwindow.h>
 #include <ui/mapcanvas.h>
 #include <ui/mappanel.h>
+#include <ui/stationdetail.h>
 #include <ui/stationlistview.h>
 #include <ui/theme.h>
 #include <ui/trendpanel.h>
 
 #include <QAbstractButton>
+#include <QAbstractItemModelTester>
 #include <QApplication>
 #include <QDockWidget>
 #include <QMenuBar>
@@ -351,6 +353,85 @@ private Q_SLOTS:
         pipeline.alarms().acknowledge(warning().key, QStringLiteral("张三"), QString());
         QTRY_COMPARE(banner->shownKey(), quint64(0));
         QVERIFY(banner->fill() != orange && banner->fill() != red);
+    }
+
+    /// What a dispatcher reads in the station detail and the alarm list: each value in its
+    /// precision, pumps as 运行/停止, and a sensor that broke is not shown as a good number —
+    /// its quality agrees with the active sensor alarm.
+    void valuesAreFormattedAndBadQualityIsVisible()
+    {
+        LiveCity c(m_dir.path(), QStringLiteral("quality"));
+        QVERIFY2(c.error.isEmpty(), qPrintable(c.error));
+        auto& [startError, project, path, clock, city, url, pipeline, session, services] = c;
+        session.setUser(*m_users.find(u"zhangsan"));
+        QSettings settings(m_dir.filePath(QStringLiteral("quality.ini")), QSettings::IniFormat);
+        Ui::MainWindow window(services, m_users, settings);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QTRY_VERIFY_WITH_TIMEOUT(window.stations().state(2) == StationState::Normal, 15000);
+        window.openStation(2);
+        Ui::StationTagsModel& detail = window.stationDetail()->model();
+        QAbstractItemModelTester detailTester(
+            &detail, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester alarmTester(
+            &window.alarmCenter().model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        const auto rowOf = [&](const char* key) {
+            for (int r = 0; r < detail.rowCount(); ++r) {
+                if (project.tag(detail.tagAt(r)).key == QLatin1String(key))
+                    return r;
+            }
+            return -1;
+        };
+        const auto cell = [&](const char* key, int column, int role = Qt::DisplayRole) {
+            return detail.index(rowOf(key), column).data(role);
+        };
+        using Col = Ui::StationTagsModel;
+        QTRY_VERIFY(cell("outlet_pressure", Col::Value).toString() != QStringLiteral("—"));
+        const QRegularExpression threeDecimals(QStringLiteral("^\\d\\.\\d{3}$"));
+        QVERIFY2(threeDecimals.match(cell("outlet_pressure", Col::Value).toString()).hasMatch(),
+                 qPrintable(cell("outlet_pressure", Col::Value).toString()));
+        const QRegularExpression oneDecimal(QStringLiteral("^\\d+\\.\\d$"));
+        QVERIFY2(oneDecimal.match(cell("pump1_frequency", Col::Value).toString()).hasMatch(),
+                 qPrintable(cell("pump1_frequency", Col::Value).toString()));
+        QVERIFY(QStringList({"Running", "Stopped"})
+                    .contains(cell("pump1_running", Col::Value).toString()));
+        QCOMPARE(cell("pump1_fault", Col::Value).toString(), QStringLiteral("Normal"));
+        QCOMPARE(cell("tank_level", Col::Quality).toString(), QStringLiteral("good"));
+
+        // The level sensor's 4–20 mA loop breaks: it reads far below its range.
+        QVERIFY(city.command(QStringLiteral("sensor S0003 tank_level range")).startsWith(u"ok"));
+        const TagId level = detail.tagAt(rowOf("tank_level"));
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                for (const auto& r : pipeline.alarms().liveRecords()) {
+                    if (r.tag == level && r.type == Alarms::AlarmType::SensorFault)
+                        return true;
+                }
+                return false;
+            }(),
+            30000);
+        QTRY_COMPARE(cell("tank_level", Col::Quality).toString(), QStringLiteral("sensor fault"));
+        QCOMPARE(cell("tank_level", Col::Value).toString(), QStringLiteral("####"));
+        QVERIFY2(cell("tank_level", Col::Value, Qt::ToolTipRole).toString().contains(u"raw value"),
+                 qPrintable(cell("tank_level", Col::Value, Qt::ToolTipRole).toString()));
+        QCOMPARE(cell("tank_level", Col::Value, Qt::ForegroundRole).value<QColor>(),
+                 Ui::stateColours().offline);
+
+        // The alarm list names it with its value in the level's precision, no raw float.
+        Ui::AlarmListModel& alarms = window.alarmCenter().model();
+        QTRY_VERIFY([&] {
+            for (int r = 0; r < alarms.rowCount(); ++r) {
+                if (alarms.record(r).tag == level)
+                    return true;
+            }
+            return false;
+        }());
+        for (int r = 0; r < alarms.rowCount(); ++r) {
+            const QString value = alarms.index(r, Ui::AlarmListModel::Value).data().toString();
+            QVERIFY2(!value.contains(QRegularExpression(QStringLiteral("\\de[-+]?\\d"))) &&
+                         !value.contains(QRegularExpression(QStringLiteral("\\.\\d{4}"))),
+                     qPrintable(value));
+        }
     }
 
     /// Closing asks, names the unacknowledged critical alarms, is refused to an operator, and
