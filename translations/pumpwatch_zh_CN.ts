@@ -2668,11 +2668,11 @@
     </message>
     <message>
         <source>Pressure, %1 h</source>
-        <translation>压力曲线(%1小时)</translation>
+        <translation>压力 %1h</translation>
     </message>
     <message>
         <source>Flow, %1 h</source>
-        <translation>流量曲线(%1小时)</translation>
+        <translation>流量 %1h</translation>
     </message>
     <message>
         <source>Supplied today (%1)</source>

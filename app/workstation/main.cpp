@@ -150,7 +150,9 @@ public:
         SystemClock clock;
         std::unique_ptr<Sim::LocalCity> city;
         if (m_demo) {
-            city = std::make_unique<Sim::LocalCity>(p, clock.nowMs());
+            // The model runs from local midnight, as the first start's backfill does, so the
+            // live meters continue from the day's history (today's supply adds up).
+            city = std::make_unique<Sim::LocalCity>(p, clock.nowMs(), demoAnchorMs(p, clock));
             if (!city->start(&error))
                 return fail(tr("The demo city cannot start:\n\n%1").arg(error));
             // Only commands that inject a fault: the others ("pause", "speed 60", "help")
@@ -183,27 +185,23 @@ public:
         QFutureWatcher<void> backfill;
         if (m_demo && newDatabase) {
             const qint64 now = clock.nowMs();
-            const QTimeZone zone(p.timeZone.toLatin1());
-            const qint64 midnight =
-                QDateTime(QDateTime::fromMSecsSinceEpoch(now, zone).date(), QTime(0, 0), zone)
-                    .toMSecsSinceEpoch();
-            backfill.setFuture(QtConcurrent::run([&p, &pipeline, now, midnight] {
-                const QStringList keys{
-                    QStringLiteral("outlet_pressure"), QStringLiteral("outlet_flow"),
-                    QStringLiteral("outlet_total"),    QStringLiteral("inlet_pressure"),
-                    QStringLiteral("inlet_flow"),      QStringLiteral("tank_level"),
-                    QStringLiteral("power"),           QStringLiteral("energy")};
-                // The day since midnight every 5 minutes (today's supply and energy are whole
-                // from the first minute), the last six hours every minute.
-                const qint64 recent = now - 6 * 3'600'000;
-                std::vector<Sim::BackfillOptions> passes;
-                if (midnight < recent)
-                    passes.push_back({midnight, recent - 300'000, 300, keys});
-                passes.push_back({recent, now - 60'000, 60, keys});
-                for (const Sim::BackfillOptions& o : passes)
-                    Sim::Backfill::samples(
-                        p, Sim::LocalCity::Seed, o,
-                        [&](std::span<const Sample> b) { pipeline.history()->append(b); });
+            const qint64 anchor = demoAnchorMs(p, clock);
+            backfill.setFuture(QtConcurrent::run([&p, &pipeline, now, anchor] {
+                // The day since midnight every 5 minutes, the last six hours every minute, from
+                // one model run that the live city continues.
+                const Sim::BackfillOptions o{
+                    anchor,
+                    now - 60'000,
+                    300,
+                    {QStringLiteral("outlet_pressure"), QStringLiteral("outlet_flow"),
+                     QStringLiteral("outlet_total"), QStringLiteral("inlet_pressure"),
+                     QStringLiteral("inlet_flow"), QStringLiteral("tank_level"),
+                     QStringLiteral("power"), QStringLiteral("energy")},
+                    now - 6 * 3'600'000,
+                    60};
+                Sim::Backfill::samples(p, Sim::LocalCity::Seed, o, [&](std::span<const Sample> b) {
+                    pipeline.history()->append(b);
+                });
                 pipeline.history()->sync();
             }));
         }
@@ -279,6 +277,19 @@ public:
     }
 
 private:
+    /// Where the demo's model starts: local midnight in the project's zone, or six hours ago
+    /// when that is earlier (the sparklines' window), on the backfill's five-minute grid.
+    static qint64 demoAnchorMs(const Project& p, const Clock& clock)
+    {
+        const QTimeZone zone(p.timeZone.toLatin1());
+        const qint64 now = clock.nowMs();
+        const qint64 midnight =
+            QDateTime(QDateTime::fromMSecsSinceEpoch(now, zone).date(), QTime(0, 0), zone)
+                .toMSecsSinceEpoch();
+        const qint64 anchor = std::min(midnight, now - 6 * 3'600'000);
+        return anchor / 300'000 * 300'000;
+    }
+
     int fail(const QString& message)
     {
         qCritical().noquote() << message;

@@ -66,7 +66,9 @@ qint64 Backfill::samples(const Project& project, quint64 seed, const BackfillOpt
     City city(project, seed, first);
     qint64 count = 0;
     std::vector<Sample> out;
-    for (qint64 t = first; t <= options.toMs; t += step) {
+    const qint64 dense = options.denseIntervalS > 0 ? qint64(options.denseIntervalS) * 1000 : 0;
+    for (qint64 t = first; t <= options.toMs;
+         t += dense > 0 && t >= options.denseFromMs ? dense : step) {
         city.advance(t);
         out.clear();
         for (const CityUnit& unit : city.units()) {

@@ -26,6 +26,10 @@ struct BackfillOptions {
     qint64 toMs = 0;   ///< UTC, inclusive
     int intervalS = 60;
     QStringList keys; ///< only these tag keys; empty: every simulated tag
+    /// From `denseFromMs` on, every `denseIntervalS` instead (0: off): a coarse day and a fine
+    /// last few hours from one model run, so the meters count on without a restart.
+    qint64 denseFromMs = 0;
+    int denseIntervalS = 0;
 };
 
 class Backfill {

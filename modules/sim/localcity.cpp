@@ -26,9 +26,11 @@ bool LocalCity::assignFreePorts(Project& project, QString* error)
     return true;
 }
 
-LocalCity::LocalCity(const Project& project, qint64 nowMs)
-    : m_city(project, Seed, nowMs)
-{}
+LocalCity::LocalCity(const Project& project, qint64 nowMs, qint64 anchorMs)
+    : m_city(project, Seed, anchorMs > 0 && anchorMs < nowMs ? anchorMs : nowMs)
+{
+    m_city.advance(nowMs);
+}
 
 LocalCity::~LocalCity()
 {

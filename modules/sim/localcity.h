@@ -28,7 +28,10 @@ public:
     /// Points every TCP device of `project` at a free loopback port.
     static bool assignFreePorts(Project& project, QString* error);
 
-    LocalCity(const Project& project, qint64 nowMs);
+    /// The model runs from `anchorMs` (default: now) and is advanced to `nowMs` before it
+    /// serves: a backfill from the same anchor (e.g. local midnight) then ends on exactly the
+    /// meter readings the live city continues from.
+    LocalCity(const Project& project, qint64 nowMs, qint64 anchorMs = 0);
     ~LocalCity();
     LocalCity(const LocalCity&) = delete;
     LocalCity& operator=(const LocalCity&) = delete;

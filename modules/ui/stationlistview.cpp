@@ -207,9 +207,13 @@ StationListView::StationListView(const Project& project, StationListModel& model
     m_table->horizontalHeader()->setSectionsMovable(true);
     m_table->horizontalHeader()->setHighlightSections(false);
     m_table->horizontalHeader()->setContextMenuPolicy(Qt::CustomContextMenu);
-    const int widths[] = {140, 64, 120, 80, 86, 100, 110, 70, 110, 110, 130};
+    const int widths[] = {140, 64, 120, 76, 86, 96, 120, 70, 110, 110, 120};
     for (int c = 0; c < StationListModel::ColumnCount; ++c)
         m_table->setColumnWidth(c, widths[c]);
+    // The sparklines give way so the list fits its panel without a horizontal scroll bar.
+    m_table->horizontalHeader()->setMinimumSectionSize(40);
+    for (int c : {StationListModel::PressureTrend, StationListModel::FlowTrend})
+        m_table->horizontalHeader()->setSectionResizeMode(c, QHeaderView::Stretch);
     m_table->setColumnHidden(StationListModel::Line, true);
 
     auto* layout = new QVBoxLayout(this);
