@@ -2271,18 +2271,6 @@
 <context>
     <name>PumpWatch::Ui::LoginDialog</name>
     <message>
-        <source>PumpWatch: first administrator</source>
-        <translation>PumpWatch：创建管理员</translation>
-    </message>
-    <message>
-        <source>PumpWatch: locked</source>
-        <translation>PumpWatch：已锁定</translation>
-    </message>
-    <message>
-        <source>PumpWatch: log in</source>
-        <translation>PumpWatch：登录</translation>
-    </message>
-    <message>
         <source>No user exists yet. Create the administrator account.</source>
         <translation>尚无用户。请创建管理员账户。</translation>
     </message>
@@ -2325,6 +2313,14 @@
     <message>
         <source>Wrong user name or password.</source>
         <translation>用户名或密码错误。</translation>
+    </message>
+    <message>
+        <source>First administrator</source>
+        <translation>创建管理员</translation>
+    </message>
+    <message>
+        <source>Locked</source>
+        <translation>已锁定</translation>
     </message>
 </context>
 <context>
@@ -2562,10 +2558,6 @@
 </context>
 <context>
     <name>PumpWatch::Ui::ProjectOverviewWindow</name>
-    <message>
-        <source>PumpWatch — %1</source>
-        <translation>PumpWatch — %1</translation>
-    </message>
     <message>
         <source>%1 stations · %2 tags · %3</source>
         <translation>%1 个站点 · %2 个测点 · %3</translation>

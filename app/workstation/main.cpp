@@ -149,10 +149,11 @@ public:
 
         SystemClock clock;
         std::unique_ptr<Sim::LocalCity> city;
+        const qint64 anchor = demoAnchorMs(p, clock); // the model and the backfill start here
         if (m_demo) {
             // The model runs from local midnight, as the first start's backfill does, so the
             // live meters continue from the day's history (today's supply adds up).
-            city = std::make_unique<Sim::LocalCity>(p, clock.nowMs(), demoAnchorMs(p, clock));
+            city = std::make_unique<Sim::LocalCity>(p, clock.nowMs(), anchor);
             if (!city->start(&error))
                 return fail(tr("The demo city cannot start:\n\n%1").arg(error));
             // Only commands that inject a fault: the others ("pause", "speed 60", "help")
@@ -185,7 +186,6 @@ public:
         QFutureWatcher<void> backfill;
         if (m_demo && newDatabase) {
             const qint64 now = clock.nowMs();
-            const qint64 anchor = demoAnchorMs(p, clock);
             backfill.setFuture(QtConcurrent::run([&p, &pipeline, now, anchor] {
                 // The day since midnight every 5 minutes, the last six hours every minute, from
                 // one model run that the live city continues.

@@ -1,5 +1,7 @@
 #include "alarmtypes.h"
 
+#include <core/valueformat.h>
+
 #include <QLocale>
 
 #include <algorithm>
@@ -66,22 +68,6 @@ QString unescaped(QStringView value)
 QString storedNumber(double value)
 {
     return QString::number(value, 'g', QLocale::FloatingPointShortest);
-}
-
-/// Decimals a value of the unit is shown with: what its instruments resolve (the same as
-/// main's ValueFormat::decimals, which can replace this table once both are merged).
-int unitDecimals(QStringView unit)
-{
-    static const std::pair<QStringView, int> table[] = {
-        {u"MPa", 3}, {u"kPa", 1}, {u"bar", 2},  {u"kgf/cm²", 2}, {u"mH₂O", 1}, {u"m³/h", 1},
-        {u"L/s", 1}, {u"m³", 0},  {u"m", 2},    {u"cm", 1},      {u"mm", 0},   {u"Hz", 1},
-        {u"kW", 1},  {u"W", 0},   {u"kWh", 0},  {u"MWh", 2},     {u"A", 1},    {u"V", 0},
-        {u"kV", 2},  {u"NTU", 2}, {u"mg/L", 2}, {u"°C", 1}};
-    for (const auto& [symbol, decimals] : table) {
-        if (symbol == unit)
-            return decimals;
-    }
-    return 2;
 }
 
 /// A number for people: fixed decimals, never an exponent. `exact`: a configured value keeps
@@ -188,7 +174,7 @@ QString AlarmText::cause(const QString& stored)
     if (!c)
         return stored;
     const QString unit = c->parameter(u"unit");
-    const int decimals = unitDecimals(unit);
+    const int decimals = ValueFormat::decimalsForUnit(unit);
     if (c->code == AlarmCause::SensorRange) {
         const auto bound = [&](QStringView name, QString open) {
             const std::optional<double> v = c->number(name);

@@ -52,7 +52,7 @@ Severity defaultSeverity(AlarmType type);
 /// Why an alarm stands, as AlarmRecord::detail and the journal keep it: a stable code with
 /// parameters, put into words only when shown (AlarmText::cause), in the language of whoever
 /// reads it — a cause raised by a server running in English reads Chinese on a Chinese
-/// workstation, and a rule alarm shows its rule's name from the project.
+/// workstation, and a rule alarm shows its rule's name (as the project named it when raised).
 ///
 ///     code;name=value;name=value          e.g. "sensor_range;min=0;max=5;unit=m"
 ///

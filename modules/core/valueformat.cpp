@@ -48,6 +48,25 @@ int ValueFormat::decimals(Quantity quantity, QStringView unit)
     return 2;
 }
 
+int ValueFormat::decimalsForUnit(QStringView unit)
+{
+    for (const QuantityInfo& q : allQuantities()) {
+        const Unit* u = findUnit(q.quantity, unit);
+        if (u && QString::fromUtf8(u->symbol) == unit) // "m" is a level, not mH₂O's alias
+            return decimals(q.quantity, unit);
+    }
+    return 2;
+}
+
+Quality ValueFormat::effectiveQuality(Quality quality, bool sensorAlarm, bool stale)
+{
+    if (!isGood(quality))
+        return quality;
+    if (sensorAlarm)
+        return Quality::BadSensorFault;
+    return stale ? Quality::UncertainStale : quality;
+}
+
 bool ValueFormat::isDigital(Quantity quantity)
 {
     switch (quantity) {

@@ -40,7 +40,12 @@ class ValueFormat {
 public:
     /// Decimals for a quantity written in `unit` (its canonical unit when empty).
     static int decimals(Quantity quantity, QStringView unit = {});
+    /// The same for a unit alone ("MPa", "m³/h"), found by its symbol: 2 when unknown.
+    static int decimalsForUnit(QStringView unit);
     static bool isDigital(Quantity quantity);
+    /// The quality a person is shown: a sensor fault while a sensor alarm (frozen, out of range)
+    /// is active on a good value, stale when it was not refreshed in time, else its own.
+    static Quality effectiveQuality(Quality quality, bool sensorAlarm, bool stale);
     /// The number alone, "560,438" / "0.399"; "—" for NaN.
     static QString number(double value, int decimals);
     static QString number(const TagDef& tag, double value);

@@ -29,8 +29,9 @@ public:
     static bool assignFreePorts(Project& project, QString* error);
 
     /// The model runs from `anchorMs` (default: now) and is advanced to `nowMs` before it
-    /// serves: a backfill from the same anchor (e.g. local midnight) then ends on exactly the
-    /// meter readings the live city continues from.
+    /// serves: a backfill from the same anchor (e.g. local midnight) ends on meter readings the
+    /// live city continues from closely (the model's sub-steps fall differently, well under a
+    /// cubic metre apart), where two starts would each restart the meters.
     LocalCity(const Project& project, qint64 nowMs, qint64 anchorMs = 0);
     ~LocalCity();
     LocalCity(const LocalCity&) = delete;

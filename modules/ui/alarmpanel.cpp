@@ -252,8 +252,10 @@ void AlarmBanner::update()
     m_latestKey = shown ? shown->key : 0;
     m_counts->setText(tr("Unacknowledged: %1 critical · %2 warning").arg(critical).arg(warning));
     m_latest->setText(shown ? m_center.model().describe(*shown) : tr("No unacknowledged alarm"));
-    m_latest->setToolTip(shown ? m_center.model().describe(*shown) + u'\n' + shown->detail
-                               : QString());
+    const QString cause = shown ? Alarms::AlarmText::cause(shown->detail) : QString();
+    m_latest->setToolTip(!shown            ? QString()
+                         : cause.isEmpty() ? m_center.model().describe(*shown)
+                                           : m_center.model().describe(*shown) + u'\n' + cause);
     QColor text = QPalette().color(QPalette::WindowText);
     if (shown) {
         const StationState priority = shown->severity == Alarms::Severity::Critical

@@ -30,9 +30,10 @@ LoginDialog::LoginDialog(UserStore& users, Mode mode, QSettings* settings, QWidg
     , m_hint(new QLabel(this))
     , m_error(new QLabel(this))
 {
-    setWindowTitle(mode == Mode::CreateAdministrator ? tr("PumpWatch: first administrator")
-                   : mode == Mode::Unlock            ? tr("PumpWatch: locked")
-                                                     : tr("PumpWatch: log in"));
+    // The platform appends the application's name ("登录 — PumpWatch").
+    setWindowTitle(mode == Mode::CreateAdministrator ? tr("First administrator")
+                   : mode == Mode::Unlock            ? tr("Locked")
+                                                     : tr("Log in"));
     auto* title = new QLabel(mode == Mode::CreateAdministrator
                                  ? tr("No user exists yet. Create the administrator account.")
                              : mode == Mode::Unlock

@@ -82,8 +82,7 @@ MainWindow::MainWindow(Services& services, UserStore& users, QSettings& settings
     m_banner->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
     addToolBar(Qt::TopToolBarArea, bannerBar);
 
-    // No central widget: every panel docks, and the map and process graphics will dock beside
-    // them the same way.
+    // No central widget: every panel docks (the Panels table), process graphics will too.
     m_tiles = new StationTiles(m_stations, this);
 
     m_list = new StationListView(services.project, m_stations, this);
@@ -261,7 +260,7 @@ void MainWindow::buildMenus()
     lockAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
     file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
-    quit->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_Q), QKeySequence::Quit});
+    quit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q)); // asks; see requestExit()
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
     for (const PanelSpec& panel : Panels)

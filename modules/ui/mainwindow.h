@@ -1,6 +1,8 @@
-// MainWindow: the workstation shell. Every panel docks and floats — realtime list, station
-// overview, alarms, alarm records, alarm settings, station detail, trends, and later the map and
-// process graphics; the alarm banner stays on top whatever is closed. The layout (docks, list
+// MainWindow: the workstation shell. Every panel docks and floats — realtime list, map, station
+// overview, alarms, alarm records, alarm settings, station detail, trends (one table builds the
+// docks, the View menu and the layouts); the alarm banner stays on top whatever is closed, and a
+// new alarm brings the alarm list forward. Closing needs a role and a confirmation naming the
+// unacknowledged critical alarms, and is audited. The layout (docks, list
 // columns, theme) is saved per user and restored at login; two named layouts arrange it for a
 // dispatcher or an engineer; F11 goes full screen for a video wall, and floating panels can live on
 // other monitors. Ctrl+L locks the screen; logging in as someone else changes the user.

@@ -21,7 +21,7 @@ ProjectOverviewWindow::ProjectOverviewWindow(const Project& project, const QStri
     , m_tree(new QTreeView(this))
     , m_table(new QTableView(this))
 {
-    setWindowTitle(tr("PumpWatch — %1").arg(project.name));
+    setWindowTitle(project.name); // the platform appends the application's name
 
     // Before the model: set after expandAll() it caches a row height of 0 (Qt 6.4).
     m_tree->setUniformRowHeights(true);

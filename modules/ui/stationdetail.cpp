@@ -61,13 +61,8 @@ void StationTagsModel::setStation(int station)
 PumpWatch::Quality StationTagsModel::shownQuality(int row) const
 {
     const TagValue& v = m_values[static_cast<std::size_t>(row)];
-    if (v.quality == PumpWatch::Quality::Unknown || isBad(v.quality))
-        return v.quality;
-    if (m_sensorAlarm[static_cast<std::size_t>(row)])
-        return PumpWatch::Quality::BadSensorFault;
-    if (m_nowMs - v.timestampMs > StationListModel::StaleAfterMs)
-        return PumpWatch::Quality::UncertainStale;
-    return v.quality;
+    return ValueFormat::effectiveQuality(v.quality, m_sensorAlarm[static_cast<std::size_t>(row)],
+                                         m_nowMs - v.timestampMs > StationListModel::StaleAfterMs);
 }
 
 void StationTagsModel::refresh(qint64 nowMs)

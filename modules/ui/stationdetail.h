@@ -24,8 +24,8 @@ public:
                      const Alarms::AlarmService& alarms, QObject* parent = nullptr);
     void setStation(int station);
     int station() const { return m_station; }
-    /// Re-reads the station's values and its sensor alarms; one dataChanged for the rows that
-    /// changed. `nowMs` ages values to stale.
+    /// Re-reads the station's values and its sensor alarms; one dataChanged over the rows that
+    /// changed (every row once a second, as values age to stale by `nowMs`).
     void refresh(qint64 nowMs);
     /// The quality a person is shown: the value's own, a sensor fault while a sensor alarm
     /// (frozen, out of range) is active on the tag, stale when it has not been refreshed.

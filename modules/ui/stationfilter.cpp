@@ -6,7 +6,9 @@ StationFilter::StationFilter(QObject* parent)
     : QSortFilterProxyModel(parent)
 {
     setSortRole(StationListModel::SortRole);
-    setSortLocaleAware(true);
+    // The model's sort keys carry their own order (pinyin, numbers by value): compared as plain
+    // strings, which a locale's collation would not do (it skips the separators).
+    setSortLocaleAware(false);
     // Values change every second; rows only move when the user sorts again or a filter changes.
     setDynamicSortFilter(false);
 }

@@ -190,7 +190,9 @@ QVariant StationListModel::data(const QModelIndex& index, int role) const
         if (column == TodaySupply && dayIncomplete(row))
             return tr("At least %1 %2: history covers today only from %3, the volume before "
                       "is not known")
-                .arg(display(row, station, column).toString().mid(2), m_units[2],
+                .arg(ValueFormat::number(supply(row),
+                                         ValueFormat::decimals(Quantity::Totalizer, unit(Total))),
+                     unit(Total),
                      QDateTime::fromMSecsSinceEpoch(row.dayCoveredFromMs, m_zone)
                          .toString(QStringLiteral("HH:mm")));
         return display(row, station, column);
@@ -270,7 +272,7 @@ QVariant StationListModel::display(const Row& row, int station, int column) cons
     case TodaySupply: {
         const double v = supply(row);
         const QString n =
-            ValueFormat::number(v, ValueFormat::decimals(Quantity::Totalizer, m_units[2]));
+            ValueFormat::number(v, ValueFormat::decimals(Quantity::Totalizer, unit(Total)));
         return dayIncomplete(row) && std::isfinite(v) ? QStringLiteral("≥ ") + n : n;
     }
     default:
@@ -284,12 +286,9 @@ ShownValue StationListModel::shownValue(const Row& row, int column) const
     if (t == InvalidTagId)
         return {QStringLiteral("—"), QString(), ValueTone::Plain, false};
     const TagValue& v = m_reader.value(t);
-    Quality quality = v.quality;
     const quint8 bit = column == Pressure ? 1 : column == Flow ? 2 : 4;
-    if (isGood(quality) && (row.sensorAlarm & bit))
-        quality = Quality::BadSensorFault;
-    else if (isGood(quality) && row.stale)
-        quality = Quality::UncertainStale;
+    const Quality quality = ValueFormat::effectiveQuality(v.quality, row.sensorAlarm & bit,
+                                                          m_nowMs - v.timestampMs > StaleAfterMs);
     return ValueFormat::shown(m_project.tag(t), v.value, quality, false);
 }
 

@@ -3,7 +3,8 @@
 // Columns are chosen from the header's context menu; saveState()/restoreState() keep the
 // columns, their order and widths and the sort per user. Double-click opens the station. The
 // sort holds while values change: rows are put back in order every few seconds, the selection
-// and the scroll position kept; "alarms first" keeps stations in alarm on top.
+// and the scroll position kept; "alarms first" keeps stations in alarm on top (not saved: every
+// shift starts with the plain sort).
 #pragma once
 
 #include "stationfilter.h"
