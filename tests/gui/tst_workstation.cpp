@@ -103,6 +103,29 @@ struct LiveCity {
     Ui::Services services;
 };
 
+/// A generated city with no PLCs, no pipeline and no history: the window on its own.
+struct QuietCity {
+    explicit QuietCity(int stations)
+        : project([stations] {
+            Sim::CityOptions o;
+            o.stations = stations;
+            return Sim::CityGenerator::generate(o);
+        }())
+        , clock(1'795'000'000'000)
+        , store(project.tagCount())
+        , alarms(project, clock)
+        , services{project, QString(), QString(), clock,        store,
+                   alarms,  nullptr,   nullptr,   std::nullopt, session}
+    {}
+
+    const Project project;
+    ManualClock clock;
+    RealtimeStore store;
+    Alarms::AlarmService alarms;
+    Ui::Session session;
+    Ui::Services services;
+};
+
 /// Answers the next message box: keeps its text and presses the button labelled `button`
 /// (Escape when there is none). Nothing is asserted here: a failure would hang in the box.
 struct ModalAnswer {
@@ -497,15 +520,8 @@ private Q_SLOTS:
     /// the list; the title names the project (the platform adds the application's name).
     void firstStartShowsTheListAndTheMap()
     {
-        Sim::CityOptions o;
-        o.stations = 40;
-        const Project project = Sim::CityGenerator::generate(o);
-        ManualClock clock(1'795'000'000'000);
-        RealtimeStore store(project.tagCount());
-        Alarms::AlarmService alarms(project, clock);
-        Ui::Session session;
-        Ui::Services services{project, QString(), QString(), clock,        store,
-                              alarms,  nullptr,   nullptr,   std::nullopt, session};
+        QuietCity c(40);
+        auto& [project, clock, store, alarms, session, services] = c;
         QSettings settings(m_dir.filePath(QStringLiteral("first.ini")), QSettings::IniFormat);
         session.setUser(*m_users.find(u"zhangsan"));
         Ui::MainWindow window(services, m_users, settings);
@@ -655,15 +671,8 @@ private Q_SLOTS:
 
     void layoutPersistsAcrossRestartPerUser()
     {
-        Sim::CityOptions o;
-        o.stations = 2;
-        const Project project = Sim::CityGenerator::generate(o);
-        ManualClock clock(1'795'000'000'000);
-        RealtimeStore store(project.tagCount());
-        Alarms::AlarmService alarms(project, clock);
-        Ui::Session session;
-        Ui::Services services{project, QString(), QString(), clock,        store,
-                              alarms,  nullptr,   nullptr,   std::nullopt, session};
+        QuietCity c(2);
+        auto& [project, clock, store, alarms, session, services] = c;
         const QString ini = m_dir.filePath(QStringLiteral("layout.ini"));
         {
             QSettings settings(ini, QSettings::IniFormat);
