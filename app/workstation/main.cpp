@@ -7,6 +7,7 @@
 #include <core/translator.h>
 #include <core/users.h>
 #include <sim/backfill.h>
+#include <sim/cityserver.h>
 #include <sim/localcity.h>
 #include <ui/alarmquery.h>
 #include <ui/logindialog.h>
@@ -158,12 +159,7 @@ public:
                 return fail(tr("The demo city cannot start:\n\n%1").arg(error));
             // Only commands that inject a fault: the others ("pause", "speed 60", "help")
             // would start a demo that is not what was asked for.
-            static const QStringList faultVerbs = {
-                QStringLiteral("outage"),    QStringLiteral("burst"),
-                QStringLiteral("overflow"),  QStringLiteral("lowlow"),
-                QStringLiteral("pumpfault"), QStringLiteral("sensor"),
-                QStringLiteral("silence"),   QStringLiteral("latency"),
-                QStringLiteral("exception")};
+            const QStringList& faultVerbs = Sim::CityServer::faultCommands();
             for (const QString& f : parser.values(fault)) {
                 const QString verb = f.simplified().section(u' ', 0, 0);
                 if (!faultVerbs.contains(verb))
@@ -281,11 +277,8 @@ private:
     /// when that is earlier (the sparklines' window), on the backfill's five-minute grid.
     static qint64 demoAnchorMs(const Project& p, const Clock& clock)
     {
-        const QTimeZone zone(p.timeZone.toLatin1());
         const qint64 now = clock.nowMs();
-        const qint64 midnight =
-            QDateTime(QDateTime::fromMSecsSinceEpoch(now, zone).date(), QTime(0, 0), zone)
-                .toMSecsSinceEpoch();
+        const qint64 midnight = startOfLocalDayMs(now, QTimeZone(p.timeZone.toLatin1()));
         const qint64 anchor = std::min(midnight, now - 6 * 3'600'000);
         return anchor / 300'000 * 300'000;
     }

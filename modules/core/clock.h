@@ -17,6 +17,13 @@
 
 namespace PumpWatch {
 
+/// Local midnight, in `zone`, of the day `ms` (UTC) falls on: the start of "today".
+inline qint64 startOfLocalDayMs(qint64 ms, const QTimeZone& zone)
+{
+    return QDateTime(QDateTime::fromMSecsSinceEpoch(ms, zone).date(), QTime(0, 0), zone)
+        .toMSecsSinceEpoch();
+}
+
 class Clock {
 public:
     virtual ~Clock() = default;

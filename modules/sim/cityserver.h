@@ -46,6 +46,9 @@ class CityServer {
     Q_DECLARE_TR_FUNCTIONS(PumpWatch::Sim::CityServer)
 
 public:
+    /// The commands that inject a fault (outage, burst, sensor, silence, …; docs/simulator.md).
+    static const QStringList& faultCommands();
+
     CityServer(City& city, const ServerOptions& options);
     ~CityServer();
     CityServer(const CityServer&) = delete;

@@ -83,11 +83,9 @@ QString CityServer::Impl::execute(const QString& line)
     }
 
     // The rest act on a target: a station, or one of its devices.
-    static const QStringList targeted = {
-        QStringLiteral("status"),  QStringLiteral("drop"),      QStringLiteral("silence"),
-        QStringLiteral("latency"), QStringLiteral("exception"), QStringLiteral("outage"),
-        QStringLiteral("sensor"),  QStringLiteral("burst"),     QStringLiteral("overflow"),
-        QStringLiteral("lowlow"),  QStringLiteral("pumpfault"), QStringLiteral("clear")};
+    static const QStringList targeted =
+        CityServer::faultCommands() +
+        QStringList{QStringLiteral("status"), QStringLiteral("drop"), QStringLiteral("clear")};
     if (!targeted.contains(verb))
         return error(CityServer::tr("unknown command '%1'; try 'help'").arg(verb));
     const std::vector<int> units = city.find(w.value(1));
@@ -251,6 +249,15 @@ QString CityServer::Impl::execute(const QString& line)
         return ok();
     }
     return error(CityServer::tr("%1 is not implemented").arg(verb));
+}
+
+const QStringList& CityServer::faultCommands()
+{
+    static const QStringList verbs = {
+        QStringLiteral("outage"),  QStringLiteral("burst"),     QStringLiteral("overflow"),
+        QStringLiteral("lowlow"),  QStringLiteral("pumpfault"), QStringLiteral("sensor"),
+        QStringLiteral("silence"), QStringLiteral("latency"),   QStringLiteral("exception")};
+    return verbs;
 }
 
 } // namespace PumpWatch::Sim

@@ -172,8 +172,7 @@ void MainWindow::loadListHistory()
     const QTimeZone zone(p.timeZone.toLatin1());
     day.kind = History::QueryKind::Aggregated;
     day.resolution = History::Resolution::Hour;
-    day.fromMs = QDateTime(QDateTime::fromMSecsSinceEpoch(now, zone).date(), QTime(0, 0), zone)
-                     .toMSecsSinceEpoch();
+    day.fromMs = startOfLocalDayMs(now, zone);
     m_dayStart = day.fromMs;
     day.toMs = now + 1;
     connect(&m_trendHistory, &QFutureWatcher<History::QueryResult>::finished, this, [this] {

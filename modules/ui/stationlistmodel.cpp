@@ -2,6 +2,8 @@
 
 #include "theme.h"
 
+#include <core/clock.h>
+
 #include <QDateTime>
 #include <QFont>
 #include <QLocale>
@@ -464,11 +466,10 @@ void StationListModel::mark(int row)
 void StationListModel::refresh(qint64 nowMs)
 {
     m_nowMs = nowMs;
-    const QDate date = QDateTime::fromMSecsSinceEpoch(nowMs, m_zone).date();
-    const qint64 day = date.toJulianDay();
+    const qint64 day = QDateTime::fromMSecsSinceEpoch(nowMs, m_zone).date().toJulianDay();
     const bool newDay = m_day >= 0 && day != m_day;
     m_day = day;
-    m_dayStartMs = QDateTime(date, QTime(0, 0), m_zone).toMSecsSinceEpoch();
+    m_dayStartMs = startOfLocalDayMs(nowMs, m_zone);
     for (TagId t : m_reader.refresh()) {
         const int row = m_tagRow[t];
         if (row < 0)
