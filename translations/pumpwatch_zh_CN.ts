@@ -2485,6 +2485,10 @@
         <source>Keep running</source>
         <translation>继续运行</translation>
     </message>
+    <message>
+        <source>%1: cannot write the file</source>
+        <translation>%1：无法写入文件</translation>
+    </message>
 </context>
 <context>
     <name>PumpWatch::Ui::MapCanvas</name>

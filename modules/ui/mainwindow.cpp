@@ -17,6 +17,7 @@
 #include <QDateTime>
 #include <QDir>
 #include <QDockWidget>
+#include <QFile>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -570,6 +571,25 @@ bool MainWindow::snapshot(const QString& dir, QString* error)
     }
     if (!save(m_banner, QStringLiteral("panel-alarmBanner")))
         return false;
+    // What the images show, as text for checks and the guide: the banner and the list's rows.
+    {
+        QString shown = QStringLiteral("banner\t") + m_banner->alarmText() + u'\n';
+        const QAbstractItemModel* list = m_list->table()->model();
+        for (int r = 0; r < list->rowCount(); ++r) {
+            QStringList cells{QStringLiteral("list")};
+            for (int c :
+                 {StationListModel::Name, StationListModel::District, StationListModel::Pressure,
+                  StationListModel::Flow, StationListModel::Comm, StationListModel::TodaySupply})
+                cells << list->index(r, c).data().toString();
+            shown += cells.join(u'\t') + u'\n';
+        }
+        QFile text(QDir(dir).filePath(QStringLiteral("snapshot.txt")));
+        if (!text.open(QIODevice::WriteOnly | QIODevice::Truncate) ||
+            text.write(shown.toUtf8()) < 0) {
+            *error = tr("%1: cannot write the file").arg(text.fileName());
+            return false;
+        }
+    }
 
     // The map at three levels of detail: the whole city, names, and cards around the station
     // on show (the first in alarm), floated to a screen's size.

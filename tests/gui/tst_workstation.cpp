@@ -26,6 +26,7 @@
 #include <QAbstractButton>
 #include <QAbstractItemModelTester>
 #include <QApplication>
+#include <QDialog>
 #include <QDockWidget>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -247,15 +248,23 @@ private Q_SLOTS:
         QTableView* table = window.alarmPanel()->table();
         table->setFocus();
         table->selectRow(powerRow());
-        QTimer::singleShot(0, this, [] {
+        // The dialog is answered from the event loop; what it found is asserted afterwards (a
+        // failed check inside the callback would leave the dialog open until the test times out).
+        bool noteTyped = false;
+        QTimer::singleShot(0, this, [&noteTyped] {
             QWidget* dialog = QApplication::activeModalWidget();
-            QVERIFY(dialog);
-            auto* note = dialog->findChild<QPlainTextEdit*>();
-            QVERIFY(note);
+            auto* note = dialog ? dialog->findChild<QPlainTextEdit*>() : nullptr;
+            if (!note) {
+                if (auto* d = qobject_cast<QDialog*>(dialog))
+                    d->reject();
+                return;
+            }
             note->insertPlainText(QStringLiteral("已通知供电局，值班员到场")); // typed with an IME
             QTest::keyClick(note, Qt::Key_Return, Qt::ControlModifier);
+            noteTyped = true;
         });
         QTest::keyClick(table, Qt::Key_Return);
+        QVERIFY2(noteTyped, "Enter on the alarm opened no note dialog");
 
         QTRY_VERIFY(model.record(powerRow()).isAcknowledged());
         QCOMPARE(model.record(powerRow()).ackUser, QStringLiteral("张三"));

@@ -5,6 +5,8 @@
 #include <QFileInfo>
 #include <QImage>
 #include <QProcess>
+#include <QRegularExpression>
+#include <QSet>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -363,6 +365,31 @@ private Q_SLOTS:
         const QImage image(dir.filePath(QStringLiteral("workstation.png")));
         QVERIFY(!image.isNull());
         QVERIFY(image.width() >= 1000 && image.height() >= 600);
+        // Each panel shows something: not one flat colour (a blank or unpainted dock).
+        const QStringList panels = QDir(dir.path()).entryList({QStringLiteral("panel-*.png")});
+        QVERIFY2(panels.size() >= 9, qPrintable(panels.join(u' ')));
+        for (const QString& name : panels) {
+            const QImage panel(dir.filePath(name));
+            QVERIFY2(!panel.isNull(), qPrintable(name));
+            QSet<QRgb> colours;
+            for (int y = 0; y < panel.height(); y += 7) {
+                for (int x = 0; x < panel.width(); x += 7)
+                    colours.insert(panel.pixel(x, y));
+            }
+            QVERIFY2(colours.size() > 20, qPrintable(name));
+        }
+        // What the panels showed, as text beside the images: the list's rows with the demo's
+        // station names and values, the banner's line.
+        QFile text(dir.filePath(QStringLiteral("snapshot.txt")));
+        QVERIFY(text.open(QIODevice::ReadOnly));
+        const QString shown = QString::fromUtf8(text.readAll());
+        QVERIFY2(shown.contains(QStringLiteral("list\t(A)澳门路口\t")), qPrintable(shown));
+        QVERIFY2(shown.count(QStringLiteral("\nlist\t")) >= 10, qPrintable(shown));
+        QVERIFY2(QRegularExpression(QStringLiteral("\\nlist\\t[^\\t]+\\t[^\\t]+\\t\\d\\.\\d{3}\\t"))
+                     .match(shown)
+                     .hasMatch(),
+                 qPrintable(shown));
+        QVERIFY2(shown.contains(QStringLiteral("banner\t")), qPrintable(shown));
     }
 };
 

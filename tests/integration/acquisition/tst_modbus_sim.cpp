@@ -276,7 +276,10 @@ private Q_SLOTS:
         for (TagId t = 0; t < m_project->tagCount(); ++t)
             slowest = std::max(slowest, m_sink->firstBad[t] - killedAt);
         qInfo("every tag Bad-CommFailure %lld ms after the kill", static_cast<long long>(slowest));
-        QVERIFY2(slowest <= 2 * PollMs, qPrintable(QString::number(slowest)));
+        // Two poll periods, plus a margin for a loaded 2-core CI machine scheduling the threads
+        // late (the wall clock is real here: the city runs in another process).
+        constexpr qint64 SchedulingMarginMs = 300;
+        QVERIFY2(slowest <= 2 * PollMs + SchedulingMarginMs, qPrintable(QString::number(slowest)));
         for (int i = 0; i < m_driver->deviceCount(); ++i) {
             const CommStatus s = m_driver->deviceStatus(i);
             QCOMPARE(s.state, CommState::Offline);
@@ -288,7 +291,8 @@ private Q_SLOTS:
         // The last values are kept under the bad quality, for the display.
         QVERIFY(std::isfinite(m_sink->value(tag("S0005/low/outlet_total")).value));
 
-        QTest::qWait(1500); // a few failed reconnects
+        QTest::qWait(
+            1500); // the city stays down a while: a few reconnects fail (scenario, not sync)
         const qint64 restartedAt = m_clock.nowMs();
         QVERIFY2(startSim(), qPrintable(m_sim->errors()));
         QVERIFY(QTest::qWaitFor([&] { return Test::allOnline(*m_driver); }, 10'000));

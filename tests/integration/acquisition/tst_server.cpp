@@ -4,6 +4,7 @@
 
 #include <core/projectreader.h>
 
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -214,14 +215,25 @@ private Q_SLOTS:
         QProcess server;
         server.start(bin("pumpwatch-server"),
                      {QStringLiteral("--project"), project, QStringLiteral("--db"), db,
-                      QStringLiteral("--duration"), QStringLiteral("40")});
+                      QStringLiteral("--duration"), QStringLiteral("40"), QStringLiteral("--stats"),
+                      QStringLiteral("1")});
         QVERIFY(server.waitForStarted());
-        QTest::qWait(8000); // every station read and judged normal first
+        // Every device read (the server's statistics say all are online) before the faults.
+        QString log;
+        const QRegularExpression allOnline(
+            QStringLiteral("acquisition: (\\d+) of \\1 devices online"));
+        QVERIFY2(QTest::qWaitFor(
+                     [&] {
+                         log += QString::fromUtf8(server.readAllStandardOutput());
+                         return allOnline.match(log).hasMatch();
+                     },
+                     20'000),
+                 qPrintable(log));
         for (const char* fault :
              {"outage S0001 on", "sensor S0002/low outlet_pressure freeze", "burst S0003 on"})
             QVERIFY2(sim.command(QString::fromLatin1(fault)).startsWith(u"ok"), fault);
         QVERIFY(server.waitForFinished(60'000));
-        const QString log = QString::fromUtf8(server.readAllStandardOutput());
+        log += QString::fromUtf8(server.readAllStandardOutput());
         QCOMPARE(server.exitCode(), 0);
 
         const QString from = QDate::currentDate().addDays(-1).toString(Qt::ISODate);

@@ -6,6 +6,8 @@ Values are checked against physics and against the model (the 'get' control comm
 every fault command is provoked and observed from the client's side.
 """
 import os
+import select
+import socket
 import tempfile
 import time
 import unittest
@@ -17,6 +19,17 @@ from pymodbus.pdu import ExceptionResponse
 from simclient import Simulator, free_port_range, load_devices
 
 SPEED = 60
+
+
+def peer_closed(sock):
+    """True once the other end closed the connection (a read would return nothing)."""
+    readable, _, _ = select.select([sock], [], [], 0)
+    if not readable:
+        return False
+    try:
+        return sock.recv(1, socket.MSG_PEEK) == b""
+    except OSError:
+        return True
 
 
 def wait_until(predicate, timeout=15.0, interval=0.2):
@@ -231,7 +244,8 @@ class SimulatedCity(unittest.TestCase):
         self.assertTrue(c.connect())
         self.assertFalse(c.read_holding_registers(0, 2, slave=1).isError())
         self.assertGreaterEqual(int(self.sim.ok(f"drop {name}")), 1)
-        time.sleep(0.2)
+        # The simulator has closed its end: wait for that, not for a guessed time.
+        self.assertTrue(wait_until(lambda: peer_closed(c.socket), timeout=5.0, interval=0.01))
         with self.assertRaises(ConnectionException):
             c.read_holding_registers(0, 2, slave=1)
         c.close()
