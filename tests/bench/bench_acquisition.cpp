@@ -11,6 +11,8 @@
 // Reported: achieved cycle (mean and worst gap between a device's batches), devices fresh within
 // their period (gap ≤ 1.1 s) and within 2 s, requests/s, CPU of the acquisition thread and of the
 // process. Fails only when the work fails (devices never online, no cycles).
+#include "benchmachine.h"
+
 #include <acquisition/acquisitionservice.h>
 #include <core/projectreader.h>
 #include <sim/citygenerator.h>
@@ -223,6 +225,7 @@ void print(const char* name, const Window& w)
 int main(int argc, char* argv[])
 {
     QCoreApplication app(argc, argv);
+    PumpWatch::Bench::printMachine();
     QCommandLineParser parser;
     parser.addHelpOption();
     parser.addOptions({{"stations", "simulated stations", "N", "2000"},

@@ -8,6 +8,8 @@
 // Reported: samples/s through the engine, the CPU share of one core it needs at 1 Hz, the ratio
 // to the baseline, and the records raised (values wander across the limits, so the engine does
 // real work). Fails only when nothing was evaluated.
+#include "benchmachine.h"
+
 #include <alarms/alarmengine.h>
 #include <sim/citygenerator.h>
 
@@ -105,6 +107,7 @@ double secondsSince(Steady::time_point t)
 int main(int argc, char* argv[])
 {
     QCoreApplication app(argc, argv);
+    PumpWatch::Bench::printMachine();
     QCommandLineParser parser;
     const QCommandLineOption stationsOption(QStringLiteral("stations"), QStringLiteral("stations"),
                                             QStringLiteral("N"), QStringLiteral("2000"));

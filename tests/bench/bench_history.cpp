@@ -8,6 +8,7 @@
 //     rollups against GROUP BY over the raw samples, one query per station either way.
 // Only fails when the work fails; the numbers go to docs/performance.md.
 #include "../integration/history/pgcluster.h"
+#include "benchmachine.h"
 
 #include <core/clock.h>
 #include <history/historyreader.h>
@@ -232,6 +233,7 @@ ReportTimes reportDay(const Project& p, const DatabaseUrl& url, const std::vecto
 int main(int argc, char* argv[])
 {
     QCoreApplication app(argc, argv);
+    PumpWatch::Bench::printMachine();
     int stations = 2000;
     int rounds = 4;
     bool postgres = true;

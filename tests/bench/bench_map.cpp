@@ -6,6 +6,8 @@
 // Baseline in the same run: a plain QPainter loop that fills the ground and draws one prepared
 // pixmap per marker at the same places — the least any marker map can do. Reported: ms per
 // frame and the ratios. Aim: within 2× of the baseline. Fails only when nothing was drawn.
+#include "benchmachine.h"
+
 #include <sim/citygenerator.h>
 #include <ui/mapcanvas.h>
 #include <ui/mapsprites.h>
@@ -77,6 +79,7 @@ double baseline(const Ui::MapCanvas& canvas, QImage& target, int frames)
 int main(int argc, char** argv)
 {
     QApplication app(argc, argv);
+    PumpWatch::Bench::printMachine();
     QCommandLineParser parser;
     const QCommandLineOption stationsOption(QStringLiteral("stations"), QStringLiteral("stations"),
                                             QStringLiteral("N"), QStringLiteral("2000"));

@@ -4,6 +4,8 @@
 // is reset first (/proc/self/clear_refs = 5), reported as peak and retained growth over the
 // child's starting RSS. (Retained memory cannot be read this way: the allocator keeps freed
 // pages, so RSS after the load equals the peak.)
+#include "benchmachine.h"
+
 #include <core/projectreader.h>
 #include <core/projectwriter.h>
 #include <sim/citygenerator.h>
@@ -88,6 +90,7 @@ double medianMs(int runs, const std::function<bool()>& work)
 int main(int argc, char* argv[])
 {
     QCoreApplication app(argc, argv);
+    PumpWatch::Bench::printMachine();
     const QStringList args = QCoreApplication::arguments();
     const int stations = args.contains(QStringLiteral("--stations"))
                              ? args.value(args.indexOf(QStringLiteral("--stations")) + 1).toInt()

@@ -8,6 +8,8 @@
 //   baseline   the libmodbus select loop, one port, 2 × N connections (select caps fds at 1024)
 //   pumpwatch  CityServer with the same 2 × N connections, one per device of N devices
 //   city       CityServer, 2000 stations: every device polled by both clients (2 × 2286)
+#include "benchmachine.h"
+
 #include <sim/citygenerator.h>
 #include <sim/cityserver.h>
 
@@ -220,6 +222,7 @@ int argument(int argc, char** argv, const char* name, int fallback)
 int main(int argc, char** argv)
 {
     QCoreApplication app(argc, argv);
+    PumpWatch::Bench::printMachine();
     const int stations = argument(argc, argv, "--stations", 2000);
     const double seconds = argument(argc, argv, "--seconds", 5);
     const int small = argument(argc, argv, "--connections", 200); // per client, under select's cap

@@ -6,6 +6,8 @@
 // Baseline in the same run: the same model emitting one dataChanged per changed value — what a
 // naive model does. Reported: dataChanged signals per tick and main-thread ms per tick for both,
 // and the ratios. Aims: ≥ 20× fewer signals, < 10 ms per tick. Fails only when nothing changed.
+#include "benchmachine.h"
+
 #include <sim/citygenerator.h>
 #include <ui/stationfilter.h>
 #include <ui/stationlistmodel.h>
@@ -67,6 +69,7 @@ Result run(const Project& project, int ticks, bool perCell)
 int main(int argc, char* argv[])
 {
     QApplication app(argc, argv);
+    PumpWatch::Bench::printMachine();
     QCommandLineParser parser;
     const QCommandLineOption stations(QStringLiteral("stations"), QStringLiteral("stations"),
                                       QStringLiteral("N"), QStringLiteral("2000"));

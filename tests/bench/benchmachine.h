@@ -1,0 +1,37 @@
+// The machine a benchmark's figures come from, printed before them: a figure is only worth
+// re-measuring on a machine of the same kind (cores, CPU model) and build type.
+#pragma once
+
+#include <cstdio>
+#include <fstream>
+#include <string>
+#include <thread>
+
+#ifndef PUMPWATCH_BUILD_TYPE
+#define PUMPWATCH_BUILD_TYPE "unknown"
+#endif
+
+namespace PumpWatch::Bench {
+
+inline std::string cpuModel()
+{
+    std::ifstream cpuinfo("/proc/cpuinfo");
+    std::string line;
+    while (std::getline(cpuinfo, line)) {
+        if (line.rfind("model name", 0) == 0) {
+            const auto colon = line.find(':');
+            return colon == std::string::npos ? line : line.substr(colon + 2);
+        }
+    }
+    return "unknown CPU";
+}
+
+/// "machine: 2 cores, Intel(R) Xeon(R) …, build RelWithDebInfo" on its own line.
+inline void printMachine()
+{
+    std::printf("machine: %u cores, %s, build %s\n", std::thread::hardware_concurrency(),
+                cpuModel().c_str(), PUMPWATCH_BUILD_TYPE);
+    std::fflush(stdout);
+}
+
+} // namespace PumpWatch::Bench
