@@ -955,6 +955,10 @@
         <source>%1 is not a PumpWatch spool file; left in place</source>
         <translation>%1 不是 PumpWatch 缓存文件；已保留原文件</translation>
     </message>
+    <message>
+        <source>cannot repair the spool file %1: %2</source>
+        <translation>无法修复缓存文件 %1：%2</translation>
+    </message>
 </context>
 <context>
     <name>PumpWatch::Project</name>

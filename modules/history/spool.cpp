@@ -65,8 +65,19 @@ bool Spool::append(std::span<const SpoolRecord> records, QString* error)
             *error = tr("cannot open the spool file %1: %2").arg(m_path, m_file.errorString());
             return false;
         }
-        if (m_file.size() == 0)
+        if (m_file.size() == 0) {
             m_file.write(Magic, sizeof Magic);
+        } else if (const qint64 torn = (m_file.size() - qint64(sizeof Magic)) % RecordSize;
+                   m_file.size() > qint64(sizeof Magic) && torn != 0) {
+            // A crash left part of a record: cut it, or every record appended after it would be
+            // read shifted (garbage series and values).
+            if (!m_file.resize(m_file.size() - torn)) {
+                *error =
+                    tr("cannot repair the spool file %1: %2").arg(m_path, m_file.errorString());
+                m_file.close();
+                return false;
+            }
+        }
     }
     QByteArray bytes(qsizetype(records.size()) * RecordSize, Qt::Uninitialized);
     for (size_t i = 0; i < records.size(); ++i)

@@ -5,7 +5,7 @@
 // the next one even if the project's tag ids have moved.
 //
 // The file is append-only and flushed per batch; a torn last record (power cut mid-write) is
-// dropped on reading. One thread.
+// dropped on reading, and cut off before the next process appends to the file. One thread.
 #pragma once
 
 #include <core/quality.h>
