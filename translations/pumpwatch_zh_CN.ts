@@ -2326,6 +2326,10 @@
         <source>Locked</source>
         <translation>已锁定</translation>
     </message>
+    <message>
+        <source>Wait a moment before trying again.</source>
+        <translation>请稍候再试。</translation>
+    </message>
 </context>
 <context>
     <name>PumpWatch::Ui::MainWindow</name>

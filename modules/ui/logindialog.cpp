@@ -74,6 +74,7 @@ LoginDialog::LoginDialog(UserStore& users, Mode mode, QSettings* settings, QWidg
     }
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     m_ok = buttons->button(QDialogButtonBox::Ok);
+    m_ok->setObjectName(QStringLiteral("login"));
     m_ok->setText(mode == Mode::CreateAdministrator ? tr("Create") : tr("Log in"));
     if (mode == Mode::Unlock)
         buttons->button(QDialogButtonBox::Cancel)->hide();
@@ -152,6 +153,12 @@ bool LoginDialog::tryLogin()
         showError(error);
         return false;
     }
+    if (!m_ok->isEnabled()) {
+        // Still in the back-off after a wrong password: Enter in a field must not bypass it.
+        m_password->clear();
+        showError(tr("Wait a moment before trying again."));
+        return false;
+    }
     if (const User* u = m_users.authenticate(name, m_password->text())) {
         m_user = *u;
         m_failures = 0;
@@ -163,7 +170,7 @@ bool LoginDialog::tryLogin()
     // GUI keeps running: alarms still flash and sound behind the dialog).
     ++m_failures;
     m_ok->setEnabled(false);
-    QTimer::singleShot(std::min(m_failures, 10) * 500, m_ok, [this] { m_ok->setEnabled(true); });
+    QTimer::singleShot(retryDelayMs(), m_ok, [this] { m_ok->setEnabled(true); });
     m_password->clear();
     showError(tr("Wrong user name or password."));
     return false;

@@ -10,6 +10,8 @@
 
 #include <QDialog>
 
+#include <algorithm>
+
 class QComboBox;
 class QLabel;
 class QLineEdit;
@@ -33,7 +35,10 @@ public:
     void setUserName(const QString& name);
     void setPassword(const QString& password);
     /// Checks the entered name and password; accepts the dialog when right.
+    /// Logs in with what is typed. After a wrong password, attempts are refused for
+    /// retryDelayMs() (0.5 s more per failure, at most 5 s) — the GUI keeps running.
     bool tryLogin();
+    int retryDelayMs() const { return std::min(m_failures, 10) * 500; }
     const std::optional<User>& user() const { return m_user; }
     QString error() const;
 

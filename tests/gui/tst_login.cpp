@@ -6,8 +6,10 @@
 
 #include <QApplication>
 #include <QComboBox>
+#include <QElapsedTimer>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPushButton>
 #include <QSettings>
 #include <QTemporaryDir>
 #include <QTest>
@@ -33,6 +35,43 @@ private Q_SLOTS:
                             QStringLiteral("pw-li"), &error, 1000));
         QVERIFY(m_users.set(QStringLiteral("wangwu"), QStringLiteral("王五"), Role::Operator,
                             QStringLiteral("pw-wang"), &error, 1000));
+    }
+
+    /// Guessing gets slower: a right password typed straight after a wrong one is refused until
+    /// the back-off has passed, and the wait grows with each failure up to 5 s.
+    void wrongPasswordsBackOff()
+    {
+        Ui::LoginDialog dialog(m_users, Ui::LoginDialog::Mode::Login);
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        dialog.setUserName(QStringLiteral("lisi"));
+        dialog.setPassword(QStringLiteral("guess"));
+        QVERIFY(!dialog.tryLogin());
+        QCOMPARE(dialog.retryDelayMs(), 500);
+        dialog.setPassword(QStringLiteral("pw-li"));
+        QVERIFY(!dialog.tryLogin()); // too soon, even with the right password
+        QVERIFY(!dialog.user());
+        QVERIFY2(dialog.error().contains(QStringLiteral("稍候")), qPrintable(dialog.error()));
+        // The event loop runs meanwhile; once the wait is over the right password opens.
+        QElapsedTimer waited;
+        waited.start();
+        QTRY_VERIFY_WITH_TIMEOUT(
+            dialog.findChild<QPushButton*>(QStringLiteral("login")) &&
+                dialog.findChild<QPushButton*>(QStringLiteral("login"))->isEnabled(),
+            3000);
+        QVERIFY(waited.elapsed() >= 300);
+        dialog.setPassword(QStringLiteral("pw-li"));
+        QVERIFY(dialog.tryLogin());
+        QCOMPARE(dialog.user()->name, QStringLiteral("lisi"));
+
+        Ui::LoginDialog again(m_users, Ui::LoginDialog::Mode::Login);
+        again.setUserName(QStringLiteral("lisi"));
+        for (int expected : {500, 1000, 1500}) {
+            QTRY_VERIFY(again.findChild<QPushButton*>(QStringLiteral("login"))->isEnabled());
+            again.setPassword(QStringLiteral("guess"));
+            QVERIFY(!again.tryLogin());
+            QCOMPARE(again.retryDelayMs(), expected);
+        }
     }
 
     void anErrorKeepsTheFieldsAsTheyWere_data()
