@@ -25,6 +25,8 @@ packages=(
     # Chinese text in the GUI and in snapshots; Qt's own strings (OK/Cancel, the file dialog,
     # the calendar) in Chinese: qtbase_zh_CN.qm
     fonts-noto-cjk qt6-translations-l10n
+    # the fuzz targets: clang with libFuzzer and the sanitizers (tests/fuzz)
+    clang libclang-rt-14-dev
 )
 
 missing=()

@@ -104,6 +104,10 @@ void encode(double raw, DataType type, WordOrder order, std::span<quint16> regs)
 
 double decode(std::span<const quint16> regs, DataType type, WordOrder order)
 {
+    // Fewer registers than the type needs (a byte address read as a 32-bit value, a short
+    // answer): no value, never a read past the answer.
+    if (type == DataType::Invalid || std::ssize(regs) < registerCount(type))
+        return std::numeric_limits<double>::quiet_NaN();
     switch (type) {
     case DataType::Bool:
         return regs[0] != 0 ? 1 : 0;
@@ -150,6 +154,8 @@ void write(const ModbusLocation& location, DataType type, WordOrder order, doubl
 double read(const ModbusLocation& location, DataType type, WordOrder order,
             std::span<const quint16> regs)
 {
+    if (regs.empty())
+        return std::numeric_limits<double>::quiet_NaN();
     if (location.bit >= 0)
         return (regs[0] >> location.bit) & 1u;
     if (location.byte >= 0) {
