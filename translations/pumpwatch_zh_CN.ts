@@ -239,6 +239,12 @@
         <source>for %1 min: %2</source>
         <translation>搁置 %1 分钟：%2</translation>
     </message>
+    <message numerus="yes">
+        <source>%n critical alarm(s) silenced</source>
+        <translation>
+            <numerusform>%n 条紧急报警已消音</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>PumpWatch::Alarms::AlarmSubject</name>
@@ -1799,15 +1805,6 @@
     <message>
         <source>Locked</source>
         <translation>已锁定</translation>
-    </message>
-</context>
-<context>
-    <name>PumpWatch::Ui::AlarmCenter</name>
-    <message numerus="yes">
-        <source>%n critical alarm(s) silenced</source>
-        <translation>
-            <numerusform>%n 条紧急报警已消音</numerusform>
-        </translation>
     </message>
 </context>
 <context>

@@ -146,6 +146,7 @@ bool LoginDialog::tryLogin()
                    m_users.save(&error)) {
             m_user = *m_users.find(name);
             remember();
+            Q_EMIT attempted({m_user->name, m_user->displayName}, true);
             accept();
             return true;
         }
@@ -156,12 +157,14 @@ bool LoginDialog::tryLogin()
         m_user = *u;
         m_failures = 0;
         remember();
+        Q_EMIT attempted({m_user->name, m_user->displayName}, true);
         accept();
         return true;
     }
     // Guessing gets slower: the button waits 0.5 s more after each failure, at most 5 s (the
     // GUI keeps running: alarms still flash and sound behind the dialog).
     ++m_failures;
+    Q_EMIT attempted({name, QString()}, false);
     m_ok->setEnabled(false);
     QTimer::singleShot(std::min(m_failures, 10) * 500, m_ok, [this] { m_ok->setEnabled(true); });
     m_password->clear();

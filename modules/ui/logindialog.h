@@ -6,6 +6,7 @@
 // remembered there.
 #pragma once
 
+#include <alarms/alarmtypes.h>
 #include <core/users.h>
 
 #include <QDialog>
@@ -36,6 +37,11 @@ public:
     bool tryLogin();
     const std::optional<User>& user() const { return m_user; }
     QString error() const;
+
+Q_SIGNALS:
+    /// Each login attempt, for the audit log: who logged in, or the name typed (no display
+    /// name) when the password was wrong.
+    void attempted(const PumpWatch::Alarms::Actor& who, bool accepted);
 
 private:
     void remember();
