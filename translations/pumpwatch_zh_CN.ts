@@ -150,6 +150,10 @@
         <source>write %1 failed: %2</source>
         <translation>写入 %1 失败：%2</translation>
     </message>
+    <message>
+        <source>connection refused by %1 (nothing listens there)</source>
+        <translation>%1 拒绝连接（该端口无人监听）</translation>
+    </message>
 </context>
 <context>
     <name>PumpWatch::Address</name>
