@@ -16,6 +16,8 @@
 //   rollup_dirty    late samples whose rollups are still to be recomputed (survives a crash)
 //   alarm_journal, audit_log, report_corrections   filled by the alarm, control and report issues
 // v2: alarm_journal's station and tag names, unit and cause (detail).
+// report_corrections is kept, unused until the reports issue: REPORTS.md's audited corrections
+// need it (and will add method, approver and login to it in their own migration).
 // v3: alarm_journal.ack_login and audit_log.login — the login name, unique, next to the display
 //     name (ack_user, user_name) that two users may share; NULL in rows written before.
 #pragma once
