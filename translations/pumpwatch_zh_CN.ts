@@ -150,6 +150,10 @@
         <source>write %1 failed: %2</source>
         <translation>写入 %1 失败：%2</translation>
     </message>
+    <message>
+        <source>connection refused by %1 (nothing listens there)</source>
+        <translation>%1 拒绝连接（该端口无人监听）</translation>
+    </message>
 </context>
 <context>
     <name>PumpWatch::Address</name>
@@ -238,6 +242,12 @@
     <message>
         <source>for %1 min: %2</source>
         <translation>搁置 %1 分钟：%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n critical alarm(s) silenced</source>
+        <translation>
+            <numerusform>%n 条紧急报警已消音</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1803,15 +1813,6 @@
     <message>
         <source>Locked</source>
         <translation>已锁定</translation>
-    </message>
-</context>
-<context>
-    <name>PumpWatch::Ui::AlarmCenter</name>
-    <message numerus="yes">
-        <source>%n critical alarm(s) silenced</source>
-        <translation>
-            <numerusform>%n 条紧急报警已消音</numerusform>
-        </translation>
     </message>
 </context>
 <context>

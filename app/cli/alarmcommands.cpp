@@ -45,6 +45,13 @@ bool openJournal(History::AlarmJournal& journal)
     return false;
 }
 
+/// The CLI has no login of its own: who acknowledges is the operating system's account; --user
+/// is the name shown.
+QString systemLogin()
+{
+    return qEnvironmentVariable("USER", qEnvironmentVariable("USERNAME"));
+}
+
 QString typeName(const JournalRow& r)
 {
     return Alarms::AlarmText::typeName(r.type, r.tagName);
@@ -196,9 +203,9 @@ int AlarmCommands::acknowledge(const QStringList& args)
     if (!openJournal(journal))
         return 1;
     JournalRow row;
-    const auto result =
-        journal.acknowledge(id, parser.value(userOption).trimmed(), parser.value(noteOption),
-                            QDateTime::currentMSecsSinceEpoch(), &error, &row);
+    const auto result = journal.acknowledge(id, parser.value(userOption).trimmed(), systemLogin(),
+                                            parser.value(noteOption),
+                                            QDateTime::currentMSecsSinceEpoch(), &error, &row);
     const QString what =
         QStringLiteral("%1 %2 %3").arg(row.stationName, row.tagName, typeName(row));
     switch (result) {

@@ -27,6 +27,7 @@ History::JournalEntry AlarmJournalEntries::entry(const AlarmChange& change) cons
     e.endState = QString::fromLatin1(Alarms::endStateCode(r.endState));
     e.ackMs = r.ackMs;
     e.ackUser = r.ackUser;
+    e.ackLogin = r.ackLogin;
     e.note = r.note;
     e.detail = r.detail;
     const Alarms::AlarmSubject subject = Alarms::alarmSubject(m_project, r);
@@ -42,9 +43,10 @@ History::AuditEntry AlarmJournalEntries::audit(const Alarms::AlarmAudit& a) cons
 {
     History::AuditEntry e;
     e.ms = a.ms;
-    e.user = a.user.isEmpty() ? QStringLiteral("system") : a.user;
+    e.user = a.who.name.isEmpty() ? QStringLiteral("system") : a.who.name;
+    e.login = a.who.login;
     e.action = a.action;
-    e.target = a.tag < m_project.tagCount() ? m_project.tagPath(a.tag) : QString();
+    e.target = a.tag < m_project.tagCount() ? m_project.tagPath(a.tag) : a.target;
     e.result = QStringLiteral("ok");
     e.detail = a.detail;
     e.oldValue = a.oldValue;
@@ -64,6 +66,7 @@ std::optional<AlarmRecord> AlarmJournalEntries::record(const History::JournalRow
     r.startMs = row.startMs;
     r.ackMs = row.ackMs.value_or(0);
     r.ackUser = row.ackUser;
+    r.ackLogin = row.ackLogin;
     r.note = row.note;
     r.detail = row.detail;
     if (row.station.isEmpty())

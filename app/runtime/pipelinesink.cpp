@@ -86,6 +86,20 @@ void PipelineSink::audit(const Acquisition::WriteRecord& r)
         qInfo().noquote() << line;
     else
         qWarning().noquote() << line;
+    if (!m_history)
+        return;
+    // Acquisition knows the login only; it is the name the row is found by.
+    History::AuditEntry e;
+    e.ms = r.finishedMs;
+    e.user = r.user;
+    e.login = r.user;
+    e.action = QStringLiteral("write");
+    e.target = path;
+    e.oldValue = QString::number(r.oldValue, 'g', 12);
+    e.newValue = QString::number(r.newValue, 'g', 12);
+    e.result = r.ok ? QStringLiteral("ok") : QStringLiteral("failed");
+    e.detail = r.ok ? QStringLiteral("read_back=") + QString::number(r.readBack, 'g', 12) : r.error;
+    m_history->journal({}, std::span(&e, 1));
 }
 
 } // namespace PumpWatch::Runtime

@@ -1,6 +1,7 @@
 // PipelineSink: where the pipeline (pumpwatch-server, the single-PC workstation) sends what
 // acquisition produces — the realtime store, the alarms (samples and device comm status), history
-// (when a database is given), the log (comm status changes, control writes) and, with a dump
+// (when a database is given; control writes to its audit_log), the log (comm status changes,
+// control writes) and, with a dump
 // stream, CSV:
 //
 //     time,station,device,tag,value,quality

@@ -218,7 +218,7 @@ public:
             if (!m_demo || !users->find(u"zhangsan"))
                 return fail(tr("--snapshot logs in as the demo dispatcher: use it with --demo"));
             session.setUser(*users->find(u"zhangsan"));
-        } else if (!login(*users, session, settings)) {
+        } else if (!login(*users, services, settings)) {
             backfill.waitForFinished();
             pipeline.stop();
             return 0;
@@ -308,7 +308,7 @@ private:
                users.save(error);
     }
 
-    bool login(UserStore& users, Ui::Session& session, QSettings& settings)
+    bool login(UserStore& users, Ui::Services& services, QSettings& settings)
     {
         Ui::LoginDialog dialog(users,
                                users.isEmpty() ? Ui::LoginDialog::Mode::CreateAdministrator
@@ -316,9 +316,15 @@ private:
                                &settings);
         if (m_demo)
             dialog.setHint(demoHint());
+        QObject::connect(&dialog, &Ui::LoginDialog::attempted, &dialog,
+                         [&services](const Alarms::Actor& who, bool accepted) {
+                             Ui::auditWorkstation(services, who, QStringLiteral("login"),
+                                                  accepted ? QStringLiteral("ok")
+                                                           : QStringLiteral("failed"));
+                         });
         if (dialog.exec() != QDialog::Accepted || !dialog.user())
             return false;
-        session.setUser(*dialog.user());
+        services.session.setUser(*dialog.user());
         return true;
     }
 

@@ -1,5 +1,6 @@
 #include "modbusdriver_p.h"
 
+#include <QAbstractSocket>
 #include <QLoggingCategory>
 #include <QModbusRtuSerialClient>
 #include <QModbusTcpClient>
@@ -289,9 +290,15 @@ void ModbusDriver::Private::onStateChanged(int index)
         for (const int dev : l.devices)
             startCycle(dev); // read at once: recovery should not wait for the next period
     } else if (state == QModbusDevice::UnconnectedState && l.state != Link::State::Down) {
-        const QString why = l.client->error() != QModbusDevice::NoError
-                                ? l.client->errorString()
-                                : tr("connection closed by the device");
+        // Qt's TCP client reports the state before the socket's error, so a port nobody listens
+        // on would read as "closed by the device"; the socket (its child) already knows.
+        const auto* socket = l.client->findChild<QAbstractSocket*>();
+        const bool refused = l.state == Link::State::Connecting && socket &&
+                             socket->error() == QAbstractSocket::ConnectionRefusedError;
+        const QString why =
+            refused ? tr("connection refused by %1 (nothing listens there)").arg(l.endpoint)
+            : l.client->error() != QModbusDevice::NoError ? l.client->errorString()
+                                                          : tr("connection closed by the device");
         linkFailed(index, why);
     }
 }

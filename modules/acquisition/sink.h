@@ -20,7 +20,7 @@ namespace PumpWatch::Acquisition {
 struct WriteRecord {
     quint64 id = 0;
     TagId tag = InvalidTagId;
-    QString user;
+    QString user;          ///< the login name (User::name) the write was made for
     double oldValue = 0.0; ///< last value read before the write (NaN if none yet)
     double newValue = 0.0; ///< requested, engineering units
     double readBack = 0.0; ///< read after the write (NaN if not read)

@@ -123,12 +123,12 @@ void AlarmEngine::watch(TagId tag)
 
 // --- settings ------------------------------------------------------------------------------
 
-void AlarmEngine::setLimits(TagId tag, const AlarmLimits& limits, const QString& user)
+void AlarmEngine::setLimits(TagId tag, const AlarmLimits& limits, const Actor& who)
 {
     if (tag >= m_tags.size() || limits == this->limits(tag))
         return;
     const qint64 now = m_clock.nowMs();
-    m_audit.push_back({now, user, QStringLiteral("limits"), tag, QString(),
+    m_audit.push_back({now, who, QStringLiteral("limits"), tag, QString(),
                        ProjectWriter::alarmText(this->limits(tag)),
                        ProjectWriter::alarmText(limits)});
     AlarmLimits& stored = m_edited[tag];
@@ -451,7 +451,7 @@ void AlarmEngine::tick()
                 r.shelved = false;
         }
         m_audit.push_back(
-            {now, QString(), QStringLiteral("unshelve"), tag, tr("shelving expired"), {}, {}});
+            {now, Actor(), QStringLiteral("unshelve"), tag, tr("shelving expired"), {}, {}});
     }
     for (TagId tag : m_timed) {
         TagState& t = m_tags[tag];
@@ -474,14 +474,15 @@ void AlarmEngine::tick()
 
 // --- operators -----------------------------------------------------------------------------
 
-bool AlarmEngine::acknowledge(quint64 key, const QString& user, const QString& note)
+bool AlarmEngine::acknowledge(quint64 key, const Actor& who, const QString& note)
 {
     const auto it = m_live.find(key);
     if (it == m_live.end() || it->second.isAcknowledged())
         return false;
     AlarmRecord& r = it->second;
     r.ackMs = std::max<qint64>(m_clock.nowMs(), 1);
-    r.ackUser = user;
+    r.ackUser = who.name;
+    r.ackLogin = who.login;
     r.note = note;
     m_changes.push_back({AlarmChange::Acknowledged, r});
     if (!r.isActive())
@@ -489,7 +490,7 @@ bool AlarmEngine::acknowledge(quint64 key, const QString& user, const QString& n
     return true;
 }
 
-int AlarmEngine::acknowledgeStation(int station, const QString& user, const QString& note)
+int AlarmEngine::acknowledgeStation(int station, const Actor& who, const QString& note)
 {
     std::vector<quint64> keys;
     for (const auto& [key, r] : m_live) {
@@ -498,23 +499,23 @@ int AlarmEngine::acknowledgeStation(int station, const QString& user, const QStr
     }
     std::sort(keys.begin(), keys.end());
     for (quint64 key : keys)
-        acknowledge(key, user, note);
+        acknowledge(key, who, note);
     return static_cast<int>(keys.size());
 }
 
-bool AlarmEngine::shelve(TagId tag, qint64 durationMs, const QString& user, const QString& reason)
+bool AlarmEngine::shelve(TagId tag, qint64 durationMs, const Actor& who, const QString& reason)
 {
-    if (tag >= m_tags.size() || durationMs <= 0 || user.isEmpty())
+    if (tag >= m_tags.size() || durationMs <= 0 || who.login.isEmpty())
         return false;
     const qint64 now = m_clock.nowMs();
-    m_shelved[tag] = {now + durationMs, user};
+    m_shelved[tag] = {now + durationMs, who.name};
     for (auto& [key, r] : m_live) {
         if (r.tag == tag && r.type != AlarmType::PowerFail)
             r.shelved = true;
     }
     m_audit.push_back(
         {now,
-         user,
+         who,
          QStringLiteral("shelve"),
          tag,
          tr("for %1 min: %2").arg(static_cast<double>(durationMs) / 60'000.0).arg(reason),
@@ -523,7 +524,7 @@ bool AlarmEngine::shelve(TagId tag, qint64 durationMs, const QString& user, cons
     return true;
 }
 
-bool AlarmEngine::unshelve(TagId tag, const QString& user)
+bool AlarmEngine::unshelve(TagId tag, const Actor& who)
 {
     if (m_shelved.erase(tag) == 0)
         return false;
@@ -531,8 +532,20 @@ bool AlarmEngine::unshelve(TagId tag, const QString& user)
         if (r.tag == tag)
             r.shelved = false;
     }
-    m_audit.push_back({m_clock.nowMs(), user, QStringLiteral("unshelve"), tag, {}, {}, {}});
+    m_audit.push_back({m_clock.nowMs(), who, QStringLiteral("unshelve"), tag, {}, {}, {}});
     return true;
+}
+
+void AlarmEngine::silence(const Actor& who, int sounding)
+{
+    m_audit.push_back({m_clock.nowMs(),
+                       who,
+                       QStringLiteral("silence"),
+                       InvalidTagId,
+                       tr("%n critical alarm(s) silenced", nullptr, sounding),
+                       {},
+                       {},
+                       QStringLiteral("alarm-horn")});
 }
 
 // --- records -------------------------------------------------------------------------------

@@ -17,8 +17,8 @@
 //     engine.process(batch);                  // in the acquisition thread
 //     engine.tick();                          // about once a second: delays, frozen values
 //     for (const AlarmChange& c : engine.takeChanges()) journal(c);
-//     engine.acknowledge(key, user, note);
-//     engine.setLimits(tag, newLimits, user);  // an engineer's edit, without a restart
+//     engine.acknowledge(key, {u"zhangsan"_s, u"张三"_s}, note);
+//     engine.setLimits(tag, newLimits, who);  // an engineer's edit, without a restart
 #pragma once
 
 #include "alarmtypes.h"
@@ -74,20 +74,23 @@ public:
     void tick();
 
     /// False when there is no such unacknowledged record.
-    bool acknowledge(quint64 key, const QString& user, const QString& note);
+    bool acknowledge(quint64 key, const Actor& who, const QString& note);
     /// Acknowledges every unacknowledged record of a station; returns how many.
-    int acknowledgeStation(int station, const QString& user, const QString& note);
+    int acknowledgeStation(int station, const Actor& who, const QString& note);
     /// Hides a tag's alarms (still evaluated and journalled) until `durationMs` has passed.
     /// The caller checks the user's authority; the engine audits it.
-    bool shelve(TagId tag, qint64 durationMs, const QString& user, const QString& reason);
-    bool unshelve(TagId tag, const QString& user);
+    bool shelve(TagId tag, qint64 durationMs, const Actor& who, const QString& reason);
+    bool unshelve(TagId tag, const Actor& who);
+    /// Audits that `who` silenced the horn while `sounding` critical alarms called for it (the
+    /// horn itself is the workstation's).
+    void silence(const Actor& who, int sounding);
 
     /// The alarm settings in force for `tag`: the project's, or what setLimits() gave it since.
     const AlarmLimits& limits(TagId tag) const { return *m_limitsOf[tag]; }
     /// New settings for a tag while running (an engineer's edit of the limit table), audited as
     /// the user's with the old and new settings. The tag's standing value is judged against them
     /// at once: alarms they no longer call for end, ones they call for are raised.
-    void setLimits(TagId tag, const AlarmLimits& limits, const QString& user);
+    void setLimits(TagId tag, const AlarmLimits& limits, const Actor& who);
 
     /// Takes over records still open from an earlier run (read back from the journal, their
     /// station, device, tag and rule resolved by the caller), so that they end when their

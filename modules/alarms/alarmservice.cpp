@@ -87,32 +87,40 @@ std::vector<quint64> AlarmService::restore(std::vector<AlarmRecord> records)
     return locked([&] { return m_engine.restore(std::move(records)); });
 }
 
-bool AlarmService::acknowledge(quint64 key, const QString& user, const QString& note)
+bool AlarmService::acknowledge(quint64 key, const Actor& who, const QString& note)
 {
-    return locked([&] { return m_engine.acknowledge(key, user, note); });
+    return locked([&] { return m_engine.acknowledge(key, who, note); });
 }
 
-int AlarmService::acknowledgeStation(int station, const QString& user, const QString& note)
+int AlarmService::acknowledgeStation(int station, const Actor& who, const QString& note)
 {
-    return locked([&] { return m_engine.acknowledgeStation(station, user, note); });
+    return locked([&] { return m_engine.acknowledgeStation(station, who, note); });
 }
 
-bool AlarmService::shelve(TagId tag, qint64 durationMs, const QString& user, const QString& reason)
+bool AlarmService::shelve(TagId tag, qint64 durationMs, const Actor& who, const QString& reason)
 {
-    return locked([&] { return m_engine.shelve(tag, durationMs, user, reason); });
+    return locked([&] { return m_engine.shelve(tag, durationMs, who, reason); });
 }
 
-bool AlarmService::unshelve(TagId tag, const QString& user)
+bool AlarmService::unshelve(TagId tag, const Actor& who)
 {
-    return locked([&] { return m_engine.unshelve(tag, user); });
+    return locked([&] { return m_engine.unshelve(tag, who); });
+}
+
+void AlarmService::silence(const Actor& who, int sounding)
+{
+    locked([&] {
+        m_engine.silence(who, sounding);
+        return 0;
+    });
 }
 
 void AlarmService::setLimits(std::span<const std::pair<TagId, AlarmLimits>> limits,
-                             const QString& user)
+                             const Actor& who)
 {
     locked([&] {
         for (const auto& [tag, l] : limits)
-            m_engine.setLimits(tag, l, user);
+            m_engine.setLimits(tag, l, who);
         return 0;
     });
 }

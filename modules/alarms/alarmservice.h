@@ -43,12 +43,14 @@ public:
     void tick();
 
     std::vector<quint64> restore(std::vector<AlarmRecord> records);
-    bool acknowledge(quint64 key, const QString& user, const QString& note);
-    int acknowledgeStation(int station, const QString& user, const QString& note);
-    bool shelve(TagId tag, qint64 durationMs, const QString& user, const QString& reason);
-    bool unshelve(TagId tag, const QString& user);
+    bool acknowledge(quint64 key, const Actor& who, const QString& note);
+    int acknowledgeStation(int station, const Actor& who, const QString& note);
+    bool shelve(TagId tag, qint64 durationMs, const Actor& who, const QString& reason);
+    bool unshelve(TagId tag, const Actor& who);
+    /// Audits silencing the horn (AlarmEngine::silence).
+    void silence(const Actor& who, int sounding);
     /// New alarm settings while running, audited as `user`'s (AlarmEngine::setLimits).
-    void setLimits(std::span<const std::pair<TagId, AlarmLimits>> limits, const QString& user);
+    void setLimits(std::span<const std::pair<TagId, AlarmLimits>> limits, const Actor& who);
     /// The settings in force for `tag` (a copy: the engine's may change).
     AlarmLimits limits(TagId tag) const;
 

@@ -110,6 +110,13 @@ public:
     static QString cause(const QString& stored);
 };
 
+/// Who acted: the login name, unique, and the display name as it was then ("zhangsan", "张三");
+/// two users may share a display name, so the audit keeps both.
+struct Actor {
+    QString login;
+    QString name;
+};
+
 struct AlarmRecord {
     quint64 key = 0; ///< the engine's id of the record
     AlarmType type = AlarmType::High;
@@ -122,8 +129,9 @@ struct AlarmRecord {
     qint64 startMs = 0;
     qint64 endMs = 0; ///< 0 while active
     EndState endState = EndState::Active;
-    qint64 ackMs = 0; ///< 0 until acknowledged
-    QString ackUser;
+    qint64 ackMs = 0;        ///< 0 until acknowledged
+    QString ackUser;         ///< display name
+    QString ackLogin;        ///< login name
     QString note;            ///< the handling content and result the operator entered
     QString detail;          ///< the cause: an AlarmCause code, or the driver's error as given
     bool shelved = false;    ///< by an operator, for a set time
@@ -149,12 +157,13 @@ struct AlarmChange {
 /// An operator action the audit log keeps (shelving is audited, ISA-18.2).
 struct AlarmAudit {
     qint64 ms = 0;
-    QString user;
-    QString action; ///< "shelve", "unshelve", "limits"
+    Actor who;      ///< empty for the engine itself (shelving expired)
+    QString action; ///< "shelve", "unshelve", "limits", "silence"
     TagId tag = InvalidTagId;
     QString detail;
     QString oldValue; ///< "limits": the settings before and after, as the project file spells them
     QString newValue;
+    QString target = {}; ///< what it was about when it is no tag ("alarm-horn")
 };
 
 } // namespace PumpWatch::Alarms

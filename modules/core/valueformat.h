@@ -17,6 +17,8 @@
 #include <QCoreApplication>
 #include <QString>
 
+#include <algorithm>
+
 namespace PumpWatch {
 
 /// What colour a digital state gets on screen.
@@ -46,6 +48,14 @@ public:
     /// The quality a person is shown: a sensor fault while a sensor alarm (frozen, out of range)
     /// is active on a good value, stale when it was not refreshed in time, else its own.
     static Quality effectiveQuality(Quality quality, bool sensorAlarm, bool stale);
+    /// How old a value of a device polled every `pollMs` may be before it is shown stale: three
+    /// polls, so a 4G gateway read every 60 s is not stale between polls, and never less than
+    /// 30 s, so a missed answer or two of a fast device does not grey it out.
+    static qint64 staleAfterMs(int pollMs)
+    {
+        return std::max<qint64>(3 * qint64(pollMs), MinStaleAfterMs);
+    }
+    static constexpr qint64 MinStaleAfterMs = 30'000;
     /// The number alone, "560,438" / "0.399"; "—" for NaN.
     static QString number(double value, int decimals);
     static QString number(const TagDef& tag, double value);

@@ -34,7 +34,7 @@ bool exec(QSqlQuery& q, QString* error)
 
 const char* const RowColumns =
     "id, station, station_name, tag, tag_name, unit, alarm_type, severity, start_value, "
-    "start_ts, end_ts, end_state, ack_ts, ack_user, note, detail";
+    "start_ts, end_ts, end_state, ack_ts, ack_user, note, detail, ack_login";
 
 JournalRow readRow(const QSqlQuery& q)
 {
@@ -59,6 +59,7 @@ JournalRow readRow(const QSqlQuery& q)
     r.ackUser = q.value(13).toString();
     r.note = q.value(14).toString();
     r.detail = q.value(15).toString();
+    r.ackLogin = q.value(16).toString();
     return r;
 }
 
@@ -99,8 +100,8 @@ bool JournalWriter::flush(QSqlDatabase& db, QString* error)
     QSqlQuery end(db);
     end.prepare(QStringLiteral("UPDATE alarm_journal SET end_ts = ?, end_state = ? WHERE id = ?"));
     QSqlQuery ack(db);
-    ack.prepare(QStringLiteral("UPDATE alarm_journal SET ack_ts = ?, ack_user = ?, note = ? "
-                               "WHERE id = ? AND ack_ts IS NULL"));
+    ack.prepare(QStringLiteral("UPDATE alarm_journal SET ack_ts = ?, ack_user = ?, ack_login = ?, "
+                               "note = ? WHERE id = ? AND ack_ts IS NULL"));
     for (const JournalEntry& e : m_entries) {
         if (e.kind == JournalEntry::Adopt) {
             m_ids[e.key] = e.rowId;
@@ -137,6 +138,7 @@ bool JournalWriter::flush(QSqlDatabase& db, QString* error)
         } else {
             q.addBindValue(e.ackMs);
             q.addBindValue(e.ackUser);
+            q.addBindValue(nullableText(e.ackLogin));
             q.addBindValue(nullableText(e.note));
         }
         q.addBindValue(id->second);
@@ -144,12 +146,13 @@ bool JournalWriter::flush(QSqlDatabase& db, QString* error)
             return fail();
     }
     QSqlQuery audit(db);
-    audit.prepare(QStringLiteral("INSERT INTO audit_log (ts, user_name, action, target, "
+    audit.prepare(QStringLiteral("INSERT INTO audit_log (ts, user_name, login, action, target, "
                                  "old_value, new_value, result, detail) "
-                                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
+                                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     for (const AuditEntry& a : m_audit) {
         audit.addBindValue(a.ms);
         audit.addBindValue(notNull(a.user));
+        audit.addBindValue(nullableText(a.login));
         audit.addBindValue(notNull(a.action));
         audit.addBindValue(notNull(a.target));
         audit.addBindValue(nullableText(a.oldValue));
@@ -194,7 +197,7 @@ bool AlarmJournal::open(QString* error)
     if (!m_db.isValid())
         return false;
     QSqlQuery q(m_db);
-    if (!q.exec(QStringLiteral("SELECT detail FROM alarm_journal WHERE id = 0"))) {
+    if (!q.exec(QStringLiteral("SELECT ack_login FROM alarm_journal WHERE id = 0"))) {
         *error = tr("%1 holds no PumpWatch alarm journal (or one older than this program): %2")
                      .arg(m_url.display(), q.lastError().text());
         return false;
@@ -262,14 +265,15 @@ std::optional<JournalRow> AlarmJournal::row(qint64 id, QString* error)
 }
 
 AlarmJournal::AckResult AlarmJournal::acknowledge(qint64 id, const QString& user,
-                                                  const QString& note, qint64 ms, QString* error,
-                                                  JournalRow* row)
+                                                  const QString& login, const QString& note,
+                                                  qint64 ms, QString* error, JournalRow* row)
 {
     QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("UPDATE alarm_journal SET ack_ts = ?, ack_user = ?, note = ? "
-                             "WHERE id = ? AND ack_ts IS NULL"));
+    q.prepare(QStringLiteral("UPDATE alarm_journal SET ack_ts = ?, ack_user = ?, ack_login = ?, "
+                             "note = ? WHERE id = ? AND ack_ts IS NULL"));
     q.addBindValue(ms);
     q.addBindValue(user);
+    q.addBindValue(nullableText(login));
     q.addBindValue(nullableText(note));
     q.addBindValue(id);
     if (!exec(q, error))

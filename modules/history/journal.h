@@ -12,7 +12,8 @@
 //     AlarmJournal journal(url);
 //     journal.open(&error);
 //     auto rows = journal.list({from, to, QStringLiteral("S0001"), false}, &error);
-//     journal.acknowledge(rows->front().id, u"张三"_s, u"已派人检修"_s, now, &error);
+//     journal.acknowledge(rows->front().id, u"张三"_s, u"zhangsan"_s, u"已派人检修"_s, now,
+//     &error);
 #pragma once
 
 #include "databaseurl.h"
@@ -50,14 +51,16 @@ struct JournalEntry {
     qint64 endMs = 0;
     QString endState; ///< "active", "normal", "new_alarm"
     qint64 ackMs = 0;
-    QString ackUser;
+    QString ackUser;  ///< display name
+    QString ackLogin; ///< login name
     QString note;
     QString detail;
 };
 
 struct AuditEntry {
     qint64 ms = 0;
-    QString user;
+    QString user;   ///< display name as it was ("张三"), "system" for the program itself
+    QString login;  ///< login name ("zhangsan"), unique; empty for the system
     QString action; ///< "shelve", "write", "acknowledge", …
     QString target;
     QString oldValue;
@@ -96,6 +99,7 @@ struct JournalRow {
     QString endState;
     std::optional<qint64> ackMs;
     QString ackUser;
+    QString ackLogin; ///< empty in rows written before schema v3
     QString note;
     QString detail;
 };
@@ -128,10 +132,10 @@ public:
     /// Newest first.
     std::optional<std::vector<JournalRow>> list(const JournalFilter& filter, QString* error);
     std::optional<JournalRow> row(qint64 id, QString* error);
-    /// Sets who acknowledged and the note, once: a second acknowledgement is refused. `row`
-    /// receives the record as it is afterwards.
-    AckResult acknowledge(qint64 id, const QString& user, const QString& note, qint64 ms,
-                          QString* error, JournalRow* row = nullptr);
+    /// Sets who acknowledged (display and login name) and the note, once: a second
+    /// acknowledgement is refused. `row` receives the record as it is afterwards.
+    AckResult acknowledge(qint64 id, const QString& user, const QString& login, const QString& note,
+                          qint64 ms, QString* error, JournalRow* row = nullptr);
 
 private:
     DatabaseUrl m_url;

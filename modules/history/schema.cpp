@@ -62,6 +62,12 @@ const Migration migrations[] = {
          "ALTER TABLE alarm_journal ADD COLUMN detail TEXT",
          "CREATE INDEX alarm_journal_open ON alarm_journal (end_ts)",
      }},
+    {3,
+     "login names next to display names (two users may share a display name)",
+     {
+         "ALTER TABLE alarm_journal ADD COLUMN ack_login TEXT",
+         "ALTER TABLE audit_log ADD COLUMN login TEXT",
+     }},
 };
 
 #undef PUMPWATCH_ROLLUP_COLUMNS
@@ -85,7 +91,8 @@ int Schema::version(QSqlDatabase& db, QString* error)
     return q.value(0).toInt();
 }
 
-bool Schema::migrate(QSqlDatabase& db, const Dialect& dialect, qint64 nowMs, QString* error)
+bool Schema::migrate(QSqlDatabase& db, const Dialect& dialect, qint64 nowMs, QString* error,
+                     int upToVersion)
 {
     QSqlQuery q(db);
     if (!q.exec(QStringLiteral("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER "
@@ -105,7 +112,7 @@ bool Schema::migrate(QSqlDatabase& db, const Dialect& dialect, qint64 nowMs, QSt
         return false;
     }
     for (const Migration& m : migrations) {
-        if (m.version <= current)
+        if (m.version <= current || m.version > upToVersion)
             continue;
         if (!db.transaction()) {
             *error = db.lastError().text();

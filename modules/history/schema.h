@@ -15,6 +15,11 @@
 //   rollup_day        first/first_ts, last/last_ts, delta (counters); day = local calendar day
 //   rollup_dirty    late samples whose rollups are still to be recomputed (survives a crash)
 //   alarm_journal, audit_log, report_corrections   filled by the alarm, control and report issues
+// v2: alarm_journal's station and tag names, unit and cause (detail).
+// report_corrections is kept, unused until the reports issue: REPORTS.md's audited corrections
+// need it (and will add method, approver and login to it in their own migration).
+// v3: alarm_journal.ack_login and audit_log.login — the login name, unique, next to the display
+//     name (ack_user, user_name) that two users may share; NULL in rows written before.
 #pragma once
 
 #include "dialect.h"
@@ -31,8 +36,10 @@ public:
     static int latestVersion();
     /// The database's version (0 when it has no schema yet), or -1 on error.
     static int version(QSqlDatabase& db, QString* error);
-    /// Applies every missing migration. False with `*error` naming the failed migration.
-    static bool migrate(QSqlDatabase& db, const Dialect& dialect, qint64 nowMs, QString* error);
+    /// Applies every missing migration up to `upToVersion` (tests build old databases with it).
+    /// False with `*error` naming the failed migration.
+    static bool migrate(QSqlDatabase& db, const Dialect& dialect, qint64 nowMs, QString* error,
+                        int upToVersion = latestVersion());
 };
 
 } // namespace PumpWatch::History

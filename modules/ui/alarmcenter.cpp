@@ -39,7 +39,7 @@ bool AlarmCenter::acknowledge(quint64 key, const QString& note)
 {
     if (!m_services.session.user())
         return false;
-    const bool ok = m_services.alarms.acknowledge(key, m_services.session.userName(), note);
+    const bool ok = m_services.alarms.acknowledge(key, m_services.session.actor(), note);
     refresh();
     return ok;
 }
@@ -48,8 +48,7 @@ int AlarmCenter::acknowledgeStation(int station, const QString& note)
 {
     if (!m_services.session.user())
         return 0;
-    const int n =
-        m_services.alarms.acknowledgeStation(station, m_services.session.userName(), note);
+    const int n = m_services.alarms.acknowledgeStation(station, m_services.session.actor(), note);
     refresh();
     return n;
 }
@@ -60,19 +59,10 @@ void AlarmCenter::silence()
         return;
     const qint64 now = m_services.clock.nowMs();
     m_sound.silence(m_services.session.userName(), now);
-    if (m_services.history) {
-        History::AuditEntry e;
-        e.ms = now;
-        e.user = m_services.session.userName();
-        e.action = QStringLiteral("silence");
-        e.target = QStringLiteral("alarm-horn");
-        e.result = QStringLiteral("ok");
-        e.detail =
-            tr("%n critical alarm(s) silenced", nullptr,
-               static_cast<int>(std::count_if(m_live.begin(), m_live.end(),
-                                              [](const auto& r) { return r.requiresSound(); })));
-        m_services.history->journal({}, std::span(&e, 1));
-    }
+    m_services.alarms.silence(
+        m_services.session.actor(),
+        static_cast<int>(std::count_if(m_live.begin(), m_live.end(),
+                                       [](const auto& r) { return r.requiresSound(); })));
 }
 
 } // namespace PumpWatch::Ui

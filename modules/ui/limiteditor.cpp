@@ -200,7 +200,7 @@ bool LimitEditor::save()
     }
     // The file holds them now; the running engine takes them, audited as this user's.
     m_services.projectPath = m_services.projectSavePath;
-    m_services.alarms.setLimits(edits, m_services.session.userName());
+    m_services.alarms.setLimits(edits, m_services.session.actor());
     const std::size_t count = edits.size();
     m_model.reload();
     showMessage(tr("%n change(s) saved to %1 and in force.", nullptr, static_cast<int>(count))

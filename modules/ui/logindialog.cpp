@@ -147,6 +147,7 @@ bool LoginDialog::tryLogin()
                    m_users.save(&error)) {
             m_user = *m_users.find(name);
             remember();
+            Q_EMIT attempted({m_user->name, m_user->displayName}, true);
             accept();
             return true;
         }
@@ -163,12 +164,14 @@ bool LoginDialog::tryLogin()
         m_user = *u;
         m_failures = 0;
         remember();
+        Q_EMIT attempted({m_user->name, m_user->displayName}, true);
         accept();
         return true;
     }
     // Guessing gets slower: the button waits 0.5 s more after each failure, at most 5 s (the
     // GUI keeps running: alarms still flash and sound behind the dialog).
     ++m_failures;
+    Q_EMIT attempted({name, QString()}, false);
     m_ok->setEnabled(false);
     QTimer::singleShot(retryDelayMs(), m_ok, [this] { m_ok->setEnabled(true); });
     m_password->clear();

@@ -6,6 +6,7 @@
 // remembered there.
 #pragma once
 
+#include <alarms/alarmtypes.h>
 #include <core/users.h>
 
 #include <QDialog>
@@ -41,6 +42,11 @@ public:
     int retryDelayMs() const { return std::min(m_failures, 10) * 500; }
     const std::optional<User>& user() const { return m_user; }
     QString error() const;
+
+Q_SIGNALS:
+    /// Each login attempt, for the audit log: who logged in, or the name typed (no display
+    /// name) when the password was wrong.
+    void attempted(const PumpWatch::Alarms::Actor& who, bool accepted);
 
 private:
     void remember();

@@ -414,10 +414,29 @@ void MainWindow::userChanged()
 void MainWindow::lock()
 {
     saveUserLayout();
+    const Alarms::Actor before = m_services.session.actor();
+    auditWorkstation(m_services, before, QStringLiteral("lock"), QStringLiteral("ok"));
     LoginDialog dialog(m_users, LoginDialog::Mode::Unlock, &m_settings, this);
     dialog.setHint(m_demoHint);
     if (m_services.session.user())
         dialog.setUserName(m_services.session.user()->name);
+    // Every attempt is audited: the same user unlocks, another one takes over (the one before
+    // is logged out), a wrong password is a failed login under the name typed.
+    connect(
+        &dialog, &LoginDialog::attempted, this,
+        [this, before](const Alarms::Actor& who, bool accepted) {
+            if (!accepted) {
+                auditWorkstation(m_services, who, QStringLiteral("login"),
+                                 QStringLiteral("failed"));
+            } else if (who.login == before.login) {
+                auditWorkstation(m_services, who, QStringLiteral("unlock"), QStringLiteral("ok"));
+            } else {
+                if (!before.login.isEmpty())
+                    auditWorkstation(m_services, before, QStringLiteral("logout"),
+                                     QStringLiteral("ok"), QStringLiteral("next=") + who.login);
+                auditWorkstation(m_services, who, QStringLiteral("login"), QStringLiteral("ok"));
+            }
+        });
     // The alarms keep flashing and sounding behind the dialog; only a login closes it.
     while (dialog.exec() != QDialog::Accepted) {
     }
@@ -481,18 +500,8 @@ Role MainWindow::exitRole() const
 
 void MainWindow::auditExit(const QString& result, const QString& detail)
 {
-    if (!m_services.history)
-        return;
-    const std::optional<User>& user = m_services.session.user();
-    History::AuditEntry e;
-    e.ms = m_services.clock.nowMs();
-    e.user = user ? user->displayName : QString();
-    e.action = QStringLiteral("exit");
-    e.target = QStringLiteral("workstation");
-    e.result = result;
-    e.detail =
-        (user ? QStringLiteral("login=") + user->name + QStringLiteral("; ") : QString()) + detail;
-    m_services.history->journal({}, std::span(&e, 1));
+    auditWorkstation(m_services, m_services.session.actor(), QStringLiteral("exit"), result,
+                     detail);
 }
 
 bool MainWindow::requestExit()

@@ -26,6 +26,11 @@ public:
     const std::optional<User>& user() const { return m_user; }
     /// The name journaled with acknowledgements and control actions: "张三".
     QString userName() const { return m_user ? m_user->displayName : QString(); }
+    /// Both names of the logged-in user, as the alarm engine audits them.
+    Alarms::Actor actor() const
+    {
+        return m_user ? Alarms::Actor{m_user->name, m_user->displayName} : Alarms::Actor();
+    }
     bool may(Role role) const { return m_user && m_user->may(role); }
     void setUser(const User& user)
     {
@@ -53,5 +58,24 @@ struct Services {
     Session& session;
     QString tileCache = {}; ///< folder of the map's tile cache; empty: tiles are not kept
 };
+
+/// One row of the workstation's own audit (login, logout, lock, exit) as `who`'s, both names;
+/// nothing when the workstation runs without a database.
+inline void auditWorkstation(const Services& services, const Alarms::Actor& who,
+                             const QString& action, const QString& result,
+                             const QString& detail = {})
+{
+    if (!services.history)
+        return;
+    History::AuditEntry e;
+    e.ms = services.clock.nowMs();
+    e.user = who.name;
+    e.login = who.login;
+    e.action = action;
+    e.target = QStringLiteral("workstation");
+    e.result = result;
+    e.detail = detail;
+    services.history->journal({}, std::span(&e, 1));
+}
 
 } // namespace PumpWatch::Ui

@@ -61,8 +61,10 @@ void StationTagsModel::setStation(int station)
 PumpWatch::Quality StationTagsModel::shownQuality(int row) const
 {
     const TagValue& v = m_values[static_cast<std::size_t>(row)];
+    const qint64 staleAfterMs =
+        ValueFormat::staleAfterMs(m_project.deviceOfTag(m_first + TagId(row)).settings.pollMs);
     return ValueFormat::effectiveQuality(v.quality, m_sensorAlarm[static_cast<std::size_t>(row)],
-                                         m_nowMs - v.timestampMs > StationListModel::StaleAfterMs);
+                                         m_nowMs - v.timestampMs > staleAfterMs);
 }
 
 void StationTagsModel::refresh(qint64 nowMs)

@@ -289,8 +289,10 @@ ShownValue StationListModel::shownValue(const Row& row, int column) const
         return {QStringLiteral("—"), QString(), ValueTone::Plain, false};
     const TagValue& v = m_reader.value(t);
     const quint8 bit = column == Pressure ? 1 : column == Flow ? 2 : 4;
-    const Quality quality = ValueFormat::effectiveQuality(v.quality, row.sensorAlarm & bit,
-                                                          m_nowMs - v.timestampMs > StaleAfterMs);
+    const Quality quality = ValueFormat::effectiveQuality(
+        v.quality, row.sensorAlarm & bit,
+        m_nowMs - v.timestampMs >
+            ValueFormat::staleAfterMs(m_project.deviceOfTag(t).settings.pollMs));
     return ValueFormat::shown(m_project.tag(t), v.value, quality, false);
 }
 
@@ -503,8 +505,10 @@ void StationListModel::refresh(qint64 nowMs)
             r.dayCoveredFromMs = m_dayStartMs;
         }
         const qint64 ts = r.pressure != InvalidTagId ? m_reader.value(r.pressure).timestampMs : 0;
-        const bool stale = ts != 0 && (nowMs - ts > StaleAfterMs ||
-                                       isUncertain(m_reader.value(r.pressure).quality));
+        const bool stale =
+            ts != 0 && (nowMs - ts > ValueFormat::staleAfterMs(
+                                         m_project.deviceOfTag(r.pressure).settings.pollMs) ||
+                        isUncertain(m_reader.value(r.pressure).quality));
         // Every other input sets the state where it changes; here only age can.
         if (stale != r.stale) {
             r.stale = stale;

@@ -138,7 +138,6 @@ public:
     void setPerCellSignals(bool on) { m_perCell = on; }
 
     static constexpr int TrendMinutes = 4 * 60;
-    static constexpr qint64 StaleAfterMs = 30'000;
 
 private:
     struct Row {

@@ -235,6 +235,52 @@ private Q_SLOTS:
             model.index(0, StationListModel::Pressure).data(Qt::FontRole).value<QFont>().italic());
     }
 
+    /// Stale follows each device's poll period: a 4G gateway read every 60 s is not stale
+    /// between its polls (it was, after 30 s), a station polled every second still is after
+    /// 30 s, and the gateway is after three missed polls.
+    void staleFollowsThePollPeriod()
+    {
+        Project project = *m_project;
+        for (Device& d : project.stations[0].devices)
+            d.settings.pollMs = 60'000;
+        RealtimeStore store(project.tagCount());
+        StationListModel model(project, store);
+        QCOMPARE(project.deviceOfTag(model.tagOf(0, StationListModel::Pressure)).settings.pollMs,
+                 60'000);
+        QCOMPARE(project.deviceOfTag(model.tagOf(1, StationListModel::Pressure)).settings.pollMs,
+                 1'000);
+        std::vector<Sample> batch;
+        for (int s : {0, 1})
+            batch.push_back(
+                {Now, 0.4, model.tagOf(s, StationListModel::Pressure), Quality::Good, false});
+        store.publish(batch);
+        std::vector<Acquisition::CommStatus> comm;
+        for (int s : {0, 1}) {
+            for (int d = 0; d < int(project.stations[std::size_t(s)].devices.size()); ++d)
+                comm.push_back({s, d, Acquisition::CommState::Online,
+                                Acquisition::CommState::Online, Now - 60'000, QString()});
+        }
+        model.setCommStatuses(comm);
+        model.refresh(Now);
+        QCOMPARE(model.state(0), StationState::Normal);
+
+        const auto italic = [&](int row) {
+            return model.index(row, StationListModel::Pressure)
+                .data(Qt::FontRole)
+                .value<QFont>()
+                .italic();
+        };
+        model.refresh(Now + 59'000); // just before the gateway's next poll
+        QCOMPARE(model.state(0), StationState::Normal);
+        QVERIFY(!italic(0));
+        QCOMPARE(model.state(1), StationState::Stale);
+        QVERIFY(italic(1));
+
+        model.refresh(Now + 181'000); // three polls missed
+        QCOMPARE(model.state(0), StationState::Stale);
+        QVERIFY(italic(0));
+    }
+
     void filterSortAndSearch()
     {
         RealtimeStore store(m_project->tagCount());

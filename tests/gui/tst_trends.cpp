@@ -148,7 +148,7 @@ private Q_SLOTS:
         limits.low = 0.2;
         limits.lowLow.reset();
         limits.periods.clear();
-        f.alarms.setLimits(std::vector{std::pair{m_pressure, limits}}, u"李四"_s);
+        f.alarms.setLimits(std::vector{std::pair{m_pressure, limits}}, {u"lisi"_s, u"李四"_s});
         f.panel.setPens({m_pressure});
         f.panel.setHistory(Start, End);
         f.panel.waitForHistory();

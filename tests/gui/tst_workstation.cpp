@@ -34,6 +34,7 @@
 #include <QRegularExpression>
 #include <QScrollBar>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTableView>
@@ -153,6 +154,31 @@ void answerNextMessageBox(QObject* context, ModalAnswer* answer, const QString& 
         box->reject();
     });
     poll->start();
+}
+
+/// The audit log's rows as "user_name|login|action|result", oldest first, read back from the
+/// SQLite file the pipeline wrote.
+QStringList auditRows(const QString& databasePath, const QString& where)
+{
+    QStringList rows;
+    {
+        QSqlDatabase db =
+            QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("audit-rows"));
+        db.setDatabaseName(databasePath);
+        if (!db.open())
+            return {QStringLiteral("cannot open ") + databasePath};
+        QSqlQuery q(db);
+        if (!q.exec(QStringLiteral("SELECT user_name, login, action, result FROM audit_log WHERE "
+                                   "%1 ORDER BY id")
+                        .arg(where)))
+            return {q.lastQuery()};
+        while (q.next())
+            rows << QStringList{q.value(0).toString(), q.value(1).toString(), q.value(2).toString(),
+                                q.value(3).toString()}
+                        .join(u'|');
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("audit-rows"));
+    return rows;
 }
 
 } // namespace
@@ -286,6 +312,7 @@ private Q_SLOTS:
                                      [](const auto& r) { return r.type == u"power_fail"; });
         QVERIFY(it != rows->end());
         QCOMPARE(it->ackUser, QStringLiteral("张三"));
+        QCOMPARE(it->ackLogin, QStringLiteral("zhangsan"));
         QCOMPARE(it->note, QStringLiteral("已通知供电局，值班员到场"));
         QVERIFY(it->ackMs.has_value());
 
@@ -299,6 +326,11 @@ private Q_SLOTS:
         const auto after = pipeline.alarms().liveRecords();
         QVERIFY(std::any_of(after.begin(), after.end(),
                             [](const auto& r) { return r.requiresSound(); }));
+        // Audited through the alarm engine, like shelving, with both names.
+        pipeline.history()->sync();
+        QCOMPARE(auditRows(url.path, QStringLiteral("action = 'silence' AND target = "
+                                                    "'alarm-horn'")),
+                 QStringList{"张三|zhangsan|silence|ok"});
     }
 
     /// The banner shows the newest unacknowledged alarm of the highest priority, on that
@@ -344,7 +376,8 @@ private Q_SLOTS:
         limits.periods.clear();
         limits.onDelayS = 0;
         const std::pair<TagId, AlarmLimits> edit{pressure, limits};
-        pipeline.alarms().setLimits(std::span(&edit, 1), QStringLiteral("李四"));
+        pipeline.alarms().setLimits(std::span(&edit, 1),
+                                    Alarms::Actor{QStringLiteral("lisi"), QStringLiteral("李四")});
         const auto warning = [&] {
             for (const auto& r : pipeline.alarms().liveRecords()) {
                 if (r.tag == pressure && r.type == Alarms::AlarmType::High)
@@ -371,7 +404,9 @@ private Q_SLOTS:
         // Every critical alarm acknowledged: the warning, in orange, with its value formatted.
         for (const auto& r : pipeline.alarms().liveRecords()) {
             if (r.severity == Alarms::Severity::Critical && !r.isAcknowledged())
-                pipeline.alarms().acknowledge(r.key, QStringLiteral("张三"), QString());
+                pipeline.alarms().acknowledge(
+                    r.key, Alarms::Actor{QStringLiteral("zhangsan"), QStringLiteral("张三")},
+                    QString());
         }
         QTRY_COMPARE(banner->shownKey(), warning().key);
         const QColor orange = Ui::stateColours().warning;
@@ -382,7 +417,9 @@ private Q_SLOTS:
                  qPrintable(banner->alarmText()));
 
         // All acknowledged: no alarm, no alarm colour.
-        pipeline.alarms().acknowledge(warning().key, QStringLiteral("张三"), QString());
+        pipeline.alarms().acknowledge(
+            warning().key, Alarms::Actor{QStringLiteral("zhangsan"), QStringLiteral("张三")},
+            QString());
         QTRY_COMPARE(banner->shownKey(), quint64(0));
         QVERIFY(banner->fill() != orange && banner->fill() != red);
     }
@@ -512,14 +549,14 @@ private Q_SLOTS:
             db.setDatabaseName(url.path);
             QVERIFY(db.open());
             QSqlQuery q(db);
-            QVERIFY(q.exec(QStringLiteral("SELECT user_name, result, detail FROM audit_log WHERE "
+            QVERIFY(q.exec(QStringLiteral("SELECT user_name, login, result FROM audit_log WHERE "
                                           "action = 'exit' ORDER BY id")));
             QStringList rows;
             while (q.next())
                 rows << q.value(0).toString() + u'|' + q.value(1).toString() + u'|' +
-                            q.value(2).toString().section(u';', 0, 0);
-            QCOMPARE(rows, QStringList({"张三|refused|login=zhangsan", "李四|cancelled|login=lisi",
-                                        "李四|ok|login=lisi"}));
+                            q.value(2).toString();
+            QCOMPARE(rows,
+                     QStringList({"张三|zhangsan|refused", "李四|lisi|cancelled", "李四|lisi|ok"}));
         }
         QSqlDatabase::removeDatabase(QStringLiteral("exit"));
     }
@@ -665,10 +702,11 @@ private Q_SLOTS:
             db.setDatabaseName(url.path);
             QVERIFY(db.open());
             QSqlQuery q(db);
-            QVERIFY(q.exec(QStringLiteral("SELECT user_name, target, old_value, new_value FROM "
-                                          "audit_log WHERE action = 'limits'")));
+            QVERIFY(q.exec(QStringLiteral("SELECT user_name, target, old_value, new_value, login "
+                                          "FROM audit_log WHERE action = 'limits'")));
             QVERIFY(q.next());
             QCOMPARE(q.value(0).toString(), QStringLiteral("李四"));
+            QCOMPARE(q.value(4).toString(), QStringLiteral("lisi"));
             QCOMPARE(q.value(1).toString(), QStringLiteral("S0002/low/outlet_pressure"));
             QCOMPARE(q.value(2).toString(), ProjectWriter::alarmText(project.tag(tag).alarm));
             QCOMPARE(q.value(3).toString(),
@@ -676,6 +714,61 @@ private Q_SLOTS:
             QVERIFY(!q.next());
         }
         QSqlDatabase::removeDatabase(QStringLiteral("audit"));
+    }
+
+    /// Ctrl+L locks the screen; a wrong password is a failed login under the name typed, and
+    /// the engineer taking over logs the operator out: every step is a row with both names.
+    void lockFailedLoginAndChangeOfUserAreAudited()
+    {
+        LiveCity c(m_dir.path(), QStringLiteral("lock"));
+        QVERIFY2(c.error.isEmpty(), qPrintable(c.error));
+        auto& [startError, project, path, clock, city, url, pipeline, session, services] = c;
+        session.setUser(*m_users.find(u"zhangsan"));
+        QSettings settings(m_dir.filePath(QStringLiteral("lock.ini")), QSettings::IniFormat);
+        Ui::MainWindow window(services, m_users, settings);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        bool answered = false;
+        QTimer::singleShot(0, this, [&answered] {
+            auto* dialog = qobject_cast<Ui::LoginDialog*>(QApplication::activeModalWidget());
+            QVERIFY(dialog);
+            dialog->setUserName(QStringLiteral("lisi"));
+            dialog->setPassword(QStringLiteral("wrong"));
+            QVERIFY(!dialog->tryLogin());
+            dialog->setPassword(QStringLiteral("other-pw"));
+            QVERIFY(dialog->tryLogin());
+            answered = true;
+        });
+        QTest::keyClick(&window, Qt::Key_L, Qt::ControlModifier);
+        QVERIFY(answered);
+        QCOMPARE(session.user()->name, QStringLiteral("lisi"));
+        pipeline.history()->sync();
+        QCOMPARE(auditRows(url.path, QStringLiteral("target = 'workstation'")),
+                 QStringList({"张三|zhangsan|lock|ok", "|lisi|login|failed",
+                              "张三|zhangsan|logout|ok", "李四|lisi|login|ok"}));
+    }
+
+    /// A control write reaches the audit log (not only the server's log) with the login it
+    /// was made for, the old and new value and the result.
+    void controlWriteIsAudited()
+    {
+        LiveCity c(m_dir.path(), QStringLiteral("write"));
+        QVERIFY2(c.error.isEmpty(), qPrintable(c.error));
+        auto& [startError, project, path, clock, city, url, pipeline, session, services] = c;
+        const TagId setpoint =
+            project.findTag(QStringLiteral("S0001/low/outlet_pressure_setpoint"));
+        QVERIFY(setpoint != InvalidTagId);
+        QSignalSpy finished(&pipeline.acquisition(),
+                            &Acquisition::AcquisitionService::writeFinished);
+        pipeline.acquisition().write(setpoint, 0.36, QStringLiteral("lisi"));
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 15000);
+        const auto record = finished.front().at(1).value<Acquisition::WriteRecord>();
+        QVERIFY2(record.ok, qPrintable(record.error));
+        pipeline.history()->sync();
+        QCOMPARE(auditRows(url.path, QStringLiteral("action = 'write' AND target = "
+                                                    "'S0001/low/outlet_pressure_setpoint' AND "
+                                                    "new_value = '0.36'")),
+                 QStringList{"lisi|lisi|write|ok"});
     }
 
     void layoutPersistsAcrossRestartPerUser()

@@ -121,6 +121,32 @@ private Q_SLOTS:
         QCOMPARE(driver.deviceStatus(0).state, CommState::Online);
     }
 
+    /// A gateway whose port nobody listens on is offline because the connection was refused —
+    /// what a technician checks first — not "closed by the device".
+    void refusedConnectionSaysRefused()
+    {
+        quint16 port = 0;
+        {
+            QTcpServer probe;
+            QVERIFY(probe.listen(QHostAddress::LocalHost));
+            port = probe.serverPort();
+        } // closed again: nothing listens on `port`
+        const Project p = oneDevice(port, 0);
+        SystemClock clock;
+        Test::RecordingSink sink(p.tagCount());
+        ModbusDriverOptions options;
+        options.reconnect = {100, 500, 0.0};
+        ModbusDriver driver(p, clock, sink, options);
+        driver.start();
+        QVERIFY(QTest::qWaitFor([&] { return driver.deviceStatus(0).state == CommState::Offline; },
+                                5000));
+        const QString cause = driver.deviceStatus(0).lastError;
+        QVERIFY2(cause.contains(u"refused"), qPrintable(cause));
+        QVERIFY2(!cause.contains(u"closed by the device"), qPrintable(cause));
+        QVERIFY2(cause.contains(QStringLiteral("127.0.0.1:%1").arg(port)), qPrintable(cause));
+        QCOMPARE(sink.value(0).quality, Quality::BadCommFailure);
+    }
+
     void silentDeviceIsRetriedThenReconnected()
     {
         ScriptedServer server(ScriptedServer::Behaviour::Silent);

@@ -687,14 +687,16 @@ private Q_SLOTS:
         QCOMPARE(journal.list({at(0), at(3600), QStringLiteral("S1"), true}, &error)->size(), 0u);
 
         JournalRow after;
-        QCOMPARE(journal.acknowledge(h.id, QStringLiteral("张三"), QStringLiteral("已处理"), at(50),
-                                     &error, &after),
+        QCOMPARE(journal.acknowledge(h.id, QStringLiteral("张三"), QStringLiteral("zhangsan"),
+                                     QStringLiteral("已处理"), at(50), &error, &after),
                  AlarmJournal::AckResult::Acknowledged);
         QCOMPARE(after.ackUser, QStringLiteral("张三"));
         QCOMPARE(after.note, QStringLiteral("已处理"));
-        QCOMPARE(journal.acknowledge(h.id, QStringLiteral("李四"), QString(), at(60), &error),
+        QCOMPARE(journal.acknowledge(h.id, QStringLiteral("李四"), QStringLiteral("lisi"),
+                                     QString(), at(60), &error),
                  AlarmJournal::AckResult::AlreadyAcknowledged);
-        QCOMPARE(journal.acknowledge(999, QStringLiteral("李四"), QString(), at(60), &error),
+        QCOMPARE(journal.acknowledge(999, QStringLiteral("李四"), QStringLiteral("lisi"), QString(),
+                                     at(60), &error),
                  AlarmJournal::AckResult::NotFound);
         // The engine's own acknowledgement, arriving later, does not overwrite the first.
         JournalEntry ack = high;
@@ -817,6 +819,87 @@ private Q_SLOTS:
         service.stop();
         QCOMPARE(readRaw(p).size(), size_t(100));
         QCOMPARE(connection.size(), 0); // never lost
+    }
+
+    /// Migration 3 keeps the rows a version-2 database holds (their login names unknown) and
+    /// from then on the journal and the audit log carry the login next to the display name,
+    /// which two users may share.
+    void migrationAddsLoginNamesAndKeepsRows()
+    {
+        QString error;
+        const Dialect dialect(m_url.engine);
+        {
+            QSqlDatabase db = dialect.open(m_url, QStringLiteral("migrate-test"), &error);
+            QVERIFY2(db.isValid(), qPrintable(error));
+            QVERIFY2(Schema::migrate(db, dialect, 0, &error, 2), qPrintable(error));
+            QCOMPARE(Schema::version(db, &error), 2);
+            QSqlQuery q(db);
+            QVERIFY2(q.exec(QStringLiteral(
+                         "INSERT INTO alarm_journal (station, tag, alarm_type, severity, "
+                         "start_ts, end_state, ack_ts, ack_user) VALUES ('S1', 'p/x', 'high', 1, "
+                         "10, 'active', 20, '张三')")),
+                     qPrintable(q.lastError().text()));
+            QVERIFY2(q.exec(QStringLiteral("INSERT INTO audit_log (ts, user_name, action, target, "
+                                           "result) VALUES (30, '张三', 'shelve', 'S1/p/x', "
+                                           "'ok')")),
+                     qPrintable(q.lastError().text()));
+            QVERIFY2(Schema::migrate(db, dialect, 0, &error), qPrintable(error));
+            QCOMPARE(Schema::version(db, &error), 3);
+            QVERIFY(q.exec(QStringLiteral("SELECT user_name, login FROM audit_log")));
+            QVERIFY(q.next());
+            QCOMPARE(q.value(0).toString(), QStringLiteral("张三"));
+            QVERIFY(q.value(1).isNull());
+            db = QSqlDatabase();
+            Dialect::close(QStringLiteral("migrate-test"));
+        }
+        AlarmJournal journal(m_url);
+        QVERIFY2(journal.open(&error), qPrintable(error));
+        auto rows = journal.list({0, 100, {}, false}, &error);
+        QVERIFY2(rows, qPrintable(error));
+        QCOMPARE(rows->size(), 1u);
+        QCOMPARE(rows->front().ackUser, QStringLiteral("张三"));
+        QCOMPARE(rows->front().ackLogin, QString());
+
+        // Two users called 张三: the rows tell them apart by login.
+        ManualClock clock(at(0));
+        HistoryWriter w(m_project, clock, m_options);
+        QVERIFY(w.open());
+        JournalEntry open;
+        open.key = 7;
+        open.station = QStringLiteral("S1");
+        open.tag = QStringLiteral("p/y");
+        open.type = QStringLiteral("high");
+        open.startMs = at(10);
+        open.endState = QStringLiteral("active");
+        JournalEntry ack = open;
+        ack.kind = JournalEntry::Acknowledge;
+        ack.ackMs = at(20);
+        ack.ackUser = QStringLiteral("张三");
+        ack.ackLogin = QStringLiteral("zhangsan2");
+        AuditEntry audit;
+        audit.ms = at(30);
+        audit.user = QStringLiteral("张三");
+        audit.login = QStringLiteral("zhangsan2");
+        audit.action = QStringLiteral("silence");
+        audit.target = QStringLiteral("alarm-horn");
+        audit.result = QStringLiteral("ok");
+        w.journal(std::vector{open, ack}, std::vector{audit});
+        QCOMPARE(w.journalPending(), 0);
+        rows = journal.list({at(0), at(3600), {}, false}, &error);
+        QVERIFY2(rows, qPrintable(error));
+        QCOMPARE(rows->size(), 1u);
+        QCOMPARE(rows->front().ackLogin, QStringLiteral("zhangsan2"));
+        QSqlDatabase db = dialect.open(m_url, QStringLiteral("migrate-read"), &error);
+        {
+            QSqlQuery q(db);
+            QVERIFY(q.exec(QStringLiteral("SELECT user_name, login FROM audit_log WHERE action = "
+                                          "'silence'")));
+            QVERIFY(q.next());
+            QCOMPARE(q.value(0).toString(), QStringLiteral("张三"));
+            QCOMPARE(q.value(1).toString(), QStringLiteral("zhangsan2"));
+        }
+        db = QSqlDatabase();
+        Dialect::close(QStringLiteral("migrate-read"));
     }
 
     void refusesANewerSchema()

@@ -27,6 +27,8 @@ using namespace PumpWatch::Alarms;
 
 namespace {
 
+const Actor zhangsan{QStringLiteral("zhangsan"), QStringLiteral("张三")};
+
 // Monday 2026-11-23 05:58:00 in Asia/Shanghai: two minutes before the morning period.
 const QDateTime Start(QDate(2026, 11, 23), QTime(5, 58), QTimeZone("Asia/Shanghai"));
 
@@ -104,7 +106,7 @@ public:
                     else
                         *fields.at(kv[0]) = v;
                 }
-                engine.setLimits(tag(w[1]), l, QStringLiteral("李四"));
+                engine.setLimits(tag(w[1]), l, {QStringLiteral("lisi"), QStringLiteral("李四")});
             } else if (w[0] == u"hist" || w[0] == u"bad" || step.contains(u'=')) {
                 std::vector<Sample> batch;
                 for (const QString& item : w) {
@@ -129,13 +131,14 @@ public:
                 engine.systemStatus(SystemCondition::Database, w[1] == u"up", clock.nowMs(),
                                     QStringLiteral("connection refused"));
             } else if (w[0] == u"ack") {
-                QVERIFY2(engine.acknowledge(newestUnacked(tag(w[1])), QStringLiteral("张三"),
+                QVERIFY2(engine.acknowledge(newestUnacked(tag(w[1])), zhangsan,
                                             QStringLiteral("已处理")),
                          qPrintable(step));
             } else if (w[0] == u"ackstation") {
-                engine.acknowledgeStation(0, QStringLiteral("张三"), QStringLiteral("已处理"));
+                engine.acknowledgeStation(0, zhangsan, QStringLiteral("已处理"));
             } else if (w[0] == u"shelve") {
-                QVERIFY(engine.shelve(tag(w[1]), w[2].toLongLong() * 1000, QStringLiteral("李四"),
+                QVERIFY(engine.shelve(tag(w[1]), w[2].toLongLong() * 1000,
+                                      {QStringLiteral("lisi"), QStringLiteral("李四")},
                                       QStringLiteral("检修")));
             } else {
                 QFAIL(qPrintable(QStringLiteral("unknown step '%1'").arg(step)));
@@ -201,7 +204,7 @@ public:
             details[c.record.key] = r.detail;
         }
         for (AlarmAudit& a : engine.takeAudit())
-            audit << QStringLiteral("%1 %2 %3").arg(seconds(a.ms)).arg(a.action, a.user);
+            audit << QStringLiteral("%1 %2 %3").arg(seconds(a.ms)).arg(a.action, a.who.name);
     }
 
     static qint64 seconds(qint64 ms) { return (ms - Start.toMSecsSinceEpoch()) / 1000; }
@@ -483,11 +486,12 @@ private Q_SLOTS:
         QCOMPARE(replay.engine.limits(p).high, 0.5);
         QVERIFY(!replay.engine.limits(p).enabled);
         QCOMPARE(project.tag(p).alarm.high, 0.55); // the project itself is left as it was
-        replay.engine.setLimits(p, replay.engine.limits(p), QStringLiteral("李四"));
+        replay.engine.setLimits(p, replay.engine.limits(p),
+                                {QStringLiteral("lisi"), QStringLiteral("李四")});
         QVERIFY(replay.engine.takeAudit().empty()); // nothing changed, nothing audited
         AlarmLimits l = replay.engine.limits(p);
         l.low.reset();
-        replay.engine.setLimits(p, l, QStringLiteral("王五"));
+        replay.engine.setLimits(p, l, {QStringLiteral("wangwu"), QStringLiteral("王五")});
         const std::vector<AlarmAudit> audit = replay.engine.takeAudit();
         QCOMPARE(audit.size(), 1u);
         QCOMPARE(
