@@ -7,6 +7,8 @@ set -euo pipefail
 packages=(
     # toolchain
     g++ cmake ninja-build ccache pkg-config git
+    # the formatting check (architecture.clang_format) and `clang-format -i`
+    clang-format
     # Qt 6.4: Core, Gui, Widgets, Sql (SQLite, PostgreSQL), Test, Linguist tools, SerialBus
     qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libqt6sql6-sqlite
     libqt6sql6-psql qt6-serialbus-dev qt6-serialport-dev

@@ -251,6 +251,73 @@
     </message>
 </context>
 <context>
+    <name>PumpWatch::Alarms::AlarmRecordCells</name>
+    <message>
+        <source>Priority</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <source>Station</source>
+        <translation>站名</translation>
+    </message>
+    <message>
+        <source>Monitored value</source>
+        <translation>监控值</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <source>Alarm type</source>
+        <translation>报警类型</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>截止时间</translation>
+    </message>
+    <message>
+        <source>Acknowledged</source>
+        <translation>是否确认</translation>
+    </message>
+    <message>
+        <source>Ack time</source>
+        <translation>确认时间</translation>
+    </message>
+    <message>
+        <source>Ack user</source>
+        <translation>确认人</translation>
+    </message>
+    <message>
+        <source>End state</source>
+        <translation>结束状态</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>处理内容</translation>
+    </message>
+    <message>
+        <source>Cause</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>system</source>
+        <translation>系统</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>已确认</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>未确认</translation>
+    </message>
+</context>
+<context>
     <name>PumpWatch::Alarms::AlarmSubject</name>
     <message>
         <source>history database</source>
@@ -400,10 +467,6 @@
 </translation>
     </message>
     <message>
-        <source>Lists the alarm records that started in a period, newest first, tab-separated: No., ID, station, tag, value, type, start, end, acknowledged, ack time, ack user, end state, note, cause.</source>
-        <translation>列出某时段内开始的报警记录，最新的在前，以制表符分隔：序号、编号、站名、监控值、值、报警类型、开始时间、截止时间、是否确认、确认时间、确认人、结束状态、处理内容、原因。</translation>
-    </message>
-    <message>
         <source>the command</source>
         <translation>命令</translation>
     </message>
@@ -442,70 +505,6 @@
     <message>
         <source>No.</source>
         <translation>序号</translation>
-    </message>
-    <message>
-        <source>Station</source>
-        <translation>站名</translation>
-    </message>
-    <message>
-        <source>Tag</source>
-        <translation>监控值</translation>
-    </message>
-    <message>
-        <source>Value</source>
-        <translation>值</translation>
-    </message>
-    <message>
-        <source>Type</source>
-        <translation>报警类型</translation>
-    </message>
-    <message>
-        <source>Start</source>
-        <translation>开始时间</translation>
-    </message>
-    <message>
-        <source>End</source>
-        <translation>截止时间</translation>
-    </message>
-    <message>
-        <source>Acknowledged</source>
-        <translation>是否确认</translation>
-    </message>
-    <message>
-        <source>Ack time</source>
-        <translation>确认时间</translation>
-    </message>
-    <message>
-        <source>Ack user</source>
-        <translation>确认人</translation>
-    </message>
-    <message>
-        <source>End state</source>
-        <translation>结束状态</translation>
-    </message>
-    <message>
-        <source>Note</source>
-        <translation>处理内容</translation>
-    </message>
-    <message>
-        <source>Cause</source>
-        <translation>原因</translation>
-    </message>
-    <message>
-        <source>system</source>
-        <translation>系统</translation>
-    </message>
-    <message>
-        <source>not ended</source>
-        <translation>未恢复</translation>
-    </message>
-    <message>
-        <source>yes</source>
-        <translation>已确认</translation>
-    </message>
-    <message>
-        <source>no</source>
-        <translation>未确认</translation>
     </message>
     <message>
         <source>Acknowledges one alarm record with who handled it and how; a record is acknowledged once.</source>
@@ -550,6 +549,10 @@
     <message>
         <source>there is no alarm record %1</source>
         <translation>没有报警记录 %1</translation>
+    </message>
+    <message>
+        <source>Lists the alarm records that started in a period, newest first, tab-separated: No., ID, priority, station, monitored value, value, type, start, end, acknowledged, ack time, ack user, end state, note, cause; times in the time zone of --project, else this computer&apos;s.</source>
+        <translation>列出某时段内开始的报警记录，最新的在前，以制表符分隔：序号、编号、级别、站名、监控值、数值、报警类型、开始时间、截止时间、是否确认、确认时间、确认人、结束状态、处理内容、原因；时间为 --project 所给项目所在时区的时间，未给时为本机时区的时间。</translation>
     </message>
 </context>
 <context>
@@ -1967,48 +1970,8 @@
         <translation>站名</translation>
     </message>
     <message>
-        <source>Monitored value</source>
-        <translation>监控值</translation>
-    </message>
-    <message>
-        <source>Value</source>
-        <translation>数值</translation>
-    </message>
-    <message>
-        <source>Alarm type</source>
-        <translation>报警类型</translation>
-    </message>
-    <message>
-        <source>Start</source>
-        <translation>开始时间</translation>
-    </message>
-    <message>
-        <source>End</source>
-        <translation>截止时间</translation>
-    </message>
-    <message>
         <source>Acknowledged</source>
         <translation>是否确认</translation>
-    </message>
-    <message>
-        <source>Ack time</source>
-        <translation>确认时间</translation>
-    </message>
-    <message>
-        <source>Ack user</source>
-        <translation>确认人</translation>
-    </message>
-    <message>
-        <source>End state</source>
-        <translation>结束状态</translation>
-    </message>
-    <message>
-        <source>Note</source>
-        <translation>处理内容</translation>
-    </message>
-    <message>
-        <source>Cause</source>
-        <translation>原因</translation>
     </message>
     <message>
         <source>to</source>
@@ -2033,18 +1996,6 @@
     <message>
         <source>Querying…</source>
         <translation>查询中…</translation>
-    </message>
-    <message>
-        <source>system</source>
-        <translation>系统</translation>
-    </message>
-    <message>
-        <source>yes</source>
-        <translation>已确认</translation>
-    </message>
-    <message>
-        <source>no</source>
-        <translation>未确认</translation>
     </message>
     <message numerus="yes">
         <source>%n record(s)</source>
@@ -2570,28 +2521,6 @@
     </message>
 </context>
 <context>
-    <name>PumpWatch::Ui::ProjectOverviewWindow</name>
-    <message>
-        <source>%1 stations · %2 tags · %3</source>
-        <translation>%1 个站点 · %2 个测点 · %3</translation>
-    </message>
-</context>
-<context>
-    <name>PumpWatch::Ui::ProjectTreeModel</name>
-    <message>
-        <source>No line</source>
-        <translation>未分配供水线</translation>
-    </message>
-    <message>
-        <source>%1 · %2 · %3 tags</source>
-        <translation>%1 · %2 · %3 个测点</translation>
-    </message>
-    <message>
-        <source>Plants, lines and stations</source>
-        <translation>水厂、供水线与站点</translation>
-    </message>
-</context>
-<context>
     <name>PumpWatch::Ui::QueryRange</name>
     <message>
         <source>Current shift</source>
@@ -2801,57 +2730,6 @@
         <translation>
             <numerusform>%1（另有 %n 个时段）</numerusform>
         </translation>
-    </message>
-</context>
-<context>
-    <name>PumpWatch::Ui::TagTableModel</name>
-    <message>
-        <source>read/write</source>
-        <translation>读写</translation>
-    </message>
-    <message>
-        <source>read</source>
-        <translation>只读</translation>
-    </message>
-    <message>
-        <source> (disabled)</source>
-        <translation>（未启用）</translation>
-    </message>
-    <message>
-        <source>Zone</source>
-        <translation>分区</translation>
-    </message>
-    <message>
-        <source>Tag</source>
-        <translation>测点</translation>
-    </message>
-    <message>
-        <source>Quantity</source>
-        <translation>物理量</translation>
-    </message>
-    <message>
-        <source>Unit</source>
-        <translation>单位</translation>
-    </message>
-    <message>
-        <source>Address</source>
-        <translation>地址</translation>
-    </message>
-    <message>
-        <source>Type</source>
-        <translation>类型</translation>
-    </message>
-    <message>
-        <source>Access</source>
-        <translation>读写</translation>
-    </message>
-    <message>
-        <source>LL / L / H / HH</source>
-        <translation>低低 / 低 / 高 / 高高</translation>
-    </message>
-    <message>
-        <source>Key</source>
-        <translation>键</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,7 @@
 
 #include "cliio.h"
 
+#include <alarms/alarmrecordcells.h>
 #include <alarms/alarmtypes.h>
 #include <core/projectreader.h>
 #include <history/journal.h>
@@ -83,8 +84,9 @@ int AlarmCommands::list(const QStringList& args)
     QCommandLineParser parser;
     parser.setApplicationDescription(
         tr("Lists the alarm records that started in a period, newest first, tab-separated: "
-           "No., ID, station, tag, value, type, start, end, acknowledged, ack time, ack user, "
-           "end state, note, cause."));
+           "No., ID, priority, station, monitored value, value, type, start, end, acknowledged, "
+           "ack time, ack user, end state, note, cause; times in the time zone of --project, else "
+           "this computer's."));
     parser.addPositionalArgument(QStringLiteral("list"), tr("the command"));
     const QCommandLineOption fromOption(QStringLiteral("from"),
                                         tr("start, local time (2026-11-21T08:00:00)"), tr("T"));
@@ -107,13 +109,15 @@ int AlarmCommands::list(const QStringList& args)
 
     QTimeZone zone = QTimeZone::systemTimeZone();
     QString station = parser.value(stationOption);
+    ProjectLoad load;
+    const std::optional<Project>& project = load.project;
     if (parser.isSet(projectOption)) {
-        const ProjectLoad load = ProjectReader::readFile(parser.value(projectOption));
+        load = ProjectReader::readFile(parser.value(projectOption));
         CliIo::print(load.diagnostics);
         if (!load.project)
             return 1;
-        zone = QTimeZone(load.project->timeZone.toUtf8());
-        for (const Station& s : load.project->stations) {
+        zone = QTimeZone(project->timeZone.toUtf8());
+        for (const Station& s : project->stations) {
             if (s.name == station || s.displayName() == station)
                 station = s.id;
         }
@@ -132,38 +136,19 @@ int AlarmCommands::list(const QStringList& args)
         CliIo::err() << error << Qt::endl;
         return 1;
     }
-    const auto time = [&zone](std::optional<qint64> ms) {
-        return ms ? QDateTime::fromMSecsSinceEpoch(*ms, zone).toString(
-                        QStringLiteral("yyyy-MM-dd HH:mm:ss"))
-                  : QStringLiteral("--");
-    };
     QTextStream& out = CliIo::out();
-    const QStringList header{tr("No."),          tr("ID"),       tr("Station"),  tr("Tag"),
-                             tr("Value"),        tr("Type"),     tr("Start"),    tr("End"),
-                             tr("Acknowledged"), tr("Ack time"), tr("Ack user"), tr("End state"),
-                             tr("Note"),         tr("Cause")};
+    const QStringList header =
+        QStringList{tr("No."), tr("ID")} + Alarms::AlarmRecordCells::headers();
     out << header.join(u'\t') << '\n';
     int n = 0;
     for (const JournalRow& r : *rows) {
-        const QStringList cells{
-            QString::number(++n),
-            QString::number(r.id),
-            r.station.isEmpty() ? tr("system") : r.stationName,
-            r.tagName,
-            r.value ? QString::number(*r.value, 'f', 3) : QStringLiteral("--"),
-            typeName(r),
-            time(r.startMs),
-            r.endMs ? time(r.endMs) : tr("not ended"),
-            r.ackMs ? tr("yes") : tr("no"),
-            time(r.ackMs),
-            r.ackUser.isEmpty() ? QStringLiteral("--") : r.ackUser,
-            Alarms::AlarmText::endStateName(r.endState),
-            r.note,
-            Alarms::AlarmText::cause(r.detail),
-        };
+        const QStringList cells =
+            QStringList{QString::number(++n), QString::number(r.id)} +
+            Alarms::AlarmRecordCells::cells(r, project ? &*project : nullptr, zone);
         QStringList clean;
-        for (const QString& c : cells)
-            clean << QString(c).replace(u'\t', u' ').replace(u'\n', u' ');
+        for (const QString& c : cells) // one line a record; "--" where the record has nothing
+            clean << (c.isEmpty() ? QStringLiteral("--")
+                                  : QString(c).replace(u'\t', u' ').replace(u'\n', u' '));
         out << clean.join(u'\t') << '\n';
     }
     out.flush();

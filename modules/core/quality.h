@@ -2,6 +2,10 @@
 //
 // Follows the OPC convention of three classes (good, uncertain, bad) with a reason. A value the
 // system has never received is Unknown. Plain value type, any thread.
+//
+// The numbers are stored: history's `samples.quality` and `series_state.last_quality` columns
+// and the spool files hold them, and history's queries count 1 and 2 as good. Never renumber;
+// add new qualities at the end.
 #pragma once
 
 #include <QtGlobal>
@@ -9,14 +13,22 @@
 namespace PumpWatch {
 
 enum class Quality : quint8 {
-    Unknown = 0,    ///< no value received yet
-    Good,           ///< read from the device and in range
-    Substituted,    ///< entered or corrected by a person (e.g. a report correction)
-    UncertainStale, ///< last known value, but not refreshed within its expected period
+    Unknown = 0, ///< no value received yet
+    Good,        ///< read from the device and in range
+    /// Entered or corrected by a person. Reserved for report corrections (reports are not built
+    /// yet): nothing produces it today, but its number is part of the stored format.
+    Substituted,
+    /// Last known value, not refreshed within its expected period: what the views show for a
+    /// value older than its device's poll allows (`ValueFormat::effectiveQuality`).
+    UncertainStale,
     BadCommFailure, ///< the device did not answer or the connection is down
     BadSensorFault, ///< the device answered but flags the sensor as faulty or out of range
     BadConfigError, ///< the tag cannot be read as configured (exception, bad address)
 };
+
+static_assert(int(Quality::Good) == 1 && int(Quality::Substituted) == 2 &&
+                  int(Quality::UncertainStale) == 3 && int(Quality::BadConfigError) == 6,
+              "quality numbers are stored in history databases and spool files");
 
 constexpr bool isGood(Quality q)
 {

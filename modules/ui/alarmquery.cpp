@@ -3,8 +3,8 @@
 #include "stationpicker.h"
 #include "theme.h"
 
+#include <alarms/alarmrecordcells.h>
 #include <core/csv.h>
-#include <core/valueformat.h>
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -91,12 +91,7 @@ AlarmQuery::AlarmQuery(Services& services, QWidget* parent)
     auto* exportButton = new QPushButton(tr("Export CSV…"), this);
     query->setDefault(true);
 
-    QStringList headers;
-    for (const QString& h :
-         {tr("No."), tr("Priority"), tr("Station"), tr("Monitored value"), tr("Value"),
-          tr("Alarm type"), tr("Start"), tr("End"), tr("Acknowledged"), tr("Ack time"),
-          tr("Ack user"), tr("End state"), tr("Note"), tr("Cause")})
-        headers << h;
+    const QStringList headers = QStringList{tr("No.")} + Alarms::AlarmRecordCells::headers();
     m_model.setHorizontalHeaderLabels(headers);
     m_table->setModel(&m_model);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -312,19 +307,6 @@ void AlarmQuery::wait()
     QCoreApplication::processEvents();
 }
 
-QString AlarmQuery::valueText(const History::JournalRow& row) const
-{
-    if (!row.value)
-        return {};
-    const Project& p = m_services.project;
-    const TagId tag = p.findTag(row.station + u'/' + row.tag);
-    if (tag != InvalidTagId)
-        return ValueFormat::text(p.tag(tag), *row.value);
-    // A tag no longer in the project: its unit as journalled.
-    const QString number = ValueFormat::number(*row.value, 3);
-    return row.unit.isEmpty() ? number : number + u' ' + row.unit;
-}
-
 void AlarmQuery::show(const std::optional<std::vector<History::JournalRow>>& rows,
                       const QString& error)
 {
@@ -334,11 +316,6 @@ void AlarmQuery::show(const std::optional<std::vector<History::JournalRow>>& row
         return;
     }
     const QTimeZone zone(m_services.project.timeZone.toLatin1());
-    const auto time = [&zone](std::optional<qint64> ms) {
-        return ms ? QDateTime::fromMSecsSinceEpoch(*ms, zone).toString(
-                        QStringLiteral("yyyy-MM-dd HH:mm:ss"))
-                  : QString();
-    };
     const StateColours& colours = stateColours();
     int n = 0;
     for (const History::JournalRow& r : *rows) {
@@ -348,20 +325,8 @@ void AlarmQuery::show(const std::optional<std::vector<History::JournalRow>>& row
         const QColor colour = r.endMs                                  ? colours.staleText
                               : severity == Alarms::Severity::Critical ? colours.critical
                                                                        : colours.warning;
-        const QString texts[ColumnCount] = {QString::number(++n),
-                                            Alarms::AlarmText::severityName(severity),
-                                            r.station.isEmpty() ? tr("system") : r.stationName,
-                                            r.tagName,
-                                            valueText(r),
-                                            Alarms::AlarmText::typeName(r.type, r.tagName),
-                                            time(r.startMs),
-                                            time(r.endMs),
-                                            r.ackMs ? tr("yes") : tr("no"),
-                                            time(r.ackMs),
-                                            r.ackUser,
-                                            Alarms::AlarmText::endStateName(r.endState),
-                                            r.note.trimmed(),
-                                            Alarms::AlarmText::cause(r.detail).trimmed()};
+        const QStringList texts = QStringList{QString::number(++n)} +
+                                  Alarms::AlarmRecordCells::cells(r, &m_services.project, zone);
         QList<QStandardItem*> cells;
         for (int c = 0; c < ColumnCount; ++c) {
             const QString& text = texts[c];

@@ -10,6 +10,7 @@
 #include "queryrange.h"
 #include "services.h"
 
+#include <alarms/alarmrecordcells.h>
 #include <alarms/alarmtypes.h>
 #include <history/journal.h>
 
@@ -31,6 +32,7 @@ class AlarmQuery : public QWidget {
     Q_OBJECT
 
 public:
+    /// No. and then AlarmRecordCells' columns.
     enum Column {
         Number,
         Priority,
@@ -48,6 +50,7 @@ public:
         Cause,
         ColumnCount
     };
+    static_assert(ColumnCount == Alarms::AlarmRecordCells::ColumnCount + 1);
     /// Every cell's whole text (a note's every line); DisplayRole shows a note's first line.
     static constexpr int FullTextRole = Qt::UserRole + 1;
 
@@ -82,7 +85,6 @@ private:
     void show(const std::optional<std::vector<History::JournalRow>>& rows, const QString& error);
     void setStatus(const QString& text, bool problem = false);
     void filterChanged();
-    QString valueText(const History::JournalRow& row) const;
 
     Services& m_services;
     QComboBox* m_preset;

@@ -1,5 +1,7 @@
 // The four programs as users and scripts run them: exit codes, messages, files written.
+#include <core/clock.h>
 #include <core/projectreader.h>
+#include <history/historywriter.h>
 
 #include <QDir>
 #include <QFileInfo>
@@ -27,9 +29,11 @@ QString program(const char* name)
     return QStringLiteral(PUMPWATCH_BIN_DIR "/") + QLatin1StringView(name);
 }
 
-Run run(const char* name, const QStringList& args, int timeoutMs = 60000)
+Run run(const char* name, const QStringList& args, int timeoutMs = 60000,
+        const QProcessEnvironment& environment = QProcessEnvironment::systemEnvironment())
 {
     QProcess p;
+    p.setProcessEnvironment(environment);
     p.start(program(name), args);
     if (!p.waitForFinished(timeoutMs)) {
         p.kill();
@@ -205,6 +209,67 @@ private Q_SLOTS:
     }
 
     // pumpwatch-server logs to stdout (to stderr with --dump, whose CSV owns stdout).
+    /// `alarms list` prints the project's wall time (Asia/Shanghai, UTC+8), whatever zone the
+    /// computer is in (here UTC); without a project, the computer's.
+    void alarmsListInTheProjectsZone_data()
+    {
+        QTest::addColumn<bool>("withProject");
+        QTest::addColumn<QString>("start");
+        QTest::newRow("project-in-shanghai") << true << "2026-11-20 06:05:00";
+        QTest::newRow("no-project-utc") << false << "2026-11-19 22:05:00";
+    }
+
+    void alarmsListInTheProjectsZone()
+    {
+        QFETCH(bool, withProject);
+        QFETCH(QString, start);
+        const QString projectFile = source("resources/demo/zunyi.json");
+        const ProjectLoad load = ProjectReader::readFile(projectFile);
+        QVERIFY(load.project);
+        const Project& project = *load.project;
+        QCOMPARE(project.timeZone, QStringLiteral("Asia/Shanghai"));
+        const qint64 startMs =
+            QDateTime(QDate(2026, 11, 20), QTime(6, 5), QTimeZone("Asia/Shanghai"))
+                .toMSecsSinceEpoch();
+        QTemporaryDir dir;
+        const QString db = QStringLiteral("sqlite:") + dir.filePath(QStringLiteral("h.sqlite"));
+        {
+            ManualClock clock(startMs);
+            History::HistoryOptions options;
+            QString error;
+            options.database = *History::DatabaseUrl::parse(db, &error);
+            options.spoolDirectory = dir.filePath(QStringLiteral("spool"));
+            History::HistoryWriter writer(project, clock, options);
+            QVERIFY(writer.open());
+            History::JournalEntry e;
+            e.key = 1;
+            e.station = project.stations.front().id;
+            e.stationName = project.stations.front().displayName();
+            e.tag = QStringLiteral("plc/outlet_pressure");
+            e.tagName = QStringLiteral("outlet pressure");
+            e.type = QStringLiteral("high");
+            e.value = 0.61;
+            e.startMs = startMs;
+            e.endState = QStringLiteral("active");
+            writer.journal({&e, 1}, {});
+            QCOMPARE(writer.journalPending(), 0);
+        }
+        QStringList args{"alarms", "list",       "--db", db,
+                         "--from", "2026-11-19", "--to", "2026-11-22"};
+        if (withProject)
+            args << "--project" << projectFile;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("TZ"), QStringLiteral("UTC"));
+        const Run r = run("pumpwatch-cli", args, 60000, env);
+        QCOMPARE(r.exitCode, 0);
+        const QStringList lines = r.out.split(u'\n', Qt::SkipEmptyParts);
+        QCOMPARE(lines.size(), 2);
+        const QStringList header = lines[0].split(u'\t');
+        const QStringList cells = lines[1].split(u'\t');
+        QCOMPARE(cells.size(), header.size());
+        QCOMPARE(cells.value(header.indexOf(QStringLiteral("Start"))), start);
+    }
+
     void serverStopsAfterDuration()
     {
         const Run r = run("pumpwatch-server", {"--demo", "--duration", "0.3"});

@@ -259,12 +259,13 @@ private Q_SLOTS:
         };
         const std::vector<QStringList> rows = list();
         QVERIFY2(rows.size() >= 2, qPrintable(log));
-        QCOMPARE(rows[0].mid(0, 6), (QStringList{"No.", "ID", "Station", "Tag", "Value", "Type"}));
+        QCOMPARE(rows[0].mid(0, 7), (QStringList{"No.", "ID", "Priority", "Station",
+                                                 "Monitored value", "Value", "Alarm type"}));
         QStringList seen; // "station|tag|type|end state|cause"
         for (std::size_t i = 1; i < rows.size(); ++i) {
             const QStringList& r = rows[i];
-            QCOMPARE(r.size(), 14);
-            seen << QStringList{r[2], r[3], r[5], r[11], r[13]}.join(u'|');
+            QCOMPARE(r.size(), 15);
+            seen << QStringList{r[3], r[4], r[6], r[12], r[14]}.join(u'|');
         }
         const auto has = [&](const QString& prefix) {
             return std::any_of(seen.begin(), seen.end(),
@@ -296,7 +297,7 @@ private Q_SLOTS:
         // Acknowledge the burst; a second acknowledgement is refused.
         QString burstId;
         for (std::size_t i = 1; i < rows.size(); ++i) {
-            if (rows[i][5] == u"爆管预警")
+            if (rows[i][6] == u"爆管预警")
                 burstId = rows[i][1];
         }
         int code = -1;
@@ -318,13 +319,13 @@ private Q_SLOTS:
             {QStringLiteral("--station"), QStringLiteral("S0003"), QStringLiteral("--active")});
         bool found = false;
         for (std::size_t i = 1; i < h.size(); ++i) {
-            QCOMPARE(h[i][2], QStringLiteral("(H)红花岗"));
-            QCOMPARE(h[i][11], QStringLiteral("not ended"));
+            QCOMPARE(h[i][3], QStringLiteral("(H)红花岗"));
+            QCOMPARE(h[i][12], QStringLiteral("not ended"));
             if (h[i][1] == burstId) {
                 found = true;
-                QCOMPARE(h[i][8], QStringLiteral("yes"));
-                QCOMPARE(h[i][10], QStringLiteral("张三"));
-                QCOMPARE(h[i][12], QStringLiteral("已关闭出水阀，通知抢修"));
+                QCOMPARE(h[i][9], QStringLiteral("yes"));
+                QCOMPARE(h[i][11], QStringLiteral("张三"));
+                QCOMPARE(h[i][13], QStringLiteral("已关闭出水阀，通知抢修"));
             }
         }
         QVERIFY(found);
@@ -342,7 +343,7 @@ private Q_SLOTS:
         QVERIFY2(log2.contains(u"alarms still open from the last run"), qPrintable(log2));
         QStringList after;
         for (const QStringList& r : list())
-            after << QStringList{r[2], r[3], r[5], r[11]}.join(u'|');
+            after << QStringList{r[3], r[4], r[6], r[12]}.join(u'|');
         const auto count = [&](const QString& prefix) {
             return std::count_if(after.begin(), after.end(),
                                  [&](const QString& s) { return s.startsWith(prefix); });
