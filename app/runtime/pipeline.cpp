@@ -45,14 +45,16 @@ Pipeline::Pipeline(const Project& project, const Clock& clock, PipelineOptions o
     m_sink =
         std::make_unique<PipelineSink>(project, m_store, m_alarms, m_history.get(), m_options.dump);
     m_acquisition = std::make_unique<Acquisition::AcquisitionService>(project, clock, *m_sink);
+}
+
+void Pipeline::checkAcquisition()
+{
     // The acquisition thread beats once a second; ten missed beats raise the alarm.
-    QObject::connect(&m_watchdog, &QTimer::timeout, &m_alarms, [this] {
-        const qint64 silentMs = m_clock.nowMs() - m_acquisition->heartbeatMs();
-        m_alarms.systemStatus(
-            Alarms::SystemCondition::AcquisitionService,
-            silentMs < 10 * Acquisition::AcquisitionService::HeartbeatMs, m_clock.nowMs(),
-            tr("the acquisition thread has not answered for %1 s").arg(silentMs / 1000));
-    });
+    const qint64 silentMs = m_clock.nowMs() - m_acquisition->heartbeatMs();
+    m_alarms.systemStatus(
+        Alarms::SystemCondition::AcquisitionService,
+        silentMs < 10 * Acquisition::AcquisitionService::HeartbeatMs, m_clock.nowMs(),
+        tr("the acquisition thread has not answered for %1 s").arg(silentMs / 1000));
 }
 
 Pipeline::~Pipeline()
@@ -71,7 +73,9 @@ void Pipeline::start()
     }
     m_acquisition->start();
     m_alarms.start();
-    m_watchdog.start(2000);
+    // In the alarm thread: a stalled acquisition thread cannot check itself, and the GUI thread
+    // must not do the alarm work.
+    m_alarms.thread().every(2000, [this] { checkAcquisition(); });
 }
 
 void Pipeline::stop()
@@ -79,9 +83,8 @@ void Pipeline::stop()
     if (!m_running)
         return;
     m_running = false;
-    m_watchdog.stop();
+    m_alarms.stop(); // the tick and the watchdog, before acquisition goes quiet
     m_acquisition->stop();
-    m_alarms.stop();
     if (m_history)
         m_history->stop(); // writes what is queued and the open rollups
 }

@@ -22,7 +22,6 @@
 #include <history/historyservice.h>
 
 #include <QCoreApplication>
-#include <QTimer>
 
 #include <cstdio>
 #include <functional>
@@ -56,8 +55,9 @@ public:
     /// Set before start().
     void setAlarmObserver(AlarmObserver observer) { m_observer = std::move(observer); }
 
-    /// Starts history, takes over the open records of the last run, then acquisition, the
-    /// alarm tick and the acquisition watchdog.
+    /// Starts history, takes over the open records of the last run, then acquisition, and the
+    /// alarm thread with its tick and the acquisition watchdog. Each service has its own thread;
+    /// nothing periodic runs in the caller's (the GUI thread in the workstation).
     void start();
     /// Stops polling and alarms, then writes what is queued and the open rollups.
     void stop();
@@ -74,6 +74,7 @@ public:
 
 private:
     void restoreOpenAlarms();
+    void checkAcquisition();
 
     const Clock& m_clock;
     PipelineOptions m_options;
@@ -84,7 +85,6 @@ private:
     AlarmObserver m_observer;
     std::unique_ptr<PipelineSink> m_sink;
     std::unique_ptr<Acquisition::AcquisitionService> m_acquisition;
-    QTimer m_watchdog;
     bool m_running = false;
 };
 

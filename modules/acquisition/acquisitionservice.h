@@ -2,8 +2,11 @@
 // is the only door other threads use: start/stop, control writes, status and statistics.
 // pumpwatch-server and the workstation's single-PC mode build the same service.
 //
-// The sink is called in the acquisition thread. write() may be called from any thread; its
-// result arrives through writeFinished() (queued to the receiver's thread as usual in Qt).
+// The sink is called in the acquisition thread. write(), heartbeatMs(), deviceStatuses() and
+// stationStatuses() may be called from any thread and never wait for the acquisition thread (the
+// statuses are a copy kept as they change), so a stalled thread cannot freeze the GUI. stats()
+// and threadCpuNs() run in the acquisition thread and wait for it: not for the GUI thread. The
+// write result arrives through writeFinished() (queued to the receiver's thread as usual in Qt).
 //
 //     AcquisitionService acquisition(project, clock, sink);
 //     acquisition.start();
@@ -12,10 +15,13 @@
 #pragma once
 #include "modbusdriver.h"
 
+#include <core/servicethread.h>
+
+#include <QMutex>
 #include <QObject>
-#include <QThread>
 
 #include <atomic>
+#include <memory>
 
 namespace PumpWatch::Acquisition {
 
@@ -31,36 +37,43 @@ public:
     /// Stops the drivers and the thread; blocks until both are down. The sink is not called
     /// after it returns.
     void stop();
-    bool isRunning() const { return m_driver != nullptr; }
+    bool isRunning() const { return m_thread.isRunning(); }
 
     /// Requests a control write; returns the request id carried by writeFinished().
     quint64 write(TagId tag, double value, const QString& user);
 
-    // Snapshots taken in the acquisition thread (these block briefly).
+    /// Taken in the acquisition thread: waits for it.
     ModbusDriverStats stats() const;
+    /// Every device's comm status, station by station, as the sink last saw it (all Unknown
+    /// before start()). A copy taken under a short lock: never waits for the acquisition thread.
     std::vector<CommStatus> deviceStatuses() const;
+    /// Every station's comm status, as deviceStatuses().
     std::vector<CommStatus> stationStatuses() const;
     /// When the acquisition thread last showed it is alive (UTC ms; it beats every
     /// HeartbeatMs); 0 before start(). Never blocks: for a watchdog.
     qint64 heartbeatMs() const { return m_heartbeatMs.load(std::memory_order_relaxed); }
     static constexpr int HeartbeatMs = 1000;
-    /// CPU time the acquisition thread has used, in nanoseconds.
+    /// CPU time the acquisition thread has used, in nanoseconds. Waits for the thread.
     qint64 threadCpuNs() const;
+    /// The acquisition thread, for code that must run in it (tests stall it with post()).
+    const ServiceThread& thread() const { return m_thread; }
 
 Q_SIGNALS:
     void writeFinished(quint64 request, const PumpWatch::Acquisition::WriteRecord& record);
 
 private:
-    template <typename F>
-    auto inThread(F f) const;
+    class StatusTap;
 
     const Project& m_project;
     const Clock& m_clock;
-    AcquisitionSink& m_sink;
+    std::unique_ptr<StatusTap> m_tap; ///< the sink the driver calls; forwards to the given one
     ModbusDriverOptions m_options;
-    QThread m_thread;
-    QObject* m_context = nullptr;     ///< lives in m_thread
+    ServiceThread m_thread{QStringLiteral("acquisition")};
     ModbusDriver* m_driver = nullptr; ///< lives in m_thread
+    mutable QMutex m_statusMutex;
+    std::vector<int> m_firstDevice;     ///< per station, its first device's index
+    std::vector<CommStatus> m_devices;  ///< guarded by m_statusMutex
+    std::vector<CommStatus> m_stations; ///< guarded by m_statusMutex
     std::atomic<quint64> m_nextRequest{0};
     std::atomic<qint64> m_heartbeatMs{0};
 };

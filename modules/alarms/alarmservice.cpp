@@ -8,8 +8,11 @@ AlarmService::AlarmService(const Project& project, const Clock& clock,
                            const AlarmEngineOptions& options, QObject* parent)
     : QObject(parent)
     , m_engine(project, clock, options)
+{}
+
+AlarmService::~AlarmService()
 {
-    connect(&m_tick, &QTimer::timeout, this, &AlarmService::tick);
+    stop();
 }
 
 template <typename F>
@@ -40,12 +43,15 @@ auto AlarmService::locked(F f) const
 
 void AlarmService::start(int tickMs)
 {
-    m_tick.start(tickMs);
+    if (m_thread.isRunning())
+        return;
+    m_thread.start();
+    m_thread.every(tickMs, [this] { tick(); });
 }
 
 void AlarmService::stop()
 {
-    m_tick.stop();
+    m_thread.stop();
 }
 
 void AlarmService::process(std::span<const Sample> batch)

@@ -1,8 +1,10 @@
 // AlarmService: the alarm engine shared by threads. Acquisition feeds it samples and device
 // status, history reports its database connection, operators acknowledge and shelve from the
-// GUI thread, and a timer in the service's own thread ticks it once a second. Every call is
-// serialised by one mutex; what changed goes to the journal callback in the order it happened
-// (called with the lock held, so it must only queue, as HistoryService::journal() does).
+// GUI thread, and start() starts the service's own thread ("alarms"), where a timer ticks it
+// once a second (delays, shelving expiry), so no timed work lands on the GUI thread. Every call
+// may come from any thread and is serialised by one mutex, held only for the engine's work;
+// what changed goes to the journal callback in the order it happened (called with the lock held,
+// in the caller's thread, so it must only queue, as HistoryService::journal() does).
 //
 //     AlarmService alarms(project, clock);
 //     alarms.setJournal([&](auto changes, auto audit) { history.journal(toEntries(changes)); });
@@ -13,9 +15,10 @@
 
 #include "alarmengine.h"
 
+#include <core/servicethread.h>
+
 #include <QMutex>
 #include <QObject>
-#include <QTimer>
 
 #include <functional>
 
@@ -30,12 +33,18 @@ public:
 
     AlarmService(const Project& project, const Clock& clock, const AlarmEngineOptions& options = {},
                  QObject* parent = nullptr);
+    ~AlarmService() override;
 
     const Diagnostics& diagnostics() const { return m_engine.diagnostics(); }
     /// Set before start().
     void setJournal(Journal journal) { m_journal = std::move(journal); }
+    /// Starts the alarm thread and the tick in it.
     void start(int tickMs = 1000);
+    /// Stops the tick and joins the alarm thread.
     void stop();
+    /// The alarm thread, for other periodic checks that must not wait on the GUI or on
+    /// acquisition (the pipeline's acquisition watchdog).
+    const ServiceThread& thread() const { return m_thread; }
 
     void process(std::span<const Sample> batch);
     void deviceStatus(int station, int device, bool online, qint64 ms, const QString& error);
@@ -71,7 +80,7 @@ private:
     mutable QMutex m_mutex;
     AlarmEngine m_engine;
     Journal m_journal;
-    QTimer m_tick;
+    ServiceThread m_thread{QStringLiteral("alarms")};
 };
 
 } // namespace PumpWatch::Alarms

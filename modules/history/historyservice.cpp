@@ -3,7 +3,8 @@
 #include "historywriter.h"
 
 #include <QMutexLocker>
-#include <QTimer>
+
+#include <utility>
 
 namespace PumpWatch::History {
 
@@ -17,53 +18,28 @@ HistoryService::HistoryService(const Project& project, const Clock& clock,
     , m_project(project)
     , m_clock(clock)
     , m_options(options)
-{
-    m_thread.setObjectName(QStringLiteral("history"));
-}
+{}
 
 HistoryService::~HistoryService()
 {
     stop();
 }
 
-template <typename F>
-auto HistoryService::inThread(F f) const
-{
-    decltype(f()) result{};
-    if (m_context)
-        QMetaObject::invokeMethod(
-            m_context, [&] { result = f(); }, Qt::BlockingQueuedConnection);
-    return result;
-}
-
 void HistoryService::start()
 {
-    if (m_context)
+    if (m_thread.isRunning())
         return;
-    m_thread.start();
-    m_context = new QObject;
-    m_context->moveToThread(&m_thread);
-    QMetaObject::invokeMethod(
-        m_context,
-        [this] {
-            m_writer = new HistoryWriter(m_project, m_clock, m_options,
-                                         [this](bool connected, const QString& error) {
-                                             Q_EMIT databaseConnectionChanged(connected, error);
-                                         });
-            if (m_writer->open())
-                m_writer->applyRetention();
-            auto* batch = new QTimer(m_context);
-            QObject::connect(batch, &QTimer::timeout, m_context, [this] { drain(); });
-            batch->start(int(m_options.batchMs));
-            auto* flush = new QTimer(m_context);
-            QObject::connect(flush, &QTimer::timeout, m_context, [this] { m_writer->flush(); });
-            flush->start(int(m_options.rollupFlushMs));
-            auto* retention = new QTimer(m_context);
-            QObject::connect(retention, &QTimer::timeout, m_context,
-                             [this] { m_writer->applyRetention(); });
-            retention->start(RetentionEveryMs);
-        },
-        Qt::BlockingQueuedConnection);
+    m_thread.start([this](QObject*) {
+        m_writer = new HistoryWriter(m_project, m_clock, m_options,
+                                     [this](bool connected, const QString& error) {
+                                         Q_EMIT databaseConnectionChanged(connected, error);
+                                     });
+        if (m_writer->open())
+            m_writer->applyRetention();
+    });
+    m_thread.every(int(m_options.batchMs), [this] { drain(); });
+    m_thread.every(int(m_options.rollupFlushMs), [this] { m_writer->flush(); });
+    m_thread.every(RetentionEveryMs, [this] { m_writer->applyRetention(); });
 }
 
 void HistoryService::drain()
@@ -101,7 +77,7 @@ void HistoryService::journal(std::span<const JournalEntry> entries,
 
 void HistoryService::sync()
 {
-    inThread([this] {
+    m_thread.call([this] {
         drain();
         return m_writer->flush();
     });
@@ -109,34 +85,24 @@ void HistoryService::sync()
 
 void HistoryService::stop()
 {
-    if (!m_context)
-        return;
-    QMetaObject::invokeMethod(
-        m_context,
-        [this] {
-            drain();
-            m_writer->flush();
-            m_finalStats = m_writer->stats();
-            delete m_writer;
-            m_writer = nullptr;
-            delete m_context;
-        },
-        Qt::BlockingQueuedConnection);
-    m_context = nullptr;
-    m_thread.quit();
-    m_thread.wait();
+    m_thread.stop([this] {
+        drain();
+        m_writer->flush();
+        m_finalStats = m_writer->stats();
+        delete std::exchange(m_writer, nullptr);
+    });
 }
 
 HistoryStats HistoryService::stats() const
 {
-    if (!m_context)
+    if (!m_thread.isRunning())
         return m_finalStats;
-    return inThread([this] { return m_writer->stats(); });
+    return m_thread.call([this] { return m_writer->stats(); });
 }
 
 qint64 HistoryService::spoolPending() const
 {
-    return inThread([this] { return m_writer->spoolPending(); });
+    return m_thread.call([this] { return m_writer->spoolPending(); });
 }
 
 } // namespace PumpWatch::History

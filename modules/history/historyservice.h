@@ -9,6 +9,10 @@
 //     history.start();
 //     history.append(samples);          // any thread; copies
 //     history.stop();                   // flushes, then joins the thread
+//
+// append() and journal() only take a short lock and never wait for the writer thread: the GUI
+// calls journal(). sync(), stats() and spoolPending() run in the writer thread and wait for it,
+// which may be busy with a slow database: not for the GUI thread.
 #pragma once
 
 #include "historyoptions.h"
@@ -17,10 +21,10 @@
 #include <core/clock.h>
 #include <core/project.h>
 #include <core/sample.h>
+#include <core/servicethread.h>
 
 #include <QMutex>
 #include <QObject>
-#include <QThread>
 
 #include <span>
 #include <vector>
@@ -51,21 +55,20 @@ public:
     /// The writer's counters; after stop(), its last ones.
     HistoryStats stats() const;
     qint64 spoolPending() const;
+    /// The writer thread, for code that must run in it (tests stall it with post()).
+    const ServiceThread& thread() const { return m_thread; }
 
 Q_SIGNALS:
     /// Emitted from the writer thread; false with the driver's error when the database is lost.
     void databaseConnectionChanged(bool connected, const QString& error);
 
 private:
-    template <typename F>
-    auto inThread(F f) const;
     void drain();
 
     const Project& m_project;
     const Clock& m_clock;
     HistoryOptions m_options;
-    QThread m_thread;
-    QObject* m_context = nullptr;      ///< lives in m_thread
+    ServiceThread m_thread{QStringLiteral("history")};
     HistoryWriter* m_writer = nullptr; ///< lives in m_thread
     mutable QMutex m_mutex;
     std::vector<Sample> m_inbox;              ///< guarded by m_mutex

@@ -8,6 +8,7 @@
 #include <core/clock.h>
 #include <core/projectreader.h>
 #include <core/projectwriter.h>
+#include <core/servicethread.h>
 #include <core/users.h>
 #include <history/journal.h>
 #include <sim/citygenerator.h>
@@ -28,15 +29,21 @@
 #include <QApplication>
 #include <QDialog>
 #include <QDockWidget>
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QRegularExpression>
+#include <QScopeGuard>
 #include <QScrollBar>
+#include <QSemaphore>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSqlDatabase>
 #include <QSqlQuery>
+#include <QStatusBar>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -180,6 +187,16 @@ QStringList auditRows(const QString& databasePath, const QString& where)
     QSqlDatabase::removeDatabase(QStringLiteral("audit-rows"));
     return rows;
 }
+
+/// Counts the paint events a widget gets.
+struct PaintCounter : QObject {
+    int count = 0;
+    bool eventFilter(QObject* watched, QEvent* event) override
+    {
+        count += event->type() == QEvent::Paint;
+        return QObject::eventFilter(watched, event);
+    }
+};
 
 } // namespace
 
@@ -809,6 +826,110 @@ private Q_SLOTS:
             // And back.
             session.setUser(*m_users.find(u"zhangsan"));
             QVERIFY(window.dock(QStringLiteral("trends"))->isHidden());
+        }
+    }
+
+    void guiKeepsRunningWhileAServiceThreadStalls_data()
+    {
+        QTest::addColumn<bool>("acquisition");
+        QTest::newRow("acquisition-stalled") << true;
+        QTest::newRow("history-stalled") << false;
+    }
+
+    // A worker thread that hangs (a driver stuck in a call, a database that does not answer)
+    // must not freeze the dispatcher's screen: the window keeps ticking, painting and locking
+    // while the thread is stalled for 10 s.
+    void guiKeepsRunningWhileAServiceThreadStalls()
+    {
+        QFETCH(bool, acquisition);
+        LiveCity c(m_dir.path(),
+                   acquisition ? QStringLiteral("stall-acq") : QStringLiteral("stall-history"));
+        QVERIFY2(c.error.isEmpty(), qPrintable(c.error));
+        c.session.setUser(*m_users.find(u"zhangsan"));
+        QSettings settings(m_dir.filePath(QStringLiteral("stall.ini")), QSettings::IniFormat);
+        Ui::MainWindow window(c.services, m_users, settings);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QTRY_VERIFY_WITH_TIMEOUT(window.stations().state(1) == StationState::Normal, 15000);
+        QLabel* clockLabel = nullptr;
+        const QRegularExpression clockText(
+            QStringLiteral("^\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d$"));
+        for (QLabel* label : window.statusBar()->findChildren<QLabel*>()) {
+            if (clockText.match(label->text()).hasMatch())
+                clockLabel = label;
+        }
+        QVERIFY(clockLabel);
+
+        // The thread blocks for 10 s or until the test lets it go, also when a check fails.
+        const ServiceThread& thread =
+            acquisition ? c.pipeline.acquisition().thread() : c.pipeline.history()->thread();
+        const qint64 receivedBefore = acquisition ? 0 : c.pipeline.history()->stats().received;
+        QSemaphore letGo;
+        std::atomic<bool> stalled = false;
+        thread.post([&] {
+            stalled = true;
+            // 10 s at most, so that a GUI thread that waits for this one comes back to fail.
+            Q_UNUSED(letGo.tryAcquire(1, 10'000));
+        });
+        auto release = qScopeGuard([&] { letGo.release(); });
+        QTRY_VERIFY(stalled);
+
+        // What the GUI thread does meanwhile: a 50 ms probe records the longest gap between
+        // its ticks; the window ticks every second (comm status, list, clock), repaints, and
+        // the screen is locked and unlocked.
+        QElapsedTimer sinceProbe;
+        qint64 longestGapMs = 0;
+        QStringList clockTexts;
+        QTimer probe;
+        probe.setInterval(50);
+        connect(&probe, &QTimer::timeout, &probe, [&] {
+            longestGapMs = std::max(longestGapMs, sinceProbe.restart());
+            if (clockTexts.isEmpty() || clockTexts.last() != clockLabel->text())
+                clockTexts.push_back(clockLabel->text());
+        });
+        PaintCounter paints;
+        window.installEventFilter(&paints);
+        QTimer repaint;
+        repaint.setInterval(200);
+        connect(&repaint, &QTimer::timeout, &window, [&] { window.repaint(); });
+        bool lockShown = false;
+        bool unlocked = false;
+        QTimer::singleShot(2000, &window, [&] { window.lock(); });
+        QTimer::singleShot(5000, &window, [&] {
+            if (auto* dialog = qobject_cast<Ui::LoginDialog*>(QApplication::activeModalWidget())) {
+                lockShown = true;
+                dialog->setPassword(QStringLiteral("s3cret-pw"));
+                unlocked = dialog->tryLogin();
+            }
+        });
+        QEventLoop stall;
+        QTimer::singleShot(10'000, &stall, &QEventLoop::quit);
+        sinceProbe.start();
+        probe.start();
+        repaint.start();
+        stall.exec();
+        probe.stop();
+        repaint.stop();
+
+        qInfo("longest gap between 50 ms probe ticks while stalled: %lld ms", longestGapMs);
+        // 50 ms over the probe's interval: room for one tick of the window or one offscreen
+        // repaint on a shared machine, far below any wait on the stalled thread.
+        QVERIFY2(longestGapMs < 100, qPrintable(QString::number(longestGapMs)));
+        QVERIFY2(clockTexts.size() >= 9, qPrintable(clockTexts.join(u", ")));
+        QVERIFY(paints.count >= 40);
+        QVERIFY(lockShown);
+        QVERIFY(unlocked);
+        QVERIFY(stalled);
+
+        // Once let go, the thread catches up.
+        release.dismiss();
+        letGo.release();
+        if (acquisition) {
+            const qint64 releasedMs = c.clock.nowMs();
+            QTRY_VERIFY(c.pipeline.acquisition().heartbeatMs() >= releasedMs);
+        } else {
+            c.pipeline.history()->sync();
+            QVERIFY(c.pipeline.history()->stats().received > receivedBefore);
         }
     }
 
