@@ -35,6 +35,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPlainTextEdit>
+#include <QPushButton>
 #include <QRegularExpression>
 #include <QScopeGuard>
 #include <QScrollBar>
@@ -239,6 +240,8 @@ private Q_SLOTS:
         QVERIFY(!dialog.user());
         QVERIFY(!dialog.error().isEmpty());
         QVERIFY(dialog.result() != QDialog::Accepted);
+        // After the back-off a wrong password starts (tst_gui_login has its details).
+        QTRY_VERIFY(dialog.findChild<QPushButton*>(QStringLiteral("login"))->isEnabled());
         dialog.setPassword(QStringLiteral("s3cret-pw"));
         QVERIFY(dialog.tryLogin());
         QCOMPARE(dialog.user()->displayName, QStringLiteral("张三"));
@@ -745,18 +748,35 @@ private Q_SLOTS:
         Ui::MainWindow window(services, m_users, settings);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
+        // The lock dialog is answered from the event loop (nothing asserted in there): a wrong
+        // password, then, after its back-off, the right one.
+        bool wrongRefused = false;
         bool answered = false;
-        QTimer::singleShot(0, this, [&answered] {
+        bool typedWrong = false;
+        auto* poll = new QTimer(this);
+        poll->setInterval(20);
+        connect(poll, &QTimer::timeout, this, [&, poll] {
             auto* dialog = qobject_cast<Ui::LoginDialog*>(QApplication::activeModalWidget());
-            QVERIFY(dialog);
-            dialog->setUserName(QStringLiteral("lisi"));
-            dialog->setPassword(QStringLiteral("wrong"));
-            QVERIFY(!dialog->tryLogin());
+            if (!dialog)
+                return;
+            if (!typedWrong) {
+                dialog->setUserName(QStringLiteral("lisi"));
+                dialog->setPassword(QStringLiteral("wrong"));
+                wrongRefused = !dialog->tryLogin();
+                typedWrong = true;
+                return;
+            }
+            auto* login = dialog->findChild<QPushButton*>(QStringLiteral("login"));
+            if (!login || !login->isEnabled())
+                return;
             dialog->setPassword(QStringLiteral("other-pw"));
-            QVERIFY(dialog->tryLogin());
-            answered = true;
+            answered = dialog->tryLogin();
+            poll->stop();
+            poll->deleteLater();
         });
+        poll->start();
         QTest::keyClick(&window, Qt::Key_L, Qt::ControlModifier);
+        QVERIFY(wrongRefused);
         QVERIFY(answered);
         QCOMPARE(session.user()->name, QStringLiteral("lisi"));
         pipeline.history()->sync();
