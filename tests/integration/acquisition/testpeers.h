@@ -14,6 +14,12 @@
 
 namespace PumpWatch::Test {
 
+/// One of the project's programs in the build tree ("pumpwatch-server").
+inline QString bin(const char* name)
+{
+    return QStringLiteral(PUMPWATCH_BIN_DIR "/") + QLatin1StringView(name);
+}
+
 /// A program that prints "ready" when serving and answers one line per stdin command.
 class ControlledProcess {
 public:

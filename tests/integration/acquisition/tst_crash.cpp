@@ -11,14 +11,10 @@
 #include <QTest>
 
 using namespace PumpWatch;
+using PumpWatch::Test::bin;
 using PumpWatch::Test::ControlledProcess;
 
 namespace {
-
-QString bin(const char* name)
-{
-    return QStringLiteral(PUMPWATCH_BIN_DIR "/") + QLatin1StringView(name);
-}
 
 struct Counts {
     qint64 samples = -1;

@@ -12,14 +12,10 @@
 #include <csignal>
 
 using namespace PumpWatch;
+using PumpWatch::Test::bin;
 using PumpWatch::Test::ControlledProcess;
 
 namespace {
-
-QString bin(const char* name)
-{
-    return QStringLiteral(PUMPWATCH_BIN_DIR "/") + QLatin1StringView(name);
-}
 
 struct DumpLine {
     QString path; ///< station/device/tag

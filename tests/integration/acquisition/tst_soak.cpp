@@ -14,14 +14,10 @@
 #include <QTest>
 
 using namespace PumpWatch;
+using PumpWatch::Test::bin;
 using PumpWatch::Test::ControlledProcess;
 
 namespace {
-
-QString bin(const char* name)
-{
-    return QStringLiteral(PUMPWATCH_BIN_DIR "/") + QLatin1StringView(name);
-}
 
 struct Usage {
     qint64 rssKb = 0;
