@@ -56,14 +56,7 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         const QString project = dir.filePath(QStringLiteral("city.json"));
-        const int base = Test::freePortBase(4, 24000, 32000);
-        QVERIFY(base > 0);
-        QProcess gen;
-        gen.start(bin("pumpwatch-sim"),
-                  {QStringLiteral("--stations"), QStringLiteral("3"), QStringLiteral("--base-port"),
-                   QString::number(base), QStringLiteral("--write-project"), project,
-                   QStringLiteral("--list")});
-        QVERIFY(gen.waitForFinished(30'000));
+        QVERIFY(Test::writeCity(project, 3, 4));
         ControlledProcess sim;
         QVERIFY2(sim.start(bin("pumpwatch-sim"), {QStringLiteral("--project"), project}),
                  qPrintable(sim.errors()));

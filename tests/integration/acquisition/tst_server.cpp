@@ -29,17 +29,7 @@ class tst_Server : public QObject {
     Q_OBJECT
 
     /// A three-station city on free ports, written to `project`.
-    static void generateCity(const QString& project)
-    {
-        const int base = Test::freePortBase(4, 24000, 32000);
-        QVERIFY(base > 0);
-        QProcess gen;
-        gen.start(bin("pumpwatch-sim"),
-                  {QStringLiteral("--stations"), QStringLiteral("3"), QStringLiteral("--base-port"),
-                   QString::number(base), QStringLiteral("--write-project"), project,
-                   QStringLiteral("--list")});
-        QVERIFY(gen.waitForFinished(30'000));
-    }
+    static void generateCity(const QString& project) { QVERIFY(Test::writeCity(project, 3, 4)); }
 
     /// The simulator of `project`, paused so that values hold still.
     static void startPaused(ControlledProcess& sim, const QString& project)

@@ -54,14 +54,7 @@ private Q_SLOTS:
         QVERIFY(seconds >= 120);
         QTemporaryDir dir;
         const QString project = dir.filePath(QStringLiteral("city.json"));
-        const int base = Test::freePortBase(70, 24000, 32000);
-        QVERIFY(base > 0);
-        QProcess gen;
-        gen.start(bin("pumpwatch-sim"),
-                  {QStringLiteral("--stations"), QStringLiteral("60"),
-                   QStringLiteral("--base-port"), QString::number(base),
-                   QStringLiteral("--write-project"), project, QStringLiteral("--list")});
-        QVERIFY(gen.waitForFinished(30'000));
+        QVERIFY(Test::writeCity(project, 60, 70));
         ControlledProcess sim;
         QVERIFY2(sim.start(bin("pumpwatch-sim"), {QStringLiteral("--project"), project}),
                  qPrintable(sim.errors()));
