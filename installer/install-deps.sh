@@ -9,9 +9,9 @@ packages=(
     g++ cmake ninja-build ccache pkg-config git
     # the formatting check (architecture.clang_format) and `clang-format -i`
     clang-format
-    # Qt 6.4: Core, Gui, Widgets, Sql (SQLite, PostgreSQL), Test, Linguist tools, SerialBus
+    # Qt 6.4: Core, Gui, Widgets, Network, Sql (SQLite, PostgreSQL), Test, Linguist tools
     qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libqt6sql6-sqlite
-    libqt6sql6-psql qt6-serialbus-dev qt6-serialport-dev
+    libqt6sql6-psql
     # history: the bare sqlite3 C API baseline of the ingest benchmark; PostgreSQL 15 for the
     # throwaway test cluster (tests start it themselves on loopback)
     libsqlite3-dev postgresql-15

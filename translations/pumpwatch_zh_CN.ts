@@ -83,10 +83,6 @@
         <translation>%1 毫秒内无应答</translation>
     </message>
     <message>
-        <source>short answer: %1 of %2 values</source>
-        <translation>应答不完整：%1/%2 个值</translation>
-    </message>
-    <message>
         <source>%1: %2 answers again</source>
         <translation>%1：%2 恢复应答</translation>
     </message>
@@ -135,10 +131,6 @@
         <translation>写入 %1：%2 = %3（操作人 %4）</translation>
     </message>
     <message>
-        <source>short answer to the read-back</source>
-        <translation>回读应答不完整</translation>
-    </message>
-    <message>
         <source>the PLC holds %1 after writing %2</source>
         <translation>写入 %2 后 PLC 中的值为 %1</translation>
     </message>
@@ -153,6 +145,140 @@
     <message>
         <source>connection refused by %1 (nothing listens there)</source>
         <translation>%1 拒绝连接（该端口无人监听）</translation>
+    </message>
+    <message>
+        <source>%1 on %2 unit %3: %4; demoted after %5 failures in a row, tried once every %6 s until it answers</source>
+        <translation>%1（%2 站号 %3）：%4；连续 %5 次失败，已降级，每 %6 秒试一次，直到恢复应答</translation>
+    </message>
+    <message>
+        <source>no unit behind %1 answers</source>
+        <translation>%1 后面没有任何站号应答</translation>
+    </message>
+    <message>
+        <source>%1 on %2 unit %3 answers again; polled as usual</source>
+        <translation>%1（%2 站号 %3）恢复应答，恢复正常轮询</translation>
+    </message>
+    <message>
+        <source>%1; demoted: tried once every %2 s</source>
+        <translation>%1；已降级：每 %2 秒试一次</translation>
+    </message>
+    <message>
+        <source>cannot poll devices: %1</source>
+        <translation>无法轮询设备：%1</translation>
+    </message>
+    <message>
+        <source>cannot open %1: %2 baud is not supported</source>
+        <translation>无法打开 %1：不支持 %2 波特率</translation>
+    </message>
+    <message>
+        <source>cannot open %1: %2</source>
+        <translation>无法打开 %1：%2</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not host:port</source>
+        <translation>“%1”不是“主机:端口”</translation>
+    </message>
+    <message>
+        <source>cannot find %1: %2</source>
+        <translation>找不到 %1：%2</translation>
+    </message>
+    <message>
+        <source>no socket: %1</source>
+        <translation>无法创建套接字：%1</translation>
+    </message>
+    <message>
+        <source>cannot connect to %1: %2</source>
+        <translation>无法连接 %1：%2</translation>
+    </message>
+    <message>
+        <source>cannot send to %1: %2</source>
+        <translation>无法发送到 %1：%2</translation>
+    </message>
+    <message>
+        <source>connection to %1 lost: %2</source>
+        <translation>与 %1 的连接中断：%2</translation>
+    </message>
+    <message>
+        <source>%1: data nobody asked for: %2</source>
+        <translation>%1：收到未请求的数据：%2</translation>
+    </message>
+    <message>
+        <source>data from the device that answers no request</source>
+        <translation>设备发来不对应任何请求的数据</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>%1: %2 bytes on the line between requests: %3</source>
+        <translation>%1：两次请求之间线路上出现 %2 个字节：%3</translation>
+    </message>
+    <message>
+        <source>incomplete answer within %1 ms (%2 bytes)</source>
+        <translation>%1 毫秒内应答不完整（%2 字节）</translation>
+    </message>
+    <message>
+        <source>incomplete answer; connection reset</source>
+        <translation>应答不完整，已重置连接</translation>
+    </message>
+    <message numerus="yes">
+        <source> (%n more since the last report)</source>
+        <translation>
+            <numerusform>（自上次报告以来又有 %n 次）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 on %2 unit %3: %4%5; request %6, answer %7</source>
+        <translation>%1（%2 站号 %3）：%4%5；请求 %6，应答 %7</translation>
+    </message>
+    <message>
+        <source>%1; connection reset</source>
+        <translation>%1；已重置连接</translation>
+    </message>
+    <message>
+        <source>invalid answer (transaction id %1, expected %2)</source>
+        <translation>应答无效（事务号 %1，应为 %2）</translation>
+    </message>
+    <message>
+        <source>invalid answer (protocol id %1, not 0)</source>
+        <translation>应答无效（协议号 %1，应为 0）</translation>
+    </message>
+    <message>
+        <source>invalid answer (MBAP length %1)</source>
+        <translation>应答无效（MBAP 长度 %1）</translation>
+    </message>
+    <message>
+        <source>invalid answer (unit id %1, expected %2)</source>
+        <translation>应答无效（单元号 %1，应为 %2）</translation>
+    </message>
+    <message>
+        <source>invalid answer (function code %1, expected %2)</source>
+        <translation>应答无效（功能码 %1，应为 %2）</translation>
+    </message>
+    <message>
+        <source>invalid answer (byte count %1, expected %2)</source>
+        <translation>应答无效（字节数 %1，应为 %2）</translation>
+    </message>
+    <message>
+        <source>invalid answer (the write echo holds %1, expected %2)</source>
+        <translation>应答无效（写入回显为 %1，应为 %2）</translation>
+    </message>
+    <message>
+        <source>invalid answer (CRC error)</source>
+        <translation>应答无效（CRC 校验错误）</translation>
+    </message>
+    <message>
+        <source>invalid answer (cut short: %1 of %2 bytes)</source>
+        <translation>应答无效（不完整：%2 字节只收到 %1 字节）</translation>
+    </message>
+    <message>
+        <source>invalid answer (%1 bytes where the answer has %2)</source>
+        <translation>应答无效（收到 %1 字节，应答应为 %2 字节）</translation>
+    </message>
+    <message>
+        <source>invalid answer</source>
+        <translation>应答无效</translation>
     </message>
 </context>
 <context>
@@ -1458,10 +1584,6 @@
         <translation>--stats 必须是正的秒数</translation>
     </message>
     <message>
-        <source>acquisition: %1 of %2 devices online; %3 requests, %4 answers, %5 exceptions, %6 timeouts, %7 cycles, %8 overruns</source>
-        <translation>采集：%2 台设备中 %1 台在线；请求 %3，应答 %4，异常 %5，超时 %6，轮询周期 %7，超期 %8</translation>
-    </message>
-    <message>
         <source>store history in sqlite:PATH or postgres://user@host:port/database</source>
         <translation>历史数据存入 sqlite:路径 或 postgres://用户@主机:端口/数据库</translation>
     </message>
@@ -1504,6 +1626,18 @@
     <message>
         <source>alarms: %1 active, %2 awaiting acknowledgement; %3 raised, %4 ended, %5 backfilled samples ignored</source>
         <translation>报警：%1 条未结束，%2 条待确认；已产生 %3 条，已结束 %4 条，忽略补录数据 %5 条</translation>
+    </message>
+    <message>
+        <source>acquisition: %1 of %2 devices online; %3 requests, %4 answers, %5 exceptions, %6 timeouts, %7 invalid answers, %8 demoted; %9 cycles, %10 overruns</source>
+        <translation>采集：%2 台设备中 %1 台在线；请求 %3 次，应答 %4 次，异常 %5 次，超时 %6 次，无效应答 %7 次，降级 %8 台；轮询周期 %9 次，超时跳过 %10 次</translation>
+    </message>
+    <message>
+        <source>  %1: %2 invalid answers, %3 timeouts; demoted, next try %4: %5</source>
+        <translation>  %1：无效应答 %2 次，超时 %3 次；已降级，下次尝试 %4：%5</translation>
+    </message>
+    <message>
+        <source>  %1: %2 invalid answers, %3 timeouts: %4</source>
+        <translation>  %1：无效应答 %2 次，超时 %3 次：%4</translation>
     </message>
 </context>
 <context>

@@ -163,7 +163,7 @@ public:
         }
         QTimer statsTimer;
         QObject::connect(&statsTimer, &QTimer::timeout, &app, [&] {
-            logStats(pipeline.acquisition());
+            logStats(p, pipeline.acquisition());
             logAlarmStats(pipeline.alarms());
             if (pipeline.history())
                 logHistoryStats(*pipeline.history());
@@ -232,7 +232,8 @@ private:
                                  .arg(s.connected ? tr("connected") : tr("unavailable"));
     }
 
-    static void logStats(const PumpWatch::Acquisition::AcquisitionService& acquisition)
+    static void logStats(const PumpWatch::Project& project,
+                         const PumpWatch::Acquisition::AcquisitionService& acquisition)
     {
         using PumpWatch::Acquisition::CommState;
         const auto devices = acquisition.deviceStatuses();
@@ -241,15 +242,47 @@ private:
         });
         const PumpWatch::Acquisition::ModbusDriverStats s = acquisition.stats();
         qInfo().noquote() << tr("acquisition: %1 of %2 devices online; %3 requests, %4 answers, "
-                                "%5 exceptions, %6 timeouts, %7 cycles, %8 overruns")
+                                "%5 exceptions, %6 timeouts, %7 invalid answers, %8 demoted; "
+                                "%9 cycles, %10 overruns")
                                  .arg(online)
                                  .arg(devices.size())
                                  .arg(s.requests)
                                  .arg(s.replies)
                                  .arg(s.exceptions)
                                  .arg(s.timeouts)
+                                 .arg(s.invalidAnswers)
+                                 .arg(s.demoted)
                                  .arg(s.cycles)
                                  .arg(s.overruns);
+        // The devices that answer wrongly or are demoted, by name (the first 20).
+        const std::vector<PumpWatch::Acquisition::DeviceCounters> counters =
+            acquisition.deviceCounters();
+        int listed = 0;
+        for (std::size_t i = 0; i < counters.size() && i < devices.size() && listed < 20; ++i) {
+            const auto& c = counters[i];
+            const auto& status = devices[i];
+            if (c.invalidAnswers == 0 && !status.demoted)
+                continue;
+            ++listed;
+            const PumpWatch::Station& station =
+                project.stations[static_cast<std::size_t>(status.station)];
+            const QString name =
+                station.id + u'/' + station.devices[static_cast<std::size_t>(status.device)].id;
+            qInfo().noquote()
+                << (status.demoted
+                        ? tr("  %1: %2 invalid answers, %3 timeouts; demoted, next try %4: %5")
+                              .arg(name)
+                              .arg(c.invalidAnswers)
+                              .arg(c.timeouts)
+                              .arg(QDateTime::fromMSecsSinceEpoch(status.nextTryMs)
+                                       .toString(QStringLiteral("HH:mm:ss")),
+                                   status.lastError)
+                        : tr("  %1: %2 invalid answers, %3 timeouts: %4")
+                              .arg(name)
+                              .arg(c.invalidAnswers)
+                              .arg(c.timeouts)
+                              .arg(status.lastError));
+        }
     }
 };
 

@@ -123,6 +123,17 @@ ModbusDriverStats AcquisitionService::stats() const
     return m_thread.call([this] { return m_driver->stats(); });
 }
 
+std::vector<DeviceCounters> AcquisitionService::deviceCounters() const
+{
+    return m_thread.call([this] {
+        std::vector<DeviceCounters> all;
+        all.reserve(static_cast<std::size_t>(m_driver->deviceCount()));
+        for (int i = 0; i < m_driver->deviceCount(); ++i)
+            all.push_back(m_driver->deviceCounters(i));
+        return all;
+    });
+}
+
 std::vector<CommStatus> AcquisitionService::deviceStatuses() const
 {
     QMutexLocker lock(&m_statusMutex);

@@ -44,6 +44,8 @@ public:
 
     /// Taken in the acquisition thread: waits for it.
     ModbusDriverStats stats() const;
+    /// Every device's counters, as deviceStatuses(). Taken in the acquisition thread: waits.
+    std::vector<DeviceCounters> deviceCounters() const;
     /// Every device's comm status, station by station, as the sink last saw it (all Unknown
     /// before start()). A copy taken under a short lock: never waits for the acquisition thread.
     std::vector<CommStatus> deviceStatuses() const;

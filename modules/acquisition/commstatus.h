@@ -24,6 +24,9 @@ struct CommStatus {
     CommState previous = CommState::Unknown;
     qint64 sinceMs = 0; ///< UTC ms of the last change of state
     QString lastError;  ///< why it went offline (kept after recovery)
+    /// Devices on a shared line: failed too often in a row, tried only once in a while.
+    bool demoted = false;
+    qint64 nextTryMs = 0; ///< UTC ms of the next try of a demoted device
     friend bool operator==(const CommStatus&, const CommStatus&) = default;
 };
 

@@ -1,11 +1,6 @@
 #include "modbusdriver_p.h"
 
-#include <QAbstractSocket>
 #include <QLoggingCategory>
-#include <QModbusRtuSerialClient>
-#include <QModbusTcpClient>
-#include <QSerialPort>
-#include <QUrl>
 
 #include <cmath>
 #include <limits>
@@ -39,8 +34,9 @@ ModbusDriver::Private::Private(ModbusDriver* driver, const Project& p, const Clo
 
 void ModbusDriver::Private::build()
 {
-    // TCP: a link per device. RTU: a link per serial line, shared by its unit ids.
-    std::map<QString, int> serialLinks;
+    // A link per endpoint: a TCP host:port (a PLC, or a gateway shared by its unit ids) or a
+    // serial line (shared by its unit ids).
+    std::map<std::pair<Protocol, QString>, int> linkOf;
     for (int s = 0; s < static_cast<int>(project.stations.size()); ++s) {
         const Station& station = project.stations[static_cast<std::size_t>(s)];
         firstDevice.push_back(static_cast<int>(devices.size()));
@@ -62,25 +58,23 @@ void ModbusDriver::Private::build()
             pd.badUntil.assign(pd.blocks.size(), 0);
             pd.last.assign(dev.tagCount, NoValue);
             pd.sinceMs = clock.nowMs();
-            pd.backoff = Backoff(options.reconnect, static_cast<quint64>(index) + 1);
+            pd.demoteAfter = std::max(0, set.demoteAfter);
+            pd.demotionMs = std::max(1000, set.demotionMs);
 
-            int link = -1;
-            if (set.protocol == Protocol::ModbusRtu) {
-                const auto it = serialLinks.find(set.endpoint);
-                if (it != serialLinks.end())
-                    link = it->second;
-            }
-            if (link < 0) {
-                link = static_cast<int>(links.size());
+            const auto [it, added] =
+                linkOf.try_emplace({set.protocol, set.endpoint}, static_cast<int>(links.size()));
+            const int link = it->second;
+            if (added) {
                 Link l;
                 l.protocol = set.protocol;
                 l.endpoint = set.endpoint;
                 l.serial = set.serial;
                 l.timeoutMs = pd.timeoutMs;
+                // 3.5 characters of 11 bits, at least 5 ms: USB adapters deliver in bursts.
+                l.quietMs = std::max(5, (38'500 + set.serial.baudRate - 1) /
+                                            std::max(1, set.serial.baudRate));
                 l.backoff = Backoff(options.reconnect, 0x10000ull + static_cast<quint64>(link));
                 links.push_back(std::move(l));
-                if (set.protocol == Protocol::ModbusRtu)
-                    serialLinks.emplace(set.endpoint, link);
             }
             pd.link = link;
             links[static_cast<std::size_t>(link)].devices.push_back(index);
@@ -113,10 +107,10 @@ void ModbusDriver::Private::start()
         dev.dueMs = now + dev.pollMs * i / std::max<qint64>(1, n) / grid * grid;
         due.emplace(dev.dueMs, static_cast<int>(i));
     }
-    for (int l = 0; l < static_cast<int>(links.size()); ++l) {
-        createClient(l);
+    if (!openPoller())
+        return;
+    for (int l = 0; l < static_cast<int>(links.size()); ++l)
         connectLink(l);
-    }
     watchdogTimer.start();
     armTimer();
 }
@@ -131,15 +125,11 @@ void ModbusDriver::Private::stop()
     for (Link& l : links) {
         l.state = Link::State::Down;
         l.queue.clear();
+        l.probes.clear();
         l.current.reset();
-        l.reply = nullptr;
-        if (l.client) {
-            QObject::disconnect(l.client, nullptr, q, nullptr);
-            l.client->disconnectDevice();
-            l.client->deleteLater();
-            l.client = nullptr;
-        }
+        closeLink(l);
     }
+    closePoller();
     for (auto& [id, w] : writes) {
         w.record.finishedMs = clock.nowMs();
         w.record.error = tr("acquisition stopped before the write ended");
@@ -149,19 +139,38 @@ void ModbusDriver::Private::stop()
     }
     writes.clear();
     due = {};
+    wakes = {};
+    timerAtMs = -1;
 }
 
 void ModbusDriver::Private::armTimer()
 {
-    if (!running || due.empty())
+    if (!running)
         return;
-    timer.start(static_cast<int>(std::max<qint64>(0, due.top().first - mono())));
+    // Stale wake-ups (a link that has moved on) are dropped here rather than when they fire.
+    while (!wakes.empty() &&
+           links[static_cast<std::size_t>(wakes.top().second)].wakeMs != wakes.top().first)
+        wakes.pop();
+    qint64 at = due.empty() ? -1 : due.top().first;
+    if (!wakes.empty() && (at < 0 || wakes.top().first < at))
+        at = wakes.top().first;
+    if (at < 0 || (timer.isActive() && at == timerAtMs))
+        return;
+    timerAtMs = at;
+    timer.start(static_cast<int>(std::max<qint64>(0, at - mono())));
 }
 
 void ModbusDriver::Private::onTimer()
 {
     // Everything due within the next 2 ms goes now: one wake-up instead of several.
     const qint64 now = mono();
+    timerAtMs = -1;
+    while (!wakes.empty() && wakes.top().first <= now) {
+        const auto [at, link] = wakes.top();
+        wakes.pop();
+        if (links[static_cast<std::size_t>(link)].wakeMs == at)
+            onWake(link);
+    }
     while (!due.empty() && due.top().first <= now + 2) {
         const int index = due.top().second;
         due.pop();
@@ -190,8 +199,17 @@ void ModbusDriver::Private::startCycle(int index)
             ++stats.overruns;
         return;
     }
-    if (dev.state == CommState::Offline && now < dev.retryAtMs)
+    if (dev.demoted) {
+        // One request, no retry, when the line is free: is it back?
+        if (now < dev.probeAtMs)
+            return;
+        dev.probeAtMs = now + dev.demotionMs;
+        link.probes.push_back({Job::Kind::Read, index, 0, 0, dev.retries});
+        dev.pending = 1;
+        dev.cycleStartMs = now;
+        pump(dev.link);
         return;
+    }
     for (int b = 0; b < static_cast<int>(dev.blocks.size()); ++b) {
         if (dev.badUntil[static_cast<std::size_t>(b)] > now)
             continue;
@@ -218,89 +236,15 @@ void ModbusDriver::Private::watchdog()
                                   .arg(std::max(options.connectTimeoutMs, l.timeoutMs)));
             break;
         case Link::State::Up:
-            if (l.current && now - l.sentMs > l.timeoutMs + options.watchdogMarginMs)
+            // Timeouts are the links' own wake-ups; this is the net under them.
+            if (l.current && now - l.io.sentMs > l.timeoutMs + options.watchdogMarginMs &&
+                l.wakeMs == 0)
                 linkFailed(i, tr("no reply within %1 ms (watchdog)")
                                   .arg(l.timeoutMs + options.watchdogMarginMs));
             break;
         }
     }
-}
-
-void ModbusDriver::Private::createClient(int index)
-{
-    Link& l = links[static_cast<std::size_t>(index)];
-    const SerialSettings& serial = l.serial;
-    if (l.protocol == Protocol::ModbusRtu) {
-        auto* rtu = new QModbusRtuSerialClient(q);
-        rtu->setConnectionParameter(QModbusDevice::SerialPortNameParameter, l.endpoint);
-        rtu->setConnectionParameter(QModbusDevice::SerialBaudRateParameter, serial.baudRate);
-        rtu->setConnectionParameter(QModbusDevice::SerialDataBitsParameter, serial.dataBits);
-        rtu->setConnectionParameter(QModbusDevice::SerialStopBitsParameter,
-                                    serial.stopBits == 2 ? QSerialPort::TwoStop
-                                                         : QSerialPort::OneStop);
-        rtu->setConnectionParameter(QModbusDevice::SerialParityParameter,
-                                    serial.parity == 'E'   ? QSerialPort::EvenParity
-                                    : serial.parity == 'O' ? QSerialPort::OddParity
-                                                           : QSerialPort::NoParity);
-        // Qt derives the 3.5-character gap from the baud rate (2 ms above 19200 baud).
-        l.client = rtu;
-    } else {
-        auto* tcp = new QModbusTcpClient(q);
-        const qsizetype colon = l.endpoint.lastIndexOf(u':');
-        tcp->setConnectionParameter(QModbusDevice::NetworkAddressParameter,
-                                    colon < 0 ? l.endpoint : l.endpoint.left(colon));
-        tcp->setConnectionParameter(QModbusDevice::NetworkPortParameter,
-                                    colon < 0 ? 502 : l.endpoint.mid(colon + 1).toInt());
-        l.client = tcp;
-    }
-    // Our own queue retries reads and never writes; Qt's retry would re-send writes.
-    l.client->setNumberOfRetries(0);
-    l.client->setTimeout(l.timeoutMs);
-    QObject::connect(l.client, &QModbusDevice::stateChanged, q,
-                     [this, index] { onStateChanged(index); });
-    QObject::connect(
-        l.client, &QModbusDevice::errorOccurred, q, [this, index](QModbusDevice::Error error) {
-            Link& link = links[static_cast<std::size_t>(index)];
-            if (error == QModbusDevice::ConnectionError && link.state != Link::State::Down)
-                linkFailed(index, link.client->errorString());
-        });
-}
-
-void ModbusDriver::Private::connectLink(int index)
-{
-    Link& l = links[static_cast<std::size_t>(index)];
-    l.state = Link::State::Connecting;
-    l.connectStartMs = mono();
-    ++stats.connects;
-    if (l.client->state() != QModbusDevice::UnconnectedState)
-        l.client->disconnectDevice();
-    if (!l.client->connectDevice() && l.state == Link::State::Connecting)
-        linkFailed(index, l.client->errorString());
-}
-
-void ModbusDriver::Private::onStateChanged(int index)
-{
-    Link& l = links[static_cast<std::size_t>(index)];
-    const QModbusDevice::State state = l.client->state();
-    if (state == QModbusDevice::ConnectedState && l.state == Link::State::Connecting) {
-        l.state = Link::State::Up;
-        if (l.everUp)
-            qCInfo(lcModbus).noquote() << tr("%1: connected again").arg(linkName(l));
-        l.everUp = true;
-        for (const int dev : l.devices)
-            startCycle(dev); // read at once: recovery should not wait for the next period
-    } else if (state == QModbusDevice::UnconnectedState && l.state != Link::State::Down) {
-        // Qt's TCP client reports the state before the socket's error, so a port nobody listens
-        // on would read as "closed by the device"; the socket (its child) already knows.
-        const auto* socket = l.client->findChild<QAbstractSocket*>();
-        const bool refused = l.state == Link::State::Connecting && socket &&
-                             socket->error() == QAbstractSocket::ConnectionRefusedError;
-        const QString why =
-            refused ? tr("connection refused by %1 (nothing listens there)").arg(l.endpoint)
-            : l.client->error() != QModbusDevice::NoError ? l.client->errorString()
-                                                          : tr("connection closed by the device");
-        linkFailed(index, why);
-    }
+    armTimer();
 }
 
 void ModbusDriver::Private::linkFailed(int index, const QString& reason)
@@ -313,9 +257,10 @@ void ModbusDriver::Private::linkFailed(int index, const QString& reason)
     ++stats.linkFailures;
     std::optional<Job> current = l.current;
     l.current.reset();
-    l.reply = nullptr; // its abort is ignored
+    closeLink(l);
     std::deque<Job> queue;
     queue.swap(l.queue);
+    l.probes.clear();
     if (current)
         queue.push_front(*current);
     for (const Job& job : queue) {
@@ -336,42 +281,79 @@ void ModbusDriver::Private::linkFailed(int index, const QString& reason)
     else
         qCDebug(lcModbus).noquote()
             << tr("%1: %2; reconnecting in %3 ms").arg(linkName(l), reason).arg(waitMs);
-    if (l.client->state() != QModbusDevice::UnconnectedState)
-        l.client->disconnectDevice();
 }
 
 void ModbusDriver::Private::deviceFailed(int index, const QString& reason)
 {
     PolledDevice& dev = devices[static_cast<std::size_t>(index)];
     Link& l = links[static_cast<std::size_t>(dev.link)];
-    if (l.protocol == Protocol::ModbusTcp) {
-        // A connection that stopped answering is usually dead (PLC rebooted, NAT expired).
+    ++dev.failures;
+    if (!shared(l)) {
+        // A connection of its own that stopped answering is usually dead (PLC rebooted, NAT
+        // expired): it is reconnected, with a backoff.
         linkFailed(dev.link, reason);
         return;
     }
-    // A silent unit on a shared line: drop its queued work, try it again after a backoff.
-    std::deque<Job> keep;
-    for (const Job& job : l.queue) {
-        if (job.device != index)
-            keep.push_back(job);
-        else if (job.kind != Job::Kind::Read)
-            finishWrite(job.write, false, reason);
-    }
-    l.queue.swap(keep);
+    // A unit on a shared line or gateway: drop its queued work; after demoteAfter failures in a
+    // row it is tried once per demotionMs, so the line stays with the living.
+    const auto drop = [&](std::deque<Job>& jobs) {
+        std::deque<Job> keep;
+        for (const Job& job : jobs) {
+            if (job.device != index)
+                keep.push_back(job);
+            else if (job.kind != Job::Kind::Read)
+                finishWrite(job.write, false, reason);
+        }
+        jobs.swap(keep);
+    };
+    drop(l.queue);
+    drop(l.probes);
     dev.pending = 0;
     dev.batch.clear();
-    dev.retryAtMs = mono() + dev.backoff.failed();
-    if (dev.state != CommState::Offline)
+    const bool wasDemoted = dev.demoted;
+    if (dev.demoteAfter > 0 && dev.failures >= dev.demoteAfter) {
+        dev.demoted = true;
+        if (!wasDemoted) {
+            dev.probeAtMs = mono() + dev.demotionMs;
+            ++stats.demoted;
+            ++dev.counters.demotions;
+        }
+    }
+    if (dev.state != CommState::Offline || dev.demoted != wasDemoted)
         qCWarning(lcModbus).noquote()
-            << tr("%1 on %2 unit %3: %4").arg(dev.name, l.endpoint).arg(dev.unitId).arg(reason);
+            << (dev.demoted != wasDemoted
+                    ? tr("%1 on %2 unit %3: %4; demoted after %5 failures in a row, tried "
+                         "once every %6 s until it answers")
+                          .arg(dev.name, l.endpoint)
+                          .arg(dev.unitId)
+                          .arg(reason)
+                          .arg(dev.failures)
+                          .arg(dev.demotionMs / 1000)
+                    : tr("%1 on %2 unit %3: %4")
+                          .arg(dev.name, l.endpoint)
+                          .arg(dev.unitId)
+                          .arg(reason));
     setState(index, CommState::Offline, reason);
+    // A gateway that fails every unit in turn is itself dead: a new connection.
+    if (l.protocol == Protocol::ModbusTcp &&
+        ++l.failuresInRow >= std::max<int>(3, 2 * static_cast<int>(l.devices.size())))
+        linkFailed(dev.link, tr("no unit behind %1 answers").arg(l.endpoint));
 }
 
 void ModbusDriver::Private::deviceAnswered(int index)
 {
     PolledDevice& dev = devices[static_cast<std::size_t>(index)];
-    dev.backoff.reset();
-    links[static_cast<std::size_t>(dev.link)].backoff.reset();
+    Link& l = links[static_cast<std::size_t>(dev.link)];
+    dev.failures = 0;
+    l.backoff.reset();
+    l.failuresInRow = 0;
+    if (dev.demoted) {
+        dev.demoted = false;
+        --stats.demoted;
+        qCInfo(lcModbus).noquote() << tr("%1 on %2 unit %3 answers again; polled as usual")
+                                          .arg(dev.name, l.endpoint)
+                                          .arg(dev.unitId);
+    }
     if (dev.state != CommState::Online)
         setState(index, CommState::Online, dev.lastError);
 }
@@ -379,20 +361,32 @@ void ModbusDriver::Private::deviceAnswered(int index)
 void ModbusDriver::Private::setState(int index, CommState state, const QString& error)
 {
     PolledDevice& dev = devices[static_cast<std::size_t>(index)];
-    if (dev.state == state)
+    const QString shown =
+        dev.demoted ? tr("%1; demoted: tried once every %2 s").arg(error).arg(dev.demotionMs / 1000)
+                    : error;
+    if (dev.state == state && dev.lastError == shown)
         return;
     const qint64 now = clock.nowMs();
     const CommState previous = dev.state;
+    const bool changed = dev.state != state;
     dev.state = state;
+    dev.lastError = shown;
+    if (!changed) {
+        // Still offline, for another reason (or now demoted): the dispatcher sees the new one.
+        publishStatus(index);
+        return;
+    }
     dev.sinceMs = now;
-    dev.lastError = error;
     if (state == CommState::Offline) {
         std::vector<ReadItem> all;
         for (const ReadBlock& b : dev.blocks)
             all.insert(all.end(), b.items.begin(), b.items.end());
         publishBad(index, Quality::BadCommFailure, all);
     }
-    sink.commStatusChanged({dev.station, dev.device, state, previous, now, error});
+    CommStatus status{dev.station, dev.device, state, previous, now, shown};
+    status.demoted = dev.demoted;
+    status.nextTryMs = dev.demoted ? now + (dev.probeAtMs - mono()) : 0;
+    sink.commStatusChanged(status);
 
     const Station& station = project.stations[static_cast<std::size_t>(dev.station)];
     std::vector<CommState> states;
@@ -411,6 +405,15 @@ void ModbusDriver::Private::setState(int index, CommState state, const QString& 
             s.lastError = error;
         sink.commStatusChanged(s);
     }
+}
+
+void ModbusDriver::Private::publishStatus(int index)
+{
+    const PolledDevice& dev = devices[static_cast<std::size_t>(index)];
+    CommStatus status{dev.station, dev.device, dev.state, dev.state, dev.sinceMs, dev.lastError};
+    status.demoted = dev.demoted;
+    status.nextTryMs = dev.demoted ? clock.nowMs() + (dev.probeAtMs - mono()) : 0;
+    sink.commStatusChanged(status);
 }
 
 void ModbusDriver::Private::publishBad(int index, Quality quality, std::span<const ReadItem> items)
@@ -472,7 +475,16 @@ int ModbusDriver::deviceCount() const
 CommStatus ModbusDriver::deviceStatus(int index) const
 {
     const PolledDevice& dev = d->devices[static_cast<std::size_t>(index)];
-    return {dev.station, dev.device, dev.state, CommState::Unknown, dev.sinceMs, dev.lastError};
+    CommStatus status{dev.station,        dev.device,  dev.state,
+                      CommState::Unknown, dev.sinceMs, dev.lastError};
+    status.demoted = dev.demoted;
+    status.nextTryMs = dev.demoted ? d->clock.nowMs() + (dev.probeAtMs - d->mono()) : 0;
+    return status;
+}
+
+DeviceCounters ModbusDriver::deviceCounters(int index) const
+{
+    return d->devices[static_cast<std::size_t>(index)].counters;
 }
 
 int ModbusDriver::deviceIndex(int station, int device) const

@@ -1,16 +1,21 @@
 // ModbusDriver: polls every Modbus TCP and RTU device of a project on one event loop (the
 // acquisition thread) and reports samples, comm status and control writes to a sink.
 //
-// - One link per TCP device and one per RS-485 line (several unit ids polled in turn); each link
-//   has exactly one request in flight. Qt's TCP client pipelines (PROTOCOLS.md §6) and many PLCs
-//   drop pipelined requests, so the queue is ours.
+// - One link per TCP endpoint (a PLC, or a TCP-to-RTU gateway with several unit ids) and one
+//   per RS-485 line (several unit ids polled in turn); each link has exactly one request in
+//   flight (many PLCs drop pipelined requests). Modbus is framed here, on raw sockets and serial
+//   ports in one epoll set (modbuslinks.cpp): every answer is checked against its request
+//   (modbusframe.h) before a value is taken from it; an invalid answer is counted, logged once
+//   per kind with its first bytes, its device's tags go bad with the cause, and a TCP stream
+//   that may be out of step is reset.
+// - On a shared link a device that fails `demoteAfter` times in a row is demoted: tried once
+//   per `demotionMs` (one request, no retry, when the line is free) until it answers, so one
+//   dead pump house does not starve its neighbours on the line.
 // - Each device is read every pollMs along its ReadPlan; an address exception splits the block
 //   until the bad range is isolated (its tags get BadConfigError, retried now and then), so its
 //   neighbours keep updating.
-// - Timeouts are Qt's per request, retried `retries` times for reads and never for writes; a
-//   watchdog resets a link whose reply never comes (Qt 6.4 waits forever on a zero MBAP length).
-//   A TCP device that stops answering is reconnected; a silent RTU unit is polled again after a
-//   backoff so it does not stall the line.
+// - Timeouts are per request, retried `retries` times for reads and never for writes. A TCP
+//   device of its own that stops answering is reconnected.
 // - On loss every tag of the device is published Bad-CommFailure (its last value kept) and the
 //   device and station go Offline; the first good answer brings Good values and Online.
 // - Reconnects back off exponentially with jitter.
@@ -54,6 +59,18 @@ struct ModbusDriverStats {
     quint64 overruns = 0; ///< polls skipped because the previous cycle was still running
     quint64 connects = 0; ///< connection attempts
     quint64 linkFailures = 0;
+    quint64 invalidAnswers = 0; ///< answers that were not answers to the request
+    quint64 lateAnswers = 0;    ///< TCP answers to an earlier, timed-out request (dropped)
+    quint64 demoted = 0;        ///< devices demoted now
+};
+
+/// What one device's requests came to, since start.
+struct DeviceCounters {
+    quint64 answers = 0;
+    quint64 exceptions = 0;
+    quint64 timeouts = 0;
+    quint64 invalidAnswers = 0;
+    quint64 demotions = 0;
 };
 
 using WriteDone = std::function<void(const WriteRecord&)>;
@@ -82,6 +99,7 @@ public:
     int deviceIndex(int station, int device) const;
     CommStatus stationStatus(int station) const;
     ModbusDriverStats stats() const;
+    DeviceCounters deviceCounters(int index) const;
     /// The read plan of a device as it stands (after any exception splits).
     const std::vector<ReadBlock>& plan(int deviceIndex) const;
 

@@ -2,18 +2,19 @@
 // pending writes. Only modbusdriver.cpp and modbusjobs.cpp include it.
 #pragma once
 #include "modbusdriver.h"
+#include "modbusframe.h"
 
 #include <QElapsedTimer>
-#include <QModbusDataUnit>
 #include <QTimer>
 #include <queue>
 
+#include <array>
 #include <deque>
 #include <optional>
+#include <sys/socket.h>
 #include <unordered_map>
 
-class QModbusClient;
-class QModbusReply;
+class QSocketNotifier;
 
 namespace PumpWatch::Acquisition {
 
@@ -37,8 +38,14 @@ struct PolledDevice {
     CommState state = CommState::Unknown;
     qint64 sinceMs = 0;
     QString lastError;
-    Backoff backoff;      ///< a silent unit on a shared line
-    qint64 retryAtMs = 0; ///< monotonic; when a silent unit is polled again
+    int failures = 0;    ///< in a row, without a good answer between
+    int demoteAfter = 3; ///< failures in a row that demote it (shared links only)
+    int demotionMs = 30'000;
+    bool demoted = false; ///< tried once per demotionMs until it answers
+    qint64 probeAtMs = 0; ///< monotonic; when a demoted device is tried next
+    DeviceCounters counters;
+    std::array<qint64, Modbus::FaultCount> logAtMs{}; ///< monotonic; when a fault is logged again
+    std::array<int, Modbus::FaultCount> unlogged{};   ///< faults not logged since then
 };
 
 struct Job {
@@ -56,6 +63,23 @@ struct Job {
     bool isRead() const { return kind != Kind::Write; }
 };
 
+/// A Modbus request on the wire and its answer as it arrives.
+struct Transfer {
+    Modbus::Request request;
+    static constexpr quint32 NoTid = 0x10000;
+    quint16 tid = 0; ///< TCP
+    /// TCP: earlier requests' ids on this connection, to know a late answer when it comes
+    quint32 lastTids[4] = {NoTid, NoTid, NoTid, NoTid};
+    std::array<quint8, Modbus::MaxTcpFrame> tx{};
+    int txLength = 0;
+    int txSent = 0;
+    std::array<quint8, 2 * Modbus::MaxTcpFrame> rx{};
+    int rxLength = 0;
+    qint64 sentMs = 0;     ///< monotonic
+    qint64 deadlineMs = 0; ///< monotonic: no (whole) answer by then is a timeout
+    qint64 lastRxMs = 0;   ///< monotonic: RTU frames end when the line goes quiet
+};
+
 struct PendingWrite {
     WriteRecord record;
     WriteDone done;
@@ -69,13 +93,20 @@ struct Link {
     Protocol protocol = Protocol::ModbusTcp;
     QString endpoint;
     SerialSettings serial; ///< RTU: of the line (its first device's settings)
-    QModbusClient* client = nullptr;
+    int fd = -1;
+    quint32 generation = 0; ///< bumped on close: epoll events of an earlier socket are ignored
+    bool wantWrite = false; ///< EPOLLOUT is asked for (connecting, or a request not all sent)
     State state = State::Down;
     std::deque<Job> queue;
+    std::deque<Job> probes; ///< demoted devices' single tries, when the queue has none
     std::optional<Job> current;
-    QModbusReply* reply = nullptr;
-    qint64 sentMs = 0; ///< monotonic
+    Transfer io;
     int timeoutMs = 1000;
+    int quietMs = 5;       ///< RTU: silence that ends a frame
+    int failuresInRow = 0; ///< shared TCP link: failures of any unit since the last good answer
+    qint64 wakeMs = 0;     ///< monotonic: when onWake() looks at this link, 0 for never
+    sockaddr_storage address{};
+    socklen_t addressLength = 0; ///< 0 until the host name is resolved
     qint64 connectStartMs = 0;
     qint64 reconnectAtMs = 0;
     bool everUp = false;
@@ -99,9 +130,6 @@ public:
     void onTimer();
     void startCycle(int device);
     void watchdog();
-    void createClient(int link);
-    void connectLink(int link);
-    void onStateChanged(int link);
     void linkFailed(int link, const QString& reason);
     void deviceFailed(int device, const QString& reason);
     void deviceAnswered(int device);
@@ -109,17 +137,40 @@ public:
     void publishBad(int device, Quality quality, std::span<const ReadItem> items);
     void flushCycle(int device);
     QString linkName(const Link& link) const;
+    bool shared(const Link& link) const
+    {
+        return link.devices.size() > 1 || link.protocol == Protocol::ModbusRtu;
+    }
+    void publishStatus(int device);
+
+    // modbuslinks.cpp: sockets and serial lines on one epoll set, frames in and out
+    bool openPoller();
+    void closePoller();
+    void connectLink(int link);
+    void resolved(int link, const QString& error);
+    void closeLink(Link& link);
+    void onPoller();
+    void onEvents(int link, quint32 events);
+    void connected(int link);
+    void flushTx(int link);
+    void readTcp(int link);
+    void readRtu(int link);
+    void onWake(int link);
+    void wakeAt(int link, qint64 ms);
+    void endTransfer(int link, const Modbus::Answer& answer);
+    void invalidAnswer(int link, const Job& job, const Modbus::Answer& answer);
+    QString faultText(const Modbus::Answer& answer) const;
 
     // modbusjobs.cpp: requests, replies and writes
     void pump(int link);
     void send(int link, const Job& job);
-    void onReply(int link, QModbusReply* reply);
-    void readDone(int link, const Job& job, const QModbusDataUnit& unit);
+    Modbus::Request request(const Job& job) const;
+    void readDone(int link, const Job& job, std::span<const quint16> values);
     void exceptionDone(int link, const Job& job, int code);
     void failed(int link, const Job& job, const QString& reason, bool timeout);
     void blockEnded(int device);
     quint64 write(TagId tag, double value, const QString& user, WriteDone done);
-    void writeStep(int link, const Job& job, const QModbusDataUnit& unit);
+    void writeStep(int link, const Job& job, std::span<const quint16> values);
     void finishWrite(quint64 id, bool ok, const QString& error);
     const ReadItem* findItem(const PolledDevice& device, TagId tag) const;
     static QString exceptionText(int code);
@@ -130,14 +181,20 @@ public:
     AcquisitionSink& sink;
     ModbusDriverOptions options;
     QElapsedTimer m_mono;
-    QTimer timer; ///< the next due device
+    QTimer timer; ///< the next due device or link wake-up
+    qint64 timerAtMs = -1;
     QTimer watchdogTimer;
+    int epollFd = -1;
+    QSocketNotifier* epollNotifier = nullptr;
+    std::vector<quint16> values = std::vector<quint16>(Modbus::MaxReadBits); ///< of an answer
     std::vector<PolledDevice> devices;
     std::vector<Link> links;
     std::vector<int> firstDevice; ///< per station: index of its first device in `devices`
     std::vector<CommStatus> stations;
     using Due = std::pair<qint64, int>;
     std::priority_queue<Due, std::vector<Due>, std::greater<>> due;
+    std::priority_queue<Due, std::vector<Due>, std::greater<>> wakes; ///< (ms, link), lazily
+                                                                      ///< cleaned
     std::unordered_map<quint64, PendingWrite> writes;
     quint64 nextWrite = 0;
     ModbusDriverStats stats;

@@ -4,8 +4,6 @@
 #include <core/registercodec.h>
 
 #include <QLoggingCategory>
-#include <QModbusClient>
-#include <QModbusReply>
 
 #include <cmath>
 #include <limits>
@@ -15,17 +13,17 @@ namespace PumpWatch::Acquisition {
 namespace {
 Q_LOGGING_CATEGORY(lcJobs, "pumpwatch.acquisition.modbus", QtInfoMsg)
 
-QModbusDataUnit::RegisterType registerType(AddressArea area)
+quint8 readFunction(AddressArea area)
 {
     switch (area) {
     case AddressArea::Coil:
-        return QModbusDataUnit::Coils;
+        return Modbus::ReadCoils;
     case AddressArea::DiscreteInput:
-        return QModbusDataUnit::DiscreteInputs;
+        return Modbus::ReadDiscreteInputs;
     case AddressArea::InputRegister:
-        return QModbusDataUnit::InputRegisters;
+        return Modbus::ReadInputRegisters;
     default:
-        return QModbusDataUnit::HoldingRegisters;
+        return Modbus::ReadHoldingRegisters;
     }
 }
 
@@ -78,98 +76,89 @@ QString ModbusDriver::Private::exceptionText(int code)
 void ModbusDriver::Private::pump(int index)
 {
     Link& l = links[static_cast<std::size_t>(index)];
-    while (l.state == Link::State::Up && !l.current && !l.queue.empty()) {
-        const Job job = l.queue.front();
-        l.queue.pop_front();
+    while (l.state == Link::State::Up && !l.current) {
+        // Demoted devices' tries go when the line is free, or when one has waited a whole
+        // demotion period behind a line that never is.
+        const bool probeFirst =
+            !l.probes.empty() &&
+            (l.queue.empty() ||
+             devices[static_cast<std::size_t>(l.probes.front().device)].probeAtMs <= mono());
+        std::deque<Job>& from = probeFirst ? l.probes : l.queue;
+        if (from.empty())
+            break;
+        const Job job = from.front();
+        from.pop_front();
         send(index, job);
     }
+}
+
+Modbus::Request ModbusDriver::Private::request(const Job& job) const
+{
+    const PolledDevice& dev = devices[static_cast<std::size_t>(job.device)];
+    Modbus::Request r;
+    r.unit = static_cast<quint8>(dev.unitId);
+    if (job.kind == Job::Kind::Read) {
+        const ReadBlock& b = dev.blocks[static_cast<std::size_t>(job.block)];
+        r.function = readFunction(b.area);
+        r.address = static_cast<quint16>(b.start);
+        r.count = static_cast<quint16>(b.count);
+        return r;
+    }
+    const PendingWrite& w = writes.at(job.write);
+    const ModbusLocation& loc = w.item.location;
+    r.address = static_cast<quint16>(loc.start);
+    r.count = static_cast<quint16>(loc.count);
+    if (job.kind != Job::Kind::Write) {
+        r.function = readFunction(loc.area);
+        return r;
+    }
+    const bool coil = loc.area == AddressArea::Coil;
+    r.values = w.regs;
+    r.count = static_cast<quint16>(w.regs.size());
+    if (w.regs.size() == 1)
+        r.function = coil ? Modbus::WriteSingleCoil : Modbus::WriteSingleRegister;
+    else
+        r.function = coil ? Modbus::WriteMultipleCoils : Modbus::WriteMultipleRegisters;
+    return r;
 }
 
 void ModbusDriver::Private::send(int index, const Job& job)
 {
     Link& l = links[static_cast<std::size_t>(index)];
     const PolledDevice& dev = devices[static_cast<std::size_t>(job.device)];
-    QModbusReply* reply = nullptr;
-    if (job.kind == Job::Kind::Read) {
-        const ReadBlock& b = dev.blocks[static_cast<std::size_t>(job.block)];
-        reply = l.client->sendReadRequest(QModbusDataUnit(registerType(b.area), b.start, b.count),
-                                          dev.unitId);
+    Transfer& io = l.io;
+    io.request = request(job);
+    if (l.protocol == Protocol::ModbusRtu) {
+        io.txLength = Modbus::encodeRtu(io.request, io.tx.data());
+        io.rxLength = 0; // bytes between requests were read and dropped
     } else {
-        const PendingWrite& w = writes.at(job.write);
-        const ModbusLocation& loc = w.item.location;
-        if (job.kind == Job::Kind::Write) {
-            QList<quint16> values(w.regs.begin(), w.regs.end());
-            reply = l.client->sendWriteRequest(
-                QModbusDataUnit(registerType(loc.area), loc.start, values), dev.unitId);
-        } else {
-            reply = l.client->sendReadRequest(
-                QModbusDataUnit(registerType(loc.area), loc.start, loc.count), dev.unitId);
-        }
+        std::rotate(std::begin(io.lastTids), std::begin(io.lastTids) + 1, std::end(io.lastTids));
+        io.lastTids[3] = io.tid;
+        ++io.tid;
+        io.txLength = Modbus::encodeTcp(io.request, io.tid, io.tx.data());
     }
+    io.txSent = 0;
     ++stats.requests;
-    if (!reply) {
-        l.current = job; // so that a write in it is reported
-        linkFailed(index, l.client->errorString());
-        return;
-    }
     l.current = job;
-    l.reply = reply;
-    l.sentMs = mono();
-    if (reply->isFinished()) {
-        onReply(index, reply);
-        return;
-    }
-    QObject::connect(reply, &QModbusReply::finished, q,
-                     [this, index, reply] { onReply(index, reply); });
+    io.sentMs = mono();
+    io.deadlineMs = io.sentMs + dev.timeoutMs;
+    l.timeoutMs = dev.timeoutMs;
+    wakeAt(index, io.deadlineMs);
+    flushTx(index);
 }
 
-void ModbusDriver::Private::onReply(int index, QModbusReply* reply)
+void ModbusDriver::Private::readDone(int index, const Job& job, std::span<const quint16> regs)
 {
-    reply->deleteLater();
-    Link& l = links[static_cast<std::size_t>(index)];
-    if (l.reply != reply || !l.current)
-        return; // aborted when the link went down
-    const Job job = *l.current;
-    l.current.reset();
-    l.reply = nullptr;
-    const QModbusDevice::Error error = reply->error();
-    if (error == QModbusDevice::NoError) {
-        ++stats.replies;
-        if (job.kind == Job::Kind::Read)
-            readDone(index, job, reply->result());
-        else
-            writeStep(index, job, reply->result());
-    } else if (error == QModbusDevice::ProtocolError && reply->rawResult().isException()) {
-        ++stats.exceptions;
-        exceptionDone(index, job, reply->rawResult().exceptionCode());
-    } else if (error == QModbusDevice::TimeoutError) {
-        ++stats.timeouts;
-        failed(index, job, tr("no answer within %1 ms").arg(l.timeoutMs), true);
-    } else {
-        failed(index, job, reply->errorString(), false);
-    }
-    pump(index);
-}
-
-void ModbusDriver::Private::readDone(int index, const Job& job, const QModbusDataUnit& unit)
-{
+    Q_UNUSED(index);
     PolledDevice& dev = devices[static_cast<std::size_t>(job.device)];
     const auto b = static_cast<std::size_t>(job.block);
     const ReadBlock& block = dev.blocks[b];
-    const QList<quint16> values = unit.values();
-    if (values.size() < block.count) {
-        failed(index, job, tr("short answer: %1 of %2 values").arg(values.size()).arg(block.count),
-               false);
-        return;
-    }
     if (dev.badUntil[b] != 0) {
         dev.badUntil[b] = 0;
         qCInfo(lcJobs).noquote() << tr("%1: %2 answers again").arg(dev.name, rangeText(block));
     }
     deviceAnswered(job.device);
     const qint64 now = clock.nowMs();
-    const std::span<const quint16> regs(values.constData(),
-                                        static_cast<std::size_t>(values.size()));
     for (const ReadItem& item : block.items) {
         const double v = decodeItem(block, item, regs);
         dev.last[item.tag - dev.firstTag] = v;
@@ -345,7 +334,7 @@ quint64 ModbusDriver::Private::write(TagId tag, double value, const QString& use
     return id;
 }
 
-void ModbusDriver::Private::writeStep(int index, const Job& job, const QModbusDataUnit& unit)
+void ModbusDriver::Private::writeStep(int index, const Job& job, std::span<const quint16> answer)
 {
     deviceAnswered(job.device);
     PendingWrite& w = writes.at(job.write);
@@ -354,7 +343,7 @@ void ModbusDriver::Private::writeStep(int index, const Job& job, const QModbusDa
     Link& l = links[static_cast<std::size_t>(index)];
     switch (job.kind) {
     case Job::Kind::WriteRead:
-        w.regs = {unit.value(0)};
+        w.regs = {answer[0]};
         RegisterCodec::write(loc, w.item.type, w.item.order, raw, w.regs);
         l.queue.push_front({Job::Kind::Write, job.device, 0, job.write, 0});
         return;
@@ -366,12 +355,7 @@ void ModbusDriver::Private::writeStep(int index, const Job& job, const QModbusDa
     case Job::Kind::Read:
         return;
     }
-    const QList<quint16> values = unit.values();
-    if (values.size() < static_cast<qsizetype>(w.regs.size())) {
-        finishWrite(job.write, false, tr("short answer to the read-back"));
-        return;
-    }
-    const std::span<const quint16> regs(values.constData(), w.regs.size());
+    const std::span<const quint16> regs = answer.first(w.regs.size());
     ReadBlock one{loc.area, loc.start, loc.count, {}};
     const double readBack = decodeItem(one, w.item, regs);
     w.record.readBack = readBack;
@@ -382,11 +366,11 @@ void ModbusDriver::Private::writeStep(int index, const Job& job, const QModbusDa
     // Compare what the register holds with what was meant, bit for bit where it matters.
     bool same = true;
     if (loc.area == AddressArea::Coil)
-        same = (values[0] != 0) == (w.regs[0] != 0);
+        same = (regs[0] != 0) == (w.regs[0] != 0);
     else if (loc.bit >= 0)
-        same = ((values[0] >> loc.bit) & 1) == ((w.regs[0] >> loc.bit) & 1);
+        same = ((regs[0] >> loc.bit) & 1) == ((w.regs[0] >> loc.bit) & 1);
     else if (loc.byte >= 0)
-        same = (loc.byte == 0 ? values[0] >> 8 : values[0] & 0xFF) ==
+        same = (loc.byte == 0 ? regs[0] >> 8 : regs[0] & 0xFF) ==
                (loc.byte == 0 ? w.regs[0] >> 8 : w.regs[0] & 0xFF);
     else
         same = std::equal(w.regs.begin(), w.regs.end(), regs.begin());

@@ -57,6 +57,8 @@ DeviceSettings rebased(const DeviceSettings& current, const DeviceSettings& oldB
     keep(s.pollMs, current.pollMs, oldBase.pollMs);
     keep(s.timeoutMs, current.timeoutMs, oldBase.timeoutMs);
     keep(s.retries, current.retries, oldBase.retries);
+    keep(s.demoteAfter, current.demoteAfter, oldBase.demoteAfter);
+    keep(s.demotionMs, current.demotionMs, oldBase.demotionMs);
     keep(s.wordOrder, current.wordOrder, oldBase.wordOrder);
     keep(s.addressing, current.addressing, oldBase.addressing);
     keep(s.holdStart, current.holdStart, oldBase.holdStart);

@@ -144,6 +144,10 @@ struct DeviceSettings {
     int pollMs = 1000;
     int timeoutMs = 1000;
     int retries = 1; ///< for reads; writes are never retried
+    /// On a shared line or gateway: failures in a row after which a device is only tried once
+    /// per demotionMs until it answers (0: never demoted).
+    int demoteAfter = 3;
+    int demotionMs = 30'000;
     WordOrder wordOrder = WordOrder::ABCD;
     AddressingMode addressing = AddressingMode::Modbus;
     quint32 holdStart = 0; ///< V byte mapped to holding register 0 (40001) when addressing is s7-v

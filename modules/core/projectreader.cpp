@@ -23,8 +23,8 @@ namespace {
 using namespace ProjectJson;
 
 constexpr std::initializer_list<const char*> deviceKeys = {
-    "protocol", "endpoint",  "unitId",     "pollMs",    "timeoutMs",
-    "retries",  "wordOrder", "addressing", "holdStart", "serial"};
+    "protocol",    "endpoint",   "unitId",    "pollMs",     "timeoutMs", "retries",
+    "demoteAfter", "demotionMs", "wordOrder", "addressing", "holdStart", "serial"};
 
 class Reader {
 public:
@@ -377,6 +377,9 @@ private:
         s.pollMs = static_cast<int>(n.integer("pollMs", 50, 86'400'000).value_or(s.pollMs));
         s.timeoutMs = static_cast<int>(n.integer("timeoutMs", 10, 600'000).value_or(s.timeoutMs));
         s.retries = static_cast<int>(n.integer("retries", 0, 10).value_or(s.retries));
+        s.demoteAfter = static_cast<int>(n.integer("demoteAfter", 0, 100).value_or(s.demoteAfter));
+        s.demotionMs =
+            static_cast<int>(n.integer("demotionMs", 1000, 86'400'000).value_or(s.demotionMs));
         if (const auto order = n.string("wordOrder")) {
             s.wordOrder = parseWordOrder(*order);
             if (s.wordOrder == WordOrder::Invalid)

@@ -236,6 +236,8 @@ void writeDeviceSettings(JsonWriter& w, const DeviceSettings& s, const DeviceSet
     integer("pollMs", s.pollMs, b.pollMs);
     integer("timeoutMs", s.timeoutMs, b.timeoutMs);
     integer("retries", s.retries, b.retries);
+    integer("demoteAfter", s.demoteAfter, b.demoteAfter);
+    integer("demotionMs", s.demotionMs, b.demotionMs);
     if (all || s.wordOrder != b.wordOrder) {
         w.key("wordOrder");
         w.value(wordOrderName(s.wordOrder));

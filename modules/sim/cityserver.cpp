@@ -1,5 +1,6 @@
 #include "cityserver_p.h"
 
+#include <core/modbuscrc.h>
 #include <core/registercodec.h>
 
 #include <QDir>
@@ -400,7 +401,7 @@ void CityServer::Impl::readRtu(Port& port)
         if (length == ModbusFrame::Incomplete)
             return;
         if (length == ModbusFrame::Invalid ||
-            !ModbusFrame::rtuCrcValid(bytes(port.pending).first(std::size_t(length)))) {
+            !ModbusCrc::valid(bytes(port.pending).first(std::size_t(length)))) {
             port.pending.remove(0, 1); // noise on the line: resynchronise on the next byte
             continue;
         }

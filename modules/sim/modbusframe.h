@@ -5,6 +5,7 @@
 // and libmodbus only builds and sends the replies. Pure functions, any thread.
 //
 //     FrameLength n = tcpFrameLength(buffer);      // Incomplete, Invalid or the byte count
+//     ModbusCrc::valid(frame)                       // core/modbuscrc.h
 //     Request r = parseRequest(pdu);                // function, area, start, count, writes
 #pragma once
 
@@ -26,9 +27,6 @@ int tcpFrameLength(std::span<const quint8> data);
 /// Length of the RTU request at the front of `data` from its function code: Incomplete,
 /// Invalid (a function the simulator does not know) or the byte count including the CRC.
 int rtuFrameLength(std::span<const quint8> data);
-quint16 crc16(std::span<const quint8> data);
-/// The last two bytes are the CRC of the rest, low byte first.
-bool rtuCrcValid(std::span<const quint8> frame);
 
 struct Request {
     quint8 function = 0;

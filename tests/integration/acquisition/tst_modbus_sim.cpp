@@ -93,6 +93,7 @@ private Q_SLOTS:
                 d.settings.pollMs = PollMs;
                 d.settings.timeoutMs = 400;
                 d.settings.retries = 0;
+                d.settings.demotionMs = 2000; // a demoted unit's recovery shows quickly
                 orders.insert(d.settings.wordOrder);
                 protocols.insert(d.settings.protocol);
             }
@@ -252,9 +253,16 @@ private Q_SLOTS:
             },
             5000));
         QCOMPARE(m_driver->deviceStatus(s2).state, CommState::Online);
+        // Three failures in a row demote it: tried once per demotion period, and it says so.
+        QVERIFY(QTest::qWaitFor([&] { return m_driver->deviceStatus(s1).demoted; }, 5000));
+        QVERIFY(m_driver->deviceStatus(s1).lastError.contains(u"demoted"));
+        QVERIFY(m_driver->deviceStatus(s1).nextTryMs > m_clock.nowMs());
+        QVERIFY(m_driver->deviceStatus(s1).nextTryMs <= m_clock.nowMs() + 2000);
+        QCOMPARE(m_driver->deviceCounters(s1).demotions, quint64{1});
         QVERIFY(m_sim->command(QStringLiteral("silence S0001 off")).startsWith(u"ok"));
         QVERIFY(QTest::qWaitFor(
             [&] { return m_driver->deviceStatus(s1).state == CommState::Online; }, 5000));
+        QVERIFY(!m_driver->deviceStatus(s1).demoted);
         QCOMPARE(m_driver->stationStatus(0).state, CommState::Online);
     }
 

@@ -1,3 +1,4 @@
+#include <core/modbuscrc.h>
 #include <sim/modbusframe.h>
 
 #include <QTest>
@@ -15,11 +16,11 @@ private Q_SLOTS:
     {
         // Modbus over serial line, the classic read of 10 registers from unit 1: CRC C5 CD.
         const std::vector<quint8> frame{0x01, 0x03, 0x00, 0x00, 0x00, 0x0A, 0xC5, 0xCD};
-        QCOMPARE(ModbusFrame::crc16(std::span(frame).first(6)), quint16(0xCDC5));
-        QVERIFY(ModbusFrame::rtuCrcValid(frame));
+        QCOMPARE(ModbusCrc::crc16(std::span(frame).first(6)), quint16(0xCDC5));
+        QVERIFY(ModbusCrc::valid(frame));
         auto broken = frame;
         broken[3] = 1;
-        QVERIFY(!ModbusFrame::rtuCrcValid(broken));
+        QVERIFY(!ModbusCrc::valid(broken));
     }
 
     void tcpFraming()
