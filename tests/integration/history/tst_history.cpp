@@ -821,6 +821,56 @@ private Q_SLOTS:
         QCOMPARE(connection.size(), 0); // never lost
     }
 
+    /// The writer stopped for five minutes: the value stored before does not hold across the
+    /// downtime. The new run records a gap (a sample of no value) where the old one was last
+    /// known alive, its last flush; the hour covers what the two runs saw and nothing between.
+    /// A counter gets no gap: its advance is spread over the downtime.
+    void restartAfterADowntimeIsAGap()
+    {
+        ManualClock clock(at(0));
+        const TagId p = tag("S1", "pressure");
+        const TagId total = tag("S1", "total");
+        const auto pressure = [](double t) { return 0.3 + 0.0001 * t; };
+        {
+            HistoryWriter w(m_project, clock, m_options);
+            QVERIFY(w.open());
+            writeAll(w, samples(p, series(0, 600, 10, pressure)), 37, &clock);
+            writeAll(w, samples(total, series(0, 600, 10, [](double t) { return t / 10; })), 37,
+                     &clock);
+            QCOMPARE(clock.nowMs(), at(595)); // the last flush: 5 s after the last sample
+        }
+        clock.setNowMs(at(900));
+        {
+            HistoryWriter w(m_project, clock, m_options);
+            QVERIFY(w.open());
+            writeAll(w, samples(p, series(900, 1200, 10, pressure)), 37, &clock);
+            writeAll(w, samples(total, series(900, 1200, 10, [](double t) { return t / 10; })), 37,
+                     &clock);
+            QVERIFY(w.flush());
+        }
+        const std::vector<Point> raw = readRaw(p);
+        QCOMPARE(raw.size(), size_t(60 + 1 + 30));
+        const Point gap = raw[60];
+        QCOMPARE(gap.timestampMs, at(595) + 1);
+        QCOMPARE(gap.quality, Quality::Unknown);
+        QVERIFY(std::isnan(gap.value));
+        compareRollups(p, false, 0, clock.nowMs());
+        HistoryReader reader(m_project, m_url);
+        QString error;
+        QVERIFY2(reader.open(&error), qPrintable(error));
+        const auto hours = reader.aggregated(p, at(0), at(3600), Resolution::Hour);
+        QVERIFY2(hours && hours->size() == 1, qPrintable(reader.lastError()));
+        // [0 s, the gap) and [900 s, the last flush at 1195 s): not the 305 s between.
+        QCOMPARE(hours->front().coveredMs, (at(595) + 1 - at(0)) + (at(1195) - at(900)));
+        QCOMPARE(hours->front().count, qint64(90));
+
+        const std::vector<Point> meter = readRaw(total);
+        QCOMPARE(meter.size(), size_t(90));
+        QVERIFY(std::all_of(meter.begin(), meter.end(),
+                            [](const Point& m) { return m.quality == Quality::Good; }));
+        QVERIFY(qAbs(totalDelta(total) - 119.0) < 1e-9); // 0 → 119 m³, the downtime included
+    }
+
     /// Migration 3 keeps the rows a version-2 database holds (their login names unknown) and
     /// from then on the journal and the audit log carry the login next to the display name,
     /// which two users may share.
