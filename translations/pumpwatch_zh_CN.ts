@@ -1064,6 +1064,10 @@
         <source>spool drained: %1 samples written</source>
         <translation>缓存已补录：写入 %1 条数据</translation>
     </message>
+    <message>
+        <source>not running from %1 until this start: a gap in %2 series</source>
+        <translation>自 %1 起至本次启动未运行：%2 个测点的历史记为数据中断</translation>
+    </message>
 </context>
 <context>
     <name>PumpWatch::History::Schema</name>

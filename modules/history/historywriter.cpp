@@ -3,6 +3,7 @@
 #include "bulkupsert.h"
 #include "schema.h"
 
+#include <QDateTime>
 #include <QLoggingCategory>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -10,6 +11,7 @@
 #include <algorithm>
 #include <atomic>
 #include <cmath>
+#include <limits>
 
 namespace PumpWatch::History {
 
@@ -153,6 +155,11 @@ bool HistoryWriter::connect()
             disconnected(error);
         return false;
     }
+    if (firstTime) {
+        recordDowntime(); // on failure its samples are spooled and the connection is dropped
+        if (!m_stats.connected)
+            return false;
+    }
     m_failures = 0;
     if (m_announcedDown) {
         m_announcedDown = false;
@@ -276,6 +283,8 @@ bool HistoryWriter::restoreState(QString* error)
     while (q.next()) {
         Saved& s = saved[q.value(0).toLongLong()];
         s.carry = pointFrom(q.value(1), q.value(2), Quality(q.value(3).toInt()));
+        if (s.carry)
+            m_aliveUntilMs = std::max(m_aliveUntilMs, s.carry->timestampMs);
         s.good = pointFrom(q.value(4), q.value(5), Quality::Good);
         s.hourExtensionMs = q.value(6).toLongLong();
         s.dayExtensionMs = q.value(7).toLongLong();
@@ -305,6 +314,9 @@ bool HistoryWriter::restoreState(QString* error)
             if (extension > 0 && it->carry) {
                 row.integral -= it->carry->value * double(extension);
                 row.coveredMs -= extension;
+                // The run that flushed it was alive at least until the extension's end.
+                m_aliveUntilMs = std::max(
+                    m_aliveUntilMs, std::max(it->carry->timestampMs, row.startMs) + extension);
             }
             (r == Resolution::Hour ? it->hour : it->day) = row;
         }
@@ -331,15 +343,57 @@ bool HistoryWriter::replay(QString* error)
     qint64 replayed = 0;
     while (q.next()) {
         const auto tag = m_tagOfSeries.constFind(q.value(0).toLongLong());
-        if (tag == m_tagOfSeries.cend() || m_late.count(*tag))
+        if (tag == m_tagOfSeries.cend())
             continue;
         const Point p{q.value(1).toLongLong(), valueOrNaN(q.value(2)), Quality(q.value(3).toInt())};
+        const qint64 ownFirstMs = m_series[*tag].offlineFirstMs; // this run's own, drained
+        if (ownFirstMs < 0 || p.timestampMs < ownFirstMs)
+            m_aliveUntilMs = std::max(m_aliveUntilMs, p.timestampMs);
+        if (m_late.count(*tag))
+            continue;
         if (addToRollup(*tag, p))
             ++replayed;
     }
     if (replayed > 0)
         qCInfo(lcHistory) << "replayed" << replayed << "samples written after the last flush";
     return true;
+}
+
+void HistoryWriter::recordDowntime()
+{
+    // The earlier run was alive until its newest stored sample or the end of its last flush's
+    // extension to "now", whichever is later; it committed samples every batchMs and rollups
+    // every rollupFlushMs, so it died at most that long after: the gap may start a little
+    // early, never late. A held value is what a gap must cut; a counter's advance is spread
+    // over a gap by design (rollup.h), so counters get no gap sample.
+    if (m_aliveUntilMs < 0)
+        return; // a new database: nothing was running before
+    const qint64 gapMs = m_aliveUntilMs + 1;
+    if (gapMs >= m_clock.nowMs())
+        return; // no time has passed (or the clock was set back)
+    std::vector<Sample> gaps;
+    for (TagId tag = 0; tag < m_series.size(); ++tag) {
+        const Series& s = m_series[tag];
+        const RollupPolicy& policy = s.rollup.policy();
+        if (policy.aggregation == Aggregation::Counter)
+            continue;
+        const std::optional<Point>& carry = s.rollup.carry();
+        const bool holding = carry && isGood(carry->quality) && carry->timestampMs < gapMs &&
+                             gapMs < carry->timestampMs + policy.holdLimitMs;
+        // A series that took samples before the database was reached is recomputed from the
+        // stored rows anyway (its carry is this run's); there the gap goes in as a late sample.
+        const bool offline = s.offlineFirstMs >= 0 && gapMs < s.offlineFirstMs;
+        if (holding || offline)
+            gaps.push_back(
+                {gapMs, std::numeric_limits<double>::quiet_NaN(), tag, Quality::Unknown, true});
+    }
+    if (gaps.empty())
+        return;
+    qCInfo(lcHistory).noquote() << tr("not running from %1 until this start: a gap in %2 series")
+                                       .arg(QDateTime::fromMSecsSinceEpoch(gapMs).toString(
+                                           Qt::ISODateWithMs))
+                                       .arg(gaps.size());
+    store(gaps);
 }
 
 bool HistoryWriter::addToRollup(TagId tag, const Point& p)
@@ -401,6 +455,11 @@ bool HistoryWriter::flushJournal()
 void HistoryWriter::write(std::span<const Sample> samples)
 {
     m_stats.received += qint64(samples.size());
+    store(samples);
+}
+
+void HistoryWriter::store(std::span<const Sample> samples)
+{
     std::vector<RawRow> rows;
     rows.reserve(samples.size());
     for (const Sample& sample : samples) {

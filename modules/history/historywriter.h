@@ -14,6 +14,14 @@
 // state makes a restart continue exactly; raw rows committed after the last flush are replayed by
 // open().
 //
+// The time the writer was not running (a stop, a crash, a kill -9) is a gap, not a held value:
+// nothing was acquired, so a value stored before it must not hold across it (rollup.h). The
+// first open() therefore stores, for every series whose last stored value would still hold, a
+// sample of quality Unknown (no value) 1 ms after the last moment the earlier run is known to
+// have been alive: its newest stored sample or the end of its last flush's extension to "now".
+// Rollups stop holding there and a trend's line breaks there; the time up to this run's first
+// sample is not covered. Counters get none: their advance is spread over a gap by design.
+//
 // When a statement fails the connection is dropped, the batch goes to the spool, and the
 // connection listener hears (false, error); retryConnection() reconnects with backoff, drains
 // the spool (nothing lost, nothing doubled: rows are keyed by series and time) and tells
@@ -100,6 +108,10 @@ private:
     bool mapSeries(QString* error);
     bool restoreState(QString* error);
     bool replay(QString* error);
+    /// Stores the "no value" samples that make the earlier run's downtime a gap (see above).
+    void recordDowntime();
+    /// write() without counting the samples as received.
+    void store(std::span<const Sample> samples);
     bool drainSpool();
     bool flushJournal();
     bool insertRaw(const std::vector<RawRow>& rows, QString* error);
@@ -122,6 +134,7 @@ private:
     QSqlDatabase m_db;
     bool m_announcedDown = false; ///< the listener was told the database is lost
     qint64 m_nextRetryMs = 0;
+    qint64 m_aliveUntilMs = -1; ///< when earlier runs were last known alive (restore, replay)
     int m_failures = 0;
     Spool m_spool;
     JournalWriter m_journal;

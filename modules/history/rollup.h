@@ -5,6 +5,8 @@
 // - avg (instantaneous and state quantities): time-weighted. A good sample's value holds from
 //   its timestamp until the next stored sample, but at most holdLimitMs (a longer silence is a
 //   gap, not a flat line); a bad sample holds nothing. covered = the time so held, avg = ∫/covered.
+//   The writer's own downtime is a gap too: on start it stores an Unknown (bad) sample where the
+//   earlier run was last known alive (HistoryWriter).
 //   For a running/fault state, avg is the fraction of the covered time in state 1.
 // - delta (counters: totalizer, energy): the meter's advance. Between two consecutive good
 //   readings the increment is spread linearly over the time between them, so volume that went

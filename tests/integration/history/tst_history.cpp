@@ -20,6 +20,7 @@
 
 #include <memory>
 #include <thread>
+#include <tuple>
 
 using namespace PumpWatch;
 using namespace PumpWatch::History;
@@ -819,6 +820,301 @@ private Q_SLOTS:
         service.stop();
         QCOMPARE(readRaw(p).size(), size_t(100));
         QCOMPARE(connection.size(), 0); // never lost
+    }
+
+    /// The writer stopped for five minutes: the value stored before does not hold across the
+    /// downtime. The new run records a gap (a sample of no value) where the old one was last
+    /// known alive, its last flush; the hour covers what the two runs saw and nothing between.
+    /// A counter gets no gap: its advance is spread over the downtime.
+    void restartAfterADowntimeIsAGap()
+    {
+        ManualClock clock(at(0));
+        const TagId p = tag("S1", "pressure");
+        const TagId total = tag("S1", "total");
+        const auto pressure = [](double t) { return 0.3 + 0.0001 * t; };
+        {
+            HistoryWriter w(m_project, clock, m_options);
+            QVERIFY(w.open());
+            writeAll(w, samples(p, series(0, 600, 10, pressure)), 37, &clock);
+            writeAll(w, samples(total, series(0, 600, 10, [](double t) { return t / 10; })), 37,
+                     &clock);
+            QCOMPARE(clock.nowMs(), at(595)); // the last flush: 5 s after the last sample
+        }
+        clock.setNowMs(at(900));
+        {
+            HistoryWriter w(m_project, clock, m_options);
+            QVERIFY(w.open());
+            writeAll(w, samples(p, series(900, 1200, 10, pressure)), 37, &clock);
+            writeAll(w, samples(total, series(900, 1200, 10, [](double t) { return t / 10; })), 37,
+                     &clock);
+            QVERIFY(w.flush());
+        }
+        const std::vector<Point> raw = readRaw(p);
+        QCOMPARE(raw.size(), size_t(60 + 1 + 30));
+        const Point gap = raw[60];
+        QCOMPARE(gap.timestampMs, at(595) + 1);
+        QCOMPARE(gap.quality, Quality::Unknown);
+        QVERIFY(std::isnan(gap.value));
+        compareRollups(p, false, 0, clock.nowMs());
+        HistoryReader reader(m_project, m_url);
+        QString error;
+        QVERIFY2(reader.open(&error), qPrintable(error));
+        const auto hours = reader.aggregated(p, at(0), at(3600), Resolution::Hour);
+        QVERIFY2(hours && hours->size() == 1, qPrintable(reader.lastError()));
+        // [0 s, the gap) and [900 s, the last flush at 1195 s): not the 305 s between.
+        QCOMPARE(hours->front().coveredMs, (at(595) + 1 - at(0)) + (at(1195) - at(900)));
+        QCOMPARE(hours->front().count, qint64(90));
+
+        const std::vector<Point> meter = readRaw(total);
+        QCOMPARE(meter.size(), size_t(90));
+        QVERIFY(std::all_of(meter.begin(), meter.end(),
+                            [](const Point& m) { return m.quality == Quality::Good; }));
+        QVERIFY(qAbs(totalDelta(total) - 119.0) < 1e-9); // 0 → 119 m³, the downtime included
+    }
+
+    /// A database written by the first release (schema v1) with rows in every table, opened by
+    /// this one: every row keeps its values, the schema is brought up to date, and the writer,
+    /// the reader and the journal carry on from it.
+    void migrationFromVersion1KeepsRows()
+    {
+        // Schema v1 as pumpwatch-server first wrote it (4752c98, the first release with --db).
+        // Frozen here on purpose: schema.cpp's migration 1 must never change, and this is
+        // what databases in the field hold.
+        static const char* const v1[] = {
+            "CREATE TABLE schema_version (version INTEGER PRIMARY KEY, applied_ms BIGINT NOT NULL, "
+            "description TEXT NOT NULL)",
+            "CREATE TABLE series (id {id}, path TEXT NOT NULL UNIQUE, station TEXT NOT NULL, "
+            "quantity TEXT NOT NULL, unit TEXT NOT NULL)",
+            "CREATE TABLE series_state (series BIGINT NOT NULL PRIMARY KEY, last_ts BIGINT, "
+            "last_value DOUBLE PRECISION, last_quality SMALLINT, good_ts BIGINT, "
+            "good_value DOUBLE PRECISION, open_hour BIGINT, open_day BIGINT, "
+            "hour_extension_ms BIGINT, day_extension_ms BIGINT)",
+            "CREATE TABLE samples (series BIGINT NOT NULL, ts BIGINT NOT NULL, "
+            "value DOUBLE PRECISION, quality SMALLINT NOT NULL, PRIMARY KEY (series, "
+            "ts)){clustered}",
+            "CREATE TABLE rollup_hour (series BIGINT NOT NULL, start_ts BIGINT NOT NULL, n BIGINT "
+            "NOT NULL, v_min DOUBLE PRECISION, v_max DOUBLE PRECISION, v_avg DOUBLE PRECISION, "
+            "covered_ms BIGINT NOT NULL, v_first DOUBLE PRECISION, first_ts BIGINT, v_last DOUBLE "
+            "PRECISION, last_ts BIGINT, delta DOUBLE PRECISION, PRIMARY KEY (series, "
+            "start_ts)){clustered}",
+            "CREATE TABLE rollup_day (series BIGINT NOT NULL, start_ts BIGINT NOT NULL, n BIGINT "
+            "NOT NULL, v_min DOUBLE PRECISION, v_max DOUBLE PRECISION, v_avg DOUBLE PRECISION, "
+            "covered_ms BIGINT NOT NULL, v_first DOUBLE PRECISION, first_ts BIGINT, v_last DOUBLE "
+            "PRECISION, last_ts BIGINT, delta DOUBLE PRECISION, PRIMARY KEY (series, "
+            "start_ts)){clustered}",
+            "CREATE TABLE rollup_dirty (series BIGINT NOT NULL, from_ts BIGINT NOT NULL, "
+            "to_ts BIGINT NOT NULL)",
+            "CREATE TABLE alarm_journal (id {id}, station TEXT NOT NULL, tag TEXT NOT NULL, "
+            "alarm_type TEXT NOT NULL, severity SMALLINT NOT NULL, start_value DOUBLE PRECISION, "
+            "start_ts BIGINT NOT NULL, end_ts BIGINT, end_state TEXT NOT NULL, ack_ts BIGINT, "
+            "ack_user TEXT, note TEXT)",
+            "CREATE INDEX alarm_journal_start ON alarm_journal (start_ts)",
+            "CREATE INDEX alarm_journal_station ON alarm_journal (station, start_ts)",
+            "CREATE TABLE audit_log (id {id}, ts BIGINT NOT NULL, user_name TEXT NOT NULL, "
+            "action TEXT NOT NULL, target TEXT NOT NULL, old_value TEXT, new_value TEXT, "
+            "result TEXT NOT NULL, detail TEXT)",
+            "CREATE INDEX audit_log_ts ON audit_log (ts)",
+            "CREATE TABLE report_corrections (id {id}, report TEXT NOT NULL, station TEXT NOT "
+            "NULL, quantity TEXT NOT NULL, period_start BIGINT NOT NULL, original DOUBLE "
+            "PRECISION, corrected DOUBLE PRECISION NOT NULL, user_name TEXT NOT NULL, ts BIGINT "
+            "NOT NULL, reason TEXT NOT NULL)",
+            "CREATE INDEX report_corrections_period ON report_corrections (report, period_start)",
+            "INSERT INTO schema_version (version, applied_ms, description) VALUES (1, 0, 'series, "
+            "samples, hourly and daily rollups, alarm journal, audit log, report corrections')",
+        };
+        const QVariant noDouble(QMetaType::fromType<double>());
+        const QVariant noInt(QMetaType::fromType<qint64>());
+        const qint64 hour = at(0);
+        struct Table {
+            const char* name;
+            const char* columns;
+            const char* order;
+            bool bySeries; ///< the first column is a series id
+            std::vector<QVariantList> rows;
+        };
+        // series ids are filled in once the series rows exist: 1001 and 1002 stand for them.
+        std::vector<Table> tables = {
+            {"samples",
+             "series, ts, value, quality",
+             "series, ts",
+             true,
+             {{1001, at(0), 0.35, 1},
+              {1001, at(60), 0.36, 1},
+              {1001, at(120), noDouble, 4},
+              {1002, at(0), 100.5, 1},
+              {1002, at(60), 101.25, 1}}},
+            {"series_state",
+             "series, last_ts, last_value, last_quality, good_ts, good_value, open_hour, "
+             "open_day, hour_extension_ms, day_extension_ms",
+             "series",
+             true,
+             {{1001, at(120), noDouble, 4, at(60), 0.36, hour, hour, 0, 0},
+              {1002, at(60), 101.25, 1, at(60), 101.25, hour, hour, 0, 0}}},
+            {"rollup_hour",
+             "series, start_ts, n, v_min, v_max, v_avg, covered_ms, v_first, first_ts, v_last, "
+             "last_ts, delta",
+             "series, start_ts",
+             true,
+             {{1001, hour, 2, 0.35, 0.36, 0.355, 120'000, 0.35, at(0), 0.36, at(60), noDouble},
+              {1002, hour, 2, 100.5, 101.25, noDouble, 0, 100.5, at(0), 101.25, at(60), 0.75}}},
+            {"rollup_day",
+             "series, start_ts, n, v_min, v_max, v_avg, covered_ms, v_first, first_ts, v_last, "
+             "last_ts, delta",
+             "series, start_ts",
+             true,
+             {{1001, hour, 2, 0.35, 0.36, 0.355, 120'000, 0.35, at(0), 0.36, at(60), noDouble},
+              {1002, hour, 2, 100.5, 101.25, noDouble, 0, 100.5, at(0), 101.25, at(60), 0.75}}},
+            {"alarm_journal",
+             "station, tag, alarm_type, severity, start_value, start_ts, end_ts, end_state, "
+             "ack_ts, ack_user, note",
+             "start_ts",
+             false,
+             {{u"S1"_s, u"plc/pressure"_s, u"high"_s, 2, 0.95, at(10), at(70), u"cleared"_s, at(20),
+               u"张三"_s, u"出水压力高，已调泵"_s},
+              {u"S2"_s, u"plc/level"_s, u"low"_s, 1, noDouble, at(30), noInt, u"active"_s, noInt,
+               QVariant(QMetaType::fromType<QString>()),
+               QVariant(QMetaType::fromType<QString>())}}},
+            {"audit_log",
+             "ts, user_name, action, target, old_value, new_value, result, detail",
+             "ts",
+             false,
+             {{at(20), u"张三"_s, u"acknowledge"_s, u"S1/plc/pressure"_s,
+               QVariant(QMetaType::fromType<QString>()), QVariant(QMetaType::fromType<QString>()),
+               u"ok"_s, u"出水压力高"_s}}},
+            {"report_corrections",
+             "report, station, quantity, period_start, original, corrected, user_name, ts, reason",
+             "period_start",
+             false,
+             {{u"daily"_s, u"S1"_s, u"totalizer"_s, hour, 0.75, 0.8, u"李四"_s, at(300),
+               u"水表更换"_s}}},
+            {"rollup_dirty", "series, from_ts, to_ts", "series", true, {}},
+        };
+        const auto text = [](const QVariant& v) { return v.isNull() ? u"NULL"_s : v.toString(); };
+
+        QString error;
+        const Dialect dialect(m_url.engine);
+        {
+            QSqlDatabase db = dialect.open(m_url, QStringLiteral("migrate-v1"), &error);
+            QVERIFY2(db.isValid(), qPrintable(error));
+            QSqlQuery q(db);
+            for (const char* statement : v1)
+                QVERIFY2(q.exec(dialect.sql(QString::fromUtf8(statement))),
+                         qPrintable(q.lastError().text()));
+            QCOMPARE(Schema::version(db, &error), 1);
+            std::map<int, qint64> ids;
+            for (const auto& [placeholder, path, quantity, unit] :
+                 {std::tuple{1001, u"S1/plc/pressure"_s, u"pressure"_s, u"MPa"_s},
+                  std::tuple{1002, u"S1/plc/total"_s, u"totalizer"_s, u"m³"_s}}) {
+                q.prepare(u"INSERT INTO series (path, station, quantity, unit) VALUES (?, 'S1', "
+                          "?, ?)"_s);
+                q.addBindValue(path);
+                q.addBindValue(quantity);
+                q.addBindValue(unit);
+                QVERIFY2(q.exec(), qPrintable(q.lastError().text()));
+                QVERIFY(q.exec(u"SELECT id FROM series WHERE path = '%1'"_s.arg(path)) && q.next());
+                ids[placeholder] = q.value(0).toLongLong();
+            }
+            QCOMPARE(m_project.tagPath(tag("S1", "pressure")), u"S1/plc/pressure"_s);
+            // A sample committed after the last flush (the writer replays it) and a late
+            // sample's pending recompute.
+            tables.front().rows.push_back({1002, at(120), 101.5, 1});
+            tables.back().rows.push_back({1002, at(120), at(120)});
+            for (Table& t : tables) {
+                const QStringList columns = QString::fromLatin1(t.columns).split(u", "_s);
+                for (QVariantList& row : t.rows) {
+                    if (t.bySeries)
+                        row[0] = ids[row[0].toInt()];
+                    q.prepare(u"INSERT INTO %1 (%2) VALUES (%3)"_s.arg(
+                        QLatin1StringView(t.name), QLatin1StringView(t.columns),
+                        QStringList(columns.size(), u"?"_s).join(u", "_s)));
+                    for (const QVariant& v : row)
+                        q.addBindValue(v);
+                    QVERIFY2(q.exec(), qPrintable(QLatin1StringView(t.name) + u": "_s +
+                                                  q.lastError().text()));
+                }
+            }
+
+            QVERIFY2(Schema::migrate(db, dialect, at(1000), &error), qPrintable(error));
+            QCOMPARE(Schema::version(db, &error), Schema::latestVersion());
+            for (const Table& t : tables) {
+                QVERIFY2(q.exec(u"SELECT %1 FROM %2 ORDER BY %3"_s.arg(QLatin1StringView(t.columns),
+                                                                       QLatin1StringView(t.name),
+                                                                       QLatin1StringView(t.order))),
+                         qPrintable(q.lastError().text()));
+                size_t n = 0;
+                while (q.next()) {
+                    QVERIFY2(n < t.rows.size(), t.name);
+                    for (int c = 0; c < int(t.rows[n].size()); ++c)
+                        QVERIFY2(text(q.value(c)) == text(t.rows[n][c]),
+                                 qPrintable(u"%1 row %2 column %3: %4, expected %5"_s
+                                                .arg(QLatin1StringView(t.name))
+                                                .arg(n)
+                                                .arg(c)
+                                                .arg(text(q.value(c)), text(t.rows[n][c]))));
+                    ++n;
+                }
+                QVERIFY2(n == t.rows.size(), t.name);
+            }
+            // The columns of v2 and v3, empty in the rows written before them.
+            QVERIFY2(q.exec(u"SELECT station_name, tag_name, unit, detail, ack_login FROM "
+                            "alarm_journal"_s),
+                     qPrintable(q.lastError().text()));
+            while (q.next()) {
+                for (int c = 0; c < 5; ++c)
+                    QVERIFY(q.value(c).isNull());
+            }
+            QVERIFY2(q.exec(u"SELECT login FROM audit_log"_s), qPrintable(q.lastError().text()));
+            QVERIFY(q.next() && q.value(0).isNull());
+            q.finish();
+            db = QSqlDatabase();
+            Dialect::close(QStringLiteral("migrate-v1"));
+        }
+
+        // What the program reads from it.
+        AlarmJournal journal(m_url);
+        QVERIFY2(journal.open(&error), qPrintable(error));
+        const auto records = journal.list({at(0), at(3600), {}, false}, &error);
+        QVERIFY2(records, qPrintable(error));
+        QCOMPARE(records->size(), 2u);
+        // Newest first.
+        const JournalRow& high = records->back();
+        QCOMPARE(high.station, u"S1"_s);
+        QCOMPARE(high.ackUser, u"张三"_s);
+        QCOMPARE(high.note, u"出水压力高，已调泵"_s);
+        QCOMPARE(high.value, std::optional(0.95));
+        QCOMPARE(high.endMs, std::optional(at(70)));
+        QVERIFY(!records->front().endMs);
+        QVERIFY(!records->front().value);
+        const TagId p = tag("S1", "pressure");
+        {
+            HistoryReader reader(m_project, m_url);
+            QVERIFY2(reader.open(&error), qPrintable(error));
+            const auto raw = reader.raw(p, 0, std::numeric_limits<qint64>::max());
+            QVERIFY(raw && raw->size() == 3);
+            QVERIFY(raw->at(1) == (Point{at(60), 0.36, Quality::Good}));
+            QCOMPARE(raw->at(2).quality, Quality::BadCommFailure);
+            const auto hours = reader.aggregated(p, at(0), at(3600), Resolution::Hour);
+            QVERIFY(hours && hours->size() == 1);
+            QVERIFY(qAbs(hours->front().average().value_or(0) - 0.355) < 1e-12);
+            QCOMPARE(hours->front().coveredMs, qint64(120'000));
+        }
+        // The writer carries on from the v1 state: the open hour goes on from its two samples.
+        ManualClock clock(at(185));
+        {
+            HistoryWriter w(m_project, clock, m_options);
+            QVERIFY(w.open());
+            const Sample next{at(180), 0.37, p, Quality::Good, false};
+            w.write(std::span(&next, 1));
+            QVERIFY(w.flush());
+        }
+        HistoryReader reader(m_project, m_url);
+        QVERIFY2(reader.open(&error), qPrintable(error));
+        const auto hours = reader.aggregated(p, at(0), at(3600), Resolution::Hour);
+        QVERIFY(hours && hours->size() == 1);
+        QCOMPARE(hours->front().count, qint64(3));
+        QCOMPARE(hours->front().min, 0.35);
+        QCOMPARE(hours->front().max, 0.37);
+        QCOMPARE(hours->front().coveredMs, qint64(120'000 + 5'000)); // + 0.37 until the flush
     }
 
     /// Migration 3 keeps the rows a version-2 database holds (their login names unknown) and
