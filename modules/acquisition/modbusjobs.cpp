@@ -331,6 +331,7 @@ quint64 ModbusDriver::Private::write(TagId tag, double value, const QString& use
     // Ahead of the poll queue: the operator is waiting.
     links[static_cast<std::size_t>(link)].queue.push_front({first, device, 0, id, 0});
     pump(link);
+    armTimer(); // its timeout
     return id;
 }
 

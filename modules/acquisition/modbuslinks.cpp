@@ -231,6 +231,7 @@ void ModbusDriver::Private::connectLink(int index)
                 }
                 resolved(index, {});
                 link.addressLength = 0; // looked up again on the next connect (DNS may move)
+                armTimer();
             });
             return;
         }
@@ -509,14 +510,16 @@ void ModbusDriver::Private::onWake(int index)
     const qint64 now = mono();
     const std::span<const quint8> rx(io.rx.data(), static_cast<std::size_t>(io.rxLength));
     if (l.protocol == Protocol::ModbusRtu && io.rxLength > 0) {
+        // Whole (by its header, or a header that cannot tell), then quiet: the frame has ended.
+        // Not whole yet: more bytes or the deadline end it.
         const int length = Modbus::rtuFrameLength(io.request, rx);
-        const bool ended =
-            (length < 0 || (length > 0 && io.rxLength >= length)) && now - io.lastRxMs >= l.quietMs;
-        if (ended || now >= io.deadlineMs || io.rxLength >= static_cast<int>(io.rx.size())) {
+        const bool whole = length < 0 || (length > 0 && io.rxLength >= length);
+        if ((whole && now - io.lastRxMs >= l.quietMs) || now >= io.deadlineMs ||
+            io.rxLength >= static_cast<int>(io.rx.size())) {
             endTransfer(index, Modbus::checkRtu(io.request, rx, values));
             return;
         }
-        wakeAt(index, ended ? io.deadlineMs : std::min(io.deadlineMs, io.lastRxMs + l.quietMs));
+        wakeAt(index, whole ? std::min(io.deadlineMs, io.lastRxMs + l.quietMs) : io.deadlineMs);
         return;
     }
     if (now < io.deadlineMs) {
