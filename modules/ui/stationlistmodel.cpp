@@ -183,8 +183,10 @@ QVariant StationListModel::data(const QModelIndex& index, int role) const
     case Qt::DisplayRole:
         return display(row, station, column);
     case Qt::ToolTipRole:
-        if (column == Comm)
-            return commText(row);
+        if (column == Comm) // the cell says since when; the tip also why, as the device said
+            return row.commError.isEmpty() || row.comm == Acquisition::CommState::Online
+                       ? commText(row)
+                       : commText(row) + u'\n' + row.commError;
         if (column >= Pressure && column <= Total) {
             const ShownValue v = shownValue(row, column);
             return v.toolTip.isEmpty() ? v.text : v.toolTip;
@@ -552,9 +554,11 @@ void StationListModel::setCommStatuses(std::span<const Acquisition::CommStatus> 
         const CommState state =
             states[i].empty() ? CommState::Unknown : Acquisition::stationState(states[i]);
         const qint64 since = offline[i] ? offline[i]->sinceMs : 0;
-        if (state != r.comm || since != r.commSinceMs) {
+        const QString error = offline[i] ? offline[i]->lastError : QString();
+        if (state != r.comm || since != r.commSinceMs || error != r.commError) {
             r.comm = state;
             r.commSinceMs = since;
+            r.commError = error;
             r.state = deriveState(r);
             mark(static_cast<int>(i));
         }

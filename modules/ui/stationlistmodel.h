@@ -155,6 +155,7 @@ private:
         Acquisition::CommState comm = Acquisition::CommState::Unknown;
         qint64 commSinceMs = 0;
         QString commCause;
+        QString commError; ///< the offline device's own cause (an invalid answer, no answer …)
         quint8 pressureAlarm = 0; ///< 0, or the Alarms::Severity of its worst annunciated alarm
         quint8 flowAlarm = 0;
         quint8 worst = 0;       ///< of any alarm of the station

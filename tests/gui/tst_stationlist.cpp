@@ -144,7 +144,9 @@ private Q_SLOTS:
                 comm.push_back(
                     {s, d,
                      s == 5 ? Acquisition::CommState::Offline : Acquisition::CommState::Online,
-                     Acquisition::CommState::Online, Now - 60'000, QString()});
+                     Acquisition::CommState::Online, Now - 60'000,
+                     s == 5 ? QStringLiteral("invalid answer (function code 04, expected 03)")
+                            : QString()});
         }
         model.setCommStatuses(comm);
         model.refresh(Now);
@@ -163,6 +165,11 @@ private Q_SLOTS:
                     .data()
                     .toString()
                     .startsWith(QStringLiteral("Comm failure since")));
+        // Why, as the device's status says it: the tip under the pointer.
+        QVERIFY(model.index(5, StationListModel::Comm)
+                    .data(Qt::ToolTipRole)
+                    .toString()
+                    .endsWith(QStringLiteral("\ninvalid answer (function code 04, expected 03)")));
 
         // A critical alarm on station 1's pressure, a power outage at station 5.
         Alarms::AlarmRecord power;
@@ -257,8 +264,11 @@ private Q_SLOTS:
         std::vector<Acquisition::CommStatus> comm;
         for (int s : {0, 1}) {
             for (int d = 0; d < int(project.stations[std::size_t(s)].devices.size()); ++d)
-                comm.push_back({s, d, Acquisition::CommState::Online,
-                                Acquisition::CommState::Online, Now - 60'000, QString()});
+                comm.push_back(
+                    {s, d, Acquisition::CommState::Online, Acquisition::CommState::Online,
+                     Now - 60'000,
+                     s == 5 ? QStringLiteral("invalid answer (function code 04, expected 03)")
+                            : QString()});
         }
         model.setCommStatuses(comm);
         model.refresh(Now);
