@@ -109,6 +109,25 @@ int openSerial(const QString& path, const SerialSettings& s)
     return fd;
 }
 
+/// `address`:`port` as a socket address; returns its length.
+socklen_t socketAddress(const QHostAddress& address, int port, sockaddr_storage& out)
+{
+    out = {};
+    if (address.protocol() == QAbstractSocket::IPv6Protocol) {
+        auto* in6 = reinterpret_cast<sockaddr_in6*>(&out);
+        in6->sin6_family = AF_INET6;
+        in6->sin6_port = htons(static_cast<quint16>(port));
+        const Q_IPV6ADDR bytes = address.toIPv6Address();
+        std::memcpy(&in6->sin6_addr, bytes.c, 16);
+        return sizeof(sockaddr_in6);
+    }
+    auto* in4 = reinterpret_cast<sockaddr_in*>(&out);
+    in4->sin_family = AF_INET;
+    in4->sin_port = htons(static_cast<quint16>(port));
+    in4->sin_addr.s_addr = htonl(address.toIPv4Address());
+    return sizeof(sockaddr_in);
+}
+
 QString hexBytes(std::span<const quint8> bytes, int max = 32)
 {
     QString out;
@@ -188,7 +207,9 @@ void ModbusDriver::Private::connectLink(int index)
     }
     if (l.addressLength == 0) {
         const qsizetype colon = l.endpoint.lastIndexOf(u':');
-        const QString host = colon < 0 ? l.endpoint : l.endpoint.left(colon);
+        QString host = colon < 0 ? l.endpoint : l.endpoint.left(colon);
+        if (host.startsWith(u'[') && host.endsWith(u']'))
+            host = host.mid(1, host.size() - 2); // [::1]:502
         bool ok = true;
         const int port = colon < 0 ? 502 : l.endpoint.mid(colon + 1).toInt(&ok);
         if (!ok || port <= 0 || port > 65535) {
@@ -213,43 +234,14 @@ void ModbusDriver::Private::connectLink(int index)
                     if (candidate.protocol() == QAbstractSocket::IPv4Protocol)
                         a = candidate;
                 }
-                link.addressLength = 0;
-                sockaddr_storage& ss = link.address;
-                if (a.protocol() == QAbstractSocket::IPv6Protocol) {
-                    auto* in6 = reinterpret_cast<sockaddr_in6*>(&ss);
-                    in6->sin6_family = AF_INET6;
-                    in6->sin6_port = htons(static_cast<quint16>(port));
-                    const Q_IPV6ADDR bytes = a.toIPv6Address();
-                    std::memcpy(&in6->sin6_addr, bytes.c, 16);
-                    link.addressLength = sizeof(sockaddr_in6);
-                } else {
-                    auto* in4 = reinterpret_cast<sockaddr_in*>(&ss);
-                    in4->sin_family = AF_INET;
-                    in4->sin_port = htons(static_cast<quint16>(port));
-                    in4->sin_addr.s_addr = htonl(a.toIPv4Address());
-                    link.addressLength = sizeof(sockaddr_in);
-                }
+                link.addressLength = socketAddress(a, port, link.address);
                 resolved(index, {});
                 link.addressLength = 0; // looked up again on the next connect (DNS may move)
                 armTimer();
             });
             return;
         }
-        sockaddr_storage& ss = l.address;
-        if (literal.protocol() == QAbstractSocket::IPv6Protocol) {
-            auto* in6 = reinterpret_cast<sockaddr_in6*>(&ss);
-            in6->sin6_family = AF_INET6;
-            in6->sin6_port = htons(static_cast<quint16>(port));
-            const Q_IPV6ADDR bytes = literal.toIPv6Address();
-            std::memcpy(&in6->sin6_addr, bytes.c, 16);
-            l.addressLength = sizeof(sockaddr_in6);
-        } else {
-            auto* in4 = reinterpret_cast<sockaddr_in*>(&ss);
-            in4->sin_family = AF_INET;
-            in4->sin_port = htons(static_cast<quint16>(port));
-            in4->sin_addr.s_addr = htonl(literal.toIPv4Address());
-            l.addressLength = sizeof(sockaddr_in);
-        }
+        l.addressLength = socketAddress(literal, port, l.address);
     }
     resolved(index, {});
 }
