@@ -283,7 +283,7 @@ int main(int argc, char* argv[])
                 ours.writes, 100 * ours.writes / bare);
     std::printf("  HistoryWriter, flush once a minute : %9.0f samples/s  = %.0f%% of bare\n",
                 ours.sustained, 100 * ours.sustained / bare);
-    std::printf("  HistoryWriter, flush after %zu      : %9.0f samples/s  = %.0f%% of bare\n",
+    std::printf("  HistoryWriter, flush after %-7zu : %9.0f samples/s  = %.0f%% of bare\n",
                 batches.size(), ours.flushAfterRun, 100 * ours.flushAfterRun / bare);
     if (stored != qint64(batches.size()) * p.tagCount()) {
         std::fprintf(stderr, "stored %lld of %lld\n", stored,
@@ -347,7 +347,7 @@ int main(int argc, char* argv[])
                     batched.writes, batched.writes / rowPerTxn);
         std::printf("  HistoryWriter, flush once a minute : %9.0f samples/s  = %.0fx\n",
                     batched.sustained, batched.sustained / rowPerTxn);
-        std::printf("  HistoryWriter, flush after %zu      : %9.0f samples/s  = %.0fx\n",
+        std::printf("  HistoryWriter, flush after %-7zu : %9.0f samples/s  = %.0fx\n",
                     batches.size(), batched.flushAfterRun, batched.flushAfterRun / rowPerTxn);
         if (batched.flushAfterRun <= 0 || rowPerTxn <= 0)
             return 1;
