@@ -9,6 +9,7 @@
 #include <QLocale>
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
 
 namespace PumpWatch::Ui {
@@ -82,12 +83,20 @@ Sparkline::Sparkline(int buckets)
 
 void Sparkline::add(qint64 ms, double value)
 {
+    addChanged(ms, value);
+}
+
+bool Sparkline::addChanged(qint64 ms, double value)
+{
     if (m_values.empty())
-        return;
+        return false;
     const auto minute = static_cast<qint32>(ms / MinuteMs);
     const auto slot = static_cast<std::size_t>(minute) % m_values.size();
-    m_values[slot] = static_cast<float>(value);
+    const auto v = static_cast<float>(value);
+    const bool changed = m_minute[slot] != minute || !(m_values[slot] == v);
+    m_values[slot] = v;
     m_minute[slot] = minute;
+    return changed;
 }
 
 float Sparkline::at(int i, qint64 nowMs) const
@@ -105,7 +114,6 @@ StationListModel::StationListModel(const Project& project, RealtimeStore& store,
     , m_zone(project.timeZone.toLatin1())
     , m_rows(project.stations.size())
     , m_tagRow(project.tagCount(), -1)
-    , m_isMarked(project.stations.size(), false)
 {
     for (std::size_t i = 0; i < m_rows.size(); ++i) {
         const Station& s = project.stations[i];
@@ -118,9 +126,15 @@ StationListModel::StationListModel(const Project& project, RealtimeStore& store,
         r.nameKey = collationKey(s.code) + u'\x1f' + collationKey(s.name);
         r.districtKey = collationKey(s.district);
         r.lineKey = collationKey(display(r, static_cast<int>(i), Line).toString());
-        for (TagId t : {r.pressure, r.flow, r.total}) {
-            if (t != InvalidTagId)
-                m_tagRow[t] = static_cast<int>(i);
+        const TagId shown[3] = {r.pressure, r.flow, r.total};
+        for (int k = 0; k < 3; ++k) {
+            const TagId t = shown[k];
+            if (t == InvalidTagId)
+                continue;
+            m_tagRow[t] = static_cast<int>(i);
+            const TagDef& def = project.tag(t);
+            r.scale[k] = std::pow(10.0, ValueFormat::decimals(def.quantity, def.unit));
+            r.staleAfter[k] = ValueFormat::staleAfterMs(project.deviceOfTag(t).settings.pollMs);
         }
         if (m_units.isEmpty() && r.pressure != InvalidTagId && r.flow != InvalidTagId &&
             r.total != InvalidTagId)
@@ -129,6 +143,7 @@ StationListModel::StationListModel(const Project& project, RealtimeStore& store,
     }
     if (m_units.isEmpty())
         m_units = {QStringLiteral("MPa"), QStringLiteral("m³/h"), QStringLiteral("m³")};
+    m_supplyRounding = std::pow(10.0, ValueFormat::decimals(Quantity::Totalizer, unit(Total)));
 }
 
 int StationListModel::rowCount(const QModelIndex& parent) const
@@ -266,9 +281,7 @@ QVariant StationListModel::display(const Row& row, int station, int column) cons
     case Comm:
         return commText(row);
     case Updated: {
-        const qint64 ms =
-            std::max({row.pressure != InvalidTagId ? m_reader.value(row.pressure).timestampMs : 0,
-                      row.flow != InvalidTagId ? m_reader.value(row.flow).timestampMs : 0});
+        const qint64 ms = updatedMs(row);
         if (ms == 0)
             return QStringLiteral("—");
         return QDateTime::fromMSecsSinceEpoch(ms, m_zone).toString(QStringLiteral("HH:mm:ss"));
@@ -459,12 +472,63 @@ void StationListModel::seedDay(int station, const DaySupply& day)
     mark(station);
 }
 
-void StationListModel::mark(int row)
+void StationListModel::markCells(int row, quint16 columns)
 {
-    if (m_isMarked[static_cast<std::size_t>(row)])
+    Row& r = m_rows[static_cast<std::size_t>(row)];
+    if (columns == 0)
         return;
-    m_isMarked[static_cast<std::size_t>(row)] = true;
-    m_marked.push_back(row);
+    if (r.dirty == 0)
+        m_marked.push_back(row);
+    r.dirty |= columns;
+}
+
+qint64 StationListModel::updatedMs(const Row& r) const
+{
+    return std::max({r.pressure != InvalidTagId ? m_reader.value(r.pressure).timestampMs : 0,
+                     r.flow != InvalidTagId ? m_reader.value(r.flow).timestampMs : 0});
+}
+
+StationListModel::ShownKey StationListModel::shownKey(const Row& r, int which) const
+{
+    // Mirrors shownValue(): the same quality, the number as ValueFormat::number() rounds it.
+    const TagId t = which == 0 ? r.pressure : which == 1 ? r.flow : r.total;
+    if (t == InvalidTagId)
+        return {std::nan(""), Quality::Unknown, true};
+    const TagValue& v = m_reader.value(t);
+    const auto bit = static_cast<quint8>(1u << which);
+    const Quality quality = ValueFormat::effectiveQuality(
+        v.quality, r.sensorAlarm & bit, m_nowMs - v.timestampMs > r.staleAfter[which]);
+    return {std::round(v.value * r.scale[which]), quality, true};
+}
+
+StationListModel::ShownKey StationListModel::supplyKey(const Row& r) const
+{
+    const double v = supply(r);
+    return {std::round(v * m_supplyRounding), Quality::Good, true, dayIncomplete(r)};
+}
+
+void StationListModel::markShownChanges(int row, Row& r)
+{
+    static constexpr Column valueColumns[3] = {Pressure, Flow, Total};
+    quint16 changed = 0;
+    for (int k = 0; k < 3; ++k) {
+        const ShownKey key = shownKey(r, k);
+        if (!(key == r.shown[k])) {
+            r.shown[k] = key;
+            changed |= 1u << valueColumns[k];
+        }
+    }
+    const ShownKey supply = supplyKey(r);
+    if (!(supply == r.supplyShown)) {
+        r.supplyShown = supply;
+        changed |= 1u << TodaySupply;
+    }
+    const qint64 second = updatedMs(r) / 1000;
+    if (second != r.updatedSecond) {
+        r.updatedSecond = second;
+        changed |= 1u << Updated;
+    }
+    markCells(row, changed);
 }
 
 void StationListModel::refresh(qint64 nowMs)
@@ -474,6 +538,10 @@ void StationListModel::refresh(qint64 nowMs)
     const bool newDay = m_day >= 0 && day != m_day;
     m_day = day;
     m_dayStartMs = startOfLocalDayMs(nowMs, m_zone);
+    // The sparklines' window moves on with the minute, data or not.
+    const qint64 minute = nowMs / MinuteMs;
+    const bool newMinute = m_minute >= 0 && minute != m_minute;
+    m_minute = minute;
     for (TagId t : m_reader.refresh()) {
         const int row = m_tagRow[t];
         if (row < 0)
@@ -486,18 +554,20 @@ void StationListModel::refresh(qint64 nowMs)
             Q_EMIT dataChanged(index(row, column), index(row, column));
         }
         if (isGood(v.quality)) {
-            if (t == r.pressure)
-                r.pressureTrend.add(v.timestampMs, v.value);
-            else if (t == r.flow)
-                r.flowTrend.add(v.timestampMs, v.value);
-            else if (t == r.total && (std::isnan(r.dayStart) || newDay)) {
+            if (t == r.pressure) {
+                if (r.pressureTrend.addChanged(v.timestampMs, v.value) && !m_perCell)
+                    markCells(row, 1u << PressureTrend);
+            } else if (t == r.flow) {
+                if (r.flowTrend.addChanged(v.timestampMs, v.value) && !m_perCell)
+                    markCells(row, 1u << FlowTrend);
+            } else if (t == r.total && (std::isnan(r.dayStart) || newDay)) {
                 // Until history answers (or without it): counted from this reading.
                 r.dayStart = v.value;
                 r.dayCoveredFromMs = newDay ? m_dayStartMs : v.timestampMs;
             }
         }
         if (!m_perCell)
-            mark(row);
+            markShownChanges(row, r);
     }
     double largest = 0.0;
     for (std::size_t i = 0; i < m_rows.size(); ++i) {
@@ -505,7 +575,10 @@ void StationListModel::refresh(qint64 nowMs)
         if (newDay && r.total != InvalidTagId) {
             r.dayStart = m_reader.value(r.total).value;
             r.dayCoveredFromMs = m_dayStartMs;
+            markCells(static_cast<int>(i), 1u << TodaySupply);
         }
+        if (newMinute && !m_perCell)
+            markCells(static_cast<int>(i), (1u << PressureTrend) | (1u << FlowTrend));
         const qint64 ts = r.pressure != InvalidTagId ? m_reader.value(r.pressure).timestampMs : 0;
         const bool stale =
             ts != 0 && (nowMs - ts > ValueFormat::staleAfterMs(
@@ -630,14 +703,28 @@ void StationListModel::emitMarked()
     m_stats.rowsChanged += m_marked.size();
     for (std::size_t i = 0; i < m_marked.size();) {
         std::size_t j = i;
+        quint16 columns = m_rows[static_cast<std::size_t>(m_marked[i])].dirty;
         while (j + 1 < m_marked.size() && m_marked[j + 1] == m_marked[j] + 1)
-            ++j;
+            columns |= m_rows[static_cast<std::size_t>(m_marked[++j])].dirty;
+        for (std::size_t k = i; k <= j; ++k) {
+            Row& r = m_rows[static_cast<std::size_t>(m_marked[k])];
+            if (r.dirty != AllColumns)
+                continue; // its value cells' keys were kept when they were marked
+            // A whole row is emitted: what it shows now is what the keys compare against.
+            for (int c = 0; c < 3; ++c)
+                r.shown[c] = shownKey(r, c);
+            r.supplyShown = supplyKey(r);
+            r.updatedSecond = updatedMs(r) / 1000;
+        }
+        // The columns from the first to the last that changed in any row of the run.
+        const int first = std::countr_zero(columns);
+        const int last = 15 - std::countl_zero(columns);
         ++m_stats.dataChangedSignals;
-        Q_EMIT dataChanged(index(m_marked[i], 0), index(m_marked[j], ColumnCount - 1));
+        Q_EMIT dataChanged(index(m_marked[i], first), index(m_marked[j], last));
         i = j + 1;
     }
     for (int row : m_marked)
-        m_isMarked[static_cast<std::size_t>(row)] = false;
+        m_rows[static_cast<std::size_t>(row)].dirty = 0;
     m_marked.clear();
 }
 

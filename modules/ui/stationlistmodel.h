@@ -5,8 +5,13 @@
 // It is fed, never polls: refresh() pulls the RealtimeStore snapshot (only the tags changed since
 // the last call), setCommStatuses() and setAlarms() give the other two inputs, setBlink() the
 // flashing phase. Each of them marks rows; refresh() and setBlink() then emit one dataChanged per
-// contiguous run of marked rows (all columns), never per cell, so 2000 stations at 1 Hz cost a
-// handful of signals per tick. Call everything from the GUI thread.
+// contiguous run of marked rows, never per cell, so 2000 stations at 1 Hz cost a handful of
+// signals per tick. A new value marks only the cells it shows in, and only when what they show
+// changes (the number at its shown precision, its quality, the second of "Updated", the
+// sparkline's point; the sparklines all move on with the minute); a run's range spans the
+// columns its rows changed in (all of them when a row's state, alarms, comm or flashing
+// changed). Qt's table view repaints a range's visible rectangle, so a tick repaints the cells
+// that changed, not the whole list. Call everything from the GUI thread.
 //
 //     StationListModel model(project, store);
 //     timer → model.setCommStatuses(acq.deviceStatuses()); model.refresh(clock.nowMs());
@@ -48,6 +53,8 @@ class Sparkline {
 public:
     explicit Sparkline(int buckets = 0);
     void add(qint64 ms, double value);
+    /// Whether the point shown for this minute changed.
+    bool addChanged(qint64 ms, double value);
     /// The window ending at `nowMs`: buckets() values, oldest first.
     float at(int i, qint64 nowMs) const;
     int buckets() const { return static_cast<int>(m_values.size()); }
@@ -140,6 +147,21 @@ public:
     static constexpr int TrendMinutes = 4 * 60;
 
 private:
+    /// What a value cell shows, without formatting it: the number at the shown precision and
+    /// the quality shown (equal keys, equal text and colour).
+    struct ShownKey {
+        double rounded = std::nan("");
+        Quality quality = Quality::Unknown;
+        bool set = false;
+        bool atLeast = false; ///< TodaySupply's "≥"
+        bool operator==(const ShownKey& o) const
+        {
+            return set == o.set && quality == o.quality && atLeast == o.atLeast &&
+                   (rounded == o.rounded || (std::isnan(rounded) && std::isnan(o.rounded)));
+        }
+    };
+    static constexpr quint16 AllColumns = (1u << ColumnCount) - 1;
+
     struct Row {
         TagId pressure = InvalidTagId;
         TagId flow = InvalidTagId;
@@ -163,9 +185,22 @@ private:
         bool unacknowledged = false;
         bool stale = false;
         StationState state = StationState::Unknown;
+        quint16 dirty = 0;    ///< bits of Column to emit
+        ShownKey shown[3];    ///< last emitted Pressure, Flow, Total
+        ShownKey supplyShown; ///< last emitted TodaySupply
+        qint64 updatedSecond = -1;
+        double scale[3] = {1, 1, 1}; ///< 10^decimals of Pressure, Flow, Total
+        qint64 staleAfter[3] = {0, 0, 0};
     };
 
-    void mark(int row);
+    /// Every cell of the row (its state or colours changed).
+    void mark(int row) { markCells(row, AllColumns); }
+    void markCells(int row, quint16 columns);
+    /// Marks the row's value-derived cells whose shown key changed, and keeps the new keys.
+    void markShownChanges(int row, Row& r);
+    ShownKey shownKey(const Row& r, int which) const;
+    ShownKey supplyKey(const Row& r) const;
+    qint64 updatedMs(const Row& r) const;
     void emitMarked();
     double supply(const Row& row) const;
     /// History does not reach back to midnight: the supply shown is a lower bound ("≥").
@@ -185,13 +220,14 @@ private:
     QTimeZone m_zone;
     std::vector<Row> m_rows;
     std::vector<int> m_tagRow; ///< tag id → row for the three shown tags, else -1
-    std::vector<int> m_marked; ///< rows to emit
-    std::vector<bool> m_isMarked;
-    QStringList m_units; ///< header units of pressure, flow, total
+    std::vector<int> m_marked; ///< rows to emit (those with dirty bits)
+    QStringList m_units;       ///< header units of pressure, flow, total
     qint64 m_nowMs = 0;
     qint64 m_day = -1; ///< local day number of m_nowMs
     qint64 m_dayStartMs = 0;
+    qint64 m_minute = -1; ///< of m_nowMs: the sparklines' window moves when it does
     double m_supplyScale = 0.0;
+    double m_supplyRounding = 1.0; ///< 10^decimals of TodaySupply
     bool m_blink = false;
     bool m_perCell = false;
     Stats m_stats;

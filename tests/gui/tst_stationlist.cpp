@@ -99,10 +99,18 @@ private Q_SLOTS:
         for (const QList<QVariant>& args : changed) {
             const auto from = args[0].value<QModelIndex>();
             const auto to = args[1].value<QModelIndex>();
-            if (from.column() == 0)
+            if (from.column() == StationListModel::Pressure &&
+                to.column() == StationListModel::TodaySupply)
                 ranges.append({from.row(), to.row()});
         }
+        // A range spans the columns its rows changed in: from the three values through "Updated"
+        // and the sparklines to today's supply; the name, district and line did not change.
         QCOMPARE(ranges, (QList<std::pair<int, int>>{{0, 2}, {10, 10}}));
+        // The same values again: nothing shown changes, nothing is emitted.
+        changed.clear();
+        store.publish(batch);
+        model.refresh(Now + 500);
+        QVERIFY(changed.isEmpty());
         QCOMPARE(model.index(1, StationListModel::Pressure).data().toString(),
                  QLocale().toString(0.41, 'f', 3));
         QCOMPARE(model.index(10, StationListModel::Flow).data().toString(),
