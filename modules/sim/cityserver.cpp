@@ -464,6 +464,13 @@ void CityServer::Impl::reply(ServedDevice& d, int fd, const QByteArray& frame)
     if (exception) {
         ++exceptions;
         rc = modbus_reply_exception(ctx, req, exception);
+    } else if (d.misanswer && !r.write && r.function >= 1 && r.function <= 4) {
+        // Answered as if asked with the neighbouring function code (03 ↔ 04, 01 ↔ 02): a reply
+        // that is not the answer to the request.
+        QByteArray wrong = frame;
+        wrong[pduOffset] = static_cast<char>(r.function ^ (r.function >= 3 ? 7 : 3));
+        rc = modbus_reply(ctx, reinterpret_cast<const quint8*>(wrong.constData()),
+                          static_cast<int>(wrong.size()), d.map);
     } else {
         rc = modbus_reply(ctx, req, static_cast<int>(frame.size()), d.map);
         if (rc > 0 && r.write)

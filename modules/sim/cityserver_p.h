@@ -29,6 +29,7 @@ struct ServedDevice {
     bool silent = false;      ///< hung: reads requests, never answers
     qint64 deadAtWallMs = -1; ///< power outage: silent from then on (UPS exhausted)
     int latencyMs = 0;
+    bool misanswer = false;     ///< a firmware bug: reads answered with another function code
     quint16 exceptionStart = 0; ///< answer `exceptionCode` to requests touching this range
     quint16 exceptionCount = 0;
     quint8 exceptionCode = 0;

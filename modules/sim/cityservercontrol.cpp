@@ -41,7 +41,7 @@ QString CityServer::Impl::execute(const QString& line)
     if (verb == u"help")
         return ok(QStringLiteral(
             "time | pause | resume | speed X | get STATION/DEVICE/TAG | status TARGET | "
-            "drop TARGET | silence TARGET on|off | latency TARGET MS | "
+            "drop TARGET | silence TARGET on|off | misanswer TARGET on|off | latency TARGET MS | "
             "exception TARGET START COUNT [CODE] | exception TARGET off | outage TARGET on|off | "
             "sensor TARGET KEY freeze|range|off | burst|overflow|lowlow TARGET on|off | "
             "pumpfault TARGET N on|off | clear TARGET"));
@@ -113,6 +113,8 @@ QString CityServer::Impl::execute(const QString& line)
                 faults << QStringLiteral("silent");
             if (d->latencyMs)
                 faults << QStringLiteral("latency=%1").arg(d->latencyMs);
+            if (d->misanswer)
+                faults << QStringLiteral("misanswer");
             if (d->exceptionCount)
                 faults << QStringLiteral("exception=%1+%2")
                               .arg(d->exceptionStart)
@@ -155,6 +157,13 @@ QString CityServer::Impl::execute(const QString& line)
             return needState();
         for (ServedDevice* d : targets)
             d->silent = *state;
+        return ok();
+    }
+    if (verb == u"misanswer") {
+        if (!state)
+            return needState();
+        for (ServedDevice* d : targets)
+            d->misanswer = *state;
         return ok();
     }
     if (verb == u"latency") {
@@ -239,6 +248,7 @@ QString CityServer::Impl::execute(const QString& line)
             d->silent = false;
             d->deadAtWallMs = -1;
             d->latencyMs = 0;
+            d->misanswer = false;
             d->exceptionCount = 0;
             PumpHouse& h = house(d);
             for (int v = 0; v < VarCount; ++v)
@@ -253,10 +263,11 @@ QString CityServer::Impl::execute(const QString& line)
 
 const QStringList& CityServer::faultCommands()
 {
-    static const QStringList verbs = {
-        QStringLiteral("outage"),  QStringLiteral("burst"),     QStringLiteral("overflow"),
-        QStringLiteral("lowlow"),  QStringLiteral("pumpfault"), QStringLiteral("sensor"),
-        QStringLiteral("silence"), QStringLiteral("latency"),   QStringLiteral("exception")};
+    static const QStringList verbs = {QStringLiteral("outage"),    QStringLiteral("burst"),
+                                      QStringLiteral("overflow"),  QStringLiteral("lowlow"),
+                                      QStringLiteral("pumpfault"), QStringLiteral("sensor"),
+                                      QStringLiteral("silence"),   QStringLiteral("latency"),
+                                      QStringLiteral("exception"), QStringLiteral("misanswer")};
     return verbs;
 }
 

@@ -266,6 +266,31 @@ private Q_SLOTS:
         QCOMPARE(m_driver->stationStatus(0).state, CommState::Online);
     }
 
+    void misansweringDeviceIsRefusedAndNamed()
+    {
+        // The simulated firmware bug answers FC03 with FC04: nothing of it is taken as good.
+        const int index = m_driver->deviceIndex(2, 0);
+        const TagId pressure = tag("S0003/low/outlet_pressure");
+        QCOMPARE(m_project->stations[2].devices[0].settings.protocol, Protocol::ModbusTcp);
+        QVERIFY(m_sim->command(QStringLiteral("misanswer S0003 on")).startsWith(u"ok"));
+        QVERIFY(QTest::qWaitFor(
+            [&] { return m_driver->deviceStatus(index).state == CommState::Offline; }, 5000));
+        QVERIFY2(m_driver->deviceStatus(index).lastError.startsWith(
+                     QStringLiteral("invalid answer (function code 84, expected 03)")),
+                 qPrintable(m_driver->deviceStatus(index).lastError));
+        QCOMPARE(m_sink->value(pressure).quality, Quality::BadCommFailure);
+        QVERIFY(m_driver->deviceCounters(index).invalidAnswers >= 1);
+        const qint64 t0 = m_clock.nowMs();
+        QTest::qWait(3 * PollMs); // while it misanswers (scenario, not sync): no good value
+        QVERIFY(m_sink->value(pressure).quality != Quality::Good ||
+                m_sink->value(pressure).timestampMs < t0);
+        QVERIFY(m_sim->command(QStringLiteral("misanswer S0003 off")).startsWith(u"ok"));
+        QVERIFY(QTest::qWaitFor(
+            [&] { return m_driver->deviceStatus(index).state == CommState::Online; }, 10'000));
+        QVERIFY(QTest::qWaitFor([&] { return m_sink->value(pressure).quality == Quality::Good; },
+                                5000));
+    }
+
     void killedServerIsBadWithinTwoPeriodsAndRecovers()
     {
         std::fill(m_sink->firstBad.begin(), m_sink->firstBad.end(), 0);
