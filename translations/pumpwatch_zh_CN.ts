@@ -1505,6 +1505,10 @@
         <source>alarms: %1 active, %2 awaiting acknowledgement; %3 raised, %4 ended, %5 backfilled samples ignored</source>
         <translation>报警：%1 条未结束，%2 条待确认；已产生 %3 条，已结束 %4 条，忽略补录数据 %5 条</translation>
     </message>
+    <message>
+        <source>history: SQLite page cache %1 kB of its %2 kB</source>
+        <translation>历史：SQLite 页缓存 %1 kB（上限 %2 kB）</translation>
+    </message>
 </context>
 <context>
     <name>PumpWatch::Sim::Backfill</name>
