@@ -1643,6 +1643,10 @@
         <source>  %1: %2 invalid answers, %3 timeouts: %4</source>
         <translation>  %1：无效应答 %2 次，超时 %3 次：%4</translation>
     </message>
+    <message>
+        <source>history: SQLite page cache %1 kB of its %2 kB</source>
+        <translation>历史：SQLite 页缓存 %1 kB（上限 %2 kB）</translation>
+    </message>
 </context>
 <context>
     <name>PumpWatch::Sim::Backfill</name>

@@ -8,6 +8,7 @@
 #include <core/projectreader.h>
 #include <core/shutdownsignals.h>
 #include <core/translator.h>
+#include <history/dialect.h>
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -230,6 +231,10 @@ private:
                                  .arg(s.spooled)
                                  .arg(s.drained)
                                  .arg(s.connected ? tr("connected") : tr("unavailable"));
+        if (s.cacheBytes >= 0) // bounded: grows with the database up to its limit, then stays
+            qInfo().noquote() << tr("history: SQLite page cache %1 kB of its %2 kB")
+                                     .arg(s.cacheBytes / 1024)
+                                     .arg(PumpWatch::History::Dialect::SqliteCacheKiB);
     }
 
     static void logStats(const PumpWatch::Project& project,

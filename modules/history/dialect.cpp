@@ -2,8 +2,11 @@
 
 #include <QDir>
 #include <QFileInfo>
+#include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
+
+#include <sqlite3.h>
 
 namespace PumpWatch::History {
 
@@ -63,16 +66,40 @@ QSqlDatabase Dialect::open(const DatabaseUrl& url, const QString& name, QString*
         *error = db.lastError().text().trimmed();
         return {};
     }
-    const bool ok = sqlite ? execAll(db,
-                                     {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL",
-                                      "PRAGMA cache_size=-65536", "PRAGMA temp_store=MEMORY"},
-                                     error)
-                           : execAll(db, {"SET client_min_messages = warning"}, error);
+    bool ok = sqlite ? execAll(db,
+                               {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL",
+                                "PRAGMA temp_store=MEMORY"},
+                               error)
+                     : execAll(db, {"SET client_min_messages = warning"}, error);
+    if (ok && sqlite) {
+        QSqlQuery q(db); // negative: a limit in KiB rather than in pages
+        ok = q.exec(QStringLiteral("PRAGMA cache_size=-%1").arg(SqliteCacheKiB));
+        if (!ok)
+            *error = q.lastError().text();
+    }
     if (!ok) {
         db.close();
         return {};
     }
     return db;
+}
+
+qint64 Dialect::cacheBytes(const QSqlDatabase& db)
+{
+    // The handle of Qt's SQLite driver is the sqlite3* of the system's libsqlite3, which this
+    // module links too (Debian's libqt6sql6-sqlite uses it rather than a copy of its own).
+    if (!db.isOpen() || db.driverName() != QStringLiteral("QSQLITE"))
+        return -1;
+    const QVariant handle = db.driver()->handle();
+    if (!handle.isValid() || qstrcmp(handle.typeName(), "sqlite3*") != 0)
+        return -1;
+    sqlite3* connection = *static_cast<sqlite3* const*>(handle.constData());
+    int current = 0;
+    int highwater = 0;
+    if (!connection || sqlite3_db_status(connection, SQLITE_DBSTATUS_CACHE_USED, &current,
+                                         &highwater, 0) != SQLITE_OK)
+        return -1;
+    return current;
 }
 
 void Dialect::close(const QString& name)

@@ -3,8 +3,9 @@
 // engines disagree, and Dialect::sql() fills them in.
 //
 // open() makes a named Qt Sql connection for the calling thread (a QSqlDatabase may only be
-// used by the thread that opened it) and sets the session up: WAL, synchronous=NORMAL and a
-// busy timeout on SQLite; a connect timeout and quiet notices on PostgreSQL.
+// used by the thread that opened it) and sets the session up: WAL, synchronous=NORMAL, a busy
+// timeout and a page cache of SqliteCacheKiB on SQLite; a connect timeout and quiet notices on
+// PostgreSQL.
 //
 //     Dialect d(url.engine);
 //     QSqlDatabase db = d.open(url, u"history-writer"_s, &error);
@@ -40,6 +41,14 @@ public:
                       int busyTimeoutMs = 5000) const;
     /// Closes and forgets the connection `name` (call from the thread that opened it).
     static void close(const QString& name);
+
+    /// SQLite's page cache per connection (PRAGMA cache_size). The cache keeps every page the
+    /// connection reads or writes until it holds this much, so a writer's memory grows with
+    /// its database up to this limit and then stays (docs/performance.md § Soak).
+    static constexpr int SqliteCacheKiB = 65'536;
+    /// The bytes a SQLite connection's page cache holds now; -1 for PostgreSQL or a closed
+    /// connection. Call from the connection's thread.
+    static qint64 cacheBytes(const QSqlDatabase& db);
 
 private:
     Engine m_engine;

@@ -39,6 +39,9 @@ struct HistoryStats {
     qint64 recomputedSeries = 0; ///< rollup recomputations after late samples
     bool connected = false;
     QString lastError;
+    /// SQLite: the bytes the writer's page cache holds, up to Dialect::SqliteCacheKiB; -1 on
+    /// PostgreSQL or while disconnected.
+    qint64 cacheBytes = -1;
 };
 
 } // namespace PumpWatch::History

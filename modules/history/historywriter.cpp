@@ -114,6 +114,13 @@ qint64 HistoryWriter::seriesId(TagId tag) const
     return tag < m_series.size() ? m_series[tag].id : -1;
 }
 
+HistoryStats HistoryWriter::stats() const
+{
+    HistoryStats s = m_stats;
+    s.cacheBytes = m_stats.connected ? Dialect::cacheBytes(m_db) : -1;
+    return s;
+}
+
 bool HistoryWriter::open()
 {
     return connect();

@@ -83,7 +83,8 @@ public:
     bool retryConnection();
 
     bool isConnected() const { return m_stats.connected; }
-    const HistoryStats& stats() const { return m_stats; }
+    /// The counters, and the page cache as it is now.
+    HistoryStats stats() const;
     qint64 spoolPending() const { return m_spool.pending(); }
     qsizetype journalPending() const { return m_journal.pending(); }
     /// The database id of a tag's series (-1 before open()).
