@@ -5,6 +5,8 @@
 #include <acquisition/modbusdriver.h>
 #include <core/realtimestore.h>
 
+#include <QDir>
+#include <QFile>
 #include <QProcess>
 #include <QTcpServer>
 #include <QTest>
@@ -125,6 +127,32 @@ inline bool writeCity(const QString& project, int stations, int ports)
                QStringLiteral("--base-port"), QString::number(base),
                QStringLiteral("--write-project"), project, QStringLiteral("--list")});
     return gen.waitForFinished(30'000) && gen.exitCode() == 0;
+}
+
+/// What a process holds, from /proc: its resident memory, the anonymous part of it (the heap,
+/// where a leak shows) and its open files.
+struct ProcessUsage {
+    qint64 rssKb = 0;
+    qint64 anonKb = 0;
+    qint64 files = 0;
+};
+
+inline ProcessUsage processUsage(qint64 pid)
+{
+    ProcessUsage u;
+    QFile status(QStringLiteral("/proc/%1/status").arg(pid));
+    if (status.open(QIODevice::ReadOnly)) {
+        for (const QByteArray& line : status.readAll().split('\n')) {
+            if (line.startsWith("VmRSS:"))
+                u.rssKb = line.mid(6).trimmed().split(' ').value(0).toLongLong();
+            else if (line.startsWith("RssAnon:"))
+                u.anonKb = line.mid(8).trimmed().split(' ').value(0).toLongLong();
+        }
+    }
+    u.files = QDir(QStringLiteral("/proc/%1/fd").arg(pid))
+                  .entryList(QDir::NoDotAndDotDot | QDir::AllEntries | QDir::System)
+                  .size();
+    return u;
 }
 
 /// Records everything the driver reports, keyed for the assertions the tests make.

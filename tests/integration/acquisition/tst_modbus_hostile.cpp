@@ -168,33 +168,12 @@ public:
     qint64 to = 0;
 };
 
-struct Usage {
-    qint64 rssKb = 0;
-    qint64 files = 0;
-};
-
-Usage usage(qint64 pid)
-{
-    Usage u;
-    QFile status(QStringLiteral("/proc/%1/status").arg(pid));
-    if (status.open(QIODevice::ReadOnly)) {
-        for (const QByteArray& line : status.readAll().split('\n')) {
-            if (line.startsWith("VmRSS:"))
-                u.rssKb = line.mid(6).trimmed().split(' ').value(0).toLongLong();
-        }
-    }
-    u.files = QDir(QStringLiteral("/proc/%1/fd").arg(pid))
-                  .entryList(QDir::NoDotAndDotDot | QDir::AllEntries | QDir::System)
-                  .size();
-    return u;
-}
-
 /// The largest of five readings a second apart: a reconnect in flight is not a leak.
-Usage peakUsage(qint64 pid)
+Test::ProcessUsage peakUsage(qint64 pid)
 {
-    Usage peak;
+    Test::ProcessUsage peak;
     for (int i = 0; i < 5; ++i) {
-        const Usage u = usage(pid);
+        const Test::ProcessUsage u = Test::processUsage(pid);
         peak.rssKb = std::max(peak.rssKb, u.rssKb);
         peak.files = std::max(peak.files, u.files);
         QTest::qWait(1000); // spacing the readings (a measurement, not synchronisation)
@@ -342,14 +321,14 @@ private Q_SLOTS:
                 return clock.elapsed() >= 55'000;
             },
             70'000));
-        const Usage firstMinute = peakUsage(pid);
+        const Test::ProcessUsage firstMinute = peakUsage(pid);
         QVERIFY(QTest::qWaitFor(
             [&] {
                 readDump();
                 return clock.elapsed() >= 85'000;
             },
             40'000));
-        const Usage end = peakUsage(pid);
+        const Test::ProcessUsage end = peakUsage(pid);
         readDump();
         const qint64 seconds = clock.elapsed() / 1000;
         ::kill(static_cast<pid_t>(pid), SIGTERM);

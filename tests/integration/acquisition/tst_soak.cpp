@@ -32,10 +32,7 @@ using PumpWatch::Test::ControlledProcess;
 
 namespace {
 
-struct Usage {
-    qint64 rssKb = 0;
-    qint64 anonKb = 0; ///< the anonymous part of the RSS: the heap, where a leak shows
-    qint64 files = 0;
+struct Usage : Test::ProcessUsage {
     qint64 cacheKb = 0; ///< SQLite's page cache, as the server logged it
     qint64 seconds = 0; ///< since the faults started
     qint64 restKb() const { return anonKb - cacheKb; }
@@ -44,18 +41,7 @@ struct Usage {
 Usage usage(qint64 pid)
 {
     Usage u;
-    QFile status(QStringLiteral("/proc/%1/status").arg(pid));
-    if (status.open(QIODevice::ReadOnly)) {
-        for (const QByteArray& line : status.readAll().split('\n')) {
-            if (line.startsWith("VmRSS:"))
-                u.rssKb = line.mid(6).trimmed().split(' ').value(0).toLongLong();
-            else if (line.startsWith("RssAnon:"))
-                u.anonKb = line.mid(8).trimmed().split(' ').value(0).toLongLong();
-        }
-    }
-    u.files = QDir(QStringLiteral("/proc/%1/fd").arg(pid))
-                  .entryList(QDir::NoDotAndDotDot | QDir::AllEntries | QDir::System)
-                  .size();
+    static_cast<Test::ProcessUsage&>(u) = Test::processUsage(pid);
     return u;
 }
 
