@@ -14,9 +14,9 @@
 # and the script exits non-zero at the end.
 #
 # Usage: tests/bench/run_benchmarks.sh [--build-dir DIR] [--doc FILE] [NAME…]
-#   NAME: project_load sim_serve acquisition history alarms stationlist map (default: all)
+#   NAME: project_load sim_serve acquisition server history alarms stationlist map (default: all)
 # Build first: cmake --preset test && cmake --build build/test --target bench_project_load \
-#   bench_sim_serve bench_acquisition bench_history bench_alarms bench_stationlist bench_map
+#   bench_sim_serve bench_acquisition bench_server bench_history bench_alarms bench_stationlist bench_map
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
@@ -39,12 +39,13 @@ declare -A args=(
     [project_load]="--stations 2000 --runs 7"
     [sim_serve]="--stations 2000 --seconds 5"
     [acquisition]="--stations 2000 --seconds 10"
+    [server]="--stations 2000 --seconds 40 --warmup 20"
     [history]="--stations 2000 --rounds 4"
     [alarms]="--stations 2000 --seconds 120"
     [stationlist]="--stations 2000 --ticks 30"
     [map]="--stations 2000 --frames 30"
 )
-order=(project_load sim_serve acquisition history alarms stationlist map)
+order=(project_load sim_serve acquisition server history alarms stationlist map)
 [[ ${#names[@]} -gt 0 ]] || names=("${order[@]}")
 
 for name in "${names[@]}"; do
