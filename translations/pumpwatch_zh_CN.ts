@@ -280,6 +280,14 @@
         <source>invalid answer</source>
         <translation>应答无效</translation>
     </message>
+    <message>
+        <source>no address for %1 within %2 s</source>
+        <translation>%2 秒内未能解析 %1 的地址</translation>
+    </message>
+    <message>
+        <source>%1 hung up (adapter unplugged?)</source>
+        <translation>%1 已挂断（转换器被拔出？）</translation>
+    </message>
 </context>
 <context>
     <name>PumpWatch::Address</name>

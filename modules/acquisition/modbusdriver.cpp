@@ -13,6 +13,7 @@ Q_LOGGING_CATEGORY(lcModbus, "pumpwatch.acquisition.modbus", QtInfoMsg)
 
 constexpr double NoValue = std::numeric_limits<double>::quiet_NaN();
 constexpr int WatchdogPeriodMs = 200;
+constexpr int NameLookupTimeoutMs = 30'000;
 } // namespace
 
 ModbusDriver::Private::Private(ModbusDriver* driver, const Project& p, const Clock& c,
@@ -130,14 +131,23 @@ void ModbusDriver::Private::stop()
         closeLink(l);
     }
     closePoller();
-    for (auto& [id, w] : writes) {
+    // Taken out first: a callback may ask for another write (refused: not running).
+    std::unordered_map<quint64, PendingWrite> ended;
+    ended.swap(writes);
+    for (auto& [id, w] : ended) {
         w.record.finishedMs = clock.nowMs();
         w.record.error = tr("acquisition stopped before the write ended");
         sink.audit(w.record);
         if (w.done)
             w.done(w.record);
     }
-    writes.clear();
+    for (PolledDevice& dev : devices) {
+        dev.pending = 0;
+        dev.batch.clear();
+        dev.demoted = false;
+        dev.failures = 0;
+    }
+    stats.demoted = 0;
     due = {};
     wakes = {};
     timerAtMs = -1;
@@ -193,9 +203,9 @@ void ModbusDriver::Private::startCycle(int index)
         return; // the watchdog reconnects
     const qint64 now = mono();
     if (dev.pending > 0) {
-        // A cycle started off-schedule (on connect) may still run at the regular time; that
-        // is no overrun.
-        if (now - dev.cycleStartMs >= dev.pollMs - 2)
+        // A cycle started off-schedule (on connect) may still run at the regular time, and a
+        // demoted device's try waits for a free line; neither is an overrun.
+        if (!dev.demoted && now - dev.cycleStartMs >= dev.pollMs - 2)
             ++stats.overruns;
         return;
     }
@@ -231,7 +241,12 @@ void ModbusDriver::Private::watchdog()
                 connectLink(i);
             break;
         case Link::State::Connecting:
-            if (now - l.connectStartMs > std::max(options.connectTimeoutMs, l.timeoutMs))
+            if (l.lookingUp) {
+                if (now - l.connectStartMs > NameLookupTimeoutMs)
+                    linkFailed(i, tr("no address for %1 within %2 s")
+                                      .arg(l.endpoint)
+                                      .arg(NameLookupTimeoutMs / 1000));
+            } else if (now - l.connectStartMs > std::max(options.connectTimeoutMs, l.timeoutMs))
                 linkFailed(i, tr("no connection within %1 ms")
                                   .arg(std::max(options.connectTimeoutMs, l.timeoutMs)));
             break;
@@ -258,6 +273,8 @@ void ModbusDriver::Private::linkFailed(int index, const QString& reason)
     std::optional<Job> current = l.current;
     l.current.reset();
     closeLink(l);
+    l.failedUnits.assign(l.failedUnits.size(), false);
+    l.failedUnitCount = 0;
     std::deque<Job> queue;
     queue.swap(l.queue);
     l.probes.clear();
@@ -334,10 +351,19 @@ void ModbusDriver::Private::deviceFailed(int index, const QString& reason)
                           .arg(dev.unitId)
                           .arg(reason));
     setState(index, CommState::Offline, reason);
-    // A gateway that fails every unit in turn is itself dead: a new connection.
-    if (l.protocol == Protocol::ModbusTcp &&
-        ++l.failuresInRow >= std::max<int>(3, 2 * static_cast<int>(l.devices.size())))
-        linkFailed(dev.link, tr("no unit behind %1 answers").arg(l.endpoint));
+    // A gateway none of whose units has answered since each of them failed is itself dead: a
+    // new connection. (One dead unit among living ones never resets it.)
+    if (l.protocol == Protocol::ModbusTcp) {
+        const auto at = static_cast<std::size_t>(
+            std::find(l.devices.begin(), l.devices.end(), index) - l.devices.begin());
+        l.failedUnits.resize(l.devices.size(), false);
+        if (!l.failedUnits[at]) {
+            l.failedUnits[at] = true;
+            ++l.failedUnitCount;
+        }
+        if (l.failedUnitCount == static_cast<int>(l.devices.size()))
+            linkFailed(dev.link, tr("no unit behind %1 answers").arg(l.endpoint));
+    }
 }
 
 void ModbusDriver::Private::deviceAnswered(int index)
@@ -346,7 +372,8 @@ void ModbusDriver::Private::deviceAnswered(int index)
     Link& l = links[static_cast<std::size_t>(dev.link)];
     dev.failures = 0;
     l.backoff.reset();
-    l.failuresInRow = 0;
+    l.failedUnits.assign(l.failedUnits.size(), false);
+    l.failedUnitCount = 0;
     if (dev.demoted) {
         dev.demoted = false;
         --stats.demoted;
@@ -372,8 +399,10 @@ void ModbusDriver::Private::setState(int index, CommState state, const QString& 
     dev.state = state;
     dev.lastError = shown;
     if (!changed) {
-        // Still offline, for another reason (or now demoted): the dispatcher sees the new one.
-        publishStatus(index);
+        // Still offline, now demoted or for another reason: the dispatcher sees it — a new
+        // reason at most once a minute (causes with counts in them must not flood the log).
+        if (dev.demoted != dev.publishedDemoted || mono() - dev.statusAtMs >= 60'000)
+            publishStatus(index);
         return;
     }
     dev.sinceMs = now;
@@ -386,6 +415,8 @@ void ModbusDriver::Private::setState(int index, CommState state, const QString& 
     CommStatus status{dev.station, dev.device, state, previous, now, shown};
     status.demoted = dev.demoted;
     status.nextTryMs = dev.demoted ? now + (dev.probeAtMs - mono()) : 0;
+    dev.statusAtMs = mono();
+    dev.publishedDemoted = dev.demoted;
     sink.commStatusChanged(status);
 
     const Station& station = project.stations[static_cast<std::size_t>(dev.station)];
@@ -409,10 +440,12 @@ void ModbusDriver::Private::setState(int index, CommState state, const QString& 
 
 void ModbusDriver::Private::publishStatus(int index)
 {
-    const PolledDevice& dev = devices[static_cast<std::size_t>(index)];
+    PolledDevice& dev = devices[static_cast<std::size_t>(index)];
     CommStatus status{dev.station, dev.device, dev.state, dev.state, dev.sinceMs, dev.lastError};
     status.demoted = dev.demoted;
     status.nextTryMs = dev.demoted ? clock.nowMs() + (dev.probeAtMs - mono()) : 0;
+    dev.statusAtMs = mono();
+    dev.publishedDemoted = dev.demoted;
     sink.commStatusChanged(status);
 }
 

@@ -44,6 +44,8 @@ struct PolledDevice {
     bool demoted = false; ///< tried once per demotionMs until it answers
     qint64 probeAtMs = 0; ///< monotonic; when a demoted device is tried next
     DeviceCounters counters;
+    qint64 statusAtMs = 0;         ///< monotonic: when its status last went to the sink
+    bool publishedDemoted = false; ///< as it went
     std::array<qint64, Modbus::FaultCount> logAtMs{}; ///< monotonic; when a fault is logged again
     std::array<int, Modbus::FaultCount> unlogged{};   ///< faults not logged since then
 };
@@ -66,10 +68,15 @@ struct Job {
 /// A Modbus request on the wire and its answer as it arrives.
 struct Transfer {
     Modbus::Request request;
-    static constexpr quint32 NoTid = 0x10000;
-    quint16 tid = 0; ///< TCP
-    /// TCP: earlier requests' ids on this connection, to know a late answer when it comes
-    quint32 lastTids[4] = {NoTid, NoTid, NoTid, NoTid};
+    quint16 tid = 0;  ///< TCP: of the request last sent
+    int sentHere = 0; ///< TCP: requests sent on this connection (their ids end at `tid`)
+    /// TCP: an answer with `id` answers a request of this connection that has ended (timed
+    /// out, or answered twice) — one of the last 256 sent, not the one in flight.
+    bool isLate(quint16 id, bool inFlight) const
+    {
+        const int age = static_cast<quint16>(tid - id);
+        return age < sentHere && age <= 256 && (age > 0 || !inFlight);
+    }
     std::array<quint8, Modbus::MaxTcpFrame> tx{};
     int txLength = 0;
     int txSent = 0;
@@ -102,11 +109,17 @@ struct Link {
     std::optional<Job> current;
     Transfer io;
     int timeoutMs = 1000;
-    int quietMs = 5;       ///< RTU: silence that ends a frame
-    int failuresInRow = 0; ///< shared TCP link: failures of any unit since the last good answer
-    qint64 wakeMs = 0;     ///< monotonic: when onWake() looks at this link, 0 for never
+    int quietMs = 5; ///< RTU: silence that ends a frame
+    /// Shared TCP link: the units that failed since its last good answer (all of them: the
+    /// gateway itself is dead)
+    std::vector<bool> failedUnits;
+    int failedUnitCount = 0;
+    bool lookingUp = false; ///< a host name is being looked up (not counted as connecting)
+    qint64 wakeMs = 0;      ///< monotonic: when onWake() looks at this link, 0 for never
     sockaddr_storage address{};
     socklen_t addressLength = 0; ///< 0 until the host name is resolved
+    sockaddr_storage lastGood{}; ///< a host name's last looked-up address (a fallback)
+    socklen_t lastGoodLength = 0;
     qint64 connectStartMs = 0;
     qint64 reconnectAtMs = 0;
     bool everUp = false;
@@ -154,7 +167,12 @@ public:
     void connected(int link);
     void flushTx(int link);
     void readTcp(int link);
-    void readRtu(int link);
+    void readRtu(int link, quint32 events);
+    /// RTU: how long the line must stay quiet to end a frame whose header says `length`.
+    static int quietFor(const Link& link, int length)
+    {
+        return length < 0 ? std::max(link.quietMs, 20) : link.quietMs;
+    }
     void onWake(int link);
     void wakeAt(int link, qint64 ms);
     void endTransfer(int link, const Modbus::Answer& answer);

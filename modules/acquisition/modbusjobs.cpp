@@ -7,6 +7,7 @@
 
 #include <cmath>
 #include <limits>
+#include <termios.h>
 
 namespace PumpWatch::Acquisition {
 
@@ -130,11 +131,12 @@ void ModbusDriver::Private::send(int index, const Job& job)
     io.request = request(job);
     if (l.protocol == Protocol::ModbusRtu) {
         io.txLength = Modbus::encodeRtu(io.request, io.tx.data());
-        io.rxLength = 0; // bytes between requests were read and dropped
+        // Whatever the line still holds belongs to no request: read and dropped.
+        ::tcflush(l.fd, TCIFLUSH);
+        io.rxLength = 0;
     } else {
-        std::rotate(std::begin(io.lastTids), std::begin(io.lastTids) + 1, std::end(io.lastTids));
-        io.lastTids[3] = io.tid;
         ++io.tid;
+        ++io.sentHere;
         io.txLength = Modbus::encodeTcp(io.request, io.tid, io.tx.data());
     }
     io.txSent = 0;

@@ -174,10 +174,11 @@ void ModbusDriver::Private::closeLink(Link& l)
     l.fd = -1;
     ++l.generation;
     l.wantWrite = false;
+    l.lookingUp = false;
     l.wakeMs = 0;
     l.io.rxLength = 0;
     l.io.txLength = l.io.txSent = 0;
-    std::fill(std::begin(l.io.lastTids), std::end(l.io.lastTids), Transfer::NoTid);
+    l.io.sentHere = 0;
 }
 
 void ModbusDriver::Private::connectLink(int index)
@@ -218,25 +219,35 @@ void ModbusDriver::Private::connectLink(int index)
         }
         QHostAddress literal(host);
         if (literal.isNull()) {
-            // A name: looked up off this thread; the connect follows in resolved().
+            // A name: looked up off this thread each time the link connects (addresses move);
+            // the connect follows in resolved(). The lookup does not count against the connect
+            // timeout (a dead first name server costs 5 s), and if it fails the address that
+            // worked last time is used.
             const quint32 generation = l.generation;
+            l.lookingUp = true;
             QHostInfo::lookupHost(host, q, [this, index, generation, port](const QHostInfo& info) {
                 Link& link = links[static_cast<std::size_t>(index)];
                 if (link.generation != generation || link.state != Link::State::Connecting)
                     return;
+                link.lookingUp = false;
+                link.connectStartMs = mono();
                 const QList<QHostAddress> all = info.addresses();
-                if (all.isEmpty()) {
+                if (!all.isEmpty()) {
+                    QHostAddress a = all.front();
+                    for (const QHostAddress& candidate : all) {
+                        if (candidate.protocol() == QAbstractSocket::IPv4Protocol)
+                            a = candidate;
+                    }
+                    link.lastGoodLength = socketAddress(a, port, link.lastGood);
+                }
+                if (link.lastGoodLength == 0) {
                     resolved(index, info.errorString());
-                    return;
+                } else {
+                    link.address = link.lastGood;
+                    link.addressLength = link.lastGoodLength;
+                    resolved(index, {});
+                    link.addressLength = 0; // looked up again on the next connect
                 }
-                QHostAddress a = all.front();
-                for (const QHostAddress& candidate : all) {
-                    if (candidate.protocol() == QAbstractSocket::IPv4Protocol)
-                        a = candidate;
-                }
-                link.addressLength = socketAddress(a, port, link.address);
-                resolved(index, {});
-                link.addressLength = 0; // looked up again on the next connect (DNS may move)
                 armTimer();
             });
             return;
@@ -335,7 +346,7 @@ void ModbusDriver::Private::onEvents(int index, quint32 events)
         flushTx(index);
     if (l.state == Link::State::Up && (events & (EPOLLIN | EPOLLHUP | EPOLLERR))) {
         if (l.protocol == Protocol::ModbusRtu)
-            readRtu(index);
+            readRtu(index, events);
         else
             readTcp(index);
     }
@@ -400,11 +411,8 @@ void ModbusDriver::Private::readTcp(int index)
             const int length = Modbus::tcpFrameLength(buffer);
             if (length == 0 || (length > 0 && io.rxLength < length))
                 break;
-            const quint32 tid = static_cast<quint32>(io.rx[0] << 8 | io.rx[1]);
-            const bool ours = l.current && tid == io.tid;
-            if (length > 0 && !ours &&
-                std::find(std::begin(io.lastTids), std::end(io.lastTids), tid) !=
-                    std::end(io.lastTids)) {
+            const auto tid = static_cast<quint16>(io.rx[0] << 8 | io.rx[1]);
+            if (length > 0 && io.isLate(tid, l.current.has_value())) {
                 // An answer to a request that timed out: not ours any more.
                 ++stats.lateAnswers;
                 std::memmove(io.rx.data(), io.rx.data() + length,
@@ -438,11 +446,12 @@ void ModbusDriver::Private::readTcp(int index)
     }
 }
 
-void ModbusDriver::Private::readRtu(int index)
+void ModbusDriver::Private::readRtu(int index, quint32 events)
 {
     Link& l = links[static_cast<std::size_t>(index)];
     Transfer& io = l.io;
     const qint64 now = mono();
+    bool gotAny = false;
     for (;;) {
         quint8 scratch[512];
         const bool keep = l.current.has_value();
@@ -460,10 +469,11 @@ void ModbusDriver::Private::readRtu(int index)
         if (n == 0 || (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)))
             break;
         if (n < 0) {
-            // A pty whose other side closed reads EIO; a USB adapter unplugged, ENODEV.
+            // A pty whose other side closed reads EIO.
             linkFailed(index, tr("%1: %2").arg(l.endpoint, systemError(errno)));
             return;
         }
+        gotAny = true;
         if (!keep) {
             qCDebug(lcLinks).noquote()
                 << tr("%1: %2 bytes on the line between requests: %3")
@@ -475,6 +485,11 @@ void ModbusDriver::Private::readRtu(int index)
         io.rxLength += static_cast<int>(n);
         io.lastRxMs = now;
     }
+    if (!gotAny && (events & (EPOLLHUP | EPOLLERR))) {
+        // Hung up (a USB adapter unplugged): it would read 0 and poll ready for ever.
+        linkFailed(index, tr("%1 hung up (adapter unplugged?)").arg(l.endpoint));
+        return;
+    }
     if (!l.current)
         return;
     // The frame ends when it is as long as its header says and the line then stays quiet (or, if
@@ -482,7 +497,7 @@ void ModbusDriver::Private::readRtu(int index)
     const int length =
         Modbus::rtuFrameLength(io.request, {io.rx.data(), static_cast<std::size_t>(io.rxLength)});
     if (length < 0 || (length > 0 && io.rxLength >= length))
-        wakeAt(index, now + l.quietMs);
+        wakeAt(index, now + quietFor(l, length));
 }
 
 void ModbusDriver::Private::wakeAt(int index, qint64 ms)
@@ -500,18 +515,26 @@ void ModbusDriver::Private::onWake(int index)
         return;
     Transfer& io = l.io;
     const qint64 now = mono();
+    if (l.protocol == Protocol::ModbusRtu && io.rxLength < static_cast<int>(io.rx.size())) {
+        // What the line holds now, before calling it quiet (its readable event may be next in
+        // this very pass of the loop).
+        readRtu(index, 0);
+        if (l.state != Link::State::Up || !l.current)
+            return;
+    }
     const std::span<const quint8> rx(io.rx.data(), static_cast<std::size_t>(io.rxLength));
     if (l.protocol == Protocol::ModbusRtu && io.rxLength > 0) {
         // Whole (by its header, or a header that cannot tell), then quiet: the frame has ended.
         // Not whole yet: more bytes or the deadline end it.
         const int length = Modbus::rtuFrameLength(io.request, rx);
         const bool whole = length < 0 || (length > 0 && io.rxLength >= length);
-        if ((whole && now - io.lastRxMs >= l.quietMs) || now >= io.deadlineMs ||
+        const int quiet = quietFor(l, length);
+        if ((whole && now - io.lastRxMs >= quiet) || now >= io.deadlineMs ||
             io.rxLength >= static_cast<int>(io.rx.size())) {
             endTransfer(index, Modbus::checkRtu(io.request, rx, values));
             return;
         }
-        wakeAt(index, whole ? std::min(io.deadlineMs, io.lastRxMs + l.quietMs) : io.deadlineMs);
+        wakeAt(index, whole ? std::min(io.deadlineMs, io.lastRxMs + quiet) : io.deadlineMs);
         return;
     }
     if (now < io.deadlineMs) {
@@ -547,7 +570,6 @@ void ModbusDriver::Private::endTransfer(int index, const Modbus::Answer& answer)
     case Modbus::Answer::Kind::Values:
         ++stats.replies;
         ++dev.counters.answers;
-        l.failuresInRow = 0;
         if (job.kind == Job::Kind::Read)
             readDone(index, job, {values.data(), l.io.request.count});
         else
@@ -556,7 +578,6 @@ void ModbusDriver::Private::endTransfer(int index, const Modbus::Answer& answer)
     case Modbus::Answer::Kind::Exception:
         ++stats.exceptions;
         ++dev.counters.exceptions;
-        l.failuresInRow = 0;
         exceptionDone(index, job, answer.exception);
         break;
     case Modbus::Answer::Kind::Invalid:

@@ -26,6 +26,8 @@ and answers wrongly in its own way:
   silent      never answers
   flood       50 answers with random transaction ids, none of them the request's (TCP)
   gateway     exception 0B, gateway target device failed to respond
+  late        the right answer, 700 ms late (after the request has timed out), while the
+              connection goes on serving the other units (TCP)
   crc         the right answer with its CRC's bytes inverted (RTU)
   twice       the right answer, twice (RTU)
   trailing    the right answer and 3 bytes more (RTU)
@@ -105,7 +107,12 @@ async def serve_tcp(reader, writer, behaviour_of):
             elif behaviour == "zerolen":
                 out_length = 0
             frame = struct.pack(">HHHB", out_tid, out_pid, out_length, out_unit) + pdu
-            if behaviour == "drip":
+            if behaviour == "late":
+                async def later(data=frame):
+                    await asyncio.sleep(0.7)
+                    writer.write(data)
+                asyncio.get_running_loop().create_task(later())
+            elif behaviour == "drip":
                 for b in frame:
                     writer.write(bytes([b]))
                     await writer.drain()

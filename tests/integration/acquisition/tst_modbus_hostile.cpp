@@ -6,8 +6,8 @@
 //   its cause, nothing it sent is stored as good, the honest one is exact throughout, RSS and
 //   open files at the end within 10 % of those after the first minute;
 // - an RTU line (a pseudo-terminal) and a TCP gateway, each with 4 honest and 6 dead or hostile
-//   units polled every 1000 ms: each fault named, and after demotion each honest unit keeps
-//   ≥ 90 % of its poll rate over 30 s.
+//   units (the gateway one more, answering late) polled every 1000 ms: each fault named, and
+//   after demotion each honest unit keeps ≥ 90 % of its poll rate over 30 s.
 #include "testpeers.h"
 
 #include <acquisition/modbusdriver.h>
@@ -240,6 +240,8 @@ class tst_ModbusHostile : public QObject {
             }
         }
         QVERIFY2(sink.wrong.isEmpty(), qPrintable(sink.wrong.join(u'\n')));
+        // The living keep their line: it was never dropped for the others' sake.
+        QCOMPARE(driver.stats().linkFailures, quint64{0});
         driver.stop();
     }
 
@@ -393,11 +395,11 @@ private Q_SLOTS:
 
     void tcpGatewayKeepsItsHonestUnits()
     {
-        const QStringList table = {QStringLiteral("1=honest"),  QStringLiteral("2=honest"),
-                                   QStringLiteral("3=honest"),  QStringLiteral("4=honest"),
-                                   QStringLiteral("5=silent"),  QStringLiteral("6=silent"),
-                                   QStringLiteral("7=gateway"), QStringLiteral("8=unit"),
-                                   QStringLiteral("9=extra"),   QStringLiteral("10=fc04")};
+        const QStringList table = {
+            QStringLiteral("1=honest"),  QStringLiteral("2=honest"), QStringLiteral("3=honest"),
+            QStringLiteral("4=honest"),  QStringLiteral("5=silent"), QStringLiteral("6=silent"),
+            QStringLiteral("7=gateway"), QStringLiteral("8=unit"),   QStringLiteral("9=extra"),
+            QStringLiteral("10=fc04"),   QStringLiteral("11=late")};
         HostilePeer peer;
         QVERIFY(peer.start(QStringList{QStringLiteral("gateway")} + table));
         // By name: the driver looks host names up (off its thread) before it connects.
@@ -411,7 +413,11 @@ private Q_SLOTS:
                         {QStringLiteral("gateway"), QStringLiteral("exception 0B")},
                         {QStringLiteral("unit"), QStringLiteral("unit id 9, expected 8")},
                         {QStringLiteral("extra"), QStringLiteral("byte count 18, expected 8")},
-                        {QStringLiteral("fc04"), QStringLiteral("function code 04, expected 03")}});
+                        {QStringLiteral("fc04"), QStringLiteral("function code 04, expected 03")},
+                        // Its answers come after the timeout, often while the connection is
+                        // idle: dropped as late, never taken for another request nor a reason
+                        // to drop the connection (the honest units' rate shows it).
+                        {QStringLiteral("late"), QStringLiteral("no answer within")}});
     }
 };
 
