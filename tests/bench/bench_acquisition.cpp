@@ -29,7 +29,6 @@
 #include <ctime>
 #include <modbus/modbus.h>
 #include <mutex>
-#include <sys/resource.h>
 
 using namespace PumpWatch;
 using namespace PumpWatch::Acquisition;
@@ -237,10 +236,7 @@ int main(int argc, char* argv[])
     const double seconds = parser.value("seconds").toDouble();
     const int latency = parser.value("latency").toInt();
 
-    rlimit nofile{};
-    getrlimit(RLIMIT_NOFILE, &nofile);
-    nofile.rlim_cur = nofile.rlim_max;
-    setrlimit(RLIMIT_NOFILE, &nofile);
+    PumpWatch::Bench::raiseFileLimit();
 
     QTemporaryDir dir;
     Sim::CityOptions options;

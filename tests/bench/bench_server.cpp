@@ -15,7 +15,6 @@
 
 #include <csignal>
 #include <cstdio>
-#include <sys/resource.h>
 #include <unistd.h>
 
 namespace {
@@ -79,10 +78,7 @@ int main(int argc, char* argv[])
     const double seconds = parser.value("seconds").toDouble();
     const double warmup = parser.value("warmup").toDouble();
 
-    rlimit nofile{};
-    getrlimit(RLIMIT_NOFILE, &nofile);
-    nofile.rlim_cur = nofile.rlim_max;
-    setrlimit(RLIMIT_NOFILE, &nofile);
+    PumpWatch::Bench::raiseFileLimit();
 
     QTemporaryDir dir;
     const QString project = dir.filePath(QStringLiteral("city.json"));

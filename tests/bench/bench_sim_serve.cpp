@@ -24,7 +24,6 @@
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <sys/epoll.h>
-#include <sys/resource.h>
 #include <sys/select.h>
 #include <sys/socket.h>
 #include <thread>
@@ -227,10 +226,7 @@ int main(int argc, char** argv)
     const double seconds = argument(argc, argv, "--seconds", 5);
     const int small = argument(argc, argv, "--connections", 200); // per client, under select's cap
     const int basePort = argument(argc, argv, "--base-port", 20000); // below the ephemeral ports
-    rlimit limit{};
-    getrlimit(RLIMIT_NOFILE, &limit);
-    limit.rlim_cur = limit.rlim_max;
-    setrlimit(RLIMIT_NOFILE, &limit);
+    PumpWatch::Bench::raiseFileLimit();
 
     quint64 errors = 0;
     double baseline = 0;

@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <fstream>
 #include <string>
+#include <sys/resource.h>
 #include <thread>
 
 #ifndef PUMPWATCH_BUILD_TYPE
@@ -32,6 +33,15 @@ inline void printMachine()
     std::printf("machine: %u cores, %s, build %s\n", std::thread::hardware_concurrency(),
                 cpuModel().c_str(), PUMPWATCH_BUILD_TYPE);
     std::fflush(stdout);
+}
+
+/// As many open files as the hard limit allows: a city is thousands of sockets.
+inline void raiseFileLimit()
+{
+    rlimit files{};
+    getrlimit(RLIMIT_NOFILE, &files);
+    files.rlim_cur = files.rlim_max;
+    setrlimit(RLIMIT_NOFILE, &files);
 }
 
 } // namespace PumpWatch::Bench

@@ -12,7 +12,7 @@
 // holds no value into the downtime, and the hourly rollups cover exactly what the stored
 // samples say (so never the downtime, including a deliberate outage of several seconds before
 // the last, clean run, which drains what is left and stops with exit code 0).
-#include "../history/pgcluster.h"
+#include "../history/databaseoutage.h"
 #include "testpeers.h"
 
 #include <core/quantity.h>
@@ -181,28 +181,14 @@ class tst_Crash : public QObject {
     /// PostgreSQL is stopped, SQLite is locked by a transaction of ours.
     void takeDatabaseAway()
     {
-        if (postgres()) {
-            QVERIFY(m_pg->stop());
-            return;
-        }
-        m_locker = std::make_unique<QSqlDatabase>(
-            QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("locker")));
-        m_locker->setDatabaseName(m_sqlitePath);
-        QVERIFY(m_locker->open());
-        QVERIFY(QSqlQuery(*m_locker).exec(QStringLiteral("BEGIN EXCLUSIVE")));
+        QString error;
+        QVERIFY2(::takeDatabaseAway(m_pg.get(), m_sqlitePath, m_locker, &error), qPrintable(error));
     }
 
     void bringDatabaseBack()
     {
-        if (postgres()) {
-            QString error;
-            QVERIFY2(m_pg->startServer(&error), qPrintable(error));
-            return;
-        }
-        QVERIFY(QSqlQuery(*m_locker).exec(QStringLiteral("ROLLBACK")));
-        m_locker->close();
-        m_locker.reset();
-        QSqlDatabase::removeDatabase(QStringLiteral("locker"));
+        QString error;
+        QVERIFY2(::bringDatabaseBack(m_pg.get(), m_locker, &error), qPrintable(error));
     }
 
     /// Every stored sample by series path, in time order; and each series' quantity.

@@ -4,7 +4,7 @@
 // from (checked against a brute-force computation over the raw rows), the meter volumes across
 // reset and rollover, and that an outage loses nothing.
 #include "bruteforce.h"
-#include "pgcluster.h"
+#include "databaseoutage.h"
 
 #include <core/projectreader.h>
 #include <history/historyreader.h>
@@ -202,28 +202,17 @@ class tst_History : public QObject {
     /// The database goes away: PostgreSQL is stopped, SQLite is locked by another connection.
     void takeDatabaseAway()
     {
-        if (m_postgres) {
-            QVERIFY(m_pg->stop());
-            return;
-        }
-        m_locker = std::make_unique<QSqlDatabase>(
-            QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("locker")));
-        m_locker->setDatabaseName(m_url.path);
-        QVERIFY(m_locker->open());
-        QVERIFY(QSqlQuery(*m_locker).exec(QStringLiteral("BEGIN EXCLUSIVE")));
+        QString error;
+        QVERIFY2(
+            ::takeDatabaseAway(m_postgres ? m_pg.get() : nullptr, m_url.path, m_locker, &error),
+            qPrintable(error));
     }
 
     void bringDatabaseBack()
     {
-        if (m_postgres) {
-            QString error;
-            QVERIFY2(m_pg->startServer(&error), qPrintable(error));
-            return;
-        }
-        QVERIFY(QSqlQuery(*m_locker).exec(QStringLiteral("ROLLBACK")));
-        m_locker->close();
-        m_locker.reset();
-        QSqlDatabase::removeDatabase(QStringLiteral("locker"));
+        QString error;
+        QVERIFY2(::bringDatabaseBack(m_postgres ? m_pg.get() : nullptr, m_locker, &error),
+                 qPrintable(error));
     }
 
     /// Lets the writer's backoff run until it reconnects (or 100 tries pass).
