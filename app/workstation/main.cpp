@@ -30,6 +30,7 @@
 
 #include <ctime>
 #include <demoproject.h>
+#include <runtime/mallocarenas.h>
 #include <runtime/pipeline.h>
 
 namespace {
@@ -372,6 +373,7 @@ private:
 
 int main(int argc, char* argv[])
 {
+    PumpWatch::limitMallocArenas(); // before any thread allocates
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("pumpwatch"));
     QApplication::setApplicationDisplayName(QStringLiteral("PumpWatch"));
