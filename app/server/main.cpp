@@ -22,7 +22,6 @@
 #include <demoproject.h>
 #include <memory>
 #include <optional>
-#include <runtime/mallocarenas.h>
 #include <runtime/pipeline.h>
 
 namespace {
@@ -296,7 +295,6 @@ private:
 
 int main(int argc, char* argv[])
 {
-    PumpWatch::limitMallocArenas(); // before any thread allocates
     qSetMessagePattern(
         QStringLiteral("%{time yyyy-MM-dd hh:mm:ss.zzz} %{if-debug}debug%{endif}"
                        "%{if-info}info%{endif}%{if-warning}warning%{endif}"

@@ -30,7 +30,6 @@
 
 #include <ctime>
 #include <demoproject.h>
-#include <runtime/mallocarenas.h>
 #include <runtime/pipeline.h>
 
 namespace {
@@ -373,7 +372,6 @@ private:
 
 int main(int argc, char* argv[])
 {
-    PumpWatch::limitMallocArenas(); // before any thread allocates
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("pumpwatch"));
     QApplication::setApplicationDisplayName(QStringLiteral("PumpWatch"));
