@@ -402,7 +402,7 @@ void ModbusDriver::Private::setState(int index, CommState state, const QString& 
         // Still offline, now demoted or for another reason: the dispatcher sees it — a new
         // reason at most once a minute (causes with counts in them must not flood the log).
         if (dev.demoted != dev.publishedDemoted || mono() - dev.statusAtMs >= 60'000)
-            publishStatus(index);
+            publishStatus(index, dev.state);
         return;
     }
     dev.sinceMs = now;
@@ -412,12 +412,7 @@ void ModbusDriver::Private::setState(int index, CommState state, const QString& 
             all.insert(all.end(), b.items.begin(), b.items.end());
         publishBad(index, Quality::BadCommFailure, all);
     }
-    CommStatus status{dev.station, dev.device, state, previous, now, shown};
-    status.demoted = dev.demoted;
-    status.nextTryMs = dev.demoted ? now + (dev.probeAtMs - mono()) : 0;
-    dev.statusAtMs = mono();
-    dev.publishedDemoted = dev.demoted;
-    sink.commStatusChanged(status);
+    publishStatus(index, previous);
 
     const Station& station = project.stations[static_cast<std::size_t>(dev.station)];
     std::vector<CommState> states;
@@ -438,15 +433,20 @@ void ModbusDriver::Private::setState(int index, CommState state, const QString& 
     }
 }
 
-void ModbusDriver::Private::publishStatus(int index)
+CommStatus ModbusDriver::Private::statusOf(const PolledDevice& dev, CommState previous) const
 {
-    PolledDevice& dev = devices[static_cast<std::size_t>(index)];
-    CommStatus status{dev.station, dev.device, dev.state, dev.state, dev.sinceMs, dev.lastError};
+    CommStatus status{dev.station, dev.device, dev.state, previous, dev.sinceMs, dev.lastError};
     status.demoted = dev.demoted;
     status.nextTryMs = dev.demoted ? clock.nowMs() + (dev.probeAtMs - mono()) : 0;
+    return status;
+}
+
+void ModbusDriver::Private::publishStatus(int index, CommState previous)
+{
+    PolledDevice& dev = devices[static_cast<std::size_t>(index)];
     dev.statusAtMs = mono();
     dev.publishedDemoted = dev.demoted;
-    sink.commStatusChanged(status);
+    sink.commStatusChanged(statusOf(dev, previous));
 }
 
 void ModbusDriver::Private::publishBad(int index, Quality quality, std::span<const ReadItem> items)
@@ -507,12 +507,7 @@ int ModbusDriver::deviceCount() const
 
 CommStatus ModbusDriver::deviceStatus(int index) const
 {
-    const PolledDevice& dev = d->devices[static_cast<std::size_t>(index)];
-    CommStatus status{dev.station,        dev.device,  dev.state,
-                      CommState::Unknown, dev.sinceMs, dev.lastError};
-    status.demoted = dev.demoted;
-    status.nextTryMs = dev.demoted ? d->clock.nowMs() + (dev.probeAtMs - d->mono()) : 0;
-    return status;
+    return d->statusOf(d->devices[static_cast<std::size_t>(index)], CommState::Unknown);
 }
 
 DeviceCounters ModbusDriver::deviceCounters(int index) const

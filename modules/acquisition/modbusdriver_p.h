@@ -154,7 +154,10 @@ public:
     {
         return link.devices.size() > 1 || link.protocol == Protocol::ModbusRtu;
     }
-    void publishStatus(int device);
+    /// The device's status as it stands, its state before it `previous`.
+    CommStatus statusOf(const PolledDevice& device, CommState previous) const;
+    /// Sends it to the sink and remembers when.
+    void publishStatus(int device, CommState previous);
 
     // modbuslinks.cpp: sockets and serial lines on one epoll set, frames in and out
     bool openPoller();
