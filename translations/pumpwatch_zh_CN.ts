@@ -1655,6 +1655,10 @@
         <source>history: SQLite page cache %1 kB of its %2 kB</source>
         <translation>历史：SQLite 页缓存 %1 kB（上限 %2 kB）</translation>
     </message>
+    <message>
+        <source>memory: heap %1 kB in use, %2 kB free in the heap, %3 kB mapped</source>
+        <translation>内存：堆已用 %1 kB，堆内空闲 %2 kB，映射 %3 kB</translation>
+    </message>
 </context>
 <context>
     <name>PumpWatch::Sim::Backfill</name>
