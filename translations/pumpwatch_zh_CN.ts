@@ -1399,6 +1399,38 @@
         <source>tile source id</source>
         <translation>瓦片源编号</translation>
     </message>
+    <message>
+        <source>&apos;%1&apos; is not a tag of template &apos;%2&apos;</source>
+        <translation>“%1”不是模板“%2”的变量</translation>
+    </message>
+    <message>
+        <source>tag &apos;%1&apos; is read-only: it cannot be commanded</source>
+        <translation>变量“%1”只读：不能下发控制</translation>
+    </message>
+    <message>
+        <source>an interlock needs &apos;below&apos; or &apos;above&apos;</source>
+        <translation>联锁条件需要“below”或“above”</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not one of on, off, any</source>
+        <translation>“%1”不是 on、off、any 之一</translation>
+    </message>
+    <message>
+        <source>control &apos;%1&apos; is declared twice</source>
+        <translation>控制对象“%1”重复定义</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not one of pump, valve, setpoint</source>
+        <translation>“%1”不是 pump、valve、setpoint 之一</translation>
+    </message>
+    <message>
+        <source>expected seconds from 0 to 3600, found %1</source>
+        <translation>应为 0 到 3600 秒，实际为 %1</translation>
+    </message>
+    <message>
+        <source>min %1 is above max %2</source>
+        <translation>最小值 %1 大于最大值 %2</translation>
+    </message>
 </context>
 <context>
     <name>PumpWatch::Quantity</name>

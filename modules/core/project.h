@@ -17,6 +17,7 @@
 #pragma once
 
 #include "address.h"
+#include "controldef.h"
 #include "datatype.h"
 #include "quantity.h"
 #include "sample.h"
@@ -165,6 +166,7 @@ struct StationTemplate {
     QString name;
     DeviceSettings device; ///< defaults for every device using the template
     std::vector<TagDef> tags;
+    std::vector<ControlDef> controls; ///< what a dispatcher may operate (controldef.h)
 
     /// Index of the tag with `key` (the first, if a broken table repeats it), or -1. Valid after
     /// indexKeys(), which Project::reindex() calls.
@@ -174,7 +176,8 @@ struct StationTemplate {
 
     friend bool operator==(const StationTemplate& a, const StationTemplate& b)
     {
-        return a.id == b.id && a.name == b.name && a.device == b.device && a.tags == b.tags;
+        return a.id == b.id && a.name == b.name && a.device == b.device && a.tags == b.tags &&
+               a.controls == b.controls;
     }
 };
 
@@ -183,9 +186,17 @@ QString zoneCode(Zone zone);
 Zone parseZone(QStringView code);
 QString zoneDisplayName(Zone zone); ///< 低区 / 中区 / 高区
 
+/// What a device's pump house has, where drawings (their variants) and the simulator need it.
+struct Equipment {
+    int pumps = 0;            ///< 1..8; 0: not stated (a drawing shows what the template has)
+    std::optional<bool> tank; ///< a break tank (水箱); false: suction from the mains (叠压)
+    friend bool operator==(const Equipment&, const Equipment&) = default;
+};
+
 struct Device {
     QString id;
     Zone zone = Zone::Low;
+    Equipment equipment;
     int templateIndex = -1; ///< into Project::templates; -1: the device has only station tags
     DeviceSettings settings;
     TagId firstTag = 0;   ///< derived: the device's tags are firstTag .. firstTag+tagCount-1
@@ -194,7 +205,7 @@ struct Device {
     friend bool operator==(const Device& a, const Device& b)
     {
         return a.id == b.id && a.zone == b.zone && a.templateIndex == b.templateIndex &&
-               a.settings == b.settings;
+               a.settings == b.settings && a.equipment == b.equipment;
     }
 };
 

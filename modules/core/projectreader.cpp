@@ -1,6 +1,7 @@
 #include "projectreader.h"
 
 #include "alarmreader.h"
+#include "controlreader.h"
 #include "mapsection.h"
 #include "projectreader_p.h"
 #include "tagcheck.h"
@@ -97,7 +98,7 @@ private:
 
     void readTemplate(const QJsonObject& o, const QString& path)
     {
-        Node n(m_ctx, o, path, {"id", "name", "device", "tags"});
+        Node n(m_ctx, o, path, {"id", "name", "device", "tags", "controls"});
         StationTemplate t;
         t.id = n.string("id", true).value_or(QString());
         t.name = n.string("name").value_or(t.id);
@@ -115,6 +116,7 @@ private:
             t.tags.push_back(std::move(def));
         });
         t.indexKeys(); // stations read next look their overrides up by key
+        readControls(m_ctx, n.array("controls"), n.path("controls"), t);
         m_project.templates.push_back(std::move(t));
     }
 
@@ -172,7 +174,7 @@ private:
     /// `broken` is set when the device names an unknown template: its tags cannot be judged.
     Device readDevice(const QJsonObject& o, const QString& path, IdRegistry& ids, bool& broken)
     {
-        std::vector<const char*> known{"id", "zone", "template"};
+        std::vector<const char*> known{"id", "zone", "template", "equipment"};
         known.insert(known.end(), deviceKeys.begin(), deviceKeys.end());
         Node n(m_ctx, o, path, known);
         Device d;
@@ -183,6 +185,11 @@ private:
             if (d.zone == Zone::Invalid)
                 m_ctx.error(n.path("zone"),
                             ProjectReader::tr("'%1' is not a zone (low, mid, high)").arg(*zone));
+        }
+        if (const auto e = n.object("equipment")) {
+            Node en(m_ctx, *e, n.path("equipment"), {"pumps", "tank"});
+            d.equipment.pumps = static_cast<int>(en.integer("pumps", 1, 8).value_or(0));
+            d.equipment.tank = en.boolean("tank");
         }
         if (const auto tmpl = n.string("template")) {
             d.templateIndex = m_project.templateIndex(*tmpl);

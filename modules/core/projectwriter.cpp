@@ -1,6 +1,7 @@
 #include "projectwriter.h"
 
 #include "alarmreader.h"
+#include "controlreader.h"
 #include "mapsection.h"
 
 #include <QFileInfo>
@@ -308,6 +309,19 @@ void writeStation(JsonWriter& w, const Project& p, const Station& s)
             w.key("template");
             w.value(t->id);
         }
+        if (d.equipment != Equipment{}) {
+            w.key("equipment");
+            w.beginObject(JsonWriter::Inline);
+            if (d.equipment.pumps > 0) {
+                w.key("pumps");
+                w.value(d.equipment.pumps);
+            }
+            if (d.equipment.tank) {
+                w.key("tank");
+                w.value(*d.equipment.tank);
+            }
+            w.endObject();
+        }
         static const DeviceSettings defaults;
         writeDeviceSettings(w, d.settings, t ? &t->device : &defaults);
         w.endObject();
@@ -347,6 +361,10 @@ void ProjectWriter::writeTemplate(JsonWriter& w, const StationTemplate& t)
     for (const TagDef& def : t.tags)
         writeTag(w, def, nullptr, {});
     w.endArray();
+    if (!t.controls.empty()) {
+        w.key("controls");
+        ProjectJson::writeControls(w, t.controls);
+    }
     w.endObject();
 }
 

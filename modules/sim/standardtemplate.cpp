@@ -125,7 +125,61 @@ StationTemplate standardTemplate(const QString& id)
         def.alarm = r.alarm;
         t.tags.push_back(std::move(def));
     }
+    t.controls = standardControls();
     return t;
+}
+
+std::vector<ControlDef> standardControls()
+{
+    // A pump must not start on a nearly dry tank (the tank_level alarm's low-low limit).
+    Interlock dry;
+    dry.tag = QStringLiteral("tank_level");
+    dry.below = 0.5;
+    dry.blocks = Interlock::Blocks::On;
+    dry.reason = QStringLiteral("水箱液位低低");
+    std::vector<ControlDef> controls;
+    for (int i = 1; i <= 3; ++i) {
+        ControlDef pump;
+        pump.object = QStringLiteral("pump[%1]").arg(i);
+        pump.name = QStringLiteral("%1#泵").arg(i);
+        pump.kind = ControlKind::Pump;
+        pump.command = QStringLiteral("pump%1_command").arg(i);
+        pump.feedback = QStringLiteral("pump%1_running").arg(i);
+        pump.feedbackS = 20; // soft start, then the running contactor
+        pump.interlocks = {dry};
+        controls.push_back(std::move(pump));
+    }
+    ControlDef valve;
+    valve.object = QStringLiteral("inlet_valve");
+    valve.name = QStringLiteral("进水电动阀");
+    valve.kind = ControlKind::Valve;
+    valve.command = QStringLiteral("inlet_valve_command");
+    valve.feedback = QStringLiteral("inlet_valve_open");
+    valve.feedbackS = 60; // a motorised gate valve travels for up to a minute
+    controls.push_back(std::move(valve));
+    ControlDef frequency;
+    frequency.object = QStringLiteral("frequency_setpoint");
+    frequency.name = QStringLiteral("变频器频率设定");
+    frequency.kind = ControlKind::Setpoint;
+    frequency.command = frequency.feedback = QStringLiteral("frequency_setpoint");
+    frequency.feedbackS = 10;
+    frequency.tolerance = 0.1;
+    frequency.min = 0;
+    frequency.max = 50;
+    frequency.maxStep = 5;
+    controls.push_back(std::move(frequency));
+    ControlDef pressure;
+    pressure.object = QStringLiteral("outlet_pressure_setpoint");
+    pressure.name = QStringLiteral("出水压力设定");
+    pressure.kind = ControlKind::Setpoint;
+    pressure.command = pressure.feedback = QStringLiteral("outlet_pressure_setpoint");
+    pressure.feedbackS = 10;
+    pressure.tolerance = 0.005;
+    pressure.min = 0.15;
+    pressure.max = 0.70;
+    pressure.maxStep = 0.05;
+    controls.push_back(std::move(pressure));
+    return controls;
 }
 
 std::vector<AlarmRule> standardAlarmRules(const QString& templateId)

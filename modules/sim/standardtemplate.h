@@ -13,5 +13,8 @@ StationTemplate standardTemplate(const QString& id);
 /// The composite rules shipped with it: pipe burst (爆管预警), tank running dry (水箱缺水预警) and
 /// tank overflowing (水箱溢流预警), for every device of template `templateId`.
 std::vector<AlarmRule> standardAlarmRules(const QString& templateId);
+/// What a dispatcher may operate in such a pump house: three pumps, the inlet valve and the two
+/// setpoints, with the dry-run interlock on pump starts.
+std::vector<ControlDef> standardControls();
 
 } // namespace PumpWatch::Sim

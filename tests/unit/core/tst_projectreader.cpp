@@ -243,6 +243,37 @@ private Q_SLOTS:
                            "map.tiles[0].id)",
                            "t.json: map.layers[0].file: required, missing"}
             << false;
+        QTest::newRow("control on a read-only and an unknown tag")
+            << QStringList{"    ]}],",
+                           "    ], \"controls\": [{\"object\": \"pump[1]\", \"kind\": \"pump\", "
+                           "\"command\": \"pump1_running\", \"feedback\": \"pump9_running\"}]}],"}
+            << QStringList{"t.json: templates[0].controls[0].command: tag 'pump1_running' is "
+                           "read-only: it cannot be commanded",
+                           "t.json: templates[0].controls[0].feedback: 'pump9_running' is not a "
+                           "tag of template 'std'"}
+            << false;
+        QTest::newRow("control kind, interlock and range")
+            << QStringList{"\"type\": \"bool\"}", "\"type\": \"bool\", \"access\": \"rw\"}",
+                           "    ]}],",
+                           "    ], \"controls\": [{\"object\": \"p\", \"kind\": \"motor\", "
+                           "\"command\": \"pump1_running\", \"feedback\": \"pump1_running\", "
+                           "\"min\": 5, \"max\": 1, \"interlocks\": [{\"tag\": \"outlet_flow\", "
+                           "\"reason\": \"x\"}]}]}],"}
+            << QStringList{"t.json: templates[0].controls[0].kind: 'motor' is not one of pump, "
+                           "valve, setpoint",
+                           "t.json: templates[0].controls[0].min: min 5 is above max 1",
+                           "t.json: templates[0].controls[0].interlocks[0]: an interlock needs "
+                           "'below' or 'above'"}
+            << false;
+        QTest::newRow("equipment out of range")
+            << QStringList{"\"id\": \"plc\", \"template\": \"std\"",
+                           "\"id\": \"plc\", \"equipment\": {\"pumps\": 9, \"tank\": 1}, "
+                           "\"template\": \"std\""}
+            << QStringList{"t.json: stations[0].devices[0].equipment.pumps: expected a whole "
+                           "number from 1 to 8, found 9",
+                           "t.json: stations[0].devices[0].equipment.tank: expected true or false, "
+                           "found a number"}
+            << false;
         QTest::newRow("syntax error names line and column")
             << QStringList{"\"name\": \"测试\",", "\"name\": \"测试\""}
             << QStringList{"t.json:3:4: JSON syntax error: unterminated object"} << false;
