@@ -552,6 +552,10 @@
         <source>Station power outage</source>
         <translation>站点停电</translation>
     </message>
+    <message>
+        <source>control command failed</source>
+        <translation>控制失败报警</translation>
+    </message>
 </context>
 <context>
     <name>PumpWatch::Alarms::RuleSet</name>
@@ -985,6 +989,160 @@
     <message>
         <source>cannot write the base map: %1</source>
         <translation>无法写入底图：%1</translation>
+    </message>
+</context>
+<context>
+    <name>PumpWatch::Control::ControlService</name>
+    <message>
+        <source>%1: no value has been received yet</source>
+        <translation>%1：尚未收到任何数据</translation>
+    </message>
+    <message>
+        <source>%1: the last good value is from %2</source>
+        <translation>%1：最后有效数据时间 %2</translation>
+    </message>
+    <message>
+        <source>interlock %1: %2 has no good value</source>
+        <translation>联锁“%1”：%2 无有效数据</translation>
+    </message>
+    <message>
+        <source>interlock: %1 (%2 %3)</source>
+        <translation>联锁：%1（%2 %3）</translation>
+    </message>
+    <message>
+        <source>%1 is not a control of this station</source>
+        <translation>%1 不是本站的控制对象</translation>
+    </message>
+    <message>
+        <source>%1 needs the role %2 (you are %3)</source>
+        <translation>%1 需要“%2”权限（您是“%3”）</translation>
+    </message>
+    <message>
+        <source>%1 is selected by %2 at %3</source>
+        <translation>%1 已被 %2 在 %3 选中</translation>
+    </message>
+    <message>
+        <source>%1: the last command is still waiting for its feedback</source>
+        <translation>%1：上一条命令仍在等待反馈</translation>
+    </message>
+    <message>
+        <source>%1 must be from %2 to %3</source>
+        <translation>%1 应在 %2 到 %3 之间</translation>
+    </message>
+    <message>
+        <source>%1: a change from %2 to %3 is larger than %4; enter it again to confirm</source>
+        <translation>%1：从 %2 改为 %3 超过单步 %4，请再次输入确认</translation>
+    </message>
+    <message>
+        <source>%1 must be selected first</source>
+        <translation>请先选中 %1</translation>
+    </message>
+    <message>
+        <source>%1: the selection has expired; select it again</source>
+        <translation>%1：选中已超时，请重新选中</translation>
+    </message>
+    <message>
+        <source>%1 is not selected by you</source>
+        <translation>%1 不是由您选中的</translation>
+    </message>
+    <message>
+        <source>%1: not operated within %2 s</source>
+        <translation>%1：%2 秒内未执行</translation>
+    </message>
+    <message>
+        <source>%1: %2 was written but %3 did not follow within %4 s</source>
+        <translation>%1：已下发“%2”，但%3在 %4 秒内未反馈</translation>
+    </message>
+    <message>
+        <source>start</source>
+        <translation>启动</translation>
+    </message>
+    <message>
+        <source>stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>开阀</translation>
+    </message>
+    <message>
+        <source>close</source>
+        <translation>关阀</translation>
+    </message>
+</context>
+<context>
+    <name>PumpWatch::Control::ControlText</name>
+    <message>
+        <source>done</source>
+        <translation>成功</translation>
+    </message>
+    <message>
+        <source>not permitted for your role</source>
+        <translation>您的角色无此权限</translation>
+    </message>
+    <message>
+        <source>no such control at this station</source>
+        <translation>本站无此控制对象</translation>
+    </message>
+    <message>
+        <source>the station&apos;s data is not current</source>
+        <translation>本站数据不是最新</translation>
+    </message>
+    <message>
+        <source>selected by someone else</source>
+        <translation>已被他人选中</translation>
+    </message>
+    <message>
+        <source>not selected</source>
+        <translation>未选中</translation>
+    </message>
+    <message>
+        <source>the selection has expired</source>
+        <translation>选中已超时</translation>
+    </message>
+    <message>
+        <source>blocked by an interlock</source>
+        <translation>联锁闭锁</translation>
+    </message>
+    <message>
+        <source>outside the allowed range</source>
+        <translation>超出允许范围</translation>
+    </message>
+    <message>
+        <source>the change is larger than the allowed step</source>
+        <translation>变化超过允许单步</translation>
+    </message>
+    <message>
+        <source>a command is still in progress</source>
+        <translation>命令执行中</translation>
+    </message>
+    <message>
+        <source>the write failed</source>
+        <translation>下发失败</translation>
+    </message>
+    <message>
+        <source>no feedback</source>
+        <translation>无反馈</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>idle</source>
+        <translation>空闲</translation>
+    </message>
+    <message>
+        <source>selected</source>
+        <translation>已选中</translation>
+    </message>
+    <message>
+        <source>executing</source>
+        <translation>执行中</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失败</translation>
     </message>
 </context>
 <context>
@@ -3077,6 +3235,10 @@
     <message>
         <source>the password of %1 must have at least 4 characters</source>
         <translation>%1 的密码至少需要 4 个字符</translation>
+    </message>
+    <message>
+        <source>Viewer</source>
+        <translation>只读用户</translation>
     </message>
 </context>
 <context>

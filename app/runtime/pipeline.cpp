@@ -45,6 +45,40 @@ Pipeline::Pipeline(const Project& project, const Clock& clock, PipelineOptions o
     m_sink =
         std::make_unique<PipelineSink>(project, m_store, m_alarms, m_history.get(), m_options.dump);
     m_acquisition = std::make_unique<Acquisition::AcquisitionService>(project, clock, *m_sink);
+    m_control = std::make_unique<Control::ControlService>(
+        project, clock, m_store, [this](TagId tag, double value, const QString& login) {
+            return m_acquisition->write(tag, value, login);
+        });
+    QObject::connect(m_acquisition.get(), &Acquisition::AcquisitionService::writeFinished,
+                     m_control.get(), &Control::ControlService::writeFinished,
+                     Qt::DirectConnection);
+    m_control->setRecorder([this](const Control::ControlRecord& r) {
+        if (!m_history)
+            return;
+        const History::AuditEntry e = auditEntry(r);
+        m_history->journal({}, std::span(&e, 1));
+    });
+    m_control->setAlarmHook([this](TagId tag, bool failed, qint64 ms, const QString& detail) {
+        m_alarms.commandStatus(tag, failed, ms, detail);
+    });
+}
+
+History::AuditEntry Pipeline::auditEntry(const Control::ControlRecord& r)
+{
+    History::AuditEntry e;
+    e.ms = r.ms;
+    e.user = r.who.name;
+    e.login = r.who.login;
+    e.role = roleCode(r.who.role);
+    e.workstation = r.who.workstation;
+    e.station = r.stationId;
+    e.action = QStringLiteral("control.") + r.action;
+    e.target = r.object;
+    e.oldValue = r.oldValue;
+    e.newValue = r.newValue;
+    e.result = Control::causeCode(r.cause);
+    e.detail = r.detail.isEmpty() ? r.objectName : r.objectName + QStringLiteral(": ") + r.detail;
+    return e;
 }
 
 void Pipeline::checkAcquisition()
@@ -76,6 +110,7 @@ void Pipeline::start()
     // In the alarm thread: a stalled acquisition thread cannot check itself, and the GUI thread
     // must not do the alarm work.
     m_alarms.thread().every(2000, [this] { checkAcquisition(); });
+    m_alarms.thread().every(250, [this] { m_control->tick(); });
 }
 
 void Pipeline::stop()

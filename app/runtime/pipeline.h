@@ -2,7 +2,9 @@
 // in the workstation's single-PC mode. It owns the services and wires them: samples go to the
 // store, the alarm engine and history; alarm changes and shelving audit go to the journal; a lost
 // database and a stalled acquisition thread raise system alarms; records an earlier run left open
-// are taken over at start so they end when their condition clears.
+// are taken over at start so they end when their condition clears. Control commands go through
+// the control service (its writes to acquisition, its records to the audit table, a command
+// without feedback to the alarms), ticked in the alarm thread.
 //
 //     Pipeline pipeline(project, clock, {.history = options, .projectPath = path});
 //     if (hasErrors(pipeline.diagnostics())) …;         // the alarm rules did not compile
@@ -23,6 +25,7 @@
 
 #include <QCoreApplication>
 
+#include <control/controlservice.h>
 #include <cstdio>
 #include <functional>
 #include <memory>
@@ -67,10 +70,15 @@ public:
     const Alarms::AlarmService& alarms() const { return m_alarms; }
     Acquisition::AcquisitionService& acquisition() { return *m_acquisition; }
     const Acquisition::AcquisitionService& acquisition() const { return *m_acquisition; }
+    /// Select → operate → read-back of every control write, audited in history.
+    Control::ControlService& control() { return *m_control; }
     /// Null when nothing is stored.
     History::HistoryService* history() { return m_history.get(); }
     const History::HistoryService* history() const { return m_history.get(); }
     const AlarmJournalEntries& entries() const { return m_entries; }
+
+    /// A control record as a row of the audit table.
+    static History::AuditEntry auditEntry(const Control::ControlRecord& r);
 
 private:
     void restoreOpenAlarms();
@@ -85,6 +93,7 @@ private:
     AlarmObserver m_observer;
     std::unique_ptr<PipelineSink> m_sink;
     std::unique_ptr<Acquisition::AcquisitionService> m_acquisition;
+    std::unique_ptr<Control::ControlService> m_control;
     bool m_running = false;
 };
 

@@ -434,6 +434,24 @@ void AlarmEngine::systemStatus(SystemCondition which, bool healthy, qint64 ms,
         move(c, healthy ? 0 : 1, ms, r);
 }
 
+void AlarmEngine::commandStatus(TagId commandTag, bool failed, qint64 ms, const QString& detail)
+{
+    if (commandTag >= m_tags.size())
+        return;
+    Condition& c = m_commands[commandTag];
+    if ((c.level != 0) == failed)
+        return;
+    const Station& s = m_project.stationOfTag(commandTag);
+    AlarmRecord r;
+    r.type = AlarmType::CommandFailed;
+    r.severity = defaultSeverity(r.type);
+    r.station = m_project.stationIndexOfTag(commandTag);
+    r.device = s.deviceIndex(m_project.deviceOfTag(commandTag).id);
+    r.tag = commandTag;
+    r.detail = detail;
+    move(c, failed ? 1 : 0, ms, r);
+}
+
 // --- time ----------------------------------------------------------------------------------
 
 void AlarmEngine::tick()
@@ -611,6 +629,10 @@ std::vector<quint64> AlarmEngine::restore(std::vector<AlarmRecord> records)
         case AlarmType::Database:
         case AlarmType::Service:
             c = &m_system[r.type == AlarmType::Database ? 0 : 1];
+            break;
+        case AlarmType::CommandFailed:
+            if (r.tag < m_tags.size())
+                c = &m_commands[r.tag];
             break;
         }
         if (!c || c->record != 0) {

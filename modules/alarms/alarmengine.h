@@ -70,6 +70,9 @@ public:
     /// A device answered again (`online`) or stopped answering, with the driver's reason.
     void deviceStatus(int station, int device, bool online, qint64 ms, const QString& error);
     void systemStatus(SystemCondition which, bool healthy, qint64 ms, const QString& detail);
+    /// A control command on `commandTag` failed (`failed`, with the control service's words) or
+    /// a later one on it succeeded, which ends the alarm.
+    void commandStatus(TagId commandTag, bool failed, qint64 ms, const QString& detail);
     /// Time-driven work: expired delays, frozen values, period changes, rule windows, shelving.
     void tick();
 
@@ -181,7 +184,8 @@ private:
     std::vector<int> m_firstDevice;             ///< by station
     std::vector<Condition> m_ruleConditions;    ///< by rule instance
     Condition m_system[2];
-    std::vector<TagId> m_timed; ///< tags with delays, frozen checks, periods or rates
+    std::map<TagId, Condition> m_commands; ///< per command tag: its failure alarm
+    std::vector<TagId> m_timed;            ///< tags with delays, frozen checks, periods or rates
     std::map<TagId, std::pair<qint64, QString>> m_shelved; ///< tag → until, by whom
     std::unordered_map<quint64, AlarmRecord> m_live;
     quint64 m_nextKey = 1;

@@ -71,6 +71,14 @@ void AlarmService::deviceStatus(int station, int device, bool online, qint64 ms,
     });
 }
 
+void AlarmService::commandStatus(TagId commandTag, bool failed, qint64 ms, const QString& detail)
+{
+    locked([&] {
+        m_engine.commandStatus(commandTag, failed, ms, detail);
+        return 0;
+    });
+}
+
 void AlarmService::systemStatus(SystemCondition which, bool healthy, qint64 ms,
                                 const QString& detail)
 {

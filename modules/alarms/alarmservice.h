@@ -49,6 +49,7 @@ public:
     void process(std::span<const Sample> batch);
     void deviceStatus(int station, int device, bool online, qint64 ms, const QString& error);
     void systemStatus(SystemCondition which, bool healthy, qint64 ms, const QString& detail);
+    void commandStatus(TagId commandTag, bool failed, qint64 ms, const QString& detail);
     void tick();
 
     std::vector<quint64> restore(std::vector<AlarmRecord> records);

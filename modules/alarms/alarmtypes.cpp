@@ -9,10 +9,10 @@
 namespace PumpWatch::Alarms {
 namespace {
 
-constexpr const char* typeCodes[] = {"low_low",    "low",          "high",
-                                     "high_high",  "rate",         "comm_failure",
-                                     "power_fail", "sensor_fault", "equipment_fault",
-                                     "rule",       "database",     "service"};
+constexpr const char* typeCodes[] = {
+    "low_low",      "low",        "high",          "high_high",       "rate",
+    "comm_failure", "power_fail", "sensor_fault",  "equipment_fault", "rule",
+    "database",     "service",    "command_failed"};
 constexpr const char* endCodes[] = {"active", "normal", "new_alarm"};
 
 constexpr QLatin1StringView causeCodes[] = {AlarmCause::SensorRange, AlarmCause::SensorFrozen,
@@ -244,6 +244,7 @@ Severity defaultSeverity(AlarmType type)
     case AlarmType::Rule:
     case AlarmType::Database:
     case AlarmType::Service:
+    case AlarmType::CommandFailed:
         break;
     }
     return Severity::Critical;
@@ -276,6 +277,8 @@ QString AlarmText::typeName(AlarmType type)
         return tr("database connection failure");
     case AlarmType::Service:
         return tr("background service stopped");
+    case AlarmType::CommandFailed:
+        return tr("control command failed");
     }
     return {};
 }

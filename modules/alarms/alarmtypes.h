@@ -28,6 +28,7 @@ enum class AlarmType : quint8 {
     Rule,           ///< a composite rule (pipe burst, tank …)
     Database,       ///< the history database cannot be reached
     Service,        ///< the acquisition service stopped
+    CommandFailed,  ///< a control command got no feedback or was refused by the PLC
 };
 
 enum class Severity : quint8 { Warning = 1, Critical = 2 };

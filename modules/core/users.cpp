@@ -15,13 +15,15 @@ namespace PumpWatch {
 namespace {
 
 constexpr int HashLength = 32;
-constexpr std::array roles{Role::Operator, Role::Engineer, Role::Administrator};
+constexpr std::array roles{Role::Viewer, Role::Operator, Role::Engineer, Role::Administrator};
 
 } // namespace
 
 QString roleCode(Role role)
 {
     switch (role) {
+    case Role::Viewer:
+        return QStringLiteral("viewer");
     case Role::Operator:
         return QStringLiteral("operator");
     case Role::Engineer:
@@ -44,6 +46,8 @@ std::optional<Role> parseRole(QStringView code)
 QString roleDisplayName(Role role)
 {
     switch (role) {
+    case Role::Viewer:
+        return UserStore::tr("Viewer");
     case Role::Operator:
         return UserStore::tr("Operator");
     case Role::Engineer:
@@ -52,6 +56,39 @@ QString roleDisplayName(Role role)
         return UserStore::tr("Administrator");
     }
     return {};
+}
+
+QString actionCode(Action action)
+{
+    switch (action) {
+    case Action::View:
+        return QStringLiteral("view");
+    case Action::Operate:
+        return QStringLiteral("operate");
+    case Action::Setpoint:
+        return QStringLiteral("setpoint");
+    case Action::Configure:
+        return QStringLiteral("configure");
+    case Action::Administer:
+        return QStringLiteral("administer");
+    }
+    return {};
+}
+
+Role roleFor(Action action)
+{
+    switch (action) {
+    case Action::View:
+        return Role::Viewer;
+    case Action::Operate:
+    case Action::Setpoint:
+        return Role::Operator;
+    case Action::Configure:
+        return Role::Engineer;
+    case Action::Administer:
+        return Role::Administrator;
+    }
+    return Role::Administrator;
 }
 
 QByteArray UserStore::pbkdf2Sha256(const QByteArray& password, const QByteArray& salt,

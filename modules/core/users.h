@@ -19,12 +19,21 @@
 
 namespace PumpWatch {
 
-/// Ordered: each role may do what the ones before it may.
-enum class Role : quint8 { Operator = 1, Engineer, Administrator };
+/// Ordered: each role may do what the ones before it may. A viewer (a manager, a guest in the
+/// control room) sees everything and operates nothing.
+enum class Role : quint8 { Viewer = 0, Operator, Engineer, Administrator };
 
-QString roleCode(Role role); ///< "operator", "engineer", "administrator"
+QString roleCode(Role role); ///< "viewer", "operator", "engineer", "administrator"
 std::optional<Role> parseRole(QStringView code);
-QString roleDisplayName(Role role); ///< 操作员 / 工程师 / 管理员
+QString roleDisplayName(Role role); ///< 只读用户 / 操作员 / 工程师 / 管理员
+
+/// What a user does, as permissions are granted: view, operate equipment (start, stop, open,
+/// close), change setpoints, configure (limits, project, drawings), administer (users).
+enum class Action : quint8 { View, Operate, Setpoint, Configure, Administer };
+QString actionCode(Action action); ///< "view", "operate", "setpoint", "configure", "administer"
+/// The least role allowed to do `action`: view → viewer, operate and setpoint → operator,
+/// configure → engineer, administer → administrator.
+Role roleFor(Action action);
 
 struct User {
     QString name;        ///< login name
@@ -35,6 +44,7 @@ struct User {
     QByteArray hash;
 
     bool may(Role needed) const { return role >= needed; }
+    bool may(Action action) const { return role >= roleFor(action); }
 };
 
 class UserStore {

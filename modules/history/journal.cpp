@@ -147,8 +147,8 @@ bool JournalWriter::flush(QSqlDatabase& db, QString* error)
     }
     QSqlQuery audit(db);
     audit.prepare(QStringLiteral("INSERT INTO audit_log (ts, user_name, login, action, target, "
-                                 "old_value, new_value, result, detail) "
-                                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+                                 "old_value, new_value, result, detail, role, workstation, "
+                                 "station) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     for (const AuditEntry& a : m_audit) {
         audit.addBindValue(a.ms);
         audit.addBindValue(notNull(a.user));
@@ -159,6 +159,9 @@ bool JournalWriter::flush(QSqlDatabase& db, QString* error)
         audit.addBindValue(nullableText(a.newValue));
         audit.addBindValue(notNull(a.result));
         audit.addBindValue(nullableText(a.detail));
+        audit.addBindValue(nullableText(a.role));
+        audit.addBindValue(nullableText(a.workstation));
+        audit.addBindValue(nullableText(a.station));
         if (!exec(audit, error))
             return fail();
     }

@@ -67,6 +67,9 @@ struct AuditEntry {
     QString newValue;
     QString result; ///< "ok" or why not
     QString detail;
+    QString role;        ///< the user's role code ("operator"); empty where it does not matter
+    QString workstation; ///< the computer the action came from; empty for the server itself
+    QString station;     ///< the station id acted on; empty when none
 };
 
 class JournalWriter {

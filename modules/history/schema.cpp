@@ -68,6 +68,13 @@ const Migration migrations[] = {
          "ALTER TABLE alarm_journal ADD COLUMN ack_login TEXT",
          "ALTER TABLE audit_log ADD COLUMN login TEXT",
      }},
+    {4,
+     "audit rows of control commands: the user's role, the workstation and the station",
+     {
+         "ALTER TABLE audit_log ADD COLUMN role TEXT",
+         "ALTER TABLE audit_log ADD COLUMN workstation TEXT",
+         "ALTER TABLE audit_log ADD COLUMN station TEXT",
+     }},
 };
 
 #undef PUMPWATCH_ROLLUP_COLUMNS

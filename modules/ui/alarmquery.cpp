@@ -47,11 +47,19 @@ QString firstLine(const QString& text)
     return end < 0 ? trimmed : trimmed.left(end).trimmed() + QStringLiteral(" …");
 }
 
-const Alarms::AlarmType QueryTypes[] = {
-    Alarms::AlarmType::HighHigh,  Alarms::AlarmType::High,        Alarms::AlarmType::Low,
-    Alarms::AlarmType::LowLow,    Alarms::AlarmType::Rate,        Alarms::AlarmType::CommFailure,
-    Alarms::AlarmType::PowerFail, Alarms::AlarmType::SensorFault, Alarms::AlarmType::EquipmentFault,
-    Alarms::AlarmType::Rule,      Alarms::AlarmType::Database,    Alarms::AlarmType::Service};
+const Alarms::AlarmType QueryTypes[] = {Alarms::AlarmType::HighHigh,
+                                        Alarms::AlarmType::High,
+                                        Alarms::AlarmType::Low,
+                                        Alarms::AlarmType::LowLow,
+                                        Alarms::AlarmType::Rate,
+                                        Alarms::AlarmType::CommFailure,
+                                        Alarms::AlarmType::PowerFail,
+                                        Alarms::AlarmType::SensorFault,
+                                        Alarms::AlarmType::EquipmentFault,
+                                        Alarms::AlarmType::Rule,
+                                        Alarms::AlarmType::Database,
+                                        Alarms::AlarmType::Service,
+                                        Alarms::AlarmType::CommandFailed};
 
 } // namespace
 
