@@ -24,6 +24,8 @@ packages=(
     qt6-multimedia-dev qt6-charts-dev libqt6opengl6-dev libicu-dev
     # the map: vector layers through GDAL/OGR, reprojected by PROJ
     libgdal-dev libproj-dev
+    # process graphics: the P&ID symbols are SVG, rendered by QSvgRenderer
+    qt6-svg-dev
     # Chinese text in the GUI and in snapshots; Qt's own strings (OK/Cancel, the file dialog,
     # the calendar) in Chinese: qtbase_zh_CN.qm
     fonts-noto-cjk qt6-translations-l10n

@@ -1161,6 +1161,128 @@
     </message>
 </context>
 <context>
+    <name>PumpWatch::Graphics::SymbolLibrary</name>
+    <message>
+        <source>Centrifugal pump</source>
+        <translation>离心泵</translation>
+    </message>
+    <message>
+        <source>Vertical multistage pump</source>
+        <translation>立式多级泵</translation>
+    </message>
+    <message>
+        <source>Motor</source>
+        <translation>电机</translation>
+    </message>
+    <message>
+        <source>VFD cabinet</source>
+        <translation>变频柜</translation>
+    </message>
+    <message>
+        <source>Check valve</source>
+        <translation>止回阀</translation>
+    </message>
+    <message>
+        <source>Gate valve</source>
+        <translation>闸阀</translation>
+    </message>
+    <message>
+        <source>Butterfly valve</source>
+        <translation>蝶阀</translation>
+    </message>
+    <message>
+        <source>Motorised valve</source>
+        <translation>电动阀</translation>
+    </message>
+    <message>
+        <source>Pressure-reducing valve</source>
+        <translation>减压阀</translation>
+    </message>
+    <message>
+        <source>Water tank</source>
+        <translation>水箱</translation>
+    </message>
+    <message>
+        <source>Pressure tank</source>
+        <translation>气压罐</translation>
+    </message>
+    <message>
+        <source>Negative-pressure stabilising tank</source>
+        <translation>无负压稳流罐</translation>
+    </message>
+    <message>
+        <source>Instrument</source>
+        <translation>仪表</translation>
+    </message>
+    <message>
+        <source>Energy meter</source>
+        <translation>电能表</translation>
+    </message>
+    <message>
+        <source>Door sensor</source>
+        <translation>门磁</translation>
+    </message>
+    <message>
+        <source>Flood sensor</source>
+        <translation>水浸传感器</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <source>Starting</source>
+        <translation>启动中</translation>
+    </message>
+    <message>
+        <source>Fault</source>
+        <translation>故障</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>开启</translation>
+    </message>
+    <message>
+        <source>Travelling</source>
+        <translation>行程中</translation>
+    </message>
+    <message>
+        <source>Normal</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>Alarm</source>
+        <translation>报警</translation>
+    </message>
+    <message>
+        <source>Stale data</source>
+        <translation>数据过期</translation>
+    </message>
+</context>
+<context>
+    <name>PumpWatch::Graphics::Theme</name>
+    <message>
+        <source>ISA-101 high performance (grey)</source>
+        <translation>ISA-101 高性能（灰色）</translation>
+    </message>
+    <message>
+        <source>Legacy (running red, stopped green)</source>
+        <translation>传统配色（运行红、停止绿）</translation>
+    </message>
+</context>
+<context>
     <name>PumpWatch::History::AlarmJournal</name>
     <message>
         <source>%1 holds no PumpWatch alarm journal (or one older than this program): %2</source>
