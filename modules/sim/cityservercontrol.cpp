@@ -44,11 +44,11 @@ QString pumpModes(const PumpHouse& h)
 /// "100%,open", "40%,closing": the inlet valve's position and where it is going.
 QString valveState(const InletValve& v)
 {
-    const int percent = static_cast<int>(std::round(100.0 * v.position()));
-    const QString where =
-        v.opening() ? (percent >= 100 ? QStringLiteral("open") : QStringLiteral("opening"))
-                    : (percent <= 0 ? QStringLiteral("closed") : QStringLiteral("closing"));
-    return QStringLiteral("%1%,%2").arg(percent).arg(where);
+    const double at = v.position();
+    const QString where = v.opening()
+                              ? (at >= 1.0 ? QStringLiteral("open") : QStringLiteral("opening"))
+                              : (at <= 0.0 ? QStringLiteral("closed") : QStringLiteral("closing"));
+    return QStringLiteral("%1%,%2").arg(std::round(100.0 * at)).arg(where);
 }
 
 } // namespace

@@ -345,8 +345,10 @@ void PumpHouse::advance(double dt, const LocalTime& local, bool instant)
         if (drive.delivering()) {
             frequency = m_frequency + 0.05 * noise(20 + i, 3);
             current = pumpKW[i] * 1000.0 / (Sqrt3 * std::max(voltage, 1.0) * powerFactor);
-        } else if (drive.phase() != PumpDrive::Phase::Stopped) { // ramping up or down
-            frequency = drive.speedFraction() * std::max(m_frequency, MinSpeedHz);
+        } else if (drive.phase() == PumpDrive::Phase::Starting) { // soft start to minimum speed
+            frequency = drive.speedFraction() * MinSpeedHz;
+        } else if (drive.phase() == PumpDrive::Phase::Stopping) { // ramp down from its speed
+            frequency = drive.speedFraction() * m_frequency;
         }
         v[idx(offset(Var::Pump1Frequency, i))] = frequency;
         v[idx(offset(Var::Pump1Current, i))] = current;
