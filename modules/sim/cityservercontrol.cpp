@@ -150,6 +150,10 @@ QString CityServer::Impl::execute(const QString& line)
                 faults << QStringLiteral("overflow");
             if (f.lowLow)
                 faults << QStringLiteral("lowlow");
+            for (int i = 0; i < MaxPumps; ++i) {
+                if (f.pumpFault[static_cast<std::size_t>(i)])
+                    faults << QStringLiteral("pumpfault=%1").arg(i + 1);
+            }
             out << QStringLiteral("%1 pumps=%2 tank=%3 running=%4%5%6 mode=%11 valve=%12 "
                                   "outlet_pressure=%7 outlet_flow=%8 tank_level=%9 faults=%10")
                        .arg(city.unitName(unit))
@@ -268,9 +272,9 @@ QString CityServer::Impl::execute(const QString& line)
         return ok();
     }
     if (verb == u"auto") { // the panel's selector back to automatic: remote commands released
-        tick();
         for (ServedDevice* d : targets)
             house(d).resetRemote();
+        tick(); // the command bits show the staging's run commands at once
         return ok();
     }
     if (verb == u"clear") {
