@@ -27,6 +27,22 @@ double setpointOf(const Project& project, const Station& station, const Device& 
 
 } // namespace
 
+quint64 unitKey(quint64 seed, QStringView station, QStringView device)
+{
+    QString name = station.toString();
+    name += u'/';
+    name += device;
+    return mixKey(seed, textKey(name));
+}
+
+Equipment derivedEquipment(quint64 seed, QStringView station, QStringView device)
+{
+    // The setpoint and zone size the pumps, they do not choose how many or the tank.
+    const PumpHouseParams p =
+        PumpHouseParams::derive(unitKey(seed, station, device), DefaultSetpointMPa, false);
+    return {p.pumps, p.breakTank};
+}
+
 City::City(const Project& project, quint64 seed, qint64 startMs)
     : m_project(project)
     , m_zone(project.timeZone.toLatin1())
@@ -39,9 +55,9 @@ City::City(const Project& project, quint64 seed, qint64 startMs)
         const Station& station = project.stations[static_cast<std::size_t>(s)];
         for (int d = 0; d < static_cast<int>(station.devices.size()); ++d) {
             const Device& device = station.devices[static_cast<std::size_t>(d)];
-            const quint64 key = mixKey(seed, textKey(QString(station.id + u'/' + device.id)));
             const PumpHouseParams params = PumpHouseParams::derive(
-                key, setpointOf(project, station, device), device.zone == Zone::High);
+                unitKey(seed, station.id, device.id), setpointOf(project, station, device),
+                device.zone == Zone::High, device.equipment.pumps, device.equipment.tank);
             CityUnit unit{s, d, PumpHouse(params, startMs, local), {}};
             for (TagId id = device.firstTag; id < device.firstTag + device.tagCount; ++id) {
                 const TagDef& def = project.tag(id);
@@ -120,8 +136,14 @@ double City::shownValue(const CityUnit& unit, const Binding& binding) const
 
 void City::applyWrite(CityUnit& unit, const Binding& binding, double raw)
 {
-    if (binding.writable)
-        unit.house.command(binding.var, binding.scale.toEngineering(raw));
+    if (!binding.writable)
+        return;
+    const double value = binding.scale.toEngineering(raw);
+    // A bit shares its register with others, and clients write the whole register back (read,
+    // modify, write): only the bits that change are commands, as for the PLC's edge detection.
+    if (binding.location.bit >= 0 && value == shownValue(unit, binding))
+        return;
+    unit.house.command(binding.var, value);
 }
 
 } // namespace PumpWatch::Sim

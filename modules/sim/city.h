@@ -1,6 +1,8 @@
 // City: the pump houses of a project brought to life — one PumpHouse model per device, seeded
 // from the station and device ids, and each device tag bound to the model variable of the same
-// key and to its Modbus location under the device's addressing and word order.
+// key and to its Modbus location under the device's addressing and word order. A device's
+// stated equipment (pumps, break tank) is the pump house simulated; what it leaves unstated is
+// derived from the seed and its name.
 //
 // Tags whose key the model does not know (a project's extra tags) have no binding; the server
 // still maps their registers, as plain PLC memory. The local time of the demand curve is the
@@ -38,6 +40,12 @@ struct CityUnit {
     std::vector<Binding> bindings;
 };
 
+/// The model's key of a device: the seed mixed with "station/device".
+quint64 unitKey(quint64 seed, QStringView station, QStringView device);
+/// The pumps and tank the model gives a device whose project does not state them; a project
+/// that states them (Device::equipment) is simulated with what it states.
+Equipment derivedEquipment(quint64 seed, QStringView station, QStringView device);
+
 class City {
 public:
     City(const Project& project, quint64 seed, qint64 startMs);
@@ -60,7 +68,8 @@ public:
     /// The tag's value as a client decodes it: scaled to raw, stored as its data type in the
     /// device's word order, read back and scaled again (float32 rounding included).
     double shownValue(const CityUnit& unit, const Binding& binding) const;
-    /// A client wrote the tag's registers: hand the decoded value to the model.
+    /// A client wrote the tag's registers: hand the decoded value to the model. A bit within a
+    /// register is a command only when it changes (the client wrote its neighbours back as read).
     void applyWrite(CityUnit& unit, const Binding& binding, double raw);
 
 private:

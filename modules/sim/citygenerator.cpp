@@ -1,5 +1,6 @@
 #include "citygenerator.h"
 
+#include "city.h"
 #include "citymap.h"
 #include "cityplan.h"
 #include "standardtemplate.h"
@@ -126,6 +127,8 @@ Project CityGenerator::generate(const CityOptions& options)
                 d.settings.endpoint = QStringLiteral("%1:%2").arg(options.host).arg(++port);
             }
             d.settings.wordOrder = wordOrders[i % 10];
+            // What the simulator would make of it, stated: drawings and the model agree.
+            d.equipment = derivedEquipment(options.seed, s.id, d.id);
             s.devices.push_back(d);
         }
 

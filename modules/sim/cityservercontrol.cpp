@@ -28,6 +28,29 @@ std::optional<bool> onOff(const QString& word)
     return std::nullopt;
 }
 
+/// "auto,start,stop": who runs each pump the house has (remote commands, PumpHouse::command).
+QString pumpModes(const PumpHouse& h)
+{
+    QStringList modes;
+    for (int i = 0; i < h.params().pumps; ++i) {
+        const PumpMode m = h.pumpMode(i);
+        modes << (m == PumpMode::Start  ? QStringLiteral("start")
+                  : m == PumpMode::Stop ? QStringLiteral("stop")
+                                        : QStringLiteral("auto"));
+    }
+    return modes.join(u',');
+}
+
+/// "100%,open", "40%,closing": the inlet valve's position and where it is going.
+QString valveState(const InletValve& v)
+{
+    const double at = v.position();
+    const QString where = v.opening()
+                              ? (at >= 1.0 ? QStringLiteral("open") : QStringLiteral("opening"))
+                              : (at <= 0.0 ? QStringLiteral("closed") : QStringLiteral("closing"));
+    return QStringLiteral("%1%,%2").arg(std::round(100.0 * at)).arg(where);
+}
+
 } // namespace
 
 QString CityServer::Impl::execute(const QString& line)
@@ -44,7 +67,7 @@ QString CityServer::Impl::execute(const QString& line)
             "drop TARGET | silence TARGET on|off | misanswer TARGET on|off | latency TARGET MS | "
             "exception TARGET START COUNT [CODE] | exception TARGET off | outage TARGET on|off | "
             "sensor TARGET KEY freeze|range|off | burst|overflow|lowlow TARGET on|off | "
-            "pumpfault TARGET N on|off | clear TARGET"));
+            "pumpfault TARGET N on|off | auto TARGET | clear TARGET"));
     if (verb == u"time") {
         const QDateTime t = QDateTime::fromMSecsSinceEpoch(
             simNow(wall), QTimeZone(city.project().timeZone.toLatin1()));
@@ -84,8 +107,8 @@ QString CityServer::Impl::execute(const QString& line)
 
     // The rest act on a target: a station, or one of its devices.
     static const QStringList targeted =
-        CityServer::faultCommands() +
-        QStringList{QStringLiteral("status"), QStringLiteral("drop"), QStringLiteral("clear")};
+        CityServer::faultCommands() + QStringList{QStringLiteral("status"), QStringLiteral("drop"),
+                                                  QStringLiteral("clear"), QStringLiteral("auto")};
     if (!targeted.contains(verb))
         return error(CityServer::tr("unknown command '%1'; try 'help'").arg(verb));
     const std::vector<int> units = city.find(w.value(1));
@@ -127,8 +150,12 @@ QString CityServer::Impl::execute(const QString& line)
                 faults << QStringLiteral("overflow");
             if (f.lowLow)
                 faults << QStringLiteral("lowlow");
-            out << QStringLiteral("%1 pumps=%2 tank=%3 running=%4%5%6 outlet_pressure=%7 "
-                                  "outlet_flow=%8 tank_level=%9 faults=%10")
+            for (int i = 0; i < MaxPumps; ++i) {
+                if (f.pumpFault[static_cast<std::size_t>(i)])
+                    faults << QStringLiteral("pumpfault=%1").arg(i + 1);
+            }
+            out << QStringLiteral("%1 pumps=%2 tank=%3 running=%4%5%6 mode=%11 valve=%12 "
+                                  "outlet_pressure=%7 outlet_flow=%8 tank_level=%9 faults=%10")
                        .arg(city.unitName(unit))
                        .arg(h.params().pumps)
                        .arg(h.params().breakTank ? QStringLiteral("break")
@@ -139,7 +166,8 @@ QString CityServer::Impl::execute(const QString& line)
                        .arg(h.value(Var::OutletPressure), 0, 'f', 4)
                        .arg(h.value(Var::OutletFlow), 0, 'f', 2)
                        .arg(h.value(Var::TankLevel), 0, 'f', 3)
-                       .arg(faults.isEmpty() ? QStringLiteral("none") : faults.join(u','));
+                       .arg(faults.isEmpty() ? QStringLiteral("none") : faults.join(u','))
+                       .arg(pumpModes(h), valveState(h.inletValve()));
         }
         return ok(out.join(QStringLiteral("; ")));
     }
@@ -241,6 +269,12 @@ QString CityServer::Impl::execute(const QString& line)
         }
         for (ServedDevice* d : targets)
             house(d).faults().pumpFault[static_cast<std::size_t>(pump - 1)] = *on;
+        return ok();
+    }
+    if (verb == u"auto") { // the panel's selector back to automatic: remote commands released
+        for (ServedDevice* d : targets)
+            house(d).resetRemote();
+        tick(); // the command bits show the staging's run commands at once
         return ok();
     }
     if (verb == u"clear") {

@@ -21,46 +21,6 @@ constexpr double MotorDriveEfficiency = 0.92;
 constexpr double Sqrt3 = 1.7320508075688772;
 constexpr qint64 MaxStepMs = 5000;
 
-constexpr const char* keys[VarCount] = {
-    "inlet_flow",
-    "inlet_total",
-    "outlet_flow",
-    "outlet_total",
-    "inlet_pressure",
-    "outlet_pressure",
-    "power",
-    "energy",
-    "power_factor",
-    "tank_level",
-    "outlet_pressure_setpoint",
-    "pump1_frequency",
-    "pump2_frequency",
-    "pump3_frequency",
-    "frequency_setpoint",
-    "pump1_current",
-    "pump2_current",
-    "pump3_current",
-    "voltage",
-    "turbidity",
-    "residual_chlorine",
-    "ph",
-    "pump1_running",
-    "pump2_running",
-    "pump3_running",
-    "pump1_fault",
-    "pump2_fault",
-    "pump3_fault",
-    "door_open",
-    "power_fail",
-    "inlet_valve_open",
-    "pressure_sensor_fault",
-    "pump1_command",
-    "pump2_command",
-    "pump3_command",
-    "inlet_valve_command",
-    "heartbeat",
-};
-
 constexpr int idx(Var v)
 {
     return static_cast<int>(v);
@@ -73,48 +33,21 @@ Var offset(Var first, int i)
 
 } // namespace
 
-const char* varKey(Var var)
-{
-    return keys[idx(var)];
-}
-
-std::optional<Var> varOfKey(QStringView key)
-{
-    for (int i = 0; i < VarCount; ++i) {
-        if (key == QLatin1String(keys[i]))
-            return static_cast<Var>(i);
-    }
-    return std::nullopt;
-}
-
-bool isCommandVar(Var var)
-{
-    switch (var) {
-    case Var::PressureSetpoint:
-    case Var::FrequencySetpoint:
-    case Var::Pump1Command:
-    case Var::Pump2Command:
-    case Var::Pump3Command:
-    case Var::InletValveCommand:
-        return true;
-    default:
-        return false;
-    }
-}
-
-PumpHouseParams PumpHouseParams::derive(quint64 key, double setpointMPa, bool highZone)
+PumpHouseParams PumpHouseParams::derive(quint64 key, double setpointMPa, bool highZone, int pumps,
+                                        std::optional<bool> breakTank)
 {
     auto u = [key](quint64 i) { return unitOf(mixKey(key, i)); };
     PumpHouseParams p;
     p.key = key;
-    p.pumps = u(1) < 0.6 ? 3 : 2;
-    p.breakTank = u(2) < 0.7;
+    p.pumps = pumps > 0 ? std::min(pumps, MaxPumps) : u(1) < 0.6 ? 3 : 2;
+    p.breakTank = breakTank.value_or(u(2) < 0.7);
     p.peakDemand = std::round((40 + 220 * std::pow(u(3), 1.5)) * (highZone ? 0.6 : 1.0));
     p.setpoint = setpointMPa;
     p.inletBase = 0.16 + 0.12 * u(4);
     p.tankArea = p.breakTank ? 1.1 * p.peakDemand / 4.0 : 3.0;
     p.inflowMax = 1.4 * p.peakDemand;
-    p.ratedFlow = 1.15 * p.peakDemand / (p.pumps - 1);
+    // One pump stands by; a house with a single pump has none.
+    p.ratedFlow = 1.15 * p.peakDemand / std::max(1, p.pumps - 1);
     const double designHead =
         (setpointMPa - (p.breakTank ? 0.01 : 0.6 * p.inletBase)) * MetresPerMPa + 5.0;
     p.shutoffHead = 1.35 * designHead;
@@ -135,8 +68,10 @@ PumpHouse::PumpHouse(const PumpHouseParams& params, qint64 startMs, const LocalT
     m_v[idx(Var::InletTotal)] = std::round(m_v[idx(Var::OutletTotal)] * (1.0 + 0.01 * u(3)));
     m_v[idx(Var::Energy)] = std::round(m_v[idx(Var::OutletTotal)] * (0.10 + 0.08 * u(4)));
     m_v[idx(Var::PressureSetpoint)] = m_params.setpoint;
-    for (int i = 0; i < MaxPumps; ++i)
-        m_v[idx(offset(Var::Pump1Command, i))] = i < m_params.pumps ? 1 : 0;
+    for (int i = 0; i < MaxPumps; ++i) // each pump's soft starter is set a little differently
+        m_drives[static_cast<std::size_t>(i)] =
+            PumpDrive(3.0 + 2.0 * u(10 + static_cast<quint64>(i)));
+    resetRemote();
     m_v[idx(Var::InletValveCommand)] = 1;
     m_pout = m_params.setpoint;
     m_heartbeat = std::floor(65536 * u(5));
@@ -217,12 +152,20 @@ double PumpHouse::frequencyFor(int running, double flow, double suction) const
 
 int PumpHouse::runningCount() const
 {
-    return static_cast<int>(std::count(m_running.begin(), m_running.end(), true));
+    return static_cast<int>(std::count_if(m_drives.begin(), m_drives.end(),
+                                          [](const PumpDrive& d) { return d.delivering(); }));
+}
+
+int PumpHouse::engagedCount() const
+{
+    return static_cast<int>(std::count_if(m_drives.begin(), m_drives.end(),
+                                          [](const PumpDrive& d) { return d.engaged(); }));
 }
 
 void PumpHouse::stage(int wanted, double dt, bool instant, const LocalTime& local)
 {
-    const int running = runningCount();
+    // A pump in its soft start counts: the staging waits for it rather than start another.
+    const int running = engagedCount();
     if (wanted == running) {
         m_stageTimer = 0;
         return;
@@ -232,23 +175,27 @@ void PumpHouse::stage(int wanted, double dt, bool instant, const LocalTime& loca
     if (!instant && m_stageTimer < delay)
         return;
     m_stageTimer = 0;
-    // The lead pump rotates daily so the pumps wear evenly.
+    // The lead pump rotates daily so the pumps wear evenly. Remotely commanded pumps are not the
+    // staging's to start or stop.
     const int n = m_params.pumps;
     const int lead =
         static_cast<int>((local.dayNumber + static_cast<qint64>(m_params.key % 7)) % n);
     if (wanted > running) {
         for (int k = 0; k < n; ++k) {
             const int i = (lead + k) % n;
-            if (!m_running[i] && m_available[i]) {
-                m_running[i] = true;
+            PumpDrive& d = m_drives[static_cast<std::size_t>(i)];
+            if (m_mode[static_cast<std::size_t>(i)] == PumpMode::Auto && !d.engaged() &&
+                m_available[static_cast<std::size_t>(i)]) {
+                d.start();
                 return;
             }
         }
     } else {
         for (int k = n - 1; k >= 0; --k) {
             const int i = (lead + k) % n;
-            if (m_running[i]) {
-                m_running[i] = false;
+            PumpDrive& d = m_drives[static_cast<std::size_t>(i)];
+            if (m_mode[static_cast<std::size_t>(i)] == PumpMode::Auto && d.engaged()) {
+                d.stop();
                 return;
             }
         }
@@ -262,8 +209,8 @@ int PumpHouse::wantedPumps(double flow, double suction) const
     if (available == 0)
         return 0;
     if (m_v[idx(Var::FrequencySetpoint)] > 0) // manual speed: keep what runs, at least one
-        return std::clamp(runningCount(), 1, available);
-    int n = std::clamp(runningCount(), 1, available);
+        return std::clamp(engagedCount(), 1, available);
+    int n = std::clamp(engagedCount(), 1, available);
     if (n < available && frequencyFor(n, flow, suction) > 49.0)
         return n + 1;
     if (n > 1 && frequencyFor(n - 1, flow, suction) < 44.0)
@@ -299,13 +246,7 @@ void PumpHouse::advance(double dt, const LocalTime& local, bool instant)
         m_dryRunTrip = true;
     else if (m_level > DryRunReset)
         m_dryRunTrip = false;
-    for (int i = 0; i < MaxPumps; ++i) {
-        m_available[i] = i < P.pumps && powered && !m_dryRunTrip && !m_faults.pumpFault[i] &&
-                         v[idx(offset(Var::Pump1Command, i))] != 0;
-        if (!m_available[i])
-            m_running[i] = false;
-    }
-    stage(wantedPumps(flow, suction), dt, instant, local);
+    runPumps(flow, suction, dt, instant, local);
     const int running = runningCount();
     double target = 0;
     if (running > 0) {
@@ -313,6 +254,8 @@ void PumpHouse::advance(double dt, const LocalTime& local, bool instant)
         target = manual > 0
                      ? std::min(manual, FullSpeedHz)
                      : std::clamp(frequencyFor(running, flow, suction), MinSpeedHz, FullSpeedHz);
+        // The drive leaves its soft start at the minimum speed and the PID takes over from there.
+        m_frequency = std::max(m_frequency, std::min(target, MinSpeedHz));
     }
     m_frequency += (target - m_frequency) * lag(running > 0 ? 4.0 : 1.5);
 
@@ -333,13 +276,15 @@ void PumpHouse::advance(double dt, const LocalTime& local, bool instant)
     m_pout += (pumpPressure - m_pout) * lag(3.0);
 
     // Tank: break tank with level control, or the stabiliser tank of a suction station.
-    const bool valveOpen = v[idx(Var::InletValveCommand)] != 0;
+    // The inlet valve passes water in proportion to its opening.
+    m_valve.advance(dt, instant);
+    const double opening = m_valve.position();
     if (m_level < FillStart)
         m_filling = true;
     else if (m_level >= FillStop)
         m_filling = false;
     double inflow = 0;
-    if (valveOpen && !m_faults.lowLow) {
+    if (opening > 0 && !m_faults.lowLow) {
         if (P.breakTank)
             inflow = (m_filling || m_faults.overflow)
                          ? P.inflowMax * std::sqrt(std::max(inlet, 0.0) / 0.2)
@@ -348,6 +293,7 @@ void PumpHouse::advance(double dt, const LocalTime& local, bool instant)
             inflow = flow + 0.5 * P.peakDemand;
         else // the mains keep the stabiliser tank at its working level within minutes
             inflow = std::max(0.0, flow + (m_normalLevel - m_level) * P.tankArea * 20.0);
+        inflow *= opening;
     }
     const double drain = m_faults.lowLow ? 3.0 * P.peakDemand : 0.0;
     if (!instant) {
@@ -364,7 +310,7 @@ void PumpHouse::advance(double dt, const LocalTime& local, bool instant)
     v[idx(Var::InletPressure)] = inlet;
     v[idx(Var::OutletPressure)] = m_pout + 0.0025 * noise(6, 7);
     v[idx(Var::TankLevel)] = m_level + 0.005 * noise(7, 11);
-    v[idx(Var::InletValveOpen)] = valveOpen ? 1 : 0;
+    v[idx(Var::InletValveOpen)] = m_valve.openIndication() ? 1 : 0;
 
     const double voltage = powered ? P.voltageBase + 3.0 * noise(8, 120) : 0.0;
     double power = powered ? AuxPowerKW : 0.0;
@@ -376,7 +322,7 @@ void PumpHouse::advance(double dt, const LocalTime& local, bool instant)
                                            : flow / running;
     std::array<double, MaxPumps> pumpKW{};
     for (int i = 0; i < MaxPumps; ++i) {
-        if (!m_running[i])
+        if (!m_drives[static_cast<std::size_t>(i)].delivering())
             continue;
         const double speed = m_frequency / FullSpeedHz;
         const double hydraulicKW = pumped * std::max(0.0, m_pout - suction) * 1000.0 / 3600.0;
@@ -394,14 +340,19 @@ void PumpHouse::advance(double dt, const LocalTime& local, bool instant)
     // The line currents are what the meter's power factor and voltage make of that power:
     // P = √3·U·I·cosφ per pump.
     for (int i = 0; i < MaxPumps; ++i) {
+        const PumpDrive& drive = m_drives[static_cast<std::size_t>(i)];
         double frequency = 0, current = 0;
-        if (m_running[i]) {
+        if (drive.delivering()) {
             frequency = m_frequency + 0.05 * noise(20 + i, 3);
             current = pumpKW[i] * 1000.0 / (Sqrt3 * std::max(voltage, 1.0) * powerFactor);
+        } else if (drive.phase() == PumpDrive::Phase::Starting) { // soft start to minimum speed
+            frequency = drive.speedFraction() * MinSpeedHz;
+        } else if (drive.phase() == PumpDrive::Phase::Stopping) { // ramp down from its speed
+            frequency = drive.speedFraction() * m_frequency;
         }
         v[idx(offset(Var::Pump1Frequency, i))] = frequency;
         v[idx(offset(Var::Pump1Current, i))] = current;
-        v[idx(offset(Var::Pump1Running, i))] = m_running[i] ? 1 : 0;
+        v[idx(offset(Var::Pump1Running, i))] = drive.runningBit() ? 1 : 0;
         v[idx(offset(Var::Pump1Fault, i))] = m_faults.pumpFault[i] ? 1 : 0;
     }
     power += pumpsPower;
@@ -479,10 +430,55 @@ void PumpHouse::command(Var var, double value)
     case Var::FrequencySetpoint:
         slot = std::clamp(value, 0.0, FullSpeedHz);
         break;
-    default:
+    case Var::InletValveCommand:
         slot = value != 0 ? 1 : 0;
+        m_valve.command(slot != 0);
+        break;
+    default: // a pump: remote start or stop, held until the next command
+        slot = value != 0 ? 1 : 0;
+        m_mode[static_cast<std::size_t>(idx(var) - idx(Var::Pump1Command))] =
+            slot != 0 ? PumpMode::Start : PumpMode::Stop;
         break;
     }
+}
+
+void PumpHouse::resetRemote()
+{
+    m_mode.fill(PumpMode::Auto);
+    showRunCommands();
+}
+
+void PumpHouse::showRunCommands()
+{
+    // In automatic the PLC writes its own run command into the bit, as S7 programs mirror the
+    // staging's output there: a client that starts a stopped pump changes the bit from 0 to 1.
+    for (std::size_t i = 0; i < MaxPumps; ++i) {
+        if (m_mode[i] == PumpMode::Auto)
+            m_v[idx(offset(Var::Pump1Command, static_cast<int>(i)))] =
+                m_drives[i].engaged() ? 1 : 0;
+    }
+}
+
+void PumpHouse::runPumps(double flow, double suction, double dt, bool instant,
+                         const LocalTime& local)
+{
+    for (std::size_t i = 0; i < MaxPumps; ++i) {
+        // What the PLC's interlocks let run: the pump exists, has power and water, is healthy.
+        const bool able = static_cast<int>(i) < m_params.pumps && !m_faults.powerFail &&
+                          !m_dryRunTrip && !m_faults.pumpFault[i];
+        PumpDrive& d = m_drives[i];
+        if (!able)
+            d.trip();
+        else if (m_mode[i] == PumpMode::Start)
+            d.start(); // held: it starts as soon as it may
+        if (m_mode[i] == PumpMode::Stop)
+            d.stop();
+        m_available[i] = able && m_mode[i] != PumpMode::Stop;
+    }
+    stage(wantedPumps(flow, suction), dt, instant, local);
+    for (PumpDrive& d : m_drives)
+        d.advance(dt, instant);
+    showRunCommands();
 }
 
 } // namespace PumpWatch::Sim

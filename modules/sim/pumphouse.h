@@ -14,10 +14,18 @@
 //     PumpHouse house(PumpHouseParams::derive(key, 0.40, false), startMs, localTime);
 //     house.step(startMs + 1000, localTime);
 //     house.value(Var::OutletPressure);      // ≈ 0.40
-//     house.command(Var::Pump1Command, 0);   // pump 1 stops, another takes over
+//     house.command(Var::Pump1Command, 0);   // remote stop: pump 1 ramps down, another takes over
+//
+// Commands act as on the PLC: a write to a pump's command bit is a remote start (1) or stop (0)
+// of that pump, held until the next write or resetRemote(); the staging runs the pumps not so
+// commanded, and their bits show its run command. A start shows `running` only after the drive's
+// soft start (drives.h), a stop drops it after the ramp-down, and a pump that cannot run (fault, no
+// power, dry-run trip) never shows it. The inlet valve travels; its open bit changes at the end of
+// the stroke.
 #pragma once
 
 #include "demand.h"
+#include "drives.h"
 
 #include <QStringView>
 
@@ -91,8 +99,11 @@ struct PumpHouseParams {
     double ratedPower = 11;   ///< kW per pump
     double voltageBase = 385; ///< V
 
-    /// Plausible sizing for a pump house with key `key` and the given outlet setpoint.
-    static PumpHouseParams derive(quint64 key, double setpointMPa, bool highZone);
+    /// Plausible sizing for a pump house with key `key` and the given outlet setpoint. The pump
+    /// count and the tank are the stated ones where given (`pumps` > 0, capped at MaxPumps;
+    /// `breakTank`), else derived from the key; the pumps, tank and power are sized for them.
+    static PumpHouseParams derive(quint64 key, double setpointMPa, bool highZone, int pumps = 0,
+                                  std::optional<bool> breakTank = std::nullopt);
 };
 
 enum class SensorMode : quint8 { Normal, Frozen, OutOfRange };
@@ -115,8 +126,17 @@ public:
     void step(qint64 nowMs, const LocalTime& local);
     /// The value a sensor or the PLC reports now (sensor faults applied).
     double value(Var var) const;
-    /// A client wrote a setpoint or command; other variables are ignored.
+    /// A client wrote a setpoint or command; other variables are ignored. Setpoints are clamped
+    /// to the PLC's range and read back as held; a pump command is a remote start or stop; the
+    /// valve command sends the valve on its stroke.
     void command(Var var, double value);
+    /// The panel's selector back to automatic: every pump follows the staging again and its
+    /// command bit shows the staging's run command (1 while the pump is started or starting).
+    void resetRemote();
+    /// Who decides whether pump `i` (0-based) runs.
+    PumpMode pumpMode(int i) const { return m_mode[static_cast<std::size_t>(i)]; }
+    const PumpDrive& drive(int i) const { return m_drives[static_cast<std::size_t>(i)]; }
+    const InletValve& inletValve() const { return m_valve; }
 
     ProcessFaults& faults() { return m_faults; }
     const ProcessFaults& faults() const { return m_faults; }
@@ -136,7 +156,14 @@ private:
     double burstOrifice(double demand, double mains, double suction) const;
     int wantedPumps(double flow, double suction) const;
     void stage(int wanted, double dt, bool instant, const LocalTime& local);
+    /// Trips what cannot run, applies the remote commands, stages and steps the drives.
+    void runPumps(double flow, double suction, double dt, bool instant, const LocalTime& local);
+    /// Pumps delivering water (their soft start complete).
     int runningCount() const;
+    /// Pumps started or starting.
+    int engagedCount() const;
+    /// The command bits of the pumps in automatic: the staging's run command.
+    void showRunCommands();
     double span(Var var) const;
 
     PumpHouseParams m_params;
@@ -144,8 +171,10 @@ private:
     qint64 m_timeMs = 0;
     std::array<double, VarCount> m_v{};
     std::array<double, VarCount> m_frozen{};
-    std::array<bool, MaxPumps> m_running{};
-    std::array<bool, MaxPumps> m_available{};
+    std::array<PumpDrive, MaxPumps> m_drives;
+    std::array<PumpMode, MaxPumps> m_mode{};
+    std::array<bool, MaxPumps> m_available{}; ///< may run and is the staging's to run
+    InletValve m_valve;
     double m_pout = 0;        ///< true outlet pressure, MPa
     double m_level = 0;       ///< true tank level, m
     double m_normalLevel = 0; ///< stabiliser tank of a suction station: its working level

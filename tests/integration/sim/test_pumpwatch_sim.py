@@ -122,8 +122,13 @@ class SimulatedCity(unittest.TestCase):
                 self.assertGreaterEqual(sum(running), 1)
                 for i, on in enumerate(running, 1):
                     frequency = v[f"pump{i}_frequency"]
-                    self.assertTrue(20 <= frequency <= 50.5 if on else frequency == 0, v)
-                    self.assertEqual(v[f"pump{i}_current"] > 0, bool(on))
+                    current = v[f"pump{i}_current"]
+                    if current > 0:  # running and delivering
+                        self.assertTrue(on and 20 <= frequency <= 50.5, v)
+                    elif on:  # the second of ramp-down after a stop
+                        self.assertTrue(0 <= frequency <= 50.5, v)
+                    else:  # stopped, or in its soft start toward the minimum speed
+                        self.assertTrue(0 <= frequency <= 20, v)
                 self.assertGreater(v["power"], 0.6)
                 self.assertEqual(v["power_fail"], 0)
                 self.assertEqual(v["inlet_valve_open"], 1)
@@ -206,7 +211,11 @@ class SimulatedCity(unittest.TestCase):
 
     def test_stopping_every_pump_drops_the_outlet_to_the_inlet_pressure(self):
         name = "S0007/low"
+        # A bit is a command when it changes (the PLC's edge): in automatic it shows the
+        # staging's run command, so a pump the staging has stopped is started, then stopped, to
+        # hold it stopped.
         for key in ("pump1_command", "pump2_command", "pump3_command"):
+            self.write_bit(name, key, True)
             self.write_bit(name, key, False)
         try:
             v = wait_until(lambda: (lambda v: v if v["pump1_running"] + v["pump2_running"]
@@ -217,12 +226,28 @@ class SimulatedCity(unittest.TestCase):
             self.assertLess(v["power"], 1.0)
             self.assertEqual(v["pump1_frequency"], 0)
         finally:
-            for key in ("pump1_command", "pump2_command", "pump3_command"):
-                self.write_bit(name, key, True)
+            self.sim.ok(f"auto {name}")  # the panel back to automatic
         v = wait_until(lambda: (lambda v: v if abs(v["outlet_pressure"]
                                                    - v["outlet_pressure_setpoint"]) < 0.02
                                 else None)(self.read(name)))
         self.assertTrue(v, "pressure does not recover after the pumps restart")
+
+    def test_remote_start_of_a_stopped_pump_reads_back_running(self):
+        name = "S0002/low"  # three pumps; at 06:30 one or two run
+        v = self.read(name)
+        stopped = [i for i in (1, 2, 3) if not v[f"pump{i}_running"]]
+        if not stopped:
+            self.skipTest(f"every pump of {name} runs")
+        pump = stopped[-1]
+        self.assertEqual(v[f"pump{pump}_command"], 0)  # automatic: the staging's run command
+        self.write_bit(name, f"pump{pump}_command", True)
+        try:
+            self.assertTrue(wait_until(lambda: self.read(name)[f"pump{pump}_running"] == 1,
+                                       timeout=20 / SPEED + 5))
+            self.assertEqual(self.read(name)[f"pump{pump}_command"], 1)
+            self.assertIn("start", self.sim.ok(f"status {name}"))
+        finally:
+            self.sim.ok(f"auto {name}")
 
     def test_frequency_setpoint_runs_the_pumps_at_that_speed(self):
         name = "S0003/low"
