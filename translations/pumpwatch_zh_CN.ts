@@ -2511,6 +2511,105 @@
     </message>
 </context>
 <context>
+    <name>PumpWatch::Ui::Faceplate</name>
+    <message>
+        <source>Confirm</source>
+        <translation>确认</translation>
+    </message>
+    <message>
+        <source>Execute</source>
+        <translation>执行</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>Set</source>
+        <translation>设定</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>启动</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>开阀</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关阀</translation>
+    </message>
+    <message>
+        <source>Trend</source>
+        <translation>趋势</translation>
+    </message>
+    <message>
+        <source>Type the new value again:</source>
+        <translation>再次输入新设定值：</translation>
+    </message>
+    <message>
+        <source>The two values differ; nothing was selected.</source>
+        <translation>两次输入不一致，未选中。</translation>
+    </message>
+    <message>
+        <source>start %1</source>
+        <translation>启动%1</translation>
+    </message>
+    <message>
+        <source>stop %1</source>
+        <translation>停止%1</translation>
+    </message>
+    <message>
+        <source>open %1</source>
+        <translation>打开%1</translation>
+    </message>
+    <message>
+        <source>close %1</source>
+        <translation>关闭%1</translation>
+    </message>
+    <message>
+        <source>set %1 to %2</source>
+        <translation>%1设为 %2</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>就绪</translation>
+    </message>
+    <message>
+        <source>Selected by %1: %2 (%3 s left)</source>
+        <translation>%1 已选中：%2（剩余 %3 秒）</translation>
+    </message>
+    <message>
+        <source>Executing %1: waiting for feedback (%2 s left)</source>
+        <translation>正在执行%1：等待反馈（剩余 %2 秒）</translation>
+    </message>
+    <message>
+        <source>Done: %1</source>
+        <translation>成功：%1</translation>
+    </message>
+    <message>
+        <source>Failed: %1 — %2</source>
+        <translation>失败：%1 — %2</translation>
+    </message>
+    <message>
+        <source>Confirm: %1? (%2 s)</source>
+        <translation>确认%1？（%2 秒）</translation>
+    </message>
+    <message>
+        <source>control is not available</source>
+        <translation>控制功能不可用</translation>
+    </message>
+</context>
+<context>
     <name>PumpWatch::Ui::LimitEditor</name>
     <message>
         <source>Time periods…</source>
@@ -3529,10 +3628,6 @@
         <translation>--settle 必须是秒数</translation>
     </message>
     <message>
-        <source>Demo accounts: zhangsan (operator), lisi (engineer), admin (administrator); password: demo</source>
-        <translation>演示账户：zhangsan（操作员）、lisi（工程师）、admin（管理员）；密码：demo</translation>
-    </message>
-    <message>
         <source>Zhang San</source>
         <translation>张三</translation>
     </message>
@@ -3551,6 +3646,14 @@
     <message>
         <source>--fault &apos;%1&apos;: not a fault command; one of %2 (docs/simulator.md)</source>
         <translation>--fault &apos;%1&apos;：不是故障命令；可用的有 %2（见 docs/simulator.md）</translation>
+    </message>
+    <message>
+        <source>Demo accounts: zhangsan (operator), lisi (engineer), admin (administrator), wangwu (viewer); password: demo</source>
+        <translation>演示账号：zhangsan（操作员）、lisi（工程师）、admin（管理员）、wangwu（只读用户）；密码：demo</translation>
+    </message>
+    <message>
+        <source>Wang Wu</source>
+        <translation>王五</translation>
     </message>
 </context>
 </TS>

@@ -133,7 +133,7 @@ public:
         auto users = UserStore::load(QDir(dataDir).filePath(QStringLiteral("users.json")), &error);
         if (!users)
             return fail(error);
-        if (m_demo && users->isEmpty() && !createDemoUsers(*users, &error))
+        if (m_demo && !users->find(u"wangwu") && !createDemoUsers(*users, &error))
             return fail(error);
 
         // History: SQLite in the data folder unless --db says otherwise.
@@ -214,6 +214,7 @@ public:
                               *url,
                               session,
                               QDir(dataDir).filePath(QStringLiteral("tiles"))};
+        services.control = &pipeline.control();
         if (parser.isSet(snapshot)) {
             if (!m_demo || !users->find(u"zhangsan"))
                 return fail(tr("--snapshot logs in as the demo dispatcher: use it with --demo"));
@@ -293,8 +294,8 @@ private:
 
     static QString demoHint()
     {
-        return tr("Demo accounts: zhangsan (operator), lisi (engineer), admin (administrator); "
-                  "password: demo");
+        return tr("Demo accounts: zhangsan (operator), lisi (engineer), admin (administrator), "
+                  "wangwu (viewer); password: demo");
     }
 
     static bool createDemoUsers(UserStore& users, QString* error)
@@ -305,6 +306,7 @@ private:
                users.set(QStringLiteral("lisi"), tr("Li Si"), Role::Engineer, password, error) &&
                users.set(QStringLiteral("admin"), tr("Administrator"), Role::Administrator,
                          password, error) &&
+               users.set(QStringLiteral("wangwu"), tr("Wang Wu"), Role::Viewer, password, error) &&
                users.save(error);
     }
 

@@ -13,6 +13,7 @@
 
 #include <QObject>
 
+#include <control/controlservice.h>
 #include <optional>
 
 namespace PumpWatch::Ui {
@@ -32,6 +33,8 @@ public:
         return m_user ? Alarms::Actor{m_user->name, m_user->displayName} : Alarms::Actor();
     }
     bool may(Role role) const { return m_user && m_user->may(role); }
+    /// The logged-in user as the control service knows them, on this computer.
+    Control::Operator controlOperator() const;
     void setUser(const User& user)
     {
         m_user = user;
@@ -57,6 +60,7 @@ struct Services {
     std::optional<History::DatabaseUrl> database; ///< queries and trends; none: live only
     Session& session;
     QString tileCache = {}; ///< folder of the map's tile cache; empty: tiles are not kept
+    Control::ControlService* control = nullptr; ///< control commands; null: nothing is operated
 };
 
 /// One row of the workstation's own audit (login, logout, lock, exit) as `who`'s, both names;
