@@ -694,6 +694,79 @@
     </message>
 </context>
 <context>
+    <name>PumpWatch::Cli::AuditCommands</name>
+    <message>
+        <source>  audit list --db URL --from T --to T [--station ID] [--action PATTERN] [--project FILE]
+                                           the audit rows, oldest first
+</source>
+        <translation>  audit list --db URL --from T --to T [--station ID] [--action PATTERN] [--project FILE]
+                                           审计记录，按时间先后
+</translation>
+    </message>
+    <message>
+        <source>unknown command &apos;audit %1&apos;; commands:
+</source>
+        <translation>未知命令“audit %1”；可用命令：
+</translation>
+    </message>
+    <message>
+        <source>Lists the audit rows of a period, oldest first, tab-separated: time, user, login, role, workstation, station, action, object, old value, new value, result, detail; times in the time zone of --project, else this computer&apos;s.</source>
+        <translation>按时间先后列出一段时间内的审计记录，以制表符分隔：时间、用户、登录名、角色、工作站、站点、操作、对象、原值、新值、结果、详情；时间按 --project 的时区，否则按本机时区。</translation>
+    </message>
+    <message>
+        <source>the command</source>
+        <translation>命令</translation>
+    </message>
+    <message>
+        <source>the history database: sqlite:PATH or postgres://user@host:port/database</source>
+        <translation>历史数据库：sqlite:路径 或 postgres://用户@主机:端口/数据库</translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <source>start, local time (2026-11-21T08:00:00)</source>
+        <translation>开始时间，本地时间（2026-11-21T08:00:00）</translation>
+    </message>
+    <message>
+        <source>T</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>end (exclusive), local time</source>
+        <translation>结束时间（不含），本地时间</translation>
+    </message>
+    <message>
+        <source>only this station id</source>
+        <translation>只列此站点编号</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>only actions like this (control.% for control commands)</source>
+        <translation>只列匹配的操作（控制命令用 control.%）</translation>
+    </message>
+    <message>
+        <source>PATTERN</source>
+        <translation>模式</translation>
+    </message>
+    <message>
+        <source>the project: its time zone (default: this computer&apos;s)</source>
+        <translation>工程文件：使用其时区（默认本机时区）</translation>
+    </message>
+    <message>
+        <source>FILE</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>--db is required</source>
+        <translation>必须指定 --db</translation>
+    </message>
+</context>
+<context>
     <name>PumpWatch::Cli::CliIo</name>
     <message>
         <source>%1: cannot write: %2</source>
@@ -1287,6 +1360,13 @@
     <message>
         <source>%1 holds no PumpWatch alarm journal (or one older than this program): %2</source>
         <translation>%1 中没有 PumpWatch 报警记录表（或版本比本程序旧）：%2</translation>
+    </message>
+</context>
+<context>
+    <name>PumpWatch::History::AuditLog</name>
+    <message>
+        <source>%1 holds no PumpWatch audit table (or one older than this program): %2</source>
+        <translation>%1 中没有 PumpWatch 审计表（或版本早于本程序）：%2</translation>
     </message>
 </context>
 <context>

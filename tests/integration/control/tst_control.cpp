@@ -5,6 +5,7 @@
 #include <sim/citygenerator.h>
 #include <sim/localcity.h>
 
+#include <QProcess>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -117,6 +118,25 @@ private Q_SLOTS:
         QVERIFY(q.exec(QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE action = 'write'")));
         QVERIFY(q.next());
         QCOMPARE(q.value(0).toInt(), 3);
+
+        // An inspector finds them with the CLI.
+        QProcess cli;
+        cli.start(QStringLiteral(PUMPWATCH_BIN_DIR "/pumpwatch-cli"),
+                  {QStringLiteral("audit"), QStringLiteral("list"), QStringLiteral("--db"),
+                   QStringLiteral("sqlite:") + dir.filePath(QStringLiteral("h.sqlite")),
+                   QStringLiteral("--from"), QDate::currentDate().addDays(-1).toString(Qt::ISODate),
+                   QStringLiteral("--to"), QDate::currentDate().addDays(2).toString(Qt::ISODate),
+                   QStringLiteral("--station"), s.id, QStringLiteral("--action"),
+                   QStringLiteral("control.%")});
+        QVERIFY(cli.waitForFinished(20'000));
+        QCOMPARE(cli.exitCode(), 0);
+        const QStringList lines =
+            QString::fromUtf8(cli.readAllStandardOutput()).split(u'\n', Qt::SkipEmptyParts);
+        QCOMPARE(lines.size(), 9);
+        QVERIFY2(lines.last().contains(QStringLiteral("\t张三\tzhangsan\toperator\tWS-TEST\t") +
+                                       s.id + QStringLiteral("\tcontrol.fail\tpump[")) &&
+                     lines.last().contains(u"\tno_feedback\t"),
+                 qPrintable(lines.last()));
     }
 };
 
