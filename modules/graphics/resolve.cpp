@@ -273,7 +273,7 @@ private:
         }
         if (!roleDef.quantity.isEmpty() && quantityFromCode(roleDef.quantity) != tag.quantity) {
             problem(d, element, role,
-                    tr("the role needs a %1, tag '%2' is a %3")
+                    tr("the role needs quantity '%1', tag '%2' is '%3'")
                         .arg(roleDef.quantity, key, quantityCode(tag.quantity)));
             ok = false;
         }
