@@ -778,6 +778,73 @@
     </message>
 </context>
 <context>
+    <name>PumpWatch::Cli::GraphicsCommands</name>
+    <message>
+        <source>  graphics check --project FILE            resolve every station&apos;s drawing, list broken bindings
+  graphics format FILE                     rewrite a drawing file in canonical form
+</source>
+        <translation>  graphics check --project 文件            解析每个站点的流程图，列出失效的绑定
+  graphics format 文件                     将流程图文件改写为规范格式
+</translation>
+    </message>
+    <message>
+        <source>unknown command &apos;graphics %1&apos;; commands:
+</source>
+        <translation>未知命令“graphics %1”；可用命令：
+</translation>
+    </message>
+    <message>
+        <source>Resolves the process graphic of every station of a project and lists each binding that does not hold: a missing tag, a wrong type, a control on a read-only tag.</source>
+        <translation>解析工程中每个站点的工艺流程图，列出每个不成立的绑定：缺少的测点、类型不符、控制指向只读测点。</translation>
+    </message>
+    <message>
+        <source>the command</source>
+        <translation>命令</translation>
+    </message>
+    <message>
+        <source>the project file</source>
+        <translation>工程文件</translation>
+    </message>
+    <message>
+        <source>--project is required</source>
+        <translation>必须指定 --project</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n error(s)</source>
+        <translation>
+            <numerusform>%1：%n 个错误</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: the project lists no drawings (&quot;graphics&quot;)</source>
+        <translation>%1：工程未列出任何流程图（“graphics”）</translation>
+    </message>
+    <message>
+        <source>%1 %2: no drawing serves this station</source>
+        <translation>%1 %2：没有适用于该站点的流程图</translation>
+    </message>
+    <message>
+        <source>%1: overrides for station &apos;%2&apos;, which the project does not have</source>
+        <translation>%1：为站点“%2”定义了覆盖，但工程中没有该站点</translation>
+    </message>
+    <message>
+        <source>%1: %2 stations checked against %3 drawings: %4 problems at %5 stations</source>
+        <translation>%1：已按 %3 张流程图检查 %2 个站点：%5 个站点共 %4 个问题</translation>
+    </message>
+    <message>
+        <source>Reads a drawing file and writes it back in canonical form (the bytes PumpWatch itself saves), so that hand edits diff cleanly.</source>
+        <translation>读取流程图文件并以规范格式写回（与 PumpWatch 自身保存的字节相同），使手工修改的差异清晰可比。</translation>
+    </message>
+    <message>
+        <source>the drawing file</source>
+        <translation>流程图文件</translation>
+    </message>
+    <message>
+        <source>%1: cannot write: %2</source>
+        <translation>%1：无法写入：%2</translation>
+    </message>
+</context>
+<context>
     <name>PumpWatch::Cli::HistoryCommands</name>
     <message>
         <source>  history export --project FILE --db URL --station ID --quantity Q --from T --to T --step raw|hour|day
@@ -1063,6 +1130,10 @@
         <source>cannot write the base map: %1</source>
         <translation>无法写入底图：%1</translation>
     </message>
+    <message>
+        <source>cannot write %1</source>
+        <translation>无法写入 %1</translation>
+    </message>
 </context>
 <context>
     <name>PumpWatch::Control::ControlService</name>
@@ -1231,6 +1302,183 @@
     <message>
         <source>%1: layer %2, feature %3: cannot be converted to WGS-84</source>
         <translation>%1：图层 %2 要素 %3 无法转换为 WGS-84</translation>
+    </message>
+</context>
+<context>
+    <name>PumpWatch::Graphics::DrawingJson</name>
+    <message>
+        <source>expected &quot;pumpwatch-graphic&quot;, found &quot;%1&quot;</source>
+        <translation>应为“pumpwatch-graphic”，实际为“%1”</translation>
+    </message>
+    <message>
+        <source>version %1 is newer than this PumpWatch reads (%2)</source>
+        <translation>版本 %1 比本 PumpWatch 能读取的版本（%2）更新</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a zone (low, mid, high) or is repeated</source>
+        <translation>“%1”不是分区（low、mid、high）或重复出现</translation>
+    </message>
+    <message>
+        <source>expected [x, y], found %1</source>
+        <translation>应为 [x, y]，实际为%1</translation>
+    </message>
+    <message>
+        <source>expected an object, found %1</source>
+        <translation>应为对象，实际为 %1</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a role kind (bit, analog)</source>
+        <translation>“%1”不是角色类型（bit、analog）</translation>
+    </message>
+    <message>
+        <source>the role and its tag must both use the pump index or neither (&apos;[i]&apos; in the role, &apos;{i}&apos; in the tag)</source>
+        <translation>角色与其测点必须同时使用或同时不使用泵序号（角色中写“[i]”，测点中写“{i}”）</translation>
+    </message>
+    <message>
+        <source>duplicate element id &apos;%1&apos;</source>
+        <translation>图元编号“%1”重复</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not an element kind (symbol, pipe, value, bar, text, link, group)</source>
+        <translation>“%1”不是图元类型（symbol、pipe、value、bar、text、link、group）</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a layer (background, process, instruments, labels, notes)</source>
+        <translation>“%1”不是图层（background、process、instruments、labels、notes）</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a symbol this PumpWatch knows: drawn as a box without ports</source>
+        <translation>“%1”不是本版 PumpWatch 认识的图符：按无端口的方框绘制</translation>
+    </message>
+    <message>
+        <source>a pipe needs at least two points</source>
+        <translation>管道至少需要两个点</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not &quot;element.port&quot;, a pipe id, &quot;inlet&quot; or &quot;outlet&quot;</source>
+        <translation>“%1”不是“图元.端口”、管道编号、“inlet”或“outlet”</translation>
+    </message>
+    <message>
+        <source>expected a role, found %1</source>
+        <translation>应为角色，实际为%1</translation>
+    </message>
+    <message>
+        <source>role &apos;%1&apos; is not declared in roles</source>
+        <translation>角色“%1”未在 roles 中声明</translation>
+    </message>
+    <message>
+        <source>a link opens &quot;drawing:&lt;id&gt;&quot; or &quot;trend&quot;</source>
+        <translation>链接只能打开“drawing:&lt;编号&gt;”或“trend”</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; cannot be repeated (only &quot;pumps&quot;)</source>
+        <translation>“%1”不能重复（只能是“pumps”）</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a condition (tank, !tank)</source>
+        <translation>“%1”不是条件（tank、!tank）</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not one of the drawing&apos;s zones</source>
+        <translation>“%1”不是该流程图的分区</translation>
+    </message>
+    <message>
+        <source>a drawing of several zones must say which zone&apos;s device a bound element reads</source>
+        <translation>多分区流程图中，有绑定的图元必须指明读取哪个分区的设备</translation>
+    </message>
+    <message>
+        <source>only a group has elements or repeats</source>
+        <translation>只有组（group）可以包含图元或重复</translation>
+    </message>
+    <message>
+        <source>expected an array, found %1</source>
+        <translation>应为数组，实际为%1</translation>
+    </message>
+    <message>
+        <source>a drawing file must hold a JSON object</source>
+        <translation>流程图文件必须是一个 JSON 对象</translation>
+    </message>
+</context>
+<context>
+    <name>PumpWatch::Graphics::DrawingLibrary</name>
+    <message>
+        <source>the project lists it as &apos;%1&apos;, the file says &apos;%2&apos;</source>
+        <translation>工程中登记为“%1”，文件中写的是“%2”</translation>
+    </message>
+</context>
+<context>
+    <name>PumpWatch::Graphics::Resolver</name>
+    <message>
+        <source>the device is on template &apos;%1&apos;, the drawing serves &apos;%2&apos;</source>
+        <translation>设备使用模板“%1”，流程图适用于“%2”</translation>
+    </message>
+    <message>
+        <source>the station has no device of zone &apos;%1&apos;</source>
+        <translation>站点没有“%1”分区的设备</translation>
+    </message>
+    <message>
+        <source>cannot tell how many pumps: the device states none and the template&apos;s tags bind none</source>
+        <translation>无法确定泵的台数：设备未注明，模板测点也绑定不到任何一台</translation>
+    </message>
+    <message>
+        <source>the role is not declared in the drawing&apos;s roles</source>
+        <translation>该角色未在流程图的 roles 中声明</translation>
+    </message>
+    <message>
+        <source>no tag &apos;%1&apos;</source>
+        <translation>没有测点“%1”</translation>
+    </message>
+    <message>
+        <source>a bit</source>
+        <translation>开关量</translation>
+    </message>
+    <message>
+        <source>an analog value</source>
+        <translation>模拟量</translation>
+    </message>
+    <message>
+        <source>slot &apos;%1&apos; needs %2, the role is %3</source>
+        <translation>槽位“%1”需要%2，角色却是%3</translation>
+    </message>
+    <message>
+        <source>the role needs %1, tag &apos;%2&apos; is %3 (%4)</source>
+        <translation>角色需要%1，测点“%2”是%3（%4）</translation>
+    </message>
+    <message>
+        <source>the role needs quantity &apos;%1&apos;, tag &apos;%2&apos; is &apos;%3&apos;</source>
+        <translation>角色需要物理量“%1”，测点“%2”是“%3”</translation>
+    </message>
+    <message>
+        <source>tag &apos;%1&apos; is read-only, the role writes it</source>
+        <translation>测点“%1”只读，而该角色需要写入</translation>
+    </message>
+    <message>
+        <source>the template declares no control of this object</source>
+        <translation>模板没有声明该对象的控制</translation>
+    </message>
+    <message>
+        <source>no command tag &apos;%1&apos;</source>
+        <translation>没有命令测点“%1”</translation>
+    </message>
+    <message>
+        <source>the command tag &apos;%1&apos; is read-only</source>
+        <translation>命令测点“%1”只读</translation>
+    </message>
+    <message>
+        <source>no feedback tag &apos;%1&apos;</source>
+        <translation>没有反馈测点“%1”</translation>
+    </message>
+    <message>
+        <source>the station&apos;s override names an element the drawing does not have</source>
+        <translation>站点的覆盖指向了流程图中没有的图元</translation>
+    </message>
+    <message>
+        <source>the pipe ends at &apos;%1&apos;, which the drawing does not have here</source>
+        <translation>管道端点“%1”在此站点的流程图中不存在</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a port of a symbol or a pipe</source>
+        <translation>“%1”不是图符端口或管道</translation>
     </message>
 </context>
 <context>
@@ -1790,6 +2038,10 @@
     <message>
         <source>min %1 is above max %2</source>
         <translation>最小值 %1 大于最大值 %2</translation>
+    </message>
+    <message>
+        <source>graphic id</source>
+        <translation>流程图编号</translation>
     </message>
 </context>
 <context>

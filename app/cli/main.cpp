@@ -1,6 +1,7 @@
 // pumpwatch-cli: tools for engineers and scripts. Headless (no Qt Gui or Widgets).
 #include "alarmcommands.h"
 #include "auditcommands.h"
+#include "graphicscommands.h"
 #include "historycommands.h"
 #include "projectcommands.h"
 
@@ -21,7 +22,8 @@ public:
             << tr("usage: pumpwatch-cli GROUP COMMAND [options]   (COMMAND --help for its "
                   "options)\n\n")
             << PumpWatch::Cli::ProjectCommands::usage() << PumpWatch::Cli::HistoryCommands::usage()
-            << PumpWatch::Cli::AlarmCommands::usage() << PumpWatch::Cli::AuditCommands::usage();
+            << PumpWatch::Cli::AlarmCommands::usage() << PumpWatch::Cli::AuditCommands::usage()
+            << PumpWatch::Cli::GraphicsCommands::usage();
         return code;
     }
 };
@@ -44,6 +46,8 @@ int main(int argc, char* argv[])
         return PumpWatch::Cli::AlarmCommands::run(args.mid(1));
     if (args.first() == u"audit")
         return PumpWatch::Cli::AuditCommands::run(args.mid(1));
+    if (args.first() == u"graphics")
+        return PumpWatch::Cli::GraphicsCommands::run(args.mid(1));
     if (args.first() == u"history")
         return PumpWatch::Cli::HistoryCommands::run(args.mid(1));
     return Main::usage(2);

@@ -11,6 +11,7 @@
 #include <sim/citymap.h>
 
 #include <QCommandLineParser>
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QTextStream>
@@ -269,6 +270,19 @@ int ProjectCommands::generate(const QStringList& args)
         if (!Sim::CityMap::write(QFileInfo(parser.value(output)).absolutePath(), &error)) {
             CliIo::err() << tr("cannot write the base map: %1").arg(error) << Qt::endl;
             return 1;
+        }
+        // The drawings it refers to are the demo's, compiled in (resources/demo/graphics).
+        const QDir dir = QFileInfo(parser.value(output)).absoluteDir();
+        for (const GraphicRef& g : p.graphics) {
+            const QString target = dir.filePath(g.file);
+            QFile::remove(target);
+            if (!dir.mkpath(QFileInfo(g.file).path()) ||
+                !QFile::copy(QStringLiteral(":/demo/") + g.file, target) ||
+                !QFile::setPermissions(target, QFile::ReadOwner | QFile::WriteOwner |
+                                                   QFile::ReadGroup | QFile::ReadOther)) {
+                CliIo::err() << tr("cannot write %1").arg(target) << Qt::endl;
+                return 1;
+            }
         }
     }
     return CliIo::writeOutput(ProjectWriter::write(p), parser.value(output)) ? 0 : 1;

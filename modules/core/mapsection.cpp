@@ -123,6 +123,16 @@ MapSettings readMap(Context& ctx, const QJsonObject& object, const QString& path
     return map;
 }
 
+QString resolvedFile(const QString& file, const QString& baseDir)
+{
+    return isRelative(file) ? QDir::cleanPath(QDir(baseDir).filePath(file)) : file;
+}
+
+QString relativeFile(const QString& file, const QString& baseDir)
+{
+    return relativeTo(file, baseDir);
+}
+
 void resolveMapFiles(MapSettings& map, const QString& baseDir)
 {
     const QDir dir(baseDir);

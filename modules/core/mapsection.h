@@ -22,6 +22,10 @@ void writeMap(JsonWriter& w, const MapSettings& map, const QString& baseDir);
 /// Makes every relative file of `map` absolute against `baseDir` (resources ":/…" stay as they
 /// are).
 void resolveMapFiles(MapSettings& map, const QString& baseDir);
+/// The project's other files (drawings) follow the same rule as map files: `file` made absolute
+/// against `baseDir`, and written back relative to it when it lies inside.
+QString resolvedFile(const QString& file, const QString& baseDir);
+QString relativeFile(const QString& file, const QString& baseDir);
 
 } // namespace ProjectJson
 } // namespace PumpWatch

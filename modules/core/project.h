@@ -321,6 +321,15 @@ struct MapSettings {
     friend bool operator==(const MapSettings&, const MapSettings&) = default;
 };
 
+/// A process graphic (工艺流程图) of the project: a drawing file in the format of
+/// modules/graphics (docs/project-format.md § Graphics). `file` is absolute once read (resolved
+/// against the project file's folder like map files; ":/" names a compiled-in resource).
+struct GraphicRef {
+    QString id; ///< "std-pump-house"
+    QString file;
+    friend bool operator==(const GraphicRef&, const GraphicRef&) = default;
+};
+
 class Project {
     Q_DECLARE_TR_FUNCTIONS(PumpWatch::Project)
 
@@ -335,6 +344,7 @@ public:
     std::vector<Station> stations;
     std::vector<AlarmRule> alarmRules;
     MapSettings map;
+    std::vector<GraphicRef> graphics; ///< which station opens which: modules/graphics
 
     /// Derives tag ids, template key indexes and lookups from the vectors above.
     void reindex();
@@ -358,7 +368,7 @@ public:
     {
         return a.name == b.name && a.timeZone == b.timeZone && a.plants == b.plants &&
                a.lines == b.lines && a.templates == b.templates && a.stations == b.stations &&
-               a.alarmRules == b.alarmRules && a.map == b.map;
+               a.alarmRules == b.alarmRules && a.map == b.map && a.graphics == b.graphics;
     }
 
 private:

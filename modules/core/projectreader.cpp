@@ -37,7 +37,7 @@ public:
     {
         Node n(m_ctx, root, {},
                {"format", "version", "name", "timeZone", "plants", "templates", "stations",
-                "alarmRules", "map"});
+                "alarmRules", "map", "graphics"});
         if (const auto format = n.string("format", true); format && *format != u"pumpwatch-project")
             m_ctx.error(
                 n.path("format"),
@@ -69,6 +69,15 @@ public:
         });
         if (const auto map = n.object("map"))
             m_project.map = readMap(m_ctx, *map, n.path("map"));
+        IdRegistry graphicIds(m_ctx, ProjectReader::tr("graphic id"));
+        n.forEachObject("graphics", false, [&](const QJsonObject& o, const QString& p) {
+            Node gn(m_ctx, o, p, {"id", "file"});
+            GraphicRef g;
+            g.id = gn.string("id", true).value_or(QString());
+            g.file = gn.string("file", true).value_or(QString());
+            graphicIds.add(g.id, gn.path("id"));
+            m_project.graphics.push_back(std::move(g));
+        });
         if (m_ctx.hasErrors())
             return std::nullopt;
         m_project.reindex();
@@ -498,8 +507,12 @@ ProjectLoad ProjectReader::readFile(const QString& path)
         return {std::nullopt, {d}};
     }
     ProjectLoad load = read(file.readAll(), path);
-    if (load.project)
-        resolveMapFiles(load.project->map, QFileInfo(path).absolutePath());
+    if (load.project) {
+        const QString baseDir = QFileInfo(path).absolutePath();
+        resolveMapFiles(load.project->map, baseDir);
+        for (GraphicRef& g : load.project->graphics)
+            g.file = resolvedFile(g.file, baseDir);
+    }
     return load;
 }
 

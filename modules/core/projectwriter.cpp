@@ -428,6 +428,19 @@ QByteArray ProjectWriter::write(const Project& p, const QString& baseDir)
         w.key("map");
         ProjectJson::writeMap(w, p.map, baseDir);
     }
+    if (!p.graphics.empty()) {
+        w.key("graphics");
+        w.beginArray();
+        for (const GraphicRef& g : p.graphics) {
+            w.beginObject(JsonWriter::Inline);
+            w.key("id");
+            w.value(g.id);
+            w.key("file");
+            w.value(ProjectJson::relativeFile(g.file, baseDir));
+            w.endObject();
+        }
+        w.endArray();
+    }
     w.endObject();
     return w.finish();
 }

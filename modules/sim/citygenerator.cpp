@@ -168,6 +168,11 @@ Project CityGenerator::generate(const CityOptions& options)
     if (options.baseMap) {
         for (const CityMapLayer& l : CityMap::layers())
             p.map.layers.push_back(l.layer);
+        // The demo's process graphics (resources/demo/graphics), beside the project as well.
+        p.graphics = {
+            {QStringLiteral("std-pump-house"), QStringLiteral("graphics/std-pump-house.json")},
+            {QStringLiteral("std-pump-house-2z"),
+             QStringLiteral("graphics/std-pump-house-2z.json")}};
     }
     p.reindex();
     return p;

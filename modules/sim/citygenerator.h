@@ -26,7 +26,8 @@ struct CityOptions {
     int rtuStations = 0;
     QString rtuPort = QStringLiteral("/tmp/pumpwatch-sim/ttyRTU0");
     /// The project's map shows the city's own base map (CityMap), its files relative to the
-    /// project ("map/…"); whoever writes the project writes them too (CityMap::write).
+    /// project ("map/…"); whoever writes the project writes them too (CityMap::write). It
+    /// also refers to the demo's process graphics ("graphics/…", copied from :/demo/graphics).
     bool baseMap = false;
 };
 

@@ -6,6 +6,9 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QImage>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QSet>
@@ -13,6 +16,7 @@
 #include <QTest>
 
 #include <csignal>
+#include <functional>
 
 using namespace PumpWatch;
 
@@ -194,8 +198,10 @@ private Q_SLOTS:
         const Run r = run("pumpwatch-cli",
                           {"project", "generate", "--stations", "60", "--map", "--output", path});
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
-        for (const char* file : {"zunyi.json", "map/zunyi-districts.geojson",
-                                 "map/zunyi-rivers.geojson", "map/zunyi-roads.geojson"}) {
+        for (const char* file :
+             {"zunyi.json", "map/zunyi-districts.geojson", "map/zunyi-rivers.geojson",
+              "map/zunyi-roads.geojson", "graphics/std-pump-house.json",
+              "graphics/std-pump-house-2z.json"}) {
             QFile made(dir.filePath(QString::fromLatin1(file)));
             QFile shipped(source(QByteArray("resources/demo/").append(file).constData()));
             QVERIFY2(made.open(QIODevice::ReadOnly), file);
@@ -206,6 +212,82 @@ private Q_SLOTS:
             run("pumpwatch-cli", {"project", "generate", "--stations", "5", "--map"});
         QCOMPARE(noOutput.exitCode, 2);
         QVERIFY(noOutput.err.contains(QStringLiteral("--map")));
+    }
+
+    /// Every one of the 60 demo stations opens a drawing whose every binding holds.
+    void graphicsCheckOfTheDemoIsClean()
+    {
+        const Run r = run("pumpwatch-cli",
+                          {"graphics", "check", "--project", source("resources/demo/zunyi.json")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.out + r.err));
+        QVERIFY2(r.out.endsWith(QStringLiteral(
+                     "60 stations checked against 2 drawings: 0 problems at 0 stations\n")),
+                 qPrintable(r.out));
+        QCOMPARE(run("pumpwatch-cli", {"graphics", "check"}).exitCode, 2);
+    }
+
+    /// Broken bindings seeded into a copy of the demo's drawing — a role naming a tag the
+    /// template lacks, a bit slot bound to a float tag, a setpoint whose faceplate would write a
+    /// read-only tag — are each reported at every station they touch, with file, station,
+    /// element and role. (A control object on a read-only command is refused by the project
+    /// reader already; tst_graphics_resolve covers it for projects built in code.)
+    void graphicsCheckReportsBrokenBindings()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("zunyi.json"));
+        QCOMPARE(run("pumpwatch-cli",
+                     {"project", "generate", "--stations", "60", "--map", "--output", path})
+                     .exitCode,
+                 0);
+        const auto edit = [](const QString& file, const std::function<void(QJsonObject&)>& change) {
+            QFile f(file);
+            QVERIFY(f.open(QIODevice::ReadOnly));
+            QJsonObject root = QJsonDocument::fromJson(f.readAll()).object();
+            f.close();
+            change(root);
+            QVERIFY(writeFile(file, QJsonDocument(root).toJson()));
+        };
+        edit(dir.filePath(QStringLiteral("graphics/std-pump-house.json")), [](QJsonObject& d) {
+            QJsonObject roles = d[u"roles"].toObject();
+            QJsonObject level = roles[u"tank_level"].toObject();
+            level[u"tag"] = QStringLiteral("tank_lvl");
+            roles[u"tank_level"] = level;
+            QJsonObject door = roles[u"door"].toObject();
+            door[u"tag"] = QStringLiteral("outlet_pressure");
+            door.remove(u"quantity");
+            roles[u"door"] = door;
+            // The frequency setpoint's faceplate would write a read-only measurement.
+            QJsonObject setpoint = roles[u"frequency_setpoint"].toObject();
+            setpoint[u"tag"] = QStringLiteral("pump1_frequency");
+            roles[u"frequency_setpoint"] = setpoint;
+            d[u"roles"] = roles;
+        });
+        const Run r = run("pumpwatch-cli", {"graphics", "check", "--project", path});
+        QVERIFY2(r.exitCode == 1, qPrintable(r.out + r.err));
+        const QString file = dir.filePath(QStringLiteral("graphics/std-pump-house.json"));
+        const QStringList lines = r.out.split(u'\n', Qt::SkipEmptyParts);
+        QVERIFY2(lines.contains(file + QStringLiteral(": S0001 澳门路口 [low] lt tank_level: "
+                                                      "no tag 'tank_lvl'")),
+                 qPrintable(r.out));
+        QVERIFY2(lines.contains(file + QStringLiteral(": S0001 澳门路口 [low] door door: the role "
+                                                      "needs a bit, tag 'outlet_pressure' is an "
+                                                      "analog value (float32)")),
+                 qPrintable(r.out));
+        QVERIFY2(lines.contains(file + QStringLiteral(": S0001 澳门路口 [low] sp_frequency "
+                                                      "frequency_setpoint: tag 'pump1_frequency' "
+                                                      "is read-only, the role writes it")),
+                 qPrintable(r.out));
+        // The 51 one-zone stations open the broken drawing (the tank's level is shown by four
+        // elements); the 9 two-zone stations open the other one, untouched.
+        const auto count = [&](const char* text) {
+            return lines.filter(QString::fromUtf8(text)).size();
+        };
+        QCOMPARE(count("no tag 'tank_lvl'"), 51 * 4);
+        QCOMPARE(count("tag 'outlet_pressure' is an analog value"), 51);
+        QCOMPARE(count("tag 'pump1_frequency' is read-only"), 51);
+        QVERIFY2(lines.last().endsWith(QStringLiteral(
+                     "60 stations checked against 2 drawings: 306 problems at 51 stations")),
+                 qPrintable(lines.last()));
     }
 
     // pumpwatch-server logs to stdout (to stderr with --dump, whose CSV owns stdout).

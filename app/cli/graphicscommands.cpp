@@ -1,0 +1,136 @@
+#include "graphicscommands.h"
+
+#include "cliio.h"
+
+#include <core/projectreader.h>
+#include <graphics/drawingjson.h>
+#include <graphics/drawinglibrary.h>
+#include <graphics/resolve.h>
+
+#include <QCommandLineParser>
+
+namespace PumpWatch::Cli {
+
+QString GraphicsCommands::usage()
+{
+    return tr(
+        "  graphics check --project FILE            resolve every station's drawing, list "
+        "broken bindings\n"
+        "  graphics format FILE                     rewrite a drawing file in canonical form\n");
+}
+
+int GraphicsCommands::run(const QStringList& args)
+{
+    const QString command = args.value(0);
+    if (command == u"check")
+        return check(args);
+    if (command == u"format")
+        return format(args);
+    CliIo::err() << tr("unknown command 'graphics %1'; commands:\n").arg(command) << usage();
+    return 2;
+}
+
+int GraphicsCommands::check(const QStringList& args)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        tr("Resolves the process graphic of every station of a project and lists each binding "
+           "that does not hold: a missing tag, a wrong type, a control on a read-only tag."));
+    parser.addPositionalArgument(QStringLiteral("check"), tr("the command"));
+    const QCommandLineOption project(QStringLiteral("project"), tr("the project file"),
+                                     QStringLiteral("FILE"));
+    parser.addOption(project);
+    if (!CliIo::parse(parser, args, 0))
+        return parser.isSet(QStringLiteral("help")) ? 0 : 2;
+    if (!parser.isSet(project)) {
+        CliIo::err() << tr("--project is required") << Qt::endl;
+        return 2;
+    }
+    const QString path = parser.value(project);
+    const ProjectLoad load = ProjectReader::readFile(path);
+    if (!load.project) {
+        CliIo::print(load.diagnostics);
+        CliIo::err() << tr("%1: %n error(s)", nullptr, errorCount(load.diagnostics)).arg(path)
+                     << Qt::endl;
+        return 1;
+    }
+    const Project& p = *load.project;
+    const auto library = Graphics::DrawingLibrary::load(p);
+    CliIo::print(library.diagnostics());
+    if (p.graphics.empty()) {
+        CliIo::err() << tr("%1: the project lists no drawings (\"graphics\")").arg(path)
+                     << Qt::endl;
+        return 1;
+    }
+    int problems = 0;
+    int stationsWithProblems = 0;
+    for (int s = 0; s < int(p.stations.size()); ++s) {
+        const Station& station = p.stations[std::size_t(s)];
+        std::vector<Graphics::Problem> found;
+        const Graphics::Drawing* drawing = library.drawingFor(p, s);
+        if (!drawing) {
+            CliIo::out()
+                << tr("%1 %2: no drawing serves this station").arg(station.id, station.name)
+                << Qt::endl;
+            ++problems;
+            ++stationsWithProblems;
+            continue;
+        }
+        // A drawing of one device serving a station of several is opened per device.
+        const int passes =
+            drawing->deviceCount() == int(station.devices.size()) ? 1 : int(station.devices.size());
+        for (int d = 0; d < passes; ++d) {
+            const auto resolved = Graphics::resolve(*drawing, p, s, passes == 1 ? -1 : d);
+            found.insert(found.end(), resolved.problems.begin(), resolved.problems.end());
+        }
+        for (const Graphics::Problem& problem : found)
+            CliIo::out() << problem.toString() << Qt::endl;
+        problems += int(found.size());
+        stationsWithProblems += found.empty() ? 0 : 1;
+    }
+    for (const Graphics::Drawing& d : library.drawings()) {
+        for (const auto& [station, patch] : d.overrides) {
+            if (p.stationIndex(station) < 0) {
+                CliIo::out() << tr("%1: overrides for station '%2', which the project does not "
+                                   "have")
+                                    .arg(d.file, station)
+                             << Qt::endl;
+                ++problems;
+            }
+        }
+    }
+    const int loadErrors = errorCount(library.diagnostics());
+    CliIo::out() << tr("%1: %2 stations checked against %3 drawings: %4 problems at %5 stations")
+                        .arg(path)
+                        .arg(p.stations.size())
+                        .arg(library.drawings().size())
+                        .arg(problems + loadErrors)
+                        .arg(stationsWithProblems)
+                 << Qt::endl;
+    return problems + loadErrors == 0 ? 0 : 1;
+}
+
+int GraphicsCommands::format(const QStringList& args)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        tr("Reads a drawing file and writes it back in canonical form (the bytes PumpWatch "
+           "itself saves), so that hand edits diff cleanly."));
+    parser.addPositionalArgument(QStringLiteral("format"), tr("the command"));
+    parser.addPositionalArgument(QStringLiteral("FILE"), tr("the drawing file"));
+    if (!CliIo::parse(parser, args, 1))
+        return parser.isSet(QStringLiteral("help")) ? 0 : 2;
+    const QString file = parser.positionalArguments().at(1);
+    const Graphics::DrawingLoad load = Graphics::DrawingJson::readFile(file);
+    CliIo::print(load.diagnostics);
+    if (!load.drawing)
+        return 1;
+    QString error;
+    if (!Graphics::DrawingJson::writeFile(*load.drawing, file, &error)) {
+        CliIo::err() << tr("%1: cannot write: %2").arg(file, error) << Qt::endl;
+        return 1;
+    }
+    return 0;
+}
+
+} // namespace PumpWatch::Cli
