@@ -342,6 +342,7 @@ private:
             }
         }
         window.waitForListHistory();
+        window.openGraphic(station);
         window.openStation(station);
         window.trends()->setHistory(nowMs - 6 * 3'600'000, nowMs);
         window.trends()->waitForHistory();

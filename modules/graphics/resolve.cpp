@@ -35,7 +35,10 @@ QString withIndex(QString text, int pump)
 {
     if (pump <= 0)
         return text;
-    return text.replace(QStringLiteral("{i}"), QString::number(pump))
+    // "{i-1}": the element of the pump before (a manifold's previous segment; pump 1's is the
+    // header, whose id ends in 0).
+    return text.replace(QStringLiteral("{i-1}"), QString::number(pump - 1))
+        .replace(QStringLiteral("{i}"), QString::number(pump))
         .replace(QStringLiteral("[i]"), u'[' + QString::number(pump) + u']');
 }
 

@@ -10,23 +10,31 @@ namespace {
 
 std::vector<SymbolInfo> makeSymbols()
 {
+    // As the SVGs draw them (resources/symbols/symbols.json, in units of the symbol's box): a
+    // pump's ports on its centre line, a valve's below the centre (above it sit the actuator
+    // and the state marks), a tank's inlet at the top left and its outlet low on the right.
     const std::vector<SymbolPort> leftRight = {{QStringLiteral("in"), {0, 0.5}},
                                                {QStringLiteral("out"), {1, 0.5}}};
-    const std::vector<SymbolPort> topBottom = {{QStringLiteral("in"), {0.5, 0}},
-                                               {QStringLiteral("out"), {0.5, 1}}};
+    const std::vector<SymbolPort> valve = {{QStringLiteral("in"), {0, 0.625}},
+                                           {QStringLiteral("out"), {1, 0.625}}};
+    const std::vector<SymbolPort> tank = {{QStringLiteral("in"), {0.375, 0}},
+                                          {QStringLiteral("out"), {1, 0.875}}};
+    const std::vector<SymbolPort> stabiliser = {{QStringLiteral("in"), {0, 0.6875}},
+                                                {QStringLiteral("out"), {1, 0.6875}}};
+    const std::vector<SymbolPort> bottom = {{QStringLiteral("in"), {0.5, 1}}};
     using enum FlowRole;
     return {
         {QStringLiteral("pump"), Pump, leftRight},
         {QStringLiteral("motor"), None, {}},
         {QStringLiteral("vfd"), None, {}},
-        {QStringLiteral("gate_valve"), Valve, leftRight},
-        {QStringLiteral("check_valve"), Passive, leftRight},
-        {QStringLiteral("butterfly_valve"), Valve, leftRight},
-        {QStringLiteral("motorised_valve"), Valve, leftRight},
-        {QStringLiteral("prv"), Passive, leftRight},
-        {QStringLiteral("tank"), Tank, topBottom},
-        {QStringLiteral("pressure_tank"), Passive, topBottom},
-        {QStringLiteral("stabiliser_tank"), Passive, topBottom},
+        {QStringLiteral("gate_valve"), Valve, valve},
+        {QStringLiteral("check_valve"), Passive, valve},
+        {QStringLiteral("butterfly_valve"), Valve, valve},
+        {QStringLiteral("motorised_valve"), Valve, valve},
+        {QStringLiteral("prv"), Passive, valve},
+        {QStringLiteral("tank"), Tank, tank},
+        {QStringLiteral("pressure_tank"), Passive, bottom},
+        {QStringLiteral("stabiliser_tank"), Passive, stabiliser},
         {QStringLiteral("instrument"), None, {}},
         {QStringLiteral("kwh_meter"), None, {}},
         {QStringLiteral("door_sensor"), None, {}},

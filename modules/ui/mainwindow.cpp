@@ -2,6 +2,8 @@
 
 #include "alarmpanel.h"
 #include "alarmquery.h"
+#include "graphicspanel.h"
+#include "stationgraphic.h"
 #include "limiteditor.h"
 #include "logindialog.h"
 #include "mappanel.h"
@@ -33,7 +35,7 @@
 namespace PumpWatch::Ui {
 
 namespace {
-constexpr int LayoutVersion = 2; // 2: the map in the dispatcher layout
+constexpr int LayoutVersion = 3; // 2: the map in the dispatcher layout; 3: process graphics
 
 /// Every panel, in the View menu's order: the docks, the menu and the layouts are built from it.
 struct PanelSpec {
@@ -43,6 +45,7 @@ struct PanelSpec {
 constexpr PanelSpec Panels[] = {
     {"realtimeList", QT_TRANSLATE_NOOP("PumpWatch::Ui::MainWindow", "Realtime list")},
     {"map", QT_TRANSLATE_NOOP("PumpWatch::Ui::MainWindow", "Map")},
+    {"processGraphics", QT_TRANSLATE_NOOP("PumpWatch::Ui::MainWindow", "Process graphics")},
     {"stationOverview", QT_TRANSLATE_NOOP("PumpWatch::Ui::MainWindow", "Station overview")},
     {"stationDetail", QT_TRANSLATE_NOOP("PumpWatch::Ui::MainWindow", "Station detail")},
     {"trends", QT_TRANSLATE_NOOP("PumpWatch::Ui::MainWindow", "Trends")},
@@ -93,6 +96,7 @@ MainWindow::MainWindow(Services& services, UserStore& users, QSettings& settings
     m_trends = new TrendPanel(services, this);
     m_map = new MapPanel(services.project, m_stations, services.tileCache, this);
     m_limits = new LimitEditor(services, this);
+    m_graphics = new GraphicsPanel(services, m_alarms, this);
     addPanels();
 
     statusBar()->addWidget(m_comm, 1);
@@ -117,11 +121,18 @@ MainWindow::MainWindow(Services& services, UserStore& users, QSettings& settings
     connect(m_map, &MapPanel::trendRequested, this, &MainWindow::showTrends);
     connect(&m_alarms, &AlarmCenter::blink, m_map->canvas(), &MapCanvas::setBlink);
     connect(m_detail, &StationDetail::trendRequested, this, &MainWindow::showTrends);
-    connect(m_detail, &StationDetail::tagTrendRequested, this, [this](TagId tag) {
+    const auto tagTrend = [this](TagId tag) {
         m_trends->addPen(tag);
         dock(QStringLiteral("trends"))->show();
         dock(QStringLiteral("trends"))->raise();
-    });
+    };
+    connect(m_detail, &StationDetail::tagTrendRequested, this, tagTrend);
+    connect(m_graphics, &GraphicsPanel::tagTrendRequested, this, tagTrend);
+    connect(m_graphics, &GraphicsPanel::trendRequested, this, &MainWindow::showTrends);
+    connect(m_detail, &StationDetail::graphicRequested, this, &MainWindow::openGraphic);
+    connect(m_map, &MapPanel::graphicRequested, this, &MainWindow::openGraphic);
+    connect(m_list, &StationListView::graphicRequested, this, &MainWindow::openGraphic);
+    connect(m_list, &StationListView::trendRequested, this, &MainWindow::showTrends);
     connect(&services.session, &Session::userChanged, this, &MainWindow::userChanged);
     if (services.history) {
         connect(services.history, &History::HistoryService::databaseConnectionChanged, this,
@@ -214,11 +225,15 @@ void MainWindow::addPanels()
     auto* overview = new QScrollArea(this);
     overview->setWidget(m_tiles);
     overview->setWidgetResizable(true);
-    const QHash<QString, QWidget*> widgets{
-        {QStringLiteral("realtimeList"), m_list},      {QStringLiteral("map"), m_map},
-        {QStringLiteral("stationOverview"), overview}, {QStringLiteral("stationDetail"), m_detail},
-        {QStringLiteral("trends"), m_trends},          {QStringLiteral("alarmPanel"), m_alarmPanel},
-        {QStringLiteral("alarmRecords"), m_query},     {QStringLiteral("alarmSettings"), m_limits}};
+    const QHash<QString, QWidget*> widgets{{QStringLiteral("realtimeList"), m_list},
+                                           {QStringLiteral("map"), m_map},
+                                           {QStringLiteral("stationOverview"), overview},
+                                           {QStringLiteral("stationDetail"), m_detail},
+                                           {QStringLiteral("trends"), m_trends},
+                                           {QStringLiteral("alarmPanel"), m_alarmPanel},
+                                           {QStringLiteral("alarmRecords"), m_query},
+                                           {QStringLiteral("alarmSettings"), m_limits},
+                                           {QStringLiteral("processGraphics"), m_graphics}};
     for (const PanelSpec& panel : Panels) {
         auto* dock = new QDockWidget(tr(panel.title), this);
         dock->setObjectName(QString::fromLatin1(panel.name));
@@ -336,6 +351,7 @@ void MainWindow::applyLayout(Layout layout)
     QDockWidget* alarmPanel = dock(QStringLiteral("alarmPanel"));
     QDockWidget* records = dock(QStringLiteral("alarmRecords"));
     QDockWidget* settings = dock(QStringLiteral("alarmSettings"));
+    QDockWidget* graphics = dock(QStringLiteral("processGraphics"));
     // Dispatcher: the list and the map side by side, the alarms below with a station's detail
     // beside them. Engineer: the list and the detail, the trends large below.
     const bool dispatcher = layout == Layout::Dispatcher;
@@ -346,6 +362,7 @@ void MainWindow::applyLayout(Layout layout)
     splitDockWidget(list, topRight, Qt::Horizontal);
     addDockWidget(Qt::BottomDockWidgetArea, bottomLeft);
     splitDockWidget(bottomLeft, bottomRight, Qt::Horizontal);
+    tabifyDockWidget(topRight, graphics);
     if (dispatcher) {
         tabifyDockWidget(map, overview);
         tabifyDockWidget(alarmPanel, records);
@@ -449,6 +466,14 @@ void MainWindow::openStation(int station)
     m_detail->setStation(station);
     m_trends->showStation(station);
     QDockWidget* d = dock(QStringLiteral("stationDetail"));
+    d->show();
+    d->raise();
+}
+
+void MainWindow::openGraphic(int station)
+{
+    m_graphics->openStation(station);
+    QDockWidget* d = dock(QStringLiteral("processGraphics"));
     d->show();
     d->raise();
 }
@@ -580,6 +605,13 @@ bool MainWindow::snapshot(const QString& dir, QString* error)
     }
     if (!save(m_banner, QStringLiteral("panel-alarmBanner")))
         return false;
+    if (StationGraphic* g = m_graphics->current()) {
+        const QString path = QDir(dir).filePath(QStringLiteral("graphic.png"));
+        if (!g->image().save(path)) {
+            *error = tr("%1: cannot write the image").arg(path);
+            return false;
+        }
+    }
     // What the images show, as text for checks and the guide: the banner and the list's rows.
     {
         QString shown = QStringLiteral("banner\t") + m_banner->alarmText() + u'\n';

@@ -27,6 +27,7 @@ namespace PumpWatch::Ui {
 class AlarmBanner;
 class AlarmPanel;
 class AlarmQuery;
+class GraphicsPanel;
 class LimitEditor;
 class MapPanel;
 class StationDetail;
@@ -54,6 +55,8 @@ public:
     /// Shows the unlock dialog until someone logs in; the layout follows the user.
     void lock();
     void openStation(int station);
+    /// Shows the station's process graphic in its dock.
+    void openGraphic(int station);
     /// Pulls comm status and the realtime snapshot into the panels (the 1 s tick).
     void tick();
     /// Renders the window and each panel to DIR/*.png; false with `error`.
@@ -74,6 +77,7 @@ public:
     TrendPanel* trends() const { return m_trends; }
     LimitEditor* limitEditor() const { return m_limits; }
     MapPanel* map() const { return m_map; }
+    GraphicsPanel* graphics() const { return m_graphics; }
     QDockWidget* dock(const QString& objectName) const;
     AlarmBanner* banner() const { return m_banner; }
 
@@ -110,6 +114,7 @@ private:
     TrendPanel* m_trends;
     LimitEditor* m_limits;
     MapPanel* m_map;
+    GraphicsPanel* m_graphics;
     StationTiles* m_tiles;
     AlarmBanner* m_banner;
     QLabel* m_clock;

@@ -312,6 +312,8 @@ void MapCanvas::contextMenuEvent(QContextMenuEvent* event)
     QMenu menu(this);
     menu.addAction(tr("Station detail"), this,
                    [this, station] { Q_EMIT stationActivated(station); });
+    menu.addAction(tr("Process graphic"), this,
+                   [this, station] { Q_EMIT graphicRequested(station); });
     menu.addAction(tr("Trend"), this, [this, station] { Q_EMIT trendRequested(station); });
     menu.exec(event->globalPos());
 }

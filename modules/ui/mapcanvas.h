@@ -67,6 +67,7 @@ Q_SIGNALS:
     void stationClicked(int station);
     void stationActivated(int station);
     void trendRequested(int station);
+    void graphicRequested(int station);
 
 protected:
     void paintEvent(QPaintEvent* event) override;

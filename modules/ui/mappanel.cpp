@@ -74,6 +74,7 @@ MapPanel::MapPanel(const Project& project, StationListModel& stations, const QSt
     connect(m_canvas, &MapCanvas::stationClicked, this, &MapPanel::stationSelected);
     connect(m_canvas, &MapCanvas::stationActivated, this, &MapPanel::stationActivated);
     connect(m_canvas, &MapCanvas::trendRequested, this, &MapPanel::trendRequested);
+    connect(m_canvas, &MapCanvas::graphicRequested, this, &MapPanel::graphicRequested);
     loadLayers();
     showTiles(project.map.tiles.empty() ? -1 : 0);
 }

@@ -47,6 +47,7 @@ Q_SIGNALS:
     void stationSelected(int station);
     void stationActivated(int station);
     void trendRequested(int station);
+    void graphicRequested(int station);
 
 private:
     struct Loaded {

@@ -199,6 +199,7 @@ StationDetail::StationDetail(Services& services, QWidget* parent)
     m_title->setFont(big);
     m_info->setWordWrap(true);
     auto* trend = new QPushButton(tr("Trend"), this);
+    auto* graphic = new QPushButton(tr("Process graphic"), this);
     m_table->setModel(&m_model);
     m_table->verticalHeader()->hide();
     m_table->verticalHeader()->setDefaultSectionSize(22);
@@ -209,6 +210,7 @@ StationDetail::StationDetail(Services& services, QWidget* parent)
         m_table->setColumnWidth(c, widths[c]);
     auto* top = new QHBoxLayout;
     top->addWidget(m_title, 1);
+    top->addWidget(graphic);
     top->addWidget(trend);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
@@ -218,6 +220,10 @@ StationDetail::StationDetail(Services& services, QWidget* parent)
     connect(trend, &QPushButton::clicked, this, [this] {
         if (m_model.station() >= 0)
             Q_EMIT trendRequested(m_model.station());
+    });
+    connect(graphic, &QPushButton::clicked, this, [this] {
+        if (m_model.station() >= 0)
+            Q_EMIT graphicRequested(m_model.station());
     });
     connect(m_table, &QTableView::doubleClicked, this, [this](const QModelIndex& index) {
         Q_EMIT tagTrendRequested(m_model.tagAt(index.row()));

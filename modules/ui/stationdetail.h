@@ -63,6 +63,7 @@ public:
 Q_SIGNALS:
     void trendRequested(int station);
     void tagTrendRequested(TagId tag);
+    void graphicRequested(int station);
 
 private:
     Services& m_services;

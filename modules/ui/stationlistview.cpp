@@ -257,6 +257,20 @@ StationListView::StationListView(const Project& project, StationListModel& model
                 if (current.isValid())
                     Q_EMIT stationSelected(current.data(StationListModel::StationRole).toInt());
             });
+    m_table->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_table, &QTableView::customContextMenuRequested, this, [this](const QPoint& pos) {
+        const QModelIndex index = m_table->indexAt(pos);
+        if (!index.isValid())
+            return;
+        const int station = index.data(StationListModel::StationRole).toInt();
+        QMenu menu;
+        menu.addAction(tr("Station detail"), this,
+                       [this, station] { Q_EMIT stationActivated(station); });
+        menu.addAction(tr("Process graphic"), this,
+                       [this, station] { Q_EMIT graphicRequested(station); });
+        menu.addAction(tr("Trend"), this, [this, station] { Q_EMIT trendRequested(station); });
+        menu.exec(m_table->viewport()->mapToGlobal(pos));
+    });
     connect(m_table->horizontalHeader(), &QHeaderView::customContextMenuRequested, this,
             [this](const QPoint& pos) {
                 QMenu menu;

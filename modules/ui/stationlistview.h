@@ -41,6 +41,8 @@ public:
 Q_SIGNALS:
     void stationActivated(int station);
     void stationSelected(int station);
+    void graphicRequested(int station);
+    void trendRequested(int station);
 
 private:
     void updateCounts();

@@ -48,18 +48,21 @@ private Q_SLOTS:
             << true << QStringList() << list("inlet_valve") << QStringList();
         QTest::newRow("pump 2 running: its branch, not the others'")
             << true << list("pump2") << QStringList()
-            << list("p_inlet p_fill p_tank_out suction p2_suction p2_d1 p2_d2 p2_d3 header");
+            << list("p_inlet p_fill p_tank_out p0_manifold p1_manifold p2_manifold p2_suction "
+                    "p2_d1 p2_d2 p2_d3 p2_riser p1_riser p0_riser");
         QTest::newRow("running against its closed discharge valve: nothing moves")
             << true << list("pump2") << list("gate2") << list("p_inlet p_fill");
         QTest::newRow("two running, one shut off: the other still supplies")
             << true << list("pump1 pump3") << list("gate1")
-            << list("p_inlet p_fill p_tank_out suction p3_suction p3_d1 p3_d2 p3_d3 header");
+            << list("p_inlet p_fill p_tank_out p0_manifold p1_manifold p2_manifold p3_manifold "
+                    "p3_suction p3_d1 p3_d2 p3_d3 p3_riser p2_riser p1_riser p0_riser");
         QTest::newRow("tank empty of pressure: the outlet needs a pump")
             << true << QStringList() << list("inlet_valve") << QStringList();
         // 叠压: the pump draws from the mains through the stabilising tank.
         QTest::newRow("no tank, pump running")
             << false << list("pump1") << QStringList()
-            << list("p_inlet p_stab_in p_stab_out suction p1_suction p1_d1 p1_d2 p1_d3 header");
+            << list("p_inlet p_stab_in p_stab_out p0_manifold p1_manifold p1_suction p1_d1 p1_d2 "
+                    "p1_d3 p1_riser p0_riser");
         QTest::newRow("no tank, inlet closed: nothing")
             << false << list("pump1") << list("inlet_valve") << QStringList();
     }
@@ -83,7 +86,7 @@ private Q_SLOTS:
         const ResolvedDrawing r = resolve(d, p, 0);
         // The station has no valve there: its (unknown, closed-looking) state is ignored.
         QVERIFY(flowingIds(r, {QStringLiteral("pump1")}, {QStringLiteral("gate1")})
-                    .contains(QStringLiteral("header")));
+                    .contains(QStringLiteral("p0_riser")));
     }
 
     void statesComeFromTheBoundTags()

@@ -79,7 +79,7 @@ private Q_SLOTS:
             QCOMPARE(pump.tag(u"frequency"),
                      p.findTag(u"S1", u"low", QStringLiteral("pump%1_frequency").arg(i)));
             QCOMPARE(pump.label, QStringLiteral("%1#泵").arg(i));
-            QCOMPARE(pump.position.y(), 300.0 + 190 * (i - 1));
+            QCOMPARE(pump.position.y(), 640.0 - 160 * (i - 1));
             QCOMPARE(pump.control, QStringLiteral("pump[%1]").arg(i));
             QVERIFY(pump.controlDef);
             QCOMPARE(pump.commandTag,

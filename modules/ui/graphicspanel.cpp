@@ -1,0 +1,165 @@
+#include "graphicspanel.h"
+
+#include "alarmcenter.h"
+#include "faceplate.h"
+#include "stationgraphic.h"
+
+#include <QComboBox>
+#include <QDebug>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QTabWidget>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+namespace PumpWatch::Ui {
+
+GraphicsPanel::GraphicsPanel(Services& services, AlarmCenter& alarms, QWidget* parent)
+    : QWidget(parent)
+    , m_services(services)
+    , m_alarms(alarms)
+    , m_drawings(Graphics::DrawingLibrary::load(services.project))
+    , m_tabs(new QTabWidget(this))
+    , m_themeBox(new QComboBox(this))
+    , m_message(new QLabel(this))
+{
+    setObjectName(QStringLiteral("graphicsPanel"));
+    for (const Diagnostic& d : m_drawings.diagnostics())
+        qWarning().noquote() << d.toString();
+    QString error;
+    m_symbols = Graphics::SymbolLibrary::load(QStringLiteral(":/symbols"), &error);
+    if (!m_symbols)
+        qWarning().noquote() << tr("symbol library: %1").arg(error);
+    for (const QString& id : Graphics::Theme::builtInIds()) {
+        if (auto theme = Graphics::Theme::builtIn(id, &error)) {
+            m_themeBox->addItem(theme->displayName(), id);
+            m_themes.push_back(std::move(*theme));
+        }
+    }
+
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    auto* bar = new QHBoxLayout;
+    auto* fit = new QToolButton(this);
+    fit->setText(tr("Fit"));
+    fit->setToolTip(tr("Fit the graphic to the window"));
+    connect(fit, &QToolButton::clicked, this, [this] {
+        if (StationGraphic* g = current())
+            g->fitToWindow();
+    });
+    bar->addWidget(fit);
+    bar->addWidget(new QLabel(tr("Colours:"), this));
+    bar->addWidget(m_themeBox);
+    bar->addWidget(m_message, 1);
+    layout->addLayout(bar);
+    m_tabs->setTabsClosable(true);
+    m_tabs->setDocumentMode(true);
+    layout->addWidget(m_tabs, 1);
+    connect(m_tabs, &QTabWidget::tabCloseRequested, this, [this](int i) {
+        QWidget* w = m_tabs->widget(i);
+        m_tabs->removeTab(i);
+        w->deleteLater();
+    });
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this] {
+        if (StationGraphic* g = current())
+            g->refreshAll(m_services.clock.nowMs());
+    });
+    connect(m_themeBox, &QComboBox::currentIndexChanged, this, [this](int i) {
+        if (i < 0 || i >= int(m_themes.size()))
+            return;
+        m_theme = i;
+        for (int t = 0; t < m_tabs->count(); ++t) {
+            if (auto* g = qobject_cast<StationGraphic*>(m_tabs->widget(t)))
+                g->setTheme(m_themes[std::size_t(i)]);
+        }
+    });
+    connect(&m_alarms, &AlarmCenter::recordsChanged, this, [this] {
+        for (int t = 0; t < m_tabs->count(); ++t) {
+            if (auto* g = qobject_cast<StationGraphic*>(m_tabs->widget(t)))
+                g->setAlarms(m_alarms.live());
+        }
+    });
+    // The one animation clock: values, blink and flow of the graphic on screen.
+    m_clock.setInterval(250);
+    connect(&m_clock, &QTimer::timeout, this, &GraphicsPanel::tick);
+    m_clock.start();
+}
+
+GraphicsPanel::~GraphicsPanel() = default;
+
+StationGraphic* GraphicsPanel::current() const
+{
+    return qobject_cast<StationGraphic*>(m_tabs->currentWidget());
+}
+
+StationGraphic* GraphicsPanel::graphicOf(int station) const
+{
+    for (int t = 0; t < m_tabs->count(); ++t) {
+        auto* g = qobject_cast<StationGraphic*>(m_tabs->widget(t));
+        if (g && g->station() == station)
+            return g;
+    }
+    return nullptr;
+}
+
+void GraphicsPanel::setThemeId(const QString& id)
+{
+    const int i = m_themeBox->findData(id);
+    if (i >= 0)
+        m_themeBox->setCurrentIndex(i);
+}
+
+bool GraphicsPanel::openStation(int station)
+{
+    if (station < 0 || station >= int(m_services.project.stations.size()))
+        return false;
+    if (StationGraphic* g = graphicOf(station)) {
+        m_tabs->setCurrentWidget(g);
+        return true;
+    }
+    const Station& s = m_services.project.stations[std::size_t(station)];
+    const Graphics::Drawing* drawing = m_drawings.drawingFor(m_services.project, station);
+    if (!drawing || !m_symbols || m_themes.empty()) {
+        m_message->setText(tr("No process graphic for %1").arg(s.displayName()));
+        return false;
+    }
+    Graphics::ResolvedDrawing resolved = Graphics::resolve(*drawing, m_services.project, station);
+    const std::size_t problems = resolved.problems.size();
+    for (const Graphics::Problem& p : resolved.problems)
+        qWarning().noquote() << p.toString();
+    auto* g = new StationGraphic(m_services, *m_symbols, m_themes[std::size_t(m_theme)],
+                                 std::move(resolved), m_tabs);
+    g->setAlarms(m_alarms.live());
+    connect(g, &StationGraphic::controlRequested, this, &GraphicsPanel::openFaceplate);
+    connect(g, &StationGraphic::tagTrendRequested, this, &GraphicsPanel::tagTrendRequested);
+    connect(g, &StationGraphic::trendRequested, this, &GraphicsPanel::trendRequested);
+    m_tabs->setCurrentIndex(m_tabs->addTab(g, s.displayName()));
+    m_message->setText(problems == 0 ? QString()
+                                     : tr("%n binding(s) could not be resolved (see the log)",
+                                          nullptr, int(problems)));
+    return true;
+}
+
+void GraphicsPanel::tick()
+{
+    if (StationGraphic* g = current(); g && g->isVisible())
+        g->tick(m_services.clock.nowMs());
+}
+
+void GraphicsPanel::openFaceplate(const Control::ControlAddress& address,
+                                  const std::vector<TagId>& values)
+{
+    if (m_faceplate && m_faceplate->address() == address) {
+        m_faceplate->raise();
+        m_faceplate->activateWindow();
+        return;
+    }
+    delete m_faceplate;
+    m_faceplate = new Faceplate(m_services, address, values, this);
+    m_faceplate->setAttribute(Qt::WA_DeleteOnClose);
+    connect(m_faceplate, &QObject::destroyed, this, [this] { m_faceplate = nullptr; });
+    connect(m_faceplate, &Faceplate::trendRequested, this, &GraphicsPanel::tagTrendRequested);
+    m_faceplate->show();
+}
+
+} // namespace PumpWatch::Ui
