@@ -2942,6 +2942,35 @@
     </message>
 </context>
 <context>
+    <name>PumpWatch::Ui::GraphicsPanel</name>
+    <message>
+        <source>symbol library: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fit the graphic to the window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Colours:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No process graphic for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n binding(s) could not be resolved (see the log)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>PumpWatch::Ui::LimitEditor</name>
     <message>
         <source>Time periods…</source>
@@ -3346,6 +3375,10 @@
         <source>%1: cannot write the file</source>
         <translation>%1：无法写入文件</translation>
     </message>
+    <message>
+        <source>Process graphics</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>PumpWatch::Ui::MapCanvas</name>
@@ -3376,6 +3409,10 @@
     <message>
         <source>%1°E %2°N · zoom %3</source>
         <translation>东经 %1° 北纬 %2° · 缩放 %3</translation>
+    </message>
+    <message>
+        <source>Process graphic</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3461,6 +3498,21 @@
     <message>
         <source>%1 tags</source>
         <translation>%1 个测点</translation>
+    </message>
+    <message>
+        <source>Process graphic</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PumpWatch::Ui::StationGraphic</name>
+    <message>
+        <source>Communication lost — last good data %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Communication lost — no data received yet</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3575,6 +3627,18 @@
     <message>
         <source>Alarms first</source>
         <translation>报警优先</translation>
+    </message>
+    <message>
+        <source>Station detail</source>
+        <translation type="unfinished">站点详情</translation>
+    </message>
+    <message>
+        <source>Process graphic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trend</source>
+        <translation type="unfinished">趋势</translation>
     </message>
 </context>
 <context>
