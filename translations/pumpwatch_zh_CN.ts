@@ -2945,28 +2945,28 @@
     <name>PumpWatch::Ui::GraphicsPanel</name>
     <message>
         <source>symbol library: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>图符库：%1</translation>
     </message>
     <message>
         <source>Fit</source>
-        <translation type="unfinished"></translation>
+        <translation>适应窗口</translation>
     </message>
     <message>
         <source>Fit the graphic to the window</source>
-        <translation type="unfinished"></translation>
+        <translation>使流程图适应窗口大小</translation>
     </message>
     <message>
         <source>Colours:</source>
-        <translation type="unfinished"></translation>
+        <translation>配色：</translation>
     </message>
     <message>
         <source>No process graphic for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 没有工艺流程图</translation>
     </message>
     <message numerus="yes">
         <source>%n binding(s) could not be resolved (see the log)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 个绑定无法解析（见日志）</numerusform>
         </translation>
     </message>
 </context>
@@ -3377,7 +3377,7 @@
     </message>
     <message>
         <source>Process graphics</source>
-        <translation type="unfinished"></translation>
+        <translation>工艺流程图</translation>
     </message>
 </context>
 <context>
@@ -3412,7 +3412,7 @@
     </message>
     <message>
         <source>Process graphic</source>
-        <translation type="unfinished"></translation>
+        <translation>流程图</translation>
     </message>
 </context>
 <context>
@@ -3501,18 +3501,18 @@
     </message>
     <message>
         <source>Process graphic</source>
-        <translation type="unfinished"></translation>
+        <translation>流程图</translation>
     </message>
 </context>
 <context>
     <name>PumpWatch::Ui::StationGraphic</name>
     <message>
         <source>Communication lost — last good data %1</source>
-        <translation type="unfinished"></translation>
+        <translation>通讯中断 — 最后有效数据 %1</translation>
     </message>
     <message>
         <source>Communication lost — no data received yet</source>
-        <translation type="unfinished"></translation>
+        <translation>通讯中断 — 尚未收到数据</translation>
     </message>
 </context>
 <context>
@@ -3630,15 +3630,15 @@
     </message>
     <message>
         <source>Station detail</source>
-        <translation type="unfinished">站点详情</translation>
+        <translation>站点详情</translation>
     </message>
     <message>
         <source>Process graphic</source>
-        <translation type="unfinished"></translation>
+        <translation>流程图</translation>
     </message>
     <message>
         <source>Trend</source>
-        <translation type="unfinished">趋势</translation>
+        <translation>趋势</translation>
     </message>
 </context>
 <context>
