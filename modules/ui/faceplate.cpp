@@ -43,6 +43,7 @@ Faceplate::Faceplate(Services& services, const Control::ControlAddress& address,
     , m_timer(new QTimer(this))
 {
     setObjectName(QStringLiteral("faceplate"));
+    setMinimumWidth(420);
     const Project& p = services.project;
     const Station& station = p.stations[std::size_t(address.station)];
     m_def = services.control ? services.control->control(address) : nullptr;
@@ -74,6 +75,7 @@ Faceplate::Faceplate(Services& services, const Control::ControlAddress& address,
     }
     layout->addLayout(form);
     m_step->setObjectName(QStringLiteral("step"));
+    m_step->setWordWrap(true);
     layout->addWidget(m_step);
 
     auto* commands = new QHBoxLayout;
@@ -137,6 +139,7 @@ Faceplate::Faceplate(Services& services, const Control::ControlAddress& address,
     m_confirm->setObjectName(QStringLiteral("confirm"));
     m_confirm->setFrameShape(QFrame::StyledPanel);
     auto* confirmLayout = new QHBoxLayout(m_confirm);
+    m_confirmText->setWordWrap(true);
     confirmLayout->addWidget(m_confirmText, 1);
     confirmLayout->addWidget(m_execute);
     confirmLayout->addWidget(m_cancel);

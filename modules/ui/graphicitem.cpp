@@ -8,6 +8,7 @@
 #include <QPainterPath>
 
 #include <cmath>
+#include <map>
 
 namespace PumpWatch::Ui {
 namespace {
@@ -17,12 +18,16 @@ using Graphics::ElementKind;
 constexpr double LabelHeight = 18.0;
 constexpr double IndicatorSize = 18.0;
 
-QFont font(double pixels, bool bold = false)
+/// Fonts are made once: a QFont per paint is measurable with two thousand items.
+const QFont& font(double pixels, bool bold = false)
 {
-    QFont f;
-    f.setPixelSize(int(pixels));
-    f.setBold(bold);
-    return f;
+    static std::map<std::pair<int, bool>, QFont> fonts;
+    auto [it, added] = fonts.try_emplace({int(pixels), bold});
+    if (added) {
+        it->second.setPixelSize(int(pixels));
+        it->second.setBold(bold);
+    }
+    return it->second;
 }
 
 bool isInstrumentLetters(const QString& label)
@@ -64,18 +69,13 @@ bool GraphicItem::show(const ShownState& shown)
     if (shown == m_shown)
         return false;
     m_shown = shown;
+    m_animated = m_element.kind == ElementKind::Pipe ? m_shown.flowing
+                 : m_shown.alarm > 0 && m_shown.unacknowledged
+                     ? true
+                     : m_element.kind == ElementKind::Symbol && m_context.theme &&
+                           m_context.theme->blinks(m_shown.state);
     update();
     return true;
-}
-
-bool GraphicItem::animated() const
-{
-    if (m_element.kind == ElementKind::Pipe)
-        return m_shown.flowing;
-    if (m_shown.alarm > 0 && m_shown.unacknowledged)
-        return true;
-    return m_element.kind == ElementKind::Symbol && m_context.theme &&
-           m_context.theme->blinks(m_shown.state);
 }
 
 bool GraphicItem::clickable() const

@@ -31,7 +31,7 @@ public:
     /// Sets what the item shows; repaints (and returns true) only when it differs.
     bool show(const ShownState& shown);
     /// Whether it must be repainted on every frame (blinking, or a flowing pipe).
-    bool animated() const;
+    bool animated() const { return m_animated; }
     /// Whether a click opens something (a faceplate, a trend, a link).
     bool clickable() const;
 
@@ -51,6 +51,7 @@ private:
     const GraphicContext& m_context;
     ShownState m_shown;
     QRectF m_bounds;
+    bool m_animated = false; ///< set by show(): blinking or a flowing pipe
 };
 
 } // namespace PumpWatch::Ui

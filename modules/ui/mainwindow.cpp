@@ -2,6 +2,7 @@
 
 #include "alarmpanel.h"
 #include "alarmquery.h"
+#include "faceplate.h"
 #include "graphicspanel.h"
 #include "limiteditor.h"
 #include "logindialog.h"
@@ -611,6 +612,11 @@ bool MainWindow::snapshot(const QString& dir, QString* error)
             *error = tr("%1: cannot write the image").arg(path);
             return false;
         }
+        // A pump's faceplate, as a click on it opens it.
+        g->activate(u"pump2");
+        QCoreApplication::processEvents();
+        if (QWidget* f = m_graphics->faceplate(); f && !save(f, QStringLiteral("faceplate")))
+            return false;
     }
     // What the images show, as text for checks and the guide: the banner and the list's rows.
     {

@@ -65,6 +65,9 @@ StationGraphic::StationGraphic(Services& services, const Graphics::SymbolLibrary
     setTransformationAnchor(QGraphicsView::AnchorUnderMouse);
     setBackgroundBrush(theme.canvas().background);
     setFrameShape(QFrame::NoFrame);
+    // Items set their own pen, brush and font: the per-item save and restore is not needed.
+    setOptimizationFlags(QGraphicsView::DontSavePainterState |
+                         QGraphicsView::DontAdjustForAntialiasing);
 
     const auto& elements = m_drawing.elements;
     m_items.assign(elements.size(), nullptr);
@@ -178,7 +181,7 @@ void StationGraphic::updateStaleness(qint64 nowMs)
     const Project& p = m_services.project;
     const Station& s = p.stations[std::size_t(m_drawing.station)];
     bool stale = false;
-    qint64 lastGood = 0;
+    qint64& lastGood = m_lastGoodMs; // kept: a silent device's tags turn bad, not old
     for (std::size_t d = 0; d < s.devices.size(); ++d) {
         const Device& device = s.devices[d];
         const qint64 limit = ValueFormat::staleAfterMs(device.settings.pollMs);
@@ -408,7 +411,19 @@ void StationGraphic::mousePressEvent(QMouseEvent* event)
         QGraphicsView::mousePressEvent(event);
         return;
     }
-    const Graphics::ResolvedElement& e = item->element();
+    activate(*item);
+    event->accept();
+}
+
+void StationGraphic::activate(QStringView elementId)
+{
+    if (const GraphicItem* i = item(elementId); i && i->clickable())
+        activate(*i);
+}
+
+void StationGraphic::activate(const GraphicItem& item)
+{
+    const Graphics::ResolvedElement& e = item.element();
     if (e.controlDef) {
         std::vector<TagId> values;
         for (const Graphics::Binding& b : e.bindings)
@@ -419,7 +434,6 @@ void StationGraphic::mousePressEvent(QMouseEvent* event)
     } else if (const TagId t = e.tag(u"value"); t != InvalidTagId) {
         Q_EMIT tagTrendRequested(t);
     }
-    event->accept();
 }
 
 void StationGraphic::mouseMoveEvent(QMouseEvent* event)

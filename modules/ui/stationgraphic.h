@@ -69,6 +69,8 @@ public:
     GraphicItem* item(QStringView elementId) const;
     /// The scene position a click on the element lands on.
     QPointF centreOf(QStringView elementId) const;
+    /// What a click on the element does: its faceplate, its trend or its link.
+    void activate(QStringView elementId);
 
 Q_SIGNALS:
     void controlRequested(const PumpWatch::Control::ControlAddress& address,
@@ -87,6 +89,7 @@ private:
     void updateStaleness(qint64 nowMs);
     int updateItems(const std::vector<int>& dirty, qint64 nowMs);
     void updateFlow();
+    void activate(const GraphicItem& item);
 
     Services& m_services;
     Graphics::ResolvedDrawing m_drawing;
@@ -100,6 +103,7 @@ private:
     /// Per bound tag with a live alarm: (priority 1 critical / 2 warning, unacknowledged).
     std::unordered_map<TagId, std::pair<int, bool>> m_alarmOf;
     QString m_staleText;
+    qint64 m_lastGoodMs = 0; ///< the newest good value any bound tag has had
     bool m_userZoomed = false;
     int m_frame = 0;
 };

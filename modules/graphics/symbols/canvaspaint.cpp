@@ -68,11 +68,17 @@ void paintPipe(QPainter& p, const QPolygonF& path, const Theme& theme, const Pip
     const CanvasColors& c = theme.canvas();
     const bool flowing = params.flowing && !params.stale;
     p.save();
-    p.setRenderHint(QPainter::Antialiasing);
+    // A pipe drawn square to the axes (the usual P&ID) needs no antialiasing, which is most of
+    // its cost; the chevrons do.
+    bool square = true;
+    for (qsizetype i = 1; i < path.size() && square; ++i)
+        square = path.at(i).x() == path.at(i - 1).x() || path.at(i).y() == path.at(i - 1).y();
+    p.setRenderHint(QPainter::Antialiasing, !square);
     p.setPen(QPen(flowing ? c.pipeFlowing : c.pipe, c.pipeWidth, Qt::SolidLine, Qt::FlatCap,
                   Qt::MiterJoin));
     p.setBrush(Qt::NoBrush);
     p.drawPolyline(path);
+    p.setRenderHint(QPainter::Antialiasing);
     if (flowing && params.arrowSpacing > 0) {
         // Chevrons at a fixed spacing along the whole polyline, shifted by the phase.
         const double arm = c.pipeWidth * 1.6;

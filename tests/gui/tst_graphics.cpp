@@ -1,0 +1,218 @@
+// The process graphic at run time, used as a dispatcher uses it, on a simulated city served
+// in-process and the real pipeline: the operator clicks a stopped pump, selects Start, confirms,
+// and sees it run in the graphic; a read-only user finds the commands disabled with the reason;
+// a pump fault shows at the pump with its alarm mark, and a PLC that stops answering hatches the
+// graphic with the time of the last good data and disables the commands.
+//
+// With PUMPWATCH_DOC_IMAGES=DIR the test also writes the guide's screenshots there
+// (graphic-normal.png, faceplate.png, graphic-alarm.png, graphic-stale.png).
+#include <sim/citygenerator.h>
+#include <sim/localcity.h>
+#include <ui/alarmcenter.h>
+#include <ui/faceplate.h>
+#include <ui/graphicitem.h>
+#include <ui/graphicspanel.h>
+#include <ui/stationgraphic.h>
+
+#include <QApplication>
+#include <QDir>
+#include <QDoubleSpinBox>
+#include <QPushButton>
+#include <QTest>
+
+#include <runtime/pipeline.h>
+
+using namespace PumpWatch;
+
+namespace {
+
+/// Three stations served in-process, the real pipeline (no history) and the graphics panel.
+struct LiveGraphics {
+    LiveGraphics()
+        : project([] {
+            Project p = Sim::CityGenerator::generate({.stations = 3});
+            p.graphics = {{QStringLiteral("std-pump-house"),
+                           QStringLiteral(":/demo/graphics/std-pump-house.json")},
+                          {QStringLiteral("std-pump-house-2z"),
+                           QStringLiteral(":/demo/graphics/std-pump-house-2z.json")}};
+            return p;
+        }())
+        , ports(Sim::LocalCity::assignFreePorts(project, &error))
+        , city(project, clock.nowMs())
+        , pipeline(project, clock, {std::nullopt, nullptr, {}})
+        , services{project,
+                   QString(),
+                   QString(),
+                   clock,
+                   pipeline.store(),
+                   pipeline.alarms(),
+                   &pipeline.acquisition(),
+                   nullptr,
+                   std::nullopt,
+                   session}
+        , alarms(services)
+    {
+        services.control = &pipeline.control();
+        if (ports && city.start(&error))
+            pipeline.start();
+        panel = std::make_unique<Ui::GraphicsPanel>(services, alarms);
+        panel->resize(1600, 960);
+        panel->show();
+    }
+    ~LiveGraphics()
+    {
+        panel.reset();
+        pipeline.stop();
+    }
+    void login(const char* name, const char* display, Role role)
+    {
+        User u;
+        u.name = QString::fromUtf8(name);
+        u.displayName = QString::fromUtf8(display);
+        u.role = role;
+        session.setUser(u);
+    }
+    /// Opens station 0's graphic and waits until its pumps show their state.
+    Ui::StationGraphic* open()
+    {
+        if (!panel->openStation(0))
+            return nullptr;
+        Ui::StationGraphic* g = panel->current();
+        for (int i = 0; i < 200 && g->item(u"pump1")->shown().state == u"unknown"; ++i)
+            QTest::qWait(50);
+        return g;
+    }
+    /// Clicks an element as a person does, at its centre.
+    static void click(Ui::StationGraphic* g, const QString& element)
+    {
+        QTest::mouseClick(g->viewport(), Qt::LeftButton, {}, g->mapFromScene(g->centreOf(element)));
+    }
+    void image(QWidget* w, const char* name) const { save(w->grab().toImage(), name); }
+    void image(Ui::StationGraphic* g, const char* name) const { save(g->image(), name); }
+    static void save(const QImage& image, const char* name)
+    {
+        const QString dir = qEnvironmentVariable("PUMPWATCH_DOC_IMAGES");
+        if (!dir.isEmpty() && QDir().mkpath(dir))
+            image.save(QDir(dir).filePath(QString::fromLatin1(name)));
+    }
+
+    QString error;
+    Project project;
+    bool ports;
+    SystemClock clock;
+    Sim::LocalCity city;
+    Runtime::Pipeline pipeline;
+    Ui::Session session;
+    Ui::Services services;
+    Ui::AlarmCenter alarms;
+    std::unique_ptr<Ui::GraphicsPanel> panel;
+};
+
+QString stoppedPump(Ui::StationGraphic* g, int pumps)
+{
+    for (int i = pumps; i >= 1; --i) {
+        const QString id = QStringLiteral("pump%1").arg(i);
+        if (g->item(id) && g->item(id)->shown().state == u"stopped")
+            return id;
+    }
+    return {};
+}
+
+} // namespace
+
+class tst_Graphics : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void operatorStartsAStoppedPumpWithSelectAndConfirm()
+    {
+        LiveGraphics live;
+        QVERIFY2(live.error.isEmpty(), qPrintable(live.error));
+        live.login("zhangsan", "张三", Role::Operator);
+        Ui::StationGraphic* g = live.open();
+        QVERIFY(g);
+        QVERIFY(g->drawing().problems.empty());
+        const Device& d = live.project.stations[0].devices[0];
+        const int pumps = d.equipment.pumps > 0 ? d.equipment.pumps : 3;
+        QVERIFY(g->item(QStringLiteral("pump%1").arg(pumps)));
+        QVERIFY(!g->item(QStringLiteral("pump%1").arg(pumps + 1)));
+        // Values show with their units; a running pump's pipes flow.
+        QTRY_VERIFY(g->item(u"v_outlet_pressure")->shown().text.endsWith(u" MPa"));
+        QTRY_VERIFY(g->item(u"p0_riser")->shown().flowing);
+        const QString pump = stoppedPump(g, pumps);
+        QVERIFY2(!pump.isEmpty(), "no stopped pump to start");
+        QVERIFY(!g->item(QStringLiteral("p%1_d1").arg(pump.mid(4)))->shown().flowing);
+        live.image(g, "graphic-normal.png");
+
+        LiveGraphics::click(g, pump);
+        Ui::Faceplate* f = live.panel->faceplate();
+        QVERIFY(f);
+        QTRY_VERIFY(f->isVisible());
+        QVERIFY(f->onButton()->isEnabled());
+        QVERIFY(f->offButton()->isEnabled());
+        f->onButton()->click();
+        QVERIFY(f->executeButton()->isVisible()); // select → confirm
+        QVERIFY2(f->stepText().contains(QStringLiteral("张三")), qPrintable(f->stepText()));
+        QVERIFY(!f->onButton()->isEnabled());
+        live.image(f, "faceplate.png");
+        f->executeButton()->click();
+        QTRY_VERIFY_WITH_TIMEOUT(f->stepText().contains(u"Done"), 15'000);
+        QTRY_COMPARE(g->item(pump)->shown().state, QStringLiteral("running"));
+        QTRY_VERIFY(g->item(QStringLiteral("p%1_d1").arg(pump.mid(4)))->shown().flowing);
+        QVERIFY(!f->executeButton()->isVisible());
+    }
+
+    void viewerSeesDisabledControlsWithTheReason()
+    {
+        LiveGraphics live;
+        QVERIFY2(live.error.isEmpty(), qPrintable(live.error));
+        live.login("wangwu", "王五", Role::Viewer);
+        Ui::StationGraphic* g = live.open();
+        QVERIFY(g);
+        LiveGraphics::click(g, QStringLiteral("pump1"));
+        Ui::Faceplate* f = live.panel->faceplate();
+        QVERIFY(f);
+        QVERIFY(!f->onButton()->isEnabled());
+        QVERIFY(!f->offButton()->isEnabled());
+        QVERIFY2(f->reasonText().contains(u"Operator") && f->reasonText().contains(u"Viewer"),
+                 qPrintable(f->reasonText()));
+        f->close();
+        QTest::qWait(0);
+        LiveGraphics::click(g, QStringLiteral("sp_frequency"));
+        f = live.panel->faceplate();
+        QVERIFY(f);
+        QVERIFY(f->setButton() && !f->setButton()->isEnabled());
+        QVERIFY(!f->setpointBox()->isEnabled());
+    }
+
+    void faultAndLostCommunicationShowAtTheGraphic()
+    {
+        LiveGraphics live;
+        QVERIFY2(live.error.isEmpty(), qPrintable(live.error));
+        live.login("zhangsan", "张三", Role::Operator);
+        Ui::StationGraphic* g = live.open();
+        QVERIFY(g);
+        const QString station = live.project.stations[0].id;
+        QVERIFY(
+            live.city.command(QStringLiteral("pumpfault %1 1 on").arg(station)).startsWith(u"ok"));
+        QTRY_COMPARE_WITH_TIMEOUT(g->item(u"pump1")->shown().state, QStringLiteral("fault"),
+                                  10'000);
+        QTRY_VERIFY_WITH_TIMEOUT(g->item(u"pump1")->shown().alarm > 0, 10'000);
+        QVERIFY(g->item(u"pump1")->shown().unacknowledged);
+        QVERIFY(g->item(u"pump1")->animated()); // flashing until acknowledged
+        live.image(g, "graphic-alarm.png");
+
+        QVERIFY(live.city.command(QStringLiteral("silence %1 on").arg(station)).startsWith(u"ok"));
+        QTRY_VERIFY_WITH_TIMEOUT(g->isStale(), 20'000);
+        QVERIFY2(g->staleText().contains(u"last good data"), qPrintable(g->staleText()));
+        live.image(g, "graphic-stale.png");
+        LiveGraphics::click(g, QStringLiteral("pump2"));
+        Ui::Faceplate* f = live.panel->faceplate();
+        QVERIFY(f);
+        QVERIFY(!f->onButton()->isEnabled());
+        QVERIFY2(f->reasonText().contains(u"last good value"), qPrintable(f->reasonText()));
+    }
+};
+
+QTEST_MAIN(tst_Graphics)
+#include "tst_graphics.moc"
