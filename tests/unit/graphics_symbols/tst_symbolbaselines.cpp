@@ -7,6 +7,8 @@
 // On a mismatch the rendered image and a diff (differing pixels red) are written under the
 // build's test-output/symbol-baselines/ and named in the failure. PUMPWATCH_UPDATE_BASELINES=1
 // rewrites the baselines and the contact sheets docs/images/symbols-<theme>.png instead.
+#include "../../common/imagebaseline.h"
+
 #include <graphics/symbols/canvaspaint.h>
 #include <graphics/symbols/symbollibrary.h>
 
@@ -18,16 +20,8 @@ using namespace PumpWatch::Graphics;
 
 namespace {
 
-constexpr int kChannelTolerance = 40;    // per colour channel, of 255
-constexpr double kDifferingShare = 0.01; // of the image's pixels, at least 8
-
 const QString kBaselineDir = QStringLiteral(PUMPWATCH_SOURCE_DIR "/tests/data/baselines/symbols");
 const QString kOutputDir = QStringLiteral(PUMPWATCH_BIN_DIR "/../test-output/symbol-baselines");
-
-bool updating()
-{
-    return qEnvironmentVariableIntValue("PUMPWATCH_UPDATE_BASELINES") == 1;
-}
 
 struct Case {
     QString name;   // file name without .png
@@ -104,34 +98,21 @@ QImage render(const SymbolLibrary& lib, const Theme& theme, const Case& c)
     return img;
 }
 
-// Counts the pixels that differ by more than the tolerance; paints them red in `diff`.
+const PumpWatch::Test::ImageBaseline kBaseline;
+
+bool updating()
+{
+    return PumpWatch::Test::ImageBaseline::updating();
+}
+
 int compare(const QImage& actual, const QImage& expected, QImage* diff)
 {
-    *diff = QImage(actual.size(), QImage::Format_ARGB32);
-    diff->fill(Qt::white);
-    int differing = 0;
-    for (int y = 0; y < actual.height(); ++y) {
-        for (int x = 0; x < actual.width(); ++x) {
-            const QRgb a = actual.pixel(x, y);
-            const QRgb e = expected.pixel(x, y);
-            const int d =
-                std::max({std::abs(qRed(a) - qRed(e)), std::abs(qGreen(a) - qGreen(e)),
-                          std::abs(qBlue(a) - qBlue(e)), std::abs(qAlpha(a) - qAlpha(e))});
-            if (d > kChannelTolerance) {
-                ++differing;
-                diff->setPixel(x, y, qRgb(255, 0, 0));
-            } else {
-                diff->setPixel(x, y,
-                               qRgb(200 + qGray(e) / 5, 200 + qGray(e) / 5, 200 + qGray(e) / 5));
-            }
-        }
-    }
-    return differing;
+    return kBaseline.compare(actual, expected, diff);
 }
 
 int allowedDiffering(QSize size)
 {
-    return std::max(8, int(size.width() * size.height() * kDifferingShare));
+    return kBaseline.allowed(size);
 }
 
 // All symbols × states (and stale) of one theme on one sheet, labelled, for people to judge.
