@@ -30,10 +30,11 @@ const QFont& font(double pixels, bool bold = false)
     return it->second;
 }
 
+/// An instrument bubble shows its short label inside ("PT", "FQI", "市电"), not under it.
 bool isInstrumentLetters(const QString& label)
 {
-    return !label.isEmpty() && label.size() <= 4 &&
-           std::all_of(label.begin(), label.end(), [](QChar c) { return c.isUpper(); });
+    const bool latin = std::all_of(label.begin(), label.end(), [](QChar c) { return c.isUpper(); });
+    return !label.isEmpty() && label.size() <= (latin ? 4 : 2);
 }
 
 } // namespace
