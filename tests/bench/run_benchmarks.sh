@@ -14,9 +14,11 @@
 # and the script exits non-zero at the end.
 #
 # Usage: tests/bench/run_benchmarks.sh [--build-dir DIR] [--doc FILE] [NAME…]
-#   NAME: project_load sim_serve acquisition server history alarms stationlist map (default: all)
+#   NAME: project_load sim_serve acquisition server history alarms stationlist map graphics
+#         (default: all)
 # Build first: cmake --preset test && cmake --build build/test --target bench_project_load \
-#   bench_sim_serve bench_acquisition bench_server bench_history bench_alarms bench_stationlist bench_map
+#   bench_sim_serve bench_acquisition bench_server bench_history bench_alarms bench_stationlist bench_map \
+#   bench_graphics
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
@@ -44,8 +46,9 @@ declare -A args=(
     [alarms]="--stations 2000 --seconds 120"
     [stationlist]="--stations 2000 --ticks 30"
     [map]="--stations 2000 --frames 30"
+    [graphics]="--elements 2000 --ticks 40 --seconds 5"
 )
-order=(project_load sim_serve acquisition server history alarms stationlist map)
+order=(project_load sim_serve acquisition server history alarms stationlist map graphics)
 [[ ${#names[@]} -gt 0 ]] || names=("${order[@]}")
 
 for name in "${names[@]}"; do
