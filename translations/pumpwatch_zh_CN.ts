@@ -1213,6 +1213,14 @@
         <source>close</source>
         <translation>关阀</translation>
     </message>
+    <message>
+        <source>%1: not a number</source>
+        <translation>%1：不是有效数值</translation>
+    </message>
+    <message>
+        <source>%1: the PLC did not acknowledge the write within %2 s</source>
+        <translation>%1：PLC 在 %2 秒内未确认写入</translation>
+    </message>
 </context>
 <context>
     <name>PumpWatch::Control::ControlText</name>
@@ -2149,6 +2157,10 @@
         <source>%1 alarms still open from the last run</source>
         <translation>上次运行遗留 %1 条未结束的报警</translation>
     </message>
+    <message>
+        <source>audit: %1 (%2, %3, %4) %5 %6/%7 %8 → %9: %10 %11</source>
+        <translation>审计：%1（%2，%3，%4）%5 %6/%7 %8 → %9：%10 %11</translation>
+    </message>
 </context>
 <context>
     <name>PumpWatch::Runtime::PipelineSink</name>
@@ -2939,6 +2951,10 @@
     <message>
         <source>control is not available</source>
         <translation>控制功能不可用</translation>
+    </message>
+    <message>
+        <source>%1:</source>
+        <translation>%1：</translation>
     </message>
 </context>
 <context>

@@ -53,10 +53,16 @@ Pipeline::Pipeline(const Project& project, const Clock& clock, PipelineOptions o
                      m_control.get(), &Control::ControlService::writeFinished,
                      Qt::DirectConnection);
     m_control->setRecorder([this](const Control::ControlRecord& r) {
-        if (!m_history)
-            return;
         const History::AuditEntry e = auditEntry(r);
-        m_history->journal({}, std::span(&e, 1));
+        if (m_history) {
+            m_history->journal({}, std::span(&e, 1));
+            return;
+        }
+        // Without a database the log is the only record of who commanded what.
+        qInfo().noquote() << tr("audit: %1 (%2, %3, %4) %5 %6/%7 %8 → %9: %10 %11")
+                                 .arg(e.user, e.login, e.role, e.workstation, e.action, e.station,
+                                      e.target, e.oldValue, e.newValue)
+                                 .arg(e.result, e.detail);
     });
     m_control->setAlarmHook([this](TagId tag, bool failed, qint64 ms, const QString& detail) {
         m_alarms.commandStatus(tag, failed, ms, detail);

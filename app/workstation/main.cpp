@@ -31,6 +31,7 @@
 #include <ctime>
 #include <demoproject.h>
 #include <runtime/pipeline.h>
+#include <tuple>
 
 namespace {
 
@@ -133,7 +134,7 @@ public:
         auto users = UserStore::load(QDir(dataDir).filePath(QStringLiteral("users.json")), &error);
         if (!users)
             return fail(error);
-        if (m_demo && !users->find(u"wangwu") && !createDemoUsers(*users, &error))
+        if (m_demo && !createDemoUsers(*users, &error))
             return fail(error);
 
         // History: SQLite in the data folder unless --db says otherwise.
@@ -298,16 +299,21 @@ private:
                   "wangwu (viewer); password: demo");
     }
 
+    /// The demo's accounts that are missing, password "demo"; an existing account (its password
+    /// changed, or a real one in a shared data folder) is never touched.
     static bool createDemoUsers(UserStore& users, QString* error)
     {
         const QString password = QStringLiteral("demo");
-        return users.set(QStringLiteral("zhangsan"), tr("Zhang San"), Role::Operator, password,
-                         error) &&
-               users.set(QStringLiteral("lisi"), tr("Li Si"), Role::Engineer, password, error) &&
-               users.set(QStringLiteral("admin"), tr("Administrator"), Role::Administrator,
-                         password, error) &&
-               users.set(QStringLiteral("wangwu"), tr("Wang Wu"), Role::Viewer, password, error) &&
-               users.save(error);
+        const std::tuple<QString, QString, Role> accounts[] = {
+            {QStringLiteral("zhangsan"), tr("Zhang San"), Role::Operator},
+            {QStringLiteral("lisi"), tr("Li Si"), Role::Engineer},
+            {QStringLiteral("admin"), tr("Administrator"), Role::Administrator},
+            {QStringLiteral("wangwu"), tr("Wang Wu"), Role::Viewer}};
+        for (const auto& [name, display, role] : accounts) {
+            if (!users.find(name) && !users.set(name, display, role, password, error))
+                return false;
+        }
+        return users.save(error);
     }
 
     bool login(UserStore& users, Ui::Services& services, QSettings& settings)

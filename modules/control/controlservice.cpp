@@ -132,6 +132,8 @@ Outcome ControlService::checkLocked(const Operator& who, const ControlAddress& a
         return o;
     if (!value)
         return {};
+    if (!std::isfinite(*value))
+        return {Cause::OutOfRange, tr("%1: not a number").arg(r.def->name)};
     if (r.def->kind == ControlKind::Setpoint) {
         const TagDef& def = m_project.tag(r.command);
         if ((r.def->min && *value < *r.def->min) || (r.def->max && *value > *r.def->max))
@@ -165,6 +167,8 @@ Outcome ControlService::select(const Operator& who, const ControlAddress& a, dou
     {
         QMutexLocker lock(&m_mutex);
         const Resolved r = resolve(a);
+        if (r.def && r.def->kind != ControlKind::Setpoint && std::isfinite(value))
+            value = isOn(value) ? 1.0 : 0.0; // start/open or stop/close, nothing between
         o = checkLocked(who, a, r, value, stepConfirmed);
         if (o.ok()) {
             Entry& e = m_entries[a];
@@ -299,6 +303,12 @@ void ControlService::tick()
                 const Resolved r = resolve(a);
                 if (e.written && feedbackMatches(r, e.state.value, e.writtenMs))
                     finish(a, e, r, {});
+                else if (now >= e.state.untilMs && !e.written)
+                    finish(a, e, r,
+                           {Cause::WriteFailed, tr("%1: the PLC did not acknowledge the write "
+                                                   "within %2 s")
+                                                    .arg(r.def->name)
+                                                    .arg(r.def->feedbackS)});
                 else if (now >= e.state.untilMs)
                     finish(a, e, r,
                            {Cause::NoFeedback,
@@ -321,10 +331,10 @@ void ControlService::finish(const ControlAddress& a, Entry& e, const Resolved& r
     e.state.lastMs = now;
     record(e.state.holder, outcome.ok() ? QStringLiteral("done") : QStringLiteral("fail"), a, r,
            e.state.value, outcome);
-    if (m_alarmHook && (!outcome.ok() || e.alarmRaised)) {
+    // A success ends a standing failure alarm of the object, also one taken over from an
+    // earlier run (the engine ignores the call when none stands).
+    if (m_alarmHook)
         m_alarmHook(r.command, !outcome.ok(), now, outcome.message);
-        e.alarmRaised = !outcome.ok();
-    }
     m_changed.push_back(a.station);
 }
 

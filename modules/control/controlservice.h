@@ -122,8 +122,7 @@ private:
         ControlState state;
         quint64 request = 0; ///< the write's id while Executing
         qint64 writtenMs = 0;
-        bool written = false;     ///< the write was acknowledged by the PLC
-        bool alarmRaised = false; ///< its last command failed and the alarm stands
+        bool written = false; ///< the write was acknowledged by the PLC
     };
 
     Resolved resolve(const ControlAddress& a) const;

@@ -65,7 +65,7 @@ struct Outcome {
 /// One transition of one object: a row of the audit table.
 struct ControlRecord {
     qint64 ms = 0;
-    Operator who;      ///< empty login for the service's own transitions (timeouts)
+    Operator who;      ///< who asked; for expiry, feedback and failure: the holder
     QString action;    ///< "select", "operate", "cancel", "expire", "done", "fail"
     QString stationId; ///< "S0001"
     QString object;    ///< the control's role: "pump[1]"

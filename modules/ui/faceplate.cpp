@@ -70,7 +70,7 @@ Faceplate::Faceplate(Services& services, const Control::ControlAddress& address,
     for (const TagId t : m_values) {
         auto* value = new QLabel(this);
         value->setTextFormat(Qt::RichText);
-        form->addRow(p.tag(t).name + u'：', value);
+        form->addRow(tr("%1:").arg(p.tag(t).name), value);
         m_valueLabels.push_back(value);
     }
     layout->addLayout(form);
@@ -106,8 +106,15 @@ Faceplate::Faceplate(Services& services, const Control::ControlAddress& address,
     auto* trend = new QPushButton(tr("Trend"), this);
     commands->addWidget(trend);
     connect(trend, &QPushButton::clicked, this, [this] {
+        // The first analog value (a pump's frequency, the setpoint), else the feedback.
+        for (const TagId t : m_values) {
+            if (!ValueFormat::isDigital(m_services.project.tag(t).quantity)) {
+                Q_EMIT trendRequested(t);
+                return;
+            }
+        }
         if (!m_values.empty())
-            Q_EMIT trendRequested(m_values.size() > 1 ? m_values[1] : m_values[0]);
+            Q_EMIT trendRequested(m_values.front());
     });
     layout->addLayout(commands);
 
@@ -163,6 +170,17 @@ Faceplate::Faceplate(Services& services, const Control::ControlAddress& address,
     connect(m_timer, &QTimer::timeout, this, &Faceplate::refresh);
     m_timer->start(500); // the countdowns and the values
     refresh();
+}
+
+Faceplate::~Faceplate()
+{
+    // A selection left behind would hold the object against everyone for its 30 s.
+    if (!m_services.control)
+        return;
+    const Control::Operator me = m_services.session.controlOperator();
+    const Control::ControlState st = m_services.control->state(m_address);
+    if (st.step == Step::Selected && st.holder.isSameHolder(me))
+        m_services.control->cancel(me, m_address);
 }
 
 QString Faceplate::reasonText() const
@@ -239,6 +257,12 @@ void Faceplate::refresh()
     m_step->setText(step);
 
     const bool mine = st.step == Step::Selected && st.holder.isSameHolder(me);
+    if (st.step != m_lastStep) { // a new step: what was said about the last one is done
+        m_lastStep = st.step;
+        m_reason->setProperty("outcome", false);
+        if (st.step != Step::Idle)
+            m_again->hide();
+    }
     m_confirm->setVisible(mine);
     if (mine)
         m_confirmText->setText(tr("Confirm: %1? (%2 s)").arg(commandText(st.value)).arg(left));
@@ -267,6 +291,7 @@ void Faceplate::request(double value, bool stepConfirmed)
 {
     if (!m_services.control)
         return;
+    m_again->hide();
     const Control::Outcome o = m_services.control->select(m_services.session.controlOperator(),
                                                           m_address, value, stepConfirmed);
     if (o.cause == Cause::StepTooBig) {

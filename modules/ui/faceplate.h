@@ -28,6 +28,8 @@ public:
     /// is always shown first.
     Faceplate(Services& services, const Control::ControlAddress& address, std::vector<TagId> values,
               QWidget* parent = nullptr);
+    /// Cancels the user's selection of the object, if it holds one.
+    ~Faceplate() override;
 
     const Control::ControlAddress& address() const { return m_address; }
     /// Re-reads values, the object's step and what the user may do.
@@ -62,6 +64,7 @@ private:
     std::vector<TagId> m_values; ///< feedback first
     std::vector<QLabel*> m_valueLabels;
     double m_pending = 0.0; ///< the value waiting to be typed again
+    Control::Step m_lastStep = Control::Step::Idle;
     QLabel* m_step;
     QLabel* m_reason;
     QPushButton* m_on = nullptr;

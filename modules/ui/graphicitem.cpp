@@ -39,6 +39,12 @@ bool isInstrumentLetters(const QString& label)
 
 } // namespace
 
+std::pair<double, double> barSpan(const AlarmLimits& l)
+{
+    return {l.rangeMin.value_or(l.lowLow.value_or(l.low.value_or(0.0)) * 0.8),
+            l.rangeMax.value_or(l.highHigh.value_or(l.high.value_or(1.0)) * 1.2)};
+}
+
 GraphicItem::GraphicItem(const Graphics::ResolvedElement& element, const GraphicContext& context)
     : m_element(element)
     , m_context(context)
@@ -191,9 +197,7 @@ void GraphicItem::paintBar(QPainter& p) const
     const QRectF box(m_element.position, m_element.size);
     const Graphics::CanvasColors& c = m_context.theme->canvas();
     const AlarmLimits& l = m_element.limits;
-    // The span: the sensor's range, else the alarm limits with a margin.
-    const double lo = l.rangeMin.value_or(l.lowLow.value_or(l.low.value_or(0.0)) * 0.8);
-    const double hi = l.rangeMax.value_or(l.highHigh.value_or(l.high.value_or(1.0)) * 1.2);
+    const auto [lo, hi] = barSpan(l);
     auto y = [&](double v) {
         const double f = hi > lo ? std::clamp((v - lo) / (hi - lo), 0.0, 1.0) : 0.0;
         return box.bottom() - f * box.height();

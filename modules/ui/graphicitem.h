@@ -22,6 +22,9 @@ struct ShownState {
     bool operator==(const ShownState&) const = default;
 };
 
+/// An analog bar's span: the sensor's range, else the alarm limits with a margin.
+std::pair<double, double> barSpan(const AlarmLimits& limits);
+
 class GraphicItem : public QGraphicsItem {
 public:
     GraphicItem(const Graphics::ResolvedElement& element, const GraphicContext& context);

@@ -157,7 +157,6 @@ void GraphicsPanel::openFaceplate(const Control::ControlAddress& address,
     delete m_faceplate;
     m_faceplate = new Faceplate(m_services, address, values, this);
     m_faceplate->setAttribute(Qt::WA_DeleteOnClose);
-    connect(m_faceplate, &QObject::destroyed, this, [this] { m_faceplate = nullptr; });
     connect(m_faceplate, &Faceplate::trendRequested, this, &GraphicsPanel::tagTrendRequested);
     m_faceplate->show();
 }

@@ -11,6 +11,7 @@
 #include <graphics/symbols/symbollibrary.h>
 #include <graphics/symbols/theme.h>
 
+#include <QPointer>
 #include <QTimer>
 #include <QWidget>
 
@@ -61,7 +62,7 @@ private:
     QComboBox* m_themeBox;
     QLabel* m_message;
     QTimer m_clock;
-    Faceplate* m_faceplate = nullptr;
+    QPointer<Faceplate> m_faceplate;
 };
 
 } // namespace PumpWatch::Ui

@@ -615,8 +615,12 @@ bool MainWindow::snapshot(const QString& dir, QString* error)
         // A pump's faceplate, as a click on it opens it.
         g->activate(u"pump2");
         QCoreApplication::processEvents();
-        if (QWidget* f = m_graphics->faceplate(); f && !save(f, QStringLiteral("faceplate")))
-            return false;
+        if (QWidget* f = m_graphics->faceplate()) {
+            const bool saved = save(f, QStringLiteral("faceplate"));
+            f->close();
+            if (!saved)
+                return false;
+        }
     }
     // What the images show, as text for checks and the guide: the banner and the list's rows.
     {

@@ -89,7 +89,10 @@ StationGraphic::StationGraphic(Services& services, const Graphics::SymbolLibrary
     refreshAll(services.clock.nowMs());
 }
 
-StationGraphic::~StationGraphic() = default;
+StationGraphic::~StationGraphic()
+{
+    delete scene(); // its items refer to m_drawing and m_context, which go next
+}
 
 void StationGraphic::setTheme(const Graphics::Theme& theme)
 {
@@ -247,13 +250,22 @@ int StationGraphic::updateItems(const std::vector<int>& dirty, qint64 nowMs)
         const Graphics::ResolvedElement& e = m_drawing.elements[std::size_t(index)];
         ShownState s;
         s.flowing = item->shown().flowing;
-        for (const Graphics::Binding& b : e.bindings) {
-            const auto it = m_alarmOf.find(b.tag);
+        // Its tags' alarms, and a failed command's (raised on the command tag).
+        auto alarmOf = [&](TagId t) {
+            const auto it = m_alarmOf.find(t);
             if (it == m_alarmOf.end())
-                continue;
+                return;
             s.alarm = s.alarm == 0 ? it->second.first : std::min(s.alarm, it->second.first);
             s.unacknowledged = s.unacknowledged || it->second.second;
-        }
+        };
+        for (const Graphics::Binding& b : e.bindings)
+            alarmOf(b.tag);
+        if (e.commandTag != InvalidTagId)
+            alarmOf(e.commandTag);
+        const Control::ControlState cs =
+            m_services.control && e.controlDef
+                ? m_services.control->state({m_drawing.station, e.device, e.control})
+                : Control::ControlState{};
         auto value = [&](QStringView slot) -> const TagValue* {
             const TagId t = e.tag(slot);
             return t == InvalidTagId ? nullptr : &m_reader.value(t);
@@ -265,10 +277,11 @@ int StationGraphic::updateItems(const std::vector<int>& dirty, qint64 nowMs)
             case Family::Pump: {
                 const TagValue* running = value(u"running");
                 const TagValue* fault = value(u"fault");
-                const Control::ControlState cs =
-                    m_services.control && e.controlDef
-                        ? m_services.control->state({m_drawing.station, e.device, e.control})
-                        : Control::ControlState{};
+                const TagValue* frequency = value(u"frequency");
+                if (!running && good(frequency)) { // a VFD runs while it puts out a frequency
+                    static const TagValue on{0, 1.0, Quality::Good}, off{0, 0.0, Quality::Good};
+                    running = frequency->value > 0.5 ? &on : &off;
+                }
                 if (good(fault) && fault->value != 0)
                     s.state = QStringLiteral("fault");
                 else if (!good(running))
@@ -284,12 +297,12 @@ int StationGraphic::updateItems(const std::vector<int>& dirty, qint64 nowMs)
             }
             case Family::Valve: {
                 const TagValue* open = value(u"open");
-                const Control::ControlState cs =
-                    m_services.control && e.controlDef
-                        ? m_services.control->state({m_drawing.station, e.device, e.control})
-                        : Control::ControlState{};
-                if (!open)
+                const bool bound = std::any_of(e.bindings.begin(), e.bindings.end(),
+                                               [](const auto& b) { return b.slot == u"open"; });
+                if (!open && !bound)
                     s.state = QStringLiteral("open"); // a manual valve: open in service
+                else if (!open)
+                    s.state = QStringLiteral("unknown"); // its binding did not resolve
                 else if (!good(open))
                     s.state = QStringLiteral("unknown");
                 else if (cs.step == Control::Step::Executing &&
@@ -319,9 +332,9 @@ int StationGraphic::updateItems(const std::vector<int>& dirty, qint64 nowMs)
                 bool bad = false;
                 bool on = false;
                 for (const Graphics::Binding& b : e.bindings) {
-                    const TagValue& v = m_reader.value(b.tag);
                     if (b.tag == InvalidTagId)
-                        continue;
+                        continue; // an optional role the station lacks
+                    const TagValue& v = m_reader.value(b.tag);
                     if (v.quality != Quality::Good)
                         bad = true;
                     else if (b.slot != u"value" && v.value != 0)
@@ -350,10 +363,7 @@ int StationGraphic::updateItems(const std::vector<int>& dirty, qint64 nowMs)
                 s.trusted = shown.trusted;
             }
             if (e.kind == ElementKind::Bar && v.quality != Quality::Unknown) {
-                const AlarmLimits& l = e.limits;
-                const double lo = l.rangeMin.value_or(l.lowLow.value_or(l.low.value_or(0.0)) * 0.8);
-                const double hi =
-                    l.rangeMax.value_or(l.highHigh.value_or(l.high.value_or(1.0)) * 1.2);
+                const auto [lo, hi] = barSpan(e.limits);
                 s.fraction = hi > lo ? std::clamp((v.value - lo) / (hi - lo), 0.0, 1.0) : 0.0;
                 s.fraction = std::round(s.fraction * 200) / 200; // half a percent
             }

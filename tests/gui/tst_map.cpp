@@ -198,12 +198,12 @@ private Q_SLOTS:
                 return;
             for (QAction* a : menu->actions())
                 offered << a->text();
-            menu->actions().at(1)->trigger();
+            menu->actions().at(2)->trigger(); // detail, process graphic, trend
             menu->close();
         });
         QContextMenuEvent event(QContextMenuEvent::Mouse, at, canvas.mapToGlobal(at));
         QApplication::sendEvent(&canvas, &event);
-        QCOMPARE(offered.size(), 2);
+        QCOMPARE(offered.size(), 3);
         QCOMPARE(trend.size(), 1);
         QCOMPARE(trend.at(0).at(0).toInt(), station);
     }

@@ -125,7 +125,9 @@ private Q_SLOTS:
                                 "done +7s zhangsan WS1 S0001 pump[2] Running→start ok",
                             }));
         QVERIFY(changed.size() >= 3);
-        QVERIFY(m_alarms.isEmpty());
+        // A success tells the alarms too: it ends a failure alarm of the object if one stands
+        // (also one an earlier run left), and is ignored when none does.
+        QCOMPARE(m_alarms, QStringList{"pump2_command 0"});
     }
 
     void viewerIsRefused()
@@ -256,6 +258,19 @@ private Q_SLOTS:
         m_control->writeFinished(2, written(true));
         QCOMPARE(m_control->state(at("pump[2]")).step, Step::Done); // already stopped
         QCOMPARE(m_alarms, (QStringList{"pump2_command 1", "pump2_command 0"}));
+    }
+
+    void unacknowledgedWriteFailsAsAWriteFailure()
+    {
+        QVERIFY(m_control->select(zhangsan, at("pump[2]"), 7).ok()); // any non-zero starts
+        QVERIFY(m_control->operate(zhangsan, at("pump[2]")).ok());
+        QCOMPARE(m_writes.back().value, 1.0);
+        m_clock.advanceMs(20'000); // the PLC never answered the write
+        m_control->tick();
+        QCOMPARE(m_control->state(at("pump[2]")).step, Step::Failed);
+        QCOMPARE(m_control->state(at("pump[2]")).last.cause, Cause::WriteFailed);
+        QCOMPARE(m_control->select(zhangsan, at("frequency_setpoint"), qQNaN()).cause,
+                 Cause::OutOfRange);
     }
 
     void refusedWriteFails()
