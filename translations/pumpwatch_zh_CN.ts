@@ -1221,6 +1221,10 @@
         <source>%1: the PLC did not acknowledge the write within %2 s</source>
         <translation>%1：PLC 在 %2 秒内未确认写入</translation>
     </message>
+    <message>
+        <source>nobody is logged in</source>
+        <translation>未登录</translation>
+    </message>
 </context>
 <context>
     <name>PumpWatch::Control::ControlText</name>

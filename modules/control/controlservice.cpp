@@ -113,6 +113,8 @@ Outcome ControlService::checkLocked(const Operator& who, const ControlAddress& a
     if (!r.def)
         return {Cause::UnknownObject, tr("%1 is not a control of this station").arg(a.object)};
     const Action action = r.def->kind == ControlKind::Setpoint ? Action::Setpoint : Action::Operate;
+    if (who.login.isEmpty())
+        return {Cause::NotPermitted, tr("nobody is logged in")};
     if (who.role < roleFor(action))
         return {Cause::NotPermitted,
                 tr("%1 needs the role %2 (you are %3)")

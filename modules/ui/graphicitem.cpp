@@ -71,6 +71,13 @@ GraphicItem::GraphicItem(const Graphics::ResolvedElement& element, const Graphic
     setCacheMode(NoCache); // symbols come from the library's image cache
 }
 
+void GraphicItem::themeChanged()
+{
+    const ShownState shown = m_shown;
+    m_shown = {};
+    show(shown); // what blinks depends on the theme
+}
+
 bool GraphicItem::show(const ShownState& shown)
 {
     if (shown == m_shown)

@@ -35,6 +35,8 @@ public:
     bool show(const ShownState& shown);
     /// Whether it must be repainted on every frame (blinking, or a flowing pipe).
     bool animated() const { return m_animated; }
+    /// The theme changed: repaint, and learn again whether the state blinks.
+    void themeChanged();
     /// Whether a click opens something (a faceplate, a trend, a link).
     bool clickable() const;
 

@@ -98,6 +98,10 @@ void StationGraphic::setTheme(const Graphics::Theme& theme)
 {
     m_context.theme = &theme;
     setBackgroundBrush(theme.canvas().background);
+    for (GraphicItem* item : m_items) {
+        if (item)
+            item->themeChanged();
+    }
     viewport()->update();
 }
 
