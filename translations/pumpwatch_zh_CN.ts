@@ -609,36 +609,12 @@
         <translation>命令</translation>
     </message>
     <message>
-        <source>start, local time (2026-11-21T08:00:00)</source>
-        <translation>开始时间，本地时间（2026-11-21T08:00:00）</translation>
-    </message>
-    <message>
-        <source>T</source>
-        <translation>时间</translation>
-    </message>
-    <message>
-        <source>end (exclusive), local time</source>
-        <translation>结束时间（不含），本地时间</translation>
-    </message>
-    <message>
-        <source>only this station (id, or name with --project)</source>
-        <translation>只列出该站点（编号；指定 --project 时也可用名称）</translation>
-    </message>
-    <message>
         <source>ID</source>
         <translation>编号</translation>
     </message>
     <message>
         <source>only records that have not ended</source>
         <translation>只列出未恢复的记录</translation>
-    </message>
-    <message>
-        <source>the project: its time zone (default: this computer&apos;s)</source>
-        <translation>工程文件：使用其时区（默认：本机时区）</translation>
-    </message>
-    <message>
-        <source>FILE</source>
-        <translation>文件</translation>
     </message>
     <message>
         <source>No.</source>
@@ -718,52 +694,12 @@
         <translation>命令</translation>
     </message>
     <message>
-        <source>the history database: sqlite:PATH or postgres://user@host:port/database</source>
-        <translation>历史数据库：sqlite:路径 或 postgres://用户@主机:端口/数据库</translation>
-    </message>
-    <message>
-        <source>URL</source>
-        <translation>URL</translation>
-    </message>
-    <message>
-        <source>start, local time (2026-11-21T08:00:00)</source>
-        <translation>开始时间，本地时间（2026-11-21T08:00:00）</translation>
-    </message>
-    <message>
-        <source>T</source>
-        <translation>时间</translation>
-    </message>
-    <message>
-        <source>end (exclusive), local time</source>
-        <translation>结束时间（不含），本地时间</translation>
-    </message>
-    <message>
-        <source>only this station id</source>
-        <translation>只列此站点编号</translation>
-    </message>
-    <message>
-        <source>ID</source>
-        <translation>编号</translation>
-    </message>
-    <message>
         <source>only actions like this (control.% for control commands)</source>
         <translation>只列匹配的操作（控制命令用 control.%）</translation>
     </message>
     <message>
         <source>PATTERN</source>
         <translation>模式</translation>
-    </message>
-    <message>
-        <source>the project: its time zone (default: this computer&apos;s)</source>
-        <translation>工程文件：使用其时区（默认本机时区）</translation>
-    </message>
-    <message>
-        <source>FILE</source>
-        <translation>文件</translation>
-    </message>
-    <message>
-        <source>--db is required</source>
-        <translation>必须指定 --db</translation>
     </message>
 </context>
 <context>
@@ -974,6 +910,49 @@
         <translation>用法：pumpwatch-cli 分组 命令 [选项]   （命令 --help 查看其选项）
 
 </translation>
+    </message>
+</context>
+<context>
+    <name>PumpWatch::Cli::PeriodQuery</name>
+    <message>
+        <source>the history database: sqlite:PATH or postgres://user@host:port/database</source>
+        <translation>历史数据库：sqlite:路径 或 postgres://用户@主机:端口/数据库</translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <source>start, local time (2026-11-21T08:00:00)</source>
+        <translation>开始时间，本地时间（2026-11-21T08:00:00）</translation>
+    </message>
+    <message>
+        <source>T</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>end (exclusive), local time</source>
+        <translation>结束时间（不含），本地时间</translation>
+    </message>
+    <message>
+        <source>only this station (id, or name with --project)</source>
+        <translation>只列此站点（编号，或配合 --project 用站名）</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>the project: its time zone (default: this computer&apos;s)</source>
+        <translation>工程文件：使用其时区（默认本机时区）</translation>
+    </message>
+    <message>
+        <source>FILE</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>--db is required</source>
+        <translation>必须指定 --db</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,7 @@
 #include "alarmcommands.h"
 
 #include "cliio.h"
+#include "periodquery.h"
 
 #include <alarms/alarmrecordcells.h>
 #include <alarms/alarmtypes.h>
@@ -88,50 +89,25 @@ int AlarmCommands::list(const QStringList& args)
            "ack time, ack user, end state, note, cause; times in the time zone of --project, else "
            "this computer's."));
     parser.addPositionalArgument(QStringLiteral("list"), tr("the command"));
-    const QCommandLineOption fromOption(QStringLiteral("from"),
-                                        tr("start, local time (2026-11-21T08:00:00)"), tr("T"));
-    const QCommandLineOption toOption(QStringLiteral("to"), tr("end (exclusive), local time"),
-                                      tr("T"));
-    const QCommandLineOption stationOption(
-        QStringLiteral("station"), tr("only this station (id, or name with --project)"), tr("ID"));
+    PeriodQuery query;
+    query.addTo(parser);
     const QCommandLineOption activeOption(QStringLiteral("active"),
                                           tr("only records that have not ended"));
-    const QCommandLineOption projectOption(
-        QStringLiteral("project"), tr("the project: its time zone (default: this computer's)"),
-        tr("FILE"));
-    parser.addOptions(
-        {dbOption(), fromOption, toOption, stationOption, activeOption, projectOption});
+    parser.addOption(activeOption);
     if (!CliIo::parse(parser, args, 0))
         return parser.isSet(QStringLiteral("help")) ? 0 : 2;
-    const auto url = databaseUrl(parser);
-    if (!url)
-        return 2;
-
-    QTimeZone zone = QTimeZone::systemTimeZone();
-    QString station = parser.value(stationOption);
-    ProjectLoad load;
-    const std::optional<Project>& project = load.project;
-    if (parser.isSet(projectOption)) {
-        load = ProjectReader::readFile(parser.value(projectOption));
-        CliIo::print(load.diagnostics);
-        if (!load.project)
-            return 1;
-        zone = QTimeZone(project->timeZone.toUtf8());
-        for (const Station& s : project->stations) {
-            if (s.name == station || s.displayName() == station)
-                station = s.id;
-        }
-    }
-    const auto period = CliIo::parsePeriod(parser.value(fromOption), parser.value(toOption), zone);
-    if (!period)
-        return 2;
+    if (const int code = query.read(parser))
+        return code;
+    const std::optional<Project>& project = query.project;
+    const QTimeZone& zone = query.zone;
 
     QString error;
-    History::AlarmJournal journal(*url);
+    History::AlarmJournal journal(*query.url);
     if (!openJournal(journal))
         return 1;
-    const auto rows =
-        journal.list({period->first, period->second, station, parser.isSet(activeOption)}, &error);
+    const auto rows = journal.list(
+        {query.period.first, query.period.second, query.station, parser.isSet(activeOption)},
+        &error);
     if (!rows) {
         CliIo::err() << error << Qt::endl;
         return 1;

@@ -1,8 +1,8 @@
 #include "auditcommands.h"
 
 #include "cliio.h"
+#include "periodquery.h"
 
-#include <core/projectreader.h>
 #include <history/auditlog.h>
 
 #include <QDateTime>
@@ -32,51 +32,23 @@ int AuditCommands::list(const QStringList& args)
            "role, workstation, station, action, object, old value, new value, result, detail; "
            "times in the time zone of --project, else this computer's."));
     parser.addPositionalArgument(QStringLiteral("list"), tr("the command"));
-    const QCommandLineOption dbOption(
-        QStringLiteral("db"),
-        tr("the history database: sqlite:PATH or postgres://user@host:port/database"), tr("URL"));
-    const QCommandLineOption fromOption(QStringLiteral("from"),
-                                        tr("start, local time (2026-11-21T08:00:00)"), tr("T"));
-    const QCommandLineOption toOption(QStringLiteral("to"), tr("end (exclusive), local time"),
-                                      tr("T"));
-    const QCommandLineOption stationOption(QStringLiteral("station"), tr("only this station id"),
-                                           tr("ID"));
+    PeriodQuery query;
+    query.addTo(parser);
     const QCommandLineOption actionOption(
         QStringLiteral("action"), tr("only actions like this (control.% for control commands)"),
         tr("PATTERN"));
-    const QCommandLineOption projectOption(
-        QStringLiteral("project"), tr("the project: its time zone (default: this computer's)"),
-        tr("FILE"));
-    parser.addOptions({dbOption, fromOption, toOption, stationOption, actionOption, projectOption});
+    parser.addOption(actionOption);
     if (!CliIo::parse(parser, args, 0))
         return parser.isSet(QStringLiteral("help")) ? 0 : 2;
-    if (!parser.isSet(dbOption)) {
-        CliIo::err() << tr("--db is required") << Qt::endl;
-        return 2;
-    }
+    if (const int code = query.read(parser))
+        return code;
+    const QTimeZone& zone = query.zone;
     QString error;
-    const auto url = History::DatabaseUrl::parse(parser.value(dbOption), &error);
-    if (!url) {
-        CliIo::err() << error << Qt::endl;
-        return 2;
-    }
-    QTimeZone zone = QTimeZone::systemTimeZone();
-    if (parser.isSet(projectOption)) {
-        const ProjectLoad load = ProjectReader::readFile(parser.value(projectOption));
-        CliIo::print(load.diagnostics);
-        if (!load.project)
-            return 1;
-        zone = QTimeZone(load.project->timeZone.toUtf8());
-    }
-    const auto period = CliIo::parsePeriod(parser.value(fromOption), parser.value(toOption), zone);
-    if (!period)
-        return 2;
-    History::AuditLog log(*url);
-    const auto rows = log.open(&error)
-                          ? log.list({period->first, period->second, parser.value(stationOption),
-                                      parser.value(actionOption)},
-                                     &error)
-                          : std::nullopt;
+    History::AuditLog log(*query.url);
+    const auto rows = log.open(&error) ? log.list({query.period.first, query.period.second,
+                                                   query.station, parser.value(actionOption)},
+                                                  &error)
+                                       : std::nullopt;
     if (!rows) {
         CliIo::err() << error << Qt::endl;
         return 1;
