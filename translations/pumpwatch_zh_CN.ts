@@ -2872,10 +2872,6 @@
         <translation>停止</translation>
     </message>
     <message>
-        <source>Close</source>
-        <translation>关阀</translation>
-    </message>
-    <message>
         <source>Trend</source>
         <translation>趋势</translation>
     </message>
@@ -2938,6 +2934,16 @@
     <message>
         <source>%1:</source>
         <translation>%1：</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <comment>a valve</comment>
+        <translation>关阀</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <comment>the window</comment>
+        <translation>关闭</translation>
     </message>
 </context>
 <context>

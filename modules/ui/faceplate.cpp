@@ -96,7 +96,7 @@ Faceplate::Faceplate(Services& services, const Control::ControlAddress& address,
     } else if (m_def) {
         const bool pump = m_def->kind == ControlKind::Pump;
         m_on = new QPushButton(pump ? tr("Start") : tr("Open"), this);
-        m_off = new QPushButton(pump ? tr("Stop") : tr("Close"), this);
+        m_off = new QPushButton(pump ? tr("Stop") : tr("Close", "a valve"), this);
         commands->addWidget(m_on);
         commands->addWidget(m_off);
         connect(m_on, &QPushButton::clicked, this, [this] { request(1); });
@@ -104,7 +104,10 @@ Faceplate::Faceplate(Services& services, const Control::ControlAddress& address,
     }
     commands->addStretch();
     auto* trend = new QPushButton(tr("Trend"), this);
+    auto* close = new QPushButton(tr("Close", "the window"), this);
     commands->addWidget(trend);
+    commands->addWidget(close);
+    connect(close, &QPushButton::clicked, this, &QDialog::close);
     connect(trend, &QPushButton::clicked, this, [this] {
         // The first analog value (a pump's frequency, the setpoint), else the feedback.
         for (const TagId t : m_values) {
@@ -274,6 +277,12 @@ void Faceplate::refresh()
                        static_cast<QWidget*>(m_set), static_cast<QWidget*>(m_setpoint)}) {
         if (w)
             w->setEnabled(enabled);
+    }
+    // Start is not offered to a running pump, nor stop to a stopped one (open/close alike).
+    const TagValue feedback = m_services.store.value(m_feedback);
+    if (m_on && feedback.quality == Quality::Good) {
+        m_on->setEnabled(enabled && feedback.value == 0);
+        m_off->setEnabled(enabled && feedback.value != 0);
     }
     if (!allowed.ok() && !mine && !m_reason->property("outcome").toBool())
         m_reason->setText(coloured(allowed.message, "#757575"));

@@ -41,8 +41,17 @@ bool isInstrumentLetters(const QString& label)
 
 std::pair<double, double> barSpan(const AlarmLimits& l)
 {
-    return {l.rangeMin.value_or(l.lowLow.value_or(l.low.value_or(0.0)) * 0.8),
-            l.rangeMax.value_or(l.highHigh.value_or(l.high.value_or(1.0)) * 1.2)};
+    // Around the limits, so the normal band is a readable part of the bar (a 0–1.6 MPa sensor
+    // range would squeeze 0.25–0.55 MPa into a sliver); within the sensor's range.
+    const std::optional<double> bottom = l.lowLow ? l.lowLow : l.low;
+    const std::optional<double> top = l.highHigh ? l.highHigh : l.high;
+    if (bottom && top && *top > *bottom) {
+        const double margin = (*top - *bottom) * 0.4;
+        return {std::max(*bottom - margin, l.rangeMin.value_or(-qInf())),
+                std::min(*top + margin, l.rangeMax.value_or(qInf()))};
+    }
+    return {l.rangeMin.value_or(bottom.value_or(0.0) * 0.8),
+            l.rangeMax.value_or(top.value_or(1.0) * 1.2)};
 }
 
 GraphicItem::GraphicItem(const Graphics::ResolvedElement& element, const GraphicContext& context)
@@ -209,13 +218,19 @@ void GraphicItem::paintBar(QPainter& p) const
         const double f = hi > lo ? std::clamp((v - lo) / (hi - lo), 0.0, 1.0) : 0.0;
         return box.bottom() - f * box.height();
     };
+    // ISA-101: the bar is quiet; the bands are a narrow scale on its left (alarm zones beyond
+    // the limits, the normal band between), so a normal value shows no bright colour.
     p.setPen(Qt::NoPen);
-    p.setBrush(c.barAlarm);
+    p.setBrush(c.background.darker(112));
     p.drawRect(box);
     const double normalLo = l.low.value_or(l.lowLow.value_or(lo));
     const double normalHi = l.high.value_or(l.highHigh.value_or(hi));
+    const double scale = std::max(3.0, box.width() * 0.22);
+    p.setBrush(c.barAlarm);
+    p.drawRect(QRectF(QPointF(box.left(), box.top()), QPointF(box.left() + scale, y(normalHi))));
+    p.drawRect(QRectF(QPointF(box.left(), y(normalLo)), QPointF(box.left() + scale, box.bottom())));
     p.setBrush(c.barNormal);
-    p.drawRect(QRectF(QPointF(box.left(), y(normalHi)), QPointF(box.right(), y(normalLo))));
+    p.drawRect(QRectF(QPointF(box.left(), y(normalHi)), QPointF(box.left() + scale, y(normalLo))));
     if (!std::isnan(m_shown.fraction)) {
         const double top = box.bottom() - m_shown.fraction * box.height();
         p.setBrush(m_shown.trusted && !m_context.stale ? c.valueText : c.staleHatch);
