@@ -2974,6 +2974,14 @@
             <numerusform>%n 个绑定无法解析（见日志）</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Own window</source>
+        <translation>独立窗口</translation>
+    </message>
+    <message>
+        <source>Show the process graphics in a window of their own, large</source>
+        <translation>在独立的大窗口中显示工艺流程图</translation>
+    </message>
 </context>
 <context>
     <name>PumpWatch::Ui::LimitEditor</name>

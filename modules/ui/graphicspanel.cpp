@@ -6,8 +6,10 @@
 
 #include <QComboBox>
 #include <QDebug>
+#include <QDockWidget>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QScreen>
 #include <QTabWidget>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -48,6 +50,21 @@ GraphicsPanel::GraphicsPanel(Services& services, AlarmCenter& alarms, QWidget* p
             g->fitToWindow();
     });
     bar->addWidget(fit);
+    // A graphic needs room: the dock beside the list is too narrow to read it from the chair.
+    auto* detach = new QToolButton(this);
+    detach->setText(tr("Own window"));
+    detach->setToolTip(tr("Show the process graphics in a window of their own, large"));
+    connect(detach, &QToolButton::clicked, this, [this] {
+        auto* dock = qobject_cast<QDockWidget*>(parentWidget());
+        if (!dock)
+            return;
+        dock->setFloating(true);
+        if (const QScreen* screen = dock->screen())
+            dock->setGeometry(screen->availableGeometry().adjusted(60, 60, -60, -60));
+        if (StationGraphic* g = current())
+            g->fitToWindow();
+    });
+    bar->addWidget(detach);
     bar->addWidget(new QLabel(tr("Colours:"), this));
     bar->addWidget(m_themeBox);
     bar->addWidget(m_message, 1);
