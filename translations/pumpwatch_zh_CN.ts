@@ -556,6 +556,18 @@
         <source>control command failed</source>
         <translation>控制失败报警</translation>
     </message>
+    <message>
+        <source>%1: no feedback within %2 s</source>
+        <translation>%1：%2 秒内无反馈</translation>
+    </message>
+    <message>
+        <source>%1: the write failed</source>
+        <translation>%1：下发失败</translation>
+    </message>
+    <message>
+        <source>%1: the write failed (%2)</source>
+        <translation>%1：下发失败（%2）</translation>
+    </message>
 </context>
 <context>
     <name>PumpWatch::Alarms::RuleSet</name>

@@ -64,8 +64,15 @@ Pipeline::Pipeline(const Project& project, const Clock& clock, PipelineOptions o
                                       e.target, e.oldValue, e.newValue)
                                  .arg(e.result, e.detail);
     });
-    m_control->setAlarmHook([this](TagId tag, bool failed, qint64 ms, const QString& detail) {
-        m_alarms.commandStatus(tag, failed, ms, detail);
+    m_control->setAlarmHook([this](TagId tag, bool failed, qint64 ms, const ControlDef& def,
+                                   const Control::Outcome& outcome) {
+        // A cause code, put into words in the reader's language when the alarm is shown.
+        m_alarms.commandStatus(
+            tag, failed, ms,
+            failed ? Alarms::AlarmCause::commandFailed(
+                         def.name, Control::causeCode(outcome.cause), def.feedbackS,
+                         outcome.cause == Control::Cause::WriteFailed ? outcome.message : QString())
+                   : QString());
     });
 }
 

@@ -16,8 +16,8 @@ constexpr const char* typeCodes[] = {
 constexpr const char* endCodes[] = {"active", "normal", "new_alarm"};
 
 constexpr QLatin1StringView causeCodes[] = {AlarmCause::SensorRange, AlarmCause::SensorFrozen,
-                                            AlarmCause::Rate, AlarmCause::PowerOutage,
-                                            AlarmCause::Rule};
+                                            AlarmCause::Rate,        AlarmCause::PowerOutage,
+                                            AlarmCause::Rule,        AlarmCause::CommandFailed};
 
 bool isName(QStringView text)
 {
@@ -168,6 +168,18 @@ QString AlarmCause::rule(const QString& id, const QString& name)
         .toString();
 }
 
+QString AlarmCause::commandFailed(const QString& object, const QString& cause, double seconds,
+                                  const QString& error)
+{
+    AlarmCause c{QString(CommandFailed),
+                 {{QStringLiteral("object"), object},
+                  {QStringLiteral("cause"), cause},
+                  {QStringLiteral("seconds"), QString::number(seconds, 'g', 6)}}};
+    if (!error.isEmpty())
+        c.parameters.emplace_back(QStringLiteral("error"), error);
+    return c.toString();
+}
+
 QString AlarmText::cause(const QString& stored)
 {
     const std::optional<AlarmCause> c = AlarmCause::parse(stored);
@@ -196,6 +208,15 @@ QString AlarmText::cause(const QString& stored)
     if (c->code == AlarmCause::Rule) {
         const QString name = c->parameter(u"name");
         return name.isEmpty() ? c->parameter(u"id") : name;
+    }
+    if (c->code == AlarmCause::CommandFailed) {
+        const QString object = c->parameter(u"object");
+        if (c->parameter(u"cause") == u"no_feedback")
+            return tr("%1: no feedback within %2 s")
+                .arg(object, shownNumber(c->number(u"seconds").value_or(0.0), 0, true));
+        const QString error = c->parameter(u"error");
+        return error.isEmpty() ? tr("%1: the write failed").arg(object)
+                               : tr("%1: the write failed (%2)").arg(object, error);
     }
     return stored;
 }

@@ -66,6 +66,7 @@ Severity defaultSeverity(AlarmType type);
 ///     rate;change=;unit=             changed this much within a minute
 ///     power_outage                   a comm failure of a station that lost its power first
 ///     rule;id=;name=                 a composite rule: shown by its name
+///     command_failed;object=;cause=;seconds=;error=   a control command without its effect
 ///
 /// Anything else — a driver's error, a database's message, a row journalled before the codes —
 /// is free text, shown as it is. Plain value type, any thread.
@@ -75,6 +76,7 @@ struct AlarmCause {
     static constexpr QLatin1StringView Rate{"rate"};
     static constexpr QLatin1StringView PowerOutage{"power_outage"};
     static constexpr QLatin1StringView Rule{"rule"};
+    static constexpr QLatin1StringView CommandFailed{"command_failed"};
 
     QString code;
     std::vector<std::pair<QString, QString>> parameters;
@@ -93,6 +95,10 @@ struct AlarmCause {
     static QString rate(double change, const QString& unit);
     static QString powerOutage();
     static QString rule(const QString& id, const QString& name);
+    /// A control command on `object` failed: `cause` is the control service's code
+    /// ("no_feedback", "write_failed"), `seconds` the feedback time, `error` the PLC's answer.
+    static QString commandFailed(const QString& object, const QString& cause, double seconds,
+                                 const QString& error = {});
 };
 
 /// For people, in the seed's words: 高限报警, 通讯故障报警, 转正常 …

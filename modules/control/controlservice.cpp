@@ -336,7 +336,7 @@ void ControlService::finish(const ControlAddress& a, Entry& e, const Resolved& r
     // A success ends a standing failure alarm of the object, also one taken over from an
     // earlier run (the engine ignores the call when none stands).
     if (m_alarmHook)
-        m_alarmHook(r.command, !outcome.ok(), now, outcome.message);
+        m_alarmHook(r.command, !outcome.ok(), now, *r.def, outcome);
     m_changed.push_back(a.station);
 }
 

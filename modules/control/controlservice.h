@@ -77,9 +77,10 @@ class ControlService : public QObject {
 public:
     using Writer = std::function<quint64(TagId tag, double value, const QString& login)>;
     using Recorder = std::function<void(const ControlRecord& record)>;
-    /// `failed` true: the object's command failed (raise); false: a later one succeeded (end).
-    using AlarmHook =
-        std::function<void(TagId commandTag, bool failed, qint64 ms, const QString& detail)>;
+    /// `failed` true: the object's command failed (raise), with why (`outcome`: its cause code
+    /// and words); false: a later one succeeded (end).
+    using AlarmHook = std::function<void(TagId commandTag, bool failed, qint64 ms,
+                                         const ControlDef& def, const Outcome& outcome)>;
 
     ControlService(const Project& project, const Clock& clock, const RealtimeStore& store,
                    Writer writer, const ControlOptions& options = {}, QObject* parent = nullptr);

@@ -100,6 +100,16 @@ private Q_SLOTS:
         QTest::newRow("rule name with the format's separators")
             << AlarmCause::rule(QStringLiteral("r1"), QStringLiteral("A;B=50%"))
             << QStringLiteral("A;B=50%") << QStringLiteral("A;B=50%");
+        QTest::newRow("a control command without feedback")
+            << AlarmCause::commandFailed(QStringLiteral("2#泵"), QStringLiteral("no_feedback"), 20)
+            << QStringLiteral("2#泵: no feedback within 20 s")
+            << QStringLiteral("2#泵：20 秒内无反馈");
+        QTest::newRow("a control command the PLC refused, with its answer")
+            << AlarmCause::commandFailed(QStringLiteral("进水电动阀"),
+                                         QStringLiteral("write_failed"), 60,
+                                         QStringLiteral("Modbus exception 4"))
+            << QStringLiteral("进水电动阀: the write failed (Modbus exception 4)")
+            << QStringLiteral("进水电动阀：下发失败（Modbus exception 4）");
         QTest::newRow("a driver's error stays as given")
             << QStringLiteral("Connection refused") << QStringLiteral("Connection refused")
             << QStringLiteral("Connection refused");

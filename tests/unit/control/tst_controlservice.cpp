@@ -91,9 +91,10 @@ private Q_SLOTS:
                              .arg(r.who.login, r.who.workstation, r.stationId, r.object, r.oldValue,
                                   r.newValue, causeCode(r.cause));
         });
-        m_control->setAlarmHook([this](TagId t, bool failed, qint64, const QString&) {
-            m_alarms << QStringLiteral("%1 %2").arg(m_project.tag(t).key).arg(failed);
-        });
+        m_control->setAlarmHook(
+            [this](TagId t, bool failed, qint64, const ControlDef&, const Outcome&) {
+                m_alarms << QStringLiteral("%1 %2").arg(m_project.tag(t).key).arg(failed);
+            });
         normalStation();
     }
 
