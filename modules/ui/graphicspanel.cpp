@@ -5,6 +5,7 @@
 #include "stationgraphic.h"
 
 #include <QComboBox>
+#include <QCursor>
 #include <QDebug>
 #include <QDockWidget>
 #include <QHBoxLayout>
@@ -176,6 +177,15 @@ void GraphicsPanel::openFaceplate(const Control::ControlAddress& address,
     m_faceplate->setAttribute(Qt::WA_DeleteOnClose);
     connect(m_faceplate, &Faceplate::trendRequested, this, &GraphicsPanel::tagTrendRequested);
     m_faceplate->show();
+    // Beside what was clicked, not over the middle of the screen, and whole on the screen.
+    if (const QScreen* screen = m_faceplate->screen()) {
+        const QRect area = screen->availableGeometry();
+        const QSize size = m_faceplate->frameGeometry().size();
+        const QPoint at = QCursor::pos() + QPoint(24, 24);
+        m_faceplate->move(
+            std::clamp(at.x(), area.left(), std::max(area.left(), area.right() - size.width())),
+            std::clamp(at.y(), area.top(), std::max(area.top(), area.bottom() - size.height())));
+    }
 }
 
 } // namespace PumpWatch::Ui
