@@ -1720,6 +1720,29 @@
     </message>
 </context>
 <context>
+    <name>PumpWatch::History::SqliteMemory</name>
+    <message>
+        <source>SQLite keeps its own memory: it is initialised already</source>
+        <translation>SQLite 沿用其自带的内存分配：它已初始化</translation>
+    </message>
+    <message>
+        <source>SQLite keeps its own memory: cannot reserve %1 kB (%2)</source>
+        <translation>SQLite 沿用其自带的内存分配：无法预留 %1 kB（%2）</translation>
+    </message>
+    <message>
+        <source>SQLite keeps its own memory: %1</source>
+        <translation>SQLite 沿用其自带的内存分配：%1</translation>
+    </message>
+    <message>
+        <source>SQLite pages: %1 slots of %2 bytes in memory of their own at 0x%3-0x%4</source>
+        <translation>SQLite 页面：%1 个槽位，每个 %2 字节，位于独立内存 0x%3-0x%4</translation>
+    </message>
+    <message>
+        <source>SQLite keeps its own memory: not built with glibc</source>
+        <translation>SQLite 沿用其自带的内存分配：未使用 glibc 构建</translation>
+    </message>
+</context>
+<context>
     <name>PumpWatch::Project</name>
     <message>
         <source>Low zone</source>
@@ -2302,6 +2325,14 @@
     <message>
         <source>memory: heap %1 kB in use, %2 kB free in the heap, %3 kB mapped</source>
         <translation>内存：堆已用 %1 kB，堆内空闲 %2 kB，映射 %3 kB</translation>
+    </message>
+    <message>
+        <source>history: SQLite page cache %1 kB of its %2 kB; SQLite pages %3 kB resident apart from the heap, %4 of %5 slots in use, %6 taken from the heap</source>
+        <translation>历史：SQLite 页缓存 %1 kB（上限 %2 kB）；SQLite 页面在堆外驻留 %3 kB，已用 %4 / %5 个槽位，%6 个取自堆</translation>
+    </message>
+    <message>
+        <source>history: %1 SQLite pages did not fit in their %2 slots</source>
+        <translation>历史：%1 个 SQLite 页面超出了 %2 个槽位</translation>
     </message>
 </context>
 <context>
@@ -2942,6 +2973,35 @@
     </message>
 </context>
 <context>
+    <name>PumpWatch::Ui::GraphicsPanel</name>
+    <message>
+        <source>symbol library: %1</source>
+        <translation>符号库：%1</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>适应窗口</translation>
+    </message>
+    <message>
+        <source>Fit the graphic to the window</source>
+        <translation>使流程图适应窗口大小</translation>
+    </message>
+    <message>
+        <source>Colours:</source>
+        <translation>颜色：</translation>
+    </message>
+    <message>
+        <source>No process graphic for %1</source>
+        <translation>%1 没有流程图</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n binding(s) could not be resolved (see the log)</source>
+        <translation>
+            <numerusform>%n 个绑定无法解析（见日志）</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>PumpWatch::Ui::LimitEditor</name>
     <message>
         <source>Time periods…</source>
@@ -3346,6 +3406,10 @@
         <source>%1: cannot write the file</source>
         <translation>%1：无法写入文件</translation>
     </message>
+    <message>
+        <source>Process graphics</source>
+        <translation>流程图</translation>
+    </message>
 </context>
 <context>
     <name>PumpWatch::Ui::MapCanvas</name>
@@ -3376,6 +3440,10 @@
     <message>
         <source>%1°E %2°N · zoom %3</source>
         <translation>东经 %1° 北纬 %2° · 缩放 %3</translation>
+    </message>
+    <message>
+        <source>Process graphic</source>
+        <translation>流程图</translation>
     </message>
 </context>
 <context>
@@ -3461,6 +3529,21 @@
     <message>
         <source>%1 tags</source>
         <translation>%1 个测点</translation>
+    </message>
+    <message>
+        <source>Process graphic</source>
+        <translation>流程图</translation>
+    </message>
+</context>
+<context>
+    <name>PumpWatch::Ui::StationGraphic</name>
+    <message>
+        <source>Communication lost — last good data %1</source>
+        <translation>通讯中断 — 最后有效数据 %1</translation>
+    </message>
+    <message>
+        <source>Communication lost — no data received yet</source>
+        <translation>通讯中断 — 尚未收到数据</translation>
     </message>
 </context>
 <context>
@@ -3575,6 +3658,18 @@
     <message>
         <source>Alarms first</source>
         <translation>报警优先</translation>
+    </message>
+    <message>
+        <source>Station detail</source>
+        <translation>站点详情</translation>
+    </message>
+    <message>
+        <source>Process graphic</source>
+        <translation>流程图</translation>
+    </message>
+    <message>
+        <source>Trend</source>
+        <translation>趋势</translation>
     </message>
 </context>
 <context>
