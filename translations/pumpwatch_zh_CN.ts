@@ -1723,6 +1723,29 @@
     </message>
 </context>
 <context>
+    <name>PumpWatch::History::SqliteMemory</name>
+    <message>
+        <source>SQLite keeps its own memory: it is initialised already</source>
+        <translation>SQLite 沿用其自带的内存分配：它已初始化</translation>
+    </message>
+    <message>
+        <source>SQLite keeps its own memory: cannot reserve %1 kB (%2)</source>
+        <translation>SQLite 沿用其自带的内存分配：无法预留 %1 kB（%2）</translation>
+    </message>
+    <message>
+        <source>SQLite keeps its own memory: %1</source>
+        <translation>SQLite 沿用其自带的内存分配：%1</translation>
+    </message>
+    <message>
+        <source>SQLite pages: %1 slots of %2 bytes in memory of their own at 0x%3-0x%4</source>
+        <translation>SQLite 页面：%1 个槽位，每个 %2 字节，位于独立内存 0x%3-0x%4</translation>
+    </message>
+    <message>
+        <source>SQLite keeps its own memory: not built with glibc</source>
+        <translation>SQLite 沿用其自带的内存分配：未使用 glibc 构建</translation>
+    </message>
+</context>
+<context>
     <name>PumpWatch::Project</name>
     <message>
         <source>Low zone</source>
@@ -2309,6 +2332,14 @@
     <message>
         <source>memory: heap %1 kB in use, %2 kB free in the heap, %3 kB mapped</source>
         <translation>内存：堆已用 %1 kB，堆内空闲 %2 kB，映射 %3 kB</translation>
+    </message>
+    <message>
+        <source>history: SQLite page cache %1 kB of its %2 kB; SQLite pages %3 kB resident apart from the heap, %4 of %5 slots in use, %6 taken from the heap</source>
+        <translation>历史：SQLite 页缓存 %1 kB（上限 %2 kB）；SQLite 页面在堆外驻留 %3 kB，已用 %4 / %5 个槽位，%6 个取自堆</translation>
+    </message>
+    <message>
+        <source>history: %1 SQLite pages did not fit in their %2 slots</source>
+        <translation>历史：%1 个 SQLite 页面超出了 %2 个槽位</translation>
     </message>
 </context>
 <context>

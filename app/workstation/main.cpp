@@ -6,6 +6,7 @@
 #include <core/projectreader.h>
 #include <core/translator.h>
 #include <core/users.h>
+#include <history/sqlitememory.h>
 #include <sim/backfill.h>
 #include <sim/cityserver.h>
 #include <sim/localcity.h>
@@ -47,6 +48,8 @@ public:
 
     int run()
     {
+        // Before any SQLite connection opens: the page caches' pages then stay out of the heap.
+        PumpWatch::History::SqliteMemory::configure();
         QCommandLineParser parser;
         parser.setApplicationDescription(tr("PumpWatch dispatcher workstation."));
         parser.addHelpOption();

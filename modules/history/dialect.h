@@ -44,7 +44,8 @@ public:
 
     /// SQLite's page cache per connection (PRAGMA cache_size). The cache keeps every page the
     /// connection reads or writes until it holds this much, so a writer's memory grows with
-    /// its database up to this limit and then stays (docs/performance.md § Soak).
+    /// its database up to this limit and then stays (docs/performance.md § Soak). Its pages
+    /// come from SqliteMemory's mapping where the program configured it, not from the heap.
     static constexpr int SqliteCacheKiB = 65'536;
     /// The bytes a SQLite connection's page cache holds now; -1 for PostgreSQL or a closed
     /// connection. Call from the connection's thread.
