@@ -69,6 +69,20 @@ ControlService::Resolved ControlService::resolve(const ControlAddress& a) const
     return r;
 }
 
+QString ControlService::objectName(const ControlAddress& a, const Resolved& r)
+{
+    return r.def ? r.def->name : a.object;
+}
+
+ControlService::Entry* ControlService::selectedBy(const Operator& who, const ControlAddress& a)
+{
+    const auto it = m_entries.find(a);
+    return it != m_entries.end() && it->second.state.step == Step::Selected &&
+                   it->second.state.holder.isSameHolder(who)
+               ? &it->second
+               : nullptr;
+}
+
 const ControlDef* ControlService::control(const ControlAddress& a) const
 {
     return resolve(a).def;
@@ -192,18 +206,16 @@ Outcome ControlService::operate(const Operator& who, const ControlAddress& a)
     {
         QMutexLocker lock(&m_mutex);
         const Resolved r = resolve(a);
-        const auto it = m_entries.find(a);
+        Entry* held = selectedBy(who, a);
         const qint64 now = m_clock.nowMs();
         double value = std::nan("");
-        if (it == m_entries.end() || it->second.state.step != Step::Selected ||
-            !it->second.state.holder.isSameHolder(who)) {
-            o = {Cause::NotSelected,
-                 tr("%1 must be selected first").arg(r.def ? r.def->name : a.object)};
-        } else if (Entry& e = it->second; now >= e.state.untilMs) {
+        if (!held) {
+            o = {Cause::NotSelected, tr("%1 must be selected first").arg(objectName(a, r))};
+        } else if (Entry& e = *held; now >= e.state.untilMs) {
             value = e.state.value;
             e.state.step = Step::Idle;
-            o = {Cause::SelectExpired, tr("%1: the selection has expired; select it again")
-                                           .arg(r.def ? r.def->name : a.object)};
+            o = {Cause::SelectExpired,
+                 tr("%1: the selection has expired; select it again").arg(objectName(a, r))};
             m_changed.push_back(a.station);
         } else {
             value = e.state.value;
@@ -229,15 +241,13 @@ Outcome ControlService::cancel(const Operator& who, const ControlAddress& a)
     {
         QMutexLocker lock(&m_mutex);
         const Resolved r = resolve(a);
-        const auto it = m_entries.find(a);
+        Entry* held = selectedBy(who, a);
         double value = std::nan("");
-        if (it == m_entries.end() || it->second.state.step != Step::Selected ||
-            !it->second.state.holder.isSameHolder(who)) {
-            o = {Cause::NotSelected,
-                 tr("%1 is not selected by you").arg(r.def ? r.def->name : a.object)};
+        if (!held) {
+            o = {Cause::NotSelected, tr("%1 is not selected by you").arg(objectName(a, r))};
         } else {
-            value = it->second.state.value;
-            it->second.state.step = Step::Idle;
+            value = held->state.value;
+            held->state.step = Step::Idle;
             o = {Cause::Cancelled, {}};
             m_changed.push_back(a.station);
         }
@@ -298,7 +308,7 @@ void ControlService::tick()
                 const Resolved r = resolve(a);
                 record(e.state.holder, QStringLiteral("expire"), a, r, e.state.value,
                        {Cause::SelectExpired, tr("%1: not operated within %2 s")
-                                                  .arg(r.def ? r.def->name : a.object)
+                                                  .arg(objectName(a, r))
                                                   .arg(m_options.selectMs / 1000)});
                 m_changed.push_back(a.station);
             } else if (e.state.step == Step::Executing) {
@@ -379,7 +389,7 @@ void ControlService::record(const Operator& who, const QString& action, const Co
     if (a.station >= 0 && a.station < int(m_project.stations.size()))
         c.stationId = m_project.stations[std::size_t(a.station)].id;
     c.object = a.object;
-    c.objectName = r.def ? r.def->name : a.object;
+    c.objectName = objectName(a, r);
     c.oldValue = currentText(r);
     c.newValue = valueText(r, value);
     c.cause = outcome.cause;

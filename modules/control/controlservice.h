@@ -127,6 +127,10 @@ private:
     };
 
     Resolved resolve(const ControlAddress& a) const;
+    /// The object's name for people: its control's, else the role asked for.
+    static QString objectName(const ControlAddress& a, const Resolved& r);
+    /// The object's entry while `who` holds its selection, else null.
+    Entry* selectedBy(const Operator& who, const ControlAddress& a);
     Outcome checkLocked(const Operator& who, const ControlAddress& a, const Resolved& r,
                         std::optional<double> value, bool stepConfirmed) const;
     Outcome freshness(const Resolved& r) const;

@@ -71,6 +71,8 @@ StationGraphic::StationGraphic(Services& services, const Graphics::SymbolLibrary
 
     const auto& elements = m_drawing.elements;
     m_items.assign(elements.size(), nullptr);
+    m_all.resize(elements.size());
+    std::iota(m_all.begin(), m_all.end(), 0);
     m_gates.assign(elements.size(), false);
     for (std::size_t i = 0; i < elements.size(); ++i) {
         const Graphics::ResolvedElement& e = elements[i];
@@ -132,9 +134,7 @@ void StationGraphic::setAlarms(const std::vector<Alarms::AlarmRecord>& records)
         p = p == 0 ? priority : std::min(p, priority);
         unacked = unacked || !r.isAcknowledged();
     }
-    std::vector<int> all(m_items.size());
-    std::iota(all.begin(), all.end(), 0);
-    updateItems(all, m_services.clock.nowMs());
+    updateItems(m_all, m_services.clock.nowMs());
 }
 
 void StationGraphic::refreshAll(qint64 nowMs)
@@ -142,9 +142,7 @@ void StationGraphic::refreshAll(qint64 nowMs)
     m_reader.refresh();
     updateStaleness(nowMs);
     updateFlow();
-    std::vector<int> all(m_items.size());
-    std::iota(all.begin(), all.end(), 0);
-    updateItems(all, nowMs);
+    updateItems(m_all, nowMs);
     viewport()->update();
 }
 

@@ -97,6 +97,7 @@ private:
     GraphicContext m_context;
     RealtimeReader m_reader;
     std::vector<GraphicItem*> m_items;                     ///< per element (null: hidden)
+    std::vector<int> m_all;                                ///< every element's index
     std::unordered_map<TagId, std::vector<int>> m_itemsOf; ///< tag → elements showing it
     std::vector<bool> m_flowing;
     std::vector<bool> m_gates; ///< per element: its state gates the flow (pumps, valves)

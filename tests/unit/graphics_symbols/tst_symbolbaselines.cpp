@@ -205,36 +205,11 @@ private Q_SLOTS:
         QFETCH(int, index);
         const auto theme = Theme::builtIn(themeId);
         const Case c = casesFor(*m_lib, *theme).at(size_t(index));
-        const QImage actual = render(*m_lib, *theme, c).convertToFormat(QImage::Format_ARGB32);
-        const QString baseline = QStringLiteral("%1/%2/%3.png").arg(kBaselineDir, themeId, c.name);
-        if (updating()) {
-            QVERIFY(QDir().mkpath(QFileInfo(baseline).path()));
-            QVERIFY(actual.save(baseline));
-            return;
-        }
-        const QImage expected(baseline);
-        QVERIFY2(
-            !expected.isNull(),
-            qPrintable(QStringLiteral("no baseline %1 (PUMPWATCH_UPDATE_BASELINES=1 writes it)")
-                           .arg(baseline)));
-        QImage diff;
-        const int differing =
-            expected.size() == actual.size()
-                ? compare(actual, expected.convertToFormat(QImage::Format_ARGB32), &diff)
-                : actual.width() * actual.height();
-        if (differing > allowedDiffering(actual.size())) {
-            QVERIFY(QDir().mkpath(kOutputDir));
-            const QString stem = QStringLiteral("%1/%2_%3").arg(kOutputDir, themeId, c.name);
-            actual.save(stem + QStringLiteral(".png"));
-            if (!diff.isNull())
-                diff.save(stem + QStringLiteral("_diff.png"));
-            QFAIL(qPrintable(QStringLiteral("%1 pixels differ from %2 (%3 allowed); rendered: "
-                                            "%4.png, diff: %4_diff.png")
-                                 .arg(differing)
-                                 .arg(baseline)
-                                 .arg(allowedDiffering(actual.size()))
-                                 .arg(stem)));
-        }
+        const QString why =
+            kBaseline.check(render(*m_lib, *theme, c),
+                            QStringLiteral("%1/%2/%3.png").arg(kBaselineDir, themeId, c.name),
+                            QStringLiteral("%1/%2_%3").arg(kOutputDir, themeId, c.name));
+        QVERIFY2(why.isEmpty(), qPrintable(why));
     }
 
     // The comparison must be able to fail: two states of one symbol differ beyond the
