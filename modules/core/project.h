@@ -20,6 +20,7 @@
 #include "controldef.h"
 #include "datatype.h"
 #include "quantity.h"
+#include "reportsettings.h"
 #include "sample.h"
 
 #include <QCoreApplication>
@@ -345,6 +346,7 @@ public:
     std::vector<AlarmRule> alarmRules;
     MapSettings map;
     std::vector<GraphicRef> graphics; ///< which station opens which: modules/graphics
+    ReportSettings reports;           ///< day boundary, meters, tariffs: modules/reports
 
     /// Derives tag ids, template key indexes and lookups from the vectors above.
     void reindex();
@@ -368,7 +370,8 @@ public:
     {
         return a.name == b.name && a.timeZone == b.timeZone && a.plants == b.plants &&
                a.lines == b.lines && a.templates == b.templates && a.stations == b.stations &&
-               a.alarmRules == b.alarmRules && a.map == b.map && a.graphics == b.graphics;
+               a.alarmRules == b.alarmRules && a.map == b.map && a.graphics == b.graphics &&
+               a.reports == b.reports;
     }
 
 private:

@@ -4,6 +4,7 @@
 #include "controlreader.h"
 #include "mapsection.h"
 #include "projectreader_p.h"
+#include "reportsection.h"
 #include "tagcheck.h"
 
 #include <QFile>
@@ -37,7 +38,7 @@ public:
     {
         Node n(m_ctx, root, {},
                {"format", "version", "name", "timeZone", "plants", "templates", "stations",
-                "alarmRules", "map", "graphics"});
+                "alarmRules", "map", "graphics", "reports"});
         if (const auto format = n.string("format", true); format && *format != u"pumpwatch-project")
             m_ctx.error(
                 n.path("format"),
@@ -78,6 +79,8 @@ public:
             graphicIds.add(g.id, gn.path("id"));
             m_project.graphics.push_back(std::move(g));
         });
+        if (const auto reports = n.object("reports"))
+            m_project.reports = readReports(m_ctx, *reports, n.path("reports"));
         if (m_ctx.hasErrors())
             return std::nullopt;
         m_project.reindex();

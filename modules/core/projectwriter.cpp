@@ -3,6 +3,7 @@
 #include "alarmreader.h"
 #include "controlreader.h"
 #include "mapsection.h"
+#include "reportsection.h"
 
 #include <QFileInfo>
 #include <QSaveFile>
@@ -440,6 +441,10 @@ QByteArray ProjectWriter::write(const Project& p, const QString& baseDir)
             w.endObject();
         }
         w.endArray();
+    }
+    if (!p.reports.isDefault()) {
+        w.key("reports");
+        ProjectJson::writeReports(w, p.reports);
     }
     w.endObject();
     return w.finish();

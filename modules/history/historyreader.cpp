@@ -202,6 +202,24 @@ HistoryReader::aggregated(const std::vector<TagId>& tags, qint64 fromMs, qint64 
     return out;
 }
 
+std::optional<std::vector<qint64>> HistoryReader::lastGood(const std::vector<TagId>& tags)
+{
+    std::vector<qint64> out(tags.size(), 0);
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    if (!q.exec(QStringLiteral("SELECT series, good_ts FROM series_state WHERE good_ts IS NOT "
+                               "NULL"))) {
+        fail(q.lastError().text());
+        return std::nullopt;
+    }
+    QHash<qint64, qint64> good;
+    while (q.next())
+        good.insert(q.value(0).toLongLong(), q.value(1).toLongLong());
+    for (size_t i = 0; i < tags.size(); ++i)
+        out[i] = good.value(series(tags[i]), 0);
+    return out;
+}
+
 QFuture<QueryResult> runQuery(const Project& project, const DatabaseUrl& url, Query query)
 {
     return QtConcurrent::run([&project, url, query](QPromise<QueryResult>& promise) {

@@ -71,9 +71,15 @@ public:
     std::optional<std::vector<std::vector<RollupRow>>>
     aggregated(const std::vector<TagId>& tags, qint64 fromMs, qint64 toMs, Resolution resolution);
 
+    /// Each tag's newest good sample (0 when it has none), as of the writer's last flush.
+    std::optional<std::vector<qint64>> lastGood(const std::vector<TagId>& tags);
+
+    QSqlDatabase& database() { return m_db; }
+    /// The series id of a tag's path; -1 when history has never seen it.
+    qint64 series(TagId tag);
+
 private:
     bool fail(const QString& error);
-    qint64 series(TagId tag);
 
     const Project& m_project;
     DatabaseUrl m_url;

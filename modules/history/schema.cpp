@@ -75,6 +75,24 @@ const Migration migrations[] = {
          "ALTER TABLE audit_log ADD COLUMN workstation TEXT",
          "ALTER TABLE audit_log ADD COLUMN station TEXT",
      }},
+    {5,
+     "reports: meter replacements, corrections by cell and method, issued versions, run log",
+     {
+         "CREATE TABLE meter_replacements (id {id}, tag TEXT NOT NULL, ts BIGINT NOT NULL, "
+         "old_final DOUBLE PRECISION NOT NULL, new_initial DOUBLE PRECISION NOT NULL, "
+         "user_name TEXT NOT NULL, login TEXT, entered_ts BIGINT NOT NULL, reason TEXT)",
+         "CREATE INDEX meter_replacements_tag ON meter_replacements (tag, ts)",
+         "ALTER TABLE report_corrections ADD COLUMN method TEXT",
+         "ALTER TABLE report_corrections ADD COLUMN original_flags INTEGER",
+         "ALTER TABLE report_corrections ADD COLUMN login TEXT",
+         "CREATE TABLE report_versions (id {id}, report TEXT NOT NULL, version INTEGER NOT NULL, "
+         "format TEXT NOT NULL, file TEXT NOT NULL, sha256 TEXT NOT NULL, generated_by TEXT NOT "
+         "NULL, generated_ts BIGINT NOT NULL, reviewed_by TEXT, reviewed_ts BIGINT, "
+         "UNIQUE (report, version, format))",
+         "CREATE TABLE report_runs (id {id}, family TEXT NOT NULL, period TEXT NOT NULL, "
+         "due_ts BIGINT NOT NULL, run_ts BIGINT NOT NULL, status TEXT NOT NULL, detail TEXT)",
+         "CREATE INDEX report_runs_family ON report_runs (family, period)",
+     }},
 };
 
 #undef PUMPWATCH_ROLLUP_COLUMNS

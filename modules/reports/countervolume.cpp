@@ -1,0 +1,157 @@
+#include "countervolume.h"
+
+#include <QDateTime>
+
+#include <algorithm>
+#include <cmath>
+
+namespace PumpWatch::Reports {
+
+namespace {
+
+QString when(qint64 ms, const QTimeZone& zone)
+{
+    return QDateTime::fromMSecsSinceEpoch(ms, zone).toString(QStringLiteral("MM-dd HH:mm"));
+}
+
+} // namespace
+
+double float32Step(double reading)
+{
+    const double a = std::abs(reading);
+    if (a < 16'777'216.0)
+        return 0.0;
+    int exponent = 0;
+    std::frexp(a, &exponent);              // a = m × 2^exponent, 0.5 ≤ m < 1
+    return std::ldexp(1.0, exponent - 24); // 24 significant bits
+}
+
+CounterVolume::CounterVolume(const std::vector<History::RollupRow>& hours, const CounterOptions& o,
+                             const std::vector<qint64>& bounds)
+{
+    using History::RollupRow;
+    const int n = static_cast<int>(bounds.size()) - 1;
+    m_buckets.resize(std::max(0, n));
+    if (n <= 0)
+        return;
+
+    // Comm gaps: more than GapMs between two good readings. The rollups spread the meter's
+    // advance over them; the buckets they touch say so.
+    struct Gap {
+        qint64 from;
+        qint64 to; ///< 0: still open (no reading after it)
+    };
+    std::vector<Gap> gaps;
+    const RollupRow* before = nullptr;
+    for (const RollupRow& row : hours) {
+        if (row.count == 0)
+            continue;
+        if (before && row.firstMs - before->lastMs > o.gapMs)
+            gaps.push_back({before->lastMs, row.firstMs});
+        before = &row;
+    }
+    if (before && o.lastGoodMs - before->lastMs > o.gapMs)
+        gaps.push_back({before->lastMs, o.lastGoodMs}); // the reading after is past the rows
+    const qint64 lastReading = std::max(o.lastGoodMs, before ? before->lastMs : 0);
+
+    size_t r = 0;
+    const RollupRow* prev = nullptr; // the last hour with a good reading
+    for (; r < hours.size() && hours[r].startMs < bounds.front(); ++r) {
+        if (hours[r].count > 0)
+            prev = &hours[r];
+    }
+
+    for (int b = 0; b < n; ++b) {
+        CounterBucket& out = m_buckets[b];
+        const qint64 from = bounds[b];
+        const qint64 to = bounds[b + 1];
+        double sum = 0.0;
+        QStringList notes;
+
+        const auto decrease = [&](double high, double low, qint64 fromMs, qint64 toMs) {
+            const double drop = high - low;
+            if (drop <= std::max(1.0, 0.01 * std::abs(high)))
+                return; // reverse flow or jitter, as the rollups count it
+            const double counted = History::counterIncrement(high, low, o.rollover);
+            for (const MeterReplacement& m : o.replacements) {
+                if (m.timestampMs < fromMs || m.timestampMs > toMs)
+                    continue;
+                // The rollups spread `counted` linearly over [fromMs, toMs]; spread the
+                // difference to the true advance the same way, so each bucket gets its share.
+                const double fix = (m.oldFinal - high) + (low - m.newInitial) - counted;
+                for (int k = b; k >= 0; --k) {
+                    const qint64 a = std::max(fromMs, bounds[k]);
+                    const qint64 e = std::min(toMs, bounds[k + 1]);
+                    const double share = toMs > fromMs ? double(std::max<qint64>(0, e - a)) /
+                                                             double(toMs - fromMs)
+                                                       : (k == b ? 1.0 : 0.0);
+                    if (share <= 0.0)
+                        continue;
+                    if (k == b) {
+                        sum += fix * share;
+                    } else {
+                        m_buckets[k].value = m_buckets[k].value.value_or(0.0) + fix * share;
+                        m_buckets[k].flags |= CellFlag::Replaced;
+                    }
+                }
+                out.flags |= CellFlag::Replaced;
+                notes << tr("meter replaced at %1: old meter's final reading %2, new meter's "
+                            "first %3")
+                             .arg(when(m.timestampMs, o.zone))
+                             .arg(m.oldFinal)
+                             .arg(m.newInitial);
+                return;
+            }
+            if (o.rollover > 0.0 && high >= 0.9 * o.rollover && low < 0.1 * o.rollover) {
+                out.flags |= CellFlag::Rollover;
+                notes << tr("meter rolled over at %1 (%2 → %3)").arg(o.rollover).arg(high).arg(low);
+            } else {
+                out.flags |= CellFlag::Reset;
+                notes << tr("meter reset between %1 and %2 (%3 → %4); counted from 0")
+                             .arg(when(fromMs, o.zone), when(toMs, o.zone))
+                             .arg(high)
+                             .arg(low);
+            }
+        };
+
+        bool any = false;
+        for (; r < hours.size() && hours[r].startMs < to; ++r) {
+            const RollupRow& row = hours[r];
+            if (row.startMs < from)
+                continue;
+            sum += row.delta;
+            any = true;
+            if (row.count == 0)
+                continue;
+            if (prev && prev->last > row.first)
+                decrease(prev->last, row.first, prev->lastMs, row.firstMs);
+            if (row.max > row.last || row.min < row.first)
+                decrease(row.max, row.min, row.firstMs, row.lastMs);
+            m_highest = std::max(m_highest, row.max);
+            prev = &row;
+        }
+        for (const Gap& g : gaps) {
+            if (g.from >= to || g.to <= from)
+                continue;
+            any = true; // a gap with no advance still says: 0, estimated
+            out.flags |= CellFlag::Estimated;
+            notes << tr("no readings from %1 to %2: interpolated linearly")
+                         .arg(when(g.from, o.zone), when(g.to, o.zone));
+        }
+        if (lastReading < to) {
+            // Nothing read after lastReading: the rest of the bucket is unknown, not zero.
+            if (to > o.nowMs && lastReading >= std::min(o.nowMs, to) - o.gapMs) {
+                out.flags |= CellFlag::Incomplete;
+                notes << tr("the period is not over");
+            } else {
+                out.flags |= any || lastReading > from ? CellFlag::Incomplete : CellFlag::Missing;
+                notes << tr("no data since %1").arg(when(std::max(lastReading, from), o.zone));
+            }
+        }
+        if (any || lastReading > from)
+            out.value = sum;
+        out.comment = notes.join(tr("; "));
+    }
+}
+
+} // namespace PumpWatch::Reports

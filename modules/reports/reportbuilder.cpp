@@ -1,0 +1,375 @@
+#include "reportbuilder.h"
+
+#include "countervolume.h"
+#include "reportstore.h"
+
+#include <core/valueformat.h>
+
+#include <QHash>
+
+namespace PumpWatch::Reports {
+
+namespace {
+
+constexpr qint64 HourMs = 3'600'000;
+
+/// A bucket's identity in corrections: "hour/2026-12-01T08:00", "day/2026-12-01", "month/2026-12".
+QString bucketKey(ReportPeriod::Kind kind, qint64 startMs, const QTimeZone& zone)
+{
+    const QDateTime t = QDateTime::fromMSecsSinceEpoch(startMs, zone);
+    switch (kind) {
+    case ReportPeriod::Day:
+        return QStringLiteral("hour/") + t.toString(QStringLiteral("yyyy-MM-ddTHH:mm"));
+    case ReportPeriod::Month:
+        return QStringLiteral("day/") + t.date().toString(Qt::ISODate);
+    case ReportPeriod::Year:
+        break;
+    }
+    return QStringLiteral("month/") + t.date().toString(QStringLiteral("yyyy-MM"));
+}
+
+Cell counterCell(const CounterBucket& b, int decimals)
+{
+    Cell c = b.value ? Cell::number(*b.value, decimals, b.flags) : Cell::blank(b.flags);
+    c.comment = b.comment;
+    return c;
+}
+
+/// Adds b's volume, flags and comment into `sum` (a line of several stations).
+void add(CounterBucket& sum, const CounterBucket& b, const QString& who)
+{
+    if (b.value)
+        sum.value = sum.value.value_or(0.0) + *b.value;
+    sum.flags |= b.flags;
+    if (!b.comment.isEmpty())
+        sum.comment += (sum.comment.isEmpty() ? QString() : QStringLiteral("\n")) +
+                       (who.isEmpty() ? b.comment : who + QStringLiteral(": ") + b.comment);
+}
+
+} // namespace
+
+ReportBuilder::ReportBuilder(const Project& project, History::HistoryReader& reader)
+    : m_project(project)
+    , m_reader(reader)
+    , m_zone(reader.calendar().zone())
+{}
+
+std::vector<TagId> ReportBuilder::stationTags(const QString& key) const
+{
+    std::vector<TagId> tags;
+    for (const Station& s : m_project.stations) {
+        for (const Device& d : s.devices) {
+            const TagId t = m_project.findTag(s.id, d.id, key);
+            if (t != InvalidTagId) {
+                tags.push_back(t);
+                break;
+            }
+        }
+    }
+    return tags;
+}
+
+void ReportBuilder::finishReport(Report& r, const ReportOptions& options) const
+{
+    r.signatures = {
+        {tr("Prepared by"), options.preparedBy}, {tr("Reviewed by"), {}}, {tr("Approved by"), {}}};
+    r.generatedAt = QDateTime::fromMSecsSinceEpoch(options.nowMs, m_zone);
+    r.finish();
+}
+
+std::optional<Report> ReportBuilder::daily(QDate day, const QString& tagKey,
+                                           const ReportOptions& options, QString* error)
+{
+    const ReportPeriod period(ReportPeriod::Day, day);
+    const int dayStart = m_project.reports.dayStartMinute;
+    const PeriodCuts cuts = period.cuts(m_zone, dayStart);
+    const std::vector<TagId> tags = stationTags(tagKey);
+    if (tags.empty()) {
+        *error = tr("no station has a tag '%1'").arg(tagKey);
+        return std::nullopt;
+    }
+    const auto rows =
+        m_reader.aggregated(tags, cuts.fromMs(), cuts.toMs(), History::Resolution::Hour);
+    if (!rows) {
+        *error = m_reader.lastError();
+        return std::nullopt;
+    }
+    const TagDef& first = m_project.tag(tags.front());
+
+    Report r;
+    r.family = QStringLiteral("daily");
+    r.id = QStringLiteral("daily-%1-%2").arg(tagKey, period.code());
+    r.title = tr("Daily comprehensive report: %1").arg(first.name);
+    r.subtitles << tr("Date: %1").arg(period.displayName())
+                << tr("Period: %1").arg(ReportPeriod::convention(dayStart))
+                << tr("Unit: %1").arg(first.unit.isEmpty() ? QStringLiteral("—") : first.unit);
+    r.columns.push_back({tr("Station"), 18});
+    std::vector<Cell> header{Cell::header(tr("Station"))};
+    for (const QString& label : cuts.labels) {
+        r.columns.push_back({label, 6});
+        header.push_back(Cell::header(label));
+    }
+    for (const QString& name : {tr("Max"), tr("Min"), tr("Average")}) {
+        r.columns.push_back({name, 7});
+        header.push_back(Cell::header(name));
+    }
+    r.headerRows = 1;
+    r.rows.push_back(std::move(header));
+
+    for (size_t i = 0; i < tags.size(); ++i) {
+        const TagDef& def = m_project.tag(tags[i]);
+        const int decimals = ValueFormat::decimals(def.quantity, def.unit);
+        std::vector<Cell> cells{Cell::label(m_project.stationOfTag(tags[i]).displayName())};
+        History::RollupRow whole;
+        bool any = false;
+        size_t at = 0;
+        const auto& hours = (*rows)[i];
+        for (int b = 0; b < cuts.size(); ++b) {
+            const qint64 start = cuts.bounds[b];
+            while (at < hours.size() && hours[at].startMs < start)
+                ++at;
+            const History::RollupRow* row =
+                at < hours.size() && hours[at].startMs == start ? &hours[at] : nullptr;
+            const auto avg = row ? row->average() : std::nullopt;
+            if (!avg) {
+                cells.push_back(Cell::blank(start + HourMs > options.nowMs ? CellFlag::Incomplete
+                                                                           : CellFlag::Missing));
+                continue;
+            }
+            Cell c = Cell::number(*avg, decimals);
+            if (row->coveredMs < HourMs / 2) {
+                c.flags |= CellFlag::Incomplete;
+                c.comment = tr("data for %1 minutes of the hour").arg(row->coveredMs / 60'000);
+            }
+            cells.push_back(std::move(c));
+            if (any)
+                whole.combine(*row);
+            else
+                whole = *row;
+            any = true;
+        }
+        if (any && whole.count > 0) {
+            cells.push_back(Cell::number(whole.max, decimals));
+            cells.push_back(Cell::number(whole.min, decimals));
+        } else {
+            cells.push_back(Cell::blank(CellFlag::Missing));
+            cells.push_back(Cell::blank(CellFlag::Missing));
+        }
+        const auto avg = any ? whole.average() : std::nullopt;
+        cells.push_back(avg ? Cell::number(*avg, decimals) : Cell::blank(CellFlag::Missing));
+        r.rows.push_back(std::move(cells));
+    }
+    r.notes << tr("Hourly values are time-weighted averages; max and min are the extremes of "
+                  "the samples. A blank cell has no data.");
+    finishReport(r, options);
+    return r;
+}
+
+std::optional<Report> ReportBuilder::production(const ReportPeriod& period,
+                                                const ReportOptions& options, QString* error)
+{
+    const ReportSettings& settings = m_project.reports;
+    const PeriodCuts cuts = period.cuts(m_zone, settings.dayStartMinute);
+    const std::vector<TagId> tags = stationTags(settings.productionTag);
+
+    // Plants and their lines, each line with its stations' meters; a project without lines
+    // reports each metered station as a line of its own.
+    struct LineCol {
+        QString id;
+        QString name;
+        std::vector<size_t> meters; ///< indexes into `tags`
+    };
+    struct PlantCol {
+        QString name;
+        std::vector<LineCol> lines;
+    };
+    std::vector<PlantCol> plants;
+    if (!m_project.lines.empty()) {
+        for (const Plant& p : m_project.plants)
+            plants.push_back({p.name, {}});
+        QHash<int, std::pair<size_t, size_t>> where; // line index → (plant, line column)
+        for (size_t l = 0; l < m_project.lines.size(); ++l) {
+            const Line& line = m_project.lines[l];
+            auto& cols = plants[line.plant].lines;
+            where.insert(int(l), {size_t(line.plant), cols.size()});
+            cols.push_back({line.id, line.name, {}});
+        }
+        for (size_t i = 0; i < tags.size(); ++i) {
+            const int line = m_project.stationOfTag(tags[i]).line;
+            if (line >= 0) {
+                const auto [p, c] = where.value(line);
+                plants[p].lines[c].meters.push_back(i);
+            }
+        }
+    } else {
+        plants.push_back({tr("Stations"), {}});
+        for (size_t i = 0; i < tags.size(); ++i) {
+            const Station& s = m_project.stationOfTag(tags[i]);
+            plants.back().lines.push_back({s.id, s.displayName(), {i}});
+        }
+    }
+    std::erase_if(plants, [](const PlantCol& p) {
+        return std::none_of(p.lines.begin(), p.lines.end(),
+                            [](const LineCol& l) { return !l.meters.empty(); });
+    });
+    if (plants.empty()) {
+        *error = tr("no production line has a station with a meter '%1' (the project's "
+                    "reports.production)")
+                     .arg(settings.productionTag);
+        return std::nullopt;
+    }
+
+    // From the hour before (a drop at the boundary) to a day after (where a gap across the end
+    // closes).
+    const qint64 from = cuts.fromMs() - HourMs;
+    const auto rows =
+        m_reader.aggregated(tags, from, cuts.toMs() + 24 * HourMs, History::Resolution::Hour);
+    const auto lastGood = rows ? m_reader.lastGood(tags) : std::nullopt;
+    if (!rows || !lastGood) {
+        *error = m_reader.lastError();
+        return std::nullopt;
+    }
+    ReportStore store(m_reader.database());
+    QStringList paths;
+    for (TagId t : tags)
+        paths << m_project.tagPath(t);
+    const auto replacements = store.replacements(paths, from, cuts.toMs(), error);
+    const auto corrections = replacements ? store.corrections(QStringLiteral("production"),
+                                                              cuts.fromMs(), cuts.toMs(), error)
+                                          : std::nullopt;
+    if (!corrections)
+        return std::nullopt;
+
+    std::vector<CounterVolume> volumes;
+    volumes.reserve(tags.size());
+    QStringList resolutionNotes;
+    for (size_t i = 0; i < tags.size(); ++i) {
+        const TagDef& def = m_project.tag(tags[i]);
+        CounterOptions o;
+        o.rollover = def.rollover;
+        o.lastGoodMs = (*lastGood)[i];
+        o.nowMs = options.nowMs;
+        o.zone = m_zone;
+        for (const MeterReplacementRow& m : *replacements) {
+            if (m.tag == paths[int(i)])
+                o.replacements.push_back({m.ms, m.oldFinal, m.newInitial});
+        }
+        volumes.emplace_back((*rows)[i], o, cuts.bounds);
+        if (def.type == DataType::Float32) {
+            const double step = float32Step(volumes.back().highestReading());
+            if (step >= 1.0)
+                resolutionNotes << tr("%1 %2 is a float32 register: at %3 %4 it moves in steps of "
+                                      "%5 %4, so an hour's volume is known to ±%5 %4.")
+                                       .arg(m_project.stationOfTag(tags[i]).displayName(), def.name)
+                                       .arg(volumes.back().highestReading(), 0, 'f', 0)
+                                       .arg(def.unit)
+                                       .arg(step);
+        }
+    }
+
+    Report r;
+    r.family = QStringLiteral("production");
+    const QString kindCode = period.kind() == ReportPeriod::Day     ? QStringLiteral("day")
+                             : period.kind() == ReportPeriod::Month ? QStringLiteral("month")
+                                                                    : QStringLiteral("year");
+    r.id = QStringLiteral("production-%1-%2").arg(kindCode, period.code());
+    r.title = period.kind() == ReportPeriod::Day     ? tr("%1 daily water production report")
+              : period.kind() == ReportPeriod::Month ? tr("%1 monthly water production report")
+                                                     : tr("%1 yearly water production report");
+    r.title = r.title.arg(m_project.name);
+    const TagDef& meter = m_project.tag(tags.front());
+    r.subtitles << tr("Period: %1").arg(ReportPeriod::convention(settings.dayStartMinute))
+                << tr("Unit: %1").arg(meter.unit) << tr("Date: %1").arg(period.displayName());
+
+    // Header: 日期 | plant over its lines and 小计 | 合计
+    const QString firstColumn = period.kind() == ReportPeriod::Day ? tr("Time") : tr("Date");
+    r.headerRows = 2;
+    r.columns.push_back({firstColumn, 12});
+    std::vector<Cell> top{Cell::header(firstColumn)};
+    std::vector<Cell> second{Cell::header({})};
+    r.merges.push_back({0, 0, 2, 1});
+    for (const PlantCol& p : plants) {
+        const int at = r.columnCount();
+        for (const LineCol& l : p.lines) {
+            r.columns.push_back({p.name + u' ' + l.name, 10});
+            second.push_back(Cell::header(l.name));
+        }
+        r.columns.push_back({p.name + u' ' + tr("Subtotal"), 10});
+        second.push_back(Cell::header(tr("Subtotal")));
+        top.push_back(Cell::header(p.name));
+        while (int(top.size()) < r.columnCount())
+            top.push_back(Cell::header({}));
+        r.merges.push_back({0, at, 1, r.columnCount() - at});
+    }
+    r.columns.push_back({tr("Total"), 11});
+    top.push_back(Cell::header(tr("Total")));
+    second.push_back(Cell::header({}));
+    r.merges.push_back({0, r.columnCount() - 1, 2, 1});
+    r.rows.push_back(std::move(top));
+    r.rows.push_back(std::move(second));
+
+    QHash<QString, const Correction*> correctionOf;
+    for (const Correction& c : *corrections)
+        correctionOf.insert(c.cell, &c);
+    QStringList flaggedNotes;
+    const int decimals = 0;
+    for (int b = 0; b < cuts.size(); ++b) {
+        const int row = r.rowCount();
+        std::vector<Cell> cells{Cell::label(cuts.labels[b])};
+        std::vector<CellRange> subtotals;
+        const QString bucket = bucketKey(period.kind(), cuts.bounds[b], m_zone);
+        for (const PlantCol& p : plants) {
+            const int at = static_cast<int>(cells.size());
+            for (const LineCol& l : p.lines) {
+                CounterBucket sum;
+                for (size_t m : l.meters) {
+                    const QString who = l.meters.size() > 1
+                                            ? m_project.stationOfTag(tags[m]).displayName()
+                                            : QString();
+                    add(sum, volumes[m].buckets()[b], who);
+                }
+                Cell c = counterCell(sum, decimals);
+                c.key = QStringLiteral("line:%1/%2").arg(l.id, bucket);
+                if (const Correction* k = correctionOf.value(c.key)) {
+                    c.comment = tr("corrected by %1 at %2 (%3): %4 → %5, %6")
+                                    .arg(k->user,
+                                         QDateTime::fromMSecsSinceEpoch(k->ms, m_zone)
+                                             .toString(QStringLiteral("yyyy-MM-dd HH:mm")),
+                                         correctionMethodDisplayName(k->method),
+                                         c.value ? c.displayText() : tr("blank"),
+                                         QString::number(k->corrected, 'f', decimals), k->reason);
+                    c.value = k->corrected;
+                    c.flags = CellFlag::Corrected;
+                }
+                if (!c.comment.isEmpty() && !(c.flags & CellFlag::Incomplete && !c.value))
+                    flaggedNotes << QStringLiteral("%1 %2 %3: %4")
+                                        .arg(cuts.labels[b], p.name, l.name, c.comment);
+                cells.push_back(std::move(c));
+            }
+            const int n = static_cast<int>(cells.size()) - at;
+            cells.push_back(Cell::total(Formula::Sum, {{row, at, 1, n}}, decimals));
+            subtotals.push_back({row, static_cast<int>(cells.size()) - 1, 1, 1});
+        }
+        cells.push_back(Cell::total(Formula::Sum, subtotals, decimals));
+        r.rows.push_back(std::move(cells));
+    }
+    const int top0 = r.headerRows;
+    const int bodyRows = r.rowCount() - top0;
+    const auto statRow = [&](const QString& label, Formula::Kind kind) {
+        std::vector<Cell> cells{Cell::label(label, CellRole::Total)};
+        for (int c = 1; c < r.columnCount(); ++c)
+            cells.push_back(Cell::total(kind, {{top0, c, bodyRows, 1}}, decimals));
+        r.rows.push_back(std::move(cells));
+    };
+    statRow(tr("Total"), Formula::Sum);
+    statRow(tr("Average"), Formula::Average);
+    statRow(tr("Max"), Formula::Max);
+    statRow(tr("Min"), Formula::Min);
+
+    r.notes << resolutionNotes;
+    r.notes << flaggedNotes;
+    finishReport(r, options);
+    return r;
+}
+
+} // namespace PumpWatch::Reports

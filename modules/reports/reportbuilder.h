@@ -1,0 +1,58 @@
+// ReportBuilder: the reports themselves, read from history (hourly rollups, never raw samples)
+// and laid out as Report models.
+// - 综合日报 (daily): stations × the production day's 24 hours for one tag (outlet pressure,
+//   flow, level, water quality …), with each station's max, min and time-weighted average;
+//   blank where there is no data.
+// - 产水量报表 (production): the production meters' volume per day (a day's report: per hour;
+//   a month's: per production day; a year's: per month), grouped plant → line with 小计 and
+//   合计, and 合计 / 平均 / 最大 / 最小 rows; the day boundary printed in the header.
+// Administrators' corrections are applied to the cells they name (green, with a comment); the
+// flags and comments of CounterVolume are carried into the cells and listed under 备注.
+//
+//     ReportBuilder builder(project, reader);
+//     auto report = builder.production(ReportPeriod::parse(u"2026-12")..., now, &error);
+#pragma once
+
+#include "report.h"
+#include "reportperiod.h"
+
+#include <core/project.h>
+#include <history/historyreader.h>
+
+#include <QCoreApplication>
+
+#include <optional>
+
+namespace PumpWatch::Reports {
+
+struct ReportOptions {
+    qint64 nowMs = 0;   ///< periods reaching past it are incomplete
+    QString preparedBy; ///< 制表人: the user generating it
+};
+
+class ReportBuilder {
+    Q_DECLARE_TR_FUNCTIONS(PumpWatch::Reports::ReportBuilder)
+
+public:
+    ReportBuilder(const Project& project, History::HistoryReader& reader);
+
+    /// 综合日报 of `tagKey` (a template tag key such as "outlet_pressure") for production day
+    /// `day`.
+    std::optional<Report> daily(QDate day, const QString& tagKey, const ReportOptions& options,
+                                QString* error);
+    /// 产水量报表 for a day, a month or a year.
+    std::optional<Report> production(const ReportPeriod& period, const ReportOptions& options,
+                                     QString* error);
+
+    /// The stations' tags of `key` (one per station that has it), in station order.
+    std::vector<TagId> stationTags(const QString& key) const;
+
+private:
+    void finishReport(Report& r, const ReportOptions& options) const;
+
+    const Project& m_project;
+    History::HistoryReader& m_reader;
+    QTimeZone m_zone;
+};
+
+} // namespace PumpWatch::Reports

@@ -1,0 +1,406 @@
+#include "reportstore.h"
+
+#include <QCryptographicHash>
+#include <QDateTime>
+#include <QFile>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QSysInfo>
+
+namespace PumpWatch::Reports {
+
+namespace {
+
+struct MethodName {
+    CorrectionMethod method;
+    const char* code;
+    const char* displayName;
+};
+constexpr MethodName methodNames[] = {
+    {CorrectionMethod::Manual, "manual",
+     QT_TRANSLATE_NOOP("PumpWatch::Reports::Correction", "manual entry")},
+    {CorrectionMethod::PairedMeter, "paired-meter",
+     QT_TRANSLATE_NOOP("PumpWatch::Reports::Correction", "the other meter of the pair")},
+    {CorrectionMethod::WeekdayAverage, "weekday-average",
+     QT_TRANSLATE_NOOP("PumpWatch::Reports::Correction",
+                       "average of the same weekday over the last 4 weeks")},
+    {CorrectionMethod::RunTimeFlow, "run-time-flow",
+     QT_TRANSLATE_NOOP("PumpWatch::Reports::Correction", "pump run time × rated flow")},
+    {CorrectionMethod::EnergyRatio, "energy-ratio",
+     QT_TRANSLATE_NOOP("PumpWatch::Reports::Correction", "kWh ÷ the station's usual kWh/m³")},
+};
+
+QString number(const std::optional<double>& v)
+{
+    return v ? QString::number(*v, 'g', 15) : QString();
+}
+
+} // namespace
+
+QString correctionMethodCode(CorrectionMethod m)
+{
+    return QString::fromLatin1(methodNames[static_cast<int>(m)].code);
+}
+
+std::optional<CorrectionMethod> parseCorrectionMethod(QStringView code)
+{
+    for (const MethodName& n : methodNames) {
+        if (code == QLatin1StringView(n.code))
+            return n.method;
+    }
+    return std::nullopt;
+}
+
+QString correctionMethodDisplayName(CorrectionMethod m)
+{
+    return QCoreApplication::translate("PumpWatch::Reports::Correction",
+                                       methodNames[static_cast<int>(m)].displayName);
+}
+
+ReportStore::ReportStore(QSqlDatabase db)
+    : m_db(std::move(db))
+{}
+
+std::optional<std::vector<Correction>>
+ReportStore::corrections(const QString& family, qint64 fromMs, qint64 toMs, QString* error)
+{
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral(
+        "SELECT id, station, period_start, original, original_flags, corrected, method, reason, "
+        "user_name, login, ts FROM report_corrections WHERE report = ? AND period_start >= ? "
+        "AND period_start < ? ORDER BY id"));
+    q.addBindValue(family);
+    q.addBindValue(fromMs);
+    q.addBindValue(toMs);
+    if (!q.exec()) {
+        *error = q.lastError().text();
+        return std::nullopt;
+    }
+    std::vector<Correction> out;
+    QHash<QString, size_t> newest;
+    while (q.next()) {
+        Correction c;
+        c.id = q.value(0).toLongLong();
+        c.family = family;
+        c.cell = q.value(1).toString();
+        c.periodStartMs = q.value(2).toLongLong();
+        if (!q.value(3).isNull())
+            c.original = q.value(3).toDouble();
+        c.originalFlags = CellFlags::fromInt(q.value(4).toInt());
+        c.corrected = q.value(5).toDouble();
+        c.method = parseCorrectionMethod(q.value(6).toString()).value_or(CorrectionMethod::Manual);
+        c.reason = q.value(7).toString();
+        c.user = q.value(8).toString();
+        c.login = q.value(9).toString();
+        c.ms = q.value(10).toLongLong();
+        const auto it = newest.constFind(c.cell);
+        if (it != newest.constEnd()) {
+            out[*it] = std::move(c);
+        } else {
+            newest.insert(c.cell, out.size());
+            out.push_back(std::move(c));
+        }
+    }
+    return out;
+}
+
+bool ReportStore::audit(const User& user, const QString& workstation, const QString& action,
+                        const QString& target, const QString& oldValue, const QString& newValue,
+                        const QString& detail, QString* error)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral(
+        "INSERT INTO audit_log (ts, user_name, login, role, workstation, action, target, "
+        "old_value, new_value, result, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'ok', ?)"));
+    q.addBindValue(QDateTime::currentMSecsSinceEpoch());
+    q.addBindValue(user.displayName);
+    q.addBindValue(user.name);
+    q.addBindValue(roleCode(user.role));
+    q.addBindValue(workstation.isEmpty() ? QSysInfo::machineHostName() : workstation);
+    q.addBindValue(action);
+    q.addBindValue(target);
+    q.addBindValue(oldValue);
+    q.addBindValue(newValue);
+    q.addBindValue(detail);
+    if (!q.exec()) {
+        *error = q.lastError().text();
+        return false;
+    }
+    return true;
+}
+
+bool ReportStore::addCorrection(Correction c, const User& user, const QString& workstation,
+                                QString* error)
+{
+    if (!user.may(Role::Administrator)) {
+        *error = tr("only an administrator corrects a report (%1 is %2)")
+                     .arg(user.displayName, roleDisplayName(user.role));
+        return false;
+    }
+    if (c.reason.trimmed().isEmpty()) {
+        *error = tr("a correction needs a reason");
+        return false;
+    }
+    c.user = user.displayName;
+    c.login = user.name;
+    c.ms = QDateTime::currentMSecsSinceEpoch();
+    if (!m_db.transaction()) {
+        *error = m_db.lastError().text();
+        return false;
+    }
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral(
+        "INSERT INTO report_corrections (report, station, quantity, period_start, original, "
+        "original_flags, corrected, method, reason, user_name, login, ts) VALUES (?, ?, '', ?, "
+        "?, ?, ?, ?, ?, ?, ?, ?)"));
+    q.addBindValue(c.family);
+    q.addBindValue(c.cell);
+    q.addBindValue(c.periodStartMs);
+    q.addBindValue(c.original ? QVariant(*c.original) : QVariant(QMetaType::fromType<double>()));
+    q.addBindValue(c.originalFlags.toInt());
+    q.addBindValue(c.corrected);
+    q.addBindValue(correctionMethodCode(c.method));
+    q.addBindValue(c.reason);
+    q.addBindValue(c.user);
+    q.addBindValue(c.login);
+    q.addBindValue(c.ms);
+    if (!q.exec() ||
+        !audit(user, workstation, QStringLiteral("report.correct"), c.family + u'/' + c.cell,
+               number(c.original), number(c.corrected),
+               correctionMethodCode(c.method) + QStringLiteral(": ") + c.reason, error)) {
+        if (error->isEmpty())
+            *error = q.lastError().text();
+        m_db.rollback();
+        return false;
+    }
+    if (!m_db.commit()) {
+        *error = m_db.lastError().text();
+        return false;
+    }
+    return true;
+}
+
+std::optional<std::vector<MeterReplacementRow>>
+ReportStore::replacements(const QStringList& tags, qint64 fromMs, qint64 toMs, QString* error)
+{
+    std::vector<MeterReplacementRow> out;
+    if (tags.isEmpty())
+        return out;
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    // Few rows ever: read the period's and keep the asked tags.
+    q.prepare(QStringLiteral("SELECT id, tag, ts, old_final, new_initial, user_name, reason FROM "
+                             "meter_replacements WHERE ts >= ? AND ts < ? ORDER BY ts"));
+    q.addBindValue(fromMs);
+    q.addBindValue(toMs);
+    if (!q.exec()) {
+        *error = q.lastError().text();
+        return std::nullopt;
+    }
+    const QSet<QString> wanted(tags.begin(), tags.end());
+    while (q.next()) {
+        MeterReplacementRow r{q.value(0).toLongLong(), q.value(1).toString(),
+                              q.value(2).toLongLong(), q.value(3).toDouble(),
+                              q.value(4).toDouble(),   q.value(5).toString(),
+                              q.value(6).toString()};
+        if (wanted.contains(r.tag))
+            out.push_back(std::move(r));
+    }
+    return out;
+}
+
+bool ReportStore::addReplacement(MeterReplacementRow r, const User& user,
+                                 const QString& workstation, QString* error)
+{
+    if (!user.may(Role::Engineer)) {
+        *error = tr("only an engineer or an administrator enters a meter replacement");
+        return false;
+    }
+    if (!m_db.transaction()) {
+        *error = m_db.lastError().text();
+        return false;
+    }
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("INSERT INTO meter_replacements (tag, ts, old_final, new_initial, "
+                             "user_name, login, entered_ts, reason) VALUES (?, ?, ?, ?, ?, ?, "
+                             "?, ?)"));
+    q.addBindValue(r.tag);
+    q.addBindValue(r.ms);
+    q.addBindValue(r.oldFinal);
+    q.addBindValue(r.newInitial);
+    q.addBindValue(user.displayName);
+    q.addBindValue(user.name);
+    q.addBindValue(QDateTime::currentMSecsSinceEpoch());
+    q.addBindValue(r.reason);
+    if (!q.exec() ||
+        !audit(user, workstation, QStringLiteral("meter.replace"), r.tag,
+               QString::number(r.oldFinal, 'g', 15), QString::number(r.newInitial, 'g', 15),
+               QDateTime::fromMSecsSinceEpoch(r.ms).toString(Qt::ISODate) + u' ' + r.reason,
+               error)) {
+        if (error->isEmpty())
+            *error = q.lastError().text();
+        m_db.rollback();
+        return false;
+    }
+    return m_db.commit() || (*error = m_db.lastError().text(), false);
+}
+
+QString ReportStore::sha256Of(const QString& file, QString* error)
+{
+    QFile f(file);
+    if (!f.open(QIODevice::ReadOnly)) {
+        *error = tr("cannot read %1: %2").arg(file, f.errorString());
+        return {};
+    }
+    QCryptographicHash h(QCryptographicHash::Sha256);
+    h.addData(&f);
+    return QString::fromLatin1(h.result().toHex());
+}
+
+std::optional<ReportVersion> ReportStore::addVersion(const QString& report, const QString& format,
+                                                     const QString& file, const User& user,
+                                                     QString* error)
+{
+    ReportVersion v;
+    v.report = report;
+    v.format = format;
+    v.file = file;
+    v.sha256 = sha256Of(file, error);
+    if (v.sha256.isEmpty())
+        return std::nullopt;
+    v.generatedBy = user.displayName;
+    v.generatedMs = QDateTime::currentMSecsSinceEpoch();
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT COALESCE(MAX(version), 0) FROM report_versions WHERE "
+                             "report = ? AND format = ?"));
+    q.addBindValue(report);
+    q.addBindValue(format);
+    if (!q.exec() || !q.next()) {
+        *error = q.lastError().text();
+        return std::nullopt;
+    }
+    v.version = q.value(0).toInt() + 1;
+    q.prepare(QStringLiteral("INSERT INTO report_versions (report, version, format, file, sha256, "
+                             "generated_by, generated_ts) VALUES (?, ?, ?, ?, ?, ?, ?)"));
+    for (const QVariant& b :
+         {QVariant(report), QVariant(v.version), QVariant(format), QVariant(file),
+          QVariant(v.sha256), QVariant(v.generatedBy), QVariant(v.generatedMs)})
+        q.addBindValue(b);
+    if (!q.exec()) {
+        *error = q.lastError().text();
+        return std::nullopt;
+    }
+    v.id = q.lastInsertId().toLongLong();
+    return v;
+}
+
+std::optional<std::vector<ReportVersion>> ReportStore::versions(const QString& report,
+                                                                QString* error)
+{
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    QString sql = QStringLiteral("SELECT id, report, version, format, file, sha256, generated_by, "
+                                 "generated_ts, reviewed_by, reviewed_ts FROM report_versions");
+    if (!report.isEmpty())
+        sql += QStringLiteral(" WHERE report = ?");
+    q.prepare(sql + QStringLiteral(" ORDER BY generated_ts DESC, id DESC"));
+    if (!report.isEmpty())
+        q.addBindValue(report);
+    if (!q.exec()) {
+        *error = q.lastError().text();
+        return std::nullopt;
+    }
+    std::vector<ReportVersion> out;
+    while (q.next()) {
+        out.push_back({q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toInt(),
+                       q.value(3).toString(), q.value(4).toString(), q.value(5).toString(),
+                       q.value(6).toString(), q.value(7).toLongLong(), q.value(8).toString(),
+                       q.value(9).toLongLong()});
+    }
+    return out;
+}
+
+bool ReportStore::review(qint64 versionId, const User& user, const QString& workstation,
+                         QString* error)
+{
+    if (!user.may(Role::Engineer)) {
+        *error = tr("only an engineer or an administrator reviews a report");
+        return false;
+    }
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT report, version, generated_by, reviewed_by FROM "
+                             "report_versions WHERE id = ?"));
+    q.addBindValue(versionId);
+    if (!q.exec() || !q.next()) {
+        *error = tr("no issued report version %1").arg(versionId);
+        return false;
+    }
+    const QString target = q.value(0).toString() + QStringLiteral(" v") + q.value(1).toString();
+    if (!q.value(3).toString().isEmpty()) {
+        *error = tr("%1 was already reviewed by %2").arg(target, q.value(3).toString());
+        return false;
+    }
+    if (q.value(2).toString() == user.displayName) {
+        *error =
+            tr("%1 was generated by %2, who cannot also review it").arg(target, user.displayName);
+        return false;
+    }
+    if (!m_db.transaction()) {
+        *error = m_db.lastError().text();
+        return false;
+    }
+    q.prepare(QStringLiteral("UPDATE report_versions SET reviewed_by = ?, reviewed_ts = ? WHERE "
+                             "id = ? AND reviewed_by IS NULL"));
+    q.addBindValue(user.displayName);
+    q.addBindValue(QDateTime::currentMSecsSinceEpoch());
+    q.addBindValue(versionId);
+    if (!q.exec() ||
+        !audit(user, workstation, QStringLiteral("report.review"), target, {}, {}, {}, error)) {
+        if (error->isEmpty())
+            *error = q.lastError().text();
+        m_db.rollback();
+        return false;
+    }
+    return m_db.commit() || (*error = m_db.lastError().text(), false);
+}
+
+bool ReportStore::logRun(const ReportRun& run, QString* error)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("INSERT INTO report_runs (family, period, due_ts, run_ts, status, "
+                             "detail) VALUES (?, ?, ?, ?, ?, ?)"));
+    for (const QVariant& b : {QVariant(run.family), QVariant(run.period), QVariant(run.dueMs),
+                              QVariant(run.runMs), QVariant(run.status), QVariant(run.detail)})
+        q.addBindValue(b);
+    if (!q.exec()) {
+        *error = q.lastError().text();
+        return false;
+    }
+    return true;
+}
+
+std::optional<ReportRun> ReportStore::lastRun(const QString& family, const QString& period,
+                                              QString* error)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT due_ts, run_ts, status, detail FROM report_runs WHERE "
+                             "family = ? AND period = ? AND status = 'final' ORDER BY run_ts DESC "
+                             "LIMIT 1"));
+    q.addBindValue(family);
+    q.addBindValue(period);
+    if (!q.exec()) {
+        *error = q.lastError().text();
+        return std::nullopt;
+    }
+    if (!q.next())
+        return std::nullopt;
+    return ReportRun{family,
+                     period,
+                     q.value(0).toLongLong(),
+                     q.value(1).toLongLong(),
+                     q.value(2).toString(),
+                     q.value(3).toString()};
+}
+
+} // namespace PumpWatch::Reports
