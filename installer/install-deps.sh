@@ -29,6 +29,9 @@ packages=(
     # Chinese text in the GUI and in snapshots; Qt's own strings (OK/Cancel, the file dialog,
     # the calendar) in Chinese: qtbase_zh_CN.qm
     fonts-noto-cjk qt6-translations-l10n
+    # reports: .xlsx written by libxlsxwriter; the tests read the files back with independent
+    # readers (openpyxl for .xlsx, pdftotext / pdffonts / pdftoppm for PDF)
+    libxlsxwriter-dev python3-openpyxl poppler-utils
     # the fuzz targets: clang with libFuzzer and the sanitizers (tests/fuzz)
     clang libclang-rt-14-dev
 )

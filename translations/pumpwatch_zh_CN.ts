@@ -2162,6 +2162,50 @@
     </message>
 </context>
 <context>
+    <name>PumpWatch::Reports::ExportText</name>
+    <message>
+        <source>Notes: %1</source>
+        <translation>备注：%1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>Prepared at: %1</source>
+        <translation>制表时间：%1</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>Corrections</source>
+        <translation>修正记录</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Corrected value</source>
+        <translation>修正后数值</translation>
+    </message>
+    <message>
+        <source>Correction</source>
+        <translation>修正说明</translation>
+    </message>
+    <message>
+        <source>&amp;CPage &amp;P of &amp;N</source>
+        <extracomment>Excel&apos;s footer codes: &amp;C centres, &amp;P is the page number, &amp;N the page count.</extracomment>
+        <translation>&amp;C第 &amp;P 页 共 &amp;N 页</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>报表</translation>
+    </message>
+</context>
+<context>
     <name>PumpWatch::Runtime::Pipeline</name>
     <message>
         <source>the acquisition thread has not answered for %1 s</source>

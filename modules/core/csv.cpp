@@ -4,7 +4,7 @@ namespace PumpWatch {
 
 QString csvField(const QString& s)
 {
-    if (!s.contains(u',') && !s.contains(u'"') && !s.contains(u'\n'))
+    if (!s.contains(u',') && !s.contains(u'"') && !s.contains(u'\n') && !s.contains(u'\r'))
         return s;
     QString quoted = s;
     quoted.replace(QStringLiteral("\""), QStringLiteral("\"\""));

@@ -1,5 +1,5 @@
 // CSV for Excel and other tools (RFC 4180): a field is quoted when it holds a comma, a quote or
-// a line break, with quotes doubled.
+// a line break (CR or LF), with quotes doubled.
 #pragma once
 
 #include <QString>
