@@ -29,6 +29,10 @@ packages=(
     # Chinese text in the GUI and in snapshots; Qt's own strings (OK/Cancel, the file dialog,
     # the calendar) in Chinese: qtbase_zh_CN.qm
     fonts-noto-cjk qt6-translations-l10n
+    # the report tests read the PDFs back with independent tools: pdffonts (a CJK font
+    # embedded), pdftotext (the text per page), pdfinfo (page count), pdftoppm (page images);
+    # unzip opens the .odt
+    poppler-utils unzip
     # the fuzz targets: clang with libFuzzer and the sanitizers (tests/fuzz)
     clang libclang-rt-14-dev
 )

@@ -2162,6 +2162,147 @@
     </message>
 </context>
 <context>
+    <name>PumpWatch::Reports::OdtExport</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>Prepared at: %1</source>
+        <translation>制表时间：%1</translation>
+    </message>
+    <message>
+        <source>Notes: %1</source>
+        <translation>备注：%1</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>PumpWatch::Reports::Report</name>
+    <message>
+        <source>row %1 has %2 cells, the report %3 columns</source>
+        <translation>第 %1 行有 %2 个单元格，报表有 %3 列</translation>
+    </message>
+    <message>
+        <source>merge %1 lies outside the grid</source>
+        <translation>第 %1 个合并区域超出表格</translation>
+    </message>
+    <message>
+        <source>merges %1 and %2 overlap</source>
+        <translation>第 %1 与第 %2 个合并区域重叠</translation>
+    </message>
+    <message>
+        <source>the total in row %1, column %2 adds cells outside the grid</source>
+        <translation>第 %1 行第 %2 列的合计引用了表格外的单元格</translation>
+    </message>
+    <message>
+        <source>the total in row %1, column %2 adds itself</source>
+        <translation>第 %1 行第 %2 列的合计引用了自身</translation>
+    </message>
+    <message>
+        <source>no data</source>
+        <translation>无数据</translation>
+    </message>
+    <message>
+        <source>incomplete</source>
+        <translation>数据不完整</translation>
+    </message>
+    <message>
+        <source>estimated</source>
+        <translation>估算</translation>
+    </message>
+    <message>
+        <source>corrected</source>
+        <translation>已修正</translation>
+    </message>
+    <message>
+        <source>meter reset</source>
+        <translation>含计数器归零</translation>
+    </message>
+    <message>
+        <source>meter rollover</source>
+        <translation>含计数器溢出回绕</translation>
+    </message>
+    <message>
+        <source>meter replaced</source>
+        <translation>含换表</translation>
+    </message>
+    <message>
+        <source>suspect</source>
+        <translation>数据可疑</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+</context>
+<context>
+    <name>PumpWatch::Reports::ReportPainter</name>
+    <message>
+        <source>green: corrected by an administrator</source>
+        <translation>绿底 = 经管理员修正</translation>
+    </message>
+    <message>
+        <source>italic: estimated, or a total including estimated values</source>
+        <translation>斜体 = 估算值或含估算值的合计</translation>
+    </message>
+    <message>
+        <source>blank: no data</source>
+        <translation>空白 = 无数据</translation>
+    </message>
+    <message>
+        <source>%1 %2: %3</source>
+        <translation>%1 %2：%3</translation>
+    </message>
+    <message>
+        <source>Marks: %1</source>
+        <translation>标记说明：%1</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <source>Notes: %1</source>
+        <translation>备注：%1</translation>
+    </message>
+    <message>
+        <source>%1 (continued)</source>
+        <translation>%1（续）</translation>
+    </message>
+    <message>
+        <source>%1: </source>
+        <translation>%1：</translation>
+    </message>
+    <message>
+        <source>Prepared at: </source>
+        <translation>制表时间：</translation>
+    </message>
+    <message>
+        <source>Page %1 of %2</source>
+        <translation>第 %1 页 共 %2 页</translation>
+    </message>
+    <message>
+        <source>cannot paint on the printer or the file</source>
+        <translation>无法在打印机或文件上绘制</translation>
+    </message>
+    <message>
+        <source>cannot start page %1</source>
+        <translation>无法开始第 %1 页</translation>
+    </message>
+    <message>
+        <source>cannot finish the printout</source>
+        <translation>无法完成打印</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+</context>
+<context>
     <name>PumpWatch::Runtime::Pipeline</name>
     <message>
         <source>the acquisition thread has not answered for %1 s</source>
