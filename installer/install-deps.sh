@@ -30,8 +30,9 @@ packages=(
     # the calendar) in Chinese: qtbase_zh_CN.qm
     fonts-noto-cjk qt6-translations-l10n
     # reports: .xlsx written by libxlsxwriter; the tests read the files back with independent
-    # readers (openpyxl for .xlsx, pdftotext / pdffonts / pdftoppm for PDF)
-    libxlsxwriter-dev python3-openpyxl poppler-utils
+    # readers: openpyxl for .xlsx; pdffonts (a CJK font embedded), pdftotext (the text per
+    # page), pdfinfo (page count), pdftoppm (page images) for PDF; unzip opens the .odt
+    libxlsxwriter-dev python3-openpyxl poppler-utils unzip
     # the fuzz targets: clang with libFuzzer and the sanitizers (tests/fuzz)
     clang libclang-rt-14-dev
 )

@@ -8,7 +8,7 @@ cmake_minimum_required(VERSION 3.25)
 set(widget_modules pumpwatch_ui)
 # Modules that paint (QImage, QPainter, QSvgRenderer) and so link Qt Gui, but never widgets:
 # they run under the offscreen platform and are used by any view.
-set(gui_modules pumpwatch_graphics_symbols)
+set(gui_modules pumpwatch_graphics_symbols pumpwatch_reports_render)
 # Programs that run on machines without a display. (Gui will be allowed for PDF reports.)
 set(headless_programs pumpwatch-server pumpwatch-sim pumpwatch-cli)
 
@@ -81,7 +81,7 @@ foreach(target IN LISTS modules)
     endforeach()
     list(APPEND checked ${target})
 endforeach()
-foreach(required pumpwatch_core pumpwatch_sim pumpwatch_graphics_symbols)
+foreach(required pumpwatch_core pumpwatch_sim pumpwatch_graphics_symbols pumpwatch_reports_render)
     if(NOT required IN_LIST checked)
         list(APPEND failures "headless module ${required} was not checked")
     endif()
