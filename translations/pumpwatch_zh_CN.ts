@@ -2069,6 +2069,62 @@
         <source>graphic id</source>
         <translation>流程图编号</translation>
     </message>
+    <message>
+        <source>expected a month from 1 to 12</source>
+        <translation>应为 1 到 12 的月份</translation>
+    </message>
+    <message>
+        <source>expected [&quot;hh:mm&quot;, &quot;hh:mm&quot;, class] with a class of deep, valley, flat, peak or sharp</source>
+        <translation>应为 [&quot;hh:mm&quot;, &quot;hh:mm&quot;, 时段]，时段为 deep、valley、flat、peak 或 sharp</translation>
+    </message>
+    <message>
+        <source>tariff periods start and end on the hour or the half hour</source>
+        <translation>电价时段须在整点或半点开始和结束</translation>
+    </message>
+    <message>
+        <source>expected the period to start at %1, where the one before ends</source>
+        <translation>此时段应从 %1（上一时段结束处）开始</translation>
+    </message>
+    <message>
+        <source>the period ends before it starts</source>
+        <translation>时段的结束早于开始</translation>
+    </message>
+    <message>
+        <source>the periods end at %1, not at 24:00</source>
+        <translation>各时段止于 %1，而非 24:00</translation>
+    </message>
+    <message>
+        <source>expected a date like 2023-01-01</source>
+        <translation>应为日期，如 2023-01-01</translation>
+    </message>
+    <message>
+        <source>the tariff ends before it starts</source>
+        <translation>电价的失效日期早于生效日期</translation>
+    </message>
+    <message>
+        <source>a price cannot be negative</source>
+        <translation>电价不能为负</translation>
+    </message>
+    <message>
+        <source>month %1 is already in %2</source>
+        <translation>%1 月已在 %2 中</translation>
+    </message>
+    <message>
+        <source>month %1 is in no season</source>
+        <translation>%1 月不属于任何季节</translation>
+    </message>
+    <message>
+        <source>expected a whole hour like &quot;08:00&quot;, found &quot;%1&quot;</source>
+        <translation>应为整点，如 &quot;08:00&quot;，实际为 &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>tariff id</source>
+        <translation>电价编号</translation>
+    </message>
+    <message>
+        <source>tariff &apos;%1&apos; is still in force when &apos;%2&apos; starts</source>
+        <translation>电价“%2”生效时，电价“%1”仍然有效</translation>
+    </message>
 </context>
 <context>
     <name>PumpWatch::Quantity</name>
@@ -2162,6 +2218,60 @@
     </message>
 </context>
 <context>
+    <name>PumpWatch::Reports::Correction</name>
+    <message>
+        <source>manual entry</source>
+        <translation>人工录入</translation>
+    </message>
+    <message>
+        <source>the other meter of the pair</source>
+        <translation>配对的另一块表</translation>
+    </message>
+    <message>
+        <source>average of the same weekday over the last 4 weeks</source>
+        <translation>近 4 周同一星期几的平均值</translation>
+    </message>
+    <message>
+        <source>pump run time × rated flow</source>
+        <translation>水泵运行时间 × 额定流量</translation>
+    </message>
+    <message>
+        <source>kWh ÷ the station&apos;s usual kWh/m³</source>
+        <translation>用电量 ÷ 本站常规吨水电耗</translation>
+    </message>
+</context>
+<context>
+    <name>PumpWatch::Reports::CounterVolume</name>
+    <message>
+        <source>meter replaced at %1: old meter&apos;s final reading %2, new meter&apos;s first %3</source>
+        <translation>%1 换表：旧表末读数 %2，新表初读数 %3</translation>
+    </message>
+    <message>
+        <source>meter rolled over at %1 (%2 → %3)</source>
+        <translation>计数器在 %1 处翻转（%2 → %3）</translation>
+    </message>
+    <message>
+        <source>meter reset between %1 and %2 (%3 → %4); counted from 0</source>
+        <translation>计数器在 %1 至 %2 之间归零（%3 → %4），按从 0 起计</translation>
+    </message>
+    <message>
+        <source>no readings from %1 to %2: interpolated linearly</source>
+        <translation>通讯中断 %1 至 %2，按线性插值分摊</translation>
+    </message>
+    <message>
+        <source>the period is not over</source>
+        <translation>统计期未结束</translation>
+    </message>
+    <message>
+        <source>no data since %1</source>
+        <translation>%1 起无数据</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+</context>
+<context>
     <name>PumpWatch::Reports::ExportText</name>
     <message>
         <source>Notes: %1</source>
@@ -2203,6 +2313,316 @@
     <message>
         <source>Report</source>
         <translation>报表</translation>
+    </message>
+</context>
+<context>
+    <name>PumpWatch::Reports::OdtExport</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>Prepared at: %1</source>
+        <translation>制表时间：%1</translation>
+    </message>
+    <message>
+        <source>Notes: %1</source>
+        <translation>备注：%1</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>PumpWatch::Reports::Report</name>
+    <message>
+        <source>row %1 has %2 cells, the report %3 columns</source>
+        <translation>第 %1 行有 %2 个单元格，报表有 %3 列</translation>
+    </message>
+    <message>
+        <source>merge %1 lies outside the grid</source>
+        <translation>第 %1 个合并区域超出表格</translation>
+    </message>
+    <message>
+        <source>merges %1 and %2 overlap</source>
+        <translation>第 %1 与第 %2 个合并区域重叠</translation>
+    </message>
+    <message>
+        <source>the total in row %1, column %2 adds cells outside the grid</source>
+        <translation>第 %1 行第 %2 列的合计引用了表格外的单元格</translation>
+    </message>
+    <message>
+        <source>the total in row %1, column %2 adds itself</source>
+        <translation>第 %1 行第 %2 列的合计引用了自身</translation>
+    </message>
+    <message>
+        <source>no data</source>
+        <translation>无数据</translation>
+    </message>
+    <message>
+        <source>incomplete</source>
+        <translation>数据不完整</translation>
+    </message>
+    <message>
+        <source>estimated</source>
+        <translation>估算</translation>
+    </message>
+    <message>
+        <source>corrected</source>
+        <translation>已修正</translation>
+    </message>
+    <message>
+        <source>meter reset</source>
+        <translation>含计数器归零</translation>
+    </message>
+    <message>
+        <source>meter rollover</source>
+        <translation>含计数器溢出回绕</translation>
+    </message>
+    <message>
+        <source>meter replaced</source>
+        <translation>含换表</translation>
+    </message>
+    <message>
+        <source>suspect</source>
+        <translation>数据可疑</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+</context>
+<context>
+    <name>PumpWatch::Reports::ReportBuilder</name>
+    <message>
+        <source>Prepared by</source>
+        <translation>制表人</translation>
+    </message>
+    <message>
+        <source>Reviewed by</source>
+        <translation>审核人</translation>
+    </message>
+    <message>
+        <source>Approved by</source>
+        <translation>批准人</translation>
+    </message>
+    <message>
+        <source>no station has a tag &apos;%1&apos;</source>
+        <translation>没有泵站有变量“%1”</translation>
+    </message>
+    <message>
+        <source>Daily comprehensive report: %1</source>
+        <translation>综合日报表（%1）</translation>
+    </message>
+    <message>
+        <source>Date: %1</source>
+        <translation>日期：%1</translation>
+    </message>
+    <message>
+        <source>Period: %1</source>
+        <translation>统计口径：%1</translation>
+    </message>
+    <message>
+        <source>Unit: %1</source>
+        <translation>单位：%1</translation>
+    </message>
+    <message>
+        <source>Station</source>
+        <translation>站名</translation>
+    </message>
+    <message>
+        <source>Max</source>
+        <translation>最大</translation>
+    </message>
+    <message>
+        <source>Min</source>
+        <translation>最小</translation>
+    </message>
+    <message>
+        <source>Average</source>
+        <translation>平均</translation>
+    </message>
+    <message>
+        <source>data for %1 minutes of the hour</source>
+        <translation>本小时仅有 %1 分钟数据</translation>
+    </message>
+    <message>
+        <source>Hourly values are time-weighted averages; max and min are the extremes of the samples. A blank cell has no data.</source>
+        <translation>小时值为时间加权平均值；最大、最小为采样的极值。空白表示无数据。</translation>
+    </message>
+    <message>
+        <source>Stations</source>
+        <translation>泵站</translation>
+    </message>
+    <message>
+        <source>no production line has a station with a meter &apos;%1&apos; (the project&apos;s reports.production)</source>
+        <translation>没有生产线的泵站有计量表“%1”（项目的 reports.production）</translation>
+    </message>
+    <message>
+        <source>%1 %2 is a float32 register: at %3 %4 it moves in steps of %5 %4, so an hour&apos;s volume is known to ±%5 %4.</source>
+        <translation>%1 %2 为单精度浮点寄存器：读数 %3 %4 时分辨率为 %5 %4，每小时水量误差可达 ±%5 %4。</translation>
+    </message>
+    <message>
+        <source>%1 daily water production report</source>
+        <translation>%1产水量日报表</translation>
+    </message>
+    <message>
+        <source>%1 monthly water production report</source>
+        <translation>%1产水量月报表</translation>
+    </message>
+    <message>
+        <source>%1 yearly water production report</source>
+        <translation>%1产水量年报表</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Subtotal</source>
+        <translation>小计</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>corrected by %1 at %2 (%3): %4 → %5, %6</source>
+        <translation>%1 于 %2 修正（%3）：%4 → %5，%6</translation>
+    </message>
+    <message>
+        <source>blank</source>
+        <translation>空白</translation>
+    </message>
+</context>
+<context>
+    <name>PumpWatch::Reports::ReportPainter</name>
+    <message>
+        <source>green: corrected by an administrator</source>
+        <translation>绿底 = 经管理员修正</translation>
+    </message>
+    <message>
+        <source>italic: estimated, or a total including estimated values</source>
+        <translation>斜体 = 估算值或含估算值的合计</translation>
+    </message>
+    <message>
+        <source>blank: no data</source>
+        <translation>空白 = 无数据</translation>
+    </message>
+    <message>
+        <source>%1 %2: %3</source>
+        <translation>%1 %2：%3</translation>
+    </message>
+    <message>
+        <source>Marks: %1</source>
+        <translation>标记说明：%1</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <source>Notes: %1</source>
+        <translation>备注：%1</translation>
+    </message>
+    <message>
+        <source>%1 (continued)</source>
+        <translation>%1（续）</translation>
+    </message>
+    <message>
+        <source>%1: </source>
+        <translation>%1：</translation>
+    </message>
+    <message>
+        <source>Prepared at: </source>
+        <translation>制表时间：</translation>
+    </message>
+    <message>
+        <source>Page %1 of %2</source>
+        <translation>第 %1 页 共 %2 页</translation>
+    </message>
+    <message>
+        <source>cannot paint on the printer or the file</source>
+        <translation>无法在打印机或文件上绘制</translation>
+    </message>
+    <message>
+        <source>cannot start page %1</source>
+        <translation>无法开始第 %1 页</translation>
+    </message>
+    <message>
+        <source>cannot finish the printout</source>
+        <translation>无法完成打印</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>PumpWatch::Reports::ReportPeriod</name>
+    <message>
+        <source>&apos;%1&apos; is not a period: expected a day (2026-12-01), a month (2026-12) or a year (2026)</source>
+        <translation>“%1”不是统计期：应为日（2026-12-01）、月（2026-12）或年（2026）</translation>
+    </message>
+    <message>
+        <source>%1-%2-%3</source>
+        <translation>%1年%2月%3日</translation>
+    </message>
+    <message>
+        <source>%1-%2</source>
+        <translation>%1年%2月</translation>
+    </message>
+    <message>
+        <source>year %1</source>
+        <translation>%1年</translation>
+    </message>
+    <message>
+        <source>each day 00:00 to 24:00</source>
+        <translation>每日00:00至24:00</translation>
+    </message>
+    <message>
+        <source>each day %1 to %1 the next day</source>
+        <translation>每日%1至次日%1</translation>
+    </message>
+</context>
+<context>
+    <name>PumpWatch::Reports::ReportStore</name>
+    <message>
+        <source>only an administrator corrects a report (%1 is %2)</source>
+        <translation>只有管理员可以修正报表（%1 是“%2”）</translation>
+    </message>
+    <message>
+        <source>a correction needs a reason</source>
+        <translation>修正须填写原因</translation>
+    </message>
+    <message>
+        <source>only an engineer or an administrator enters a meter replacement</source>
+        <translation>只有工程师或管理员可以录入换表</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>only an engineer or an administrator reviews a report</source>
+        <translation>只有工程师或管理员可以审核报表</translation>
+    </message>
+    <message>
+        <source>no issued report version %1</source>
+        <translation>没有已发布的报表版本 %1</translation>
+    </message>
+    <message>
+        <source>%1 was already reviewed by %2</source>
+        <translation>%1 已由 %2 审核</translation>
+    </message>
+    <message>
+        <source>%1 was generated by %2, who cannot also review it</source>
+        <translation>%1 由 %2 生成，不能由其本人审核</translation>
     </message>
 </context>
 <context>
@@ -2661,6 +3081,29 @@
     <message>
         <source>times must lie within the day (00:00 to 24:00)</source>
         <translation>时间必须在一天之内（00:00 至 24:00）</translation>
+    </message>
+</context>
+<context>
+    <name>PumpWatch::Tariff</name>
+    <message>
+        <source>deep valley</source>
+        <translation>深谷</translation>
+    </message>
+    <message>
+        <source>valley</source>
+        <translation>谷</translation>
+    </message>
+    <message>
+        <source>flat</source>
+        <translation>平</translation>
+    </message>
+    <message>
+        <source>peak</source>
+        <translation>峰</translation>
+    </message>
+    <message>
+        <source>sharp peak</source>
+        <translation>尖峰</translation>
     </message>
 </context>
 <context>
