@@ -82,9 +82,9 @@ CounterVolume::CounterVolume(const std::vector<History::RollupRow>& hours, const
                 for (int k = b; k >= 0; --k) {
                     const qint64 a = std::max(fromMs, bounds[k]);
                     const qint64 e = std::min(toMs, bounds[k + 1]);
-                    const double share = toMs > fromMs ? double(std::max<qint64>(0, e - a)) /
-                                                             double(toMs - fromMs)
-                                                       : (k == b ? 1.0 : 0.0);
+                    const double share =
+                        toMs > fromMs ? double(std::max<qint64>(0, e - a)) / double(toMs - fromMs)
+                                      : (k == b ? 1.0 : 0.0);
                     if (share <= 0.0)
                         continue;
                     if (k == b) {
