@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace PumpWatch::Reports {
 
@@ -53,6 +54,13 @@ CounterVolume::CounterVolume(const std::vector<History::RollupRow>& hours, const
     if (before && o.lastGoodMs - before->lastMs > o.gapMs)
         gaps.push_back({before->lastMs, o.lastGoodMs}); // the reading after is past the rows
     const qint64 lastReading = std::max(o.lastGoodMs, before ? before->lastMs : 0);
+    qint64 firstReading = std::numeric_limits<qint64>::max();
+    for (const RollupRow& row : hours) {
+        if (row.count > 0) {
+            firstReading = row.firstMs;
+            break;
+        }
+    }
 
     size_t r = 0;
     const RollupRow* prev = nullptr; // the last hour with a good reading
@@ -137,6 +145,14 @@ CounterVolume::CounterVolume(const std::vector<History::RollupRow>& hours, const
             out.flags |= CellFlag::Estimated;
             notes << tr("no readings from %1 to %2: interpolated linearly")
                          .arg(when(g.from, o.zone), when(g.to, o.zone));
+        }
+        if (firstReading >= to && !any) {
+            out.flags |= CellFlag::Missing; // before the meter's first reading
+            continue;
+        }
+        if (firstReading > from) {
+            out.flags |= CellFlag::Incomplete;
+            notes << tr("data from %1 on").arg(when(firstReading, o.zone));
         }
         if (lastReading < to) {
             // Nothing read after lastReading: the rest of the bucket is unknown, not zero.

@@ -1,0 +1,338 @@
+// Reports from history written from a known flow: 100 m³/h from 08:00 to 20:00, 40 m³/h
+// otherwise, so a production day (08:00 → 08:00) is 12 × 100 + 12 × 40 = 1680 m³ and each
+// hour 100 or 40. Four meters read every minute, each with one fault:
+// - S1 (北郊水厂 二号线): silent from 11-21 07:10 to 09:40, across the day boundary. The
+//   rollups spread the 200 m³ of the gap evenly over its 150 minutes, so 50/150 of it (66.667
+//   m³, not the 33.333 that went through) lands before 08:00: the day is 1713.333, estimated,
+//   with the gap named, and the next day 1646.667 — nothing lost, nothing silently moved.
+// - S2 (北郊水厂 一号线): a meter with a 100 000 m³ modulus that rolls over on the 20th.
+// - S3 (南郊水厂 南老线): reset to 0 right after its 11:59 reading on the 20th.
+// - S4 (南郊水厂 南南线): replaced at 14:00 on the 20th (old meter's final 20 000 + V, new meter
+//   from 5 000), entered as a replacement.
+// Days with rollover, reset and replacement still total exactly 1680 and are flagged.
+#include <core/clock.h>
+#include <core/projectreader.h>
+#include <history/historyreader.h>
+#include <history/historywriter.h>
+#include <reports/reportbuilder.h>
+#include <reports/reportstore.h>
+
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace PumpWatch;
+using namespace PumpWatch::Reports;
+
+namespace {
+
+const char* const ProjectText = R"({
+  "format": "pumpwatch-project", "version": 1, "name": "供排水公司", "timeZone": "Asia/Shanghai",
+  "plants": [
+    {"id": "bj", "name": "北郊水厂", "lines": [{"id": "bj2", "name": "二号线"}, {"id": "bj1", "name": "一号线"}]},
+    {"id": "nj", "name": "南郊水厂", "lines": [{"id": "njl", "name": "南老线"}, {"id": "njn", "name": "南南线"}]}],
+  "templates": [{"id": "t", "name": "t",
+    "device": {"protocol": "modbus-tcp", "addressing": "modbus"},
+    "tags": [
+      {"key": "outlet_pressure", "name": "出水压力", "quantity": "pressure", "unit": "MPa", "address": "40001", "type": "float32"},
+      {"key": "outlet_total", "name": "出水累积流量", "quantity": "totalizer", "unit": "m³", "address": "40003", "type": "float32", "rollover": 100000}
+    ]}],
+  "stations": [
+    {"id": "S1", "name": "黄家坝", "code": "H", "line": "bj2", "location": {"lat": 27.7, "lon": 106.9}, "devices": [{"id": "plc", "template": "t", "endpoint": "127.0.0.1:1502"}]},
+    {"id": "S2", "name": "八五厂", "code": "B", "line": "bj1", "location": {"lat": 27.7, "lon": 106.9}, "devices": [{"id": "plc", "template": "t", "endpoint": "127.0.0.1:1503"}]},
+    {"id": "S3", "name": "南老", "code": "N", "line": "njl", "location": {"lat": 27.7, "lon": 106.9}, "devices": [{"id": "plc", "template": "t", "endpoint": "127.0.0.1:1504"}]},
+    {"id": "S4", "name": "南南", "code": "N", "line": "njn", "location": {"lat": 27.7, "lon": 106.9}, "devices": [{"id": "plc", "template": "t", "endpoint": "127.0.0.1:1505"}]}
+  ],
+  "reports": {"dayStart": "08:00"}})";
+
+const QTimeZone Zone("Asia/Shanghai");
+
+qint64 local(int day, int hour, int minute = 0)
+{
+    return QDateTime(QDate(2026, 11, day), QTime(hour, minute), Zone).toMSecsSinceEpoch();
+}
+
+const qint64 Start = local(20, 0);
+const qint64 End = local(22, 12); // the last reading; "now" is 5 s later
+
+double flowAt(qint64 ms) // m³/h
+{
+    const int hour = QDateTime::fromMSecsSinceEpoch(ms, Zone).time().hour();
+    return hour >= 8 && hour < 20 ? 100.0 : 40.0;
+}
+
+/// Volume since Start, minute by minute (exact at whole minutes).
+double volume(qint64 ms)
+{
+    static std::vector<double> v;
+    if (v.empty()) {
+        v.push_back(0.0);
+        for (qint64 t = Start; t < End + 60'000; t += 60'000)
+            v.push_back(v.back() + flowAt(t) / 60.0);
+    }
+    return v[size_t((ms - Start) / 60'000)];
+}
+
+} // namespace
+
+class tst_ReportBuilder : public QObject {
+    Q_OBJECT
+
+    QTemporaryDir m_tmp;
+    Project m_project;
+    History::DatabaseUrl m_url;
+    std::unique_ptr<History::HistoryReader> m_reader;
+    User m_admin{QStringLiteral("zhaoliu"), QStringLiteral("赵六"), Role::Administrator, 0, {}, {}};
+
+    TagId tag(const char* station, const char* key) const
+    {
+        return m_project.findTag(QString::fromLatin1(station), u"plc", QString::fromLatin1(key));
+    }
+
+    std::optional<Report> production(const char* period)
+    {
+        QString error;
+        ReportBuilder builder(m_project, *m_reader);
+        auto r = builder.production(*ReportPeriod::parse(QString::fromLatin1(period), &error),
+                                    {End + 5000, QStringLiteral("李四")}, &error);
+        if (!r)
+            qWarning() << error;
+        return r;
+    }
+
+    /// The body row whose first cell is `label`.
+    static int rowOf(const Report& r, const QString& label)
+    {
+        for (int i = r.headerRows; i < r.rowCount(); ++i) {
+            if (r.cell(i, 0).text == label)
+                return i;
+        }
+        return -1;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_tmp.isValid());
+        auto load = ProjectReader::read(ProjectText, QStringLiteral("test.json"));
+        QVERIFY(load.project);
+        m_project = *load.project;
+        QString error;
+        m_url = *History::DatabaseUrl::parse(
+            QStringLiteral("sqlite:") + m_tmp.filePath(QStringLiteral("h.db")), &error);
+
+        History::HistoryOptions options;
+        options.database = m_url;
+        options.spoolDirectory = m_tmp.filePath(QStringLiteral("spool"));
+        options.heartbeatMs = 60'000;
+        ManualClock clock(Start);
+        History::HistoryWriter w(m_project, clock, options);
+        QVERIFY(w.open());
+        const qint64 gapFrom = local(21, 7, 10);
+        const qint64 gapTo = local(21, 9, 40);
+        const qint64 reset = local(20, 11, 59);
+        const qint64 replaced = local(20, 14);
+        std::vector<Sample> batch;
+        for (qint64 t = Start; t <= End; t += 60'000) {
+            const double v = volume(t);
+            if (t <= gapFrom || t >= gapTo)
+                batch.push_back({t, 1000.0 + v, tag("S1", "outlet_total"), Quality::Good});
+            batch.push_back(
+                {t, std::fmod(99000.0 + v, 100000.0), tag("S2", "outlet_total"), Quality::Good});
+            batch.push_back({t, t <= reset ? 50000.0 + v : v - volume(reset),
+                             tag("S3", "outlet_total"), Quality::Good});
+            batch.push_back({t, t < replaced ? 20000.0 + v : 5000.0 + v - volume(replaced),
+                             tag("S4", "outlet_total"), Quality::Good});
+            // Pressure: 0.30 MPa by day, 0.25 by night; S2 bad from 11-20 10:00 to 11:00.
+            const bool bad = t >= local(20, 10) && t < local(20, 11);
+            batch.push_back(
+                {t, flowAt(t) > 50 ? 0.30 : 0.25, tag("S1", "outlet_pressure"), Quality::Good});
+            batch.push_back({t, 0.5, tag("S2", "outlet_pressure"),
+                             bad ? Quality::BadCommFailure : Quality::Good});
+            if (batch.size() > 2000) {
+                clock.setNowMs(t + 5000);
+                w.write(batch);
+                batch.clear();
+            }
+        }
+        clock.setNowMs(End + 5000);
+        w.write(batch);
+        QVERIFY(w.flush());
+
+        m_reader = std::make_unique<History::HistoryReader>(m_project, m_url);
+        QVERIFY2(m_reader->open(&error), qPrintable(error));
+        ReportStore store(m_reader->database());
+        QVERIFY2(store.addReplacement({0,
+                                       m_project.tagPath(tag("S4", "outlet_total")),
+                                       replaced,
+                                       20000.0 + volume(replaced),
+                                       5000.0,
+                                       {},
+                                       QStringLiteral("换表")},
+                                      m_admin, QStringLiteral("ws1"), &error),
+                 qPrintable(error));
+    }
+
+    void layoutFollowsPlantsAndLines()
+    {
+        const auto r = production("2026-11");
+        QVERIFY(r);
+        QVERIFY2(r->check().isEmpty(), qPrintable(r->check().join(u'\n')));
+        QCOMPARE(r->title, QStringLiteral("供排水公司 monthly water production report"));
+        QVERIFY(r->subtitles.join(u'|').contains(QStringLiteral("08:00")));
+        QCOMPARE(r->headerRows, 2);
+        QStringList top, second;
+        for (int c = 0; c < r->columnCount(); ++c) {
+            top << r->cell(0, c).text;
+            second << r->cell(1, c).text;
+        }
+        QCOMPARE(top.join(u','), QStringLiteral("Date,北郊水厂,,,南郊水厂,,,Total"));
+        QCOMPARE(second.join(u','),
+                 QStringLiteral(",二号线,一号线,Subtotal,南老线,南南线,Subtotal,"));
+        QCOMPARE(r->rowCount(), 2 + 30 + 4); // headers, 30 days, 合计 平均 最大 最小
+    }
+
+    void dayTotalsAreExact()
+    {
+        const auto r = production("2026-11");
+        QVERIFY(r);
+        const int d20 = rowOf(*r, QStringLiteral("2026-11-20"));
+        const int d21 = rowOf(*r, QStringLiteral("2026-11-21"));
+        QVERIFY(d20 > 0 && d21 == d20 + 1);
+        // S1: the gap across 11-21 08:00, interpolated and said so.
+        const Cell& s1 = r->cell(d20, 1);
+        QVERIFY(qAbs(*s1.value -
+                     (1680.0 + 200.0 * 50 / 150 - 200.0 * 10 / 60 * 0 - 40.0 * 50 / 60)) < 1e-6);
+        QVERIFY(s1.flags & CellFlag::Estimated);
+        QVERIFY2(s1.comment.contains(QStringLiteral("11-21 07:10")) &&
+                     s1.comment.contains(QStringLiteral("11-21 09:40")),
+                 qPrintable(s1.comment));
+        QVERIFY(qAbs(*r->cell(d21, 1).value - (1680.0 - 200.0 * 50 / 150 + 40.0 * 50 / 60)) < 1e-6);
+        QVERIFY(r->cell(d21, 1).flags & CellFlag::Estimated);
+        QVERIFY(qAbs(*s1.value + *r->cell(d21, 1).value - 2 * 1680.0) < 1e-6);
+        // S2 rolled over, S3 was reset, S4 replaced: the day is still 1680.
+        for (int c : {2, 4, 5})
+            QVERIFY2(
+                qAbs(*r->cell(d20, c).value - 1680.0) < 1e-6,
+                qPrintable(
+                    QStringLiteral("column %1: %2").arg(c).arg(*r->cell(d20, c).value, 0, 'f', 6)));
+        QVERIFY(r->cell(d20, 2).flags & CellFlag::Rollover);
+        QVERIFY(r->cell(d20, 4).flags & CellFlag::Reset);
+        QVERIFY(r->cell(d20, 5).flags & CellFlag::Replaced);
+        QVERIFY(!(r->cell(d20, 5).flags & CellFlag::Reset));
+        QVERIFY(!(r->cell(d21, 2).flags & (CellFlag::Rollover | CellFlag::Reset)));
+        QVERIFY(qAbs(*r->cell(d21, 2).value - 1680.0) < 1e-6);
+        // Subtotals and the total add what is shown.
+        QVERIFY(qAbs(*r->cell(d20, 3).value - (*s1.value + 1680.0)) < 1e-6);
+        QVERIFY(qAbs(*r->cell(d20, 7).value - (*s1.value + 3 * 1680.0)) < 1e-6);
+        QCOMPARE(r->cell(d20, 7).displayText(), QStringLiteral("6753"));
+    }
+
+    void noDataIsBlankAndTheOpenDayIncomplete()
+    {
+        const auto r = production("2026-11");
+        QVERIFY(r);
+        const int d18 = rowOf(*r, QStringLiteral("2026-11-18"));
+        QVERIFY(!r->cell(d18, 1).isNumber());
+        QVERIFY(r->cell(d18, 1).flags & CellFlag::Missing);
+        QCOMPARE(r->cell(d18, 1).displayText(), QString());
+        QVERIFY(!r->cell(d18, 7).isNumber()); // a total of nothing is blank, not 0
+        // The meters' first readings came at 11-20 00:00, within production day 11-19.
+        const int d19 = rowOf(*r, QStringLiteral("2026-11-19"));
+        QVERIFY(qAbs(*r->cell(d19, 2).value - 40.0 * 8) < 1e-6);
+        QVERIFY(r->cell(d19, 2).flags & CellFlag::Incomplete);
+        QVERIFY2(r->cell(d19, 2).comment.contains(QStringLiteral("11-20 00:00")),
+                 qPrintable(r->cell(d19, 2).comment));
+        const int d22 = rowOf(*r, QStringLiteral("2026-11-22"));
+        QVERIFY(r->cell(d22, 2).flags & CellFlag::Incomplete);
+        QVERIFY(qAbs(*r->cell(d22, 2).value - 400.0) < 1e-6); // 08:00 → 12:00 at 100 m³/h
+        const int d23 = rowOf(*r, QStringLiteral("2026-11-23"));
+        QVERIFY(!r->cell(d23, 2).isNumber());
+    }
+
+    void hourlyReportFollowsTheBoundary()
+    {
+        const auto r = production("2026-11-20");
+        QVERIFY(r);
+        QCOMPARE(r->rowCount(), 2 + 24 + 4);
+        QCOMPARE(r->cell(2, 0).text, QStringLiteral("08:00"));
+        QCOMPARE(r->cell(25, 0).text, QStringLiteral("07:00"));
+        QCOMPARE(r->cell(2, 2).value, 100.0);               // S2 08:00–09:00
+        QVERIFY(qAbs(*r->cell(14, 2).value - 40.0) < 1e-9); // 20:00–21:00
+        // S4's replacement between 13:59 and 14:00 lands in the 13:00 hour, as its volume did.
+        QVERIFY(qAbs(*r->cell(2 + 5, 5).value - 100.0) < 1e-6);
+        QVERIFY(qAbs(*r->cell(2 + 6, 5).value - 100.0) < 1e-6);
+        // S1's last hour holds 10 minutes read and 50 interpolated.
+        QVERIFY(qAbs(*r->cell(25, 1).value - (40.0 * 10 / 60 + 200.0 * 50 / 150)) < 1e-6);
+        const int total = rowOf(*r, QStringLiteral("Total"));
+        QVERIFY(qAbs(*r->cell(total, 2).value - 1680.0) < 1e-6);
+    }
+
+    void yearSumsMonths()
+    {
+        const auto year = production("2026");
+        QVERIFY(year);
+        const int nov = rowOf(*year, QStringLiteral("2026-11"));
+        // 11-20 00:00–08:00 (production day 11-19) + two days + 11-22 08:00–12:00
+        QVERIFY(qAbs(*year->cell(nov, 2).value - (40.0 * 8 + 2 * 1680.0 + 400.0)) < 1e-6);
+        QVERIFY(year->cell(nov, 2).flags & CellFlag::Incomplete);
+        QVERIFY(!year->cell(rowOf(*year, QStringLiteral("2026-10")), 2).isNumber());
+    }
+
+    void correctionTurnsTheCellGreen()
+    {
+        ReportStore store(m_reader->database());
+        QString error;
+        Correction c;
+        c.family = QStringLiteral("production");
+        c.cell = QStringLiteral("line:bj2/day/2026-11-21");
+        c.periodStartMs = local(21, 8);
+        c.original = 1646.667;
+        c.corrected = 1650;
+        c.method = CorrectionMethod::PairedMeter;
+        c.reason = QStringLiteral("通讯中断");
+        User op{QStringLiteral("zhangsan"), QStringLiteral("张三"), Role::Operator, 0, {}, {}};
+        QVERIFY(!store.addCorrection(c, op, QStringLiteral("ws1"), &error));
+        QVERIFY(error.contains(QStringLiteral("administrator")));
+        QVERIFY2(store.addCorrection(c, m_admin, QStringLiteral("ws1"), &error), qPrintable(error));
+        const auto r = production("2026-11");
+        const int d21 = rowOf(*r, QStringLiteral("2026-11-21"));
+        QCOMPARE(r->cell(d21, 1).value, 1650.0);
+        QCOMPARE(r->cell(d21, 1).flags, CellFlags(CellFlag::Corrected));
+        QVERIFY(r->cell(d21, 1).comment.contains(QStringLiteral("赵六")));
+        QVERIFY(qAbs(*r->cell(d21, 3).value - (1650.0 + 1680.0)) < 1e-6);
+        QSqlQuery q(m_reader->database());
+        QVERIFY(q.exec(QStringLiteral(
+            "SELECT COUNT(*), MAX(login) FROM audit_log WHERE action = 'report.correct'")));
+        QVERIFY(q.next());
+        QCOMPARE(q.value(0).toInt(), 1);
+        QCOMPARE(q.value(1).toString(), QStringLiteral("zhaoliu"));
+    }
+
+    void dailyComprehensive()
+    {
+        QString error;
+        ReportBuilder builder(m_project, *m_reader);
+        const auto r = builder.daily(QDate(2026, 11, 20), QStringLiteral("outlet_pressure"),
+                                     {End + 5000, {}}, &error);
+        QVERIFY2(r, qPrintable(error));
+        QCOMPARE(r->columnCount(), 1 + 24 + 3);
+        QCOMPARE(r->cell(0, 1).text, QStringLiteral("08:00"));
+        QCOMPARE(r->cell(1, 0).text, QStringLiteral("(H)黄家坝"));
+        QCOMPARE(r->cell(1, 1).displayText(), QStringLiteral("0.300")); // MPa: 3 decimals
+        QCOMPARE(r->cell(1, 13).displayText(), QStringLiteral("0.250")); // 20:00
+        QCOMPARE(r->cell(1, 25).value, 0.30);                           // max
+        QCOMPARE(r->cell(1, 26).value, 0.25);                           // min
+        QVERIFY(qAbs(*r->cell(1, 27).value - 0.275) < 1e-9);
+        // S2's 10:00 hour had only bad samples: blank, not 0.
+        QVERIFY(!r->cell(2, 3).isNumber());
+        QVERIFY(r->cell(2, 3).flags & CellFlag::Missing);
+        QCOMPARE(r->cell(2, 2).value, 0.5);
+        // S3 has no pressure tag data at all.
+        QCOMPARE(r->rowCount(), 1 + 4);
+        QVERIFY(!r->cell(3, 1).isNumber());
+    }
+};
+
+QTEST_GUILESS_MAIN(tst_ReportBuilder)
+#include "tst_reportbuilder.moc"
