@@ -69,6 +69,20 @@ std::vector<TagId> ReportBuilder::stationTags(const QString& key) const
     return tags;
 }
 
+TagId ReportBuilder::siblingTag(TagId like, const QString& key) const
+{
+    const Station& s = m_project.stationOfTag(like);
+    const TagId same = m_project.findTag(s.id, m_project.deviceOfTag(like).id, key);
+    if (same != InvalidTagId)
+        return same;
+    for (const Device& d : s.devices) {
+        const TagId t = m_project.findTag(s.id, d.id, key);
+        if (t != InvalidTagId)
+            return t;
+    }
+    return InvalidTagId;
+}
+
 void ReportBuilder::finishReport(Report& r, const ReportOptions& options) const
 {
     r.signatures = {

@@ -44,8 +44,16 @@ public:
     std::optional<Report> production(const ReportPeriod& period, const ReportOptions& options,
                                      QString* error);
 
+    /// Energy (能耗): per station and plant, kWh, m³, kWh/m³ (吨水电耗), kWh/(km³·MPa) with
+    /// the flow-weighted pressure rise, the pump group's efficiency, kWh per tariff class and
+    /// the cost, with 环比 and 同比 of kWh/m³ (energyreport.cpp).
+    std::optional<Report> energy(const ReportPeriod& period, const ReportOptions& options,
+                                 QString* error);
+
     /// The stations' tags of `key` (one per station that has it), in station order.
     std::vector<TagId> stationTags(const QString& key) const;
+    /// The tag `key` of the station of `like` (the same device first); InvalidTagId if none.
+    TagId siblingTag(TagId like, const QString& key) const;
 
 private:
     void finishReport(Report& r, const ReportOptions& options) const;

@@ -35,15 +35,28 @@ const char* const ProjectText = R"({
     "device": {"protocol": "modbus-tcp", "addressing": "modbus"},
     "tags": [
       {"key": "outlet_pressure", "name": "出水压力", "quantity": "pressure", "unit": "MPa", "address": "40001", "type": "float32"},
-      {"key": "outlet_total", "name": "出水累积流量", "quantity": "totalizer", "unit": "m³", "address": "40003", "type": "float32", "rollover": 100000}
+      {"key": "outlet_total", "name": "出水累积流量", "quantity": "totalizer", "unit": "m³", "address": "40003", "type": "float32", "rollover": 100000},
+      {"key": "inlet_pressure", "name": "进水压力", "quantity": "pressure", "unit": "MPa", "address": "40005", "type": "float32"},
+      {"key": "energy", "name": "用电量", "quantity": "energy", "unit": "kWh", "address": "40007", "type": "float32"}
     ]}],
   "stations": [
     {"id": "S1", "name": "黄家坝", "code": "H", "line": "bj2", "location": {"lat": 27.7, "lon": 106.9}, "devices": [{"id": "plc", "template": "t", "endpoint": "127.0.0.1:1502"}]},
     {"id": "S2", "name": "八五厂", "code": "B", "line": "bj1", "location": {"lat": 27.7, "lon": 106.9}, "devices": [{"id": "plc", "template": "t", "endpoint": "127.0.0.1:1503"}]},
     {"id": "S3", "name": "南老", "code": "N", "line": "njl", "location": {"lat": 27.7, "lon": 106.9}, "devices": [{"id": "plc", "template": "t", "endpoint": "127.0.0.1:1504"}]},
-    {"id": "S4", "name": "南南", "code": "N", "line": "njn", "location": {"lat": 27.7, "lon": 106.9}, "devices": [{"id": "plc", "template": "t", "endpoint": "127.0.0.1:1505"}]}
+    {"id": "S4", "name": "南南", "code": "N", "line": "njn", "location": {"lat": 27.7, "lon": 106.9}, "devices": [{"id": "plc", "template": "t", "endpoint": "127.0.0.1:1505"}]},
+    {"id": "S5", "name": "澳门路口", "code": "A", "location": {"lat": 27.7, "lon": 106.9}, "devices": [{"id": "plc", "template": "t", "endpoint": "127.0.0.1:1506"}]}
   ],
-  "reports": {"dayStart": "08:00"}})";
+  "reports": {"dayStart": "08:00", "tariffs": [
+    {"id": "v1", "name": "两部制 2023", "document": "沪发改价管〔2022〕50号", "from": "2023-01-01", "to": "2026-11-22",
+     "prices": {"peak": 1.0, "flat": 0.6, "valley": 0.3},
+     "seasons": [{"months": [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12], "periods": [
+       ["00:00", "06:00", "valley"], ["06:00", "08:00", "flat"], ["08:00", "11:00", "peak"],
+       ["11:00", "18:00", "flat"], ["18:00", "21:00", "peak"], ["21:00", "22:00", "flat"],
+       ["22:00", "24:00", "valley"]]}]},
+    {"id": "v2", "name": "半点 2026", "from": "2026-11-22",
+     "prices": {"peak": 1.2, "flat": 0.6, "valley": 0.3},
+     "seasons": [{"months": [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12], "periods": [
+       ["00:00", "08:00", "valley"], ["08:00", "10:30", "peak"], ["10:30", "24:00", "flat"]]}]}]}})";
 
 const QTimeZone Zone("Asia/Shanghai");
 
@@ -53,12 +66,18 @@ qint64 local(int day, int hour, int minute = 0)
 }
 
 const qint64 Start = local(20, 0);
+const qint64 YearBefore = QDateTime(QDate(2025, 11, 20), QTime(0, 0), Zone).toMSecsSinceEpoch();
 const qint64 End = local(22, 12); // the last reading; "now" is 5 s later
 
 double flowAt(qint64 ms) // m³/h
 {
     const int hour = QDateTime::fromMSecsSinceEpoch(ms, Zone).time().hour();
     return hour >= 8 && hour < 20 ? 100.0 : 40.0;
+}
+
+double powerAt(qint64 ms) // kW: 0.3 kWh per m³
+{
+    return flowAt(ms) * 0.3;
 }
 
 /// Volume since Start, minute by minute (exact at whole minutes).
@@ -133,7 +152,31 @@ private Q_SLOTS:
         const qint64 reset = local(20, 11, 59);
         const qint64 replaced = local(20, 14);
         std::vector<Sample> batch;
+        // A year before, S2 took 0.36 kWh/m³ (同比's base).
+        double e = 0.0;
+        double v0 = 0.0;
+        for (qint64 t = YearBefore; t <= YearBefore + 36 * 3'600'000; t += 60'000) {
+            batch.push_back({t, 1000.0 + v0, tag("S5", "outlet_total"), Quality::Good});
+            batch.push_back({t, 7000.0 + e, tag("S5", "energy"), Quality::Good});
+            batch.push_back({t, 0.5, tag("S5", "outlet_pressure"), Quality::Good});
+            batch.push_back({t, 0.1, tag("S5", "inlet_pressure"), Quality::Good});
+            v0 += flowAt(t) / 60.0;
+            e += flowAt(t) * 0.36 / 60.0;
+        }
+        clock.setNowMs(YearBefore + 36 * 3'600'000 + 5000);
+        w.write(batch);
+        batch.clear();
+        // S5 goes on where it stopped a year before (what went through meanwhile is spread over
+        // that year), now at 0.3 kWh/m³.
+        const double v5 = 1000.0 + v0 + 5'000'000.0;
+        const double e5 = 7000.0 + e + 1'500'000.0;
+        e = 0.0;
         for (qint64 t = Start; t <= End; t += 60'000) {
+            batch.push_back({t, v5 + volume(t), tag("S5", "outlet_total"), Quality::Good});
+            batch.push_back({t, e5 + e, tag("S5", "energy"), Quality::Good});
+            batch.push_back({t, 0.5, tag("S5", "outlet_pressure"), Quality::Good});
+            batch.push_back({t, 0.1, tag("S5", "inlet_pressure"), Quality::Good});
+            e += powerAt(t) / 60.0;
             const double v = volume(t);
             if (t <= gapFrom || t >= gapTo)
                 batch.push_back({t, 1000.0 + v, tag("S1", "outlet_total"), Quality::Good});
@@ -309,6 +352,89 @@ private Q_SLOTS:
         QCOMPARE(q.value(1).toString(), QStringLiteral("zhaoliu"));
     }
 
+    std::optional<Report> energy(const char* period)
+    {
+        QString error;
+        ReportBuilder builder(m_project, *m_reader);
+        auto r = builder.energy(*ReportPeriod::parse(QString::fromLatin1(period), &error),
+                                {End + 5000, QStringLiteral("李四")}, &error);
+        if (!r)
+            qWarning() << error;
+        return r;
+    }
+
+    static int columnOf(const Report& r, const QString& name)
+    {
+        for (int c = 0; c < r.columnCount(); ++c) {
+            if (r.columns[c].name == name)
+                return c;
+        }
+        return -1;
+    }
+
+    // S5 on production day 11-20: 30 kW by day, 12 kW by night → 504 kWh for 1680 m³ = 0.3
+    // kWh/m³; ΔP 0.5 − 0.1 = 0.4 MPa → 1000 × 504 / (1680 × 0.4) = 750 kWh/(km³·MPa),
+    // efficiency 277.8 / 750 = 37.04 %. Tariff v1: 峰 08–11 and 18–21 (3 × 30 + 2 × 30 + 12 =
+    // 162), 平 11–18, 21–22, 06–08 (7 × 30 + 12 + 2 × 12 = 246), 谷 22–06 (8 × 12 = 96); cost
+    // 162 × 1.0 + 246 × 0.6 + 96 × 0.3 = 338.40. A year before: 0.36 kWh/m³ → −0.060, −16.7 %.
+    void energyOfADay()
+    {
+        const auto r = energy("2026-11-20");
+        QVERIFY(r);
+        QVERIFY2(r->check().isEmpty(), qPrintable(r->check().join(u'\n')));
+        // 北郊 S1, S2, subtotal; 南郊 S3, S4, subtotal; the others: S5.
+        const int s2 = r->headerRows + 6;
+        QCOMPARE(r->cell(s2, 0).text, QStringLiteral("(A)澳门路口"));
+        const auto at = [&](const char* column) {
+            const int c = columnOf(*r, QString::fromUtf8(column));
+            if (c < 0)
+                qWarning() << "no column" << column;
+            return r->cell(s2, c);
+        };
+        QVERIFY(qAbs(*at("This period Energy kWh").value - 504.0) < 1e-6);
+        QVERIFY(qAbs(*at("This period Water m³").value - 1680.0) < 1e-6);
+        QCOMPARE(at("This period kWh/m³").displayText(), QStringLiteral("0.300"));
+        QCOMPARE(at("This period kWh/(km³·MPa)").displayText(), QStringLiteral("750.0"));
+        QCOMPARE(at("This period Efficiency %").displayText(), QStringLiteral("37.0"));
+        QVERIFY(qAbs(*at("Energy by tariff kWh peak").value - 162.0) < 1e-6);
+        QVERIFY(qAbs(*at("Energy by tariff kWh flat").value - 246.0) < 1e-6);
+        QVERIFY(qAbs(*at("Energy by tariff kWh valley").value - 96.0) < 1e-6);
+        QCOMPARE(columnOf(*r, QStringLiteral("Energy by tariff kWh sharp peak")), -1);
+        QCOMPARE(at("Cost ¥").displayText(), QStringLiteral("338.40"));
+        QCOMPARE(at("Against last year (kWh/m³) Base").displayText(), QStringLiteral("0.360"));
+        QCOMPARE(at("Against last year (kWh/m³) Change").displayText(), QStringLiteral("-0.060"));
+        QCOMPARE(at("Against last year (kWh/m³) Growth %").displayText(), QStringLiteral("-16.7"));
+        // The day before had 8 hours of data at the same rate: growth 0.
+        QCOMPARE(at("Against the period before (kWh/m³) Growth %").displayText(),
+                 QStringLiteral("0.0"));
+        // S1 has no energy meter readings: "—", never 0 or ±∞.
+        QCOMPARE(r->cell(s2 - 1, columnOf(*r, QStringLiteral("This period kWh/m³"))).text,
+                 QStringLiteral("—"));
+        QVERIFY(r->notes.join(u'\n').contains(QStringLiteral("沪发改价管〔2022〕50号")));
+        QVERIFY2(r->subtitles.join(u'\n').contains(QStringLiteral("1 of 5 against 2025")),
+                 qPrintable(r->subtitles.join(u'\n')));
+    }
+
+    // 11-22 08:00–12:00 under v2 (from 11-22): 峰 08:00–10:30 → 30 + 30 + 15, 平 → 15 + 30.
+    // The 10:00 hour is split at 10:30 by the meter's readings.
+    void energyWithHalfHoursAndAPartialPeriod()
+    {
+        const auto r = energy("2026-11-22");
+        QVERIFY(r);
+        const int s2 = r->headerRows + 6;
+        const auto at = [&](const char* column) {
+            return r->cell(s2, columnOf(*r, QString::fromUtf8(column)));
+        };
+        QVERIFY(qAbs(*at("This period Energy kWh").value - 120.0) < 1e-6);
+        QVERIFY(qAbs(*at("Energy by tariff kWh peak").value - 75.0) < 1e-6);
+        QVERIFY(qAbs(*at("Energy by tariff kWh flat").value - 45.0) < 1e-6);
+        QCOMPARE(at("Cost ¥").displayText(), QStringLiteral("117.00")); // 75 × 1.2 + 45 × 0.6
+        QVERIFY(r->subtitles.join(u'\n').contains(QStringLiteral("2026-11-22 12:00")));
+        // Compared with 11-21 08:00–12:00, not the whole day before.
+        QCOMPARE(at("Against the period before (kWh/m³) Base").displayText(),
+                 QStringLiteral("0.300"));
+    }
+
     void dailyComprehensive()
     {
         QString error;
@@ -319,17 +445,17 @@ private Q_SLOTS:
         QCOMPARE(r->columnCount(), 1 + 24 + 3);
         QCOMPARE(r->cell(0, 1).text, QStringLiteral("08:00"));
         QCOMPARE(r->cell(1, 0).text, QStringLiteral("(H)黄家坝"));
-        QCOMPARE(r->cell(1, 1).displayText(), QStringLiteral("0.300")); // MPa: 3 decimals
+        QCOMPARE(r->cell(1, 1).displayText(), QStringLiteral("0.300"));  // MPa: 3 decimals
         QCOMPARE(r->cell(1, 13).displayText(), QStringLiteral("0.250")); // 20:00
-        QCOMPARE(r->cell(1, 25).value, 0.30);                           // max
-        QCOMPARE(r->cell(1, 26).value, 0.25);                           // min
+        QCOMPARE(r->cell(1, 25).value, 0.30);                            // max
+        QCOMPARE(r->cell(1, 26).value, 0.25);                            // min
         QVERIFY(qAbs(*r->cell(1, 27).value - 0.275) < 1e-9);
         // S2's 10:00 hour had only bad samples: blank, not 0.
         QVERIFY(!r->cell(2, 3).isNumber());
         QVERIFY(r->cell(2, 3).flags & CellFlag::Missing);
         QCOMPARE(r->cell(2, 2).value, 0.5);
         // S3 has no pressure tag data at all.
-        QCOMPARE(r->rowCount(), 1 + 4);
+        QCOMPARE(r->rowCount(), 1 + 5);
         QVERIFY(!r->cell(3, 1).isNumber());
     }
 };
