@@ -170,4 +170,34 @@ CounterVolume::CounterVolume(const std::vector<History::RollupRow>& hours, const
     }
 }
 
+void CounterVolume::crossCheck(const std::vector<History::RollupRow>& flowHours,
+                               const std::vector<qint64>& bounds)
+{
+    size_t r = 0;
+    for (size_t b = 0; b < m_buckets.size(); ++b) {
+        double integral = 0.0;
+        qint64 covered = 0;
+        for (; r < flowHours.size() && flowHours[r].startMs < bounds[b + 1]; ++r) {
+            if (flowHours[r].startMs < bounds[b])
+                continue;
+            integral += flowHours[r].integral;
+            covered += flowHours[r].coveredMs;
+        }
+        CounterBucket& out = m_buckets[b];
+        if (!out.value || covered < (bounds[b + 1] - bounds[b]) * 9 / 10)
+            continue;
+        const double byFlow = integral / 3'600'000.0; // m³/h × ms → m³
+        const double tolerance =
+            std::max({0.05 * std::abs(byFlow), 2.0 * float32Step(m_highest), 1.0});
+        if (std::abs(*out.value - byFlow) <= tolerance)
+            continue;
+        out.flags |= CellFlag::Suspect;
+        const QString note =
+            tr("the flow rate integrates to %1 m³, %2 % apart")
+                .arg(byFlow, 0, 'f', 0)
+                .arg(byFlow != 0.0 ? (*out.value - byFlow) / byFlow * 100.0 : 100.0, 0, 'f', 1);
+        out.comment = out.comment.isEmpty() ? note : out.comment + tr("; ") + note;
+    }
+}
+
 } // namespace PumpWatch::Reports

@@ -11,6 +11,7 @@
 //   period is not over) — a bucket without any data is blank, never 0, and volume is never moved
 //   into a later bucket;
 // - Rollover / Reset: the meter went down within the bucket (classified like the rollups do);
+// - Suspect: the volume and the integral of the flow rate disagree (crossCheck);
 // - Replaced: a meter replacement was entered — the old meter's final and the new one's first
 //   reading replace what the rollups assumed (a restart at 0), so the day total is unchanged.
 //
@@ -62,6 +63,11 @@ public:
                   const std::vector<qint64>& bounds);
 
     const std::vector<CounterBucket>& buckets() const { return m_buckets; }
+    /// Compares each bucket with the integral of the flow rate (m³/h rollups of the same
+    /// meter's flow) where the flow covers at least 90 % of it: apart by more than 5 % (or two
+    /// float32 steps, or 1 m³) is Suspect, with both figures in the comment.
+    void crossCheck(const std::vector<History::RollupRow>& flowHours,
+                    const std::vector<qint64>& bounds);
     /// The highest reading seen: with a float32 meter it sets the resolution of a reading.
     double highestReading() const { return m_highest; }
 

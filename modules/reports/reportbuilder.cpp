@@ -254,6 +254,32 @@ std::optional<Report> ReportBuilder::production(const ReportPeriod& period,
     if (!corrections)
         return std::nullopt;
 
+    // The meters' flow rates (outlet_total → outlet_flow, in m³/h) to cross-check volumes.
+    std::vector<TagId> flowTags;
+    bool anyFlow = false;
+    for (TagId t : tags) {
+        TagId f = InvalidTagId;
+        if (settings.productionTag.endsWith(QStringLiteral("_total"))) {
+            f = siblingTag(t, settings.productionTag.chopped(6) + QStringLiteral("_flow"));
+            if (f != InvalidTagId && m_project.tag(f).unit != QStringLiteral("m³/h"))
+                f = InvalidTagId;
+        }
+        flowTags.push_back(f);
+        anyFlow = anyFlow || f != InvalidTagId;
+    }
+    std::optional<std::vector<std::vector<History::RollupRow>>> flowRows;
+    if (anyFlow) {
+        std::vector<TagId> query;
+        for (size_t i = 0; i < tags.size(); ++i)
+            query.push_back(flowTags[i] != InvalidTagId ? flowTags[i] : tags[i]);
+        flowRows =
+            m_reader.aggregated(query, cuts.fromMs(), cuts.toMs(), History::Resolution::Hour);
+        if (!flowRows) {
+            *error = m_reader.lastError();
+            return std::nullopt;
+        }
+    }
+
     std::vector<CounterVolume> volumes;
     volumes.reserve(tags.size());
     QStringList resolutionNotes;
@@ -269,6 +295,8 @@ std::optional<Report> ReportBuilder::production(const ReportPeriod& period,
                 o.replacements.push_back({m.ms, m.oldFinal, m.newInitial});
         }
         volumes.emplace_back((*rows)[i], o, cuts.bounds);
+        if (flowRows && flowRows->size() > i && flowTags[i] != InvalidTagId)
+            volumes.back().crossCheck((*flowRows)[i], cuts.bounds);
         if (def.type == DataType::Float32) {
             const double step = float32Step(volumes.back().highestReading());
             if (step >= 1.0)

@@ -36,6 +36,7 @@ const char* const ProjectText = R"({
     "tags": [
       {"key": "outlet_pressure", "name": "出水压力", "quantity": "pressure", "unit": "MPa", "address": "40001", "type": "float32"},
       {"key": "outlet_total", "name": "出水累积流量", "quantity": "totalizer", "unit": "m³", "address": "40003", "type": "float32", "rollover": 100000},
+      {"key": "outlet_flow", "name": "出水瞬时流量", "quantity": "flow", "unit": "m³/h", "address": "40009", "type": "float32"},
       {"key": "inlet_pressure", "name": "进水压力", "quantity": "pressure", "unit": "MPa", "address": "40005", "type": "float32"},
       {"key": "energy", "name": "用电量", "quantity": "energy", "unit": "kWh", "address": "40007", "type": "float32"}
     ]}],
@@ -186,6 +187,9 @@ private Q_SLOTS:
                              tag("S3", "outlet_total"), Quality::Good});
             batch.push_back({t, t < replaced ? 20000.0 + v : 5000.0 + v - volume(replaced),
                              tag("S4", "outlet_total"), Quality::Good});
+            // S2's flow meter agrees with its totalizer; S3's reads 10 % high.
+            batch.push_back({t, flowAt(t), tag("S2", "outlet_flow"), Quality::Good});
+            batch.push_back({t, flowAt(t) * 1.1, tag("S3", "outlet_flow"), Quality::Good});
             // Pressure: 0.30 MPa by day, 0.25 by night; S2 bad from 11-20 10:00 to 11:00.
             const bool bad = t >= local(20, 10) && t < local(20, 11);
             batch.push_back(
@@ -260,6 +264,12 @@ private Q_SLOTS:
                 qPrintable(
                     QStringLiteral("column %1: %2").arg(c).arg(*r->cell(d20, c).value, 0, 'f', 6)));
         QVERIFY(r->cell(d20, 2).flags & CellFlag::Rollover);
+        // Volumes against the flow rate's integral: S2 agrees, S3's flow meter reads 10 % high.
+        QVERIFY(!(r->cell(d20, 2).flags & CellFlag::Suspect));
+        QVERIFY(!(r->cell(d21, 2).flags & CellFlag::Suspect));
+        QVERIFY(r->cell(d21, 4).flags & CellFlag::Suspect);
+        QVERIFY2(r->cell(d21, 4).comment.contains(QStringLiteral("1848 m³, -9.1 %")),
+                 qPrintable(r->cell(d21, 4).comment));
         QVERIFY(r->cell(d20, 4).flags & CellFlag::Reset);
         QVERIFY(r->cell(d20, 5).flags & CellFlag::Replaced);
         QVERIFY(!(r->cell(d20, 5).flags & CellFlag::Reset));
