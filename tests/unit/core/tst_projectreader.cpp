@@ -47,6 +47,19 @@ const char* const badStyleMap =
 const char* const badTilesMap =
     R"({"tiles": [{"id": "a"}, {"id": "b", "url": "https://t/tile.png"}, {"id": "c", "url": "https://{s}.t/{z}/{x}/{-y}.png"}, {"id": "a", "file": "x.mbtiles"}], "layers": [{"name": "无文件"}]})";
 
+// A reports section: the production day from 08:00 and two tariff versions.
+const char* const goodReports =
+    R"("reports": {"dayStart": "08:00", "production": "outlet_total", "tariffs": [
+      {"id": "sh2023", "name": "上海 两部制", "document": "沪发改价管〔2022〕50号", "from": "2023-01-01", "to": "2025-01-01",
+       "prices": {"peak": 1.0, "flat": 0.6, "valley": 0.3},
+       "seasons": [{"months": [7, 8, 9], "periods": [["00:00", "06:00", "valley"], ["06:00", "08:00", "flat"], ["08:00", "15:00", "peak"], ["15:00", "18:00", "flat"], ["18:00", "21:00", "peak"], ["21:00", "22:00", "flat"], ["22:00", "24:00", "valley"]]},
+                   {"months": [1, 2, 3, 4, 5, 6, 10, 11, 12], "periods": [["00:00", "08:00", "valley"], ["08:00", "24:00", "flat"]]}]},
+      {"id": "js", "from": "2025-01-01", "seasons": [{"months": [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12], "periods": [["00:00", "19:30", "flat"], ["19:30", "24:00", "sharp"]]}]}]}, "stations": [)";
+const char* const badReports =
+    R"("reports": {"dayStart": "08:30", "tariffs": [
+      {"id": "a", "from": "2023-01-01", "seasons": [{"months": [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 13], "periods": [["00:00", "08:00", "valley"], ["09:00", "24:10", "cheap"]]}]},
+      {"id": "b", "from": "2024-01-01", "prices": {"peak": -1}, "seasons": [{"months": [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12], "periods": [["00:00", "07:45", "valley"], ["07:45", "23:00", "flat"]]}]}]}, "stations": [)";
+
 QByteArray edited(const QStringList& replacements)
 {
     QString text = QString::fromUtf8(base);
@@ -112,6 +125,33 @@ private Q_SLOTS:
             << QStringList{"{\"H\": 0.5}", "{\"rangeDelay\": \"10 s\"}"}
             << QStringList{"t.json: stations[0].tags[0].alarm.rangeDelay: expected a number, found "
                            "a string"}
+            << false;
+        QTest::newRow("reports: day start, meters, tariff versions")
+            << QStringList{"\"stations\": [", QString::fromUtf8(goodReports)} << QStringList{}
+            << true;
+        QTest::newRow("reports: broken tariffs")
+            << QStringList{"\"stations\": [", QString::fromUtf8(badReports)}
+            << QStringList{"t.json: reports.dayStart: expected a whole hour like \"08:00\", found "
+                           "\"08:30\"",
+                           "t.json: reports.tariffs[0].seasons[0].months[11]: expected a month "
+                           "from 1 to 12",
+                           "t.json: reports.tariffs[0].seasons[0].periods[1]: expected [\"hh:mm\", "
+                           "\"hh:mm\", class] with a class of deep, valley, flat, peak or sharp",
+                           "t.json: reports.tariffs[0].seasons[0].periods: the periods end at "
+                           "08:00, not at "
+                           "24:00",
+                           "t.json: reports.tariffs[0].seasons: month 12 is in no season",
+                           "t.json: reports.tariffs[1].prices.peak: a price cannot be negative",
+                           "t.json: reports.tariffs[1].seasons[0].periods[0]: tariff periods start "
+                           "and end "
+                           "on the hour or the half hour",
+                           "t.json: reports.tariffs[1].seasons[0].periods[1]: tariff periods start "
+                           "and end "
+                           "on the hour or the half hour",
+                           "t.json: reports.tariffs[1].seasons[0].periods: the periods end at "
+                           "23:00, not at "
+                           "24:00",
+                           "t.json: reports.tariffs: tariff 'a' is still in force when 'b' starts"}
             << false;
         QTest::newRow("duplicate station id")
             << QStringList{"\"id\": \"S2\"", "\"id\": \"S1\""}
@@ -288,6 +328,35 @@ private Q_SLOTS:
             ProjectReader::read(edited(replacements), QStringLiteral("t.json"));
         QCOMPARE(toStrings(load.diagnostics), expected);
         QCOMPARE(load.project.has_value(), loads);
+    }
+
+    /// The reports section is read, written back the same and answers which class and price an
+    /// hour has under the version in force.
+    void reportsSectionRoundTrip()
+    {
+        const ProjectLoad load = ProjectReader::read(
+            edited({QStringLiteral("\"stations\": ["), QString::fromUtf8(goodReports)}),
+            QStringLiteral("t.json"));
+        QVERIFY(load.project);
+        const ReportSettings& r = load.project->reports;
+        QCOMPARE(r.dayStartMinute, 480);
+        QCOMPARE(r.tariffs.size(), size_t(2));
+        const TariffSchedule* summer2024 = r.tariffOn(QDate(2024, 8, 1));
+        QVERIFY(summer2024 && summer2024->id == QStringLiteral("sh2023"));
+        QCOMPARE(summer2024->classAt(8, 14 * 60), TariffClass::Peak);
+        QCOMPARE(summer2024->classAt(11, 14 * 60), TariffClass::Flat);
+        QCOMPARE(summer2024->prices[int(TariffClass::Valley)], 0.3);
+        QVERIFY(!summer2024->hasHalfHours());
+        const TariffSchedule* js = r.tariffOn(QDate(2026, 1, 1));
+        QVERIFY(js && js->hasHalfHours());
+        QCOMPARE(js->classAt(1, 19 * 60 + 29), TariffClass::Flat);
+        QCOMPARE(js->classAt(1, 19 * 60 + 30), TariffClass::SharpPeak);
+        QVERIFY(!r.tariffOn(QDate(2022, 12, 31)));
+        const QByteArray written = ProjectWriter::write(*load.project);
+        const ProjectLoad again = ProjectReader::read(written, QStringLiteral("t.json"));
+        QVERIFY(again.project);
+        QCOMPARE(again.project->reports, r);
+        QCOMPARE(ProjectWriter::write(*again.project), written);
     }
 
     /// Map files are relative to the project file: absolute once read, relative again when the
