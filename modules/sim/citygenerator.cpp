@@ -174,6 +174,39 @@ Project CityGenerator::generate(const CityOptions& options)
             {QStringLiteral("std-pump-house-2z"),
              QStringLiteral("graphics/std-pump-house-2z.json")}};
     }
+    // Reports: the production day from 08:00 (the seed's 产水量报表 offers 0:00 and 8:00), and a
+    // time-of-use tariff for the energy report. No Guizhou table was found, so the demo's is an
+    // example with the shape of a real one (Shanghai's 2023 periods) and says so in its name.
+    p.reports.dayStartMinute = 8 * 60;
+    TariffSchedule tariff;
+    tariff.id = QStringLiteral("demo-tou");
+    tariff.name = QStringLiteral("示例分时电价（演示用，非真实电价）");
+    tariff.from = QDate(2023, 1, 1);
+    tariff.prices[int(TariffClass::SharpPeak)] = 1.25;
+    tariff.prices[int(TariffClass::Peak)] = 1.05;
+    tariff.prices[int(TariffClass::Flat)] = 0.65;
+    tariff.prices[int(TariffClass::Valley)] = 0.30;
+    const auto minutes = [](int h) { return h * 60; };
+    using C = TariffClass;
+    tariff.seasons.push_back({{7, 8, 9},
+                              {{0, minutes(6), C::Valley},
+                               {minutes(6), minutes(8), C::Flat},
+                               {minutes(8), minutes(12), C::Peak},
+                               {minutes(12), minutes(14), C::SharpPeak},
+                               {minutes(14), minutes(15), C::Peak},
+                               {minutes(15), minutes(18), C::Flat},
+                               {minutes(18), minutes(21), C::Peak},
+                               {minutes(21), minutes(22), C::Flat},
+                               {minutes(22), minutes(24), C::Valley}}});
+    tariff.seasons.push_back({{1, 2, 3, 4, 5, 6, 10, 11, 12},
+                              {{0, minutes(6), C::Valley},
+                               {minutes(6), minutes(8), C::Flat},
+                               {minutes(8), minutes(11), C::Peak},
+                               {minutes(11), minutes(18), C::Flat},
+                               {minutes(18), minutes(21), C::Peak},
+                               {minutes(21), minutes(22), C::Flat},
+                               {minutes(22), minutes(24), C::Valley}}});
+    p.reports.tariffs.push_back(std::move(tariff));
     p.reindex();
     return p;
 }
