@@ -2270,6 +2270,14 @@
         <source>; </source>
         <translation>；</translation>
     </message>
+    <message>
+        <source>data from %1 on</source>
+        <translation>%1 起有数据</translation>
+    </message>
+    <message>
+        <source>the flow rate integrates to %1 m³, %2 % apart</source>
+        <translation>瞬时流量积分为 %1 m³，相差 %2 %</translation>
+    </message>
 </context>
 <context>
     <name>PumpWatch::Reports::ExportText</name>
@@ -2498,6 +2506,90 @@
     <message>
         <source>blank</source>
         <translation>空白</translation>
+    </message>
+    <message>
+        <source>no station has an energy meter &apos;%1&apos; (the project&apos;s reports.energy)</source>
+        <translation>没有泵站有电能表“%1”（项目的 reports.energy）</translation>
+    </message>
+    <message>
+        <source>Tariff: %1 (%2), in force from %3</source>
+        <translation>分时电价：%1（%2），自 %3 起执行</translation>
+    </message>
+    <message>
+        <source>%1 energy report</source>
+        <translation>%1能耗报表</translation>
+    </message>
+    <message>
+        <source>Up to %1: the period is not over; its bases are compared over the same span</source>
+        <translation>截至 %1：本期未结束，基期按相同时长比较</translation>
+    </message>
+    <message>
+        <source>This period</source>
+        <translation>本期</translation>
+    </message>
+    <message>
+        <source>Energy kWh</source>
+        <translation>用电量 kWh</translation>
+    </message>
+    <message>
+        <source>Water m³</source>
+        <translation>产水量 m³</translation>
+    </message>
+    <message>
+        <source>kWh/m³</source>
+        <translation>吨水电耗 kWh/m³</translation>
+    </message>
+    <message>
+        <source>kWh/(km³·MPa)</source>
+        <translation>千吨水兆帕电耗 kWh/(km³·MPa)</translation>
+    </message>
+    <message>
+        <source>Efficiency %</source>
+        <translation>泵组效率 %</translation>
+    </message>
+    <message>
+        <source>Energy by tariff kWh</source>
+        <translation>分时电量 kWh</translation>
+    </message>
+    <message>
+        <source>Cost ¥</source>
+        <translation>电费 元</translation>
+    </message>
+    <message>
+        <source>Against the period before (kWh/m³)</source>
+        <translation>环比（吨水电耗）</translation>
+    </message>
+    <message>
+        <source>Base</source>
+        <translation>基期</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>变化</translation>
+    </message>
+    <message>
+        <source>Growth %</source>
+        <translation>增长率 %</translation>
+    </message>
+    <message>
+        <source>Against last year (kWh/m³)</source>
+        <translation>同比（吨水电耗）</translation>
+    </message>
+    <message>
+        <source>Other stations</source>
+        <translation>其他泵站</translation>
+    </message>
+    <message>
+        <source>%1 subtotal</source>
+        <translation>%1 小计</translation>
+    </message>
+    <message>
+        <source>Comparable stations (data in both periods): %1 of %2 against %3, %4 of %2 against %5</source>
+        <translation>可比口径（两期均有数据的泵站）：环比 %2 站中 %1 站（基期 %3），同比 %2 站中 %4 站（基期 %5）</translation>
+    </message>
+    <message>
+        <source>kWh/m³: the energy meter&apos;s advance over the production meter&apos;s; kWh/(km³·MPa): 1000 × kWh ÷ (m³ × ΔP), ΔP the outlet minus inlet pressure weighted by each hour&apos;s volume; efficiency = 277.8 ÷ kWh/(km³·MPa). &quot;—&quot;: under 2 m³, or no base.</source>
+        <translation>吨水电耗 = 电能表读数增量 ÷ 产水量表读数增量；千吨水兆帕电耗 = 1000 × 用电量 ÷ (产水量 × ΔP)，ΔP 为出水与进水压力之差按每小时水量加权；泵组效率 = 277.8 ÷ 千吨水兆帕电耗。“—”：水量不足 2 m³，或无基期。</translation>
     </message>
 </context>
 <context>
