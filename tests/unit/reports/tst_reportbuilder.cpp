@@ -14,6 +14,7 @@
 #include <reports/reportbuilder.h>
 #include <reports/reportstore.h>
 
+#include <QCryptographicHash>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
@@ -294,6 +295,43 @@ private Q_SLOTS:
         // Compared with 11-21 08:00–12:00, not the whole day before.
         QCOMPARE(at("Against the period before (kWh/m³) Base").displayText(),
                  QStringLiteral("0.300"));
+    }
+
+    // Issuing a corrected report makes a new version; the earlier file and its hash stay.
+    void versionsKeepEarlierFiles()
+    {
+        ReportStore store(m_reader->database());
+        QString error;
+        const User lisi{QStringLiteral("lisi"), QStringLiteral("李四"), Role::Engineer, 0, {}, {}};
+        const auto issue = [&](const QString& name, const QByteArray& content) {
+            QFile f(m_tmp.filePath(name));
+            if (!f.open(QIODevice::WriteOnly) || f.write(content) != content.size())
+                return std::optional<ReportVersion>();
+            f.close();
+            return store.addVersion(QStringLiteral("production-month-2026-11"),
+                                    QStringLiteral("csv"), f.fileName(), lisi, &error);
+        };
+        const auto v1 = issue(QStringLiteral("p.v1.csv"), "day,1646\r\n");
+        QVERIFY2(v1, qPrintable(error));
+        const auto v2 = issue(QStringLiteral("p.v2.csv"), "day,1650\r\n");
+        QVERIFY2(v2, qPrintable(error));
+        QCOMPARE(v1->version, 1);
+        QCOMPARE(v2->version, 2);
+        QCOMPARE(ReportStore::sha256Of(v1->file, &error), v1->sha256);
+        QCOMPARE(v1->sha256,
+                 QString::fromLatin1(
+                     QCryptographicHash::hash("day,1646\r\n", QCryptographicHash::Sha256).toHex()));
+        const auto listed = store.versions(QStringLiteral("production-month-2026-11"), &error);
+        QVERIFY(listed && listed->size() == 2);
+        QCOMPARE(listed->back().sha256, v1->sha256); // newest first
+        // 审核: not by whoever generated it, once.
+        QVERIFY(!store.review(v2->id, lisi, QStringLiteral("ws1"), &error));
+        QVERIFY(error.contains(QStringLiteral("李四")));
+        QVERIFY2(store.review(v2->id, m_admin, QStringLiteral("ws1"), &error), qPrintable(error));
+        QVERIFY(!store.review(v2->id, m_admin, QStringLiteral("ws1"), &error));
+        QVERIFY(error.contains(QStringLiteral("already")));
+        const auto after = store.versions(QStringLiteral("production-month-2026-11"), &error);
+        QCOMPARE(after->front().reviewedBy, QStringLiteral("赵六"));
     }
 
     void dailyComprehensive()
