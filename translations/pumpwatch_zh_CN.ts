@@ -2591,6 +2591,10 @@
         <source>kWh/m³: the energy meter&apos;s advance over the production meter&apos;s; kWh/(km³·MPa): 1000 × kWh ÷ (m³ × ΔP), ΔP the outlet minus inlet pressure weighted by each hour&apos;s volume; efficiency = 277.8 ÷ kWh/(km³·MPa). &quot;—&quot;: under 2 m³, or no base.</source>
         <translation>吨水电耗 = 电能表读数增量 ÷ 产水量表读数增量；千吨水兆帕电耗 = 1000 × 用电量 ÷ (产水量 × ΔP)，ΔP 为出水与进水压力之差按每小时水量加权；泵组效率 = 277.8 ÷ 千吨水兆帕电耗。“—”：水量不足 2 m³，或无基期。</translation>
     </message>
+    <message>
+        <source>canceled</source>
+        <translation>已取消</translation>
+    </message>
 </context>
 <context>
     <name>PumpWatch::Reports::ReportPainter</name>

@@ -175,6 +175,8 @@ std::optional<Report> ReportBuilder::energy(const ReportPeriod& period,
             return avg;
         };
         for (size_t i = 0; i < meters.size(); ++i) {
+            if (i % 64 == 0 && stopped(options, error))
+                return std::nullopt;
             const Meters& m = meters[i];
             Totals& t = out[i];
             const CounterVolume kwh = volumeOf(2 * i);

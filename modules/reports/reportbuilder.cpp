@@ -83,6 +83,14 @@ TagId ReportBuilder::siblingTag(TagId like, const QString& key) const
     return InvalidTagId;
 }
 
+bool ReportBuilder::stopped(const ReportOptions& options, QString* error)
+{
+    if (!options.canceled || !options.canceled())
+        return false;
+    *error = tr("canceled");
+    return true;
+}
+
 void ReportBuilder::finishReport(Report& r, const ReportOptions& options) const
 {
     r.signatures = {
@@ -130,6 +138,8 @@ std::optional<Report> ReportBuilder::daily(QDate day, const QString& tagKey,
     r.headerRows = 1;
     r.rows.push_back(std::move(header));
 
+    if (stopped(options, error))
+        return std::nullopt;
     for (size_t i = 0; i < tags.size(); ++i) {
         const TagDef& def = m_project.tag(tags[i]);
         const int decimals = ValueFormat::decimals(def.quantity, def.unit);
@@ -284,6 +294,8 @@ std::optional<Report> ReportBuilder::production(const ReportPeriod& period,
     volumes.reserve(tags.size());
     QStringList resolutionNotes;
     for (size_t i = 0; i < tags.size(); ++i) {
+        if (i % 64 == 0 && stopped(options, error))
+            return std::nullopt;
         const TagDef& def = m_project.tag(tags[i]);
         CounterOptions o;
         o.rollover = def.rollover;

@@ -21,6 +21,7 @@
 
 #include <QCoreApplication>
 
+#include <functional>
 #include <optional>
 
 namespace PumpWatch::Reports {
@@ -28,6 +29,9 @@ namespace PumpWatch::Reports {
 struct ReportOptions {
     qint64 nowMs = 0;   ///< periods reaching past it are incomplete
     QString preparedBy; ///< 制表人: the user generating it
+    /// Asked between stages and stations (a builder runs off the GUI thread); true stops the
+    /// build with no report and the error "canceled".
+    std::function<bool()> canceled = {};
 };
 
 class ReportBuilder {
@@ -54,6 +58,9 @@ public:
     std::vector<TagId> stationTags(const QString& key) const;
     /// The tag `key` of the station of `like` (the same device first); InvalidTagId if none.
     TagId siblingTag(TagId like, const QString& key) const;
+
+    /// True, and `*error` says so, when the options' canceled() asks to stop.
+    static bool stopped(const ReportOptions& options, QString* error);
 
 private:
     void finishReport(Report& r, const ReportOptions& options) const;

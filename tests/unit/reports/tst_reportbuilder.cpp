@@ -297,6 +297,18 @@ private Q_SLOTS:
                  QStringLiteral("0.300"));
     }
 
+    void cancelStopsTheBuild()
+    {
+        QString error;
+        ReportBuilder builder(m_project, *m_reader);
+        ReportOptions options{End + 5000, {}, [] { return true; }};
+        QVERIFY(!builder.production({ReportPeriod::Month, QDate(2026, 11, 1)}, options, &error));
+        QCOMPARE(error, QStringLiteral("canceled"));
+        QVERIFY(!builder.energy({ReportPeriod::Day, QDate(2026, 11, 20)}, options, &error));
+        QVERIFY(!builder.daily(QDate(2026, 11, 20), QStringLiteral("outlet_pressure"), options,
+                               &error));
+    }
+
     // Issuing a corrected report makes a new version; the earlier file and its hash stay.
     void versionsKeepEarlierFiles()
     {
