@@ -2595,6 +2595,14 @@
         <source>canceled</source>
         <translation>已取消</translation>
     </message>
+    <message>
+        <source>Daily variation Kd (highest complete day ÷ mean complete day): %1</source>
+        <translation>日变化系数 Kd（最大完整日 ÷ 完整日平均）：%1</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
 </context>
 <context>
     <name>PumpWatch::Reports::ReportPainter</name>

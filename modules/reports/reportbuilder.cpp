@@ -421,9 +421,40 @@ std::optional<Report> ReportBuilder::production(const ReportPeriod& period,
     statRow(tr("Min"), Formula::Min);
 
     r.notes << resolutionNotes;
+    if (const QString kd = period.kind() == ReportPeriod::Month ? variation(r) : QString();
+        !kd.isEmpty())
+        r.notes << kd;
     r.notes << flaggedNotes;
     finishReport(r, options);
     return r;
+}
+
+QString ReportBuilder::variation(const Report& r)
+{
+    // Per line column (小计 and 合计 are totals): the days whose volume is complete.
+    QStringList parts;
+    for (int c = 1; c < r.columnCount(); ++c) {
+        if (r.cell(r.headerRows, c).role != CellRole::Body)
+            continue;
+        double max = 0.0;
+        double sum = 0.0;
+        int n = 0;
+        for (int i = r.headerRows; i < r.rowCount(); ++i) {
+            const Cell& cell = r.cell(i, c);
+            if (cell.role != CellRole::Body || !cell.value ||
+                cell.flags & (CellFlag::Missing | CellFlag::Incomplete))
+                continue;
+            max = std::max(max, *cell.value);
+            sum += *cell.value;
+            ++n;
+        }
+        if (n >= 2 && sum > 0.0)
+            parts << QStringLiteral("%1 %2").arg(r.columns[c].name).arg(max / (sum / n), 0, 'f', 2);
+    }
+    if (parts.isEmpty())
+        return {};
+    return tr("Daily variation Kd (highest complete day ÷ mean complete day): %1")
+        .arg(parts.join(tr(", ")));
 }
 
 } // namespace PumpWatch::Reports

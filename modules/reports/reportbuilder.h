@@ -63,6 +63,8 @@ public:
     static bool stopped(const ReportOptions& options, QString* error);
 
 private:
+    /// 日变化系数 Kd of each line of a monthly production report, for its notes.
+    static QString variation(const Report& r);
     void finishReport(Report& r, const ReportOptions& options) const;
 
     const Project& m_project;

@@ -89,6 +89,10 @@ private Q_SLOTS:
         QCOMPARE(second.join(u','),
                  QStringLiteral(",二号线,一号线,Subtotal,南老线,南南线,Subtotal,"));
         QCOMPARE(r->rowCount(), 2 + 30 + 4); // headers, 30 days, 合计 平均 最大 最小
+        // Kd over the complete days (11-20, 11-21): S1 1713.333 and 1646.667 → 1.02.
+        const QString notes = r->notes.join(u'\n');
+        QVERIFY2(notes.contains(QStringLiteral("北郊水厂 二号线 1.02, 北郊水厂 一号线 1.00")),
+                 qPrintable(notes));
     }
 
     void dayTotalsAreExact()
