@@ -1,5 +1,6 @@
 #include "reportsection.h"
 
+#include "alarmreader.h"
 #include "jsonwriter.h"
 #include "projectreader_p.h"
 
@@ -11,26 +12,13 @@ namespace PumpWatch::ProjectJson {
 
 namespace {
 
-/// "08:00" → 480; "24:00" allowed as an end. nullopt for anything else.
+/// "08:00" → 480; "24:00" only as an end. nullopt for anything else.
 std::optional<int> parseMinute(const QString& text, bool end)
 {
-    const QStringList hm = text.split(u':');
-    if (hm.size() != 2 || hm[0].size() != 2 || hm[1].size() != 2)
+    const auto minute = parseMinuteOfDay(text);
+    if (!minute || (*minute == 24 * 60 && !end))
         return std::nullopt;
-    bool okH = false;
-    bool okM = false;
-    const int h = hm[0].toInt(&okH);
-    const int m = hm[1].toInt(&okM);
-    if (!okH || !okM || m < 0 || m > 59 || h < 0 || h > 24 || (h == 24 && (m != 0 || !end)))
-        return std::nullopt;
-    return h * 60 + m;
-}
-
-QString minuteText(int minute)
-{
-    return QStringLiteral("%1:%2")
-        .arg(minute / 60, 2, 10, QLatin1Char('0'))
-        .arg(minute % 60, 2, 10, QLatin1Char('0'));
+    return minute;
 }
 
 TariffSeason readSeason(Context& ctx, const QJsonObject& o, const QString& path)
@@ -65,16 +53,15 @@ TariffSeason readSeason(Context& ctx, const QJsonObject& o, const QString& path)
         if (*from != expected)
             ctx.error(p, ProjectReader::tr("expected the period to start at %1, where the one "
                                            "before ends")
-                             .arg(minuteText(expected)));
+                             .arg(minuteOfDayText(expected)));
         if (*to <= *from)
             ctx.error(p, ProjectReader::tr("the period ends before it starts"));
         season.periods.push_back({*from, *to, *cls});
         expected = *to;
     }
     if (!periods.isEmpty() && expected != 24 * 60)
-        ctx.error(
-            n.path("periods"),
-            ProjectReader::tr("the periods end at %1, not at 24:00").arg(minuteText(expected)));
+        ctx.error(n.path("periods"), ProjectReader::tr("the periods end at %1, not at 24:00")
+                                         .arg(minuteOfDayText(expected)));
     return season;
 }
 
@@ -169,7 +156,7 @@ void writeReports(JsonWriter& w, const ReportSettings& r)
     w.beginObject();
     if (r.dayStartMinute != defaults.dayStartMinute) {
         w.key("dayStart");
-        w.value(minuteText(r.dayStartMinute));
+        w.value(minuteOfDayText(r.dayStartMinute));
     }
     if (r.productionTag != defaults.productionTag) {
         w.key("production");
@@ -223,8 +210,8 @@ void writeReports(JsonWriter& w, const ReportSettings& r)
                 w.beginArray();
                 for (const TariffPeriod& p : s.periods) {
                     w.beginArray(JsonWriter::Inline);
-                    w.value(minuteText(p.fromMinute));
-                    w.value(minuteText(p.toMinute));
+                    w.value(minuteOfDayText(p.fromMinute));
+                    w.value(minuteOfDayText(p.toMinute));
                     w.value(tariffClassCode(p.tariffClass));
                     w.endArray();
                 }

@@ -3,11 +3,12 @@
 // raised by a program running in English reads Chinese in the Chinese workstation, a rule alarm
 // reads as the rule's name, numbers come in fixed decimals of their unit, and what is not a code
 // (a driver's error, a row journalled before the codes) is shown as it is.
+#include "../../common/chinese.h"
+
 #include <alarms/alarmengine.h>
 #include <core/projectreader.h>
 
 #include <QTest>
-#include <QTranslator>
 
 using namespace PumpWatch;
 using namespace PumpWatch::Alarms;
@@ -38,23 +39,6 @@ Project load()
         qFatal("test project does not load");
     return std::move(*l.project);
 }
-
-/// The zh_CN translation, as the workstation installs it, for as long as it lives.
-class Chinese {
-public:
-    Chinese()
-    {
-        if (!m_translator.load(QStringLiteral(":/i18n/pumpwatch_zh_CN.qm")))
-            qFatal("no zh_CN translation in :/i18n");
-        QCoreApplication::installTranslator(&m_translator);
-    }
-    ~Chinese() { QCoreApplication::removeTranslator(&m_translator); }
-    Chinese(const Chinese&) = delete;
-    Chinese& operator=(const Chinese&) = delete;
-
-private:
-    QTranslator m_translator;
-};
 
 } // namespace
 
@@ -130,7 +114,7 @@ private Q_SLOTS:
         QFETCH(QString, english);
         QFETCH(QString, chinese);
         QCOMPARE(AlarmText::cause(stored), english);
-        Chinese zh;
+        Test::Chinese zh;
         QCOMPARE(AlarmText::cause(stored), chinese);
     }
 
@@ -192,7 +176,7 @@ private Q_SLOTS:
         }
         QCOMPARE(journal.size(), 1);
         QVERIFY2(AlarmCause::parse(journal[0]), qPrintable(journal[0]));
-        Chinese zh;
+        Test::Chinese zh;
         QCOMPARE(AlarmText::cause(journal[0]), chinese);
     }
 };

@@ -3,6 +3,7 @@
 // Numbers as on screen, no data blank and never 0, merged headers, totals as formulas whose
 // cached values are what they add up, the corrected cell green with its comment, the page set up
 // for printing, the 修正记录 sheet; and a path that cannot be written named in the error.
+#include "../../common/chinese.h"
 #include "samplereport.h"
 
 #include <reports/csvexport.h>
@@ -15,7 +16,6 @@
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
-#include <QTranslator>
 
 using namespace PumpWatch;
 using namespace PumpWatch::Reports;
@@ -86,23 +86,6 @@ QString str(const QJsonObject& o, const char* key)
 {
     return o[QLatin1String(key)].toString();
 }
-
-/// The zh_CN translation, as the workstation installs it, for as long as it lives.
-class Chinese {
-public:
-    Chinese()
-    {
-        if (!m_translator.load(QStringLiteral(":/i18n/pumpwatch_zh_CN.qm")))
-            qFatal("no zh_CN translation in :/i18n");
-        QCoreApplication::installTranslator(&m_translator);
-    }
-    ~Chinese() { QCoreApplication::removeTranslator(&m_translator); }
-    Chinese(const Chinese&) = delete;
-    Chinese& operator=(const Chinese&) = delete;
-
-private:
-    QTranslator m_translator;
-};
 
 /// A report of one row and no title: a single cell, or a few.
 Report oneRow(std::vector<Cell> cells)
@@ -371,7 +354,7 @@ private Q_SLOTS:
     }
 
 private:
-    Chinese m_chinese;
+    Test::Chinese m_chinese;
     QTemporaryDir m_dir;
 };
 
