@@ -20,8 +20,11 @@
 #include <QAction>
 #include <QApplication>
 #include <QBrush>
+#include <QComboBox>
+#include <QDateEdit>
 #include <QLabel>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -129,7 +132,36 @@ private Q_SLOTS:
         const QString footer = f.panel.findChild<QLabel*>(u"reportFooter"_s)->text();
         QVERIFY(footer.startsWith(u"备注："_s));
         QCOMPARE(footer.count(u"11-03 09:00 起无数据"_s), Stations);
+        QCOMPARE(footer.count(u"起无数据"_s), Stations);
         QVERIFY(footer.contains(u"制表人：管理员甲"_s));
+    }
+
+    /// 综合日报 picks a measured tag (no counters), is always a day, and lists every station;
+    /// with no pressure recorded, its hours are blank.
+    void theDailyReportListsEveryStationForItsTag()
+    {
+        Fixture f(*this);
+        f.session.setUser(user(u"wangwu"_s, u"王五"_s, Role::Viewer));
+        auto* family = f.panel.findChild<QComboBox*>(u"family"_s);
+        auto* tag = f.panel.findChild<QComboBox*>(u"tag"_s);
+        auto* kind = f.panel.findChild<QComboBox*>(u"periodKind"_s);
+        family->setCurrentIndex(family->findText(u"综合日报"_s));
+        QVERIFY(tag->isEnabled());
+        QVERIFY(!kind->isEnabled());
+        QCOMPARE(kind->currentText(), u"日报"_s);
+        QCOMPARE(tag->currentText(), u"出水压力"_s);
+        QCOMPARE(tag->findText(u"出水累积流量"_s), -1);
+        f.panel.findChild<QDateEdit*>(u"period"_s)->setDate(QDate(2026, 11, 2));
+        QSignalSpy ready(&f.panel, &Ui::ReportsPanel::reportChanged);
+        QTest::mouseClick(f.panel.findChild<QPushButton*>(u"generate"_s), Qt::LeftButton);
+        QVERIFY(ready.wait(20'000));
+        const QAbstractItemModel* m = f.panel.table()->model();
+        QVERIFY(f.panel.titleText().contains(u"出水压力"_s));
+        QCOMPARE(m->rowCount(), 1 + Stations);
+        QCOMPARE(m->index(0, 1).data().toString(), u"08:00"_s); // the production day's hours
+        QCOMPARE(m->index(1, 0).data().toString(), m_project.stations.front().displayName());
+        QCOMPARE(m->index(1, 1).data().toString(), QString());
+        QVERIFY(!f.panel.correctAction()->isEnabled());
     }
 
     void anAdministratorsCorrectionTurnsTheCellGreenAndIsAudited()
@@ -190,6 +222,8 @@ private Q_SLOTS:
     {
         Fixture f(*this);
         f.session.setUser(user(u"wangwu"_s, u"王五"_s, Role::Viewer)); // a viewer may print
+        // The notes and signatures fit on the last page: nothing is cut from the paper.
+        QTest::failOnWarning(QRegularExpression(u"will be cut"_s));
         generateNovember(f);
         Ui::ReportPreviewDialog* preview = f.panel.preview();
         QVERIFY(preview);
