@@ -27,7 +27,6 @@
 #include <QSplitter>
 #include <QStandardPaths>
 #include <QTableView>
-#include <QToolButton>
 
 #include <algorithm>
 #include <utility>
@@ -163,10 +162,16 @@ void ReportsPanel::buildControls()
     layout->addLayout(pickers);
 
     auto* actions = new QHBoxLayout;
+    // Push buttons that follow their actions (enabled, tooltip), like the export menu's.
     const auto button = [this, actions](QAction* a) {
-        auto* b = new QToolButton(this);
-        b->setDefaultAction(a);
-        b->setToolButtonStyle(Qt::ToolButtonTextOnly);
+        auto* b = new QPushButton(a->text(), this);
+        const auto follow = [a, b] {
+            b->setEnabled(a->isEnabled());
+            b->setToolTip(a->toolTip());
+        };
+        connect(a, &QAction::changed, b, follow);
+        connect(b, &QPushButton::clicked, a, &QAction::trigger);
+        follow();
         actions->addWidget(b);
         return b;
     };
@@ -176,10 +181,8 @@ void ReportsPanel::buildControls()
     m_print = new QAction(tr("Print…"), this);
     m_print->setObjectName(QStringLiteral("printAction"));
     button(m_print);
-    m_export = new QToolButton(this);
-    m_export->setText(tr("Export"));
+    m_export = new QPushButton(tr("Export"), this);
     m_export->setObjectName(QStringLiteral("export"));
-    m_export->setPopupMode(QToolButton::InstantPopup);
     auto* exportMenu = new QMenu(m_export);
     for (const ExportFormat& f : ExportFormats) {
         const QString code = QString::fromLatin1(f.code);

@@ -27,7 +27,6 @@ class QModelIndex;
 class QProgressBar;
 class QPushButton;
 class QTableView;
-class QToolButton;
 
 namespace PumpWatch::Ui {
 
@@ -108,7 +107,7 @@ private:
     ReportHistory* m_history = nullptr;
     QAction* m_preview = nullptr;
     QAction* m_print = nullptr;
-    QToolButton* m_export = nullptr;
+    QPushButton* m_export = nullptr;
     QAction* m_correct = nullptr;
     QPointer<ReportCorrectionDialog> m_correction;
     QPointer<ReportPreviewDialog> m_previewDialog;
