@@ -13,6 +13,7 @@
 #include <ui/alarmquery.h>
 #include <ui/logindialog.h>
 #include <ui/mainwindow.h>
+#include <ui/reportspanel.h>
 #include <ui/theme.h>
 #include <ui/trendpanel.h>
 
@@ -263,7 +264,7 @@ public:
             QTimer::singleShot(static_cast<int>(seconds * 1000), &window, [&, dir] {
                 backfill.waitForFinished();
                 loadList();
-                prepareSnapshot(window, clock.nowMs());
+                prepareSnapshot(window, clock.nowMs(), QTimeZone(p.timeZone.toLatin1()));
                 QString why;
                 const bool saved = window.snapshot(dir, &why) && snapshotLogin(*users, dir, &why);
                 if (!saved)
@@ -340,8 +341,8 @@ private:
     }
 
     /// Shows what a dispatcher would have open: a station in the detail and its last hours in
-    /// the trends, yesterday and today's alarm records.
-    static void prepareSnapshot(Ui::MainWindow& window, qint64 nowMs)
+    /// the trends, yesterday and today's alarm records; and today's production report.
+    static void prepareSnapshot(Ui::MainWindow& window, qint64 nowMs, const QTimeZone& zone)
     {
         int station = 0;
         for (int r = 0; r < window.stations().rowCount(); ++r) {
@@ -358,6 +359,13 @@ private:
         window.alarmQuery()->setRange(nowMs - 86'400'000, nowMs + 60'000);
         window.alarmQuery()->run();
         window.alarmQuery()->wait();
+        Ui::ReportRequest report;
+        report.family = Ui::ReportRequest::Family::Production;
+        report.period = Reports::ReportPeriod(Reports::ReportPeriod::Day,
+                                              QDateTime::fromMSecsSinceEpoch(nowMs, zone).date());
+        window.reports()->setRequest(report);
+        window.reports()->generate();
+        window.reports()->wait();
         QCoreApplication::processEvents();
     }
 

@@ -161,7 +161,10 @@ CounterVolume::CounterVolume(const std::vector<History::RollupRow>& hours, const
                 notes << tr("the period is not over");
             } else {
                 out.flags |= any || lastReading > from ? CellFlag::Incomplete : CellFlag::Missing;
-                notes << tr("no data since %1").arg(when(std::max(lastReading, from), o.zone));
+                // Since the last reading, the same in every bucket of a long silence (so it
+                // is named once, not once a day), or since the bucket's start if never read.
+                notes << tr("no data since %1")
+                             .arg(when(lastReading > 0 ? lastReading : from, o.zone));
             }
         }
         if (any || lastReading > from)

@@ -366,6 +366,7 @@ std::optional<Report> ReportBuilder::production(const ReportPeriod& period,
     for (const Correction& c : *corrections)
         correctionOf.insert(c.cell, &c);
     QStringList flaggedNotes;
+    QHash<QString, QString> lastNoteOf; // line → the comment last listed under 备注
     const int decimals = 0;
     for (int b = 0; b < cuts.size(); ++b) {
         const int row = r.rowCount();
@@ -376,12 +377,18 @@ std::optional<Report> ReportBuilder::production(const ReportPeriod& period,
             const int at = static_cast<int>(cells.size());
             for (const LineCol& l : p.lines) {
                 CounterBucket sum;
+                QStringList said; // what each meter's bucket says
                 for (size_t m : l.meters) {
                     const QString who = l.meters.size() > 1
                                             ? m_project.stationOfTag(tags[m]).displayName()
                                             : QString();
                     add(sum, volumes[m].buckets()[b], who);
+                    said << volumes[m].buckets()[b].comment;
                 }
+                // Every meter of the line says the same (the hour is not over): say it once.
+                said.removeDuplicates();
+                if (said.size() == 1)
+                    sum.comment = said.front();
                 Cell c = counterCell(sum, decimals);
                 c.key = QStringLiteral("line:%1/%2").arg(l.id, bucket);
                 if (const Correction* k = correctionOf.value(c.key)) {
@@ -395,9 +402,14 @@ std::optional<Report> ReportBuilder::production(const ReportPeriod& period,
                     c.value = k->corrected;
                     c.flags = CellFlag::Corrected;
                 }
-                if (!c.comment.isEmpty() && !(c.flags & CellFlag::Incomplete && !c.value))
+                // A gap that lasts names itself once, not once a bucket (a meter silent
+                // since the 3rd would fill the page with "since the 3rd, no data").
+                QString& lastNote = lastNoteOf[l.id];
+                if (!c.comment.isEmpty() && !(c.flags & CellFlag::Incomplete && !c.value) &&
+                    c.comment != lastNote)
                     flaggedNotes << QStringLiteral("%1 %2 %3: %4")
                                         .arg(cuts.labels[b], p.name, l.name, c.comment);
+                lastNote = c.comment;
                 cells.push_back(std::move(c));
             }
             const int n = static_cast<int>(cells.size()) - at;

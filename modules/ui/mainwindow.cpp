@@ -7,6 +7,10 @@
 #include "limiteditor.h"
 #include "logindialog.h"
 #include "mappanel.h"
+#include "reportcorrectiondialog.h"
+#include "reportpreviewdialog.h"
+#include "reportspanel.h"
+#include "reporttablemodel.h"
 #include "stationdetail.h"
 #include "stationgraphic.h"
 #include "stationlistview.h"
@@ -32,11 +36,13 @@
 #include <QToolBar>
 
 #include <algorithm>
+#include <cmath>
 
 namespace PumpWatch::Ui {
 
 namespace {
-constexpr int LayoutVersion = 3; // 2: the map in the dispatcher layout; 3: process graphics
+constexpr int LayoutVersion = 4; // 2: the map in the dispatcher layout; 3: process graphics;
+                                 // 4: reports
 
 /// Every panel, in the View menu's order: the docks, the menu and the layouts are built from it.
 struct PanelSpec {
@@ -53,6 +59,7 @@ constexpr PanelSpec Panels[] = {
     {"alarmPanel", QT_TRANSLATE_NOOP("PumpWatch::Ui::MainWindow", "Alarms")},
     {"alarmRecords", QT_TRANSLATE_NOOP("PumpWatch::Ui::MainWindow", "Alarm records")},
     {"alarmSettings", QT_TRANSLATE_NOOP("PumpWatch::Ui::MainWindow", "Alarm settings")},
+    {"reports", QT_TRANSLATE_NOOP("PumpWatch::Ui::MainWindow", "Reports")},
 };
 
 QString userKey(const QString& user, const char* what)
@@ -98,6 +105,7 @@ MainWindow::MainWindow(Services& services, UserStore& users, QSettings& settings
     m_map = new MapPanel(services.project, m_stations, services.tileCache, this);
     m_limits = new LimitEditor(services, this);
     m_graphics = new GraphicsPanel(services, m_alarms, this);
+    m_reports = new ReportsPanel(services, this);
     addPanels();
 
     statusBar()->addWidget(m_comm, 1);
@@ -234,7 +242,8 @@ void MainWindow::addPanels()
                                            {QStringLiteral("alarmPanel"), m_alarmPanel},
                                            {QStringLiteral("alarmRecords"), m_query},
                                            {QStringLiteral("alarmSettings"), m_limits},
-                                           {QStringLiteral("processGraphics"), m_graphics}};
+                                           {QStringLiteral("processGraphics"), m_graphics},
+                                           {QStringLiteral("reports"), m_reports}};
     for (const PanelSpec& panel : Panels) {
         auto* dock = new QDockWidget(tr(panel.title), this);
         dock->setObjectName(QString::fromLatin1(panel.name));
@@ -333,6 +342,17 @@ void MainWindow::buildMenus()
     });
     alarms->addAction(tr("Silence horn"), QKeySequence(Qt::CTRL | Qt::Key_M), &m_alarms,
                       &AlarmCenter::silence);
+
+    QMenu* reports = menuBar()->addMenu(tr("&Reports"));
+    reports->addAction(tr("Reports…"), QKeySequence(Qt::CTRL | Qt::Key_R), this,
+                       &MainWindow::openReports);
+}
+
+void MainWindow::openReports()
+{
+    QDockWidget* d = dock(QStringLiteral("reports"));
+    d->show();
+    d->raise();
 }
 
 void MainWindow::applyLayout(Layout layout)
@@ -353,6 +373,7 @@ void MainWindow::applyLayout(Layout layout)
     QDockWidget* records = dock(QStringLiteral("alarmRecords"));
     QDockWidget* settings = dock(QStringLiteral("alarmSettings"));
     QDockWidget* graphics = dock(QStringLiteral("processGraphics"));
+    QDockWidget* reports = dock(QStringLiteral("reports"));
     // Dispatcher: the list and the map side by side, the alarms below with a station's detail
     // beside them. Engineer: the list and the detail, the trends large below.
     const bool dispatcher = layout == Layout::Dispatcher;
@@ -364,6 +385,7 @@ void MainWindow::applyLayout(Layout layout)
     addDockWidget(Qt::BottomDockWidgetArea, bottomLeft);
     splitDockWidget(bottomLeft, bottomRight, Qt::Horizontal);
     tabifyDockWidget(topRight, graphics);
+    tabifyDockWidget(list, reports); // a report wants the wide side; the list stays in front
     if (dispatcher) {
         tabifyDockWidget(map, overview);
         tabifyDockWidget(alarmPanel, records);
@@ -377,7 +399,7 @@ void MainWindow::applyLayout(Layout layout)
     }
     for (QDockWidget* d : all)
         d->show(); // removeDockWidget() hid them
-    for (QDockWidget* d : {topRight, bottomLeft, bottomRight})
+    for (QDockWidget* d : {list, topRight, bottomLeft, bottomRight})
         d->raise();
     const int w = width();
     const int h = height();
@@ -622,6 +644,8 @@ bool MainWindow::snapshot(const QString& dir, QString* error)
                 return false;
         }
     }
+    if (!snapshotReports(dir, error))
+        return false;
     // What the images show, as text for checks and the guide: the banner and the list's rows.
     {
         QString shown = QStringLiteral("banner\t") + m_banner->alarmText() + u'\n';
@@ -673,6 +697,56 @@ bool MainWindow::snapshot(const QString& dir, QString* error)
     }
     mapDock->setFloating(false);
     return true;
+}
+
+bool MainWindow::snapshotReports(const QString& dir, QString* error)
+{
+    if (!m_reports->model().hasReport())
+        return true;
+    auto save = [&](QWidget* w, const QString& name) {
+        const QString path = QDir(dir).filePath(name + QStringLiteral(".png"));
+        if (!w->grab().save(path)) {
+            *error = tr("%1: cannot write the image").arg(path);
+            return false;
+        }
+        return true;
+    };
+    // The panel floated to a screen's size, as a report clerk reads a whole report.
+    QDockWidget* d = dock(QStringLiteral("reports"));
+    d->setFloating(true);
+    d->resize(1500, 1000);
+    d->show();
+    d->raise();
+    QCoreApplication::processEvents();
+    bool saved = save(d, QStringLiteral("reports"));
+    if (ReportPreviewDialog* preview = saved ? m_reports->preview() : nullptr) {
+        preview->resize(1200, 880);
+        QCoreApplication::processEvents();
+        saved = save(preview, QStringLiteral("report-preview"));
+        preview->close();
+    }
+    // The correction dialog as an administrator fills it in for the first line's first value.
+    const Reports::Report& report = m_reports->model().report();
+    for (int r = report.headerRows; saved && r < report.rowCount(); ++r) {
+        const auto& row = report.rows[static_cast<size_t>(r)];
+        const auto it = std::find_if(row.begin(), row.end(), [](const Reports::Cell& c) {
+            return !c.key.isEmpty() && c.isNumber();
+        });
+        if (it == row.end())
+            continue;
+        const int column = static_cast<int>(it - row.begin());
+        ReportCorrectionDialog correction(m_reports->cellPlace(r, column), *it, this);
+        correction.setMethod(Reports::CorrectionMethod::PairedMeter);
+        correction.setValue(std::round(*it->value * 1.05));
+        correction.setReason(tr("The outlet meter's signal cable was loose and it undercounted; "
+                                "the value is the inlet meter's."));
+        correction.show();
+        QCoreApplication::processEvents();
+        saved = save(&correction, QStringLiteral("report-correction"));
+        break;
+    }
+    d->setFloating(false);
+    return saved;
 }
 
 } // namespace PumpWatch::Ui

@@ -1,11 +1,11 @@
 // MainWindow: the workstation shell. Every panel docks and floats — realtime list, map, station
-// overview, alarms, alarm records, alarm settings, station detail, trends (one table builds the
-// docks, the View menu and the layouts); the alarm banner stays on top whatever is closed, and a
-// new alarm brings the alarm list forward. Closing needs a role and a confirmation naming the
-// unacknowledged critical alarms, and is audited. The layout (docks, list
-// columns, theme) is saved per user and restored at login; two named layouts arrange it for a
-// dispatcher or an engineer; F11 goes full screen for a video wall, and floating panels can live on
-// other monitors. Ctrl+L locks the screen; logging in as someone else changes the user.
+// overview, alarms, alarm records, alarm settings, station detail, trends, reports (one table
+// builds the docks, the View menu and the layouts); the alarm banner stays on top whatever is
+// closed, and a new alarm brings the alarm list forward. Closing needs a role and a confirmation
+// naming the unacknowledged critical alarms, and is audited. The layout (docks, list columns,
+// theme) is saved per user and restored at login; two named layouts arrange it for a dispatcher or
+// an engineer; F11 goes full screen for a video wall, and floating panels can live on other
+// monitors. Ctrl+L locks the screen; logging in as someone else changes the user.
 #pragma once
 
 #include "alarmcenter.h"
@@ -30,6 +30,7 @@ class AlarmQuery;
 class GraphicsPanel;
 class LimitEditor;
 class MapPanel;
+class ReportsPanel;
 class StationDetail;
 class StationListView;
 class StationTiles;
@@ -78,6 +79,9 @@ public:
     LimitEditor* limitEditor() const { return m_limits; }
     MapPanel* map() const { return m_map; }
     GraphicsPanel* graphics() const { return m_graphics; }
+    ReportsPanel* reports() const { return m_reports; }
+    /// Brings the reports dock forward.
+    void openReports();
     QDockWidget* dock(const QString& objectName) const;
     AlarmBanner* banner() const { return m_banner; }
 
@@ -93,6 +97,8 @@ protected:
 
 private:
     void addPanels();
+    /// The reports panel floated, its print preview and a correction dialog, as images.
+    bool snapshotReports(const QString& dir, QString* error);
     /// A new alarm brings the alarm list to the front, whatever is tabbed over it.
     void raiseAlarmsOnNewAlarm();
     void auditExit(const QString& result, const QString& detail);
@@ -115,6 +121,7 @@ private:
     LimitEditor* m_limits;
     MapPanel* m_map;
     GraphicsPanel* m_graphics;
+    ReportsPanel* m_reports;
     StationTiles* m_tiles;
     AlarmBanner* m_banner;
     QLabel* m_clock;

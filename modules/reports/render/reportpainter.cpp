@@ -13,6 +13,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <utility>
 
 namespace PumpWatch::Reports {
 
@@ -152,10 +153,14 @@ QStringList ReportPainter::legend() const
 QStringList ReportPainter::cellComments() const
 {
     QStringList lines;
+    // A comment repeated down a column (a meter silent for weeks) is listed at its first row
+    // only: once a row, it would push the signatures off the last page.
+    std::vector<QString> above(static_cast<size_t>(m_report.columnCount()));
     for (int r = m_report.headerRows; r < m_report.rowCount(); ++r) {
         for (int c = 0; c < m_report.columnCount(); ++c) {
             const Cell& cell = m_report.cell(r, c);
-            if (cell.comment.isEmpty())
+            if (std::exchange(above[static_cast<size_t>(c)], cell.comment) == cell.comment ||
+                cell.comment.isEmpty())
                 continue;
             const QString row = m_report.cell(r, 0).displayText();
             lines << tr("%1 %2: %3").arg(row, m_report.columns[c].name, cell.comment);
