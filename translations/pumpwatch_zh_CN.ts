@@ -1127,6 +1127,187 @@
     </message>
 </context>
 <context>
+    <name>PumpWatch::Cli::ReportCommands</name>
+    <message>
+        <source>  report render --project FILE --db URL --report daily|production --period P [--tag KEY] [--format xlsx|pdf|odt|csv] -o FILE [--user NAME]
+                                           a report from history into a file (P: 2026-12-01, 2026-12 or 2026)
+  report runs --db URL [--schedule NAME] [--project FILE]
+                                           the scheduled reports&apos; run log, newest first
+</source>
+        <translation>  report render --project 文件 --db 地址 --report daily|production --period 期间 [--tag 标签] [--format xlsx|pdf|odt|csv] -o 文件 [--user 姓名]
+                                           从历史数据生成报表文件（期间：2026-12-01、2026-12 或 2026）
+  report runs --db 地址 [--schedule 名称] [--project 文件]
+                                           定时报表的运行记录，最新的在前
+</translation>
+    </message>
+    <message>
+        <source>unknown command &apos;report %1&apos;; commands:
+</source>
+        <translation>未知命令“report %1”；可用命令：
+</translation>
+    </message>
+    <message>
+        <source>Renders a report from the history database into a file: the daily comprehensive report (综合日报) of one tag for a production day, or the water production report (产水量报表) of a day, a month or a year, as the workstation shows it.</source>
+        <translation>从历史数据库生成报表文件：某一标签某一生产日的综合日报，或某日、某月、某年的产水量报表，与工作站显示的一致。</translation>
+    </message>
+    <message>
+        <source>the command</source>
+        <translation>命令</translation>
+    </message>
+    <message>
+        <source>the project file</source>
+        <translation>工程文件</translation>
+    </message>
+    <message>
+        <source>FILE</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>the history database: sqlite:PATH or postgres://user@host:port/database</source>
+        <translation>历史数据库：sqlite:路径 或 postgres://用户@主机:端口/数据库</translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>daily or production</source>
+        <translation>daily（综合日报）或 production（产水量报表）</translation>
+    </message>
+    <message>
+        <source>REPORT</source>
+        <translation>报表</translation>
+    </message>
+    <message>
+        <source>a production day (2026-12-01), a month (2026-12) or a year (2026)</source>
+        <translation>生产日（2026-12-01）、月（2026-12）或年（2026）</translation>
+    </message>
+    <message>
+        <source>P</source>
+        <translation>期间</translation>
+    </message>
+    <message>
+        <source>daily: the template tag key (default outlet_pressure)</source>
+        <translation>综合日报：模板标签键（默认 outlet_pressure）</translation>
+    </message>
+    <message>
+        <source>KEY</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>xlsx, pdf, odt or csv (default: the file&apos;s extension)</source>
+        <translation>xlsx、pdf、odt 或 csv（默认取文件扩展名）</translation>
+    </message>
+    <message>
+        <source>FORMAT</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <source>the file to write</source>
+        <translation>要写入的文件</translation>
+    </message>
+    <message>
+        <source>who prepares it (制表人); empty: a line to sign on</source>
+        <translation>制表人；不填则留签字线</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>--%1 is required</source>
+        <translation>必须指定 --%1</translation>
+    </message>
+    <message>
+        <source>--report must be daily or production, not &apos;%1&apos;</source>
+        <translation>--report 须为 daily 或 production，而不是“%1”</translation>
+    </message>
+    <message>
+        <source>--period: %1</source>
+        <translation>--period：%1</translation>
+    </message>
+    <message>
+        <source>--period %1: the daily report is of one production day, like 2026-12-01</source>
+        <translation>--period %1：综合日报针对一个生产日，例如 2026-12-01</translation>
+    </message>
+    <message>
+        <source>--tag is for the daily report only</source>
+        <translation>--tag 仅用于综合日报</translation>
+    </message>
+    <message>
+        <source>--format must be xlsx, pdf, odt or csv, not &apos;%1&apos;</source>
+        <translation>--format 须为 xlsx、pdf、odt 或 csv，而不是“%1”</translation>
+    </message>
+    <message>
+        <source>%1: give --format xlsx, pdf, odt or csv, or a file name ending in one of them</source>
+        <translation>%1：请指定 --format xlsx、pdf、odt 或 csv，或使用以其之一结尾的文件名</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>%1, %2 report of %3: %4</source>
+        <translation>%1，%3 的 %2 报表：%4</translation>
+    </message>
+    <message>
+        <source>%1: %2, %3</source>
+        <translation>%1：%2，%3</translation>
+    </message>
+    <message>
+        <source>Lists the runs of the scheduled reports, newest first, tab-separated: schedule, period, due, run, status (draft, final, failed), detail; times in the time zone of --project, else this computer&apos;s.</source>
+        <translation>列出定时报表的运行记录，最新的在前，以制表符分隔：计划、期间、应出时间、运行时间、状态（draft 草稿、final 正式、failed 失败）、说明；时间按 --project 的时区，未指定则按本机时区。</translation>
+    </message>
+    <message>
+        <source>only this schedule: production-day, production-month, daily-TAG</source>
+        <translation>只列此计划：production-day、production-month、daily-标签</translation>
+    </message>
+    <message>
+        <source>at most N runs (200)</source>
+        <translation>最多 N 条（200）</translation>
+    </message>
+    <message>
+        <source>N</source>
+        <translation>N</translation>
+    </message>
+    <message>
+        <source>the project: its time zone (default: this computer&apos;s)</source>
+        <translation>工程：取其时区（默认本机时区）</translation>
+    </message>
+    <message>
+        <source>--db is required</source>
+        <translation>必须指定 --db</translation>
+    </message>
+    <message>
+        <source>--limit must be a positive number</source>
+        <translation>--limit 须为正数</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>计划</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>期间</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>应出时间</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>运行时间</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>说明</translation>
+    </message>
+</context>
+<context>
     <name>PumpWatch::Control::ControlService</name>
     <message>
         <source>%1: no value has been received yet</source>
@@ -2125,6 +2306,46 @@
         <source>tariff &apos;%1&apos; is still in force when &apos;%2&apos; starts</source>
         <translation>电价“%2”生效时，电价“%1”仍然有效</translation>
     </message>
+    <message>
+        <source>expected production-day, production-month or daily, found &quot;%1&quot;</source>
+        <translation>应为 production-day、production-month 或 daily，实际为“%1”</translation>
+    </message>
+    <message>
+        <source>only a daily report is of one tag</source>
+        <translation>只有综合日报（daily）针对单个标签</translation>
+    </message>
+    <message>
+        <source>expected a tag key like outlet_pressure</source>
+        <translation>应为标签键，例如 outlet_pressure</translation>
+    </message>
+    <message>
+        <source>expected a time like &quot;08:30&quot;, found &quot;%1&quot;</source>
+        <translation>应为时间，例如“08:30”，实际为“%1”</translation>
+    </message>
+    <message>
+        <source>only a monthly report has a day</source>
+        <translation>只有月报（production-month）有出表日</translation>
+    </message>
+    <message>
+        <source>expected a folder</source>
+        <translation>应为文件夹</translation>
+    </message>
+    <message>
+        <source>expected xlsx, csv, pdf or odt</source>
+        <translation>应为 xlsx、csv、pdf 或 odt</translation>
+    </message>
+    <message>
+        <source>%1 is already listed</source>
+        <translation>%1 已列出</translation>
+    </message>
+    <message>
+        <source>expected at least one format</source>
+        <translation>至少需要一种格式</translation>
+    </message>
+    <message>
+        <source>scheduled report</source>
+        <translation>定时报表</translation>
+    </message>
 </context>
 <context>
     <name>PumpWatch::Quantity</name>
@@ -2695,6 +2916,33 @@
     </message>
 </context>
 <context>
+    <name>PumpWatch::Reports::ReportScheduler</name>
+    <message>
+        <source>%1 exists already and is not overwritten</source>
+        <translation>%1 已存在，不会覆盖</translation>
+    </message>
+    <message>
+        <source>cannot create the folder %1</source>
+        <translation>无法创建文件夹 %1</translation>
+    </message>
+    <message>
+        <source>Draft: late data may still change it; the final version is issued at %1</source>
+        <translation>草稿：迟到的数据仍可能改变数值；正式版将于 %1 生成</translation>
+    </message>
+    <message>
+        <source>this program cannot write %1</source>
+        <translation>本程序无法生成 %1</translation>
+    </message>
+    <message>
+        <source>%1 not written: this program cannot write them</source>
+        <translation>未生成 %1：本程序无法生成这些格式</translation>
+    </message>
+    <message>
+        <source>%1 (not logged: %2)</source>
+        <translation>%1（未能记录：%2）</translation>
+    </message>
+</context>
+<context>
     <name>PumpWatch::Reports::ReportStore</name>
     <message>
         <source>only an administrator corrects a report (%1 is %2)</source>
@@ -2908,6 +3156,30 @@
     <message>
         <source>history: %1 SQLite pages did not fit in their %2 slots</source>
         <translation>历史：%1 个 SQLite 页面超出了 %2 个槽位</translation>
+    </message>
+    <message>
+        <source>scheduled reports: not issued without --db</source>
+        <translation>定时报表：未指定 --db，不生成</translation>
+    </message>
+    <message>
+        <source>scheduled report %1: pumpwatch-server writes xlsx and csv, not %2</source>
+        <translation>定时报表 %1：pumpwatch-server 只生成 xlsx 和 csv，不生成 %2</translation>
+    </message>
+    <message>
+        <source>scheduled reports: %1</source>
+        <translation>定时报表：%1</translation>
+    </message>
+    <message>
+        <source>scheduled report %1 %2 failed: %3</source>
+        <translation>定时报表 %1 %2 失败：%3</translation>
+    </message>
+    <message>
+        <source>scheduled report %1 %2 (%3): %4</source>
+        <translation>定时报表 %1 %2（%3）：%4</translation>
+    </message>
+    <message>
+        <source>scheduled reports: %1, checked every %2 minutes</source>
+        <translation>定时报表：%1 个，每 %2 分钟检查一次</translation>
     </message>
 </context>
 <context>

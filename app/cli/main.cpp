@@ -1,14 +1,19 @@
-// pumpwatch-cli: tools for engineers and scripts. Headless (no Qt Gui or Widgets).
+// pumpwatch-cli: tools for engineers and scripts. Headless: no Qt Widgets, and Qt Gui only for
+// `report render`, which paints PDF and .odt under the offscreen platform (no display needed).
 #include "alarmcommands.h"
 #include "auditcommands.h"
 #include "graphicscommands.h"
 #include "historycommands.h"
 #include "projectcommands.h"
+#include "reportcommands.h"
 
 #include <core/translator.h>
 
 #include <QCoreApplication>
+#include <QGuiApplication>
 #include <QTextStream>
+
+#include <memory>
 
 namespace {
 
@@ -23,7 +28,7 @@ public:
                   "options)\n\n")
             << PumpWatch::Cli::ProjectCommands::usage() << PumpWatch::Cli::HistoryCommands::usage()
             << PumpWatch::Cli::AlarmCommands::usage() << PumpWatch::Cli::AuditCommands::usage()
-            << PumpWatch::Cli::GraphicsCommands::usage();
+            << PumpWatch::Cli::GraphicsCommands::usage() << PumpWatch::Cli::ReportCommands::usage();
         return code;
     }
 };
@@ -32,10 +37,18 @@ public:
 
 int main(int argc, char* argv[])
 {
-    QCoreApplication app(argc, argv);
+    // Painting needs a QGuiApplication; its offscreen platform needs no display.
+    std::unique_ptr<QCoreApplication> app;
+    if (PumpWatch::Cli::ReportCommands::needsGui(argc, argv)) {
+        if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+            qputenv("QT_QPA_PLATFORM", "offscreen");
+        app = std::make_unique<QGuiApplication>(argc, argv);
+    } else {
+        app = std::make_unique<QCoreApplication>(argc, argv);
+    }
     QCoreApplication::setApplicationName(QStringLiteral("pumpwatch-cli"));
     QCoreApplication::setApplicationVersion(QStringLiteral(PUMPWATCH_VERSION));
-    PumpWatch::installTranslators(app, QLocale::system());
+    PumpWatch::installTranslators(*app, QLocale::system());
 
     const QStringList args = QCoreApplication::arguments().mid(1);
     if (args.isEmpty() || args.first() == u"--help" || args.first() == u"-h")
@@ -50,5 +63,7 @@ int main(int argc, char* argv[])
         return PumpWatch::Cli::GraphicsCommands::run(args.mid(1));
     if (args.first() == u"history")
         return PumpWatch::Cli::HistoryCommands::run(args.mid(1));
+    if (args.first() == u"report")
+        return PumpWatch::Cli::ReportCommands::run(args.mid(1));
     return Main::usage(2);
 }

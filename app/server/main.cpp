@@ -2,7 +2,9 @@
 // project, polls every PLC (acquisition thread) into the realtime store, and runs until
 // SIGINT/SIGTERM or --duration. With --db it stores history (SQLite or PostgreSQL), spooling to
 // a local file while the database is away. Alarms are evaluated on every batch and journalled
-// in the database; a lost database and a stalled acquisition thread are alarms too.
+// in the database; a lost database and a stalled acquisition thread are alarms too. With --db
+// and schedules in the project's reports section it issues the scheduled reports (xlsx and CSV;
+// PDF and .odt need Qt Gui and are left to the workstation) on a thread of its own.
 // Logs go to stdout with a level; with --dump, CSV samples own stdout and logs go to stderr.
 #include <core/clock.h>
 #include <core/projectreader.h>
@@ -10,6 +12,7 @@
 #include <core/translator.h>
 #include <history/dialect.h>
 #include <history/sqlitememory.h>
+#include <reports/reportschedulerservice.h>
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -188,9 +191,17 @@ public:
         });
 
         pipeline.start();
+        // After the pipeline: its history writer has created or migrated the database.
+        std::unique_ptr<PumpWatch::Reports::ReportSchedulerService> reports;
+        if (!p.reports.schedules.empty() && !historyOptions)
+            qWarning().noquote() << tr("scheduled reports: not issued without --db");
+        else if (!p.reports.schedules.empty())
+            reports = startReports(p, clock, historyOptions->database, path);
         qInfo().noquote() << tr("running");
         const int code = QCoreApplication::exec();
-        pipeline.stop(); // writes what is queued and the open rollups
+        if (reports)
+            reports->stop(); // lets a run in progress finish its file
+        pipeline.stop();     // writes what is queued and the open rollups
         if (pipeline.history())
             logHistoryStats(*pipeline.history());
         qInfo().noquote() << tr("stopped");
@@ -198,6 +209,44 @@ public:
     }
 
 private:
+    /// The scheduled reports, in folders relative to the project file's.
+    static std::unique_ptr<PumpWatch::Reports::ReportSchedulerService>
+    startReports(const PumpWatch::Project& p, const PumpWatch::Clock& clock,
+                 const PumpWatch::History::DatabaseUrl& url, const QString& projectPath)
+    {
+        using PumpWatch::Reports::ScheduledRun;
+        for (const PumpWatch::ReportSchedule& s : p.reports.schedules) {
+            QStringList left = s.formats;
+            left.removeAll(QStringLiteral("xlsx"));
+            left.removeAll(QStringLiteral("csv"));
+            if (!left.isEmpty())
+                qWarning().noquote()
+                    << tr("scheduled report %1: pumpwatch-server writes xlsx and csv, not %2")
+                           .arg(s.name(), left.join(QStringLiteral(", ")));
+        }
+        PumpWatch::Reports::ReportScheduler::Options options;
+        options.baseDir = QFileInfo(projectPath).absolutePath();
+        options.user = QStringLiteral("pumpwatch-server");
+        auto service = std::make_unique<PumpWatch::Reports::ReportSchedulerService>(
+            p, clock, url, options, [](const ScheduledRun& r) {
+                if (r.schedule.isEmpty()) // the database could not be reached
+                    qWarning().noquote() << tr("scheduled reports: %1").arg(r.detail);
+                else if (r.status == u"failed")
+                    qWarning().noquote() << tr("scheduled report %1 %2 failed: %3")
+                                                .arg(r.schedule, r.period.code(), r.detail);
+                else
+                    qInfo().noquote() << tr("scheduled report %1 %2 (%3): %4")
+                                             .arg(r.schedule, r.period.code(), r.status,
+                                                  r.files.join(QStringLiteral(", ")));
+            });
+        service->start();
+        qInfo().noquote() << tr("scheduled reports: %1, checked every %2 minutes")
+                                 .arg(p.reports.schedules.size())
+                                 .arg(PumpWatch::Reports::ReportSchedulerService::DefaultTickMs /
+                                      60'000);
+        return service;
+    }
+
     static void logAlarms(const PumpWatch::Runtime::AlarmJournalEntries& entries,
                           std::span<const PumpWatch::Alarms::AlarmChange> changes)
     {

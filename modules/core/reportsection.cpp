@@ -115,11 +115,74 @@ TariffSchedule readTariff(Context& ctx, const QJsonObject& o, const QString& pat
     return t;
 }
 
+ReportSchedule readSchedule(Context& ctx, const QJsonObject& o, const QString& path)
+{
+    Node n(ctx, o, path, {"report", "tag", "at", "day", "graceMinutes", "folder", "formats"});
+    ReportSchedule s;
+    if (const auto code = n.string("report", true)) {
+        if (const auto report = parseScheduledReport(*code))
+            s.report = *report;
+        else
+            ctx.error(n.path("report"),
+                      ProjectReader::tr("expected production-day, production-month or daily, "
+                                        "found \"%1\"")
+                          .arg(*code));
+    }
+    const bool daily = s.report == ScheduledReport::Daily;
+    if (const auto tag = n.string("tag", daily)) {
+        if (!daily && s.report != ScheduledReport::Invalid)
+            ctx.error(n.path("tag"), ProjectReader::tr("only a daily report is of one tag"));
+        else if (tag->isEmpty())
+            ctx.error(n.path("tag"), ProjectReader::tr("expected a tag key like outlet_pressure"));
+        s.tag = *tag;
+    }
+    if (const auto at = n.string("at", true)) {
+        if (const auto minute = parseMinute(*at, false))
+            s.atMinute = *minute;
+        else
+            ctx.error(n.path("at"),
+                      ProjectReader::tr("expected a time like \"08:30\", found \"%1\"").arg(*at));
+    }
+    if (const auto day = n.integer("day", 1, 28)) {
+        if (s.report != ScheduledReport::ProductionMonth && s.report != ScheduledReport::Invalid)
+            ctx.error(n.path("day"), ProjectReader::tr("only a monthly report has a day"));
+        s.dayOfMonth = int(*day);
+    }
+    if (const auto grace = n.integer("graceMinutes", 0, 7 * 24 * 60))
+        s.graceMinutes = int(*grace);
+    if (const auto folder = n.string("folder")) {
+        if (folder->trimmed().isEmpty())
+            ctx.error(n.path("folder"), ProjectReader::tr("expected a folder"));
+        else
+            s.folder = *folder;
+    }
+    if (n.has("formats")) {
+        s.formats.clear();
+        const QJsonArray formats = n.array("formats");
+        for (qsizetype i = 0; i < formats.size(); ++i) {
+            const QString f = formats[i].toString();
+            const QStringList known{QStringLiteral("xlsx"), QStringLiteral("csv"),
+                                    QStringLiteral("pdf"), QStringLiteral("odt")};
+            if (!known.contains(f))
+                ctx.error(index(n.path("formats"), i),
+                          ProjectReader::tr("expected xlsx, csv, pdf or odt"));
+            else if (s.formats.contains(f))
+                ctx.error(index(n.path("formats"), i),
+                          ProjectReader::tr("%1 is already listed").arg(f));
+            else
+                s.formats << f;
+        }
+        if (formats.isEmpty())
+            ctx.error(n.path("formats"), ProjectReader::tr("expected at least one format"));
+    }
+    return s;
+}
+
 } // namespace
 
 ReportSettings readReports(Context& ctx, const QJsonObject& object, const QString& path)
 {
-    Node n(ctx, object, path, {"dayStart", "production", "energy", "tariffs"});
+    Node n(ctx, object, path, {"dayStart", "production", "energy", "tariffs", "schedules"});
     ReportSettings r;
     if (const auto start = n.string("dayStart")) {
         const auto minute = parseMinute(*start, false);
@@ -147,6 +210,13 @@ ReportSettings readReports(Context& ctx, const QJsonObject& object, const QStrin
                       ProjectReader::tr("tariff '%1' is still in force when '%2' starts")
                           .arg(before.id, r.tariffs[i].id));
     }
+    // Two schedules of one name would share their run log and their files.
+    IdRegistry names(ctx, ProjectReader::tr("scheduled report"));
+    n.forEachObject("schedules", false, [&](const QJsonObject& o, const QString& p) {
+        r.schedules.push_back(readSchedule(ctx, o, p));
+        if (r.schedules.back().report != ScheduledReport::Invalid)
+            names.add(r.schedules.back().name(), p);
+    });
     return r;
 }
 
@@ -219,6 +289,43 @@ void writeReports(JsonWriter& w, const ReportSettings& r)
                 w.endObject();
             }
             w.endArray();
+            w.endObject();
+        }
+        w.endArray();
+    }
+    if (!r.schedules.empty()) {
+        const ReportSchedule scheduleDefaults;
+        w.key("schedules");
+        w.beginArray();
+        for (const ReportSchedule& s : r.schedules) {
+            w.beginObject(JsonWriter::Inline);
+            w.key("report");
+            w.value(scheduledReportCode(s.report));
+            if (s.report == ScheduledReport::Daily) {
+                w.key("tag");
+                w.value(s.tag);
+            }
+            w.key("at");
+            w.value(minuteOfDayText(s.atMinute));
+            if (s.report == ScheduledReport::ProductionMonth) {
+                w.key("day");
+                w.value(s.dayOfMonth);
+            }
+            if (s.graceMinutes != scheduleDefaults.graceMinutes) {
+                w.key("graceMinutes");
+                w.value(s.graceMinutes);
+            }
+            if (s.folder != scheduleDefaults.folder) {
+                w.key("folder");
+                w.value(s.folder);
+            }
+            if (s.formats != scheduleDefaults.formats) {
+                w.key("formats");
+                w.beginArray(JsonWriter::Inline);
+                for (const QString& f : s.formats)
+                    w.value(f);
+                w.endArray();
+            }
             w.endObject();
         }
         w.endArray();

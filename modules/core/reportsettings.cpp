@@ -39,6 +39,42 @@ QString tariffClassDisplayName(TariffClass c)
                                        classNames[static_cast<int>(c)].displayName);
 }
 
+namespace {
+struct ScheduledName {
+    ScheduledReport report;
+    const char* code;
+};
+constexpr ScheduledName scheduledNames[] = {
+    {ScheduledReport::ProductionDay, "production-day"},
+    {ScheduledReport::ProductionMonth, "production-month"},
+    {ScheduledReport::Daily, "daily"},
+};
+} // namespace
+
+QString scheduledReportCode(ScheduledReport r)
+{
+    for (const ScheduledName& n : scheduledNames) {
+        if (n.report == r)
+            return QString::fromLatin1(n.code);
+    }
+    return {};
+}
+
+std::optional<ScheduledReport> parseScheduledReport(QStringView code)
+{
+    for (const ScheduledName& n : scheduledNames) {
+        if (code == QLatin1StringView(n.code))
+            return n.report;
+    }
+    return std::nullopt;
+}
+
+QString ReportSchedule::name() const
+{
+    const QString code = scheduledReportCode(report);
+    return report == ScheduledReport::Daily ? code + u'-' + tag : code;
+}
+
 std::optional<TariffClass> TariffSchedule::classAt(int month, int minuteOfDay) const
 {
     for (const TariffSeason& s : seasons) {

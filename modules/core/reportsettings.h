@@ -7,6 +7,7 @@
 #include <QCoreApplication>
 #include <QDate>
 #include <QString>
+#include <QStringList>
 
 #include <array>
 #include <optional>
@@ -57,11 +58,40 @@ struct TariffSchedule {
     friend bool operator==(const TariffSchedule&, const TariffSchedule&) = default;
 };
 
+/// Which report a schedule issues.
+enum class ScheduledReport : quint8 {
+    Invalid = 0,
+    ProductionDay,   ///< 产水量报表 of each production day
+    ProductionMonth, ///< 产水量报表 of each month
+    Daily,           ///< 综合日报 of one tag for each production day
+};
+QString scheduledReportCode(ScheduledReport r); ///< "production-day", "production-month", "daily"
+std::optional<ScheduledReport> parseScheduledReport(QStringView code);
+
+/// A report issued on its own (REPORTS.md § Scheduling; docs/project-format.md § Reports): due
+/// at `atMinute` local time after its period ends (a month's: on `dayOfMonth` of the next
+/// month), a draft until `graceMinutes` have passed for late data, then the final version.
+struct ReportSchedule {
+    ScheduledReport report = ScheduledReport::Invalid;
+    QString tag;                ///< Daily: the template tag key ("outlet_pressure")
+    int atMinute = 8 * 60 + 30; ///< local time of day the report is due: 510 = 08:30
+    int dayOfMonth = 1;         ///< ProductionMonth: the day of the next month it is due (1–28)
+    int graceMinutes = 120;     ///< drafts until then, the final version after
+    QString folder = QStringLiteral("reports"); ///< relative: to the project file's folder
+    QStringList formats = {QStringLiteral("xlsx"), QStringLiteral("csv")};
+
+    /// What the run log calls its runs and the files begin with: "production-day",
+    /// "production-month", "daily-outlet_pressure".
+    QString name() const;
+    friend bool operator==(const ReportSchedule&, const ReportSchedule&) = default;
+};
+
 struct ReportSettings {
     int dayStartMinute = 0; ///< production day boundary: 480 = 08:00
     QString productionTag = QStringLiteral("outlet_total"); ///< template tag key of 产水量
     QString energyTag = QStringLiteral("energy");           ///< template tag key of 用电量
     std::vector<TariffSchedule> tariffs;                    ///< by `from`, not overlapping
+    std::vector<ReportSchedule> schedules;                  ///< what is issued on its own
 
     /// The version in force on `day`, if any.
     const TariffSchedule* tariffOn(QDate day) const;

@@ -403,4 +403,43 @@ std::optional<ReportRun> ReportStore::lastRun(const QString& family, const QStri
                      q.value(3).toString()};
 }
 
+std::optional<std::vector<ReportRun>> ReportStore::runs(const QString& family, qint64 sinceDueMs,
+                                                        int limit, QString* error)
+{
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT family, period, due_ts, run_ts, status, detail FROM "
+                             "report_runs WHERE due_ts >= ?%1 ORDER BY run_ts DESC, id DESC "
+                             "LIMIT %2")
+                  .arg(family.isEmpty() ? QString() : QStringLiteral(" AND family = ?"))
+                  .arg(limit));
+    q.addBindValue(sinceDueMs);
+    if (!family.isEmpty())
+        q.addBindValue(family);
+    if (!q.exec()) {
+        *error = q.lastError().text();
+        return std::nullopt;
+    }
+    std::vector<ReportRun> out;
+    while (q.next())
+        out.push_back({q.value(0).toString(), q.value(1).toString(), q.value(2).toLongLong(),
+                       q.value(3).toLongLong(), q.value(4).toString(), q.value(5).toString()});
+    return out;
+}
+
+std::optional<qint64> ReportStore::firstDue(const QString& family, QString* error)
+{
+    error->clear();
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT MIN(due_ts) FROM report_runs WHERE family = ?"));
+    q.addBindValue(family);
+    if (!q.exec() || !q.next()) {
+        *error = q.lastError().text();
+        return std::nullopt;
+    }
+    if (q.value(0).isNull())
+        return std::nullopt;
+    return q.value(0).toLongLong();
+}
+
 } // namespace PumpWatch::Reports

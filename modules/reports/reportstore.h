@@ -110,6 +110,12 @@ public:
     bool logRun(const ReportRun& run, QString* error);
     /// The newest final run of `family` for `period`, if any.
     std::optional<ReportRun> lastRun(const QString& family, const QString& period, QString* error);
+    /// The runs of `family` (every family when empty) due at or after `sinceDueMs`, newest run
+    /// first, at most `limit`.
+    std::optional<std::vector<ReportRun>> runs(const QString& family, qint64 sinceDueMs, int limit,
+                                               QString* error);
+    /// When the first run of `family` was due; nullopt with `*error` empty when it never ran.
+    std::optional<qint64> firstDue(const QString& family, QString* error);
 
     static QString sha256Of(const QString& file, QString* error);
 

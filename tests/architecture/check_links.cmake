@@ -9,7 +9,8 @@ set(widget_modules pumpwatch_ui)
 # Modules that paint (QImage, QPainter, QSvgRenderer) and so link Qt Gui, but never widgets:
 # they run under the offscreen platform and are used by any view.
 set(gui_modules pumpwatch_graphics_symbols pumpwatch_reports_render)
-# Programs that run on machines without a display. (Gui will be allowed for PDF reports.)
+# Programs that run on machines without a display: no widgets. Qt Gui is allowed (pumpwatch-cli
+# renders PDF and .odt reports under the offscreen platform; docs/architecture.md).
 set(headless_programs pumpwatch-server pumpwatch-sim pumpwatch-cli)
 
 set(work ${BUILD_DIR}/architecture-graph)
