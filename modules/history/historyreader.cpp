@@ -43,48 +43,66 @@ sqlite3* sqliteConnection(const QSqlDatabase& db)
     return *static_cast<sqlite3* const*>(handle.constData());
 }
 
-/// Reads hourly rows series by series through SQLite's own API: one prepared statement
-/// (`sql` binds series, from, to and returns one row per hour), no QVariant per value — for a
-/// report that reads hundreds of thousands of rows, most of the time Qt Sql would spend.
-/// `read` turns the current row into a RollupRow. One read transaction, so that every series is
-/// read as of the same flush of the writer. False, with `error` set, when SQLite fails.
+/// Reads hourly rows through SQLite's own API, no QVariant per value — for a report that reads
+/// hundreds of thousands of rows, most of the time Qt Sql would spend. `sql` takes the IN list
+/// of series (%1), then from and to, and returns the series and then the hour's columns, by
+/// series and time; `read` turns them into a RollupRow. One statement per 500 series, prepared
+/// once; one read transaction, so that every series is read as of the same flush of the writer.
+/// False, with `error` set, when SQLite fails.
 template <typename Read>
-bool readSqliteHours(sqlite3* db, const char* sql, const std::vector<qint64>& ids,
-                     const std::vector<size_t>& indexes, qint64 fromMs, qint64 toMs, Read read,
+bool readSqliteHours(sqlite3* db, const QString& sql, const std::vector<qint64>& ids,
+                     const QHash<qint64, size_t>& indexOf, qint64 fromMs, qint64 toMs, Read read,
                      std::vector<std::vector<RollupRow>>& out, QString* error)
 {
-    sqlite3_stmt* st = nullptr;
-    if (sqlite3_prepare_v2(db, sql, -1, &st, nullptr) != SQLITE_OK) {
-        *error = QString::fromUtf8(sqlite3_errmsg(db));
-        return false;
-    }
     const bool transaction = sqlite3_get_autocommit(db) != 0 &&
                              sqlite3_exec(db, "BEGIN", nullptr, nullptr, nullptr) == SQLITE_OK;
+    const size_t hours = size_t((toMs - fromMs) / HourMs) + 1;
+    sqlite3_stmt* st = nullptr;
+    size_t prepared = 0;
     bool ok = true;
-    for (size_t k = 0; ok && k < ids.size(); ++k) {
-        sqlite3_bind_int64(st, 1, ids[k]);
-        sqlite3_bind_int64(st, 2, fromMs);
-        sqlite3_bind_int64(st, 3, toMs);
-        std::vector<RollupRow>& rows = out[indexes[k]];
-        int rc = SQLITE_ROW;
-        while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-            rows.push_back(read(st));
-        if (rc != SQLITE_DONE) {
-            *error = QString::fromUtf8(sqlite3_errmsg(db));
-            ok = false;
+    for (size_t at = 0; ok && at < ids.size(); at += Chunk) {
+        const size_t n = std::min(Chunk, ids.size() - at);
+        if (n != prepared) {
+            sqlite3_finalize(st);
+            st = nullptr;
+            if (sqlite3_prepare_v2(db, sql.arg(placeholders(n)).toUtf8().constData(), -1, &st,
+                                   nullptr) != SQLITE_OK) {
+                ok = false;
+                break;
+            }
+            prepared = n;
         }
+        for (size_t i = 0; i < n; ++i)
+            sqlite3_bind_int64(st, int(i + 1), ids[at + i]);
+        sqlite3_bind_int64(st, int(n + 1), fromMs);
+        sqlite3_bind_int64(st, int(n + 2), toMs);
+        qint64 series = -1;
+        std::vector<RollupRow>* rows = nullptr;
+        int rc = SQLITE_ROW;
+        while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+            const qint64 s = sqlite3_column_int64(st, 0);
+            if (s != series) {
+                series = s;
+                rows = &out[indexOf.value(s)];
+                rows->reserve(rows->size() + hours);
+            }
+            rows->push_back(read(st));
+        }
+        ok = rc == SQLITE_DONE;
         sqlite3_reset(st);
     }
+    if (!ok)
+        *error = QString::fromUtf8(sqlite3_errmsg(db));
     sqlite3_finalize(st);
     if (transaction)
         sqlite3_exec(db, "COMMIT", nullptr, nullptr, nullptr);
     return ok;
 }
 
-double sqliteDouble(sqlite3_stmt* st, int column)
+/// A rollup's value column: NULL (and not read) in a row without good samples.
+double sqliteValue(sqlite3_stmt* st, int column, qint64 count)
 {
-    return sqlite3_column_type(st, column) == SQLITE_NULL ? std::nan("")
-                                                          : sqlite3_column_double(st, column);
+    return count > 0 ? sqlite3_column_double(st, column) : std::nan("");
 }
 
 /// start_ts, n, v_min, v_max, v_first, first_ts, v_last, last_ts, delta from column `at` on.
@@ -305,27 +323,24 @@ HistoryReader::hourAverages(const std::vector<TagId>& tags, qint64 fromMs, qint6
         }
     }
     if (sqlite3* db = sqliteConnection(m_db)) {
-        std::vector<size_t> indexes;
-        for (const qint64 id : ids)
-            indexes.push_back(indexOf.value(id));
+        // NULL reads as 0: v_avg is NULL where nothing is covered, v_min and v_max where n = 0.
         const auto read = [](sqlite3_stmt* st) {
             RollupRow r;
-            r.startMs = sqlite3_column_int64(st, 0);
-            r.count = sqlite3_column_int64(st, 1);
-            r.min = sqliteDouble(st, 2);
-            r.max = sqliteDouble(st, 3);
-            r.coveredMs = sqlite3_column_int64(st, 5);
-            r.integral = sqlite3_column_type(st, 4) == SQLITE_NULL
-                             ? 0.0
-                             : sqlite3_column_double(st, 4) * double(r.coveredMs);
+            r.startMs = sqlite3_column_int64(st, 1);
+            r.count = sqlite3_column_int64(st, 2);
+            r.min = sqliteValue(st, 3, r.count);
+            r.max = sqliteValue(st, 4, r.count);
+            r.coveredMs = sqlite3_column_int64(st, 6);
+            r.integral = sqlite3_column_double(st, 5) * double(r.coveredMs);
             return r;
         };
         QString error;
         if (!readSqliteHours(db,
-                             "SELECT start_ts, n, v_min, v_max, v_avg, covered_ms FROM rollup_hour "
-                             "WHERE series = ?1 AND start_ts >= ?2 AND start_ts < ?3 ORDER BY "
-                             "start_ts",
-                             ids, indexes, fromMs, toMs, read, out, &error)) {
+                             QStringLiteral("SELECT series, start_ts, n, v_min, v_max, v_avg, "
+                                            "covered_ms FROM rollup_hour WHERE series IN (%1) AND "
+                                            "start_ts >= ? AND start_ts < ? ORDER BY series, "
+                                            "start_ts"),
+                             ids, indexOf, fromMs, toMs, read, out, &error)) {
             fail(error);
             return std::nullopt;
         }
@@ -403,30 +418,28 @@ HistoryReader::counterHours(const std::vector<TagId>& tags, qint64 fromMs, qint6
     if (sqlite3* db = sqliteConnection(m_db)) {
         // SQLite reads every hour faster than it groups them (window functions and GROUP BY
         // over an expression cost it more than the rows: docs/performance.md § Reports).
-        std::vector<size_t> indexes;
-        for (const qint64 id : ids)
-            indexes.push_back(indexOf.value(id));
+        // NULL reads as 0: first_ts, last_ts and the values are NULL where n = 0, delta where
+        // the series is no counter.
         const auto read = [](sqlite3_stmt* st) {
             RollupRow r;
-            r.startMs = sqlite3_column_int64(st, 0);
-            r.count = sqlite3_column_int64(st, 1);
-            r.min = sqliteDouble(st, 2);
-            r.max = sqliteDouble(st, 3);
-            r.first = sqliteDouble(st, 4);
-            r.firstMs = sqlite3_column_int64(st, 5);
-            r.last = sqliteDouble(st, 6);
-            r.lastMs = sqlite3_column_int64(st, 7);
-            r.delta =
-                sqlite3_column_type(st, 8) == SQLITE_NULL ? 0.0 : sqlite3_column_double(st, 8);
+            r.startMs = sqlite3_column_int64(st, 1);
+            r.count = sqlite3_column_int64(st, 2);
+            r.min = sqliteValue(st, 3, r.count);
+            r.max = sqliteValue(st, 4, r.count);
+            r.first = sqliteValue(st, 5, r.count);
+            r.firstMs = sqlite3_column_int64(st, 6);
+            r.last = sqliteValue(st, 7, r.count);
+            r.lastMs = sqlite3_column_int64(st, 8);
+            r.delta = sqlite3_column_double(st, 9);
             return r;
         };
         QString error;
-        if (!readSqliteHours(
-                db,
-                "SELECT start_ts, n, v_min, v_max, v_first, first_ts, v_last, last_ts, "
-                "delta FROM rollup_hour WHERE series = ?1 AND start_ts >= ?2 AND "
-                "start_ts < ?3 ORDER BY start_ts",
-                ids, indexes, fromMs, toMs, read, out, &error)) {
+        if (!readSqliteHours(db,
+                             QStringLiteral("SELECT series, start_ts, n, v_min, v_max, v_first, "
+                                            "first_ts, v_last, last_ts, delta FROM rollup_hour "
+                                            "WHERE series IN (%1) AND start_ts >= ? AND start_ts "
+                                            "< ? ORDER BY series, start_ts"),
+                             ids, indexOf, fromMs, toMs, read, out, &error)) {
             fail(error);
             return std::nullopt;
         }
