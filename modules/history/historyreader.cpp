@@ -392,18 +392,6 @@ std::optional<std::vector<std::vector<RollupRow>>>
 HistoryReader::counterHours(const std::vector<TagId>& tags, qint64 fromMs, qint64 toMs,
                             const std::vector<qint64>& bounds, qint64 gapMs)
 {
-    // Groups of hours that never straddle a bucket's bound: [origin + k·step, origin + (k+1)·step)
-    // with step the greatest common divisor of the buckets' lengths (a day, or an hour around a
-    // daylight-saving change) and origin a bound at or before fromMs.
-    qint64 step = 0;
-    for (size_t i = 1; i < bounds.size(); ++i)
-        step = std::gcd(step, bounds[i] - bounds[i - 1]);
-    if (step <= 0)
-        step = HourMs;
-    qint64 origin = bounds.empty() ? fromMs : bounds.front();
-    if (origin > fromMs)
-        origin -= (origin - fromMs + step - 1) / step * step;
-
     std::vector<std::vector<RollupRow>> out(tags.size());
     QHash<qint64, size_t> indexOf;
     std::vector<qint64> ids;
@@ -445,6 +433,18 @@ HistoryReader::counterHours(const std::vector<TagId>& tags, qint64 fromMs, qint6
         }
         return out;
     }
+    // Groups of hours that never straddle a bucket's bound: [origin + k·step, origin + (k+1)·step)
+    // with step the greatest common divisor of the buckets' lengths (a day, or an hour around a
+    // daylight-saving change) and origin a bound at or before fromMs.
+    qint64 step = 0;
+    for (size_t i = 1; i < bounds.size(); ++i)
+        step = std::gcd(step, bounds[i] - bounds[i - 1]);
+    if (step <= 0)
+        step = HourMs;
+    qint64 origin = bounds.empty() ? fromMs : bounds.front();
+    if (origin > fromMs)
+        origin -= (origin - fromMs + step - 1) / step * step;
+
     // The groups whose hours are needed one by one: [from, to) of a series, adjacent ones merged.
     struct Detail {
         size_t index;
@@ -466,9 +466,9 @@ HistoryReader::counterHours(const std::vector<TagId>& tags, qint64 fromMs, qint6
                 QStringLiteral(
                     "SELECT series, g, MIN(start_ts), SUM(n), MIN(v_min), MAX(v_max), "
                     "MIN(v_first), MIN(first_ts), MAX(v_last), MAX(last_ts), SUM(delta), "
-                    "MAX(odd), COUNT(*) FROM (SELECT series, (start_ts - ?) / ? AS g, start_ts, n, "
-                    "v_min, "
-                    "v_max, v_first, first_ts, v_last, last_ts, delta, CASE WHEN n > 0 AND "
+                    "MAX(odd), COUNT(*) FROM (SELECT series, (start_ts - ?) / ? AS g, "
+                    "start_ts, n, v_min, v_max, v_first, first_ts, v_last, last_ts, delta, "
+                    "CASE WHEN n > 0 AND "
                     "(v_max > v_last OR v_min < v_first OR LAG(n) OVER w = 0 OR LAG(v_last) OVER "
                     "w > v_first OR first_ts - LAG(last_ts) OVER w > ?) THEN 1 ELSE 0 END AS odd "
                     "FROM rollup_hour WHERE series IN (%1) AND start_ts >= ? AND start_ts < ? "
