@@ -71,6 +71,27 @@ public:
     std::optional<std::vector<std::vector<RollupRow>>>
     aggregated(const std::vector<TagId>& tags, qint64 fromMs, qint64 toMs, Resolution resolution);
 
+    /// Hourly rows for averages only (a day's report of pressures, levels …), in the order of
+    /// `tags`: startMs, count, min, max, the time-weighted average (integral) and coveredMs;
+    /// first, last and delta are left 0. On SQLite read through its own API, one prepared
+    /// statement; elsewhere half the columns of aggregated().
+    std::optional<std::vector<std::vector<RollupRow>>> hourAverages(const std::vector<TagId>& tags,
+                                                                    qint64 fromMs, qint64 toMs);
+
+    /// A meter's hourly rows over [fromMs, toMs) for Reports::CounterVolume with the buckets
+    /// `bounds` (whole hours), in the order of `tags`, without integral and coveredMs; over them
+    /// CounterVolume gives the same buckets, values, flags and comments as over every hour.
+    /// On SQLite every hour comes, read through SQLite's own API with one prepared statement
+    /// (SQLite reads rows faster than it groups them). On PostgreSQL the database sums the
+    /// hours: where the hours of a bucket (a production day) read like a meter that only went
+    /// up — within each hour and from each reading to the next, no reading further than gapMs
+    /// from the one before, no hour without readings before one with them — they come as one
+    /// row (RollupRow::combine of them, delta their sum); the hours of the other buckets come as
+    /// they are, so that CounterVolume finds the same drops (rollover, reset, jitter) and gaps.
+    std::optional<std::vector<std::vector<RollupRow>>>
+    counterHours(const std::vector<TagId>& tags, qint64 fromMs, qint64 toMs,
+                 const std::vector<qint64>& bounds, qint64 gapMs);
+
     /// Each tag's newest good sample (0 when it has none), as of the writer's last flush.
     std::optional<std::vector<qint64>> lastGood(const std::vector<TagId>& tags);
 

@@ -110,8 +110,7 @@ std::optional<Report> ReportBuilder::daily(QDate day, const QString& tagKey,
         *error = tr("no station has a tag '%1'").arg(tagKey);
         return std::nullopt;
     }
-    const auto rows =
-        m_reader.aggregated(tags, cuts.fromMs(), cuts.toMs(), History::Resolution::Hour);
+    const auto rows = m_reader.hourAverages(tags, cuts.fromMs(), cuts.toMs());
     if (!rows) {
         *error = m_reader.lastError();
         return std::nullopt;
@@ -244,10 +243,11 @@ std::optional<Report> ReportBuilder::production(const ReportPeriod& period,
     }
 
     // From the hour before (a drop at the boundary) to a day after (where a gap across the end
-    // closes).
+    // closes). Only what CounterVolume needs (HistoryReader::counterHours: on PostgreSQL the
+    // database sums the hours of a bucket with nothing in them to flag).
     const qint64 from = cuts.fromMs() - HourMs;
-    const auto rows =
-        m_reader.aggregated(tags, from, cuts.toMs() + 24 * HourMs, History::Resolution::Hour);
+    const auto rows = m_reader.counterHours(tags, from, cuts.toMs() + 24 * HourMs, cuts.bounds,
+                                            CounterOptions().gapMs);
     const auto lastGood = rows ? m_reader.lastGood(tags) : std::nullopt;
     if (!rows || !lastGood) {
         *error = m_reader.lastError();

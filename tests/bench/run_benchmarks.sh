@@ -14,11 +14,12 @@
 # and the script exits non-zero at the end.
 #
 # Usage: tests/bench/run_benchmarks.sh [--build-dir DIR] [--doc FILE] [NAME…]
-#   NAME: project_load sim_serve acquisition server history alarms stationlist map graphics
+#   NAME: project_load sim_serve acquisition server history reports alarms stationlist map
+#         graphics
 #         (default: all)
 # Build first: cmake --preset test && cmake --build build/test --target bench_project_load \
-#   bench_sim_serve bench_acquisition bench_server bench_history bench_alarms bench_stationlist bench_map \
-#   bench_graphics
+#   bench_sim_serve bench_acquisition bench_server bench_history bench_reports bench_alarms \
+#   bench_stationlist bench_map bench_graphics
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
@@ -29,7 +30,7 @@ while [[ $# -gt 0 ]]; do
     case $1 in
     --build-dir) build=$2; shift 2 ;;
     --doc) doc=$2; shift 2 ;;
-    -h | --help) sed -n '2,20p' "$0"; exit 0 ;;
+    -h | --help) sed -n '2,21p' "$0"; exit 0 ;;
     -*) echo "unknown option $1" >&2; exit 2 ;;
     *) names+=("$1"); shift ;;
     esac
@@ -43,12 +44,13 @@ declare -A args=(
     [acquisition]="--stations 2000 --seconds 10"
     [server]="--stations 2000 --seconds 40 --warmup 20"
     [history]="--stations 2000 --rounds 4"
+    [reports]="--stations 2000 --runs 5"
     [alarms]="--stations 2000 --seconds 120"
     [stationlist]="--stations 2000 --ticks 30"
     [map]="--stations 2000 --frames 30"
     [graphics]="--elements 2000 --ticks 40 --seconds 5"
 )
-order=(project_load sim_serve acquisition server history alarms stationlist map graphics)
+order=(project_load sim_serve acquisition server history reports alarms stationlist map graphics)
 [[ ${#names[@]} -gt 0 ]] || names=("${order[@]}")
 
 for name in "${names[@]}"; do
