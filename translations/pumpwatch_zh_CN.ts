@@ -1129,26 +1129,10 @@
 <context>
     <name>PumpWatch::Cli::ReportCommands</name>
     <message>
-        <source>  report render --project FILE --db URL --report daily|production --period P [--tag KEY] [--format xlsx|pdf|odt|csv] -o FILE [--user NAME]
-                                           a report from history into a file (P: 2026-12-01, 2026-12 or 2026)
-  report runs --db URL [--schedule NAME] [--project FILE]
-                                           the scheduled reports&apos; run log, newest first
-</source>
-        <translation>  report render --project 文件 --db 地址 --report daily|production --period 期间 [--tag 标签] [--format xlsx|pdf|odt|csv] -o 文件 [--user 姓名]
-                                           从历史数据生成报表文件（期间：2026-12-01、2026-12 或 2026）
-  report runs --db 地址 [--schedule 名称] [--project 文件]
-                                           定时报表的运行记录，最新的在前
-</translation>
-    </message>
-    <message>
         <source>unknown command &apos;report %1&apos;; commands:
 </source>
         <translation>未知命令“report %1”；可用命令：
 </translation>
-    </message>
-    <message>
-        <source>Renders a report from the history database into a file: the daily comprehensive report (综合日报) of one tag for a production day, or the water production report (产水量报表) of a day, a month or a year, as the workstation shows it.</source>
-        <translation>从历史数据库生成报表文件：某一标签某一生产日的综合日报，或某日、某月、某年的产水量报表，与工作站显示的一致。</translation>
     </message>
     <message>
         <source>the command</source>
@@ -1169,10 +1153,6 @@
     <message>
         <source>URL</source>
         <translation>地址</translation>
-    </message>
-    <message>
-        <source>daily or production</source>
-        <translation>daily（综合日报）或 production（产水量报表）</translation>
     </message>
     <message>
         <source>REPORT</source>
@@ -1217,10 +1197,6 @@
     <message>
         <source>--%1 is required</source>
         <translation>必须指定 --%1</translation>
-    </message>
-    <message>
-        <source>--report must be daily or production, not &apos;%1&apos;</source>
-        <translation>--report 须为 daily 或 production，而不是“%1”</translation>
     </message>
     <message>
         <source>--period: %1</source>
@@ -1305,6 +1281,30 @@
     <message>
         <source>Detail</source>
         <translation>说明</translation>
+    </message>
+    <message>
+        <source>  report render --project FILE --db URL --report daily|production|energy --period P [--tag KEY] [--format xlsx|pdf|odt|csv] -o FILE [--user NAME]
+                                           a report from history into a file (P: 2026-12-01, 2026-12 or 2026)
+  report runs --db URL [--schedule NAME] [--project FILE]
+                                           the scheduled reports&apos; run log, newest first
+</source>
+        <translation>  report render --project 文件 --db 地址 --report daily|production|energy --period 期间 [--tag 标签] [--format xlsx|pdf|odt|csv] -o 文件 [--user 姓名]
+                                           从历史数据生成报表文件（期间：2026-12-01、2026-12 或 2026）
+  report runs --db 地址 [--schedule 名称] [--project 文件]
+                                           定时报表的运行记录，最新的在前
+</translation>
+    </message>
+    <message>
+        <source>Renders a report from the history database into a file: the daily comprehensive report (综合日报) of one tag for a production day, the water production report (产水量报表) or the energy report (能耗报表) of a day, a month or a year, as the workstation shows it.</source>
+        <translation>从历史数据库生成报表文件：某一生产日某一测点的综合日报，或某日、某月、某年的产水量报表或能耗报表，与工作站显示的一致。</translation>
+    </message>
+    <message>
+        <source>daily, production or energy</source>
+        <translation>daily、production 或 energy</translation>
+    </message>
+    <message>
+        <source>--report must be daily, production or energy, not &apos;%1&apos;</source>
+        <translation>--report 须为 daily、production 或 energy，而不是“%1”</translation>
     </message>
 </context>
 <context>
@@ -3020,6 +3020,29 @@
     </message>
 </context>
 <context>
+    <name>PumpWatch::Runtime::ScheduledReports</name>
+    <message>
+        <source>scheduled report %1: scheduled reports are written as xlsx and csv, not %2</source>
+        <translation>定时报表 %1：定时报表只生成 xlsx 和 csv，不生成 %2</translation>
+    </message>
+    <message>
+        <source>scheduled reports: %1</source>
+        <translation>定时报表：%1</translation>
+    </message>
+    <message>
+        <source>scheduled report %1 %2 failed: %3</source>
+        <translation>定时报表 %1 %2 失败：%3</translation>
+    </message>
+    <message>
+        <source>scheduled report %1 %2 (%3): %4</source>
+        <translation>定时报表 %1 %2（%3）：%4</translation>
+    </message>
+    <message>
+        <source>scheduled reports: %1, checked every %2 minutes</source>
+        <translation>定时报表：%1 个，每 %2 分钟检查一次</translation>
+    </message>
+</context>
+<context>
     <name>PumpWatch::Server::Main</name>
     <message>
         <source>PumpWatch acquisition, alarm and history server.</source>
@@ -3160,26 +3183,6 @@
     <message>
         <source>scheduled reports: not issued without --db</source>
         <translation>定时报表：未指定 --db，不生成</translation>
-    </message>
-    <message>
-        <source>scheduled report %1: pumpwatch-server writes xlsx and csv, not %2</source>
-        <translation>定时报表 %1：pumpwatch-server 只生成 xlsx 和 csv，不生成 %2</translation>
-    </message>
-    <message>
-        <source>scheduled reports: %1</source>
-        <translation>定时报表：%1</translation>
-    </message>
-    <message>
-        <source>scheduled report %1 %2 failed: %3</source>
-        <translation>定时报表 %1 %2 失败：%3</translation>
-    </message>
-    <message>
-        <source>scheduled report %1 %2 (%3): %4</source>
-        <translation>定时报表 %1 %2（%3）：%4</translation>
-    </message>
-    <message>
-        <source>scheduled reports: %1, checked every %2 minutes</source>
-        <translation>定时报表：%1 个，每 %2 分钟检查一次</translation>
     </message>
 </context>
 <context>
@@ -4710,6 +4713,10 @@
     <message>
         <source>Exported to %1.</source>
         <translation>已导出到 %1。</translation>
+    </message>
+    <message>
+        <source>Energy report</source>
+        <translation>能耗报表</translation>
     </message>
 </context>
 <context>

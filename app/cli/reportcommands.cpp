@@ -43,7 +43,7 @@ Writer writerOf(const QString& format)
 
 QString ReportCommands::usage()
 {
-    return tr("  report render --project FILE --db URL --report daily|production --period P "
+    return tr("  report render --project FILE --db URL --report daily|production|energy --period P "
               "[--tag KEY] [--format xlsx|pdf|odt|csv] -o FILE [--user NAME]\n"
               "                                           a report from history into a file "
               "(P: 2026-12-01, 2026-12 or 2026)\n"
@@ -73,8 +73,9 @@ int ReportCommands::render(const QStringList& args)
     QCommandLineParser parser;
     parser.setApplicationDescription(
         tr("Renders a report from the history database into a file: the daily comprehensive "
-           "report (综合日报) of one tag for a production day, or the water production report "
-           "(产水量报表) of a day, a month or a year, as the workstation shows it."));
+           "report (综合日报) of one tag for a production day, the water production report "
+           "(产水量报表) or the energy report (能耗报表) of a day, a month or a year, as the "
+           "workstation shows it."));
     parser.addPositionalArgument(QStringLiteral("render"), tr("the command"));
     const QCommandLineOption projectOption(QStringLiteral("project"), tr("the project file"),
                                            tr("FILE"));
@@ -82,8 +83,8 @@ int ReportCommands::render(const QStringList& args)
                                       tr("the history database: sqlite:PATH or "
                                          "postgres://user@host:port/database"),
                                       tr("URL"));
-    const QCommandLineOption reportOption(QStringLiteral("report"), tr("daily or production"),
-                                          tr("REPORT"));
+    const QCommandLineOption reportOption(QStringLiteral("report"),
+                                          tr("daily, production or energy"), tr("REPORT"));
     const QCommandLineOption periodOption(
         QStringLiteral("period"),
         tr("a production day (2026-12-01), a month (2026-12) or a year (2026)"), tr("P"));
@@ -110,8 +111,8 @@ int ReportCommands::render(const QStringList& args)
         }
     }
     const QString report = parser.value(reportOption);
-    if (report != u"daily" && report != u"production") {
-        CliIo::err() << tr("--report must be daily or production, not '%1'").arg(report)
+    if (report != u"daily" && report != u"production" && report != u"energy") {
+        CliIo::err() << tr("--report must be daily, production or energy, not '%1'").arg(report)
                      << Qt::endl;
         return 2;
     }
@@ -167,7 +168,8 @@ int ReportCommands::render(const QStringList& args)
                                          parser.value(userOption)};
     const auto built = daily
                            ? builder.daily(period->date(), parser.value(tagOption), options, &error)
-                           : builder.production(*period, options, &error);
+                       : report == u"energy" ? builder.energy(*period, options, &error)
+                                             : builder.production(*period, options, &error);
     if (!built) {
         CliIo::err()
             << tr("%1, %2 report of %3: %4").arg(projectPath, report, period->code(), error)

@@ -30,6 +30,7 @@
 #include <memory>
 #include <optional>
 #include <runtime/pipeline.h>
+#include <runtime/scheduledreports.h>
 
 namespace {
 
@@ -196,7 +197,8 @@ public:
         if (!p.reports.schedules.empty() && !historyOptions)
             qWarning().noquote() << tr("scheduled reports: not issued without --db");
         else if (!p.reports.schedules.empty())
-            reports = startReports(p, clock, historyOptions->database, path);
+            reports = PumpWatch::Runtime::startScheduledReports(
+                p, clock, historyOptions->database, path, QStringLiteral("pumpwatch-server"));
         qInfo().noquote() << tr("running");
         const int code = QCoreApplication::exec();
         if (reports)
@@ -209,44 +211,6 @@ public:
     }
 
 private:
-    /// The scheduled reports, in folders relative to the project file's.
-    static std::unique_ptr<PumpWatch::Reports::ReportSchedulerService>
-    startReports(const PumpWatch::Project& p, const PumpWatch::Clock& clock,
-                 const PumpWatch::History::DatabaseUrl& url, const QString& projectPath)
-    {
-        using PumpWatch::Reports::ScheduledRun;
-        for (const PumpWatch::ReportSchedule& s : p.reports.schedules) {
-            QStringList left = s.formats;
-            left.removeAll(QStringLiteral("xlsx"));
-            left.removeAll(QStringLiteral("csv"));
-            if (!left.isEmpty())
-                qWarning().noquote()
-                    << tr("scheduled report %1: pumpwatch-server writes xlsx and csv, not %2")
-                           .arg(s.name(), left.join(QStringLiteral(", ")));
-        }
-        PumpWatch::Reports::ReportScheduler::Options options;
-        options.baseDir = QFileInfo(projectPath).absolutePath();
-        options.user = QStringLiteral("pumpwatch-server");
-        auto service = std::make_unique<PumpWatch::Reports::ReportSchedulerService>(
-            p, clock, url, options, [](const ScheduledRun& r) {
-                if (r.schedule.isEmpty()) // the database could not be reached
-                    qWarning().noquote() << tr("scheduled reports: %1").arg(r.detail);
-                else if (r.status == u"failed")
-                    qWarning().noquote() << tr("scheduled report %1 %2 failed: %3")
-                                                .arg(r.schedule, r.period.code(), r.detail);
-                else
-                    qInfo().noquote() << tr("scheduled report %1 %2 (%3): %4")
-                                             .arg(r.schedule, r.period.code(), r.status,
-                                                  r.files.join(QStringLiteral(", ")));
-            });
-        service->start();
-        qInfo().noquote() << tr("scheduled reports: %1, checked every %2 minutes")
-                                 .arg(p.reports.schedules.size())
-                                 .arg(PumpWatch::Reports::ReportSchedulerService::DefaultTickMs /
-                                      60'000);
-        return service;
-    }
-
     static void logAlarms(const PumpWatch::Runtime::AlarmJournalEntries& entries,
                           std::span<const PumpWatch::Alarms::AlarmChange> changes)
     {

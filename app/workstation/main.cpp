@@ -33,6 +33,7 @@
 #include <ctime>
 #include <demoproject.h>
 #include <runtime/pipeline.h>
+#include <runtime/scheduledreports.h>
 #include <tuple>
 
 namespace {
@@ -181,6 +182,9 @@ public:
             return fail(tr("%1: the alarm rules have errors:\n\n%2")
                             .arg(path, toStrings(pipeline.diagnostics()).join(u'\n')));
         pipeline.start();
+        // Single-PC mode issues the project's scheduled reports itself, as the server would.
+        const auto reports = Runtime::startScheduledReports(p, clock, historyOptions.database, path,
+                                                            QStringLiteral("pumpwatch"));
         // A new demo database starts with the last hours the same model computes, so the
         // sparklines and trends have something to show from the first minute. It is computed and
         // written on a pool thread while the window is already up; the list reads it when done.
@@ -274,6 +278,8 @@ public:
         }
         const int code = QApplication::exec();
         backfill.waitForFinished();
+        if (reports)
+            reports->stop(); // lets a run in progress finish its file
         pipeline.stop();
         return code;
     }

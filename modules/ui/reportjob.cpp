@@ -21,10 +21,21 @@ QFuture<ReportResult> generateReport(const Project& project, const History::Data
         if (promise.isCanceled())
             return;
         Reports::ReportBuilder builder(project, reader);
-        result.report =
-            request.family == ReportRequest::Family::Daily
-                ? builder.daily(request.period.date(), request.tagKey, options, &result.error)
-                : builder.production(request.period, options, &result.error);
+        Reports::ReportOptions stoppable = options;
+        stoppable.canceled = [&promise] { return promise.isCanceled(); };
+        switch (request.family) {
+        case ReportRequest::Family::Daily:
+            result.report =
+                builder.daily(request.period.date(), request.tagKey, stoppable, &result.error);
+            break;
+        case ReportRequest::Family::Energy:
+            result.report = builder.energy(request.period, stoppable, &result.error);
+            break;
+        case ReportRequest::Family::Production:
+        case ReportRequest::Family::Invalid:
+            result.report = builder.production(request.period, stoppable, &result.error);
+            break;
+        }
         promise.setProgressValue(2);
         if (promise.isCanceled())
             return;

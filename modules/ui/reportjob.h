@@ -26,7 +26,7 @@ namespace PumpWatch::Ui {
 
 /// What to generate: a family, its period and, for 综合日报, the tag.
 struct ReportRequest {
-    enum class Family : quint8 { Invalid = 0, Daily, Production };
+    enum class Family : quint8 { Invalid = 0, Daily, Production, Energy };
     Family family = Family::Invalid;
     QString tagKey; ///< Daily: a template tag key ("outlet_pressure")
     Reports::ReportPeriod period;

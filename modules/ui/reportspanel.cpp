@@ -111,6 +111,7 @@ void ReportsPanel::buildControls()
     m_family->setObjectName(QStringLiteral("family"));
     m_family->addItem(tr("Daily comprehensive report"), int(Family::Daily));
     m_family->addItem(tr("Water production report"), int(Family::Production));
+    m_family->addItem(tr("Energy report"), int(Family::Energy));
     m_family->setCurrentIndex(1);
     m_kind = new QComboBox(this);
     m_kind->setObjectName(QStringLiteral("periodKind"));

@@ -237,8 +237,11 @@ private Q_SLOTS:
             << QStringList{"--report", "production", "--period", "2026-13", "-o", "x.csv"} << 2
             << "'2026-13' is not a period";
         QTest::newRow("unknown report")
-            << QStringList{"--report", "energy", "--period", "2026-12", "-o", "x.csv"} << 2
-            << "--report must be daily or production, not 'energy'";
+            << QStringList{"--report", "yearly", "--period", "2026-12", "-o", "x.csv"} << 2
+            << "--report must be daily, production or energy, not 'yearly'";
+        QTest::newRow("energy without energy meters")
+            << QStringList{"--report", "energy", "--period", "2026-12", "-o", "x.csv"} << 1
+            << "no station has an energy meter 'energy'";
         QTest::newRow("format unknown from the name")
             << QStringList{"--report", "production", "--period", "2026-12", "-o", "x.txt"} << 2
             << "x.txt: give --format xlsx, pdf, odt or csv";
