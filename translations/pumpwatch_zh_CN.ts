@@ -1283,18 +1283,6 @@
         <translation>说明</translation>
     </message>
     <message>
-        <source>  report render --project FILE --db URL --report daily|production|energy --period P [--tag KEY] [--format xlsx|pdf|odt|csv] -o FILE [--user NAME]
-                                           a report from history into a file (P: 2026-12-01, 2026-12 or 2026)
-  report runs --db URL [--schedule NAME] [--project FILE]
-                                           the scheduled reports&apos; run log, newest first
-</source>
-        <translation>  report render --project 文件 --db 地址 --report daily|production|energy --period 期间 [--tag 标签] [--format xlsx|pdf|odt|csv] -o 文件 [--user 姓名]
-                                           从历史数据生成报表文件（期间：2026-12-01、2026-12 或 2026）
-  report runs --db 地址 [--schedule 名称] [--project 文件]
-                                           定时报表的运行记录，最新的在前
-</translation>
-    </message>
-    <message>
         <source>Renders a report from the history database into a file: the daily comprehensive report (综合日报) of one tag for a production day, the water production report (产水量报表) or the energy report (能耗报表) of a day, a month or a year, as the workstation shows it.</source>
         <translation>从历史数据库生成报表文件：某一生产日某一测点的综合日报，或某日、某月、某年的产水量报表或能耗报表，与工作站显示的一致。</translation>
     </message>
@@ -1305,6 +1293,82 @@
     <message>
         <source>--report must be daily, production or energy, not &apos;%1&apos;</source>
         <translation>--report 须为 daily、production 或 energy，而不是“%1”</translation>
+    </message>
+    <message>
+        <source>  report render --project FILE --db URL --report daily|production|energy --period P [--tag KEY] [--format xlsx|pdf|odt|csv] -o FILE [--user NAME]
+                                           a report from history into a file (P: 2026-12-01, 2026-12 or 2026)
+  report runs --db URL [--schedule NAME] [--project FILE]
+                                           the scheduled reports&apos; run log, newest first
+  report replace-meter --project FILE --db URL --tag PATH --at TIME --old X --new Y --user NAME [--reason TEXT]
+                                           enter a meter replacement
+</source>
+        <translation>  report render --project 文件 --db 地址 --report daily|production|energy --period 期间 [--tag 标签] [--format xlsx|pdf|odt|csv] -o 文件 [--user 姓名]
+                                           从历史数据生成报表文件（期间：2026-12-01、2026-12 或 2026）
+  report runs --db 地址 [--schedule 名称] [--project 文件]
+                                           定时报表的运行记录，最新的在前
+  report replace-meter --project 文件 --db 地址 --tag 路径 --at 时间 --old 旧读数 --new 新读数 --user 姓名 [--reason 原因]
+                                           录入换表
+</translation>
+    </message>
+    <message>
+        <source>Enters a meter replacement: the old meter&apos;s final reading and the new one&apos;s first, at the time it was replaced. Reports then count the volume across it instead of taking the drop for a reset. Audited; the CLI&apos;s user is the operating system&apos;s account.</source>
+        <translation>录入一次换表：旧表的末读数和新表的初读数，以及换表时间。报表据此计算换表前后的水量，而不把读数下降当作计数器归零。此操作记入审计；命令行的用户为操作系统账户。</translation>
+    </message>
+    <message>
+        <source>the meter: station/device/key or station/key</source>
+        <translation>计量表：站/设备/键 或 站/键</translation>
+    </message>
+    <message>
+        <source>PATH</source>
+        <translation>路径</translation>
+    </message>
+    <message>
+        <source>when it was replaced, local time (2026-12-01T14:00)</source>
+        <translation>换表时间，本地时间（2026-12-01T14:00）</translation>
+    </message>
+    <message>
+        <source>TIME</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>the old meter&apos;s final reading</source>
+        <translation>旧表末读数</translation>
+    </message>
+    <message>
+        <source>VALUE</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <source>the new meter&apos;s first reading</source>
+        <translation>新表初读数</translation>
+    </message>
+    <message>
+        <source>who enters it</source>
+        <translation>录入人</translation>
+    </message>
+    <message>
+        <source>why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>TEXT</source>
+        <translation>文字</translation>
+    </message>
+    <message>
+        <source>--old and --new must be numbers</source>
+        <translation>--old 和 --new 须为数字</translation>
+    </message>
+    <message>
+        <source>%1: no meter &apos;%2&apos; (a totalizer or an energy meter)</source>
+        <translation>%1：没有计量表“%2”（累积流量计或电能表）</translation>
+    </message>
+    <message>
+        <source>--at must be a local time like 2026-12-01T14:00:00</source>
+        <translation>--at 须为本地时间，如 2026-12-01T14:00:00</translation>
+    </message>
+    <message>
+        <source>%1: meter replaced at %2 (old %3, new %4), entered by %5</source>
+        <translation>%1：已录入 %2 换表（旧表 %3，新表 %4），录入人 %5</translation>
     </message>
 </context>
 <context>

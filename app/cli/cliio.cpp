@@ -59,23 +59,25 @@ bool CliIo::writeOutput(const QByteArray& data, const QString& path)
     return true;
 }
 
+std::optional<qint64> CliIo::parseTime(const QString& text, const QTimeZone& zone)
+{
+    QDateTime t = QDateTime::fromString(text, Qt::ISODate);
+    if (!t.isValid()) {
+        const QDate d = QDate::fromString(text, Qt::ISODate);
+        if (!d.isValid())
+            return std::nullopt;
+        t = QDateTime(d, QTime(0, 0));
+    }
+    if (t.timeSpec() == Qt::LocalTime) // no offset given: the zone's local time
+        t = QDateTime(t.date(), t.time(), zone);
+    return t.toMSecsSinceEpoch();
+}
+
 std::optional<std::pair<qint64, qint64>> CliIo::parsePeriod(const QString& from, const QString& to,
                                                             const QTimeZone& zone)
 {
-    const auto parse = [&zone](const QString& text) -> std::optional<qint64> {
-        QDateTime t = QDateTime::fromString(text, Qt::ISODate);
-        if (!t.isValid()) {
-            const QDate d = QDate::fromString(text, Qt::ISODate);
-            if (!d.isValid())
-                return std::nullopt;
-            t = QDateTime(d, QTime(0, 0));
-        }
-        if (t.timeSpec() == Qt::LocalTime) // no offset given: the zone's local time
-            t = QDateTime(t.date(), t.time(), zone);
-        return t.toMSecsSinceEpoch();
-    };
-    const auto f = parse(from);
-    const auto t = parse(to);
+    const auto f = parseTime(from, zone);
+    const auto t = parseTime(to, zone);
     if (!f || !t || *t <= *f) {
         err() << tr("--from and --to must be local times like 2026-11-21T08:00:00, "
                     "--from before --to")

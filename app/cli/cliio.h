@@ -26,6 +26,8 @@ public:
     static bool parse(QCommandLineParser& parser, const QStringList& args, int positionals);
     /// [from, to) from "2026-11-21T08:00:00" or "2026-11-21" in `zone` (unless the text gives
     /// an offset); on a missing, malformed or empty period prints why and returns nullopt.
+    /// "2026-11-21T08:00:00" (the zone's local time unless an offset is given) or a date.
+    static std::optional<qint64> parseTime(const QString& text, const QTimeZone& zone);
     static std::optional<std::pair<qint64, qint64>>
     parsePeriod(const QString& from, const QString& to, const QTimeZone& zone);
     /// Writes `data` to `path`, or to stdout when `path` is empty or "-".

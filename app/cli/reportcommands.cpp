@@ -13,6 +13,7 @@
 
 #include <QDateTime>
 #include <QFileInfo>
+#include <QTimeZone>
 
 #include <cstring>
 
@@ -49,7 +50,10 @@ QString ReportCommands::usage()
               "(P: 2026-12-01, 2026-12 or 2026)\n"
               "  report runs --db URL [--schedule NAME] [--project FILE]\n"
               "                                           the scheduled reports' run log, "
-              "newest first\n");
+              "newest first\n"
+              "  report replace-meter --project FILE --db URL --tag PATH --at TIME --old X "
+              "--new Y --user NAME [--reason TEXT]\n"
+              "                                           enter a meter replacement\n");
 }
 
 bool ReportCommands::needsGui(int argc, char* argv[])
@@ -64,6 +68,8 @@ int ReportCommands::run(const QStringList& args)
         return render(args);
     if (command == u"runs")
         return runs(args);
+    if (command == u"replace-meter")
+        return replaceMeter(args);
     CliIo::err() << tr("unknown command 'report %1'; commands:\n").arg(command) << usage();
     return 2;
 }
@@ -255,6 +261,97 @@ int ReportCommands::runs(const QStringList& args)
                    .join(u'\t')
             << '\n';
     out.flush();
+    return 0;
+}
+
+int ReportCommands::replaceMeter(const QStringList& args)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        tr("Enters a meter replacement: the old meter's final reading and the new one's first, at "
+           "the time it was replaced. Reports then count the volume across it instead of taking "
+           "the drop for a reset. Audited; the CLI's user is the operating system's account."));
+    parser.addPositionalArgument(QStringLiteral("replace-meter"), tr("the command"));
+    const QCommandLineOption projectOption(QStringLiteral("project"), tr("the project file"),
+                                           tr("FILE"));
+    const QCommandLineOption dbOption(QStringLiteral("db"),
+                                      tr("the history database: sqlite:PATH or "
+                                         "postgres://user@host:port/database"),
+                                      tr("URL"));
+    const QCommandLineOption tagOption(
+        QStringLiteral("tag"), tr("the meter: station/device/key or station/key"), tr("PATH"));
+    const QCommandLineOption atOption(QStringLiteral("at"),
+                                      tr("when it was replaced, local time (2026-12-01T14:00)"),
+                                      tr("TIME"));
+    const QCommandLineOption oldOption(QStringLiteral("old"), tr("the old meter's final reading"),
+                                       tr("VALUE"));
+    const QCommandLineOption newOption(QStringLiteral("new"), tr("the new meter's first reading"),
+                                       tr("VALUE"));
+    const QCommandLineOption userOption(QStringLiteral("user"), tr("who enters it"), tr("NAME"));
+    const QCommandLineOption reasonOption(QStringLiteral("reason"), tr("why"), tr("TEXT"));
+    parser.addOptions({projectOption, dbOption, tagOption, atOption, oldOption, newOption,
+                       userOption, reasonOption});
+    if (!CliIo::parse(parser, args, 0))
+        return parser.isSet(QStringLiteral("help")) ? 0 : 2;
+    for (const auto* required :
+         {&projectOption, &dbOption, &tagOption, &atOption, &oldOption, &newOption, &userOption}) {
+        if (!parser.isSet(*required)) {
+            CliIo::err() << tr("--%1 is required").arg(required->names().constLast()) << Qt::endl;
+            return 2;
+        }
+    }
+    bool okOld = false;
+    bool okNew = false;
+    const double oldFinal = parser.value(oldOption).toDouble(&okOld);
+    const double newInitial = parser.value(newOption).toDouble(&okNew);
+    if (!okOld || !okNew) {
+        CliIo::err() << tr("--old and --new must be numbers") << Qt::endl;
+        return 2;
+    }
+    const ProjectLoad load = ProjectReader::readFile(parser.value(projectOption));
+    CliIo::print(load.diagnostics);
+    if (!load.project)
+        return 1;
+    const Project& p = *load.project;
+    const TagId tag = p.findTag(parser.value(tagOption));
+    if (tag == InvalidTagId ||
+        quantityInfo(p.tag(tag).quantity).aggregation != Aggregation::Counter) {
+        CliIo::err() << tr("%1: no meter '%2' (a totalizer or an energy meter)")
+                            .arg(parser.value(projectOption), parser.value(tagOption))
+                     << Qt::endl;
+        return 1;
+    }
+    const auto at = CliIo::parseTime(parser.value(atOption), QTimeZone(p.timeZone.toLatin1()));
+    if (!at) {
+        CliIo::err() << tr("--at must be a local time like 2026-12-01T14:00:00") << Qt::endl;
+        return 2;
+    }
+    QString error;
+    const auto url = History::DatabaseUrl::parse(parser.value(dbOption), &error);
+    if (!url) {
+        CliIo::err() << error << Qt::endl;
+        return 2;
+    }
+    History::HistoryReader reader(p, *url);
+    if (!reader.open(&error)) {
+        CliIo::err() << tr("%1: %2").arg(url->display(), error) << Qt::endl;
+        return 1;
+    }
+    const QString login = qEnvironmentVariable("USER", qEnvironmentVariable("USERNAME"));
+    const User user{login, parser.value(userOption).trimmed(), Role::Engineer, 0, {}, {}};
+    Reports::ReportStore store(reader.database());
+    if (!store.addReplacement(
+            {0, p.tagPath(tag), *at, oldFinal, newInitial, {}, parser.value(reasonOption)}, user,
+            {}, &error)) {
+        CliIo::err() << tr("%1: %2").arg(url->display(), error) << Qt::endl;
+        return 1;
+    }
+    CliIo::out() << tr("%1: meter replaced at %2 (old %3, new %4), entered by %5")
+                        .arg(p.tagPath(tag), parser.value(atOption))
+                        .arg(oldFinal)
+                        .arg(newInitial)
+                        .arg(user.displayName)
+                 << Qt::endl;
     return 0;
 }
 

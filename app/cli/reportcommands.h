@@ -6,6 +6,9 @@
 //     pumpwatch-cli report render --project site.json --db sqlite:history.db
 //         --report production --period 2026-12 -o 2026-12.xlsx       (one line)
 //     pumpwatch-cli report runs --db sqlite:history.db --project site.json
+//     pumpwatch-cli report replace-meter --project site.json --db sqlite:history.db
+//         --tag S0001/low/outlet_total --at 2026-12-01T14:00 --old 52031 --new 0
+//         --user 李四 --reason 换表                                      (one line)
 #pragma once
 
 #include <QCoreApplication>
@@ -27,6 +30,7 @@ public:
 private:
     static int render(const QStringList& args);
     static int runs(const QStringList& args);
+    static int replaceMeter(const QStringList& args);
 };
 
 } // namespace PumpWatch::Cli

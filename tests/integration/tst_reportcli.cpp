@@ -16,6 +16,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -279,6 +280,45 @@ private Q_SLOTS:
             {"--report", "production", "--period", "2026-12", "-o", path("no/such/folder/x.csv")}));
         QCOMPARE(r.exitCode, 1);
         QVERIFY2(r.err.contains(path("no/such/folder/x.csv")), qPrintable(r.err));
+    }
+
+    /// A replacement entered after the test's data (the reports above stay as they are): the
+    /// row reports read and its audit row; a wrong tag or a gauge instead of a meter refused.
+    void replaceMeterIsEnteredAndAudited()
+    {
+        const QStringList base{
+            "report",           "replace-meter", "--project", m_project, "--db", m_db,     "--at",
+            "2026-12-10T14:00", "--old",         "52031.5",   "--new",   "0",    "--user", "李四",
+            "--reason",         "换表"};
+        const Run bad = cli(base + QStringList{"--tag", "S1/plc/outlet_pressure"});
+        QCOMPARE(bad.exitCode, 1);
+        QVERIFY2(bad.err.contains(u"no meter 'S1/plc/outlet_pressure'"_s), qPrintable(bad.err));
+        QCOMPARE(cli(base + QStringList{"--tag", "S9/plc/outlet_total"}).exitCode, 1);
+        const Run r = cli(base + QStringList{"--tag", "S1/outlet_total"});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QVERIFY2(r.out.contains(u"S1/plc/outlet_total: meter replaced at 2026-12-10T14:00"_s),
+                 qPrintable(r.out));
+
+        const ProjectLoad load = ProjectReader::readFile(m_project);
+        QString error;
+        History::HistoryReader reader(*load.project, *History::DatabaseUrl::parse(m_db, &error));
+        QVERIFY2(reader.open(&error), qPrintable(error));
+        Reports::ReportStore store(reader.database());
+        const auto rows =
+            store.replacements({u"S1/plc/outlet_total"_s}, local(10, 0), local(11, 0), &error);
+        QVERIFY2(rows, qPrintable(error));
+        QCOMPARE(rows->size(), size_t(1));
+        QCOMPARE(rows->front().ms, local(10, 14));
+        QCOMPARE(rows->front().oldFinal, 52031.5);
+        QCOMPARE(rows->front().newInitial, 0.0);
+        QCOMPARE(rows->front().user, u"李四"_s);
+        QSqlQuery q(reader.database());
+        QVERIFY(q.exec(
+            u"SELECT COUNT(*), MAX(user_name), MAX(target) FROM audit_log WHERE action = 'meter.replace'"_s));
+        QVERIFY(q.next());
+        QCOMPARE(q.value(0).toInt(), 1);
+        QCOMPARE(q.value(1).toString(), u"李四"_s);
+        QCOMPARE(q.value(2).toString(), u"S1/plc/outlet_total"_s);
     }
 
     void runsListsTheLog()
