@@ -331,7 +331,7 @@ std::optional<Report> ReportBuilder::energy(const ReportPeriod& period,
     column(thisPeriod, tr("Water m³"), 10);
     column(thisPeriod, tr("kWh/m³"), 8);
     column(thisPeriod, tr("kWh/(km³·MPa)"), 10);
-    column(thisPeriod, tr("Efficiency %"), 8);
+    column(thisPeriod, tr("Efficiency %"), 9);
     group(current);
     const int classes = r.columnCount();
     for (TariffClass c : classesUsed)

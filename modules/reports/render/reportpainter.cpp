@@ -13,6 +13,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <numeric>
 #include <utility>
 
 namespace PumpWatch::Reports {
@@ -90,7 +91,51 @@ ReportPainter::ReportPainter(const Report& report, const QPageLayout& page)
     m_xMm.push_back(0.0);
     for (const Column& c : report.columns)
         m_xMm.push_back(m_xMm.back() + std::max(c.width, 1.0) * mmPerChar);
+    measureHeader();
     paginate();
+}
+
+void ReportPainter::measureHeader()
+{
+    const double scale = MeasureDpi / 25.4;
+    const QFontMetricsF fm(m_bold, &m_measure);
+    const double lineMm = fm.lineSpacing() / scale;
+    const int rows = std::min(m_report.headerRows, m_report.rowCount());
+    m_headerMm.assign(rows, RowMm);
+    for (int r = 0; r < rows; ++r) {
+        for (int col = 0; col < m_report.columnCount(); ++col) {
+            const CellRange* m = m_report.mergeAt(r, col);
+            if (m && (m->row != r || m->column != col || m->rows > 1))
+                continue; // covered, or spanning rows: it has their height
+            const int span = m ? m->columns : 1;
+            // Measured a little narrower than painted, like the paragraphs.
+            const double width = (m_xMm[col + span] - m_xMm[col] - 2 * PaddingMm) * 0.95 * scale;
+            const QRectF used =
+                fm.boundingRect(QRectF(0, 0, std::max(1.0, width), 1e7), Qt::TextWordWrap,
+                                m_report.cell(r, col).displayText());
+            const int lines = std::max(1, qRound(used.height() / fm.lineSpacing()));
+            m_headerMm[r] = std::max(m_headerMm[r], lines * lineMm + (RowMm - lineMm));
+        }
+    }
+}
+
+double ReportPainter::headerMm() const
+{
+    return std::accumulate(m_headerMm.begin(), m_headerMm.end(), 0.0);
+}
+
+bool ReportPainter::subtitlesOnOneLine() const
+{
+    const int n = static_cast<int>(m_report.subtitles.size());
+    if (n > 3)
+        return false;
+    const double scale = MeasureDpi / 25.4;
+    const QFontMetricsF fm(m_body, &m_measure);
+    for (const QString& s : m_report.subtitles) {
+        if (fm.horizontalAdvance(s) / scale > m_sizeMm.width() / n - 2.0)
+            return false;
+    }
+    return true;
 }
 
 QPageLayout ReportPainter::pageLayout(const Report& report)
@@ -112,7 +157,9 @@ double ReportPainter::topOf(int page) const
 {
     if (page > 0)
         return LineMm; // "title (continued)"
-    const int lines = m_report.subtitles.isEmpty() ? 0 : 1;
+    const int lines = m_report.subtitles.isEmpty() ? 0
+                      : subtitlesOnOneLine()       ? 1
+                                                   : static_cast<int>(m_report.subtitles.size());
     return TitleMm + lines * LineMm + GapMm;
 }
 
@@ -184,7 +231,7 @@ double ReportPainter::endBlockHeight() const
 
 void ReportPainter::paginate()
 {
-    const double headerMm = m_report.headerRows * RowMm;
+    const double headerMm = this->headerMm();
     const double bottom = m_sizeMm.height() - FooterMm;
     const auto capacity = [&](int page) {
         return static_cast<int>(std::floor((bottom - topOf(page) - headerMm) / RowMm + 1e-9));
@@ -256,9 +303,15 @@ void ReportPainter::paintTitle(Cursor& c, int page) const
     c.painter.setFont(m_title);
     c.text({0, 0, w, TitleMm}, Qt::AlignHCenter | Qt::AlignTop, m_report.title);
     // The subtitles share one line: the first at the left, the last at the right (单位 and
-    // the period usually), any others centred between.
+    // the period usually), any others centred between; when they do not fit, a line each.
     c.painter.setFont(m_body);
     const int n = static_cast<int>(m_report.subtitles.size());
+    if (!subtitlesOnOneLine()) {
+        for (int i = 0; i < n; ++i)
+            c.text({0, TitleMm + i * LineMm, w, LineMm}, Qt::AlignLeft | Qt::AlignVCenter,
+                   m_report.subtitles[i]);
+        return;
+    }
     for (int i = 0; i < n; ++i) {
         const double slot = w / n;
         int align = Qt::AlignHCenter;
@@ -277,15 +330,18 @@ void ReportPainter::paintTable(Cursor& c, int page) const
         rows.push_back(r);
     for (int r = m_pages[page].first; r < m_pages[page].end; ++r)
         rows.push_back(r);
-    const double top = topOf(page);
     const int count = static_cast<int>(rows.size());
+    // The top of each row on this page, and the table's bottom.
+    std::vector<double> y{topOf(page)};
+    for (int r : rows)
+        y.push_back(y.back() + (r < m_report.headerRows ? m_headerMm[r] : RowMm));
     for (int k = 0; k < count; ++k) {
         const int r = rows[k];
         for (int col = 0; col < m_report.columnCount(); ++col) {
             const CellRange* m = m_report.mergeAt(r, col);
             if (!m) {
                 paintCell(c, r, col,
-                          {m_xMm[col], top + k * RowMm, m_xMm[col + 1] - m_xMm[col], RowMm});
+                          {m_xMm[col], y[k], m_xMm[col + 1] - m_xMm[col], y[k + 1] - y[k]});
                 continue;
             }
             // A merge is painted once, over the rows of it that are on this page.
@@ -296,17 +352,16 @@ void ReportPainter::paintTable(Cursor& c, int page) const
             while (last + 1 < count && rows[last + 1] < m->row + m->rows)
                 ++last;
             const double x = m_xMm[m->column];
-            paintCell(
-                c, m->row, m->column,
-                {x, top + k * RowMm, m_xMm[m->column + m->columns] - x, (last - k + 1) * RowMm});
+            paintCell(c, m->row, m->column,
+                      {x, y[k], m_xMm[m->column + m->columns] - x, y[last + 1] - y[k]});
         }
     }
     // The table's outline and the line under the header, heavier than the grid.
-    const QRectF outline(0, top, m_xMm.back(), count * RowMm);
+    const QRectF outline(0, y.front(), m_xMm.back(), y.back() - y.front());
     c.painter.setBrush(Qt::NoBrush);
     c.painter.setPen(QPen(GridColor, 0.4 * c.pxPerMm));
     c.painter.drawRect(c.px(outline));
-    const double headerBottom = top + std::min(m_report.headerRows, count) * RowMm;
+    const double headerBottom = y[std::min(m_report.headerRows, count)];
     c.line({0, headerBottom}, {m_xMm.back(), headerBottom}, 0.4);
 }
 
@@ -351,8 +406,7 @@ void ReportPainter::paintCell(Cursor& c, int row, int column, const QRectF& rect
 void ReportPainter::paintEndBlock(Cursor& c) const
 {
     const Page& last = m_pages.back();
-    double y =
-        topOf(pageCount() - 1) + (m_report.headerRows + last.end - last.first) * RowMm + GapMm;
+    double y = topOf(pageCount() - 1) + headerMm() + (last.end - last.first) * RowMm + GapMm;
     const double w = m_sizeMm.width();
     c.painter.setPen(Qt::black);
     const auto paragraph = [&](const QString& text, const QFont& font) {

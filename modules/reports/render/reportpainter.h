@@ -68,6 +68,12 @@ private:
     struct Cursor;
 
     double topOf(int page) const;
+    /// The header rows' heights: a header that wraps makes its row taller (never less than a
+    /// body row).
+    void measureHeader();
+    double headerMm() const;
+    /// Whether the subtitles share one line (each fits its third of it) or take a line each.
+    bool subtitlesOnOneLine() const;
     double endBlockHeight() const;
     void paginate();
     void paintTitle(Cursor& c, int page) const;
@@ -83,8 +89,9 @@ private:
 
     const Report& m_report;
     QPageLayout m_page;
-    QSizeF m_sizeMm;           ///< the paint rectangle
-    std::vector<double> m_xMm; ///< left edge of each column, and the table's right edge
+    QSizeF m_sizeMm;                ///< the paint rectangle
+    std::vector<double> m_xMm;      ///< left edge of each column, and the table's right edge
+    std::vector<double> m_headerMm; ///< height of each header row
     QFont m_body;
     QFont m_bold;
     QFont m_title;
