@@ -29,8 +29,10 @@ constexpr double MinVolume = 2.0; ///< m³: ratios over less are not shown
 struct Totals {
     std::optional<double> kwh;
     std::optional<double> m3;
-    double pv = 0.0; ///< Σ ΔP · V over hours with both pressures
-    double vp = 0.0; ///< Σ V over the same hours
+    double pv = 0.0;      ///< Σ ΔP · V over hours with both pressures
+    double vp = 0.0;      ///< Σ V over the same hours
+    double kwhBoth = 0.0; ///< kWh over the hours both meters counted: the ratios' numerator
+    double m3Both = 0.0;  ///< m³ over the same hours
     std::array<double, TariffClassCount> byClass{};
     double cost = 0.0;
     bool costKnown = true;
@@ -47,6 +49,8 @@ struct Totals {
             m3 = m3.value_or(0.0) + *o.m3;
         pv += o.pv;
         vp += o.vp;
+        kwhBoth += o.kwhBoth;
+        m3Both += o.m3Both;
         for (int c = 0; c < TariffClassCount; ++c)
             byClass[c] += o.byClass[c];
         cost += o.cost;
@@ -55,17 +59,18 @@ struct Totals {
         kwhFlags |= o.kwhFlags;
         m3Flags |= o.m3Flags;
     }
+    /// Over the hours both meters counted, so a silent flow meter does not inflate it.
     std::optional<double> perM3() const
     {
-        if (!kwh || !m3 || *m3 < MinVolume)
+        if (m3Both < MinVolume)
             return std::nullopt;
-        return *kwh / *m3;
+        return kwhBoth / m3Both;
     }
     std::optional<double> perKm3MPa() const
     {
-        if (!kwh || !m3 || *m3 < MinVolume || vp < MinVolume || pv <= 0.0)
+        if (m3Both < MinVolume || vp < MinVolume || pv <= 0.0)
             return std::nullopt;
-        return 1000.0 * *kwh / (*m3 * (pv / vp));
+        return 1000.0 * kwhBoth / (m3Both * (pv / vp));
     }
     std::optional<double> efficiency() const ///< %
     {
@@ -197,6 +202,10 @@ std::optional<Report> ReportBuilder::energy(const ReportPeriod& period,
                     t.m3Flags |= v.flags;
                     if (v.value) {
                         t.m3 = t.m3.value_or(0.0) + *v.value;
+                        if (e.value) {
+                            t.kwhBoth += *e.value;
+                            t.m3Both += *v.value;
+                        }
                         if (outlet.contains(start) && inlet.contains(start)) {
                             t.pv += (outlet.value(start) - inlet.value(start)) * *v.value;
                             t.vp += *v.value;
@@ -370,8 +379,10 @@ std::optional<Report> ReportBuilder::energy(const ReportPeriod& period,
         cells.push_back(*b == 0.0 ? Cell::label(QStringLiteral("—"))
                                   : Cell::number((*c - *b) / *b * 100.0, 1));
     };
-    const auto rowOf = [&](const QString& label, const Totals& t, const Totals& p, const Totals& y,
-                           CellRole role) {
+    // `t` is shown; `tp` and `ty` are the same rows' stations that have data in the base `p`,
+    // `y` too (可比口径), compared with it.
+    const auto rowOf = [&](const QString& label, const Totals& t, const Totals& tp, const Totals& p,
+                           const Totals& ty, const Totals& y, CellRole role) {
         std::vector<Cell> cells{Cell::label(label, role)};
         Cell kwh = t.kwh ? Cell::number(*t.kwh, 1, t.kwhFlags) : Cell::blank(t.kwhFlags);
         Cell m3 = t.m3 ? Cell::number(*t.m3, 0, t.m3Flags) : Cell::blank(t.m3Flags);
@@ -383,8 +394,8 @@ std::optional<Report> ReportBuilder::energy(const ReportPeriod& period,
         for (TariffClass c : classesUsed)
             cells.push_back(t.classed ? Cell::number(t.byClass[int(c)], 1) : Cell::blank());
         cells.push_back(t.classed && t.costKnown ? Cell::number(t.cost, 2) : Cell::blank());
-        compare(cells, t, p);
-        compare(cells, t, y);
+        compare(cells, tp, p);
+        compare(cells, ty, y);
         for (Cell& c : cells)
             c.role = c.role == CellRole::Header ? c.role : role;
         r.rows.push_back(std::move(cells));
@@ -400,32 +411,46 @@ std::optional<Report> ReportBuilder::energy(const ReportPeriod& period,
         const int plant = line >= 0 ? m_project.lines[line].plant : -1;
         groups[plant >= 0 ? size_t(plant) : groups.size() - 1].second.push_back(i);
     }
-    Totals all, allPrev, allYear;
+    // Per group and in all: what is shown, and per base the comparable stations now and then.
+    struct Sums {
+        Totals now, nowPrev, prev, nowYear, year;
+        void add(const Sums& o)
+        {
+            now.add(o.now);
+            nowPrev.add(o.nowPrev);
+            prev.add(o.prev);
+            nowYear.add(o.nowYear);
+            year.add(o.year);
+        }
+    };
+    Sums all;
     for (const auto& [name, members] : groups) {
         if (members.empty())
             continue;
-        Totals sum, sumPrev, sumYear;
+        Sums sum;
         for (size_t i : members) {
-            rowOf(m_project.stationOfTag(meters[i].energy).displayName(), (*now)[i], (*prev)[i],
+            const Totals& t = (*now)[i];
+            rowOf(m_project.stationOfTag(meters[i].energy).displayName(), t, t, (*prev)[i], t,
                   (*year)[i], CellRole::Body);
-            sum.add((*now)[i]);
+            sum.now.add(t);
             // Growth over the stations with data in both periods only (可比口径).
-            const bool inPrev = (*now)[i].perM3() && (*prev)[i].perM3();
-            const bool inYear = (*now)[i].perM3() && (*year)[i].perM3();
-            comparablePrev += inPrev;
-            comparableYear += inYear;
-            if (inPrev)
-                sumPrev.add((*prev)[i]);
-            if (inYear)
-                sumYear.add((*year)[i]);
+            if (t.perM3() && (*prev)[i].perM3()) {
+                ++comparablePrev;
+                sum.nowPrev.add(t);
+                sum.prev.add((*prev)[i]);
+            }
+            if (t.perM3() && (*year)[i].perM3()) {
+                ++comparableYear;
+                sum.nowYear.add(t);
+                sum.year.add((*year)[i]);
+            }
         }
         if (groups.size() > 1)
-            rowOf(tr("%1 subtotal").arg(name), sum, sumPrev, sumYear, CellRole::Total);
+            rowOf(tr("%1 subtotal").arg(name), sum.now, sum.nowPrev, sum.prev, sum.nowYear,
+                  sum.year, CellRole::Total);
         all.add(sum);
-        allPrev.add(sumPrev);
-        allYear.add(sumYear);
     }
-    rowOf(tr("Total"), all, allPrev, allYear, CellRole::Total);
+    rowOf(tr("Total"), all.now, all.nowPrev, all.prev, all.nowYear, all.year, CellRole::Total);
 
     r.subtitles << tr("Comparable stations (data in both periods): %1 of %2 against %3, %4 of %2 "
                       "against %5")
