@@ -348,8 +348,7 @@ int ReportCommands::replaceMeter(const QStringList& args)
     }
     CliIo::out() << tr("%1: meter replaced at %2 (old %3, new %4), entered by %5")
                         .arg(p.tagPath(tag), parser.value(atOption))
-                        .arg(oldFinal)
-                        .arg(newInitial)
+                        .arg(parser.value(oldOption), parser.value(newOption))
                         .arg(user.displayName)
                  << Qt::endl;
     return 0;

@@ -10,6 +10,17 @@ namespace PumpWatch::Reports {
 
 namespace {
 
+/// A meter reading as people write it: 40123456.5, never 4.01235e+07.
+QString reading(double v)
+{
+    QString text = QString::number(v, 'f', 3);
+    while (text.endsWith(u'0'))
+        text.chop(1);
+    if (text.endsWith(u'.'))
+        text.chop(1);
+    return text;
+}
+
 QString when(qint64 ms, const QTimeZone& zone)
 {
     return QDateTime::fromMSecsSinceEpoch(ms, zone).toString(QStringLiteral("MM-dd HH:mm"));
@@ -106,19 +117,18 @@ CounterVolume::CounterVolume(const std::vector<History::RollupRow>& hours, const
                 notes << tr("meter replaced at %1: old meter's final reading %2, new meter's "
                             "first %3")
                              .arg(when(m.timestampMs, o.zone))
-                             .arg(m.oldFinal)
-                             .arg(m.newInitial);
+                             .arg(reading(m.oldFinal), reading(m.newInitial));
                 return;
             }
             if (o.rollover > 0.0 && high >= 0.9 * o.rollover && low < 0.1 * o.rollover) {
                 out.flags |= CellFlag::Rollover;
-                notes << tr("meter rolled over at %1 (%2 → %3)").arg(o.rollover).arg(high).arg(low);
+                notes << tr("meter rolled over at %1 (%2 → %3)")
+                             .arg(reading(o.rollover), reading(high), reading(low));
             } else {
                 out.flags |= CellFlag::Reset;
                 notes << tr("meter reset between %1 and %2 (%3 → %4); counted from 0")
                              .arg(when(fromMs, o.zone), when(toMs, o.zone))
-                             .arg(high)
-                             .arg(low);
+                             .arg(reading(high), reading(low));
             }
         };
 
