@@ -530,6 +530,32 @@ HistoryReader::counterHours(const std::vector<TagId>& tags, qint64 fromMs, qint6
     return out;
 }
 
+std::optional<std::vector<std::optional<RollupRow>>>
+HistoryReader::lastMeasuredHour(const std::vector<TagId>& tags, qint64 beforeMs)
+{
+    std::vector<std::optional<RollupRow>> out(tags.size());
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT start_ts, n, v_min, v_max, v_avg, covered_ms, v_first, "
+                             "first_ts, v_last, last_ts, delta FROM rollup_hour WHERE series = ? "
+                             "AND start_ts < ? AND n > 0 ORDER BY start_ts DESC LIMIT 1"));
+    for (size_t i = 0; i < tags.size(); ++i) {
+        const qint64 id = series(tags[i]);
+        if (id < 0)
+            continue;
+        q.bindValue(0, id);
+        q.bindValue(1, beforeMs);
+        if (!q.exec()) {
+            fail(q.lastError().text());
+            return std::nullopt;
+        }
+        if (q.next())
+            out[i] = rollupFromQuery(q, 0);
+        q.finish();
+    }
+    return out;
+}
+
 std::optional<std::vector<qint64>> HistoryReader::lastGood(const std::vector<TagId>& tags)
 {
     std::vector<qint64> out(tags.size(), 0);

@@ -92,6 +92,11 @@ public:
     counterHours(const std::vector<TagId>& tags, qint64 fromMs, qint64 toMs,
                  const std::vector<qint64>& bounds, qint64 gapMs);
 
+    /// Each tag's last hourly row with a good sample that starts before `beforeMs` (none when
+    /// it has none): where a comm gap reaching into a report began. One indexed lookup a tag.
+    std::optional<std::vector<std::optional<RollupRow>>>
+    lastMeasuredHour(const std::vector<TagId>& tags, qint64 beforeMs);
+
     /// Each tag's newest good sample (0 when it has none), as of the writer's last flush.
     std::optional<std::vector<qint64>> lastGood(const std::vector<TagId>& tags);
 

@@ -139,8 +139,8 @@ std::optional<Report> ReportBuilder::energy(const ReportPeriod& period,
             pressures.push_back(m.outlet != InvalidTagId ? m.outlet : m.energy);
             pressures.push_back(m.inlet != InvalidTagId ? m.inlet : m.energy);
         }
-        const auto rows = m_reader.aggregated(counters, from - HourMs, to + 24 * HourMs,
-                                              History::Resolution::Hour);
+        auto rows = m_reader.aggregated(counters, from - HourMs, to + 24 * HourMs,
+                                        History::Resolution::Hour);
         const auto press = rows
                                ? m_reader.aggregated(pressures, from, to, History::Resolution::Hour)
                                : std::nullopt;
@@ -149,10 +149,13 @@ std::optional<Report> ReportBuilder::energy(const ReportPeriod& period,
             *error = m_reader.lastError();
             return std::nullopt;
         }
+        qint64 earliest = from - HourMs;
+        if (!seedGapStarts(counters, *rows, from - HourMs, from, &earliest, error))
+            return std::nullopt;
         QStringList paths;
         for (TagId t : counters)
             paths << m_project.tagPath(t);
-        const auto replacements = store.replacements(paths, from - HourMs, to, error);
+        const auto replacements = store.replacements(paths, earliest, to, error);
         if (!replacements)
             return std::nullopt;
         std::vector<qint64> hours;

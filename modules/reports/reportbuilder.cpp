@@ -83,6 +83,38 @@ TagId ReportBuilder::siblingTag(TagId like, const QString& key) const
     return InvalidTagId;
 }
 
+bool ReportBuilder::seedGapStarts(const std::vector<TagId>& tags,
+                                  std::vector<std::vector<History::RollupRow>>& rows,
+                                  qint64 fetchedFrom, qint64 periodStart, qint64* earliest,
+                                  QString* error)
+{
+    std::vector<TagId> lacking;
+    std::vector<size_t> where;
+    for (size_t i = 0; i < tags.size(); ++i) {
+        const auto measured = std::find_if(rows[i].begin(), rows[i].end(),
+                                           [](const History::RollupRow& r) { return r.count > 0; });
+        if (measured == rows[i].end() || measured->startMs >= periodStart) {
+            lacking.push_back(tags[i]);
+            where.push_back(i);
+        }
+    }
+    if (lacking.empty())
+        return true;
+    const auto found = m_reader.lastMeasuredHour(lacking, fetchedFrom);
+    if (!found) {
+        *error = m_reader.lastError();
+        return false;
+    }
+    for (size_t k = 0; k < where.size(); ++k) {
+        if (!(*found)[k])
+            continue;
+        auto& r = rows[where[k]];
+        r.insert(r.begin(), *(*found)[k]);
+        *earliest = std::min(*earliest, (*found)[k]->lastMs);
+    }
+    return true;
+}
+
 bool ReportBuilder::stopped(const ReportOptions& options, QString* error)
 {
     if (!options.canceled || !options.canceled())
@@ -246,18 +278,21 @@ std::optional<Report> ReportBuilder::production(const ReportPeriod& period,
     // closes). Only what CounterVolume needs (HistoryReader::counterHours: on PostgreSQL the
     // database sums the hours of a bucket with nothing in them to flag).
     const qint64 from = cuts.fromMs() - HourMs;
-    const auto rows = m_reader.counterHours(tags, from, cuts.toMs() + 24 * HourMs, cuts.bounds,
-                                            CounterOptions().gapMs);
+    auto rows = m_reader.counterHours(tags, from, cuts.toMs() + 24 * HourMs, cuts.bounds,
+                                      CounterOptions().gapMs);
     const auto lastGood = rows ? m_reader.lastGood(tags) : std::nullopt;
     if (!rows || !lastGood) {
         *error = m_reader.lastError();
         return std::nullopt;
     }
+    qint64 earliest = from;
+    if (!seedGapStarts(tags, *rows, from, cuts.fromMs(), &earliest, error))
+        return std::nullopt;
     ReportStore store(m_reader.database());
     QStringList paths;
     for (TagId t : tags)
         paths << m_project.tagPath(t);
-    const auto replacements = store.replacements(paths, from, cuts.toMs(), error);
+    const auto replacements = store.replacements(paths, earliest, cuts.toMs(), error);
     const auto corrections = replacements ? store.corrections(QStringLiteral("production"),
                                                               cuts.fromMs(), cuts.toMs(), error)
                                           : std::nullopt;

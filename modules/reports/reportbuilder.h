@@ -63,6 +63,13 @@ public:
     static bool stopped(const ReportOptions& options, QString* error);
 
 private:
+    /// For each meter whose `rows` (fetched from `fetchedFrom`) have no good reading before
+    /// `periodStart`, puts its last hour with one in front: a comm gap that began before the
+    /// fetched rows is then seen and named, and a drop across it classified. `*earliest` is
+    /// lowered to the earliest reading so found (replacements are looked up from there).
+    bool seedGapStarts(const std::vector<TagId>& tags,
+                       std::vector<std::vector<History::RollupRow>>& rows, qint64 fetchedFrom,
+                       qint64 periodStart, qint64* earliest, QString* error);
     /// 日变化系数 Kd of each line of a monthly production report, for its notes.
     static QString variation(const Report& r);
     void finishReport(Report& r, const ReportOptions& options) const;

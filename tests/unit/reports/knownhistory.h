@@ -6,7 +6,8 @@
 // - S2 (北郊水厂 一号线): a 100 000 m³ modulus, rolling over on the 20th; its flow meter agrees;
 // - S3 (南郊水厂 南老线): reset to 0 right after its 11:59 reading on the 20th; its flow meter
 //   reads 10 % high;
-// - S4 (南郊水厂 南南线): replaced at 14:00 on the 20th, entered as a replacement;
+// - S4 (南郊水厂 南南线): replaced at 14:00 on the 20th, entered as a replacement; silent from
+//   11-22 03:00 to 10:00, a gap that began long before the production day 11-22;
 // - S5 (no line): energy at 0.3 kWh/m³, and a year before (2025-11-20 for 36 h) at 0.36.
 // The tests (tst_report_builder, tst_report_outputs) state the figures they expect.
 #pragma once
@@ -159,8 +160,9 @@ inline bool write(const Project& project, const History::DatabaseUrl& url,
             {t, std::fmod(99000.0 + v, 100000.0), tag("S2", "outlet_total"), Quality::Good});
         batch.push_back({t, t <= reset ? 50000.0 + v : v - volume(reset), tag("S3", "outlet_total"),
                          Quality::Good});
-        batch.push_back({t, t < replaced ? 20000.0 + v : 5000.0 + v - volume(replaced),
-                         tag("S4", "outlet_total"), Quality::Good});
+        if (t <= local(22, 3) || t >= local(22, 10)) // silent 5 h before 11-22 08:00 to 2 h after
+            batch.push_back({t, t < replaced ? 20000.0 + v : 5000.0 + v - volume(replaced),
+                             tag("S4", "outlet_total"), Quality::Good});
         // S2's flow meter agrees with its totalizer; S3's reads 10 % high.
         batch.push_back({t, flowAt(t), tag("S2", "outlet_flow"), Quality::Good});
         batch.push_back({t, flowAt(t) * 1.1, tag("S3", "outlet_flow"), Quality::Good});

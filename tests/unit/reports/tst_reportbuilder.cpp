@@ -155,6 +155,8 @@ private Q_SLOTS:
         const int d22 = rowOf(*r, QStringLiteral("2026-11-22"));
         QVERIFY(r->cell(d22, 2).flags & CellFlag::Incomplete);
         QVERIFY(qAbs(*r->cell(d22, 2).value - 400.0) < 1e-6); // 08:00 → 12:00 at 100 m³/h
+        // S4 silent from 11-22 03:00 to 10:00: the day before gets 5/7 of the gap's 400 m³.
+        QVERIFY(qAbs(*r->cell(d22 - 1, 5).value - (1680.0 - 5 * 40.0 + 400.0 * 5 / 7)) < 1e-6);
         const int d23 = rowOf(*r, QStringLiteral("2026-11-23"));
         QVERIFY(!r->cell(d23, 2).isNumber());
     }
@@ -175,6 +177,23 @@ private Q_SLOTS:
         QVERIFY(qAbs(*r->cell(25, 1).value - (40.0 * 10 / 60 + 200.0 * 50 / 150)) < 1e-6);
         const int total = rowOf(*r, QStringLiteral("Total"));
         QVERIFY(qAbs(*r->cell(total, 2).value - 1680.0) < 1e-6);
+    }
+
+    // A day that starts inside a comm gap that began hours before it (S4, silent from 11-22
+    // 03:00 to 10:00): its hours are estimated with the whole gap named, not "data from 10:00".
+    void dayStartingInsideAGap()
+    {
+        const auto r = production("2026-11-22");
+        QVERIFY(r);
+        const Cell& first = r->cell(2, 5); // 08:00–09:00: 400 m³ over 7 hours
+        QVERIFY(qAbs(*first.value - 400.0 / 7) < 1e-6);
+        QVERIFY(first.flags & CellFlag::Estimated);
+        QVERIFY2(first.comment.contains(QStringLiteral("11-22 03:00")) &&
+                     first.comment.contains(QStringLiteral("11-22 10:00")) &&
+                     !first.comment.contains(QStringLiteral("data from")),
+                 qPrintable(first.comment));
+        const int total = rowOf(*r, QStringLiteral("Total"));
+        QVERIFY(qAbs(*r->cell(total, 5).value - (400.0 * 2 / 7 + 200.0)) < 1e-6);
     }
 
     void yearSumsMonths()
