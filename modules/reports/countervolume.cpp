@@ -1,6 +1,7 @@
 #include "countervolume.h"
 
 #include <QDateTime>
+#include <QSet>
 
 #include <algorithm>
 #include <cmath>
@@ -80,6 +81,8 @@ CounterVolume::CounterVolume(const std::vector<History::RollupRow>& hours, const
             prev = &hours[r];
     }
 
+    QSet<qint64> used;     // replacements applied to a drop
+    QSet<qint64> rejected; // replacements near a drop that do not fit its readings
     for (int b = 0; b < n; ++b) {
         CounterBucket& out = m_buckets[b];
         const qint64 from = bounds[b];
@@ -92,9 +95,20 @@ CounterVolume::CounterVolume(const std::vector<History::RollupRow>& hours, const
             if (drop <= std::max(1.0, 0.01 * std::abs(high)))
                 return; // reverse flow or jitter, as the rollups count it
             const double counted = History::counterIncrement(high, low, o.rollover);
-            for (const MeterReplacement& m : o.replacements) {
-                if (m.timestampMs < fromMs || m.timestampMs > toMs)
+            // The newest entry that fits this drop: entered within two hours of it, the old
+            // meter's final reading not below its last reading, the new meter's first not
+            // above its first (a typo is not applied; a newer entry supersedes an older one).
+            for (auto it = o.replacements.rbegin(); it != o.replacements.rend(); ++it) {
+                const MeterReplacement& m = *it;
+                if (m.timestampMs < fromMs - ReplacementToleranceMs ||
+                    m.timestampMs > toMs + ReplacementToleranceMs)
                     continue;
+                const double slack = std::max(1.0, 0.01 * std::abs(high));
+                if (m.oldFinal < high - slack || m.newInitial > low + slack) {
+                    rejected.insert(m.timestampMs);
+                    continue;
+                }
+                used.insert(m.timestampMs);
                 // The rollups spread `counted` linearly over [fromMs, toMs]; spread the
                 // difference to the true advance the same way, so each bucket gets its share.
                 const double fix = (m.oldFinal - high) + (low - m.newInitial) - counted;
@@ -180,6 +194,24 @@ CounterVolume::CounterVolume(const std::vector<History::RollupRow>& hours, const
         if (any || lastReading > from)
             out.value = sum;
         out.comment = notes.join(tr("; "));
+    }
+    // An entered replacement that no drop took is named where it was entered, not dropped.
+    for (const MeterReplacement& m : o.replacements) {
+        if (used.contains(m.timestampMs) || m.timestampMs < bounds.front() ||
+            m.timestampMs >= bounds.back())
+            continue;
+        const auto at = std::upper_bound(bounds.begin(), bounds.end(), m.timestampMs);
+        CounterBucket& out = m_buckets[size_t(at - bounds.begin() - 1)];
+        out.flags |= CellFlag::Suspect;
+        const QString note =
+            rejected.contains(m.timestampMs)
+                ? tr("the meter replacement entered for %1 (old %2, new %3) does not fit the "
+                     "readings and was not applied")
+                : tr("the meter replacement entered for %1 (old %2, new %3) matches no drop in "
+                     "the readings and was not applied");
+        const QString text =
+            note.arg(when(m.timestampMs, o.zone)).arg(reading(m.oldFinal), reading(m.newInitial));
+        out.comment = out.comment.isEmpty() ? text : out.comment + tr("; ") + text;
     }
 }
 

@@ -12,8 +12,10 @@
 //   into a later bucket;
 // - Rollover / Reset: the meter went down within the bucket (classified like the rollups do);
 // - Suspect: the volume and the integral of the flow rate disagree (crossCheck);
-// - Replaced: a meter replacement was entered — the old meter's final and the new one's first
-//   reading replace what the rollups assumed (a restart at 0), so the day total is unchanged.
+// - Replaced: a meter replacement was entered (within two hours of a drop in the readings; the
+//   newest entry that fits them) — the old meter's final and the new one's first reading
+//   replace what the rollups assumed (a restart at 0), so the day total is unchanged. An entry
+//   that fits no drop is named in its bucket (Suspect) and not applied.
 //
 //     CounterVolume v(rows, {.rollover = 1e8}, cuts.bounds);
 //     v.buckets()[i].value, .flags, .comment
@@ -42,8 +44,8 @@ struct CounterOptions {
     qint64 lastGoodMs = 0;      ///< the series' newest good sample (history's series state)
     qint64 nowMs = 0;           ///< buckets reaching past it are incomplete
     qint64 gapMs = 15 * 60'000; ///< readings further apart are a comm gap, named
-    std::vector<MeterReplacement> replacements;
-    QTimeZone zone = QTimeZone::utc(); ///< for the times named in comments
+    std::vector<MeterReplacement> replacements; ///< in the order entered (the newest counts)
+    QTimeZone zone = QTimeZone::utc();          ///< for the times named in comments
 };
 
 struct CounterBucket {
@@ -56,6 +58,9 @@ class CounterVolume {
     Q_DECLARE_TR_FUNCTIONS(PumpWatch::Reports::CounterVolume)
 
 public:
+    /// How far from a drop in the readings an entered replacement may be dated.
+    static constexpr qint64 ReplacementToleranceMs = 2 * 3'600'000;
+
     /// `hours`: the series' hourly rollup rows in time order, covering at least
     /// [bounds.front(), bounds.back()) — best from an hour before (a drop at the boundary) to a
     /// day after (where a gap across the end closes); `bounds` on whole hours.

@@ -155,7 +155,9 @@ std::optional<Report> ReportBuilder::energy(const ReportPeriod& period,
         QStringList paths;
         for (TagId t : counters)
             paths << m_project.tagPath(t);
-        const auto replacements = store.replacements(paths, earliest, to, error);
+        const auto replacements =
+            store.replacements(paths, earliest - CounterVolume::ReplacementToleranceMs,
+                               to + CounterVolume::ReplacementToleranceMs, error);
         if (!replacements)
             return std::nullopt;
         std::vector<qint64> hours;

@@ -292,7 +292,9 @@ std::optional<Report> ReportBuilder::production(const ReportPeriod& period,
     QStringList paths;
     for (TagId t : tags)
         paths << m_project.tagPath(t);
-    const auto replacements = store.replacements(paths, earliest, cuts.toMs(), error);
+    const auto replacements =
+        store.replacements(paths, earliest - CounterVolume::ReplacementToleranceMs,
+                           cuts.toMs() + CounterVolume::ReplacementToleranceMs, error);
     const auto corrections = replacements ? store.corrections(QStringLiteral("production"),
                                                               cuts.fromMs(), cuts.toMs(), error)
                                           : std::nullopt;

@@ -191,7 +191,7 @@ ReportStore::replacements(const QStringList& tags, qint64 fromMs, qint64 toMs, Q
     q.setForwardOnly(true);
     // Few rows ever: read the period's and keep the asked tags.
     q.prepare(QStringLiteral("SELECT id, tag, ts, old_final, new_initial, user_name, reason FROM "
-                             "meter_replacements WHERE ts >= ? AND ts < ? ORDER BY ts"));
+                             "meter_replacements WHERE ts >= ? AND ts < ? ORDER BY id"));
     q.addBindValue(fromMs);
     q.addBindValue(toMs);
     if (!q.exec()) {

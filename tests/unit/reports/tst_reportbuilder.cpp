@@ -369,6 +369,40 @@ private Q_SLOTS:
         QCOMPARE(after->front().reviewedBy, QStringLiteral("赵六"));
     }
 
+    // Entered replacements are matched to the drop they explain: a newer entry with a typo
+    // (an old-meter reading below its last one) is not applied and is named, the earlier good
+    // one still counts; an entry where the readings never dropped is named, not applied.
+    void replacementsMustFitTheReadings()
+    {
+        ReportStore store(m_reader->database());
+        QString error;
+        const QString s4 = m_project.tagPath(m_project.findTag(u"S4", u"plc", u"outlet_total"));
+        const QString s1 = m_project.tagPath(m_project.findTag(u"S1", u"plc", u"outlet_total"));
+        QVERIFY2(store.addReplacement(
+                     {0, s4, local(20, 14, 5), 200.0, 5000.0, {}, QStringLiteral("录错")}, m_admin,
+                     QStringLiteral("ws1"), &error),
+                 qPrintable(error));
+        QVERIFY2(
+            store.addReplacement({0, s1, local(20, 3), 1100.0, 0.0, {}, QStringLiteral("误录")},
+                                 m_admin, QStringLiteral("ws1"), &error),
+            qPrintable(error));
+        const auto r = production("2026-11");
+        QVERIFY(r);
+        const int d20 = rowOf(*r, QStringLiteral("2026-11-20"));
+        const Cell& s4day = r->cell(d20, 5);
+        QVERIFY(qAbs(*s4day.value - 1680.0) < 1e-6);
+        QVERIFY(s4day.flags & CellFlag::Replaced);
+        QVERIFY(s4day.flags & CellFlag::Suspect);
+        QVERIFY2(
+            s4day.comment.contains(QStringLiteral("11-20 14:05 (old 200, new 5000) does not fit")),
+            qPrintable(s4day.comment));
+        const Cell& s1day = r->cell(rowOf(*r, QStringLiteral("2026-11-19")), 1);
+        QVERIFY(s1day.flags & CellFlag::Suspect);
+        QVERIFY2(s1day.comment.contains(QStringLiteral("matches no drop")),
+                 qPrintable(s1day.comment));
+        QVERIFY(qAbs(*s1day.value - 8 * 40.0) < 1e-6);
+    }
+
     void dailyComprehensive()
     {
         QString error;
