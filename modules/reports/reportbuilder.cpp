@@ -399,10 +399,42 @@ std::optional<Report> ReportBuilder::production(const ReportPeriod& period,
     r.rows.push_back(std::move(top));
     r.rows.push_back(std::move(second));
 
-    QHash<QString, const Correction*> correctionOf;
-    for (const Correction& c : *corrections)
-        correctionOf.insert(c.cell, &c);
     QStringList flaggedNotes;
+    QStringList coarserNotes;
+    // Corrections of this report's buckets replace the cell; corrections of finer buckets (the
+    // days of a month in a year's report) add their change to the bucket holding them; a
+    // coarser one (a day's, in the report of its hours) is named under 备注.
+    QHash<QString, const Correction*> correctionOf;
+    struct Finer {
+        double change = 0.0;
+        QStringList said;
+    };
+    QHash<QString, Finer> finerOf;
+    const auto rank = [](QStringView kind) { return kind == u"hour" ? 0 : kind == u"day" ? 1 : 2; };
+    const int ownRank = int(period.kind()); // Day → hours (0), Month → days (1), Year → months
+    for (const Correction& c : *corrections) {
+        const QStringList parts = c.cell.split(u'/'); // "line:ID", kind, label
+        if (parts.size() != 3 || rank(parts[1]) == ownRank) {
+            correctionOf.insert(c.cell, &c);
+            continue;
+        }
+        const QString text =
+            tr("%1 corrected by %2 (%3): %4 → %5")
+                .arg(parts[2], c.user, correctionMethodDisplayName(c.method),
+                     c.original ? QString::number(*c.original, 'f', 0) : tr("blank"),
+                     QString::number(c.corrected, 'f', 0));
+        if (rank(parts[1]) > ownRank) {
+            coarserNotes << text;
+            continue;
+        }
+        const auto at = std::upper_bound(cuts.bounds.begin(), cuts.bounds.end(), c.periodStartMs);
+        if (at == cuts.bounds.begin() || at == cuts.bounds.end())
+            continue;
+        const qint64 start = *(at - 1);
+        Finer& f = finerOf[parts[0] + u'/' + bucketKey(period.kind(), start, m_zone)];
+        f.change += c.corrected - c.original.value_or(0.0);
+        f.said << text;
+    }
     QHash<QString, QString> lastNoteOf; // line → the comment last listed under 备注
     const int decimals = 0;
     for (int b = 0; b < cuts.size(); ++b) {
@@ -438,6 +470,11 @@ std::optional<Report> ReportBuilder::production(const ReportPeriod& period,
                                          QString::number(k->corrected, 'f', decimals), k->reason);
                     c.value = k->corrected;
                     c.flags = CellFlag::Corrected;
+                } else if (const auto f = finerOf.constFind(c.key); f != finerOf.constEnd()) {
+                    c.value = c.value.value_or(0.0) + f->change;
+                    c.flags |= CellFlag::Corrected;
+                    c.comment = (c.comment.isEmpty() ? QString() : c.comment + tr("; ")) +
+                                f->said.join(tr("; "));
                 }
                 // A gap that lasts names itself once, not once a bucket (a meter silent
                 // since the 3rd would fill the page with "since the 3rd, no data").
@@ -473,7 +510,7 @@ std::optional<Report> ReportBuilder::production(const ReportPeriod& period,
     if (const QString kd = period.kind() == ReportPeriod::Month ? variation(r) : QString();
         !kd.isEmpty())
         r.notes << kd;
-    r.notes << flaggedNotes;
+    r.notes << coarserNotes << flaggedNotes;
     finishReport(r, options);
     return r;
 }

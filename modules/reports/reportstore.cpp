@@ -96,6 +96,9 @@ ReportStore::corrections(const QString& family, qint64 fromMs, qint64 toMs, QStr
         c.ms = q.value(10).toLongLong();
         const auto it = newest.constFind(c.cell);
         if (it != newest.constEnd()) {
+            // The newest value counts; the original stays what the data said before the first.
+            c.original = out[*it].original;
+            c.originalFlags = out[*it].originalFlags;
             out[*it] = std::move(c);
         } else {
             newest.insert(c.cell, out.size());

@@ -86,7 +86,8 @@ class ReportStore {
 public:
     explicit ReportStore(QSqlDatabase db);
 
-    /// The newest correction of each cell of `family` with fromMs ≤ period start < toMs.
+    /// The newest correction of each cell of `family` with fromMs ≤ period start < toMs, with
+    /// the original of the cell's first correction (what the data said).
     std::optional<std::vector<Correction>> corrections(const QString& family, qint64 fromMs,
                                                        qint64 toMs, QString* error);
     /// Only an administrator corrects. Writes the correction and its audit row in one

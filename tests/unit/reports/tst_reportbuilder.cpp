@@ -229,6 +229,18 @@ private Q_SLOTS:
         QCOMPARE(r->cell(d21, 1).flags, CellFlags(CellFlag::Corrected));
         QVERIFY(r->cell(d21, 1).comment.contains(QStringLiteral("赵六")));
         QVERIFY(qAbs(*r->cell(d21, 3).value - (1650.0 + 1680.0)) < 1e-6);
+        // The year's November holds the corrected day's change (from the original recorded with
+        // the correction); the day's hourly report names it.
+        const auto year = production("2026");
+        const Cell& nov = year->cell(rowOf(*year, QStringLiteral("2026-11")), 1);
+        QVERIFY2(qAbs(*nov.value - (40.0 * 8 + 2 * 1680.0 + 400.0 - 1646.667 + 1650.0)) < 1e-6,
+                 qPrintable(QString::number(*nov.value, 'f', 4)));
+        QVERIFY(nov.flags & CellFlag::Corrected);
+        QVERIFY2(nov.comment.contains(QStringLiteral("2026-11-21 corrected by 赵六")),
+                 qPrintable(nov.comment));
+        const auto hours = production("2026-11-21");
+        QVERIFY2(hours->notes.join(u'\n').contains(QStringLiteral("2026-11-21 corrected by 赵六")),
+                 qPrintable(hours->notes.join(u'\n')));
         QSqlQuery q(m_reader->database());
         QVERIFY(q.exec(QStringLiteral(
             "SELECT COUNT(*), MAX(login) FROM audit_log WHERE action = 'report.correct'")));
