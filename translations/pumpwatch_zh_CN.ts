@@ -2563,6 +2563,14 @@
         <source>the flow rate integrates to %1 m³, %2 % apart</source>
         <translation>瞬时流量积分为 %1 m³，相差 %2 %</translation>
     </message>
+    <message>
+        <source>the meter replacement entered for %1 (old %2, new %3) does not fit the readings and was not applied</source>
+        <translation>%1 录入的换表（旧表 %2，新表 %3）与读数不符，未应用</translation>
+    </message>
+    <message>
+        <source>the meter replacement entered for %1 (old %2, new %3) matches no drop in the readings and was not applied</source>
+        <translation>%1 录入的换表（旧表 %2，新表 %3）找不到对应的读数下降，未应用</translation>
+    </message>
 </context>
 <context>
     <name>PumpWatch::Reports::ExportText</name>
@@ -2887,6 +2895,14 @@
     <message>
         <source>, </source>
         <translation>，</translation>
+    </message>
+    <message>
+        <source>%1 corrected by %2 (%3): %4 → %5</source>
+        <translation>%1 已由 %2 修正（%3）：%4 → %5</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
     </message>
 </context>
 <context>
@@ -4781,6 +4797,10 @@
     <message>
         <source>Energy report</source>
         <translation>能耗报表</translation>
+    </message>
+    <message>
+        <source>%1 is version %2 of this report as issued; it is kept as it is. Export to another file.</source>
+        <translation>%1 是本报表已发布的第 %2 版，须保持原样。请导出到其他文件。</translation>
     </message>
 </context>
 <context>

@@ -16,6 +16,7 @@
 #include <QDateEdit>
 #include <QDir>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QHeaderView>
 #include <QLabel>
 #include <QMenu>
@@ -134,8 +135,12 @@ void ReportsPanel::buildControls()
     m_date->setObjectName(QStringLiteral("period"));
     m_date->setCalendarPopup(true);
     const QTimeZone zone(m_services.project.timeZone.toLatin1());
-    const QDate today = QDateTime::fromMSecsSinceEpoch(m_services.clock.nowMs(), zone).date();
-    m_date->setDate(today.addDays(-1)); // the last whole production day
+    // The last whole production day: before the day's start (08:00), yesterday is not over.
+    const int dayStart = m_services.project.reports.dayStartMinute;
+    const QDateTime now = QDateTime::fromMSecsSinceEpoch(m_services.clock.nowMs(), zone);
+    const QDate current =
+        now.time().msecsSinceStartOfDay() < dayStart * 60'000 ? now.date().addDays(-1) : now.date();
+    m_date->setDate(current.addDays(-1));
     m_generate = new QPushButton(tr("Generate"), this);
     m_generate->setObjectName(QStringLiteral("generate"));
     m_generate->setDefault(true);
@@ -561,9 +566,17 @@ void ReportsPanel::exportAs(const QString& format)
         if (format == QLatin1StringView(f.code))
             filter = tr(f.filter);
     }
+    // An issued file is never written again: the next version gets a name of its own.
+    int next = 1;
+    for (const Reports::ReportVersion& v : m_history->versions()) {
+        if (v.format == format)
+            next = std::max(next, v.version + 1);
+    }
     const QString folder = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
     const QString path = QFileDialog::getSaveFileName(
-        this, tr("Export report"), QDir(folder).filePath(m_model->report().id + u'.' + format),
+        this, tr("Export report"),
+        QDir(folder).filePath(
+            QStringLiteral("%1.v%2.%3").arg(m_model->report().id).arg(next).arg(format)),
         filter);
     if (!path.isEmpty())
         exportTo(path, format);
@@ -575,6 +588,15 @@ bool ReportsPanel::exportTo(const QString& path, const QString& format)
     if (!m_model->hasReport() || !user)
         return false;
     const Reports::Report& report = m_model->report();
+    for (const Reports::ReportVersion& v : m_history->versions()) {
+        if (QFileInfo(v.file) == QFileInfo(path)) {
+            setStatus(tr("%1 is version %2 of this report as issued; it is kept as it is. Export "
+                         "to another file.")
+                          .arg(QDir::toNativeSeparators(path))
+                          .arg(v.version));
+            return false;
+        }
+    }
     QString error;
     bool ok = false;
     if (format == u"xlsx")

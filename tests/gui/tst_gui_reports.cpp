@@ -253,6 +253,9 @@ private Q_SLOTS:
         QCOMPARE(newest->text(Ui::ReportHistory::Format), u"csv"_s);
         QCOMPARE(newest->text(Ui::ReportHistory::GeneratedBy), u"李四"_s);
         QCOMPARE(newest->text(Ui::ReportHistory::Sha256).size(), 12);
+        // The issued file is never written again: exporting onto it is refused.
+        QVERIFY(!f.panel.exportTo(path, u"csv"_s));
+        QCOMPARE(list->topLevelItemCount(), before + 1);
         // Who generated it cannot review it; another engineer can.
         QVERIFY(!f.panel.history()->reviewButton()->isEnabled());
         f.session.setUser(user(u"zhaoliu"_s, u"赵六"_s, Role::Engineer));
