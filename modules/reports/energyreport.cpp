@@ -293,7 +293,9 @@ std::optional<Report> ReportBuilder::energy(const ReportPeriod& period,
     const ReportPeriod lastYear = period.sameLastYear();
     const auto baseRange = [&](const ReportPeriod& p) {
         const PeriodCuts c = p.cuts(m_zone, settings.dayStartMinute);
-        return std::pair(c.fromMs(), std::min(c.toMs(), c.fromMs() + elapsed));
+        // A whole period against its whole base (February against all of January); a period
+        // not over against the same elapsed span of its base.
+        return std::pair(c.fromMs(), partial ? std::min(c.toMs(), c.fromMs() + elapsed) : c.toMs());
     };
     const auto [prevFrom, prevTo] = baseRange(prevPeriod);
     const auto [yearFrom, yearTo] = baseRange(lastYear);

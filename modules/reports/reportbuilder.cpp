@@ -41,6 +41,9 @@ void add(CounterBucket& sum, const CounterBucket& b, const QString& who)
     if (b.value)
         sum.value = sum.value.value_or(0.0) + *b.value;
     sum.flags |= b.flags;
+    // One meter of the line without data makes the line's number incomplete, not missing.
+    if (sum.value && sum.flags & CellFlag::Missing)
+        sum.flags = (sum.flags & ~CellFlags(CellFlag::Missing)) | CellFlag::Incomplete;
     if (!b.comment.isEmpty())
         sum.comment += (sum.comment.isEmpty() ? QString() : QStringLiteral("\n")) +
                        (who.isEmpty() ? b.comment : who + QStringLiteral(": ") + b.comment);
@@ -203,15 +206,20 @@ std::optional<Report> ReportBuilder::daily(QDate day, const QString& tagKey,
                 whole = *row;
             any = true;
         }
+        // Over the hours there are: incomplete when any hour of the day is blank.
+        const bool someBlank = std::any_of(cells.begin() + 1, cells.end(),
+                                           [](const Cell& c) { return !c.isNumber(); });
+        const CellFlags partial = someBlank ? CellFlags(CellFlag::Incomplete) : CellFlags();
         if (any && whole.count > 0) {
-            cells.push_back(Cell::number(whole.max, decimals));
-            cells.push_back(Cell::number(whole.min, decimals));
+            cells.push_back(Cell::number(whole.max, decimals, partial));
+            cells.push_back(Cell::number(whole.min, decimals, partial));
         } else {
             cells.push_back(Cell::blank(CellFlag::Missing));
             cells.push_back(Cell::blank(CellFlag::Missing));
         }
         const auto avg = any ? whole.average() : std::nullopt;
-        cells.push_back(avg ? Cell::number(*avg, decimals) : Cell::blank(CellFlag::Missing));
+        cells.push_back(avg ? Cell::number(*avg, decimals, partial)
+                            : Cell::blank(CellFlag::Missing));
         r.rows.push_back(std::move(cells));
     }
     r.notes << tr("Hourly values are time-weighted averages; max and min are the extremes of "

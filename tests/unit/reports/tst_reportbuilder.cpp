@@ -434,6 +434,9 @@ private Q_SLOTS:
         QVERIFY(!r->cell(2, 3).isNumber());
         QVERIFY(r->cell(2, 3).flags & CellFlag::Missing);
         QCOMPARE(r->cell(2, 2).value, 0.5);
+        // Its max, min and average are over 23 hours: incomplete.
+        QVERIFY(r->cell(2, 27).flags & CellFlag::Incomplete);
+        QVERIFY(!(r->cell(1, 27).flags & CellFlag::Incomplete));
         // S3 has no pressure tag data at all.
         QCOMPARE(r->rowCount(), 1 + 5);
         QVERIFY(!r->cell(3, 1).isNumber());
