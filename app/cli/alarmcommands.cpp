@@ -17,11 +17,7 @@ using History::JournalRow;
 
 const QCommandLineOption& dbOption()
 {
-    static const QCommandLineOption option(
-        QStringLiteral("db"),
-        AlarmCommands::tr(
-            "the history database: sqlite:PATH or postgres://user@host:port/database"),
-        AlarmCommands::tr("URL"));
+    static const QCommandLineOption option = CliIo::databaseOption();
     return option;
 }
 

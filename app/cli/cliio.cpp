@@ -59,6 +59,30 @@ bool CliIo::writeOutput(const QByteArray& data, const QString& path)
     return true;
 }
 
+QCommandLineOption CliIo::databaseOption()
+{
+    return QCommandLineOption(
+        QStringLiteral("db"),
+        tr("the history database: sqlite:PATH or postgres://user@host:port/database"), tr("URL"));
+}
+
+QCommandLineOption CliIo::projectOption()
+{
+    return QCommandLineOption(QStringLiteral("project"), tr("the project file"), tr("FILE"));
+}
+
+int CliIo::require(const QCommandLineParser& parser,
+                   std::initializer_list<const QCommandLineOption*> required)
+{
+    for (const QCommandLineOption* o : required) {
+        if (!parser.isSet(*o)) {
+            err() << tr("--%1 is required").arg(o->names().constLast()) << Qt::endl;
+            return 2;
+        }
+    }
+    return 0;
+}
+
 std::optional<qint64> CliIo::parseTime(const QString& text, const QTimeZone& zone)
 {
     QDateTime t = QDateTime::fromString(text, Qt::ISODate);

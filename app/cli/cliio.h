@@ -4,6 +4,7 @@
 
 #include <core/diagnostic.h>
 
+#include <QCommandLineOption>
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QTextStream>
@@ -26,6 +27,12 @@ public:
     static bool parse(QCommandLineParser& parser, const QStringList& args, int positionals);
     /// [from, to) from "2026-11-21T08:00:00" or "2026-11-21" in `zone` (unless the text gives
     /// an offset); on a missing, malformed or empty period prints why and returns nullopt.
+    /// --db URL and --project FILE, worded the same in every command.
+    static QCommandLineOption databaseOption();
+    static QCommandLineOption projectOption();
+    /// 0 when every option of `required` is set; else says which is missing and returns 2.
+    static int require(const QCommandLineParser& parser,
+                       std::initializer_list<const QCommandLineOption*> required);
     /// "2026-11-21T08:00:00" (the zone's local time unless an offset is given) or a date.
     static std::optional<qint64> parseTime(const QString& text, const QTimeZone& zone);
     static std::optional<std::pair<qint64, qint64>>

@@ -45,12 +45,8 @@ int HistoryCommands::exportCsv(const QStringList& args)
            "Hourly and daily rows hold the time-weighted average (or a counter's volume) with "
            "the period's minimum and maximum."));
     parser.addPositionalArgument(QStringLiteral("export"), tr("the command"));
-    const QCommandLineOption projectOption(QStringLiteral("project"), tr("the project file"),
-                                           tr("FILE"));
-    const QCommandLineOption dbOption(QStringLiteral("db"),
-                                      tr("the history database: sqlite:PATH or "
-                                         "postgres://user@host:port/database"),
-                                      tr("URL"));
+    const QCommandLineOption projectOption = CliIo::projectOption();
+    const QCommandLineOption dbOption = CliIo::databaseOption();
     const QCommandLineOption stationOption(QStringLiteral("station"), tr("station id or name"),
                                            tr("ID"));
     const QCommandLineOption quantityOption(
@@ -70,13 +66,9 @@ int HistoryCommands::exportCsv(const QStringList& args)
                        stepOption, formatOption, outputOption});
     if (!CliIo::parse(parser, args, 0))
         return parser.isSet(QStringLiteral("help")) ? 0 : 2;
-    for (const auto* required :
-         {&projectOption, &dbOption, &stationOption, &quantityOption, &fromOption, &toOption}) {
-        if (!parser.isSet(*required)) {
-            CliIo::err() << tr("--%1 is required").arg(required->names().constLast()) << Qt::endl;
-            return 2;
-        }
-    }
+    if (const int code = CliIo::require(parser, {&projectOption, &dbOption, &stationOption,
+                                                 &quantityOption, &fromOption, &toOption}))
+        return code;
     if (parser.value(formatOption) != u"csv") {
         CliIo::err() << tr("--format: only csv is supported") << Qt::endl;
         return 2;

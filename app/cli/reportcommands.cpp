@@ -83,12 +83,8 @@ int ReportCommands::render(const QStringList& args)
            "(产水量报表) or the energy report (能耗报表) of a day, a month or a year, as the "
            "workstation shows it."));
     parser.addPositionalArgument(QStringLiteral("render"), tr("the command"));
-    const QCommandLineOption projectOption(QStringLiteral("project"), tr("the project file"),
-                                           tr("FILE"));
-    const QCommandLineOption dbOption(QStringLiteral("db"),
-                                      tr("the history database: sqlite:PATH or "
-                                         "postgres://user@host:port/database"),
-                                      tr("URL"));
+    const QCommandLineOption projectOption = CliIo::projectOption();
+    const QCommandLineOption dbOption = CliIo::databaseOption();
     const QCommandLineOption reportOption(QStringLiteral("report"),
                                           tr("daily, production or energy"), tr("REPORT"));
     const QCommandLineOption periodOption(
@@ -109,13 +105,9 @@ int ReportCommands::render(const QStringList& args)
                        outputOption, userOption});
     if (!CliIo::parse(parser, args, 0))
         return parser.isSet(QStringLiteral("help")) ? 0 : 2;
-    for (const auto* required :
-         {&projectOption, &dbOption, &reportOption, &periodOption, &outputOption}) {
-        if (!parser.isSet(*required)) {
-            CliIo::err() << tr("--%1 is required").arg(required->names().constLast()) << Qt::endl;
-            return 2;
-        }
-    }
+    if (const int code = CliIo::require(
+            parser, {&projectOption, &dbOption, &reportOption, &periodOption, &outputOption}))
+        return code;
     const QString report = parser.value(reportOption);
     if (report != u"daily" && report != u"production" && report != u"energy") {
         CliIo::err() << tr("--report must be daily, production or energy, not '%1'").arg(report)
@@ -198,10 +190,7 @@ int ReportCommands::runs(const QStringList& args)
            "period, due, run, status (draft, final, failed), detail; times in the time zone "
            "of --project, else this computer's."));
     parser.addPositionalArgument(QStringLiteral("runs"), tr("the command"));
-    const QCommandLineOption dbOption(QStringLiteral("db"),
-                                      tr("the history database: sqlite:PATH or "
-                                         "postgres://user@host:port/database"),
-                                      tr("URL"));
+    const QCommandLineOption dbOption = CliIo::databaseOption();
     const QCommandLineOption scheduleOption(
         QStringLiteral("schedule"),
         tr("only this schedule: production-day, production-month, daily-TAG"), tr("NAME"));
@@ -272,12 +261,8 @@ int ReportCommands::replaceMeter(const QStringList& args)
            "the time it was replaced. Reports then count the volume across it instead of taking "
            "the drop for a reset. Audited; the CLI's user is the operating system's account."));
     parser.addPositionalArgument(QStringLiteral("replace-meter"), tr("the command"));
-    const QCommandLineOption projectOption(QStringLiteral("project"), tr("the project file"),
-                                           tr("FILE"));
-    const QCommandLineOption dbOption(QStringLiteral("db"),
-                                      tr("the history database: sqlite:PATH or "
-                                         "postgres://user@host:port/database"),
-                                      tr("URL"));
+    const QCommandLineOption projectOption = CliIo::projectOption();
+    const QCommandLineOption dbOption = CliIo::databaseOption();
     const QCommandLineOption tagOption(
         QStringLiteral("tag"), tr("the meter: station/device/key or station/key"), tr("PATH"));
     const QCommandLineOption atOption(QStringLiteral("at"),
@@ -293,13 +278,9 @@ int ReportCommands::replaceMeter(const QStringList& args)
                        userOption, reasonOption});
     if (!CliIo::parse(parser, args, 0))
         return parser.isSet(QStringLiteral("help")) ? 0 : 2;
-    for (const auto* required :
-         {&projectOption, &dbOption, &tagOption, &atOption, &oldOption, &newOption, &userOption}) {
-        if (!parser.isSet(*required)) {
-            CliIo::err() << tr("--%1 is required").arg(required->names().constLast()) << Qt::endl;
-            return 2;
-        }
-    }
+    if (const int code = CliIo::require(parser, {&projectOption, &dbOption, &tagOption, &atOption,
+                                                 &oldOption, &newOption, &userOption}))
+        return code;
     bool okOld = false;
     bool okNew = false;
     const double oldFinal = parser.value(oldOption).toDouble(&okOld);
