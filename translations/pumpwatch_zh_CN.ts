@@ -87,6 +87,10 @@
         <translation>%1：%2 恢复应答</translation>
     </message>
     <message>
+        <source>%1: read in %2 requests again, as planned</source>
+        <translation>%1：恢复按计划分 %2 个请求读取</translation>
+    </message>
+    <message>
         <source>the PLC refused: %1</source>
         <translation>PLC 拒绝：%1</translation>
     </message>

@@ -466,6 +466,8 @@ void ModbusDriver::Private::flushCycle(int index)
 {
     PolledDevice& dev = devices[static_cast<std::size_t>(index)];
     ++stats.cycles;
+    if (dev.replan)
+        restorePlan(index);
     if (dev.batch.empty())
         return;
     sink.samples(dev.batch);

@@ -30,7 +30,10 @@ struct PolledDevice {
     TagId firstTag = 0;
     std::vector<ReadBlock> blocks;
     std::vector<qint64> badUntil; ///< per block: 0, or when an isolated exception range is retried
-    std::vector<double> last;     ///< per tag of the device: last engineering value, NaN if none
+    /// An isolated exception range answered again: the device's blocks go back to the planned
+    /// ones at the end of the cycle (restorePlan()).
+    bool replan = false;
+    std::vector<double> last; ///< per tag of the device: last engineering value, NaN if none
     std::vector<Sample> batch;
     qint64 dueMs = 0;        ///< monotonic
     int pending = 0;         ///< read jobs of the current cycle not yet ended
@@ -149,6 +152,8 @@ public:
     void setState(int device, CommState state, const QString& error);
     void publishBad(int device, Quality quality, std::span<const ReadItem> items);
     void flushCycle(int device);
+    /// Back to the planned blocks once no isolated exception range of the device is left bad.
+    void restorePlan(int device);
     QString linkName(const Link& link) const;
     bool shared(const Link& link) const
     {

@@ -157,6 +157,7 @@ void ModbusDriver::Private::readDone(int index, const Job& job, std::span<const 
     const ReadBlock& block = dev.blocks[b];
     if (dev.badUntil[b] != 0) {
         dev.badUntil[b] = 0;
+        dev.replan = true;
         qCInfo(lcJobs).noquote() << tr("%1: %2 answers again").arg(dev.name, rangeText(block));
     }
     deviceAnswered(job.device);
@@ -242,6 +243,27 @@ void ModbusDriver::Private::blockEnded(int index)
     PolledDevice& dev = devices[static_cast<std::size_t>(index)];
     if (dev.pending > 0 && --dev.pending == 0)
         flushCycle(index);
+}
+
+void ModbusDriver::Private::restorePlan(int index)
+{
+    // Splits isolate an exception range while it lasts (exceptionDone()). Kept after it ended,
+    // the device would be read in more requests than planned for good, and each new exception
+    // range (a PLC program change, a module swapped) would split further: more requests per
+    // cycle and a plan that only grows, up to a block per tag, in a server running for months.
+    // Called between cycles (no read job of the device is queued: jobs name blocks by index).
+    PolledDevice& dev = devices[static_cast<std::size_t>(index)];
+    dev.replan = false;
+    if (std::any_of(dev.badUntil.begin(), dev.badUntil.end(), [](qint64 t) { return t != 0; }))
+        return; // another range still answers with an exception: it stays isolated
+    std::vector<ReadBlock> planned =
+        planReads(readItems(project, dev.station, dev.device), options.plan);
+    if (planned.size() == dev.blocks.size())
+        return;
+    qCInfo(lcJobs).noquote()
+        << tr("%1: read in %2 requests again, as planned").arg(dev.name).arg(planned.size());
+    dev.blocks = std::move(planned);
+    dev.badUntil.assign(dev.blocks.size(), 0);
 }
 
 // --- writes ---------------------------------------------------------------------------------

@@ -123,6 +123,15 @@ void RuleSet::update(Instance& instance, int var, qint64 ms, double value)
         return; // out of order: live values only move forward
     recent.emplace_back(ms, value);
     instance.dirty = true;
+    // The window is also kept here, not only in evaluate(): an instance is not evaluated while
+    // its device is suppressed (offline, no power) or while one of its tags has no good value
+    // yet (a broken sensor from the start), and its other tags' values kept coming. They would
+    // pile up for as long as that lasts, a slowly growing heap in a server running for months.
+    // Trimming against the newest value keeps at most what evaluate() would keep at any later
+    // moment (it trims against the clock, which is not behind the values), and the newest.
+    const qint64 windowMs = m_compiled[static_cast<std::size_t>(instance.rule)]->windowMs;
+    while (recent.size() > 1 && recent.front().first < ms - windowMs)
+        recent.pop_front();
 }
 
 std::optional<bool> RuleSet::evaluate(Instance& instance, qint64 nowMs)

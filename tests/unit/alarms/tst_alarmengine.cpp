@@ -16,6 +16,7 @@
 // Journal lines: "type start end end_state [ack@T user]" in seconds from the start, "-" for
 // no end. Live lines: "type:U|A|RU[:shelved][:suppressed]", newest first.
 #include <alarms/alarmengine.h>
+#include <alarms/ruleset.h>
 #include <core/projectreader.h>
 
 #include <QTest>
@@ -528,6 +529,24 @@ private Q_SLOTS:
         replay.run(QStringLiteral("p=0.5; +1; online; +1; p=0.5"));
         QCOMPARE(replay.journal(), (QStringList{"high -60 2 normal", "comm_failure -60 1 normal"}));
         QVERIFY(replay.engine.takeChanges().empty());
+    }
+
+    void ruleWindowStaysBoundedWhileTheRuleCannotBeEvaluated()
+    {
+        // q never has a good value (and the device might as well be without power): the rule is
+        // not evaluated, but p's values must not pile up beyond the 60 s window all the same.
+        const Project project = load(limits(), BurstRule);
+        RuleSet rules(project);
+        QCOMPARE(rules.instances().size(), 1u);
+        RuleSet::Instance& in = rules.instances().front();
+        const qint64 start = Start.toMSecsSinceEpoch();
+        for (int second = 0; second < 600; ++second)
+            rules.update(in, 0, start + second * 1000, 0.4 + 0.001 * second);
+        QCOMPARE(in.recent[0].size(), 61u); // 539 s … 599 s: the window, from the newest value back
+        QCOMPARE(in.recent[0].front().first, start + 539'000);
+        QVERIFY(!rules.evaluate(in, start + 600'000).has_value()); // q: no value yet
+        rules.update(in, 1, start + 600'000, 10.0);
+        QVERIFY(rules.evaluate(in, start + 600'000).has_value());
     }
 
     void badRuleExpressionIsNamed()
