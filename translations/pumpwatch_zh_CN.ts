@@ -591,14 +591,6 @@
 <context>
     <name>PumpWatch::Cli::AlarmCommands</name>
     <message>
-        <source>the history database: sqlite:PATH or postgres://user@host:port/database</source>
-        <translation>历史数据库：sqlite:路径 或 postgres://用户@主机:端口/数据库</translation>
-    </message>
-    <message>
-        <source>URL</source>
-        <translation>地址</translation>
-    </message>
-    <message>
         <source>--db is required</source>
         <translation>必须指定 --db</translation>
     </message>
@@ -728,6 +720,26 @@
         <source>--from and --to must be local times like 2026-11-21T08:00:00, --from before --to</source>
         <translation>--from 和 --to 必须是本地时间，如 2026-11-21T08:00:00，且 --from 早于 --to</translation>
     </message>
+    <message>
+        <source>the history database: sqlite:PATH or postgres://user@host:port/database</source>
+        <translation>历史数据库：sqlite:路径 或 postgres://用户@主机:端口/数据库</translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>the project file</source>
+        <translation>工程文件</translation>
+    </message>
+    <message>
+        <source>FILE</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>--%1 is required</source>
+        <translation>缺少 --%1</translation>
+    </message>
 </context>
 <context>
     <name>PumpWatch::Cli::GraphicsCommands</name>
@@ -821,20 +833,8 @@
         <translation>命令</translation>
     </message>
     <message>
-        <source>the project file</source>
-        <translation>工程文件</translation>
-    </message>
-    <message>
         <source>FILE</source>
         <translation>文件</translation>
-    </message>
-    <message>
-        <source>the history database: sqlite:PATH or postgres://user@host:port/database</source>
-        <translation>历史数据库：sqlite:路径 或 postgres://用户@主机:端口/数据库</translation>
-    </message>
-    <message>
-        <source>URL</source>
-        <translation>地址</translation>
     </message>
     <message>
         <source>station id or name</source>
@@ -883,10 +883,6 @@
     <message>
         <source>write to FILE instead of stdout</source>
         <translation>写入文件而不是标准输出</translation>
-    </message>
-    <message>
-        <source>--%1 is required</source>
-        <translation>必须指定 --%1</translation>
     </message>
     <message>
         <source>--format: only csv is supported</source>
@@ -1143,20 +1139,8 @@
         <translation>命令</translation>
     </message>
     <message>
-        <source>the project file</source>
-        <translation>工程文件</translation>
-    </message>
-    <message>
         <source>FILE</source>
         <translation>文件</translation>
-    </message>
-    <message>
-        <source>the history database: sqlite:PATH or postgres://user@host:port/database</source>
-        <translation>历史数据库：sqlite:路径 或 postgres://用户@主机:端口/数据库</translation>
-    </message>
-    <message>
-        <source>URL</source>
-        <translation>地址</translation>
     </message>
     <message>
         <source>REPORT</source>
@@ -1197,10 +1181,6 @@
     <message>
         <source>NAME</source>
         <translation>姓名</translation>
-    </message>
-    <message>
-        <source>--%1 is required</source>
-        <translation>必须指定 --%1</translation>
     </message>
     <message>
         <source>--period: %1</source>
