@@ -308,20 +308,27 @@ HistoryReader::aggregated(const std::vector<TagId>& tags, qint64 fromMs, qint64 
     return out;
 }
 
+std::vector<qint64> HistoryReader::seriesIds(const std::vector<TagId>& tags,
+                                             QHash<qint64, size_t>* indexOf)
+{
+    std::vector<qint64> ids;
+    for (size_t i = 0; i < tags.size(); ++i) {
+        const qint64 id = series(tags[i]);
+        if (id >= 0) {
+            if (!indexOf->contains(id))
+                ids.push_back(id); // a tag given twice: its rows go to the last (as aggregated())
+            indexOf->insert(id, i);
+        }
+    }
+    return ids;
+}
+
 std::optional<std::vector<std::vector<RollupRow>>>
 HistoryReader::hourAverages(const std::vector<TagId>& tags, qint64 fromMs, qint64 toMs)
 {
     std::vector<std::vector<RollupRow>> out(tags.size());
     QHash<qint64, size_t> indexOf;
-    std::vector<qint64> ids;
-    for (size_t i = 0; i < tags.size(); ++i) {
-        const qint64 id = series(tags[i]);
-        if (id >= 0) {
-            if (!indexOf.contains(id))
-                ids.push_back(id); // a tag given twice: its rows go to the last (as aggregated())
-            indexOf.insert(id, i);
-        }
-    }
+    const std::vector<qint64> ids = seriesIds(tags, &indexOf);
     if (sqlite3* db = sqliteConnection(m_db)) {
         // NULL reads as 0: v_avg is NULL where nothing is covered, v_min and v_max where n = 0.
         const auto read = [](sqlite3_stmt* st) {
@@ -394,15 +401,7 @@ HistoryReader::counterHours(const std::vector<TagId>& tags, qint64 fromMs, qint6
 {
     std::vector<std::vector<RollupRow>> out(tags.size());
     QHash<qint64, size_t> indexOf;
-    std::vector<qint64> ids;
-    for (size_t i = 0; i < tags.size(); ++i) {
-        const qint64 id = series(tags[i]);
-        if (id >= 0) {
-            if (!indexOf.contains(id))
-                ids.push_back(id); // a tag given twice: its rows go to the last (as aggregated())
-            indexOf.insert(id, i);
-        }
-    }
+    const std::vector<qint64> ids = seriesIds(tags, &indexOf);
     if (sqlite3* db = sqliteConnection(m_db)) {
         // SQLite reads every hour faster than it groups them (window functions and GROUP BY
         // over an expression cost it more than the rows: docs/performance.md § Reports).

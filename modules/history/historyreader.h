@@ -106,6 +106,9 @@ public:
 
 private:
     bool fail(const QString& error);
+    /// The series of `tags` that history knows, each once; `indexOf` maps each to its tag's
+    /// position (the last, for a tag given twice).
+    std::vector<qint64> seriesIds(const std::vector<TagId>& tags, QHash<qint64, size_t>* indexOf);
 
     const Project& m_project;
     DatabaseUrl m_url;
