@@ -93,6 +93,13 @@ const Migration migrations[] = {
          "due_ts BIGINT NOT NULL, run_ts BIGINT NOT NULL, status TEXT NOT NULL, detail TEXT)",
          "CREATE INDEX report_runs_family ON report_runs (family, period)",
      }},
+    {6,
+     "issued report versions: the login names of who generated and who reviewed them (two "
+     "users may share a display name)",
+     {
+         "ALTER TABLE report_versions ADD COLUMN generated_login TEXT",
+         "ALTER TABLE report_versions ADD COLUMN reviewed_login TEXT",
+     }},
 };
 
 #undef PUMPWATCH_ROLLUP_COLUMNS

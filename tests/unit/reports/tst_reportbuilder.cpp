@@ -371,9 +371,16 @@ private Q_SLOTS:
         const auto listed = store.versions(QStringLiteral("production-month-2026-11"), &error);
         QVERIFY(listed && listed->size() == 2);
         QCOMPARE(listed->back().sha256, v1->sha256); // newest first
-        // 审核: not by whoever generated it, once.
+        // 审核: not by whoever generated it (by login, whatever the display name), once; another
+        // user of the same display name may.
         QVERIFY(!store.review(v2->id, lisi, QStringLiteral("ws1"), &error));
         QVERIFY(error.contains(QStringLiteral("李四")));
+        const User renamed{
+            QStringLiteral("lisi"), QStringLiteral("李工"), Role::Engineer, 0, {}, {}};
+        QVERIFY(!store.review(v2->id, renamed, QStringLiteral("ws1"), &error));
+        const User namesake{
+            QStringLiteral("lisi2"), QStringLiteral("李四"), Role::Engineer, 0, {}, {}};
+        QVERIFY2(store.review(v1->id, namesake, QStringLiteral("ws1"), &error), qPrintable(error));
         QVERIFY2(store.review(v2->id, m_admin, QStringLiteral("ws1"), &error), qPrintable(error));
         QVERIFY(!store.review(v2->id, m_admin, QStringLiteral("ws1"), &error));
         QVERIFY(error.contains(QStringLiteral("already")));
