@@ -27,11 +27,7 @@ std::optional<History::DatabaseUrl> databaseUrl(const QCommandLineParser& parser
         CliIo::err() << AlarmCommands::tr("--db is required") << Qt::endl;
         return std::nullopt;
     }
-    QString error;
-    auto url = History::DatabaseUrl::parse(parser.value(dbOption()), &error);
-    if (!url)
-        CliIo::err() << error << Qt::endl;
-    return url;
+    return CliIo::databaseUrl(parser, dbOption());
 }
 
 bool openJournal(History::AlarmJournal& journal)
@@ -41,13 +37,6 @@ bool openJournal(History::AlarmJournal& journal)
         return true;
     CliIo::err() << error << Qt::endl;
     return false;
-}
-
-/// The CLI has no login of its own: who acknowledges is the operating system's account; --user
-/// is the name shown.
-QString systemLogin()
-{
-    return qEnvironmentVariable("USER", qEnvironmentVariable("USERNAME"));
 }
 
 QString typeName(const JournalRow& r)
@@ -160,8 +149,8 @@ int AlarmCommands::acknowledge(const QStringList& args)
     if (!openJournal(journal))
         return 1;
     JournalRow row;
-    const auto result = journal.acknowledge(id, parser.value(userOption).trimmed(), systemLogin(),
-                                            parser.value(noteOption),
+    const auto result = journal.acknowledge(id, parser.value(userOption).trimmed(),
+                                            CliIo::systemLogin(), parser.value(noteOption),
                                             QDateTime::currentMSecsSinceEpoch(), &error, &row);
     const QString what =
         QStringLiteral("%1 %2 %3").arg(row.stationName, row.tagName, typeName(row));

@@ -71,6 +71,21 @@ QCommandLineOption CliIo::projectOption()
     return QCommandLineOption(QStringLiteral("project"), tr("the project file"), tr("FILE"));
 }
 
+std::optional<History::DatabaseUrl> CliIo::databaseUrl(const QCommandLineParser& parser,
+                                                       const QCommandLineOption& option)
+{
+    QString error;
+    auto url = History::DatabaseUrl::parse(parser.value(option), &error);
+    if (!url)
+        err() << error << Qt::endl;
+    return url;
+}
+
+QString CliIo::systemLogin()
+{
+    return qEnvironmentVariable("USER", qEnvironmentVariable("USERNAME"));
+}
+
 int CliIo::require(const QCommandLineParser& parser,
                    std::initializer_list<const QCommandLineOption*> required)
 {

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <core/diagnostic.h>
+#include <history/databaseurl.h>
 
 #include <QCommandLineOption>
 #include <QCommandLineParser>
@@ -30,6 +31,11 @@ public:
     /// --db URL and --project FILE, worded the same in every command.
     static QCommandLineOption databaseOption();
     static QCommandLineOption projectOption();
+    /// The database `option` names, or nullopt with the reason printed.
+    static std::optional<History::DatabaseUrl> databaseUrl(const QCommandLineParser& parser,
+                                                           const QCommandLineOption& option);
+    /// The CLI has no login of its own: who acts is the operating system's account.
+    static QString systemLogin();
     /// 0 when every option of `required` is set; else says which is missing and returns 2.
     static int require(const QCommandLineParser& parser,
                        std::initializer_list<const QCommandLineOption*> required);

@@ -80,11 +80,9 @@ int HistoryCommands::exportCsv(const QStringList& args)
         return 2;
     }
     QString error;
-    const auto url = History::DatabaseUrl::parse(parser.value(dbOption), &error);
-    if (!url) {
-        CliIo::err() << error << Qt::endl;
+    const auto url = CliIo::databaseUrl(parser, dbOption);
+    if (!url)
         return 2;
-    }
 
     const QString projectPath = parser.value(projectOption);
     const ProjectLoad load = ProjectReader::readFile(projectPath);

@@ -28,12 +28,9 @@ int PeriodQuery::read(const QCommandLineParser& parser)
         CliIo::err() << tr("--db is required") << Qt::endl;
         return 2;
     }
-    QString error;
-    url = History::DatabaseUrl::parse(parser.value(m_db), &error);
-    if (!url) {
-        CliIo::err() << error << Qt::endl;
+    url = CliIo::databaseUrl(parser, m_db);
+    if (!url)
         return 2;
-    }
     station = parser.value(m_station);
     if (parser.isSet(m_project)) {
         ProjectLoad load = ProjectReader::readFile(parser.value(m_project));

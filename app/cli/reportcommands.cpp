@@ -145,11 +145,9 @@ int ReportCommands::render(const QStringList& args)
                      << Qt::endl;
         return 2;
     }
-    const auto url = History::DatabaseUrl::parse(parser.value(dbOption), &error);
-    if (!url) {
-        CliIo::err() << error << Qt::endl;
+    const auto url = CliIo::databaseUrl(parser, dbOption);
+    if (!url)
         return 2;
-    }
 
     const QString projectPath = parser.value(projectOption);
     const ProjectLoad load = ProjectReader::readFile(projectPath);
@@ -213,11 +211,9 @@ int ReportCommands::runs(const QStringList& args)
         return 2;
     }
     QString error;
-    const auto url = History::DatabaseUrl::parse(parser.value(dbOption), &error);
-    if (!url) {
-        CliIo::err() << error << Qt::endl;
+    const auto url = CliIo::databaseUrl(parser, dbOption);
+    if (!url)
         return 2;
-    }
     Project project;
     if (parser.isSet(projectOption)) {
         ProjectLoad load = ProjectReader::readFile(parser.value(projectOption));
@@ -308,18 +304,16 @@ int ReportCommands::replaceMeter(const QStringList& args)
         return 2;
     }
     QString error;
-    const auto url = History::DatabaseUrl::parse(parser.value(dbOption), &error);
-    if (!url) {
-        CliIo::err() << error << Qt::endl;
+    const auto url = CliIo::databaseUrl(parser, dbOption);
+    if (!url)
         return 2;
-    }
     History::HistoryReader reader(p, *url);
     if (!reader.open(&error)) {
         CliIo::err() << tr("%1: %2").arg(url->display(), error) << Qt::endl;
         return 1;
     }
-    const QString login = qEnvironmentVariable("USER", qEnvironmentVariable("USERNAME"));
-    const User user{login, parser.value(userOption).trimmed(), Role::Engineer, 0, {}, {}};
+    const User user{
+        CliIo::systemLogin(), parser.value(userOption).trimmed(), Role::Engineer, 0, {}, {}};
     Reports::ReportStore store(reader.database());
     if (!store.addReplacement(
             {0, p.tagPath(tag), *at, oldFinal, newInitial, {}, parser.value(reasonOption)}, user,
