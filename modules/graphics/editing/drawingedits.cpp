@@ -139,6 +139,21 @@ void translate(Element& e, QPointF delta)
         translate(c, delta);
 }
 
+/// Where a port of the symbol element `e` is and the way a pipe leaves it.
+PortHit portHit(const Element& e, const SymbolPort& p)
+{
+    // Out of the box along the nearer side, then mirrored and rotated like the symbol.
+    const QPointF u = p.unit - QPointF(0.5, 0.5);
+    QPointF dir = std::abs(u.x()) >= std::abs(u.y()) ? QPointF(u.x() < 0 ? -1 : 1, 0)
+                                                     : QPointF(0, u.y() < 0 ? -1 : 1);
+    if (e.mirrored)
+        dir.setX(-dir.x());
+    const QPointF r = QTransform().rotate(e.rotationDeg).map(dir);
+    return PortHit{{e.id, p.name, PipeEnd::Boundary::None},
+                   portPosition(e, p.name),
+                   QPointF(std::round(r.x()), std::round(r.y()))};
+}
+
 /// The port `end` names, when it is a symbol's.
 std::optional<PortHit> portOf(const Drawing& d, const PipeEnd& end)
 {
@@ -147,21 +162,11 @@ std::optional<PortHit> portOf(const Drawing& d, const PipeEnd& end)
     const Element* e = find(d, end.element);
     if (!e || e->kind != ElementKind::Symbol)
         return std::nullopt;
-    const SymbolInfo* info = findSymbol(e->symbol);
-    if (!info)
-        return std::nullopt;
-    for (const SymbolPort& p : info->ports) {
-        if (p.name != end.port)
-            continue;
-        // Out of the box along the nearer side, then mirrored and rotated like the symbol.
-        const QPointF u = p.unit - QPointF(0.5, 0.5);
-        QPointF dir = std::abs(u.x()) >= std::abs(u.y()) ? QPointF(u.x() < 0 ? -1 : 1, 0)
-                                                         : QPointF(0, u.y() < 0 ? -1 : 1);
-        if (e->mirrored)
-            dir.setX(-dir.x());
-        const QPointF r = QTransform().rotate(e->rotationDeg).map(dir);
-        return PortHit{end, portPosition(*e, end.port),
-                       QPointF(std::round(r.x()), std::round(r.y()))};
+    if (const SymbolInfo* info = findSymbol(e->symbol)) {
+        for (const SymbolPort& p : info->ports) {
+            if (p.name == end.port)
+                return portHit(*e, p);
+        }
     }
     return std::nullopt;
 }
@@ -456,10 +461,8 @@ std::vector<PortHit> ports(const Drawing& d)
         if (e.kind != ElementKind::Symbol)
             return;
         if (const SymbolInfo* info = findSymbol(e.symbol)) {
-            for (const SymbolPort& p : info->ports) {
-                if (auto hit = portOf(d, {e.id, p.name}))
-                    out.push_back(*hit);
-            }
+            for (const SymbolPort& p : info->ports)
+                out.push_back(portHit(e, p));
         }
     });
     return out;
