@@ -582,6 +582,11 @@ bool remove(Drawing& d, const QStringList& ids)
                 *end = PipeEnd();
         }
     });
+    // A station's adjustment of an element that is gone would only be reported as broken.
+    for (auto it = d.overrides.begin(); it != d.overrides.end();) {
+        std::erase_if(it->second, [&](const Override& o) { return removed.contains(o.element); });
+        it = it->second.empty() ? d.overrides.erase(it) : std::next(it);
+    }
     return true;
 }
 

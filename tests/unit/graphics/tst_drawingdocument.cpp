@@ -354,8 +354,12 @@ void TestDrawingDocument::pipesStayOnTheirPorts()
     for (QPointF& p : shifted)
         p += QPointF(10, 10);
     QCOMPARE(doc.find(pipe)->points, shifted);
-    // Deleting a pump leaves the pipe with a loose end where it was.
+    // Deleting a pump leaves the pipe with a loose end where it was, and a station's
+    // adjustment of it goes with it.
+    doc.setOverrides(QStringLiteral("S0001"),
+                     {Override{QStringLiteral("pump2"), std::nullopt, true, {}}});
     doc.remove({QStringLiteral("pump2")});
+    QVERIFY(doc.drawing().overrides.empty());
     QVERIFY(doc.find(pipe)->to.isEmpty());
     QCOMPARE(doc.find(pipe)->from.element, QStringLiteral("pump1"));
     // A port is found where it is drawn.
