@@ -82,7 +82,8 @@ QStringList add(Drawing& d, std::vector<Element> elements, const QString& parent
 /// `toAt` are used for ends without a port position. Returns its id.
 QString connect(Drawing& d, const PipeEnd& from, QPointF fromAt, const PipeEnd& to, QPointF toAt,
                 const QString& diameter = {});
-/// Removes the elements (a group with its children); pipe ends that named them come loose.
+/// Removes the elements (a group with its children); pipe ends that named them come loose and
+/// stations' overrides of them go.
 bool remove(Drawing& d, const QStringList& ids);
 bool move(Drawing& d, const QStringList& ids, QPointF delta);
 /// The element's unrotated box becomes `box` (a pipe or group is scaled to it).
