@@ -46,6 +46,11 @@ struct Editor {
     {
         QMimeData mime;
         mime.setData(QString::fromLatin1(Graphics::Edits::PaletteMimeType), QByteArray(code));
+        // As a drag does it: the view must accept the entry before it gets the drop.
+        QDragEnterEvent enter(at(scene), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QCoreApplication::sendEvent(viewport(), &enter);
+        if (!enter.isAccepted())
+            return {};
         QDropEvent drop(QPointF(at(scene)), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
         QCoreApplication::sendEvent(viewport(), &drop);
         return view->selectedIds().value(0);
