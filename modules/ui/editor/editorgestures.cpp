@@ -76,8 +76,10 @@ MoveGesture::MoveGesture(EditorView& view, const QStringList& ids, QPointF press
     m_start = Edits::bounds(d, ids);
     QSet<QString> moved;
     for (const QString& id : ids) {
-        if (ElementItem* item = view.item(id))
+        if (ElementItem* item = view.item(id)) {
             m_items.emplace_back(item, item->pos());
+            item->setDragCache(view.zoom());
+        }
         if (const Element* e = Edits::find(d, id))
             collectIds(*e, &moved);
     }
@@ -123,7 +125,7 @@ void MoveGesture::move(QPointF scenePos, Qt::KeyboardModifiers modifiers)
             return;
         m_started = true;
     }
-    const QRectF oldGuides = guidesRect();
+    updateGuides(); // where they were
     QPointF delta = raw;
     const bool free = modifiers.testFlag(Qt::AltModifier); // Alt: no snapping at all
     if (!free && m_view.snapToGrid()) {
@@ -137,36 +139,49 @@ void MoveGesture::move(QPointF scenePos, Qt::KeyboardModifiers modifiers)
     } else {
         m_guides.clear();
     }
-    m_view.updateOverlay(oldGuides);
-    m_view.updateOverlay(guidesRect());
+    updateGuides();
     apply(delta);
 }
 
 void MoveGesture::findGuides(const QRectF& moved, double tolerance, QPointF* snap)
 {
     m_guides.clear();
+    // Per edge or centre of the moved box, one line: to the nearest element lined up with it
+    // (a grid of aligned elements would otherwise draw, and repaint, hundreds of lines).
     auto axis = [&](const std::vector<Edge>& edges, std::array<double, 3> mine, bool vertical,
                     double* best) {
         double bestDiff = qInf();
+        std::array<const Edge*, 3> nearest{};
+        std::array<double, 3> nearestGap{qInf(), qInf(), qInf()};
         for (const Edge& e : edges) {
-            for (double m : mine) {
-                const double diff = e.at - m;
+            for (size_t k = 0; k < mine.size(); ++k) {
+                const double diff = e.at - mine[k];
                 if (std::abs(diff) > tolerance)
                     continue;
                 if (std::abs(diff) < std::abs(bestDiff))
                     bestDiff = diff;
-                if (!snap) { // a line from the moved box to the one it lines up with
-                    if (vertical)
-                        m_guides.emplace_back(e.at, std::min(moved.top(), e.rect.top()), e.at,
-                                              std::max(moved.bottom(), e.rect.bottom()));
-                    else
-                        m_guides.emplace_back(std::min(moved.left(), e.rect.left()), e.at,
-                                              std::max(moved.right(), e.rect.right()), e.at);
+                const double gap = vertical ? std::abs(e.rect.center().y() - moved.center().y())
+                                            : std::abs(e.rect.center().x() - moved.center().x());
+                if (gap < nearestGap[k]) {
+                    nearestGap[k] = gap;
+                    nearest[k] = &e;
                 }
             }
         }
         if (best)
             *best = std::isinf(bestDiff) ? 0.0 : bestDiff;
+        if (snap)
+            return;
+        for (const Edge* e : nearest) {
+            if (!e)
+                continue;
+            if (vertical)
+                m_guides.emplace_back(e->at, std::min(moved.top(), e->rect.top()), e->at,
+                                      std::max(moved.bottom(), e->rect.bottom()));
+            else
+                m_guides.emplace_back(std::min(moved.left(), e->rect.left()), e->at,
+                                      std::max(moved.right(), e->rect.right()), e->at);
+        }
     };
     double dx = 0, dy = 0;
     axis(m_xs, {moved.left(), moved.center().x(), moved.right()}, true, &dx);
@@ -175,12 +190,10 @@ void MoveGesture::findGuides(const QRectF& moved, double tolerance, QPointF* sna
         *snap = {dx, dy};
 }
 
-QRectF MoveGesture::guidesRect() const
+void MoveGesture::updateGuides() const
 {
-    QRectF r;
     for (const QLineF& l : m_guides)
-        r |= QRectF(l.p1(), l.p2()).normalized().adjusted(-2, -2, 2, 2);
-    return r;
+        m_view.updateOverlay(QRectF(l.p1(), l.p2()).normalized().adjusted(-2, -2, 2, 2));
 }
 
 void MoveGesture::apply(QPointF delta)
@@ -200,19 +213,20 @@ void MoveGesture::apply(QPointF delta)
 
 void MoveGesture::finish(QPointF)
 {
-    const QRectF guides = guidesRect();
+    updateGuides();
     m_guides.clear();
-    m_view.updateOverlay(guides);
     if (!m_started || m_delta.isNull() || !m_view.document().move(m_ids, m_delta))
         cancel(); // nothing changed: the items go back (the document rebuilds them otherwise)
 }
 
 void MoveGesture::cancel()
 {
-    m_view.updateOverlay(guidesRect());
+    updateGuides();
     m_guides.clear();
-    for (const auto& [item, origin] : m_items)
+    for (const auto& [item, origin] : m_items) {
         item->setPos(origin);
+        item->setDragCache(0);
+    }
     for (const Follower& f : m_followers)
         f.item->setPreviewPoints({});
     m_delta = {};

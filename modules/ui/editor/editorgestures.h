@@ -59,7 +59,7 @@ private:
     };
     void apply(QPointF delta);
     void findGuides(const QRectF& moved, double tolerance, QPointF* snap);
-    QRectF guidesRect() const;
+    void updateGuides() const; ///< repaints where the guides are
 
     QStringList m_ids;
     QPointF m_press;

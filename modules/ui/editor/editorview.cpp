@@ -378,6 +378,18 @@ std::optional<Graphics::PortHit> EditorView::portAt(QPointF scenePos, QStringVie
     return best ? std::optional(*best) : std::nullopt;
 }
 
+bool EditorView::grabsPort(const Graphics::PortHit& port, QPointF scenePos) const
+{
+    // Near the port, but never from the middle of a small (or far zoomed-out) symbol: there a
+    // press moves it.
+    double reach = PortGrabPx / zoom();
+    if (const ElementItem* owner = m_items.value(port.end.element)) {
+        const QRectF box = owner->elementBounds();
+        reach = std::min(reach, 0.25 * std::min(box.width(), box.height()));
+    }
+    return QLineF(port.position, scenePos).length() <= reach;
+}
+
 void EditorView::updateOverlay(const QRectF& sceneRect)
 {
     if (!sceneRect.isEmpty())
@@ -466,8 +478,7 @@ void EditorView::mousePressEvent(QMouseEvent* event)
         return;
     }
     const std::optional<Graphics::PortHit> port = portAt(scenePos);
-    if (port && (m_tool == Tool::Pipe ||
-                 QLineF(port->position, scenePos).length() <= PortGrabPx / zoom())) {
+    if (port && (m_tool == Tool::Pipe || grabsPort(*port, scenePos))) {
         m_gesture =
             std::make_unique<PipeGesture>(*this, port->end, port->position, port->direction);
         Q_EMIT statusMessage(tr("Release on a port, on a pipe (a tee) or anywhere (a loose end)"));
@@ -551,8 +562,7 @@ void EditorView::mouseDoubleClickEvent(QMouseEvent* event)
 void EditorView::hover(QPointF scenePos, QPoint viewportPos)
 {
     const std::optional<Graphics::PortHit> port = portAt(scenePos);
-    const bool near = port && (m_tool == Tool::Pipe ||
-                               QLineF(port->position, scenePos).length() <= PortGrabPx / zoom());
+    const bool near = port && (m_tool == Tool::Pipe || grabsPort(*port, scenePos));
     const std::optional<Graphics::PortHit> shown = near ? port : std::nullopt;
     const ElementItem* under = m_tool == Tool::Select ? elementAt(scenePos) : nullptr;
     QString element = under && under->element().kind == ElementKind::Symbol ? under->id()

@@ -130,6 +130,8 @@ private:
     int handleAt(QPoint viewportPos) const;
     std::optional<QRectF> resizableBox() const;
     void hover(QPointF scenePos, QPoint viewportPos);
+    /// Whether a press of the select tool at `scenePos` takes `port` (to draw a pipe).
+    bool grabsPort(const Graphics::PortHit& port, QPointF scenePos) const;
     const std::vector<Graphics::PortHit>& ports() const;
 
     Graphics::DrawingDocument& m_document;

@@ -201,6 +201,23 @@ bool ElementItem::hit(QPointF scenePos, double tolerance) const
     return m_elementBounds.adjusted(-tolerance, -tolerance, tolerance, tolerance).contains(p);
 }
 
+void ElementItem::setDragCache(double scale)
+{
+    // In item coordinates at the view's resolution: a device cache would be painted again at
+    // every move of a zoomed view (its transform changes by more than a whole-pixel shift).
+    for (QGraphicsItem* child : childItems()) {
+        if (auto* element = dynamic_cast<ElementItem*>(child)) {
+            element->setDragCache(scale);
+        } else if (scale <= 0) {
+            child->setCacheMode(NoCache);
+        } else {
+            const QSizeF size = child->boundingRect().size() * scale;
+            child->setCacheMode(ItemCoordinateCache,
+                                QSize(int(std::ceil(size.width())), int(std::ceil(size.height()))));
+        }
+    }
+}
+
 void ElementItem::themeChanged()
 {
     for (QGraphicsItem* child : childItems()) {

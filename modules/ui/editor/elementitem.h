@@ -48,6 +48,10 @@ public:
     /// Whether a press at `scenePos` (within `tolerance` canvas px) is on this element; a
     /// group is never hit itself, only its children.
     bool hit(QPointF scenePos, double tolerance) const;
+    /// While dragged: the runtime items are painted once into device pixmaps and then only
+    /// blitted at each move (text and symbol images are not drawn again per move).
+    /// `scale`: the view's zoom, the cache's resolution; 0 ends the caching.
+    void setDragCache(double scale);
     /// Repaints after a theme change.
     void themeChanged();
 
