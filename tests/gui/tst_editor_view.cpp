@@ -4,6 +4,9 @@
 // ports, still on them after a pump moves), nudged with the arrows; a locked layer refuses the
 // mouse, a double-click reaches into a group, and undo puts the items back. What is checked is
 // what a person sees (where the items are drawn) and what the document holds.
+//
+// With PUMPWATCH_DOC_IMAGES=DIR the test also writes editor-canvas.png there: the demo pump
+// house in the editor, its repeat group selected (ghost pumps, variant tags).
 #include <graphics/drawingjson.h>
 #include <graphics/editing/drawingdocument.h>
 #include <graphics/symbolports.h>
@@ -293,7 +296,11 @@ private Q_SLOTS:
         view.show();
         view.zoomToFit();
         QVERIFY(view.zoom() < 1.0);
-        QVERIFY(!view.grab().isNull());
+        view.select({QStringLiteral("pumps")});
+        const QPixmap shot = view.grab();
+        QVERIFY(!shot.isNull());
+        if (const QString dir = qEnvironmentVariable("PUMPWATCH_DOC_IMAGES"); !dir.isEmpty())
+            QVERIFY(shot.save(dir + QStringLiteral("/editor-canvas.png")));
     }
 };
 

@@ -23,9 +23,9 @@ void canvas(QPainter& p, const QRectF& exposed, QSizeF canvasSize, const Graphic
             step *= 5;
         const QRectF r = exposed & area;
         const QColor minor =
-            background.lightness() > 128 ? background.darker(108) : background.lighter(125);
+            background.lightness() > 128 ? background.darker(105) : background.lighter(125);
         const QColor major =
-            background.lightness() > 128 ? background.darker(118) : background.lighter(150);
+            background.lightness() > 128 ? background.darker(112) : background.lighter(150);
         std::vector<QLineF> minorLines, majorLines;
         for (double x = std::ceil(r.left() / step) * step; x <= r.right(); x += step)
             (std::fmod(std::round(x / grid), 5) == 0 ? majorLines : minorLines)
