@@ -185,14 +185,28 @@ private Q_SLOTS:
         // Drawn as the document has it.
         QCOMPARE(e.view->item(pipe)->element().points, p->points);
 
-        // Moving pump2 down by 40: the pipe's end stays on its port.
+        // Moving pump2 down by 40: while dragging the pipe is drawn to where the port is going
+        // (the document unchanged), and after it the pipe's end stays on its port.
         const QPoint from = e.view->viewportPointOf(pump2);
-        e.drag(from, from + QPoint(0, 40));
+        const QPointF port = Graphics::portPosition(*e.element(pump2), u"in");
+        QTest::mousePress(e.viewport(), Qt::LeftButton, {}, from);
+        for (int dy : {10, 25, 40}) {
+            const QPointF at = from + QPoint(0, dy);
+            QMouseEvent move(QEvent::MouseMove, at, e.viewport()->mapToGlobal(at), Qt::NoButton,
+                             Qt::LeftButton, Qt::NoModifier);
+            QCoreApplication::sendEvent(e.viewport(), &move);
+        }
+        QCOMPARE(e.view->item(pipe)->shownPoints().back(), port + QPointF(0, 40));
+        QVERIFY(orthogonal(e.view->item(pipe)->shownPoints()));
+        QCOMPARE(e.drawn(pump2).topLeft(), QPointF(500, 440));
+        QCOMPARE(e.element(pump2)->position, QPointF(500, 400));
+        QTest::mouseRelease(e.viewport(), Qt::LeftButton, {}, from + QPoint(0, 40));
         QCOMPARE(e.element(pump2)->position, QPointF(500, 440));
         p = e.element(pipe);
         QVERIFY(orthogonal(p->points));
         QCOMPARE(p->points.back(), Graphics::portPosition(*e.element(pump2), u"in"));
         QCOMPARE(e.view->item(pipe)->element().points, p->points);
+        QCOMPARE(e.view->item(pipe)->shownPoints(), p->points);
     }
 
     void pipeToolDrawsLooseEnds()

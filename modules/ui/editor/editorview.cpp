@@ -278,7 +278,6 @@ void EditorView::setLayerVisible(Graphics::Layer l, bool on)
     for (ElementItem* it : std::as_const(m_items))
         if (!it->isGroup() && it->layer() == l)
             it->setVisible(on);
-    setSelection(m_selection); // drops what can no longer be selected
     QStringList kept;
     for (const QString& id : std::as_const(m_selection))
         if (isEditable(*m_items.value(id)))

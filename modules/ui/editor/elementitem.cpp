@@ -186,6 +186,15 @@ void ElementItem::setPreviewPoints(const std::vector<QPointF>& points)
     m_view = makeView(e, Graphics::Drawing(), 0, this);
 }
 
+std::vector<QPointF> ElementItem::shownPoints() const
+{
+    std::vector<QPointF> points =
+        m_resolved.empty() ? m_element.points : m_resolved.front()->points;
+    for (QPointF& p : points)
+        p = mapToScene(p);
+    return points;
+}
+
 bool ElementItem::hit(QPointF scenePos, double tolerance) const
 {
     if (isGroup() || !isVisible())

@@ -45,6 +45,8 @@ public:
     /// A pipe's polyline while the symbols it joins are dragged; the document's points when
     /// `points` is empty.
     void setPreviewPoints(const std::vector<QPointF>& points);
+    /// The polyline a pipe is drawn along now (the preview while dragging), in the scene.
+    std::vector<QPointF> shownPoints() const;
     /// Whether a press at `scenePos` (within `tolerance` canvas px) is on this element; a
     /// group is never hit itself, only its children.
     bool hit(QPointF scenePos, double tolerance) const;
