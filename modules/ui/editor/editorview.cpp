@@ -25,11 +25,6 @@ constexpr double PortSnapPx = 12.0; ///< the pipe tool finds a port this close (
 constexpr double PortGrabPx = 6.0;  ///< the select tool starts a pipe this close to a port
 constexpr double HitTolerancePx = 3.0;
 
-double zOf(const Graphics::Element& e, size_t index)
-{
-    return double(int(e.effectiveLayer())) * 1e6 + double(index);
-}
-
 } // namespace
 
 EditorView::EditorView(Graphics::DrawingDocument& document, const Graphics::SymbolLibrary& symbols,
@@ -38,11 +33,12 @@ EditorView::EditorView(Graphics::DrawingDocument& document, const Graphics::Symb
     , m_document(document)
     , m_symbols(symbols)
     , m_theme(theme)
+    , m_scene(new QGraphicsScene(this))
+    , m_items(*m_scene, document, m_context)
 {
     setObjectName(QStringLiteral("editorView"));
     m_context.library = &m_symbols;
     m_context.theme = &m_theme;
-    m_scene = new QGraphicsScene(this);
     // Items move while dragging: a BSP index would be rebuilt on every move.
     m_scene->setItemIndexMethod(QGraphicsScene::NoIndex);
     setScene(m_scene);
@@ -60,7 +56,8 @@ EditorView::EditorView(Graphics::DrawingDocument& document, const Graphics::Symb
     viewport()->setAcceptDrops(true);
     viewport()->setMouseTracking(true);
     connect(&m_document, &Graphics::DrawingDocument::changed, this, &EditorView::documentChanged);
-    rebuildAll();
+    m_items.rebuildAll();
+    updateSceneRect();
 }
 
 EditorView::~EditorView()
@@ -70,70 +67,14 @@ EditorView::~EditorView()
 
 // --- the document's items -----------------------------------------------------------------
 
-void EditorView::rebuildAll()
-{
-    cancelGesture();
-    m_items.clear();
-    m_scene->clear();
-    const auto& elements = m_document.drawing().elements;
-    for (size_t i = 0; i < elements.size(); ++i)
-        buildItem(elements[i], i);
-    updateSceneRect();
-}
-
-void EditorView::buildItem(const Graphics::Element& element, size_t index)
-{
-    auto* item = new ElementItem(element, m_document.drawing(), m_context, element.id);
-    item->setZValue(zOf(element, index));
-    m_scene->addItem(item);
-    std::function<void(ElementItem*)> add = [&](ElementItem* it) {
-        m_items.insert(it->id(), it);
-        if (!it->isGroup())
-            it->setVisible(layerVisible(it->layer()));
-        for (QGraphicsItem* child : it->childItems())
-            if (auto* c = dynamic_cast<ElementItem*>(child))
-                add(c);
-    };
-    add(item);
-}
-
-void EditorView::removeItem(const QString& id)
-{
-    ElementItem* item = m_items.value(id);
-    if (!item)
-        return;
-    std::function<void(ElementItem*)> forget = [&](ElementItem* it) {
-        m_items.remove(it->id());
-        for (QGraphicsItem* child : it->childItems())
-            if (auto* c = dynamic_cast<ElementItem*>(child))
-                forget(c);
-    };
-    forget(item);
-    delete item;
-}
-
 void EditorView::documentChanged(const Graphics::DrawingChange& change)
 {
     cancelGesture();
-    m_ports.reset();
     m_hoverPort.reset();
     m_hoverElement.clear();
     if (const auto box = resizableBox())
         updateOverlay(box->adjusted(-10, -10, 10, 10));
-    for (const QString& id : change.removed)
-        removeItem(id);
-    QStringList rebuild = change.modified + change.added;
-    rebuild.removeDuplicates();
-    if (!rebuild.isEmpty()) {
-        const auto& elements = m_document.drawing().elements;
-        for (const QString& id : rebuild)
-            removeItem(id);
-        for (size_t i = 0; i < elements.size(); ++i)
-            if (rebuild.contains(elements[i].id))
-                buildItem(elements[i], i);
-    }
-    if (change.order)
-        restack();
+    m_items.apply(change);
     if (change.meta) {
         updateSceneRect();
         resetCachedContent();
@@ -142,18 +83,10 @@ void EditorView::documentChanged(const Graphics::DrawingChange& change)
     // The selection is kept by id: rebuilt items get their look back.
     QStringList kept;
     for (const QString& id : std::as_const(m_selection))
-        if (m_items.contains(id))
+        if (m_items.item(id))
             kept << id;
     m_selection.clear();
     applySelection(kept, false);
-}
-
-void EditorView::restack()
-{
-    const auto& elements = m_document.drawing().elements;
-    for (size_t i = 0; i < elements.size(); ++i)
-        if (ElementItem* it = m_items.value(elements[i].id))
-            it->setZValue(zOf(elements[i], i));
 }
 
 void EditorView::updateSceneRect()
@@ -161,15 +94,6 @@ void EditorView::updateSceneRect()
     const QRectF canvas(QPointF(0, 0), m_document.drawing().canvas);
     const double margin = std::max(200.0, std::max(canvas.width(), canvas.height()) * 0.1);
     m_scene->setSceneRect(canvas.adjusted(-margin, -margin, margin, margin));
-}
-
-QList<ElementItem*> EditorView::topLevelItems() const
-{
-    QList<ElementItem*> items;
-    for (const Graphics::Element& e : m_document.drawing().elements)
-        if (ElementItem* it = m_items.value(e.id))
-            items << it;
-    return items;
 }
 
 // --- selection ----------------------------------------------------------------------------
@@ -188,17 +112,17 @@ void EditorView::applySelection(const QStringList& ids, bool scroll)
 {
     QStringList clean;
     for (const QString& id : ids)
-        if (m_items.contains(id) && !clean.contains(id))
+        if (m_items.item(id) && !clean.contains(id))
             clean << id;
     if (const auto box = resizableBox())
         updateOverlay(box->adjusted(-10, -10, 10, 10));
     for (const QString& id : std::as_const(m_selection))
-        if (ElementItem* it = m_items.value(id))
+        if (ElementItem* it = m_items.item(id))
             it->setSelectedLook(false);
     const bool changed = clean != m_selection;
     m_selection = clean;
     for (const QString& id : std::as_const(m_selection))
-        m_items.value(id)->setSelectedLook(true);
+        m_items.item(id)->setSelectedLook(true);
     if (const auto box = resizableBox())
         updateOverlay(box->adjusted(-10, -10, 10, 10));
     if (scroll && !clean.isEmpty())
@@ -209,35 +133,7 @@ void EditorView::applySelection(const QStringList& ids, bool scroll)
 
 ElementItem* EditorView::elementAt(QPointF scenePos) const
 {
-    const double tolerance = HitTolerancePx / zoom();
-    const QRectF area(scenePos - QPointF(tolerance, tolerance),
-                      QSizeF(2 * tolerance, 2 * tolerance));
-    for (QGraphicsItem* it :
-         m_scene->items(area, Qt::IntersectsItemBoundingRect, Qt::DescendingOrder)) {
-        ElementItem* element = nullptr;
-        for (QGraphicsItem* up = it; up && !element; up = up->parentItem())
-            element = dynamic_cast<ElementItem*>(up);
-        if (element && element->hit(scenePos, tolerance) && isEditable(*element))
-            return element;
-    }
-    return nullptr;
-}
-
-bool EditorView::isEditable(const ElementItem& item) const
-{
-    if (layerLocked(item.layer()) || (!item.isGroup() && !layerVisible(item.layer())))
-        return false;
-    const ElementItem* top = m_items.value(item.topLevelId());
-    return !top || top == &item || !layerLocked(top->layer());
-}
-
-QStringList EditorView::idsIn(const QRectF& rect) const
-{
-    QStringList ids;
-    for (ElementItem* it : topLevelItems())
-        if (isEditable(*it) && rect.intersects(it->elementBounds()))
-            ids << it->id();
-    return ids;
+    return m_items.elementAt(scenePos, HitTolerancePx / zoom());
 }
 
 // --- settings -----------------------------------------------------------------------------
@@ -274,25 +170,14 @@ QPointF EditorView::snapped(QPointF p) const
 
 void EditorView::setLayerVisible(Graphics::Layer l, bool on)
 {
-    m_hidden[size_t(l)] = !on;
-    for (ElementItem* it : std::as_const(m_items))
-        if (!it->isGroup() && it->layer() == l)
-            it->setVisible(on);
-    QStringList kept;
-    for (const QString& id : std::as_const(m_selection))
-        if (isEditable(*m_items.value(id)))
-            kept << id;
-    setSelection(kept);
+    m_items.setLayerVisible(l, on);
+    setSelection(m_items.editable(m_selection));
 }
 
 void EditorView::setLayerLocked(Graphics::Layer l, bool on)
 {
-    m_locked[size_t(l)] = on;
-    QStringList kept;
-    for (const QString& id : std::as_const(m_selection))
-        if (isEditable(*m_items.value(id)))
-            kept << id;
-    setSelection(kept);
+    m_items.setLayerLocked(l, on);
+    setSelection(m_items.editable(m_selection));
 }
 
 double EditorView::zoom() const
@@ -329,8 +214,7 @@ QPointF EditorView::pastePosition() const
 void EditorView::setTheme(const Graphics::Theme& theme)
 {
     m_theme = theme;
-    for (ElementItem* it : topLevelItems())
-        it->themeChanged();
+    m_items.themeChanged();
     resetCachedContent();
     viewport()->update();
 }
@@ -352,29 +236,9 @@ QPoint EditorView::viewportPointOfPort(QStringView elementId, QStringView port) 
 
 // --- ports and overlay --------------------------------------------------------------------
 
-const std::vector<Graphics::PortHit>& EditorView::ports() const
-{
-    if (!m_ports)
-        m_ports = Edits::ports(m_document.drawing());
-    return *m_ports;
-}
-
 std::optional<Graphics::PortHit> EditorView::portAt(QPointF scenePos, QStringView skip) const
 {
-    const double radius = PortSnapPx / zoom();
-    const Graphics::PortHit* best = nullptr;
-    double bestDistance = radius;
-    for (const Graphics::PortHit& port : ports()) {
-        const double d = QLineF(port.position, scenePos).length();
-        if (d > bestDistance || port.end.element == skip)
-            continue;
-        const ElementItem* owner = m_items.value(port.end.element);
-        if (owner && isEditable(*owner)) {
-            best = &port;
-            bestDistance = d;
-        }
-    }
-    return best ? std::optional(*best) : std::nullopt;
+    return m_items.portAt(scenePos, PortSnapPx / zoom(), skip);
 }
 
 bool EditorView::grabsPort(const Graphics::PortHit& port, QPointF scenePos) const
@@ -382,7 +246,7 @@ bool EditorView::grabsPort(const Graphics::PortHit& port, QPointF scenePos) cons
     // Near the port, but never from the middle of a small (or far zoomed-out) symbol: there a
     // press moves it.
     double reach = PortGrabPx / zoom();
-    if (const ElementItem* owner = m_items.value(port.end.element)) {
+    if (const ElementItem* owner = m_items.item(port.end.element)) {
         const QRectF box = owner->elementBounds();
         reach = std::min(reach, 0.25 * std::min(box.width(), box.height()));
     }
@@ -400,7 +264,7 @@ std::optional<QRectF> EditorView::resizableBox() const
     if (m_selection.size() != 1)
         return std::nullopt;
     const Graphics::Element* e = m_document.find(m_selection.first());
-    const ElementItem* it = m_items.value(m_selection.first());
+    const ElementItem* it = m_items.item(m_selection.first());
     if (!e || !it || e->kind == ElementKind::Pipe || e->kind == ElementKind::Group ||
         !isEditable(*it))
         return std::nullopt;
@@ -439,10 +303,10 @@ void EditorView::drawForeground(QPainter* painter, const QRectF& rect)
 {
     const double pixel = 1.0 / zoom();
     if (m_tool == Tool::Pipe) {
-        EditorPaint::ports(*painter, rect, ports(), m_hoverPort, pixel);
+        EditorPaint::ports(*painter, rect, m_items.ports(), m_hoverPort, pixel);
     } else if (!m_hoverElement.isEmpty()) {
         std::vector<Graphics::PortHit> own;
-        for (const Graphics::PortHit& port : ports())
+        for (const Graphics::PortHit& port : m_items.ports())
             if (port.end.element == m_hoverElement)
                 own.push_back(port);
         EditorPaint::ports(*painter, rect, own, m_hoverPort, pixel);
@@ -491,7 +355,7 @@ void EditorView::mousePressEvent(QMouseEvent* event)
     if (ElementItem* hit = elementAt(scenePos)) {
         // A click picks the top-level element (a group as a whole); a child chosen by a
         // double-click stays the target of the next drag.
-        ElementItem* top = m_items.value(hit->topLevelId());
+        ElementItem* top = m_items.item(hit->topLevelId());
         const QString id = m_selection.contains(hit->id()) || !top || !isEditable(*top)
                                ? hit->id()
                                : hit->topLevelId();
@@ -572,7 +436,7 @@ void EditorView::hover(QPointF scenePos, QPoint viewportPos)
     if (portChanged || element != m_hoverElement) {
         auto area = [this](const QString& id, const std::optional<Graphics::PortHit>& p) {
             QRectF r;
-            if (const ElementItem* it = m_items.value(id))
+            if (const ElementItem* it = m_items.item(id))
                 r = it->elementBounds();
             if (p)
                 r |= QRectF(p->position, QSizeF()).adjusted(-12, -12, 12, 12);
@@ -598,13 +462,7 @@ void EditorView::hover(QPointF scenePos, QPoint viewportPos)
 
 void EditorView::keyPressEvent(QKeyEvent* event)
 {
-    const QStringList ids = [this] {
-        QStringList editable;
-        for (const QString& id : std::as_const(m_selection))
-            if (isEditable(*m_items.value(id)))
-                editable << id;
-        return editable;
-    }();
+    const QStringList ids = m_items.editable(m_selection);
     const double step = event->modifiers() & Qt::ShiftModifier ? gridSize() : 1.0;
     switch (event->key()) {
     case Qt::Key_Space:

@@ -19,6 +19,7 @@
 #pragma once
 
 #include "../stationgraphic.h"
+#include "editoritems.h"
 
 #include <graphics/editing/drawingdocument.h>
 #include <graphics/symbols/theme.h>
@@ -64,9 +65,9 @@ public:
     /// `p` on the grid when snapping is on.
     QPointF snapped(QPointF p) const;
 
-    bool layerVisible(Graphics::Layer l) const { return !m_hidden[size_t(l)]; }
+    bool layerVisible(Graphics::Layer l) const { return m_items.layerVisible(l); }
     void setLayerVisible(Graphics::Layer l, bool on);
-    bool layerLocked(Graphics::Layer l) const { return m_locked[size_t(l)]; }
+    bool layerLocked(Graphics::Layer l) const { return m_items.layerLocked(l); }
     void setLayerLocked(Graphics::Layer l, bool on);
 
     void zoomIn();
@@ -83,15 +84,15 @@ public:
     QPoint viewportPointOfPort(QStringView elementId, QStringView port) const;
 
     // For the gestures (editorgestures.h).
-    ElementItem* item(QStringView id) const { return m_items.value(id.toString()); }
+    ElementItem* item(QStringView id) const { return m_items.item(id); }
     /// The topmost selectable element at `scenePos` (any depth), or null.
     ElementItem* elementAt(QPointF scenePos) const;
     /// Whether an element can be selected and moved (its layer is shown and unlocked).
-    bool isEditable(const ElementItem& item) const;
+    bool isEditable(const ElementItem& item) const { return m_items.isEditable(item); }
     /// Top-level items whose bounds meet `rect`, selectable ones only.
-    QStringList idsIn(const QRectF& rect) const;
+    QStringList idsIn(const QRectF& rect) const { return m_items.idsIn(rect); }
     /// Every top-level element's item.
-    QList<ElementItem*> topLevelItems() const;
+    QList<ElementItem*> topLevelItems() const { return m_items.topLevelItems(); }
     /// The port nearest `scenePos` within the snap radius (12 screen px), skipping `skip`.
     std::optional<Graphics::PortHit> portAt(QPointF scenePos, QStringView skip = {}) const;
     /// Repaints the overlay (guides, previews, handles) within `sceneRect`.
@@ -119,10 +120,6 @@ protected:
 
 private:
     void documentChanged(const Graphics::DrawingChange& change);
-    void rebuildAll();
-    void buildItem(const Graphics::Element& element, size_t index);
-    void removeItem(const QString& id);
-    void restack();
     void updateSceneRect();
     void applySelection(const QStringList& ids, bool scroll);
     void cancelGesture();
@@ -132,22 +129,18 @@ private:
     void hover(QPointF scenePos, QPoint viewportPos);
     /// Whether a press of the select tool at `scenePos` takes `port` (to draw a pipe).
     bool grabsPort(const Graphics::PortHit& port, QPointF scenePos) const;
-    const std::vector<Graphics::PortHit>& ports() const;
 
     Graphics::DrawingDocument& m_document;
     const Graphics::SymbolLibrary& m_symbols;
     Graphics::Theme m_theme;
     GraphicContext m_context;
-    QGraphicsScene* m_scene = nullptr;
-    QHash<QString, ElementItem*> m_items; ///< every element, any depth
+    QGraphicsScene* m_scene; ///< owned by the view (a child)
+    EditorItems m_items;
     QStringList m_selection;
     Tool m_tool = Tool::Select;
     bool m_gridVisible = true;
     bool m_snap = true;
-    std::array<bool, 5> m_hidden{};
-    std::array<bool, 5> m_locked{};
     std::unique_ptr<EditorGesture> m_gesture;
-    mutable std::optional<std::vector<Graphics::PortHit>> m_ports; ///< cleared on every change
     std::optional<Graphics::PortHit> m_hoverPort;
     QString m_hoverElement; ///< the symbol under the mouse: its ports are shown
     bool m_spaceHeld = false;
