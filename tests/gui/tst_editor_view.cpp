@@ -139,6 +139,36 @@ private Q_SLOTS:
         QCOMPARE(e.view->selectedIds(), QStringList{pump1}); // kept across the rebuild
     }
 
+    void guidesAlignWithoutTheGrid()
+    {
+        Editor e;
+        const QString pump1 = e.drop("symbol:pump", {200, 300});
+        const QString pump2 = e.drop("symbol:pump", {500, 400});
+        e.view->setSnapToGrid(false);
+        // 97 px up leaves pump2's top 3 px below pump1's: the guide takes it the rest.
+        const QPoint from = e.view->viewportPointOf(pump2);
+        e.drag(from, from + QPoint(0, -97));
+        QCOMPARE(e.element(pump2)->position, QPointF(500, 300));
+        QCOMPARE(e.drawn(pump2).topLeft(), QPointF(500, 300));
+        // Far from any edge, it goes where the mouse puts it.
+        e.drag(e.view->viewportPointOf(pump2), e.view->viewportPointOf(pump2) + QPoint(0, 137));
+        QCOMPARE(e.element(pump2)->position, QPointF(500, 437));
+    }
+
+    void ctrlWheelZooms()
+    {
+        Editor e;
+        const double before = e.view->zoom();
+        const QPoint at(300, 200);
+        QWheelEvent wheel(at, e.viewport()->mapToGlobal(at), QPoint(), QPoint(0, 120), Qt::NoButton,
+                          Qt::ControlModifier, Qt::NoScrollPhase, false);
+        QCoreApplication::sendEvent(e.viewport(), &wheel);
+        QVERIFY(e.view->zoom() > before);
+        e.view->zoomOut();
+        e.view->zoomOut();
+        QVERIFY(e.view->zoom() < before);
+    }
+
     void rubberBandSelects()
     {
         Editor e;

@@ -330,6 +330,13 @@ void EditorView::mousePressEvent(QMouseEvent* event)
         viewport()->setCursor(Qt::ClosedHandCursor);
         return;
     }
+    if (event->button() == Qt::RightButton) {
+        // The context menu (the window's) acts on what was clicked: select it first.
+        if (ElementItem* hit = elementAt(scenePos);
+            hit && !m_selection.contains(hit->id()) && !m_selection.contains(hit->topLevelId()))
+            setSelection({hit->topLevelId()});
+        return;
+    }
     if (event->button() != Qt::LeftButton)
         return;
     cancelGesture();
