@@ -6,7 +6,8 @@
 // what a person sees (where the items are drawn) and what the document holds.
 //
 // With PUMPWATCH_DOC_IMAGES=DIR the test also writes editor-canvas.png there: the demo pump
-// house in the editor, its repeat group selected (ghost pumps, variant tags).
+// house in the editor, its repeat group selected (ghost pumps, variant tags), and
+// editor-drag.png: a pump dragged, its pipe following.
 #include <graphics/drawingjson.h>
 #include <graphics/editing/drawingdocument.h>
 #include <graphics/symbolports.h>
@@ -227,6 +228,9 @@ private Q_SLOTS:
             QCoreApplication::sendEvent(e.viewport(), &move);
         }
         QCOMPARE(e.view->item(pipe)->shownPoints().back(), port + QPointF(0, 40));
+        const std::vector<QPointF> shownWhileDragging = e.view->item(pipe)->shownPoints();
+        if (const QString dir = qEnvironmentVariable("PUMPWATCH_DOC_IMAGES"); !dir.isEmpty())
+            QVERIFY(e.view->grab().save(dir + QStringLiteral("/editor-drag.png")));
         QVERIFY(orthogonal(e.view->item(pipe)->shownPoints()));
         QCOMPARE(e.drawn(pump2).topLeft(), QPointF(500, 440));
         QCOMPARE(e.element(pump2)->position, QPointF(500, 400));
@@ -237,6 +241,7 @@ private Q_SLOTS:
         QCOMPARE(p->points.back(), Graphics::portPosition(*e.element(pump2), u"in"));
         QCOMPARE(e.view->item(pipe)->element().points, p->points);
         QCOMPARE(e.view->item(pipe)->shownPoints(), p->points);
+        QCOMPARE(shownWhileDragging, p->points); // the preview was the route it got
     }
 
     void pipeToolDrawsLooseEnds()

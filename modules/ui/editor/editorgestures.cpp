@@ -105,9 +105,12 @@ MoveGesture::MoveGesture(EditorView& view, const QStringList& ids, QPointF press
         m_followers.push_back(
             {item, end(pipe.from, true), end(pipe.to, false), fromMoves, toMoves});
     });
+    QSet<const ElementItem*> following;
+    for (const Follower& f : m_followers)
+        following.insert(f.item);
     for (ElementItem* other : view.topLevelItems()) {
-        if (moved.contains(other->id()) || !other->isVisible())
-            continue;
+        if (moved.contains(other->id()) || following.contains(other) || !other->isVisible())
+            continue; // guides line up with what stays where it is
         const QRectF r = other->elementBounds();
         for (double x : {r.left(), r.center().x(), r.right()})
             m_xs.push_back({x, r});
@@ -207,7 +210,7 @@ void MoveGesture::apply(QPointF delta)
         const QPointF from = f.from.position + (f.fromMoves ? delta : QPointF());
         const QPointF to = f.to.position + (f.toMoves ? delta : QPointF());
         f.item->setPreviewPoints(
-            Edits::routeOrthogonal(from, f.from.direction, to, f.to.direction));
+            Edits::routeOrthogonal(from, f.from.direction, to, -f.to.direction)); // into the port
     }
 }
 
@@ -304,8 +307,8 @@ void PipeGesture::move(QPointF scenePos, Qt::KeyboardModifiers)
     const QRectF old = previewRect();
     m_target = m_view.portAt(scenePos, m_from.element);
     const QPointF to = m_target ? m_target->position : m_view.snapped(scenePos);
-    m_route =
-        Edits::routeOrthogonal(m_fromAt, m_fromDir, to, m_target ? m_target->direction : QPointF());
+    m_route = Edits::routeOrthogonal(m_fromAt, m_fromDir, to,
+                                     m_target ? -m_target->direction : QPointF()); // into the port
     m_view.updateOverlay(old | previewRect());
 }
 

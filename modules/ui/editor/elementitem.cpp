@@ -7,6 +7,7 @@
 #include <graphics/symbols/symbollibrary.h>
 #include <graphics/symbols/theme.h>
 
+#include <QFontMetricsF>
 #include <QPainter>
 
 #include <cmath>
@@ -51,7 +52,23 @@ double distanceToSegment(QPointF p, QPointF a, QPointF b)
     return std::hypot(d.x(), d.y());
 }
 
+const QFont& tagFont()
+{
+    static const QFont font = [] {
+        QFont f;
+        f.setPixelSize(11);
+        return f;
+    }();
+    return font;
+}
+
 } // namespace
+
+QRectF ElementItem::tagRect(const QString& tag) const
+{
+    const double width = QFontMetricsF(tagFont()).horizontalAdvance(tag) + 10;
+    return {m_elementBounds.left() - 3, m_elementBounds.top() - 3 - 16, width, 16};
+}
 
 QString neutralState(const Graphics::SymbolLibrary& library, QStringView symbol)
 {
@@ -86,7 +103,9 @@ ElementItem::ElementItem(const Graphics::Element& element, const Graphics::Drawi
         }
         if (!element.repeat.isEmpty())
             buildGhosts(element, drawing);
-        m_bounds = m_elementBounds.adjusted(-6, -24, 6, 6);
+        m_bounds = m_elementBounds.adjusted(-6, -6, 6, 6);
+        if (const QString tag = groupTag(); !tag.isEmpty())
+            m_bounds |= tagRect(tag).adjusted(-2, -2, 2, 2);
     } else {
         m_view = makeView(element, drawing, pump, this);
         m_bounds = m_elementBounds.adjusted(-5, -5, 5, 5);
@@ -266,15 +285,8 @@ void ElementItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWid
         p.setBrush(Qt::NoBrush);
         p.drawRect(m_elementBounds.adjusted(-3, -3, 3, 3));
         if (!tag.isEmpty()) {
-            static const QFont tagFont = [] {
-                QFont f;
-                f.setPixelSize(11);
-                return f;
-            }();
-            p.setFont(tagFont);
-            const QRectF text = p.boundingRect(QRectF(), Qt::AlignLeft, tag);
-            const QRectF box(m_elementBounds.left() - 3, m_elementBounds.top() - 3 - 16,
-                             text.width() + 10, 16);
+            p.setFont(tagFont());
+            const QRectF box = tagRect(tag);
             p.setPen(Qt::NoPen);
             p.setBrush(frame);
             p.drawRect(box);

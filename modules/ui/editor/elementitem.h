@@ -65,6 +65,7 @@ private:
                           int pump, QGraphicsItem* parent);
     void buildGhosts(const Graphics::Element& group, const Graphics::Drawing& drawing);
     QString groupTag() const;
+    QRectF tagRect(const QString& tag) const; ///< the tag on the frame's top-left corner
 
     Graphics::Element m_element;
     const GraphicContext& m_context;
