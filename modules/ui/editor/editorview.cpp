@@ -63,6 +63,7 @@ EditorView::EditorView(Graphics::DrawingDocument& document, const Graphics::Symb
 EditorView::~EditorView()
 {
     m_gesture.reset(); // it may hold items
+    m_scene->clear();  // while the context they paint with is still there
 }
 
 // --- the document's items -----------------------------------------------------------------
@@ -377,7 +378,7 @@ void EditorView::mousePressEvent(QMouseEvent* event)
             setSelection({id});
         if (const auto box = resizableBox())
             updateOverlay(box->adjusted(-10, -10, 10, 10)); // handles hide while dragging
-        m_gesture = std::make_unique<MoveGesture>(*this, m_selection, scenePos);
+        m_gesture = std::make_unique<MoveGesture>(*this, m_items.editable(m_selection), scenePos);
         return;
     }
     if (!add)
