@@ -244,6 +244,42 @@ private Q_SLOTS:
         QCOMPARE(shownWhileDragging, p->points); // the preview was the route it got
     }
 
+    void escapeCancelsAPipe()
+    {
+        Editor e;
+        const QString pump1 = e.drop("symbol:pump", {200, 300});
+        const QString pump2 = e.drop("symbol:pump", {500, 400});
+        const int commands = e.document.undoStack()->count();
+        const QPoint from = e.view->viewportPointOfPort(pump1, u"out");
+        const QPoint to = e.view->viewportPointOfPort(pump2, u"in");
+        QTest::mousePress(e.viewport(), Qt::LeftButton, {}, from);
+        QMouseEvent move(QEvent::MouseMove, QPointF(to), e.viewport()->mapToGlobal(QPointF(to)),
+                         Qt::NoButton, Qt::LeftButton, Qt::NoModifier);
+        QCoreApplication::sendEvent(e.viewport(), &move);
+        QTest::keyClick(e.view.get(), Qt::Key_Escape);
+        QTest::mouseRelease(e.viewport(), Qt::LeftButton, {}, to);
+        QCOMPARE(e.document.undoStack()->count(), commands);
+        QCOMPARE(e.document.drawing().elements.size(), size_t(2));
+    }
+
+    void middleDragPans()
+    {
+        Editor e;
+        e.view->zoomIn();
+        e.view->zoomIn();
+        const QPointF centre = e.view->mapToScene(e.viewport()->rect().center());
+        const QPoint from(400, 400);
+        QTest::mousePress(e.viewport(), Qt::MiddleButton, {}, from);
+        QMouseEvent move(QEvent::MouseMove, QPointF(from + QPoint(-100, 0)),
+                         e.viewport()->mapToGlobal(QPointF(from + QPoint(-100, 0))), Qt::NoButton,
+                         Qt::MiddleButton, Qt::NoModifier);
+        QCoreApplication::sendEvent(e.viewport(), &move);
+        QTest::mouseRelease(e.viewport(), Qt::MiddleButton, {}, from + QPoint(-100, 0));
+        const QPointF after = e.view->mapToScene(e.viewport()->rect().center());
+        QVERIFY2(after.x() > centre.x() + 50, "the canvas moved with the hand");
+        QCOMPARE(e.document.undoStack()->count(), 0);
+    }
+
     void pipeToolDrawsLooseEnds()
     {
         Editor e;
