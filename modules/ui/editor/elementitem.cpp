@@ -108,7 +108,7 @@ ElementItem::ElementItem(const Graphics::Element& element, const Graphics::Drawi
             m_bounds |= tagRect(tag).adjusted(-2, -2, 2, 2);
     } else {
         m_view = makeView(element, drawing, pump, this);
-        m_bounds = m_elementBounds.adjusted(-5, -5, 5, 5);
+        m_bounds = m_elementBounds.adjusted(-7, -7, 7, 7); // the frame, a pipe's halo
     }
     setFlag(ItemHasNoContents, !isGroup());
 }
