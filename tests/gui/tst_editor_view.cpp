@@ -293,6 +293,25 @@ private Q_SLOTS:
         QCOMPARE(elements.front().points.back(), QPointF(300, 200));
     }
 
+    void releaseOnAPipeMakesATee()
+    {
+        Editor e;
+        e.view->setTool(EditorView::Tool::Pipe);
+        e.drag(e.at({100, 500}), e.at({600, 500})); // a header
+        const QString header = e.view->selectedIds().value(0);
+        QVERIFY(!header.isEmpty());
+        const QString pump = e.drop("symbol:pump", {300, 300});
+        e.drag(e.view->viewportPointOfPort(pump, u"out"), e.at({420, 501}));
+        const QString branch = e.view->selectedIds().value(0);
+        QVERIFY(branch != header);
+        const Element* b = e.element(branch);
+        QVERIFY(b);
+        QCOMPARE(b->from.toString(), pump + QStringLiteral(".out"));
+        QCOMPARE(b->to.element, header);
+        QCOMPARE(b->points.back().y(), 500.0); // on the header, not a pixel beside it
+        QVERIFY(orthogonal(b->points));
+    }
+
     void arrowsNudge()
     {
         Editor e;

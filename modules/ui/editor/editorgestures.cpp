@@ -299,6 +299,8 @@ QRectF PipeGesture::previewRect() const
     QRectF r = polylineRect(m_route);
     if (m_target)
         r |= QRectF(m_target->position - QPointF(20, 20), QSizeF(40, 40));
+    if (m_tee)
+        r |= QRectF(*m_tee - QPointF(20, 20), QSizeF(40, 40));
     return r;
 }
 
@@ -306,10 +308,24 @@ void PipeGesture::move(QPointF scenePos, Qt::KeyboardModifiers)
 {
     const QRectF old = previewRect();
     m_target = m_view.portAt(scenePos, m_from.element);
-    const QPointF to = m_target ? m_target->position : m_view.snapped(scenePos);
+    m_tee.reset();
+    QPointF to = m_view.snapped(scenePos);
+    if (m_target) {
+        to = m_target->position;
+    } else if (const ElementItem* pipe = pipeAt(scenePos)) {
+        m_tee = nearestOnPolyline(pipe->element().points, scenePos);
+        to = *m_tee;
+    }
     m_route = Edits::routeOrthogonal(m_fromAt, m_fromDir, to,
-                                     m_target ? -m_target->direction : QPointF()); // into the port
+                                     m_target ? -m_target->direction : QPointF()); // into it
     m_view.updateOverlay(old | previewRect());
+}
+
+const ElementItem* PipeGesture::pipeAt(QPointF scenePos) const
+{
+    const ElementItem* hit = m_view.elementAt(scenePos);
+    return hit && hit->element().kind == ElementKind::Pipe && hit->id() != m_from.element ? hit
+                                                                                          : nullptr;
 }
 
 void PipeGesture::finish(QPointF scenePos)
@@ -320,10 +336,9 @@ void PipeGesture::finish(QPointF scenePos)
     if (m_target) {
         to = m_target->end;
         toAt = m_target->position;
-    } else if (ElementItem* hit = m_view.elementAt(scenePos);
-               hit && hit->element().kind == ElementKind::Pipe && hit->id() != m_from.element) {
-        to.element = hit->id(); // a tee onto the pipe
-        toAt = nearestOnPolyline(hit->element().points, scenePos);
+    } else if (const ElementItem* pipe = pipeAt(scenePos)) {
+        to.element = pipe->id(); // a tee onto the pipe
+        toAt = *m_tee;
     }
     cancel();
     if (to == m_from && !to.isEmpty())
@@ -341,6 +356,7 @@ void PipeGesture::cancel()
     m_view.updateOverlay(previewRect());
     m_route.clear();
     m_target.reset();
+    m_tee.reset();
 }
 
 void PipeGesture::paint(QPainter& p, double pixel) const
@@ -354,6 +370,9 @@ void PipeGesture::paint(QPainter& p, double pixel) const
     if (m_target) {
         p.setPen(QPen(PreviewColour, 2 * pixel));
         p.drawEllipse(m_target->position, 8 * pixel, 8 * pixel);
+    } else if (m_tee) { // a square: a tee, not a port
+        p.setPen(QPen(PreviewColour, 2 * pixel));
+        p.drawRect(QRectF(*m_tee - QPointF(6, 6) * pixel, QSizeF(12, 12) * pixel));
     }
 }
 

@@ -99,10 +99,13 @@ public:
 
 private:
     QRectF previewRect() const;
+    /// Another pipe under the mouse (the end would be a tee on it), or null.
+    const ElementItem* pipeAt(QPointF scenePos) const;
 
     Graphics::PipeEnd m_from;
     QPointF m_fromAt, m_fromDir;
     std::optional<Graphics::PortHit> m_target;
+    std::optional<QPointF> m_tee; ///< where on another pipe the end would join it
     std::vector<QPointF> m_route;
 };
 
