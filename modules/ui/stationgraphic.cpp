@@ -64,6 +64,7 @@ StationGraphic::StationGraphic(Services& services, const Graphics::SymbolLibrary
     setDragMode(QGraphicsView::ScrollHandDrag);
     setTransformationAnchor(QGraphicsView::AnchorUnderMouse);
     setBackgroundBrush(theme.canvas().background);
+    scene->setBackgroundBrush(theme.canvas().background); // for renders without the view (export)
     setFrameShape(QFrame::NoFrame);
     // Items set their own pen, brush and font: the per-item save and restore is not needed.
     setOptimizationFlags(QGraphicsView::DontSavePainterState |
@@ -100,6 +101,7 @@ void StationGraphic::setTheme(const Graphics::Theme& theme)
 {
     m_context.theme = &theme;
     setBackgroundBrush(theme.canvas().background);
+    scene()->setBackgroundBrush(theme.canvas().background);
     for (GraphicItem* item : m_items) {
         if (item)
             item->themeChanged();

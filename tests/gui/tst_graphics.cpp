@@ -16,8 +16,11 @@
 
 #include <QApplication>
 #include <QDir>
+#include <QDomDocument>
 #include <QDoubleSpinBox>
+#include <QFile>
 #include <QPushButton>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <runtime/pipeline.h>
@@ -211,6 +214,58 @@ private Q_SLOTS:
         QVERIFY(f);
         QVERIFY(!f->onButton()->isEnabled());
         QVERIFY2(f->reasonText().contains(u"last good value"), qPrintable(f->reasonText()));
+    }
+
+    /// The graphic as shown, saved for a report or a wall: a PNG at twice the canvas with the
+    /// drawing on it, an SVG whose text is still text (the title can be searched), a PDF.
+    void exportsPngSvgAndPdf()
+    {
+        LiveGraphics live;
+        QVERIFY2(live.error.isEmpty(), qPrintable(live.error));
+        Ui::StationGraphic* g = live.open();
+        QVERIFY(g);
+        QTemporaryDir dir;
+        const QString png = dir.filePath(QStringLiteral("graphic.png"));
+        const QString svg = dir.filePath(QStringLiteral("graphic.svg"));
+        const QString pdf = dir.filePath(QStringLiteral("graphic.PDF"));
+        for (const QString& path : {png, svg, pdf}) {
+            QString error;
+            QVERIFY2(live.panel->exportCurrent(path, &error), qPrintable(error));
+        }
+
+        const QImage image(png);
+        const QSizeF canvas = g->drawing().canvas;
+        QCOMPARE(image.size(), (canvas * 2).toSize());
+        const QRgb background = image.pixel(1, 1);
+        int drawn = 0;
+        for (int y = 0; y < image.height(); y += 7) {
+            for (int x = 0; x < image.width(); x += 7)
+                drawn += image.pixel(x, y) != background ? 1 : 0;
+        }
+        QVERIFY2(drawn > 500, qPrintable(QString::number(drawn)));
+
+        QFile svgFile(svg);
+        QVERIFY(svgFile.open(QIODevice::ReadOnly));
+        QDomDocument doc;
+        QString xmlError;
+        QVERIFY2(doc.setContent(&svgFile, &xmlError), qPrintable(xmlError));
+        QCOMPARE(doc.documentElement().tagName(), QStringLiteral("svg"));
+        QCOMPARE(doc.documentElement().attribute(QStringLiteral("viewBox")),
+                 QStringLiteral("0 0 %1 %2").arg(canvas.width()).arg(canvas.height()));
+        QVERIFY(doc.toString().contains(QStringLiteral("二次供水加压泵房工艺流程图")));
+        QCOMPARE(doc.documentElement().firstChildElement(QStringLiteral("title")).text(),
+                 live.project.stations[0].displayName());
+
+        QFile pdfFile(pdf);
+        QVERIFY(pdfFile.open(QIODevice::ReadOnly));
+        QVERIFY(pdfFile.read(4) == "%PDF");
+        QVERIFY2(pdfFile.size() > 20'000, qPrintable(QString::number(pdfFile.size())));
+
+        QString error;
+        QVERIFY(!live.panel->exportCurrent(dir.filePath(QStringLiteral("graphic.bmp")), &error));
+        QVERIFY2(error.contains(QStringLiteral("graphic.bmp")), qPrintable(error));
+        QVERIFY(!live.panel->exportCurrent(QStringLiteral("/nonexistent/dir/g.pdf"), &error));
+        QVERIFY2(error.startsWith(QStringLiteral("/nonexistent/dir/g.pdf: ")), qPrintable(error));
     }
 };
 
