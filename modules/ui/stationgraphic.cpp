@@ -36,8 +36,11 @@ Family familyOf(const QString& symbol)
 
 qreal zOf(const Graphics::ResolvedElement& e)
 {
+    // Pipes run under every symbol; the background layer (a plan or photo) under the pipes.
     if (e.kind == ElementKind::Pipe)
         return 1;
+    if (e.layer == Graphics::Layer::Background)
+        return 0;
     return 2 + static_cast<int>(e.layer);
 }
 
