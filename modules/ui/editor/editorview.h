@@ -25,9 +25,7 @@
 #include <graphics/symbols/theme.h>
 
 #include <QGraphicsView>
-#include <QHash>
 
-#include <array>
 #include <memory>
 
 namespace PumpWatch::Ui {
