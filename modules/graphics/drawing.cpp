@@ -1,5 +1,7 @@
 #include "drawing.h"
 
+#include <QRegularExpression>
+
 #include <algorithm>
 #include <array>
 
@@ -127,6 +129,27 @@ std::optional<PipeEnd> PipeEnd::parse(QStringView text)
     if (end.element.isEmpty() || (dot >= 0 && end.port.isEmpty()))
         return std::nullopt;
     return end;
+}
+
+const RoleDef* Drawing::findRole(const QString& role, QString* pattern) const
+{
+    if (const auto it = roles.find(role); it != roles.end()) {
+        if (pattern)
+            *pattern = role;
+        return &it->second;
+    }
+    static const QRegularExpression number(QStringLiteral("\\[(\\d+)\\]"));
+    const QRegularExpressionMatch m = number.match(role);
+    if (!m.hasMatch())
+        return nullptr;
+    QString indexed = role;
+    indexed.replace(m.capturedStart(), m.capturedLength(), QStringLiteral("[i]"));
+    const auto it = roles.find(indexed);
+    if (it == roles.end())
+        return nullptr;
+    if (pattern)
+        *pattern = indexed;
+    return &it->second;
 }
 
 } // namespace PumpWatch::Graphics

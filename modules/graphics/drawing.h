@@ -134,6 +134,10 @@ struct Drawing {
     std::vector<Element> elements;    ///< drawn in order within each layer
     std::map<QString, std::vector<Override>> overrides; ///< station id → its patch
 
+    /// The declared role `role` names: itself, or for a pump's role with its number
+    /// ("pump[2].running", a pump drawn on its own) the pump-indexed one ("pump[i].running").
+    /// Null when neither is declared. `pattern` receives the declared name.
+    const RoleDef* findRole(const QString& role, QString* pattern = nullptr) const;
     /// Devices the drawing binds at once: its zone count, at least 1.
     int deviceCount() const { return zones.isEmpty() ? 1 : static_cast<int>(zones.size()); }
     friend bool operator==(const Drawing& a, const Drawing& b)

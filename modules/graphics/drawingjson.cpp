@@ -113,7 +113,7 @@ private:
         m_drawing.roles[role] = def;
     }
 
-    bool roleDeclared(const QString& role) const { return m_drawing.roles.count(role) > 0; }
+    bool roleDeclared(const QString& role) const { return m_drawing.findRole(role) != nullptr; }
 
     Element readElement(const QJsonObject& o, const QString& path, const QString& inheritedZone)
     {

@@ -807,7 +807,7 @@ bool bind(Drawing& d, const QString& id, const QString& slot, const QString& rol
         return false;
     if (role.isEmpty())
         return e->slots.erase(slot) > 0;
-    if (!d.roles.count(role))
+    if (!d.findRole(role))
         return false;
     const auto it = e->slots.find(slot);
     if (it != e->slots.end() && it->second == role)
@@ -1043,8 +1043,11 @@ bool setRole(Drawing& d, const QString& role, const std::optional<RoleDef>& def)
             return false;
         bool used = false;
         forEachElement(std::as_const(d), [&](const Element& e) {
-            for (const auto& [slot, r] : e.slots)
-                used = used || r == role;
+            for (const auto& [slot, r] : e.slots) {
+                QString pattern;
+                d.findRole(r, &pattern);
+                used = used || pattern == role;
+            }
         });
         if (used)
             return false; // a bound role stays declared: the file would not read otherwise
@@ -1119,8 +1122,9 @@ QByteArray copy(const Drawing& d, const QStringList& ids)
     }
     forEachElement(std::as_const(c), [&](const Element& e) {
         for (const auto& [slot, role] : e.slots) {
-            if (const auto it = d.roles.find(role); it != d.roles.end())
-                c.roles[role] = it->second;
+            QString pattern;
+            if (const RoleDef* def = d.findRole(role, &pattern))
+                c.roles[pattern] = *def;
         }
     });
     return DrawingJson::write(c);

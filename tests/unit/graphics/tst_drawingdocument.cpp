@@ -4,6 +4,7 @@
 #include "graphicstestdata.h"
 
 #include <graphics/editing/drawingdocument.h>
+#include <graphics/resolve.h>
 #include <graphics/symbolports.h>
 
 #include <QRandomGenerator>
@@ -28,7 +29,7 @@ QStringList bindings(const Drawing& d, const QStringList& only = {})
         const bool take = in || only.isEmpty() || only.contains(e.id);
         if (take) {
             for (const auto& [slot, role] : e.slots) {
-                const RoleDef& def = d.roles.at(role);
+                const RoleDef& def = *d.findRole(role);
                 out << slot + u'=' + role + u'>' + def.tag;
             }
             if (!e.control.isEmpty())
@@ -833,6 +834,23 @@ void TestDrawingDocument::aNewDrawingStartsWithTheTemplatesRoles()
     const QStringList ids = doc.add({symbol("pump{i}", "pump", {100, 100})});
     QVERIFY(doc.bind(ids.front(), QStringLiteral("running"), QStringLiteral("pump[i].running")));
     QCOMPARE(readError(doc.drawing()), QString());
+    // A pump drawn on its own binds to its number: pump[2].running is pump2_running.
+    const QStringList two = doc.add({symbol("pump2", "pump", {300, 100})});
+    QVERIFY(doc.bind(two.front(), QStringLiteral("running"), QStringLiteral("pump[2].running")));
+    QVERIFY(!doc.bind(two.front(), QStringLiteral("fault"), QStringLiteral("pump[2].nothing")));
+    QCOMPARE(readError(doc.drawing()), QString());
+    const ResolvedDrawing r = resolve(doc.drawing(), p, 0);
+    const ResolvedElement& e = r.elements[std::size_t(r.indexOf(u"pump2"))];
+    QCOMPARE(e.tag(u"running"), p.findTag(u"S1", u"low", u"pump2_running"));
+    QVERIFY(e.tag(u"running") != InvalidTagId);
+    // Copied into another drawing, the pattern it stands for comes along.
+    Drawing other;
+    other.id = QStringLiteral("other");
+    other.templateId = d.templateId;
+    DrawingDocument target(other);
+    QCOMPARE(target.paste(Edits::copy(doc.drawing(), two), {}).ids.size(), 1);
+    QVERIFY(target.drawing().roles.count(QStringLiteral("pump[i].running")));
+    QCOMPARE(readError(target.drawing()), QString());
 }
 
 QTEST_GUILESS_MAIN(TestDrawingDocument)
