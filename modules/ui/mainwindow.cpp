@@ -353,6 +353,7 @@ void MainWindow::buildMenus()
 
     // 工程: the engineer's tools; the editor gates itself (engineers and administrators).
     QMenu* project = menuBar()->addMenu(tr("&Project"));
+    project->setToolTipsVisible(true); // why 画面编辑… is disabled
     project->addAction(m_editors->action());
 
     QMenu* reports = menuBar()->addMenu(tr("&Reports"));

@@ -15,6 +15,7 @@
 #include <ui/editor/drawingeditor.h>
 #include <ui/editor/drawingeditors.h>
 #include <ui/editor/drawingpreview.h>
+#include <ui/editor/drawingstore.h>
 #include <ui/editor/editorparts.h>
 #include <ui/editor/savedrawingdialog.h>
 #include <ui/faceplate.h>
@@ -252,6 +253,47 @@ private Q_SLOTS:
         // The problems dock says the same.
         editor->checkNow();
         QVERIFY(editor->problems().join(u'\n').contains(u"door"_s));
+    }
+
+    void aFailedWriteLosesNothingAndKeepsTheDocumentModified()
+    {
+        Fixture f;
+        f.session.setUser(user(u"lisi"_s, u"李四"_s, Role::Engineer));
+        Ui::DrawingEditor* editor = f.editors->open(DrawingId);
+        QVERIFY(editor);
+        QVERIFY(editor->document().move({u"pump{i}"_s}, {10, 0}));
+        // A folder where the file would go: the write fails whoever runs the test.
+        const QString file = QDir(f.dir.path()).filePath(u"graphics/std-pump-house.json"_s);
+        QVERIFY(QDir().mkpath(file));
+        const QByteArray projectBefore = [&] {
+            QFile p(f.projectFile);
+            return p.open(QIODevice::ReadOnly) ? p.readAll() : QByteArray();
+        }();
+        editor->setConfirm([](Ui::SaveDrawingDialog&) { return true; });
+        QVERIFY(!editor->save());
+        QVERIFY2(editor->lastError().contains(file), qPrintable(editor->lastError()));
+        QVERIFY(editor->document().isModified());
+        QVERIFY(editor->isWindowModified());
+        QFile project(f.projectFile);
+        QVERIFY(project.open(QIODevice::ReadOnly));
+        QCOMPARE(project.readAll(), projectBefore);
+        // The attempt is audited with its reason.
+        const QStringList rows = f.auditRows();
+        QCOMPARE(rows.size(), 1);
+        QVERIFY(rows.front().split(u'|').at(3).contains(file));
+    }
+
+    void theAuditSummaryKeepsWholeCommands()
+    {
+        QStringList changes;
+        for (int i = 0; i < 100; ++i)
+            changes << u"Move %1 elements"_s.arg(i);
+        const QString text = Ui::DrawingStore::summary(changes, 200);
+        QVERIFY(text.size() <= 200);
+        QVERIFY(text.startsWith(u"Move 0 elements; Move 1 elements"_s));
+        QVERIFY(text.contains(u"more"_s));
+        QCOMPARE(Ui::DrawingStore::summary({u"Move 2 elements"_s, u"Align top"_s}),
+                 u"Move 2 elements; Align top"_s);
     }
 
     void anOperatorCannotOpenTheEditor()
