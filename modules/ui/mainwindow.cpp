@@ -607,7 +607,8 @@ bool MainWindow::requestExit()
 
 void MainWindow::closeEvent(QCloseEvent* event)
 {
-    if (!requestExit()) {
+    // An editor with unsaved changes asks first (保存/放弃/取消); 取消 keeps the workstation open.
+    if (!m_editors->closeAll() || !requestExit()) {
         event->ignore();
         return;
     }

@@ -110,6 +110,12 @@ void DrawingEditor::buildDocks()
     QDockWidget* problems =
         add(QStringLiteral("problemsDock"), tr("Problems"), m_problems, Qt::BottomDockWidgetArea);
     splitDockWidget(history, problems, Qt::Horizontal);
+    // A problem's element is selected on the canvas (when the drawing has it by that id).
+    connect(m_problems, &QListWidget::itemActivated, this, [this](QListWidgetItem* item) {
+        const QString id = item->data(Qt::UserRole).toString();
+        if (!id.isEmpty() && m_document->find(id))
+            m_view->select({id});
+    });
 }
 
 QStringList DrawingEditor::place(const QString& code)

@@ -51,6 +51,15 @@ std::vector<DrawingEditor*> DrawingEditors::editors() const
     return open;
 }
 
+bool DrawingEditors::closeAll()
+{
+    for (DrawingEditor* e : editors()) {
+        if (!e->close())
+            return false;
+    }
+    return true;
+}
+
 DrawingEditor* DrawingEditors::show(Graphics::Drawing drawing)
 {
     for (DrawingEditor* e : editors()) {

@@ -47,6 +47,8 @@ public:
     /// What the action does: the drawing of `station` when one is given, else a choice.
     void openChosen(int station = -1);
     std::vector<DrawingEditor*> editors() const;
+    /// Closes every editor, each asking about unsaved changes; false when one was kept open.
+    bool closeAll();
 
 Q_SIGNALS:
     void drawingSaved(const QString& id);
