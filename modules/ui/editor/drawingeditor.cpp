@@ -59,6 +59,7 @@ DrawingEditor::DrawingEditor(Services& services, Graphics::Drawing drawing, QWid
     });
     connect(m_view, &EditorView::statusMessage, this, &DrawingEditor::showStatus);
     connect(&m_services.session, &Session::userChanged, this, &DrawingEditor::updateActions);
+    m_saved = DrawingStore(m_services).library().drawings();
     m_check.setSingleShot(true);
     m_check.setInterval(500);
     connect(&m_check, &QTimer::timeout, this, &DrawingEditor::checkNow);
@@ -222,8 +223,8 @@ bool DrawingEditor::save()
         QMessageBox::warning(this, windowTitle(), m_lastError);
         return false;
     }
-    const Graphics::CheckResult check =
-        Graphics::checkEdited(store.library().drawings(), drawing, m_services.project);
+    m_saved = store.library().drawings(); // another window may have saved one since
+    const Graphics::CheckResult check = Graphics::checkEdited(m_saved, drawing, m_services.project);
     SaveDrawingDialog dialog(m_services.project, drawing, store.targetFile(drawing), check, this);
     const bool accepted = m_confirm ? m_confirm(dialog) : dialog.exec() == QDialog::Accepted;
     if (!accepted)
@@ -236,6 +237,7 @@ bool DrawingEditor::save()
             QMessageBox::critical(this, tr("Saving failed"), error);
         return false;
     }
+    m_saved = store.library().drawings();
     showStatus(tr("Saved to %1").arg(m_document->drawing().file));
     updateTitle();
     checkNow();

@@ -112,6 +112,9 @@ private:
     QListWidget* m_problems = nullptr;
     QLabel* m_selectionCount = nullptr;
     std::map<QString, QAction*> m_actions;
+    /// The project's drawings as saved (read when opened and after each save): what the edited
+    /// one is checked among.
+    std::vector<Graphics::Drawing> m_saved;
     QTimer m_check;
     Confirm m_confirm;
     AskToSave m_askToSave;
