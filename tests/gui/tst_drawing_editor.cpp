@@ -48,6 +48,17 @@ Project cityWithDemoDrawings()
     return p;
 }
 
+/// With PUMPWATCH_DOC_IMAGES=DIR, the window as a person sees it, for the guide.
+void screenshot(QWidget* w, const char* name)
+{
+    const QString dir = qEnvironmentVariable("PUMPWATCH_DOC_IMAGES");
+    if (dir.isEmpty() || !QDir().mkpath(dir))
+        return;
+    w->resize(1600, 960);
+    QTest::qWait(400); // the preview is rebuilt 300 ms after the edit
+    w->grab().save(QDir(dir).filePath(QString::fromLatin1(name)));
+}
+
 User user(const QString& login, const QString& name, Role role)
 {
     User u;
@@ -179,6 +190,7 @@ private Q_SLOTS:
         QVERIFY(!editor->isWindowModified());
         QVERIFY(editor->document().move({u"pump{i}"_s}, {40, -20}));
         QVERIFY(editor->isWindowModified());
+        screenshot(editor, "drawing-editor.png");
         const QStringList changes = editor->document().changesSinceSave();
         QCOMPARE(changes.size(), 1);
 
@@ -406,6 +418,7 @@ private Q_SLOTS:
         const QString id = f.project.stations[std::size_t(station)].id;
         QCOMPARE(editor->document().drawing().overrides.at(id).front(), o);
         QTRY_COMPARE(preview->graphic()->centreOf(u"pump1"), before + QPointF(30, 0));
+        screenshot(editor, "drawing-editor-preview.png");
         QVERIFY(preview->removeOverride(u"pump1"_s));
         QVERIFY(!editor->document().drawing().overrides.contains(id));
         editor->document().undoStack()->undo();

@@ -67,6 +67,8 @@ DrawingEditor::DrawingEditor(Services& services, Graphics::Drawing drawing, QWid
     updateActions();
     checkNow();
     resize(1500, 900);
+    // The whole drawing in view once the window has its size.
+    QTimer::singleShot(0, m_view, [view = m_view] { view->zoomToFit(); });
 }
 
 DrawingEditor::~DrawingEditor()
@@ -111,6 +113,8 @@ void DrawingEditor::buildDocks()
     QDockWidget* problems =
         add(QStringLiteral("problemsDock"), tr("Problems"), m_problems, Qt::BottomDockWidgetArea);
     splitDockWidget(history, problems, Qt::Horizontal);
+    resizeDocks({history}, {150}, Qt::Vertical); // the drawing gets the height
+    resizeDocks({symbols, properties}, {260, 340}, Qt::Horizontal);
     // A problem's element is selected on the canvas (when the drawing has it by that id).
     connect(m_problems, &QListWidget::itemActivated, this, [this](QListWidgetItem* item) {
         const QString id = item->data(Qt::UserRole).toString();

@@ -76,6 +76,7 @@ DrawingPreview::DrawingPreview(Services& services, Graphics::DrawingDocument& do
     m_element->setEditable(true);
     m_list->setObjectName(QStringLiteral("stationOverrides"));
     m_served->setWordWrap(true);
+    m_list->setMaximumHeight(110); // the graphic gets the room
     m_placeholder->setAlignment(Qt::AlignCenter);
     for (QDoubleSpinBox* box : {m_dx, m_dy}) {
         box->setRange(-5000, 5000);
@@ -278,6 +279,7 @@ void DrawingPreview::rebuild()
     m_element->setCurrentText(current);
     m_graphic = new StationGraphic(m_services, m_symbols, *m_theme, std::move(resolved), this);
     m_graphic->setObjectName(QStringLiteral("previewGraphic"));
+    m_graphic->setMinimumHeight(240);
     m_graphicBox->addWidget(m_graphic);
     m_graphic->refreshAll(m_services.clock.nowMs());
     m_graphic->fitToWindow();
