@@ -295,6 +295,37 @@ private Q_SLOTS:
         QVERIFY(rows.front().split(u'|').at(3).contains(file));
     }
 
+    void aNewDrawingIsSavedBesideTheProjectAndListedInIt()
+    {
+        Fixture f;
+        f.session.setUser(user(u"lisi"_s, u"李四"_s, Role::Engineer));
+        Graphics::Drawing fresh;
+        fresh.id = u"pump-house-b"_s;
+        fresh.name = u"B 型泵房"_s;
+        fresh.templateId = f.project.templates.front().id;
+        Ui::DrawingEditor* editor = f.editors->openNew(fresh);
+        QVERIFY(editor);
+        const QStringList placed = editor->place(u"text"_s);
+        QCOMPARE(placed.size(), 1);
+        QCOMPARE(editor->view()->selectedIds(), placed);
+        int stations = -1;
+        editor->setConfirm([&](Ui::SaveDrawingDialog& d) {
+            stations = d.stationCount();
+            return true;
+        });
+        QVERIFY2(editor->save(), qPrintable(editor->lastError()));
+        QCOMPARE(stations, 0); // listed after the demo drawing of the same template
+        const QString file = QDir(f.dir.path()).filePath(u"graphics/pump-house-b.json"_s);
+        QCOMPARE(editor->document().drawing().file, file);
+        const ProjectLoad reread = ProjectReader::readFile(f.projectFile);
+        QVERIFY(reread.project);
+        QCOMPARE(reread.project->graphics.size(), std::size_t(3));
+        QCOMPARE(reread.project->graphics.back().id, fresh.id);
+        QCOMPARE(reread.project->graphics.back().file, file);
+        // The demo's drawings stay where they were.
+        QCOMPARE(reread.project->graphics.front().file, f.project.graphics.front().file);
+    }
+
     void theAuditSummaryKeepsWholeCommands()
     {
         QStringList changes;
