@@ -26,6 +26,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QFile>
+#include <QImage>
 #include <QPointer>
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -324,6 +325,25 @@ private Q_SLOTS:
         QCOMPARE(reread.project->graphics.back().file, file);
         // The demo's drawings stay where they were.
         QCOMPARE(reread.project->graphics.front().file, f.project.graphics.front().file);
+    }
+
+    void aBackgroundPictureGoesBehindEverything()
+    {
+        Fixture f;
+        f.session.setUser(user(u"lisi"_s, u"李四"_s, Role::Engineer));
+        Ui::DrawingEditor* editor = f.editors->open(DrawingId);
+        QVERIFY(editor);
+        const QString picture = f.dir.filePath(u"plan.png"_s);
+        QImage plan(64, 36, QImage::Format_RGB32);
+        plan.fill(Qt::lightGray);
+        QVERIFY(plan.save(picture));
+        QVERIFY(editor->placeBackground(picture));
+        const Graphics::Element& e = editor->document().drawing().elements.front();
+        QCOMPARE(e.kind, Graphics::ElementKind::Image);
+        QCOMPARE(e.source, picture);
+        QCOMPARE(e.effectiveLayer(), Graphics::Layer::Background);
+        QCOMPARE(e.size, editor->document().drawing().canvas);
+        QCOMPARE(editor->view()->selectedIds(), QStringList{e.id});
     }
 
     void theAuditSummaryKeepsWholeCommands()

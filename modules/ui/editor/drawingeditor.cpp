@@ -92,17 +92,16 @@ void DrawingEditor::buildDocks()
     connect(palette, &SymbolPalette::placeRequested, this, &DrawingEditor::place);
     QDockWidget* symbols =
         add(QStringLiteral("symbolsDock"), tr("Symbols"), palette, Qt::LeftDockWidgetArea);
-    QDockWidget* layers = add(QStringLiteral("layersDock"), tr("Layers"),
-                              new LayersPanel(*m_view, this), Qt::LeftDockWidgetArea);
-    tabifyDockWidget(symbols, layers);
-    symbols->raise();
     m_properties = new PropertiesPanel(*m_document, m_services.project, this);
     QDockWidget* properties = add(QStringLiteral("propertiesDock"), tr("Properties"), m_properties,
                                   Qt::RightDockWidgetArea);
     m_preview = new DrawingPreview(m_services, *m_document, *m_symbols, *m_theme, this);
     QDockWidget* preview =
         add(QStringLiteral("previewDock"), tr("Preview"), m_preview, Qt::RightDockWidgetArea);
-    tabifyDockWidget(properties, preview);
+    QDockWidget* layers = add(QStringLiteral("layersDock"), tr("Layers"),
+                              new LayersPanel(*m_view, this), Qt::RightDockWidgetArea);
+    tabifyDockWidget(properties, layers);
+    tabifyDockWidget(layers, preview);
     properties->raise();
     auto* undo = new QUndoView(m_document->undoStack(), this);
     undo->setEmptyLabel(tr("<opened>"));
