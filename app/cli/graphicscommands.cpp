@@ -3,9 +3,9 @@
 #include "cliio.h"
 
 #include <core/projectreader.h>
+#include <graphics/drawingcheck.h>
 #include <graphics/drawingjson.h>
 #include <graphics/drawinglibrary.h>
-#include <graphics/resolve.h>
 #include <graphics/symbols/hmilint.h>
 
 #include <QCommandLineParser>
@@ -82,44 +82,27 @@ int GraphicsCommands::check(const QStringList& args)
                      << Qt::endl;
         return 1;
     }
-    int problems = 0;
-    int stationsWithProblems = 0;
-    for (int s = 0; s < int(p.stations.size()); ++s) {
-        const Station& station = p.stations[std::size_t(s)];
-        std::vector<Graphics::Problem> found;
-        const Graphics::Drawing* drawing = library.drawingFor(p, s);
-        if (!drawing) {
+    const Graphics::CheckResult result = Graphics::checkDrawings(library.drawings(), p);
+    for (const Graphics::StationCheck& check : result.stations) {
+        if (!check.hasDrawing()) {
+            const Station& station = p.stations[std::size_t(check.station)];
             CliIo::out()
                 << tr("%1 %2: no drawing serves this station").arg(station.id, station.name)
                 << Qt::endl;
-            ++problems;
-            ++stationsWithProblems;
             continue;
         }
-        // A drawing of one device serving a station of several is opened per device.
-        const int passes =
-            drawing->deviceCount() == int(station.devices.size()) ? 1 : int(station.devices.size());
-        for (int d = 0; d < passes; ++d) {
-            const auto resolved = Graphics::resolve(*drawing, p, s, passes == 1 ? -1 : d);
-            found.insert(found.end(), resolved.problems.begin(), resolved.problems.end());
-        }
-        for (const Graphics::Problem& problem : found)
+        for (const Graphics::Problem& problem : check.problems)
             CliIo::out() << problem.toString() << Qt::endl;
-        problems += int(found.size());
-        stationsWithProblems += found.empty() ? 0 : 1;
     }
-    for (const Graphics::Drawing& d : library.drawings()) {
-        for (const auto& [station, patch] : d.overrides) {
-            if (p.stationIndex(station) < 0) {
-                CliIo::out() << tr("%1: overrides for station '%2', which the project does not "
-                                   "have")
-                                    .arg(d.file, station)
-                             << Qt::endl;
-                ++problems;
-            }
-        }
+    for (const Graphics::StrayOverride& stray : result.strayOverrides) {
+        CliIo::out() << tr("%1: overrides for station '%2', which the project does not "
+                           "have")
+                            .arg(stray.file, stray.station)
+                     << Qt::endl;
     }
     printWarnings(library.drawings(), themes);
+    const int problems = result.problemCount();
+    const int stationsWithProblems = result.stationsWithProblems();
     const int loadErrors = errorCount(library.diagnostics());
     CliIo::out() << tr("%1: %2 stations checked against %3 drawings: %4 problems at %5 stations")
                         .arg(path)

@@ -1,6 +1,7 @@
 #include "graphicspanel.h"
 
 #include "alarmcenter.h"
+#include "editor/drawingstore.h"
 #include "editor/sceneexport.h"
 #include "faceplate.h"
 #include "stationgraphic.h"
@@ -31,6 +32,7 @@ GraphicsPanel::GraphicsPanel(Services& services, AlarmCenter& alarms, QWidget* p
     , m_tabs(new QTabWidget(this))
     , m_themeBox(new QComboBox(this))
     , m_message(new QLabel(this))
+    , m_edit(new QToolButton(this))
 {
     setObjectName(QStringLiteral("graphicsPanel"));
     for (const Diagnostic& d : m_drawings.diagnostics())
@@ -72,6 +74,17 @@ GraphicsPanel::GraphicsPanel(Services& services, AlarmCenter& alarms, QWidget* p
             g->fitToWindow();
     });
     bar->addWidget(detach);
+    m_edit->setText(tr("Edit graphic"));
+    m_edit->setObjectName(QStringLiteral("editGraphic"));
+    m_edit->setToolTip(tr("Edit the drawing of this station (engineers)"));
+    connect(m_edit, &QToolButton::clicked, this, [this] {
+        if (StationGraphic* g = current())
+            Q_EMIT editRequested(g->station());
+    });
+    const auto updateEdit = [this] { m_edit->setVisible(m_services.session.may(Role::Engineer)); };
+    connect(&m_services.session, &Session::userChanged, this, updateEdit);
+    updateEdit();
+    bar->addWidget(m_edit);
     auto* exportButton = new QToolButton(this);
     exportButton->setText(tr("Export…"));
     exportButton->setToolTip(tr("Save the graphic as shown as a PNG image, SVG drawing or PDF"));
@@ -173,6 +186,27 @@ void GraphicsPanel::tick()
 {
     if (StationGraphic* g = current(); g && g->isVisible())
         g->tick(m_services.clock.nowMs());
+}
+
+void GraphicsPanel::reloadDrawings()
+{
+    m_drawings = DrawingStore(m_services).library();
+    for (const Diagnostic& d : m_drawings.diagnostics())
+        qWarning().noquote() << d.toString();
+    const StationGraphic* shown = current();
+    const int shownStation = shown ? shown->station() : -1;
+    std::vector<int> stations;
+    while (m_tabs->count() > 0) {
+        QWidget* w = m_tabs->widget(0);
+        if (auto* g = qobject_cast<StationGraphic*>(w))
+            stations.push_back(g->station());
+        m_tabs->removeTab(0);
+        delete w;
+    }
+    for (int s : stations)
+        openStation(s);
+    if (shownStation >= 0)
+        openStation(shownStation);
 }
 
 bool GraphicsPanel::exportCurrent(const QString& path, QString* error)

@@ -20,6 +20,7 @@
 class QComboBox;
 class QLabel;
 class QTabWidget;
+class QToolButton;
 
 namespace PumpWatch::Ui {
 
@@ -44,6 +45,9 @@ public:
     void setThemeId(const QString& id);
     /// One frame of the clock (tests call it to step time).
     void tick();
+    /// Reads the project's drawings again (a drawing was saved in the editor, maybe to a new
+    /// file the project file now lists) and re-opens every open tab on the new drawing.
+    void reloadDrawings();
     /// Writes the current graphic, as shown now, to `path` (.png, .svg or .pdf; sceneexport.h).
     /// False with `error` when no graphic is open or the file cannot be written.
     bool exportCurrent(const QString& path, QString* error);
@@ -51,6 +55,8 @@ public:
 Q_SIGNALS:
     void tagTrendRequested(PumpWatch::TagId tag);
     void trendRequested(int station);
+    /// 编辑画面 (engineers): edit the drawing the station shows.
+    void editRequested(int station);
 
 private:
     void chooseExport();
@@ -65,6 +71,7 @@ private:
     QTabWidget* m_tabs;
     QComboBox* m_themeBox;
     QLabel* m_message;
+    QToolButton* m_edit;
     QTimer m_clock;
     QPointer<Faceplate> m_faceplate;
 };

@@ -2,6 +2,7 @@
 
 #include "alarmpanel.h"
 #include "alarmquery.h"
+#include "editor/drawingeditors.h"
 #include "faceplate.h"
 #include "graphicspanel.h"
 #include "limiteditor.h"
@@ -112,6 +113,13 @@ MainWindow::MainWindow(Services& services, UserStore& users, QSettings& settings
     statusBar()->addPermanentWidget(m_database);
     statusBar()->addPermanentWidget(m_clock);
 
+    m_editors = new DrawingEditors(services, this);
+    m_editors->setCurrentStation([this] {
+        const StationGraphic* g = m_graphics->current();
+        return g && m_graphics->isVisible() ? g->station() : -1;
+    });
+    connect(m_editors, &DrawingEditors::drawingSaved, m_graphics, &GraphicsPanel::reloadDrawings);
+    connect(m_graphics, &GraphicsPanel::editRequested, m_editors, &DrawingEditors::openForStation);
     buildMenus();
     applyLayout(Layout::Dispatcher);
 
@@ -342,6 +350,11 @@ void MainWindow::buildMenus()
     });
     alarms->addAction(tr("Silence horn"), QKeySequence(Qt::CTRL | Qt::Key_M), &m_alarms,
                       &AlarmCenter::silence);
+
+    // 工程: the engineer's tools; the editor gates itself (engineers and administrators).
+    QMenu* project = menuBar()->addMenu(tr("&Project"));
+    project->setToolTipsVisible(true); // why 画面编辑… is disabled
+    project->addAction(m_editors->action());
 
     QMenu* reports = menuBar()->addMenu(tr("&Reports"));
     reports->addAction(tr("Reports…"), QKeySequence(Qt::CTRL | Qt::Key_R), this,
@@ -594,7 +607,8 @@ bool MainWindow::requestExit()
 
 void MainWindow::closeEvent(QCloseEvent* event)
 {
-    if (!requestExit()) {
+    // An editor with unsaved changes asks first (保存/放弃/取消); 取消 keeps the workstation open.
+    if (!m_editors->closeAll() || !requestExit()) {
         event->ignore();
         return;
     }

@@ -27,6 +27,7 @@ namespace PumpWatch::Ui {
 class AlarmBanner;
 class AlarmPanel;
 class AlarmQuery;
+class DrawingEditors;
 class GraphicsPanel;
 class LimitEditor;
 class MapPanel;
@@ -79,6 +80,7 @@ public:
     LimitEditor* limitEditor() const { return m_limits; }
     MapPanel* map() const { return m_map; }
     GraphicsPanel* graphics() const { return m_graphics; }
+    DrawingEditors* drawingEditors() const { return m_editors; }
     ReportsPanel* reports() const { return m_reports; }
     /// Brings the reports dock forward.
     void openReports();
@@ -121,6 +123,7 @@ private:
     LimitEditor* m_limits;
     MapPanel* m_map;
     GraphicsPanel* m_graphics;
+    DrawingEditors* m_editors;
     ReportsPanel* m_reports;
     StationTiles* m_tiles;
     AlarmBanner* m_banner;
