@@ -40,7 +40,8 @@ NewRoleDialog::NewRoleDialog(const StationTemplate* stationTemplate,
             if (RoleCatalog::kindOf(t) != kind)
                 continue;
             m_tags.push_back(&t);
-            m_keys.emplace_back(t.name, QStringList{t.key});
+            m_keys.emplace_back(t.name,
+                                QStringList{t.key, pinyinSyllables(t.name).join(QString())});
             auto* item = new QListWidgetItem(QStringLiteral("%1  %2").arg(t.name, t.key), m_list);
             item->setData(Qt::UserRole, t.key);
         }

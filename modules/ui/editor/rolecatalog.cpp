@@ -52,7 +52,9 @@ RoleCatalog::RoleCatalog(const Graphics::Drawing& drawing, const Project& projec
             if (it != m_template->tags.end())
                 e.tag = &*it;
         }
-        e.key = SearchKey(e.tag ? e.tag->name : QString(), {role, e.tagKey});
+        // The full pinyin as an "other" finds a syllable inside the name ("yunxing").
+        const QString name = e.tag ? e.tag->name : QString();
+        e.key = SearchKey(name, {role, e.tagKey, pinyinSyllables(name).join(QString())});
         m_entries.push_back(std::move(e));
     }
 }

@@ -192,7 +192,10 @@ void SymbolPalette::addEntry(QTreeWidgetItem* group, const QString& code, const 
     item->setToolTip(0, tip);
     item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsDragEnabled);
     const QString id = code.startsWith(QStringLiteral("symbol:")) ? code.mid(7) : code;
-    m_entries.push_back({code, SearchKey(nameZh.isEmpty() ? name : nameZh, {name, id}), item});
+    const QString zh = nameZh.isEmpty() ? name : nameZh;
+    // The full pinyin as an "other" finds a syllable inside the name: "beng" in 离心泵.
+    m_entries.push_back(
+        {code, SearchKey(zh, {name, id, pinyinSyllables(zh).join(QString())}), item});
 }
 
 void SymbolPalette::setFilter(const QString& text)
