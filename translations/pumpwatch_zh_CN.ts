@@ -1537,6 +1537,175 @@
     </message>
 </context>
 <context>
+    <name>PumpWatch::Graphics::DrawingDocument</name>
+    <message>
+        <source>undone: %1</source>
+        <translation>已撤销：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Add %n element(s)</source>
+        <translation>
+            <numerusform>添加 %n 个元素</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Connect %1 → %2</source>
+        <translation>连接管道 %1 → %2</translation>
+    </message>
+    <message>
+        <source>loose end</source>
+        <translation>自由端</translation>
+    </message>
+    <message>
+        <source>Delete %1</source>
+        <translation>删除 %1</translation>
+    </message>
+    <message>
+        <source>Move %1</source>
+        <translation>移动 %1</translation>
+    </message>
+    <message>
+        <source>Nudge %1</source>
+        <translation>微移 %1</translation>
+    </message>
+    <message>
+        <source>Resize %1</source>
+        <translation>调整大小 %1</translation>
+    </message>
+    <message>
+        <source>Rotate %1 by %2°</source>
+        <translation>旋转 %1 %2°</translation>
+    </message>
+    <message>
+        <source>Mirror %1</source>
+        <translation>镜像 %1</translation>
+    </message>
+    <message>
+        <source>Change %1 of %2</source>
+        <translation>修改 %2 的%1</translation>
+    </message>
+    <message>
+        <source>Unbind %1.%2</source>
+        <translation>解除绑定 %1.%2</translation>
+    </message>
+    <message>
+        <source>Bind %1.%2 to %3</source>
+        <translation>绑定 %1.%2 到 %3</translation>
+    </message>
+    <message>
+        <source>Group %1</source>
+        <translation>组合 %1</translation>
+    </message>
+    <message>
+        <source>Ungroup %1</source>
+        <translation>取消组合 %1</translation>
+    </message>
+    <message>
+        <source>Bring %1 to front</source>
+        <translation>%1 置于顶层</translation>
+    </message>
+    <message>
+        <source>Bring %1 forward</source>
+        <translation>%1 上移一层</translation>
+    </message>
+    <message>
+        <source>Send %1 backward</source>
+        <translation>%1 下移一层</translation>
+    </message>
+    <message>
+        <source>Send %1 to back</source>
+        <translation>%1 置于底层</translation>
+    </message>
+    <message>
+        <source>Align %1 left</source>
+        <translation>%1 左对齐</translation>
+    </message>
+    <message>
+        <source>Align %1 centres horizontally</source>
+        <translation>%1 水平居中对齐</translation>
+    </message>
+    <message>
+        <source>Align %1 right</source>
+        <translation>%1 右对齐</translation>
+    </message>
+    <message>
+        <source>Align %1 top</source>
+        <translation>%1 顶端对齐</translation>
+    </message>
+    <message>
+        <source>Align %1 centres vertically</source>
+        <translation>%1 垂直居中对齐</translation>
+    </message>
+    <message>
+        <source>Align %1 bottom</source>
+        <translation>%1 底端对齐</translation>
+    </message>
+    <message>
+        <source>Distribute %1 horizontally</source>
+        <translation>%1 水平等距分布</translation>
+    </message>
+    <message>
+        <source>Distribute %1 vertically</source>
+        <translation>%1 垂直等距分布</translation>
+    </message>
+    <message>
+        <source>Make %1 the same size</source>
+        <translation>%1 设为等大小</translation>
+    </message>
+    <message>
+        <source>Move %1 to layer %2</source>
+        <translation>%1 移到“%2”图层</translation>
+    </message>
+    <message>
+        <source>Adjust for station %1</source>
+        <translation>单独调整站点 %1</translation>
+    </message>
+    <message>
+        <source>Declare role %1</source>
+        <translation>声明角色 %1</translation>
+    </message>
+    <message>
+        <source>Remove role %1</source>
+        <translation>删除角色 %1</translation>
+    </message>
+    <message>
+        <source>Change the drawing&apos;s name or size</source>
+        <translation>修改画面名称或尺寸</translation>
+    </message>
+    <message numerus="yes">
+        <source>Paste %n element(s)</source>
+        <translation>
+            <numerusform>粘贴 %n 个元素</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n element(s)</source>
+        <translation>
+            <numerusform>%n 个元素</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>background</source>
+        <translation>背景</translation>
+    </message>
+    <message>
+        <source>process</source>
+        <translation>工艺</translation>
+    </message>
+    <message>
+        <source>instruments</source>
+        <translation>仪表</translation>
+    </message>
+    <message>
+        <source>labels</source>
+        <translation>标注</translation>
+    </message>
+    <message>
+        <source>notes</source>
+        <translation>备注</translation>
+    </message>
+</context>
+<context>
     <name>PumpWatch::Graphics::DrawingJson</name>
     <message>
         <source>expected &quot;pumpwatch-graphic&quot;, found &quot;%1&quot;</source>
@@ -1636,6 +1805,25 @@
     <message>
         <source>the project lists it as &apos;%1&apos;, the file says &apos;%2&apos;</source>
         <translation>工程中登记为“%1”，文件中写的是“%2”</translation>
+    </message>
+</context>
+<context>
+    <name>PumpWatch::Graphics::Edits</name>
+    <message>
+        <source>Text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <source>Trend</source>
+        <translation>趋势</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; repeats per pump, is shown on a condition or belongs to a zone: ungrouping it would change what the stations show</source>
+        <translation>“%1”按泵重复、按条件显示或属于某个分区：取消组合会改变各站显示的内容</translation>
+    </message>
+    <message>
+        <source>not a PumpWatch drawing</source>
+        <translation>不是 PumpWatch 画面数据</translation>
     </message>
 </context>
 <context>

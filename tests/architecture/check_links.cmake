@@ -7,8 +7,9 @@ cmake_minimum_required(VERSION 3.25)
 # Modules allowed to link Qt Widgets (and Gui). Every other pumpwatch_* module is headless.
 set(widget_modules pumpwatch_ui)
 # Modules that paint (QImage, QPainter, QSvgRenderer) and so link Qt Gui, but never widgets:
-# they run under the offscreen platform and are used by any view.
-set(gui_modules pumpwatch_graphics_symbols pumpwatch_reports_render)
+# they run under the offscreen platform and are used by any view. The drawing editor's document
+# links Qt Gui for QUndoStack (in Qt Gui since Qt 6) and nothing else of it.
+set(gui_modules pumpwatch_graphics_symbols pumpwatch_reports_render pumpwatch_graphics_editing)
 # Programs that run on machines without a display: no widgets. Qt Gui is allowed (pumpwatch-cli
 # renders PDF and .odt reports under the offscreen platform; docs/architecture.md).
 set(headless_programs pumpwatch-server pumpwatch-sim pumpwatch-cli)

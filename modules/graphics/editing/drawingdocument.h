@@ -106,6 +106,7 @@ public:
 
     /// Runs `edit` on a copy of the drawing and pushes what it changed as one command named
     /// `text` (nothing when it changed nothing). The named edits above all come through here.
+    /// `text` is read after the edit ran, so an edit may name itself once it knows the count.
     bool apply(EditKind kind, const QString& text, const std::function<bool(Drawing&)>& edit);
 
     /// The kind of the command at `index` of the undo stack (tests, the undo view's icons).
@@ -121,7 +122,7 @@ private:
 
     Drawing m_drawing;
     QUndoStack m_undo;
-    int m_nudgeSerial = 0;
+    QString m_mergeKey; ///< set by nudge(): the next command merges with one of the same key
 };
 
 } // namespace PumpWatch::Graphics

@@ -1,0 +1,982 @@
+#include "drawingedits.h"
+
+#include "../drawingjson.h"
+#include "../symbolports.h"
+
+#include <QCoreApplication>
+#include <QPolygonF>
+#include <QSet>
+#include <QTransform>
+
+#include <algorithm>
+#include <cmath>
+
+namespace PumpWatch::Graphics::Edits {
+namespace {
+
+class Text {
+    Q_DECLARE_TR_FUNCTIONS(PumpWatch::Graphics::Edits)
+};
+
+constexpr double PipeStub = 20.0; ///< how far a pipe leaves a port straight before it turns
+
+bool isBoxed(const Element& e)
+{
+    return e.kind != ElementKind::Pipe && e.kind != ElementKind::Group;
+}
+
+template <typename E, typename F>
+bool forEach(std::vector<E>& list, const F& f)
+{
+    for (E& e : list) {
+        if (f(e) || forEach(e.children, f))
+            return true;
+    }
+    return false;
+}
+
+template <typename F>
+void forEachElement(Drawing& d, const F& f)
+{
+    forEach(d.elements, [&](Element& e) {
+        f(e);
+        return false;
+    });
+}
+
+template <typename F>
+void forEachElement(const Drawing& d, const F& f)
+{
+    forEach(const_cast<std::vector<Element>&>(d.elements), [&](const Element& e) {
+        f(e);
+        return false;
+    });
+}
+
+/// The list holding `id` and its index there.
+std::pair<std::vector<Element>*, std::size_t> locate(std::vector<Element>& list, QStringView id)
+{
+    for (std::size_t i = 0; i < list.size(); ++i) {
+        if (list[i].id == id)
+            return {&list, i};
+        if (auto found = locate(list[i].children, id); found.first)
+            return found;
+    }
+    return {nullptr, 0};
+}
+
+void collectIds(const Element& e, QSet<QString>& ids)
+{
+    ids.insert(e.id);
+    for (const Element& c : e.children)
+        collectIds(c, ids);
+}
+
+QSet<QString> idSet(const Drawing& d)
+{
+    QSet<QString> ids;
+    for (const Element& e : d.elements)
+        collectIds(e, ids);
+    return ids;
+}
+
+/// `ids` without unknown ids, repeats and elements whose group is in the list too.
+QStringList normalized(const Drawing& d, const QStringList& ids)
+{
+    QStringList out;
+    for (const QString& id : ids) {
+        if (!find(d, id) || out.contains(id))
+            continue;
+        bool inside = false;
+        for (QString p = parentOf(d, id); !p.isEmpty(); p = parentOf(d, p))
+            inside = inside || ids.contains(p);
+        if (!inside)
+            out << id;
+    }
+    return out;
+}
+
+/// The ids of the elements `ids` and everything inside them.
+QSet<QString> subtreeIds(const Drawing& d, const QStringList& ids)
+{
+    QSet<QString> out;
+    for (const QString& id : ids) {
+        if (const Element* e = find(d, id))
+            collectIds(*e, out);
+    }
+    return out;
+}
+
+QString baseOf(const QString& id)
+{
+    qsizetype n = id.size();
+    while (n > 0 && id[n - 1].isDigit())
+        --n;
+    return n == 0 ? QStringLiteral("e") : id.left(n);
+}
+
+QString freeId(const QString& base, QSet<QString>& taken)
+{
+    QString id = base;
+    for (int n = 2; taken.contains(id); ++n)
+        id = base + QString::number(n);
+    taken.insert(id);
+    return id;
+}
+
+QPointF rounded(QPointF p)
+{
+    return {std::round(p.x() * 1000) / 1000, std::round(p.y() * 1000) / 1000};
+}
+
+void translate(Element& e, QPointF delta)
+{
+    if (isBoxed(e))
+        e.position = rounded(e.position + delta);
+    for (QPointF& p : e.points)
+        p = rounded(p + delta);
+    for (Element& c : e.children)
+        translate(c, delta);
+}
+
+/// The port `end` names, when it is a symbol's.
+std::optional<PortHit> portOf(const Drawing& d, const PipeEnd& end)
+{
+    if (end.element.isEmpty() || end.port.isEmpty())
+        return std::nullopt;
+    const Element* e = find(d, end.element);
+    if (!e || e->kind != ElementKind::Symbol)
+        return std::nullopt;
+    const SymbolInfo* info = findSymbol(e->symbol);
+    if (!info)
+        return std::nullopt;
+    for (const SymbolPort& p : info->ports) {
+        if (p.name != end.port)
+            continue;
+        // Out of the box along the nearer side, then mirrored and rotated like the symbol.
+        const QPointF u = p.unit - QPointF(0.5, 0.5);
+        QPointF dir = std::abs(u.x()) >= std::abs(u.y()) ? QPointF(u.x() < 0 ? -1 : 1, 0)
+                                                         : QPointF(0, u.y() < 0 ? -1 : 1);
+        if (e->mirrored)
+            dir.setX(-dir.x());
+        const QPointF r = QTransform().rotate(e->rotationDeg).map(dir);
+        return PortHit{end, portPosition(*e, end.port),
+                       QPointF(std::round(r.x()), std::round(r.y()))};
+    }
+    return std::nullopt;
+}
+
+/// Re-routes every pipe attached to a port of the elements `changed` (a pipe that moved along
+/// with all it is attached to keeps its shape).
+void reroute(Drawing& d, const QSet<QString>& changed, const QSet<QString>& movedAlong = {})
+{
+    std::vector<std::pair<QString, std::vector<QPointF>>> routes;
+    forEachElement(std::as_const(d), [&](const Element& p) {
+        if (p.kind != ElementKind::Pipe || p.points.size() < 2)
+            return;
+        const bool fromPort = !p.from.port.isEmpty();
+        const bool toPort = !p.to.port.isEmpty();
+        const bool fromHit = fromPort && changed.contains(p.from.element);
+        const bool toHit = toPort && changed.contains(p.to.element);
+        if (movedAlong.contains(p.id)) {
+            const bool keep = (!fromPort || movedAlong.contains(p.from.element)) &&
+                              (!toPort || movedAlong.contains(p.to.element));
+            if (keep)
+                return;
+        } else if (!fromHit && !toHit) {
+            return;
+        }
+        const auto a = portOf(d, p.from);
+        const auto b = portOf(d, p.to);
+        routes.emplace_back(p.id, routeOrthogonal(a ? a->position : p.points.front(),
+                                                  a ? a->direction : QPointF(),
+                                                  b ? b->position : p.points.back(),
+                                                  b ? -b->direction : QPointF()));
+    });
+    for (auto& [id, points] : routes)
+        find(d, id)->points = std::move(points);
+}
+
+void rotatePoints(std::vector<QPointF>& points, QPointF centre, double degrees, bool mirror)
+{
+    QTransform t;
+    t.translate(centre.x(), centre.y());
+    t.rotate(degrees);
+    if (mirror)
+        t.scale(-1, 1);
+    t.translate(-centre.x(), -centre.y());
+    for (QPointF& p : points)
+        p = rounded(t.map(p));
+}
+
+void rotateElement(Element& e, double degrees)
+{
+    if (isBoxed(e)) {
+        e.rotationDeg = std::fmod(std::fmod(e.rotationDeg + degrees, 360.0) + 360.0, 360.0);
+    } else if (e.kind == ElementKind::Pipe) {
+        rotatePoints(e.points, bounds(e).center(), degrees, false);
+    }
+    for (Element& c : e.children)
+        rotateElement(c, degrees);
+}
+
+void mirrorElement(Element& e)
+{
+    if (isBoxed(e))
+        e.mirrored = !e.mirrored;
+    else if (e.kind == ElementKind::Pipe)
+        rotatePoints(e.points, bounds(e).center(), 0, true);
+    for (Element& c : e.children)
+        mirrorElement(c);
+}
+
+/// Renames ids of `elements` (and their children) that are in `taken`, pipe ends following;
+/// ends naming elements outside `elements` come loose when `looseOutside`.
+void renameInto(std::vector<Element>& elements, QSet<QString>& taken, bool looseOutside)
+{
+    QHash<QString, QString> renamed;
+    QSet<QString> inside;
+    const std::function<void(Element&)> rename = [&](Element& e) {
+        inside.insert(e.id);
+        const QString id =
+            e.id.isEmpty() || taken.contains(e.id)
+                ? freeId(baseOf(e.id.isEmpty() ? elementKindCode(e.kind) : e.id), taken)
+                : e.id;
+        taken.insert(id);
+        if (id != e.id)
+            renamed.insert(e.id, id);
+        e.id = id;
+        for (Element& c : e.children)
+            rename(c);
+    };
+    for (Element& e : elements)
+        rename(e);
+    const std::function<void(Element&)> ends = [&](Element& e) {
+        for (PipeEnd* end : {&e.from, &e.to}) {
+            if (end->element.isEmpty())
+                continue;
+            if (looseOutside && !inside.contains(end->element))
+                *end = PipeEnd();
+            else if (const auto it = renamed.constFind(end->element); it != renamed.constEnd())
+                end->element = *it;
+        }
+        for (Element& c : e.children)
+            ends(c);
+    };
+    for (Element& e : elements)
+        ends(e);
+}
+
+std::vector<Element>* listOf(Drawing& d, const QString& parent)
+{
+    if (parent.isEmpty())
+        return &d.elements;
+    Element* g = find(d, parent);
+    return g && g->kind == ElementKind::Group ? &g->children : nullptr;
+}
+
+void moveBy(Drawing& d, const QStringList& ids, const std::vector<QPointF>& deltas)
+{
+    QSet<QString> moved;
+    for (qsizetype i = 0; i < ids.size(); ++i) {
+        const QPointF delta = deltas[std::size_t(i)];
+        if (delta.isNull())
+            continue;
+        Element* e = find(d, ids[i]);
+        translate(*e, delta);
+        collectIds(*e, moved);
+    }
+    reroute(d, moved, moved);
+}
+
+} // namespace
+
+std::optional<Element> newElement(QStringView code)
+{
+    Element e;
+    if (code.startsWith(u"symbol:")) {
+        e.kind = ElementKind::Symbol;
+        e.symbol = code.mid(7).toString();
+        if (!findSymbol(e.symbol))
+            return std::nullopt;
+        e.id = e.symbol;
+        const bool tall = e.symbol == u"pressure_tank" || e.symbol == u"stabiliser_tank";
+        e.size = e.symbol == u"tank"                                          ? QSizeF(120, 190)
+                 : tall                                                       ? QSizeF(60, 90)
+                 : e.symbol == u"instrument" || e.symbol.endsWith(u"_sensor") ? QSizeF(50, 50)
+                                                                              : QSizeF(60, 60);
+        return e;
+    }
+    const auto kind = parseElementKind(code);
+    if (!kind || *kind == ElementKind::Symbol || *kind == ElementKind::Pipe ||
+        *kind == ElementKind::Group)
+        return std::nullopt;
+    e.kind = *kind;
+    e.id = code.toString();
+    switch (*kind) {
+    case ElementKind::Value:
+        e.size = {150, 26};
+        break;
+    case ElementKind::Bar:
+        e.size = {26, 150};
+        break;
+    case ElementKind::Text:
+        e.size = {160, 30};
+        e.label = Text::tr("Text");
+        break;
+    case ElementKind::Link:
+        e.size = {120, 36};
+        e.label = Text::tr("Trend");
+        e.open = QStringLiteral("trend");
+        break;
+    default:
+        e.size = {100, 100};
+        break;
+    }
+    return e;
+}
+
+std::vector<SlotSpec> slotsFor(const Element& e)
+{
+    using K = RoleDef::Kind;
+    std::vector<SlotSpec> out;
+    const auto slot = [&](const char* name, K kind, bool primary = true) {
+        out.push_back({QString::fromLatin1(name), kind, primary});
+    };
+    switch (e.kind) {
+    case ElementKind::Symbol:
+        if (const SymbolInfo* info = findSymbol(e.symbol)) {
+            if (info->flow == FlowRole::Pump || e.symbol == u"motor" || e.symbol == u"vfd") {
+                slot("running", K::Bit);
+                slot("fault", K::Bit);
+                slot("frequency", K::Analog, false);
+                slot("current", K::Analog, false);
+            } else if (info->flow == FlowRole::Valve) {
+                slot("open", K::Bit);
+            } else if (info->flow == FlowRole::Tank) {
+                slot("level", K::Analog);
+            } else if (e.symbol == u"instrument" || e.symbol == u"kwh_meter") {
+                slot("value", K::Analog);
+                slot("alarm", K::Bit, false);
+            } else if (e.symbol == u"door_sensor") {
+                slot("door", K::Bit);
+            } else if (e.symbol == u"flood_sensor") {
+                slot("flood", K::Bit);
+            }
+        }
+        break;
+    case ElementKind::Value:
+    case ElementKind::Bar:
+        slot("value", K::Analog);
+        break;
+    case ElementKind::Link:
+        slot("pressure", K::Analog, false);
+        slot("flow", K::Analog, false);
+        break;
+    default:
+        break;
+    }
+    for (const auto& [name, role] : e.slots) {
+        if (std::none_of(out.begin(), out.end(), [&](const SlotSpec& s) { return s.slot == name; }))
+            out.push_back({name, K::Analog, false});
+    }
+    return out;
+}
+
+const Element* find(const Drawing& d, QStringView id)
+{
+    return find(const_cast<Drawing&>(d), id);
+}
+
+Element* find(Drawing& d, QStringView id)
+{
+    const auto [list, i] = locate(d.elements, id);
+    return list ? &(*list)[i] : nullptr;
+}
+
+QString parentOf(const Drawing& d, QStringView id)
+{
+    QString parent;
+    forEachElement(d, [&](const Element& e) {
+        for (const Element& c : e.children) {
+            if (c.id == id)
+                parent = e.id;
+        }
+    });
+    return parent;
+}
+
+QStringList allIds(const Drawing& d)
+{
+    QStringList ids;
+    forEachElement(d, [&](const Element& e) { ids << e.id; });
+    return ids;
+}
+
+QString uniqueId(const Drawing& d, const QString& base)
+{
+    QSet<QString> taken = idSet(d);
+    return freeId(base, taken);
+}
+
+QRectF bounds(const Element& e)
+{
+    if (e.kind == ElementKind::Pipe)
+        return QPolygonF(QList<QPointF>(e.points.begin(), e.points.end())).boundingRect();
+    if (e.kind == ElementKind::Group) {
+        QRectF r;
+        for (const Element& c : e.children)
+            r = r.isNull() ? bounds(c) : r.united(bounds(c));
+        return r;
+    }
+    const QRectF box(e.position, e.size);
+    if (e.rotationDeg == 0)
+        return box;
+    QTransform t;
+    t.translate(box.center().x(), box.center().y());
+    t.rotate(e.rotationDeg);
+    t.translate(-box.center().x(), -box.center().y());
+    return t.mapRect(box);
+}
+
+QRectF bounds(const Drawing& d, const QStringList& ids)
+{
+    QRectF r;
+    for (const QString& id : ids) {
+        if (const Element* e = find(d, id))
+            r = r.isNull() ? bounds(*e) : r.united(bounds(*e));
+    }
+    return r;
+}
+
+std::vector<PortHit> ports(const Drawing& d)
+{
+    std::vector<PortHit> out;
+    forEachElement(d, [&](const Element& e) {
+        if (e.kind != ElementKind::Symbol)
+            return;
+        if (const SymbolInfo* info = findSymbol(e.symbol)) {
+            for (const SymbolPort& p : info->ports) {
+                if (auto hit = portOf(d, {e.id, p.name}))
+                    out.push_back(*hit);
+            }
+        }
+    });
+    return out;
+}
+
+std::optional<PortHit> nearestPort(const Drawing& d, QPointF at, double radius, QStringView skip)
+{
+    std::optional<PortHit> best;
+    double bestDistance = radius;
+    for (PortHit& hit : ports(d)) {
+        if (hit.end.element == skip)
+            continue;
+        const QPointF v = hit.position - at;
+        const double distance = std::hypot(v.x(), v.y());
+        if (distance <= bestDistance) {
+            bestDistance = distance;
+            best = std::move(hit);
+        }
+    }
+    return best;
+}
+
+std::vector<QPointF> routeOrthogonal(QPointF from, QPointF fromDir, QPointF to, QPointF toDir)
+{
+    const QPointF p1 = from + fromDir * PipeStub;
+    const QPointF p2 = to - toDir * PipeStub; // toDir points into the target port
+    const bool h1 = fromDir.isNull() ? std::abs(to.x() - from.x()) >= std::abs(to.y() - from.y())
+                                     : fromDir.x() != 0;
+    const bool h2 = toDir.isNull() ? h1 : toDir.x() != 0;
+    std::vector<QPointF> raw = {from, p1};
+    if (h1 && h2) {
+        const double mx = (p1.x() + p2.x()) / 2;
+        raw.insert(raw.end(), {QPointF(mx, p1.y()), QPointF(mx, p2.y())});
+    } else if (!h1 && !h2) {
+        const double my = (p1.y() + p2.y()) / 2;
+        raw.insert(raw.end(), {QPointF(p1.x(), my), QPointF(p2.x(), my)});
+    } else if (h1) {
+        raw.push_back(QPointF(p2.x(), p1.y()));
+    } else {
+        raw.push_back(QPointF(p1.x(), p2.y()));
+    }
+    raw.insert(raw.end(), {p2, to});
+    std::vector<QPointF> out;
+    for (QPointF p : raw) {
+        p = rounded(p);
+        if (!out.empty() && out.back() == p)
+            continue;
+        // A middle point on a straight line between its neighbours adds nothing.
+        if (out.size() >= 2) {
+            const QPointF a = out[out.size() - 2];
+            const QPointF b = out.back();
+            if ((a.x() == b.x() && b.x() == p.x()) || (a.y() == b.y() && b.y() == p.y()))
+                out.pop_back();
+        }
+        out.push_back(p);
+    }
+    if (out.size() == 1)
+        out.push_back(out.front());
+    return out;
+}
+
+QPointF endPoint(const Drawing& d, const Element& pipe, bool start)
+{
+    if (const auto hit = portOf(d, start ? pipe.from : pipe.to))
+        return hit->position;
+    if (pipe.points.empty())
+        return {};
+    return start ? pipe.points.front() : pipe.points.back();
+}
+
+QStringList add(Drawing& d, std::vector<Element> elements, const QString& parent)
+{
+    std::vector<Element>* list = listOf(d, parent);
+    if (!list || elements.empty())
+        return {};
+    QSet<QString> taken = idSet(d);
+    renameInto(elements, taken, false);
+    QStringList ids;
+    list = listOf(d, parent); // renaming did not touch d, but keep the pointer honest
+    for (Element& e : elements) {
+        ids << e.id;
+        list->push_back(std::move(e));
+    }
+    return ids;
+}
+
+QString connect(Drawing& d, const PipeEnd& from, QPointF fromAt, const PipeEnd& to, QPointF toAt,
+                const QString& diameter)
+{
+    const auto a = portOf(d, from);
+    const auto b = portOf(d, to);
+    Element pipe;
+    pipe.kind = ElementKind::Pipe;
+    pipe.id = uniqueId(d, QStringLiteral("pipe"));
+    pipe.from = from;
+    pipe.to = to;
+    pipe.diameter = diameter;
+    pipe.points = routeOrthogonal(a ? a->position : fromAt, a ? a->direction : QPointF(),
+                                  b ? b->position : toAt, b ? -b->direction : QPointF());
+    d.elements.push_back(pipe);
+    return pipe.id;
+}
+
+bool remove(Drawing& d, const QStringList& ids)
+{
+    const QStringList gone = normalized(d, ids);
+    if (gone.isEmpty())
+        return false;
+    const QSet<QString> removed = subtreeIds(d, gone);
+    for (const QString& id : gone) {
+        const auto [list, i] = locate(d.elements, id);
+        list->erase(list->begin() + std::ptrdiff_t(i));
+    }
+    forEachElement(d, [&](Element& e) {
+        for (PipeEnd* end : {&e.from, &e.to}) {
+            if (removed.contains(end->element))
+                *end = PipeEnd();
+        }
+    });
+    return true;
+}
+
+bool move(Drawing& d, const QStringList& ids, QPointF delta)
+{
+    const QStringList list = normalized(d, ids);
+    if (list.isEmpty() || delta.isNull())
+        return false;
+    moveBy(d, list, std::vector<QPointF>(std::size_t(list.size()), delta));
+    return true;
+}
+
+bool setBox(Drawing& d, const QString& id, const QRectF& box)
+{
+    Element* e = find(d, id);
+    if (!e || box.isEmpty())
+        return false;
+    const QRectF old = bounds(*e);
+    if (isBoxed(*e)) {
+        if (QRectF(e->position, e->size) == box)
+            return false;
+        e->position = rounded(box.topLeft());
+        e->size = QSizeF(rounded(QPointF(box.width(), box.height())).x(),
+                         rounded(QPointF(box.width(), box.height())).y());
+    } else if (e->kind == ElementKind::Pipe && old.width() > 0 && old.height() > 0) {
+        for (QPointF& p : e->points)
+            p = rounded(box.topLeft() + QPointF((p.x() - old.left()) * box.width() / old.width(),
+                                                (p.y() - old.top()) * box.height() / old.height()));
+    } else {
+        if (old.topLeft() == box.topLeft())
+            return false;
+        translate(*e, box.topLeft() - old.topLeft());
+    }
+    reroute(d, subtreeIds(d, {id}));
+    return true;
+}
+
+bool rotate(Drawing& d, const QStringList& ids, double degrees)
+{
+    const QStringList list = normalized(d, ids);
+    if (list.isEmpty() || std::fmod(degrees, 360.0) == 0)
+        return false;
+    for (const QString& id : list)
+        rotateElement(*find(d, id), degrees);
+    reroute(d, subtreeIds(d, list));
+    return true;
+}
+
+bool mirror(Drawing& d, const QStringList& ids)
+{
+    const QStringList list = normalized(d, ids);
+    if (list.isEmpty())
+        return false;
+    for (const QString& id : list)
+        mirrorElement(*find(d, id));
+    reroute(d, subtreeIds(d, list));
+    return true;
+}
+
+bool replace(Drawing& d, const QString& id, const Element& changed)
+{
+    Element* e = find(d, id);
+    if (!e || *e == changed || changed.id.isEmpty())
+        return false;
+    if (changed.id != id && find(d, changed.id))
+        return false; // the new id is taken
+    const bool moved = e->position != changed.position || e->size != changed.size ||
+                       e->rotationDeg != changed.rotationDeg || e->mirrored != changed.mirrored ||
+                       e->symbol != changed.symbol;
+    *e = changed;
+    if (changed.id != id) {
+        forEachElement(d, [&](Element& x) {
+            for (PipeEnd* end : {&x.from, &x.to}) {
+                if (end->element == id)
+                    end->element = changed.id;
+            }
+        });
+        for (auto& [station, patch] : d.overrides) {
+            for (Override& o : patch) {
+                if (o.element == id)
+                    o.element = changed.id;
+            }
+        }
+    }
+    if (moved)
+        reroute(d, subtreeIds(d, {changed.id}));
+    return true;
+}
+
+bool bind(Drawing& d, const QString& id, const QString& slot, const QString& role)
+{
+    Element* e = find(d, id);
+    if (!e || slot.isEmpty())
+        return false;
+    if (role.isEmpty())
+        return e->slots.erase(slot) > 0;
+    if (!d.roles.count(role))
+        return false;
+    const auto it = e->slots.find(slot);
+    if (it != e->slots.end() && it->second == role)
+        return false;
+    e->slots[slot] = role;
+    return true;
+}
+
+QString group(Drawing& d, const QStringList& ids)
+{
+    const QStringList list = normalized(d, ids);
+    if (list.isEmpty())
+        return {};
+    const QString parent = parentOf(d, list.front());
+    for (const QString& id : list) {
+        if (parentOf(d, id) != parent)
+            return {};
+    }
+    std::vector<Element>* siblings = listOf(d, parent);
+    Element g;
+    g.kind = ElementKind::Group;
+    g.id = uniqueId(d, QStringLiteral("group"));
+    std::size_t top = 0;
+    std::vector<Element> kept;
+    for (std::size_t i = 0; i < siblings->size(); ++i) {
+        Element& e = (*siblings)[i];
+        if (list.contains(e.id)) {
+            top = kept.size();
+            g.children.push_back(std::move(e));
+        } else {
+            kept.push_back(std::move(e));
+        }
+    }
+    kept.insert(kept.begin() + std::ptrdiff_t(top), std::move(g));
+    *siblings = std::move(kept);
+    return (*siblings)[top].id;
+}
+
+QStringList ungroup(Drawing& d, const QString& id, QString* why)
+{
+    const auto [list, i] = locate(d.elements, id);
+    if (!list || (*list)[i].kind != ElementKind::Group)
+        return {};
+    const Element& g = (*list)[i];
+    if (!g.repeat.isEmpty() || !g.when.isEmpty() || !g.zone.isEmpty()) {
+        if (why)
+            *why = Text::tr("'%1' repeats per pump, is shown on a condition or belongs to a zone: "
+                            "ungrouping it would change what the stations show")
+                       .arg(id);
+        return {};
+    }
+    std::vector<Element> children = std::move((*list)[i].children);
+    QStringList ids;
+    for (const Element& c : children)
+        ids << c.id;
+    list->erase(list->begin() + std::ptrdiff_t(i));
+    list->insert(list->begin() + std::ptrdiff_t(i), std::make_move_iterator(children.begin()),
+                 std::make_move_iterator(children.end()));
+    return ids;
+}
+
+bool reorder(Drawing& d, const QStringList& ids, ZOrder how)
+{
+    const QStringList list = normalized(d, ids);
+    bool changed = false;
+    QSet<std::vector<Element>*> done;
+    for (const QString& id : list) {
+        std::vector<Element>* siblings = locate(d.elements, id).first;
+        if (done.contains(siblings))
+            continue;
+        done.insert(siblings);
+        std::vector<Element>& v = *siblings;
+        const auto picked = [&](const Element& e) { return list.contains(e.id); };
+        const std::vector<Element> before = v;
+        if (how == ZOrder::Front)
+            std::stable_partition(v.begin(), v.end(), [&](const Element& e) { return !picked(e); });
+        else if (how == ZOrder::Back)
+            std::stable_partition(v.begin(), v.end(), picked);
+        else if (how == ZOrder::Forward) {
+            for (std::size_t i = v.size() - 1; i-- > 0;) {
+                if (picked(v[i]) && !picked(v[i + 1]))
+                    std::swap(v[i], v[i + 1]);
+            }
+        } else {
+            for (std::size_t i = 1; i < v.size(); ++i) {
+                if (picked(v[i]) && !picked(v[i - 1]))
+                    std::swap(v[i], v[i - 1]);
+            }
+        }
+        changed = changed || v != before;
+    }
+    return changed;
+}
+
+bool align(Drawing& d, const QStringList& ids, Align how)
+{
+    const QStringList list = normalized(d, ids);
+    if (list.size() < 2)
+        return false;
+    const QRectF all = bounds(d, list);
+    std::vector<QPointF> deltas;
+    bool any = false;
+    for (const QString& id : list) {
+        const QRectF r = bounds(*find(d, id));
+        QPointF delta;
+        switch (how) {
+        case Align::Left:
+            delta.setX(all.left() - r.left());
+            break;
+        case Align::HCenter:
+            delta.setX(all.center().x() - r.center().x());
+            break;
+        case Align::Right:
+            delta.setX(all.right() - r.right());
+            break;
+        case Align::Top:
+            delta.setY(all.top() - r.top());
+            break;
+        case Align::VCenter:
+            delta.setY(all.center().y() - r.center().y());
+            break;
+        case Align::Bottom:
+            delta.setY(all.bottom() - r.bottom());
+            break;
+        }
+        any = any || !rounded(delta).isNull();
+        deltas.push_back(rounded(delta));
+    }
+    if (any)
+        moveBy(d, list, deltas);
+    return any;
+}
+
+bool distribute(Drawing& d, const QStringList& ids, Qt::Orientation orientation)
+{
+    QStringList list = normalized(d, ids);
+    if (list.size() < 3)
+        return false;
+    const bool h = orientation == Qt::Horizontal;
+    const auto lead = [&](const QRectF& r) { return h ? r.left() : r.top(); };
+    const auto extent = [&](const QRectF& r) { return h ? r.width() : r.height(); };
+    std::stable_sort(list.begin(), list.end(), [&](const QString& a, const QString& b) {
+        return lead(bounds(*find(d, a))) < lead(bounds(*find(d, b)));
+    });
+    const QRectF first = bounds(*find(d, list.front()));
+    const QRectF last = bounds(*find(d, list.back()));
+    double total = 0;
+    for (const QString& id : list)
+        total += extent(bounds(*find(d, id)));
+    const double gap = (lead(last) + extent(last) - lead(first) - total) / double(list.size() - 1);
+    std::vector<QPointF> deltas;
+    bool any = false;
+    double at = lead(first);
+    for (const QString& id : list) {
+        const QRectF r = bounds(*find(d, id));
+        const double shift = std::round((at - lead(r)) * 1000) / 1000;
+        deltas.push_back(h ? QPointF(shift, 0) : QPointF(0, shift));
+        any = any || shift != 0;
+        at += extent(r) + gap;
+    }
+    if (any)
+        moveBy(d, list, deltas);
+    return any;
+}
+
+bool sameSize(Drawing& d, const QStringList& ids)
+{
+    const QStringList list = normalized(d, ids);
+    const Element* reference = nullptr;
+    QSet<QString> changed;
+    for (const QString& id : list) {
+        Element* e = find(d, id);
+        if (!isBoxed(*e))
+            continue;
+        if (!reference) {
+            reference = e;
+            continue;
+        }
+        if (e->size != reference->size) {
+            e->size = reference->size;
+            changed.insert(id);
+        }
+    }
+    if (changed.isEmpty())
+        return false;
+    reroute(d, changed);
+    return true;
+}
+
+bool setLayer(Drawing& d, const QStringList& ids, Layer layer)
+{
+    bool changed = false;
+    for (const QString& id : normalized(d, ids)) {
+        Element* e = find(d, id);
+        const std::optional<Layer> wanted =
+            layer == defaultLayer(e->kind) ? std::nullopt : std::optional(layer);
+        if (e->layer != wanted) {
+            e->layer = wanted;
+            changed = true;
+        }
+    }
+    return changed;
+}
+
+bool setOverrides(Drawing& d, const QString& station, const std::vector<Override>& patch)
+{
+    const auto it = d.overrides.find(station);
+    if (patch.empty()) {
+        if (it == d.overrides.end())
+            return false;
+        d.overrides.erase(it);
+        return true;
+    }
+    if (it != d.overrides.end() && it->second == patch)
+        return false;
+    d.overrides[station] = patch;
+    return true;
+}
+
+bool setRole(Drawing& d, const QString& role, const std::optional<RoleDef>& def)
+{
+    const auto it = d.roles.find(role);
+    if (!def) {
+        if (it == d.roles.end())
+            return false;
+        bool used = false;
+        forEachElement(std::as_const(d), [&](const Element& e) {
+            for (const auto& [slot, r] : e.slots)
+                used = used || r == role;
+        });
+        if (used)
+            return false; // a bound role stays declared: the file would not read otherwise
+        d.roles.erase(it);
+        return true;
+    }
+    if (it != d.roles.end() && it->second == *def)
+        return false;
+    d.roles[role] = *def;
+    return true;
+}
+
+QByteArray copy(const Drawing& d, const QStringList& ids)
+{
+    Drawing c;
+    c.id = QStringLiteral("clipboard");
+    c.templateId = d.templateId;
+    c.zones = d.zones;
+    c.canvas = d.canvas;
+    const QStringList list = normalized(d, ids);
+    const QStringList order = allIds(d);
+    QStringList sorted = list;
+    std::sort(sorted.begin(), sorted.end(), [&](const QString& a, const QString& b) {
+        return order.indexOf(a) < order.indexOf(b);
+    });
+    for (const QString& id : sorted) {
+        Element e = *find(d, id);
+        // A part inside a zone's group reads that zone's device: it says so once copied out.
+        for (QString p = parentOf(d, id); e.zone.isEmpty() && !p.isEmpty(); p = parentOf(d, p))
+            e.zone = find(d, p)->zone;
+        c.elements.push_back(std::move(e));
+    }
+    forEachElement(std::as_const(c), [&](const Element& e) {
+        for (const auto& [slot, role] : e.slots) {
+            if (const auto it = d.roles.find(role); it != d.roles.end())
+                c.roles[role] = it->second;
+        }
+    });
+    return DrawingJson::write(c);
+}
+
+PasteResult paste(Drawing& d, const QByteArray& data, QPointF offset)
+{
+    PasteResult result;
+    DrawingLoad load = DrawingJson::read(data, QStringLiteral("clipboard"));
+    if (!load.drawing) {
+        result.error = load.diagnostics.empty() ? Text::tr("not a PumpWatch drawing")
+                                                : load.diagnostics.front().toString();
+        return result;
+    }
+    Drawing& c = *load.drawing;
+    if (c.elements.empty())
+        return result;
+    for (const auto& [role, def] : c.roles) {
+        const auto it = d.roles.find(role);
+        if (it == d.roles.end())
+            d.roles[role] = def;
+        else if (!(it->second == def))
+            result.conflicts << role;
+    }
+    QSet<QString> taken = idSet(d);
+    renameInto(c.elements, taken, true);
+    forEachElement(c, [&](Element& e) {
+        if (!e.zone.isEmpty() && !d.zones.contains(e.zone))
+            e.zone.clear();
+    });
+    for (Element& e : c.elements) {
+        translate(e, offset);
+        result.ids << e.id;
+        d.elements.push_back(std::move(e));
+    }
+    return result;
+}
+
+} // namespace PumpWatch::Graphics::Edits
