@@ -134,11 +134,11 @@ private Q_SLOTS:
         QCOMPARE(label->text(), QStringLiteral("进水电动阀"));
         const int before = doc.undoStack()->count();
         label->selectAll();
-        QTest::keyClicks(label, QStringLiteral("1#进水阀"));
+        QTest::keyClicks(label, QStringLiteral("Inlet valve 1"));
         QCOMPARE(doc.undoStack()->count(), before); // not per keystroke
         QTest::keyClick(label, Qt::Key_Return);
         QCOMPARE(doc.undoStack()->count(), before + 1);
-        QCOMPARE(doc.find(u"inlet_valve")->label, QStringLiteral("1#进水阀"));
+        QCOMPARE(doc.find(u"inlet_valve")->label, QStringLiteral("Inlet valve 1"));
         QCOMPARE(doc.kindAt(before), DrawingDocument::EditKind::Property);
         label->clearFocus(); // editingFinished again: nothing more to do
         QCOMPARE(doc.undoStack()->count(), before + 1);
