@@ -10,12 +10,18 @@
 #include <ui/editor/newroledialog.h>
 #include <ui/editor/propertiespanel.h>
 #include <ui/editor/symbolpalette.h>
+#if __has_include(<ui/editor/editorview.h>)
+#include <ui/editor/editorview.h>
+#include <ui/editor/layerspanel.h>
+#define HAVE_EDITOR_VIEW 1
+#endif
 
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QLineEdit>
 #include <QMimeData>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QTest>
 #include <QTreeWidget>
@@ -324,6 +330,39 @@ private Q_SLOTS:
         QVERIFY(total > 40);
         QCOMPARE(Ui::EditorLayers::all.front(), Graphics::Layer::Background);
     }
+
+#ifdef HAVE_EDITOR_VIEW
+    void layersPanelDrivesTheView()
+    {
+        using Graphics::Layer;
+        DrawingDocument doc(demoDrawing());
+        const std::optional<Graphics::Theme> theme = Graphics::Theme::builtIn(u"isa101");
+        QVERIFY(theme);
+        Ui::EditorView view(doc, *m_symbols, *theme);
+        Ui::LayersPanel panel(view);
+        QVERIFY(view.layerVisible(Layer::Notes));
+        QVERIFY(panel.visibleBox(Layer::Notes)->isChecked());
+        panel.visibleBox(Layer::Notes)->click();
+        QVERIFY(!view.layerVisible(Layer::Notes));
+        QVERIFY(!view.layerLocked(Layer::Background));
+        panel.lockedBox(Layer::Background)->click();
+        QVERIFY(view.layerLocked(Layer::Background));
+        const auto counts = Ui::EditorLayers::counts(doc.drawing());
+        QCOMPARE(panel.shownCount(Layer::Process), counts[std::size_t(Layer::Process)]);
+
+        QVERIFY(!panel.moveButton(Layer::Labels)->isEnabled()); // nothing selected
+        view.select({QStringLiteral("pt_out")});
+        QVERIFY(panel.moveButton(Layer::Labels)->isEnabled());
+        const int labels = panel.shownCount(Layer::Labels);
+        const int before = doc.undoStack()->count();
+        panel.moveButton(Layer::Labels)->click();
+        QCOMPARE(doc.undoStack()->count(), before + 1);
+        QCOMPARE(doc.find(u"pt_out")->effectiveLayer(), Layer::Labels);
+        QCOMPARE(panel.shownCount(Layer::Labels), labels + 1);
+        doc.undoStack()->undo();
+        QCOMPARE(panel.shownCount(Layer::Labels), labels);
+    }
+#endif
 
 private:
     std::optional<Project> m_project;
