@@ -5408,6 +5408,10 @@
         <source>analog</source>
         <translation>模拟量</translation>
     </message>
+    <message>
+        <source>%1 shows %2; the role %3 is %4</source>
+        <translation>%1 应显示%2；角色 %3 是%4</translation>
+    </message>
 </context>
 <context>
     <name>PumpWatch::Ui::StationDetail</name>

@@ -256,6 +256,14 @@ private Q_SLOTS:
         QVERIFY(b->roleBox(QStringLiteral("running"))->currentText().contains(u"tank_level"));
         doc.undoStack()->undo();
         QVERIFY(b->warning(QStringLiteral("running")).isEmpty());
+        // The right kind but another quantity: a level shown as a pump's current.
+        QVERIFY(b->warning(QStringLiteral("current")).isEmpty()); // unbound
+        QVERIFY(doc.bind(QStringLiteral("pump{i}"), QStringLiteral("current"),
+                         QStringLiteral("tank_level")));
+        QVERIFY(!b->warning(QStringLiteral("current")).isEmpty());
+        QVERIFY(doc.bind(QStringLiteral("pump{i}"), QStringLiteral("current"),
+                         QStringLiteral("pump[i].current")));
+        QVERIFY(b->warning(QStringLiteral("current")).isEmpty());
 
         // A role whose tag has another quantity than the role declares.
         const Ui::RoleCatalog& roles = b->catalog();
@@ -317,6 +325,27 @@ private Q_SLOTS:
         QCOMPARE(doc.undoStack()->count(), before + 1);
         QCOMPARE(doc.find(u"pt_out")->effectiveLayer(), Graphics::Layer::Labels);
         QCOMPARE(doc.find(u"ft_out")->effectiveLayer(), Graphics::Layer::Labels);
+    }
+
+    /// With PUMPWATCH_DOC_IMAGES=DIR: editor-palette.png and editor-properties.png for the guide.
+    void snapshots()
+    {
+        const QString dir = qEnvironmentVariable("PUMPWATCH_DOC_IMAGES");
+        if (dir.isEmpty())
+            QSKIP("PUMPWATCH_DOC_IMAGES is not set");
+        Ui::SymbolPalette palette(*m_symbols);
+        palette.resize(260, 720);
+        palette.show();
+        QVERIFY(palette.grab().save(dir + QStringLiteral("/editor-palette.png")));
+        DrawingDocument doc(demoDrawing());
+        Ui::PropertiesPanel panel(doc, *m_project);
+        panel.setSelection({QStringLiteral("pump{i}")});
+        QVERIFY(doc.bind(QStringLiteral("pump{i}"), QStringLiteral("current"),
+                         QStringLiteral("tank_level")));
+        panel.resize(420, 900);
+        panel.show();
+        QTest::qWait(50); // the binding rows replaced by the selection go on the next loop
+        QVERIFY(panel.grab().save(dir + QStringLiteral("/editor-properties.png")));
     }
 
     void layersCountTheirElements()

@@ -8,7 +8,6 @@
 #include <QGridLayout>
 #include <QLabel>
 #include <QLineEdit>
-#include <QPushButton>
 #include <QSortFilterProxyModel>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -53,7 +52,7 @@ struct BindingEditor::Row {
     QLabel* name = nullptr;
     QComboBox* box = nullptr;
     QToolButton* clear = nullptr;
-    QPushButton* add = nullptr;
+    QToolButton* add = nullptr;
     QLabel* info = nullptr;
     RoleMatchModel* matches = nullptr;
     QCompleter* completer = nullptr;
@@ -226,7 +225,7 @@ void BindingEditor::rebuild()
         r->box = new QComboBox(m_rowsWidget);
         r->box->setEditable(true);
         r->box->setInsertPolicy(QComboBox::NoInsert);
-        r->box->setMinimumContentsLength(16);
+        r->box->setMinimumContentsLength(10);
         r->box->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
         r->box->setAccessibleName(tr("Role of %1").arg(RoleCatalog::slotDisplayName(spec.slot)));
         r->box->lineEdit()->setPlaceholderText(tr("unbound — type a role, tag name or pinyin"));
@@ -238,17 +237,19 @@ void BindingEditor::rebuild()
         r->completer->setCaseSensitivity(Qt::CaseInsensitive);
         r->box->lineEdit()->setCompleter(r->completer);
         r->clear = new QToolButton(m_rowsWidget);
-        r->clear->setText(tr("Clear"));
+        r->clear->setText(QStringLiteral("×"));
+        r->clear->setAccessibleName(tr("Clear"));
         r->clear->setToolTip(tr("Unbind %1").arg(RoleCatalog::slotDisplayName(spec.slot)));
-        r->add = new QPushButton(tr("New role…"), m_rowsWidget);
+        r->add = new QToolButton(m_rowsWidget);
+        r->add->setText(tr("New role…"));
         r->add->setToolTip(tr("Declare a role from a tag of the template and bind it"));
         r->info = new QLabel(m_rowsWidget);
         r->info->setWordWrap(true);
         m_grid->addWidget(r->name, line, 0);
         m_grid->addWidget(r->box, line, 1);
         m_grid->addWidget(r->clear, line, 2);
-        m_grid->addWidget(r->add, line, 3);
-        m_grid->addWidget(r->info, line + 1, 1, 1, 3);
+        m_grid->addWidget(r->info, line + 1, 1);
+        m_grid->addWidget(r->add, line + 1, 2, Qt::AlignTop);
         line += 2;
 
         Row* raw = r.get();
@@ -269,12 +270,12 @@ void BindingEditor::rebuild()
         connect(r->box->lineEdit(), &QLineEdit::editingFinished, raw->box,
                 [this, raw] { commitText(*raw); });
         connect(r->clear, &QToolButton::clicked, raw->box, [this, slot] { chooseRole(slot, {}); });
-        connect(r->add, &QPushButton::clicked, raw->box, [this, slot] { newRole(slot); });
+        connect(r->add, &QToolButton::clicked, raw->box, [this, slot] { newRole(slot); });
         m_rows.push_back(std::move(r));
         fillRoles(*raw);
     }
     if (specs.empty())
-        m_unbound->clear();
+        m_unbound->hide();
 }
 
 void BindingEditor::fillRoles(Row& r)
@@ -308,6 +309,7 @@ void BindingEditor::showBinding(Row& r)
         const QSignalBlocker block(r.box);
         r.box->setCurrentIndex(index);
         r.box->setEditText(r.box->itemText(index));
+        r.box->lineEdit()->setCursorPosition(0); // the role's name first, not the kind
     }
     QString summary;
     QStringList problems;
@@ -340,6 +342,7 @@ void BindingEditor::showBinding(Row& r)
     }
     m_unbound->setText(unbound.isEmpty() ? QString()
                                          : tr("Unbound: %1").arg(unbound.join(tr(", "))));
+    m_unbound->setVisible(!unbound.isEmpty());
 }
 
 void BindingEditor::commitText(Row& r)

@@ -22,7 +22,6 @@ class QComboBox;
 class QCompleter;
 class QGridLayout;
 class QLabel;
-class QPushButton;
 class QToolButton;
 
 namespace PumpWatch::Ui {

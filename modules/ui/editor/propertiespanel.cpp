@@ -53,10 +53,15 @@ void fillLayers(QComboBox* box)
         box->addItem(EditorLayers::displayName(layer), static_cast<int>(layer));
 }
 
-/// Shows `value` unless the field already does: the cursor of a focused field stays put.
+/// Shows `value` unless the field already does (the cursor of a focused field stays put) or
+/// the engineer is typing over the value it showed last (another change must not eat it).
 void showValue(QLineEdit* edit, const QString& value)
 {
-    if (edit->text() != value) {
+    const char* const shown = "shownValue";
+    const bool typing =
+        edit->hasFocus() && edit->isModified() && edit->property(shown).toString() == value;
+    edit->setProperty(shown, value);
+    if (!typing && edit->text() != value) {
         const QSignalBlocker block(edit);
         edit->setText(value);
     }
@@ -103,6 +108,7 @@ PropertiesPanel::PropertiesPanel(DrawingDocument& document, const Project& proje
     m_id->setObjectName(QStringLiteral("id"));
     m_idError = new QLabel(m_one);
     m_idError->setStyleSheet(QStringLiteral("color: #c0392b"));
+    m_idError->setWordWrap(true);
     m_kind = new QLabel(m_one);
     m_symbol = new QComboBox(m_one);
     m_symbol->setObjectName(QStringLiteral("symbol"));
@@ -174,6 +180,11 @@ PropertiesPanel::PropertiesPanel(DrawingDocument& document, const Project& proje
     column->addWidget(m_many);
     column->addStretch(1);
 
+    // Long symbol and control names must not widen the dock: the lists show them in full.
+    for (QComboBox* box : content->findChildren<QComboBox*>()) {
+        box->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+        box->setMinimumContentsLength(8);
+    }
     auto* scroll = new QScrollArea(this);
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
@@ -228,6 +239,7 @@ PropertiesPanel::PropertiesPanel(DrawingDocument& document, const Project& proje
     connect(m_manyH, &QDoubleSpinBox::editingFinished, this, &PropertiesPanel::commitManySize);
     connect(m_sameSize, &QPushButton::clicked, this, [this] { m_document.sameSize(m_ids); });
     connect(&m_document, &DrawingDocument::changed, this, &PropertiesPanel::refresh);
+    setIdError({});
     refresh();
 }
 
@@ -236,7 +248,9 @@ void PropertiesPanel::setSelection(const QStringList& ids)
     if (ids == m_ids)
         return;
     m_ids = ids;
-    m_idError->clear();
+    setIdError({});
+    m_id->setModified(false); // what was typed belonged to the element before
+    m_label->setModified(false);
     refresh();
 }
 
@@ -370,23 +384,29 @@ void PropertiesPanel::commitId()
     const QString from = m_ids.front();
     const QString to = m_id->text().trimmed();
     if (to == from) {
-        m_idError->clear();
+        setIdError({});
         return;
     }
     if (!PropertyEdits::isValidId(to))
-        m_idError->setText(tr("An id is a letter or _ followed by letters, digits, _ or -."));
+        setIdError(tr("An id is a letter or _ followed by letters, digits, _ or -."));
     else if (m_document.find(to))
-        m_idError->setText(tr("Another element already has the id %1.").arg(to));
+        setIdError(tr("Another element already has the id %1.").arg(to));
     else if (m_document.apply(
                  DrawingDocument::EditKind::Property, tr("Rename %1 to %2").arg(from, to),
                  [&](Graphics::Drawing& d) { return PropertyEdits::rename(d, from, to); })) {
-        m_idError->clear();
+        setIdError({});
         m_ids = {to};
         refresh();
         Q_EMIT elementRenamed(from, to);
         return;
     }
     showValue(m_id, from);
+}
+
+void PropertiesPanel::setIdError(const QString& error)
+{
+    m_idError->setText(error);
+    m_form->setRowVisible(m_idError, !error.isEmpty());
 }
 
 void PropertiesPanel::commitPosition()

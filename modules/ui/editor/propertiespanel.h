@@ -53,6 +53,7 @@ private:
     /// A property of the one element: copy, `change`, replace (one command named `what`).
     void commit(const QString& what, const std::function<void(Graphics::Element&)>& change);
     void commitId();
+    void setIdError(const QString& error);
     void commitPosition();
     void commitSize();
     void commitRotation();

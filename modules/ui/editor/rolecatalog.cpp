@@ -86,6 +86,15 @@ QStringList RoleCatalog::problems(const Graphics::Edits::SlotSpec& slot,
                    .arg(slotDisplayName(slot.slot), kindDisplayName(slot.kind), entry.role,
                         kindDisplayName(entry.def.kind));
     }
+    const Quantity shown = entry.tag ? entry.tag->quantity : quantityFromCode(entry.def.quantity);
+    const QStringList expected = slotQuantities(slot.slot);
+    if (!expected.isEmpty() && shown != Quantity::Unknown &&
+        !expected.contains(quantityCode(shown))) {
+        out << tr("%1 shows %2; the role %3 is %4")
+                   .arg(slotDisplayName(slot.slot),
+                        quantityDisplayName(quantityFromCode(expected.front())), entry.role,
+                        quantityDisplayName(shown));
+    }
     if (!m_template)
         return out;
     if (!entry.tag) {
@@ -114,6 +123,31 @@ QStringList RoleCatalog::problems(const Graphics::Edits::SlotSpec& slot,
     if (entry.def.writable && entry.tag->access != Access::ReadWrite)
         out << tr("the role writes, tag %1 is read-only").arg(entry.tagKey);
     return out;
+}
+
+QStringList RoleCatalog::slotQuantities(QStringView slot)
+{
+    static const std::pair<const char*, const char*> quantities[] = {
+        {"running", "running"},
+        {"fault", "fault"},
+        {"open", "valve_open"},
+        {"closed", "valve_open"},
+        {"level", "level"},
+        {"frequency", "frequency"},
+        {"current", "current"},
+        {"power", "power"},
+        {"pressure", "pressure"},
+        {"flow", "flow"},
+        {"door", "door"},
+        {"flood", "fault"},
+        {"power_fail", "power_fail"},
+    };
+    QStringList codes;
+    for (const auto& [name, quantity] : quantities) {
+        if (slot == QLatin1StringView(name))
+            codes << QString::fromLatin1(quantity);
+    }
+    return codes;
 }
 
 QString RoleCatalog::tagKeyFor(const QString& roleTag)

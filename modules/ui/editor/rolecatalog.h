@@ -52,6 +52,8 @@ public:
     /// What is wrong with binding `entry` to `slot`, for people; empty when it will resolve.
     QStringList problems(const Graphics::Edits::SlotSpec& slot, const RoleEntry& entry) const;
 
+    /// The quantities a slot shows ("current" → current); empty: any (a value, an alarm).
+    static QStringList slotQuantities(QStringView slot);
     /// The template tag a role names: "pump{i}_running" → "pump1_running".
     static QString tagKeyFor(const QString& roleTag);
     /// The role name and tag pattern an engineer would give a tag: pump2_running →
