@@ -153,6 +153,37 @@ private Q_SLOTS:
         QCOMPARE(label->text(), QStringLiteral("进水电动阀")); // the panel follows undo
     }
 
+    void geometryFieldsAreOneCommandEach()
+    {
+        DrawingDocument doc(demoDrawing());
+        Ui::PropertiesPanel panel(doc, *m_project);
+        panel.setSelection({QStringLiteral("inlet_valve")});
+        const int before = doc.undoStack()->count();
+        auto* x = panel.findChild<QDoubleSpinBox*>(QStringLiteral("x"));
+        x->selectAll();
+        QTest::keyClicks(x, QStringLiteral("150"));
+        QTest::keyClick(x, Qt::Key_Return);
+        QCOMPARE(doc.find(u"inlet_valve")->position, QPointF(150, 162));
+        QCOMPARE(doc.kindAt(before), DrawingDocument::EditKind::Move);
+        auto* w = panel.findChild<QDoubleSpinBox*>(QStringLiteral("width"));
+        w->selectAll();
+        QTest::keyClicks(w, QStringLiteral("80"));
+        QTest::keyClick(w, Qt::Key_Return);
+        QCOMPARE(doc.find(u"inlet_valve")->size, QSizeF(80, 60));
+        QCOMPARE(doc.kindAt(before + 1), DrawingDocument::EditKind::Resize);
+        auto* rotation = panel.findChild<QComboBox*>(QStringLiteral("rotation"));
+        rotation->lineEdit()->selectAll();
+        QTest::keyClicks(rotation->lineEdit(), QStringLiteral("90"));
+        QTest::keyClick(rotation->lineEdit(), Qt::Key_Return);
+        QCOMPARE(doc.find(u"inlet_valve")->rotationDeg, 90.0);
+        QCOMPARE(doc.kindAt(before + 2), DrawingDocument::EditKind::Rotate);
+        panel.findChild<QCheckBox*>(QStringLiteral("mirror"))->click();
+        QVERIFY(doc.find(u"inlet_valve")->mirrored);
+        QCOMPARE(doc.undoStack()->count(), before + 4);
+        doc.undoStack()->undo();
+        QVERIFY(!panel.findChild<QCheckBox*>(QStringLiteral("mirror"))->isChecked());
+    }
+
     void renameKeepsPipesAttached()
     {
         DrawingDocument doc(demoDrawing());
