@@ -34,10 +34,10 @@ using Graphics::RoleDef;
 
 namespace {
 
-Graphics::Drawing demoDrawing()
+Graphics::Drawing demoDrawing(const QString& id = QStringLiteral("std-pump-house"))
 {
     Graphics::DrawingLoad load =
-        Graphics::DrawingJson::readFile(QStringLiteral(":/demo/graphics/std-pump-house.json"));
+        Graphics::DrawingJson::readFile(QStringLiteral(":/demo/graphics/%1.json").arg(id));
     if (!load.drawing)
         qFatal("cannot read the demo drawing");
     return std::move(*load.drawing);
@@ -230,6 +230,21 @@ private Q_SLOTS:
         QVERIFY(!repeat->isChecked());
         doc.undoStack()->undo();
         QCOMPARE(when->currentData().toString(), QStringLiteral("tank"));
+    }
+
+    void zoneIsOneOfTheDrawingsZones()
+    {
+        DrawingDocument doc(demoDrawing(QStringLiteral("std-pump-house-2z")));
+        Ui::PropertiesPanel panel(doc, *m_project);
+        panel.setSelection({QStringLiteral("low")});
+        auto* zone = panel.findChild<QComboBox*>(QStringLiteral("zone"));
+        QVERIFY(zone && zone->isVisibleTo(&panel));
+        QCOMPARE(zone->count(), 3); // none, low, high
+        QCOMPARE(zone->currentData().toString(), QStringLiteral("low"));
+        QTest::keyClick(zone, Qt::Key_Down);
+        QCOMPARE(doc.find(u"low")->zone, QStringLiteral("high"));
+        doc.undoStack()->undo();
+        QCOMPARE(zone->currentData().toString(), QStringLiteral("low"));
     }
 
     void bindingOffersRolesOfTheSlotsKind()
