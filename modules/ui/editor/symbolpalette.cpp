@@ -2,7 +2,7 @@
 
 #include <graphics/editing/drawingedits.h>
 
-#include <QHeaderView>
+#include <QDrag>
 #include <QKeyEvent>
 #include <QLineEdit>
 #include <QMimeData>
@@ -35,6 +35,18 @@ protected:
                 return SymbolPalette::mimeData(code);
         }
         return nullptr;
+    }
+    /// A copy, never a move: the view would otherwise remove the entry a canvas accepted.
+    void startDrag(Qt::DropActions) override
+    {
+        const QTreeWidgetItem* item = currentItem();
+        const QString code = item ? item->data(0, CodeRole).toString() : QString();
+        if (code.isEmpty())
+            return;
+        auto* drag = new QDrag(this);
+        drag->setMimeData(SymbolPalette::mimeData(code));
+        drag->setPixmap(item->icon(0).pixmap(iconSize(), devicePixelRatioF()));
+        drag->exec(Qt::CopyAction, Qt::CopyAction);
     }
 };
 
