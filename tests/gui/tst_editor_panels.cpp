@@ -406,9 +406,11 @@ private Q_SLOTS:
         QCOMPARE(Ui::EditorLayers::all.front(), Graphics::Layer::Background);
     }
 
-#ifdef HAVE_EDITOR_VIEW
     void layersPanelDrivesTheView()
     {
+#ifndef HAVE_EDITOR_VIEW
+        QSKIP("the canvas (ui/editor/editorview.h) is not on this branch yet");
+#else
         using Graphics::Layer;
         DrawingDocument doc(demoDrawing());
         const std::optional<Graphics::Theme> theme = Graphics::Theme::builtIn(u"isa101");
@@ -436,8 +438,8 @@ private Q_SLOTS:
         QCOMPARE(panel.shownCount(Layer::Labels), labels + 1);
         doc.undoStack()->undo();
         QCOMPARE(panel.shownCount(Layer::Labels), labels);
-    }
 #endif
+    }
 
 private:
     std::optional<Project> m_project;
