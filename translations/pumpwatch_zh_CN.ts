@@ -1704,6 +1704,10 @@
         <source>notes</source>
         <translation>备注</translation>
     </message>
+    <message>
+        <source>every change since the drawing was opened</source>
+        <translation>自打开画面以来的全部修改</translation>
+    </message>
 </context>
 <context>
     <name>PumpWatch::Graphics::DrawingJson</name>
@@ -1818,12 +1822,24 @@
         <translation>趋势</translation>
     </message>
     <message>
-        <source>&apos;%1&apos; repeats per pump, is shown on a condition or belongs to a zone: ungrouping it would change what the stations show</source>
-        <translation>“%1”按泵重复、按条件显示或属于某个分区：取消组合会改变各站显示的内容</translation>
-    </message>
-    <message>
         <source>not a PumpWatch drawing</source>
         <translation>不是 PumpWatch 画面数据</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; repeats per pump, is shown on a condition, belongs to a zone or is bound itself: ungrouping it would change what the stations show</source>
+        <translation>“%1”按泵重复、按条件显示、属于某个分区或自身带有绑定：取消组合会改变各站显示的内容</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos;: an element id may not contain &apos;.&apos; (pipe ends are written &quot;element.port&quot;)</source>
+        <translation>“%1”：元素标识不能包含“.”（管道端点写作“元素.端口”）</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; repeats inside &apos;%2&apos;, which repeats already</source>
+        <translation>“%1”在已按泵重复的“%2”内又按泵重复</translation>
+    </message>
+    <message>
+        <source>the drawing would not read back</source>
+        <translation>画面保存后将无法重新读取</translation>
     </message>
 </context>
 <context>

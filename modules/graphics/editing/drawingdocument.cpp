@@ -82,12 +82,16 @@ public:
     bool mergeWith(const QUndoCommand* other) override
     {
         const auto* o = static_cast<const Command*>(other);
-        if (o->m_mergeKey != m_mergeKey || o->m_meta || m_meta)
+        if (o->m_kind != EditKind::Nudge || m_kind != EditKind::Nudge ||
+            o->m_mergeKey != m_mergeKey || o->m_meta || m_meta)
             return false;
-        for (const Splice& s : o->m_splices) {
-            if (s.before.size() != 1 || s.after.size() != 1)
-                return false;
-        }
+        const auto oneForOne = [](const Splice& s) {
+            return s.before.size() == 1 && s.after.size() == 1 &&
+                   s.before.front().id == s.after.front().id;
+        };
+        if (!std::all_of(o->m_splices.begin(), o->m_splices.end(), oneForOne) ||
+            !std::all_of(m_splices.begin(), m_splices.end(), oneForOne))
+            return false;
         for (const Splice& s : o->m_splices) {
             const auto mine = std::find_if(m_splices.begin(), m_splices.end(),
                                            [&](const Splice& m) { return m.index == s.index; });
@@ -96,6 +100,10 @@ public:
             else
                 mine->after = s.after;
         }
+        // Nudged there and back: nothing is left to undo.
+        std::erase_if(m_splices, [](const Splice& s) { return s.before == s.after; });
+        if (m_splices.empty())
+            setObsolete(true);
         return true;
     }
 
@@ -209,20 +217,28 @@ DrawingDocument::~DrawingDocument()
 void DrawingDocument::markSaved(const QString& file)
 {
     m_drawing.file = file;
+    m_forkIndex = -1;
+    m_undoneAtFork.clear();
     m_undo.setClean();
 }
 
 QStringList DrawingDocument::changesSinceSave() const
 {
-    QStringList out;
-    const int clean = m_undo.cleanIndex();
     const int now = m_undo.index();
-    if (clean >= 0 && now < clean) {
-        for (int i = now; i < clean; ++i)
+    int base = m_undo.cleanIndex();
+    QStringList out;
+    if (base < 0) { // the saved state was dropped: it was m_undoneAtFork before m_forkIndex
+        if (m_forkIndex < 0)
+            return {tr("every change since the drawing was opened")};
+        out = m_undoneAtFork;
+        base = m_forkIndex;
+    }
+    if (now < base) {
+        for (int i = now; i < base; ++i)
             out << tr("undone: %1").arg(m_undo.command(i)->text());
         return out;
     }
-    for (int i = std::max(clean, 0); i < now; ++i)
+    for (int i = base; i < now; ++i)
         out << m_undo.command(i)->text();
     return out;
 }
@@ -230,14 +246,36 @@ QStringList DrawingDocument::changesSinceSave() const
 bool DrawingDocument::apply(EditKind kind, const QString& text,
                             const std::function<bool(Drawing&)>& edit)
 {
+    const QString mergeKey = std::exchange(m_mergeKey, QString());
+    m_refusal.clear();
     Drawing after = m_drawing;
     if (!edit(after))
         return false;
-    auto* command =
-        new Command(*this, kind, text, m_drawing, after, std::exchange(m_mergeKey, QString()));
+    // Geometry alone (moves, turns, sizes, order, layers) cannot make a file unreadable; the
+    // check writes and reads the whole drawing, too slow for a nudge in 2000 elements.
+    const bool geometry = kind == EditKind::Move || kind == EditKind::Nudge ||
+                          kind == EditKind::Resize || kind == EditKind::Rotate ||
+                          kind == EditKind::Mirror || kind == EditKind::Align ||
+                          kind == EditKind::Distribute || kind == EditKind::SameSize ||
+                          kind == EditKind::ZOrder || kind == EditKind::Layer;
+    if (const QString problem = geometry ? QString() : Edits::validate(after); !problem.isEmpty()) {
+        m_refusal = problem;
+        return false;
+    }
+    auto* command = new Command(*this, kind, text, m_drawing, after, mergeKey);
     if (command->isEmpty()) {
         delete command;
         return false;
+    }
+    // Pushing now drops the undone commands; when the saved state is among them, remember what
+    // had been undone since the save, for changesSinceSave().
+    const int clean = m_undo.cleanIndex();
+    const int now = m_undo.index();
+    if (clean > now) {
+        m_undoneAtFork.clear();
+        for (int i = now; i < clean; ++i)
+            m_undoneAtFork << tr("undone: %1").arg(m_undo.command(i)->text());
+        m_forkIndex = now;
     }
     m_undo.push(command);
     return true;

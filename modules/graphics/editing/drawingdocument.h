@@ -3,6 +3,9 @@
 // elements", "Align top", "Bind pump1.running"). The editor's scene is only a view of it: it
 // calls the methods below and updates itself from changed().
 //
+// An edit that would make a drawing that does not read back (a bound element without a zone in
+// a drawing of zones, a duplicate id, …) is refused: nothing changes and refusal() says why.
+//
 // A command keeps only what it changed: the top-level elements it replaced, inserted or removed
 // and, when roles, overrides or the canvas changed, both versions of those. Undo restores the
 // exact values, so undo after any sequence of edits gives the byte-identical file, and a mouse
@@ -100,7 +103,7 @@ public:
     bool setLayer(const QStringList& ids, Layer layer);
     bool setOverrides(const QString& station, const std::vector<Override>& patch);
     bool setRole(const QString& role, const std::optional<RoleDef>& def);
-    /// Name, canvas size, template or zones: everything outside elements, roles and overrides.
+    /// The drawing's name and canvas size.
     bool setProperties(const QString& name, QSizeF canvas);
     Edits::PasteResult paste(const QByteArray& data, QPointF offset);
 
@@ -111,6 +114,9 @@ public:
 
     /// The kind of the command at `index` of the undo stack (tests, the undo view's icons).
     EditKind kindAt(int index) const;
+    /// Why the last edit was refused, when it would have made a drawing that does not read back
+    /// (Edits::validate); empty after an edit that was made or had nothing to do.
+    QString refusal() const { return m_refusal; }
 
 Q_SIGNALS:
     void changed(const PumpWatch::Graphics::DrawingChange& change);
@@ -123,6 +129,11 @@ private:
     Drawing m_drawing;
     QUndoStack m_undo;
     QString m_mergeKey; ///< set by nudge(): the next command merges with one of the same key
+    QString m_refusal;
+    /// When an edit after undoing past the save dropped the saved state from the stack: where
+    /// it forked and what had been undone since the save (changesSinceSave()).
+    int m_forkIndex = -1;
+    QStringList m_undoneAtFork;
 };
 
 } // namespace PumpWatch::Graphics

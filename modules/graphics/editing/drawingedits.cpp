@@ -80,16 +80,35 @@ QSet<QString> idSet(const Drawing& d)
     return ids;
 }
 
+/// Every id's group (empty for the top level), in one walk.
+QHash<QString, QString> parents(const Drawing& d)
+{
+    QHash<QString, QString> out;
+    const std::function<void(const Element&, const QString&)> walk = [&](const Element& e,
+                                                                         const QString& parent) {
+        out.insert(e.id, parent);
+        for (const Element& c : e.children)
+            walk(c, e.id);
+    };
+    for (const Element& e : d.elements)
+        walk(e, {});
+    return out;
+}
+
 /// `ids` without unknown ids, repeats and elements whose group is in the list too.
 QStringList normalized(const Drawing& d, const QStringList& ids)
 {
+    const QHash<QString, QString> parent = parents(d);
+    const QSet<QString> wanted(ids.begin(), ids.end());
+    QSet<QString> seen;
     QStringList out;
     for (const QString& id : ids) {
-        if (!find(d, id) || out.contains(id))
+        if (!parent.contains(id) || seen.contains(id))
             continue;
+        seen.insert(id);
         bool inside = false;
-        for (QString p = parentOf(d, id); !p.isEmpty(); p = parentOf(d, p))
-            inside = inside || ids.contains(p);
+        for (QString p = parent.value(id); !p.isEmpty() && !inside; p = parent.value(p))
+            inside = wanted.contains(p);
         if (!inside)
             out << id;
     }
@@ -117,11 +136,20 @@ QString baseOf(const QString& id)
 
 QString freeId(const QString& base, QSet<QString>& taken)
 {
+    // "pump{i}" numbered as "pump{i}_2": "pump{i}2" would be pump12 for the first pump, which
+    // is the twelfth pump's "pump{i}".
+    const QString separator = base.contains(u'{') ? QStringLiteral("_") : QString();
     QString id = base;
     for (int n = 2; taken.contains(id); ++n)
-        id = base + QString::number(n);
+        id = base + separator + QString::number(n);
     taken.insert(id);
     return id;
+}
+
+/// The id a pipe end names, with the previous pump's "{i-1}" read as the element's "{i}".
+QString sameIndex(const QString& end)
+{
+    return QString(end).replace(QStringLiteral("{i-1}"), QStringLiteral("{i}"));
 }
 
 QPointF rounded(QPointF p)
@@ -139,6 +167,22 @@ void translate(Element& e, QPointF delta)
         translate(c, delta);
 }
 
+/// Where a port of the symbol element `e` is and the way a pipe leaves it.
+PortHit portHit(const Element& e, const SymbolPort& p)
+{
+    // Out of the box along the nearer side, then mirrored and rotated like the symbol.
+    const QPointF u = p.unit - QPointF(0.5, 0.5);
+    QPointF dir = std::abs(u.x()) >= std::abs(u.y()) ? QPointF(u.x() < 0 ? -1 : 1, 0)
+                                                     : QPointF(0, u.y() < 0 ? -1 : 1);
+    if (e.mirrored)
+        dir.setX(-dir.x());
+    // A symbol turned by other than a right angle: the pipe leaves along the nearer axis.
+    const QPointF r = QTransform().rotate(e.rotationDeg).map(dir);
+    const QPointF axis = std::abs(r.x()) >= std::abs(r.y()) ? QPointF(r.x() < 0 ? -1 : 1, 0)
+                                                            : QPointF(0, r.y() < 0 ? -1 : 1);
+    return PortHit{{e.id, p.name, PipeEnd::Boundary::None}, rounded(portPosition(e, p.name)), axis};
+}
+
 /// The port `end` names, when it is a symbol's.
 std::optional<PortHit> portOf(const Drawing& d, const PipeEnd& end)
 {
@@ -147,28 +191,19 @@ std::optional<PortHit> portOf(const Drawing& d, const PipeEnd& end)
     const Element* e = find(d, end.element);
     if (!e || e->kind != ElementKind::Symbol)
         return std::nullopt;
-    const SymbolInfo* info = findSymbol(e->symbol);
-    if (!info)
-        return std::nullopt;
-    for (const SymbolPort& p : info->ports) {
-        if (p.name != end.port)
-            continue;
-        // Out of the box along the nearer side, then mirrored and rotated like the symbol.
-        const QPointF u = p.unit - QPointF(0.5, 0.5);
-        QPointF dir = std::abs(u.x()) >= std::abs(u.y()) ? QPointF(u.x() < 0 ? -1 : 1, 0)
-                                                         : QPointF(0, u.y() < 0 ? -1 : 1);
-        if (e->mirrored)
-            dir.setX(-dir.x());
-        const QPointF r = QTransform().rotate(e->rotationDeg).map(dir);
-        return PortHit{end, portPosition(*e, end.port),
-                       QPointF(std::round(r.x()), std::round(r.y()))};
+    if (const SymbolInfo* info = findSymbol(e->symbol)) {
+        for (const SymbolPort& p : info->ports) {
+            if (p.name == end.port)
+                return portHit(*e, p);
+        }
     }
     return std::nullopt;
 }
 
 /// Re-routes every pipe attached to a port of the elements `changed` (a pipe that moved along
-/// with all it is attached to keeps its shape).
-void reroute(Drawing& d, const QSet<QString>& changed, const QSet<QString>& movedAlong = {})
+/// with all it is attached to keeps its shape) and the attached pipes of `force`.
+void reroute(Drawing& d, const QSet<QString>& changed, const QSet<QString>& movedAlong = {},
+             const QSet<QString>& force = {})
 {
     std::vector<std::pair<QString, std::vector<QPointF>>> routes;
     forEachElement(std::as_const(d), [&](const Element& p) {
@@ -178,7 +213,10 @@ void reroute(Drawing& d, const QSet<QString>& changed, const QSet<QString>& move
         const bool toPort = !p.to.port.isEmpty();
         const bool fromHit = fromPort && changed.contains(p.from.element);
         const bool toHit = toPort && changed.contains(p.to.element);
-        if (movedAlong.contains(p.id)) {
+        if (force.contains(p.id)) {
+            if (!fromPort && !toPort)
+                return;
+        } else if (movedAlong.contains(p.id)) {
             const bool keep = (!fromPort || movedAlong.contains(p.from.element)) &&
                               (!toPort || movedAlong.contains(p.to.element));
             if (keep)
@@ -209,25 +247,52 @@ void rotatePoints(std::vector<QPointF>& points, QPointF centre, double degrees, 
         p = rounded(t.map(p));
 }
 
-void rotateElement(Element& e, double degrees)
+double normalizedAngle(double degrees)
 {
-    if (isBoxed(e)) {
-        e.rotationDeg = std::fmod(std::fmod(e.rotationDeg + degrees, 360.0) + 360.0, 360.0);
-    } else if (e.kind == ElementKind::Pipe) {
-        rotatePoints(e.points, bounds(e).center(), degrees, false);
-    }
-    for (Element& c : e.children)
-        rotateElement(c, degrees);
+    const double a = std::fmod(std::fmod(degrees, 360.0) + 360.0, 360.0);
+    return a == 360.0 ? 0.0 : a;
 }
 
-void mirrorElement(Element& e)
+/// Turns (or with `mirror`, flips left-right) `e` about `centre` as it looks on screen: a boxed
+/// element's centre moves and its own rotation follows; a flipped element that was turned is
+/// turned back the other way (mirroring comes before rotating in the model).
+void transformElement(Element& e, QPointF centre, double degrees, bool mirror)
 {
-    if (isBoxed(e))
-        e.mirrored = !e.mirrored;
-    else if (e.kind == ElementKind::Pipe)
-        rotatePoints(e.points, bounds(e).center(), 0, true);
+    if (isBoxed(e)) {
+        std::vector<QPointF> c = {QRectF(e.position, e.size).center()};
+        rotatePoints(c, centre, degrees, mirror);
+        e.position = rounded(c.front() - QPointF(e.size.width() / 2, e.size.height() / 2));
+        if (mirror) {
+            e.mirrored = !e.mirrored;
+            e.rotationDeg = normalizedAngle(-e.rotationDeg);
+        } else {
+            e.rotationDeg = normalizedAngle(e.rotationDeg + degrees);
+        }
+    } else if (e.kind == ElementKind::Pipe) {
+        rotatePoints(e.points, centre, degrees, mirror);
+    }
     for (Element& c : e.children)
-        mirrorElement(c);
+        transformElement(c, centre, degrees, mirror);
+}
+
+/// Scales `e` from the rectangle `from` to `to` (positions, sizes and pipe points).
+void scaleElement(Element& e, const QRectF& from, const QRectF& to)
+{
+    const double sx = from.width() > 0 ? to.width() / from.width() : 1.0;
+    const double sy = from.height() > 0 ? to.height() / from.height() : 1.0;
+    const auto map = [&](QPointF p) {
+        return rounded(to.topLeft() +
+                       QPointF((p.x() - from.left()) * sx, (p.y() - from.top()) * sy));
+    };
+    if (isBoxed(e)) {
+        e.position = map(e.position);
+        e.size = QSizeF(std::round(e.size.width() * sx * 1000) / 1000,
+                        std::round(e.size.height() * sy * 1000) / 1000);
+    }
+    for (QPointF& p : e.points)
+        p = map(p);
+    for (Element& c : e.children)
+        scaleElement(c, from, to);
 }
 
 /// Renames ids of `elements` (and their children) that are in `taken`, pipe ends following;
@@ -238,10 +303,10 @@ void renameInto(std::vector<Element>& elements, QSet<QString>& taken, bool loose
     QSet<QString> inside;
     const std::function<void(Element&)> rename = [&](Element& e) {
         inside.insert(e.id);
-        const QString id =
-            e.id.isEmpty() || taken.contains(e.id)
-                ? freeId(baseOf(e.id.isEmpty() ? elementKindCode(e.kind) : e.id), taken)
-                : e.id;
+        const QString base = e.id.isEmpty()        ? elementKindCode(e.kind)
+                             : e.id.contains(u'{') ? e.id
+                                                   : baseOf(e.id);
+        const QString id = e.id.isEmpty() || taken.contains(e.id) ? freeId(base, taken) : e.id;
         taken.insert(id);
         if (id != e.id)
             renamed.insert(e.id, id);
@@ -255,10 +320,14 @@ void renameInto(std::vector<Element>& elements, QSet<QString>& taken, bool loose
         for (PipeEnd* end : {&e.from, &e.to}) {
             if (end->element.isEmpty())
                 continue;
-            if (looseOutside && !inside.contains(end->element))
+            const bool previous = end->element.contains(u"{i-1}");
+            const QString key = sameIndex(end->element);
+            if (looseOutside && !inside.contains(key))
                 *end = PipeEnd();
-            else if (const auto it = renamed.constFind(end->element); it != renamed.constEnd())
-                end->element = *it;
+            else if (const auto it = renamed.constFind(key); it != renamed.constEnd())
+                end->element =
+                    previous ? QString(*it).replace(QStringLiteral("{i}"), QStringLiteral("{i-1}"))
+                             : *it;
         }
         for (Element& c : e.children)
             ends(c);
@@ -456,10 +525,8 @@ std::vector<PortHit> ports(const Drawing& d)
         if (e.kind != ElementKind::Symbol)
             return;
         if (const SymbolInfo* info = findSymbol(e.symbol)) {
-            for (const SymbolPort& p : info->ports) {
-                if (auto hit = portOf(d, {e.id, p.name}))
-                    out.push_back(*hit);
-            }
+            for (const SymbolPort& p : info->ports)
+                out.push_back(portHit(e, p));
         }
     });
     return out;
@@ -469,9 +536,17 @@ std::optional<PortHit> nearestPort(const Drawing& d, QPointF at, double radius, 
 {
     std::optional<PortHit> best;
     double bestDistance = radius;
-    for (PortHit& hit : ports(d)) {
-        if (hit.end.element == skip)
-            continue;
+    std::vector<PortHit> near;
+    forEachElement(d, [&](const Element& e) {
+        if (e.kind != ElementKind::Symbol || e.id == skip ||
+            !bounds(e).adjusted(-radius, -radius, radius, radius).contains(at))
+            return;
+        if (const SymbolInfo* info = findSymbol(e.symbol)) {
+            for (const SymbolPort& p : info->ports)
+                near.push_back(portHit(e, p));
+        }
+    });
+    for (PortHit& hit : near) {
         const QPointF v = hit.position - at;
         const double distance = std::hypot(v.x(), v.y());
         if (distance <= bestDistance) {
@@ -489,13 +564,27 @@ std::vector<QPointF> routeOrthogonal(QPointF from, QPointF fromDir, QPointF to, 
     const bool h1 = fromDir.isNull() ? std::abs(to.x() - from.x()) >= std::abs(to.y() - from.y())
                                      : fromDir.x() != 0;
     const bool h2 = toDir.isNull() ? h1 : toDir.x() != 0;
+    // Whether the target lies ahead along the way the pipe leaves (or no way is preferred).
+    const auto ahead = [](double dir, double a, double b) {
+        return dir == 0 || (b - a) * dir >= 0;
+    };
     std::vector<QPointF> raw = {from, p1};
     if (h1 && h2) {
-        const double mx = (p1.x() + p2.x()) / 2;
-        raw.insert(raw.end(), {QPointF(mx, p1.y()), QPointF(mx, p2.y())});
+        if (ahead(fromDir.x(), p1.x(), p2.x()) && ahead(toDir.x(), p1.x(), p2.x())) {
+            const double mx = (p1.x() + p2.x()) / 2;
+            raw.insert(raw.end(), {QPointF(mx, p1.y()), QPointF(mx, p2.y())});
+        } else { // behind: around, between the two heights (or below when level)
+            const double my = p1.y() == p2.y() ? p1.y() + 3 * PipeStub : (p1.y() + p2.y()) / 2;
+            raw.insert(raw.end(), {QPointF(p1.x(), my), QPointF(p2.x(), my)});
+        }
     } else if (!h1 && !h2) {
-        const double my = (p1.y() + p2.y()) / 2;
-        raw.insert(raw.end(), {QPointF(p1.x(), my), QPointF(p2.x(), my)});
+        if (ahead(fromDir.y(), p1.y(), p2.y()) && ahead(toDir.y(), p1.y(), p2.y())) {
+            const double my = (p1.y() + p2.y()) / 2;
+            raw.insert(raw.end(), {QPointF(p1.x(), my), QPointF(p2.x(), my)});
+        } else {
+            const double mx = p1.x() == p2.x() ? p1.x() + 3 * PipeStub : (p1.x() + p2.x()) / 2;
+            raw.insert(raw.end(), {QPointF(mx, p1.y()), QPointF(mx, p2.y())});
+        }
     } else if (h1) {
         raw.push_back(QPointF(p2.x(), p1.y()));
     } else {
@@ -507,11 +596,16 @@ std::vector<QPointF> routeOrthogonal(QPointF from, QPointF fromDir, QPointF to, 
         p = rounded(p);
         if (!out.empty() && out.back() == p)
             continue;
-        // A middle point on a straight line between its neighbours adds nothing.
+        // A middle point on a straight run between its neighbours adds nothing; one where the
+        // run turns back (a stub) stays.
         if (out.size() >= 2) {
             const QPointF a = out[out.size() - 2];
             const QPointF b = out.back();
-            if ((a.x() == b.x() && b.x() == p.x()) || (a.y() == b.y() && b.y() == p.y()))
+            const bool vertical = a.x() == b.x() && b.x() == p.x();
+            const bool horizontal = a.y() == b.y() && b.y() == p.y();
+            const QPointF ab = b - a;
+            const QPointF bp = p - b;
+            if ((vertical || horizontal) && ab.x() * bp.x() + ab.y() * bp.y() > 0)
                 out.pop_back();
         }
         out.push_back(p);
@@ -579,6 +673,11 @@ bool remove(Drawing& d, const QStringList& ids)
                 *end = PipeEnd();
         }
     });
+    // A station's adjustment of an element that is gone would only be reported as broken.
+    for (auto it = d.overrides.begin(); it != d.overrides.end();) {
+        std::erase_if(it->second, [&](const Override& o) { return removed.contains(o.element); });
+        it = it->second.empty() ? d.overrides.erase(it) : std::next(it);
+    }
     return true;
 }
 
@@ -597,22 +696,27 @@ bool setBox(Drawing& d, const QString& id, const QRectF& box)
     if (!e || box.isEmpty())
         return false;
     const QRectF old = bounds(*e);
+    const QSet<QString> subtree = subtreeIds(d, {id});
     if (isBoxed(*e)) {
         if (QRectF(e->position, e->size) == box)
             return false;
         e->position = rounded(box.topLeft());
-        e->size = QSizeF(rounded(QPointF(box.width(), box.height())).x(),
-                         rounded(QPointF(box.width(), box.height())).y());
-    } else if (e->kind == ElementKind::Pipe && old.width() > 0 && old.height() > 0) {
-        for (QPointF& p : e->points)
-            p = rounded(box.topLeft() + QPointF((p.x() - old.left()) * box.width() / old.width(),
-                                                (p.y() - old.top()) * box.height() / old.height()));
-    } else {
-        if (old.topLeft() == box.topLeft())
-            return false;
-        translate(*e, box.topLeft() - old.topLeft());
+        const QPointF size = rounded(QPointF(box.width(), box.height()));
+        e->size = QSizeF(size.x(), size.y());
+        reroute(d, subtree);
+        return true;
     }
-    reroute(d, subtreeIds(d, {id}));
+    if (old == box)
+        return false;
+    if (old.size() == box.size()) {
+        moveBy(d, {id}, {box.topLeft() - old.topLeft()});
+        return true;
+    }
+    scaleElement(*e, old, box);
+    // A scaled pipe keeps its ends on the ports it is attached to; pipes inside a scaled group
+    // scale with it, those outside attached to it follow.
+    reroute(d, subtree, subtree,
+            e->kind == ElementKind::Pipe ? QSet<QString>{id} : QSet<QString>{});
     return true;
 }
 
@@ -621,9 +725,12 @@ bool rotate(Drawing& d, const QStringList& ids, double degrees)
     const QStringList list = normalized(d, ids);
     if (list.isEmpty() || std::fmod(degrees, 360.0) == 0)
         return false;
-    for (const QString& id : list)
-        rotateElement(*find(d, id), degrees);
-    reroute(d, subtreeIds(d, list));
+    for (const QString& id : list) {
+        Element* e = find(d, id);
+        transformElement(*e, bounds(*e).center(), degrees, false);
+    }
+    const QSet<QString> changed = subtreeIds(d, list);
+    reroute(d, changed, {}, changed);
     return true;
 }
 
@@ -632,9 +739,12 @@ bool mirror(Drawing& d, const QStringList& ids)
     const QStringList list = normalized(d, ids);
     if (list.isEmpty())
         return false;
-    for (const QString& id : list)
-        mirrorElement(*find(d, id));
-    reroute(d, subtreeIds(d, list));
+    for (const QString& id : list) {
+        Element* e = find(d, id);
+        transformElement(*e, bounds(*e).center(), 0, true);
+    }
+    const QSet<QString> changed = subtreeIds(d, list);
+    reroute(d, changed, {}, changed);
     return true;
 }
 
@@ -720,14 +830,19 @@ QStringList ungroup(Drawing& d, const QString& id, QString* why)
     if (!list || (*list)[i].kind != ElementKind::Group)
         return {};
     const Element& g = (*list)[i];
-    if (!g.repeat.isEmpty() || !g.when.isEmpty() || !g.zone.isEmpty()) {
+    if (!g.repeat.isEmpty() || !g.when.isEmpty() || !g.zone.isEmpty() || !g.slots.empty() ||
+        !g.control.isEmpty()) {
         if (why)
-            *why = Text::tr("'%1' repeats per pump, is shown on a condition or belongs to a zone: "
-                            "ungrouping it would change what the stations show")
+            *why = Text::tr("'%1' repeats per pump, is shown on a condition, belongs to a zone or "
+                            "is bound itself: ungrouping it would change what the stations show")
                        .arg(id);
         return {};
     }
     std::vector<Element> children = std::move((*list)[i].children);
+    for (Element& c : children) {
+        if (!c.layer && g.layer && *g.layer != defaultLayer(c.kind))
+            c.layer = g.layer;
+    }
     QStringList ids;
     for (const Element& c : children)
         ids << c.id;
@@ -817,20 +932,23 @@ bool distribute(Drawing& d, const QStringList& ids, Qt::Orientation orientation)
     const bool h = orientation == Qt::Horizontal;
     const auto lead = [&](const QRectF& r) { return h ? r.left() : r.top(); };
     const auto extent = [&](const QRectF& r) { return h ? r.width() : r.height(); };
+    QHash<QString, QRectF> box;
+    for (const QString& id : list)
+        box.insert(id, bounds(*find(d, id)));
     std::stable_sort(list.begin(), list.end(), [&](const QString& a, const QString& b) {
-        return lead(bounds(*find(d, a))) < lead(bounds(*find(d, b)));
+        return lead(box.value(a)) < lead(box.value(b));
     });
-    const QRectF first = bounds(*find(d, list.front()));
-    const QRectF last = bounds(*find(d, list.back()));
+    const QRectF first = box.value(list.front());
+    const QRectF last = box.value(list.back());
     double total = 0;
     for (const QString& id : list)
-        total += extent(bounds(*find(d, id)));
+        total += extent(box.value(id));
     const double gap = (lead(last) + extent(last) - lead(first) - total) / double(list.size() - 1);
     std::vector<QPointF> deltas;
     bool any = false;
     double at = lead(first);
     for (const QString& id : list) {
-        const QRectF r = bounds(*find(d, id));
+        const QRectF r = box.value(id);
         const double shift = std::round((at - lead(r)) * 1000) / 1000;
         deltas.push_back(h ? QPointF(shift, 0) : QPointF(0, shift));
         any = any || shift != 0;
@@ -917,6 +1035,42 @@ bool setRole(Drawing& d, const QString& role, const std::optional<RoleDef>& def)
     return true;
 }
 
+QString validate(const Drawing& d)
+{
+    QString problem;
+    forEachElement(d, [&](const Element& e) {
+        if (!problem.isEmpty())
+            return;
+        if (e.id.contains(u'.'))
+            problem = Text::tr("'%1': an element id may not contain '.' (pipe ends are "
+                               "written \"element.port\")")
+                          .arg(e.id);
+        else if (!e.repeat.isEmpty()) {
+            const std::function<void(const Element&)> inner = [&](const Element& c) {
+                if (!c.repeat.isEmpty() && problem.isEmpty())
+                    problem =
+                        Text::tr("'%1' repeats inside '%2', which repeats already").arg(c.id, e.id);
+                for (const Element& cc : c.children)
+                    inner(cc);
+            };
+            for (const Element& c : e.children)
+                inner(c);
+        }
+    });
+    if (!problem.isEmpty())
+        return problem;
+    // Whatever the reader refuses, an edit may not make: the file must open again.
+    const DrawingLoad load = DrawingJson::read(DrawingJson::write(d), d.file);
+    if (load.drawing)
+        return {};
+    for (const Diagnostic& diagnostic : load.diagnostics) {
+        if (diagnostic.isError())
+            return diagnostic.toString();
+    }
+    return load.diagnostics.empty() ? Text::tr("the drawing would not read back")
+                                    : load.diagnostics.front().toString();
+}
+
 QByteArray copy(const Drawing& d, const QStringList& ids)
 {
     Drawing c;
@@ -925,16 +1079,20 @@ QByteArray copy(const Drawing& d, const QStringList& ids)
     c.zones = d.zones;
     c.canvas = d.canvas;
     const QStringList list = normalized(d, ids);
-    const QStringList order = allIds(d);
-    QStringList sorted = list;
-    std::sort(sorted.begin(), sorted.end(), [&](const QString& a, const QString& b) {
-        return order.indexOf(a) < order.indexOf(b);
+    const QSet<QString> wanted(list.begin(), list.end());
+    const QHash<QString, QString> parent = parents(d);
+    QHash<QString, QString> zoneOf; // the zone each group gives its parts
+    forEachElement(d, [&](const Element& e) {
+        if (!e.zone.isEmpty())
+            zoneOf.insert(e.id, e.zone);
     });
-    for (const QString& id : sorted) {
+    for (const QString& id : allIds(d)) { // in drawing order
+        if (!wanted.contains(id))
+            continue;
         Element e = *find(d, id);
         // A part inside a zone's group reads that zone's device: it says so once copied out.
-        for (QString p = parentOf(d, id); e.zone.isEmpty() && !p.isEmpty(); p = parentOf(d, p))
-            e.zone = find(d, p)->zone;
+        for (QString p = parent.value(id); e.zone.isEmpty() && !p.isEmpty(); p = parent.value(p))
+            e.zone = zoneOf.value(p);
         c.elements.push_back(std::move(e));
     }
     forEachElement(std::as_const(c), [&](const Element& e) {
@@ -971,6 +1129,21 @@ PasteResult paste(Drawing& d, const QByteArray& data, QPointF offset)
         if (!e.zone.isEmpty() && !d.zones.contains(e.zone))
             e.zone.clear();
     });
+    // In a drawing of several zones a bound part must say whose device it reads: the first
+    // zone's until the engineer says otherwise (the zone group's parts inherit theirs).
+    if (d.zones.size() > 1) {
+        for (Element& e : c.elements) {
+            bool bound = false;
+            const std::function<void(const Element&)> walk = [&](const Element& x) {
+                bound = bound || ((!x.slots.empty() || !x.control.isEmpty()) && x.zone.isEmpty());
+                for (const Element& ch : x.children)
+                    walk(ch);
+            };
+            walk(e);
+            if (bound && e.zone.isEmpty())
+                e.zone = d.zones.front();
+        }
+    }
     for (Element& e : c.elements) {
         translate(e, offset);
         result.ids << e.id;

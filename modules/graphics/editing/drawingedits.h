@@ -82,13 +82,17 @@ QStringList add(Drawing& d, std::vector<Element> elements, const QString& parent
 /// `toAt` are used for ends without a port position. Returns its id.
 QString connect(Drawing& d, const PipeEnd& from, QPointF fromAt, const PipeEnd& to, QPointF toAt,
                 const QString& diameter = {});
-/// Removes the elements (a group with its children); pipe ends that named them come loose.
+/// Removes the elements (a group with its children); pipe ends that named them come loose and
+/// stations' overrides of them go.
 bool remove(Drawing& d, const QStringList& ids);
 bool move(Drawing& d, const QStringList& ids, QPointF delta);
-/// The element's unrotated box becomes `box` (a pipe or group is scaled to it).
+/// The element's unrotated box becomes `box`; a pipe or group is scaled to it (an attached pipe
+/// keeps its ends on its ports).
 bool setBox(Drawing& d, const QString& id, const QRectF& box);
-/// Rotates each element about its own centre by `degrees` (clockwise); kept in [0, 360).
+/// Turns each element (a group as a whole) about its own centre by `degrees`, clockwise on
+/// screen; rotations are kept in [0, 360).
 bool rotate(Drawing& d, const QStringList& ids, double degrees);
+/// Flips each element (a group as a whole) left-right on screen about its centre.
 bool mirror(Drawing& d, const QStringList& ids);
 /// Replaces the element `id` with `changed` (same id; pipes re-routed when its ports moved).
 bool replace(Drawing& d, const QString& id, const Element& changed);
@@ -96,8 +100,9 @@ bool replace(Drawing& d, const QString& id, const Element& changed);
 bool bind(Drawing& d, const QString& id, const QString& slot, const QString& role);
 /// Makes the elements (of one parent) a group in place of the topmost; returns its id.
 QString group(Drawing& d, const QStringList& ids);
-/// Puts a plain group's children in its place. A group that repeats, has a condition or a zone
-/// is refused (it would change what stations show): `why` says so.
+/// Puts a plain group's children in its place (its layer passed on). A group that repeats, has a
+/// condition, a zone or bindings of its own is refused (it would change what stations show):
+/// `why` says so.
 QStringList ungroup(Drawing& d, const QString& id, QString* why = nullptr);
 bool reorder(Drawing& d, const QStringList& ids, ZOrder how);
 /// Aligns the elements' bounds to the selection's edge or centre.
@@ -112,6 +117,11 @@ bool setOverrides(Drawing& d, const QString& station, const std::vector<Override
 /// Declares (or with nullopt, removes) a role.
 bool setRole(Drawing& d, const QString& role, const std::optional<RoleDef>& def);
 
+/// Why the drawing could not be saved and opened again ("elements[3].zone: a drawing of
+/// several zones must say …"), or empty. The document refuses an edit that would make one: every
+/// rule of the reader, ids without '.', no repeat inside a repeat.
+QString validate(const Drawing& d);
+
 // --- clipboard --------------------------------------------------------------------------------
 /// The elements `ids` (with their children) and the roles they bind, as a drawing file's text.
 QByteArray copy(const Drawing& d, const QStringList& ids);
@@ -121,7 +131,9 @@ struct PasteResult {
     QString error;         ///< not clipboard data
 };
 /// Pastes copied elements moved by `offset`: ids that are taken are renumbered (pipe ends
-/// follow), roles the target lacks are declared, pipe ends to elements not pasted come loose.
+/// follow, the previous pump's "{i-1}" too), roles the target lacks are declared, pipe ends to
+/// elements not pasted come loose; in a drawing of several zones a bound part without a zone
+/// reads the first zone's device.
 PasteResult paste(Drawing& d, const QByteArray& data, QPointF offset);
 
 } // namespace Edits

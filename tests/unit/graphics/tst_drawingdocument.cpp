@@ -51,6 +51,50 @@ Element symbol(const char* id, const char* sym, QPointF at)
     return e;
 }
 
+QString readError(const Drawing& d)
+{
+    const DrawingLoad l = DrawingJson::read(DrawingJson::write(d), QStringLiteral("x.json"));
+    if (l.drawing)
+        return {};
+    return l.diagnostics.empty() ? QStringLiteral("?") : l.diagnostics.front().toString();
+}
+
+Drawing twoPumps()
+{
+    Drawing d = TestData::demo(QStringLiteral("std-pump-house"));
+    d.elements.clear();
+    d.overrides.clear();
+    d.elements.push_back(symbol("pump1", "pump", {100, 100}));
+    d.elements.push_back(symbol("pump2", "pump", {300, 200}));
+    return d;
+}
+
+/// The first segment leaves along the start port's side, the last enters along the end's.
+void checkRoute(const Drawing& d, const QString& pipe)
+{
+    const Element* p = Edits::find(d, pipe);
+    QVERIFY(p && p->points.size() >= 2);
+    for (std::size_t i = 1; i < p->points.size(); ++i) {
+        const QPointF a = p->points[i - 1];
+        const QPointF b = p->points[i];
+        QVERIFY2(a.x() == b.x() || a.y() == b.y(), "every segment is orthogonal");
+    }
+    for (const PortHit& hit : Edits::ports(d)) {
+        if (hit.end == p->from) {
+            QCOMPARE(p->points.front(), hit.position);
+            const QPointF v = p->points[1] - p->points[0];
+            QVERIFY2(v.x() * hit.direction.x() + v.y() * hit.direction.y() > 0,
+                     "leaves along its port's side");
+        }
+        if (hit.end == p->to) {
+            QCOMPARE(p->points.back(), hit.position);
+            const QPointF v = p->points[p->points.size() - 2] - p->points.back();
+            QVERIFY2(v.x() * hit.direction.x() + v.y() * hit.direction.y() > 0,
+                     "enters along its port's side");
+        }
+    }
+}
+
 /// A drawing of `n` elements: rows of pumps, valves, values and the pipes between them.
 Drawing large(int n)
 {
@@ -96,6 +140,7 @@ class TestDrawingDocument : public QObject {
 private Q_SLOTS:
     void everyCommandUndoesToTheSameBytes_data();
     void everyCommandUndoesToTheSameBytes();
+    void randomSessionUndoesToTheOriginal_data();
     void randomSessionUndoesToTheOriginal();
     void pipesStayOnTheirPorts();
     void alignAndDistribute();
@@ -105,6 +150,13 @@ private Q_SLOTS:
     void variantGroupsAreNotUngrouped();
     void largeDrawingSavesDeterministically();
     void changesSinceSaveNameTheEdits();
+    void changesSinceSaveAfterUndoingPastTheSave();
+    void editsThatWouldNotReadBackAreRefused();
+    void pasteIntoADrawingOfZones();
+    void routesLeaveAndEnterAlongThePortSide();
+    void groupsTurnScaleAndFlipAsAWhole();
+    void nudgesMergeOnlyWithNudges();
+    void pastedPumpsKeepTheirManifoldChain();
 };
 
 void TestDrawingDocument::everyCommandUndoesToTheSameBytes_data()
@@ -243,9 +295,20 @@ void TestDrawingDocument::everyCommandUndoesToTheSameBytes()
         qPrintable(reread.diagnostics.empty() ? QString() : reread.diagnostics.front().toString()));
 }
 
+void TestDrawingDocument::randomSessionUndoesToTheOriginal_data()
+{
+    QTest::addColumn<QString>("drawing");
+    QTest::newRow("one zone") << QStringLiteral("std-pump-house");
+    QTest::newRow("two zones") << QStringLiteral("std-pump-house-2z");
+}
+
 void TestDrawingDocument::randomSessionUndoesToTheOriginal()
 {
-    DrawingDocument doc(TestData::demo(QStringLiteral("std-pump-house")));
+    QFETCH(QString, drawing);
+    DrawingDocument doc(TestData::demo(drawing));
+    QStringList roles;
+    for (const auto& [role, def] : doc.drawing().roles)
+        roles << role;
     const QByteArray original = DrawingJson::write(doc.drawing());
     QRandomGenerator rng(20261206);
     int pushed = 0;
@@ -256,7 +319,7 @@ void TestDrawingDocument::randomSessionUndoesToTheOriginal()
         for (int i = 0; i < n; ++i)
             pick << ids[int(rng.bounded(int(ids.size())))];
         const QPointF delta(double(rng.bounded(-40, 40)), double(rng.bounded(-40, 40)));
-        switch (rng.bounded(14)) {
+        switch (rng.bounded(17)) {
         case 0:
             doc.move(pick, delta);
             break;
@@ -299,6 +362,22 @@ void TestDrawingDocument::randomSessionUndoesToTheOriginal()
         case 13:
             doc.sameSize(pick);
             break;
+        case 14:
+            doc.bind(pick.front(), QStringLiteral("value"), roles[rng.bounded(int(roles.size()))]);
+            break;
+        case 15: {
+            const std::vector<PortHit> ports = Edits::ports(doc.drawing());
+            if (ports.size() >= 2)
+                doc.connect(ports[std::size_t(rng.bounded(int(ports.size())))].end, {},
+                            ports[std::size_t(rng.bounded(int(ports.size())))].end, {});
+            break;
+        }
+        case 16: {
+            Element e = *doc.find(pick.front());
+            e.id = pick.back() + QStringLiteral("_x"); // a rename, maybe to a taken id
+            doc.replace(pick.front(), e, QStringLiteral("id"));
+            break;
+        }
         }
         pushed = doc.undoStack()->count();
         // Whatever happened, the file still reads.
@@ -354,8 +433,12 @@ void TestDrawingDocument::pipesStayOnTheirPorts()
     for (QPointF& p : shifted)
         p += QPointF(10, 10);
     QCOMPARE(doc.find(pipe)->points, shifted);
-    // Deleting a pump leaves the pipe with a loose end where it was.
+    // Deleting a pump leaves the pipe with a loose end where it was, and a station's
+    // adjustment of it goes with it.
+    doc.setOverrides(QStringLiteral("S0001"),
+                     {Override{QStringLiteral("pump2"), std::nullopt, true, {}}});
     doc.remove({QStringLiteral("pump2")});
+    QVERIFY(doc.drawing().overrides.empty());
     QVERIFY(doc.find(pipe)->to.isEmpty());
     QCOMPARE(doc.find(pipe)->from.element, QStringLiteral("pump1"));
     // A port is found where it is drawn.
@@ -534,6 +617,193 @@ void TestDrawingDocument::changesSinceSaveNameTheEdits()
     doc.undoStack()->undo();
     QCOMPARE(doc.changesSinceSave().size(), 1);
     QVERIFY(doc.isModified());
+}
+
+void TestDrawingDocument::changesSinceSaveAfterUndoingPastTheSave()
+{
+    DrawingDocument doc(twoPumps());
+    doc.move({QStringLiteral("pump1")}, {10, 0});
+    doc.move({QStringLiteral("pump2")}, {10, 0});
+    doc.markSaved(QStringLiteral("/tmp/x.json"));
+    doc.undoStack()->undo(); // pump2 back
+    doc.rotate({QStringLiteral("pump1")}, 90);
+    // Since the save: pump2's move undone, pump1 turned; pump1's move came before the save.
+    QCOMPARE(doc.changesSinceSave(), (QStringList{QStringLiteral("undone: Move pump2"),
+                                                  QStringLiteral("Rotate pump1 by 90°")}));
+}
+
+void TestDrawingDocument::editsThatWouldNotReadBackAreRefused()
+{
+    DrawingDocument zones(TestData::demo(QStringLiteral("std-pump-house-2z")));
+    // A pump bound in a drawing of two zones must say which zone's device it reads.
+    const QStringList ids = zones.add({symbol("p", "pump", {10, 10})});
+    QCOMPARE(ids.size(), 1);
+    QVERIFY(!zones.bind(ids.front(), QStringLiteral("running"), QStringLiteral("pump[i].running")));
+    QVERIFY(zones.refusal().contains(u"zone"));
+    Element p = *zones.find(ids.front());
+    p.zone = QStringLiteral("high");
+    QVERIFY(zones.replace(p.id, p, QStringLiteral("zone")));
+    QVERIFY(zones.bind(ids.front(), QStringLiteral("running"), QStringLiteral("pump[i].running")));
+    QVERIFY(zones.refusal().isEmpty());
+    // A zone group's zone cannot be cleared while its parts are bound.
+    Element low = *zones.find(u"low");
+    low.zone.clear();
+    QVERIFY(!zones.replace(low.id, low, QStringLiteral("zone")));
+    QCOMPARE(readError(zones.drawing()), QString());
+
+    DrawingDocument doc(TestData::demo(QStringLiteral("std-pump-house")));
+    const int before = doc.undoStack()->count();
+    // A group whose part takes an id used elsewhere.
+    Element g = *doc.find(u"tank_part");
+    g.children.front().id = QStringLiteral("inlet_valve");
+    QVERIFY(!doc.replace(g.id, g, QStringLiteral("id")));
+    QVERIFY(doc.refusal().contains(u"inlet_valve"));
+    // A role whose tag loses the pump index.
+    QVERIFY(!doc.setRole(
+        QStringLiteral("pump[i].running"),
+        RoleDef{QStringLiteral("pump_running"), RoleDef::Kind::Bit, {}, false, false}));
+    // An id with a dot would split "P.2.in" wrongly.
+    Element v = *doc.find(u"inlet_valve");
+    v.id = QStringLiteral("P.2");
+    QVERIFY(!doc.replace(QStringLiteral("inlet_valve"), v, QStringLiteral("id")));
+    QVERIFY(doc.refusal().contains(u"P.2"));
+    QCOMPARE(doc.undoStack()->count(), before);
+    QCOMPARE(readError(doc.drawing()), QString());
+    // A rename that reads back is made, and pipe ends and overrides follow it.
+    v.id = QStringLiteral("inlet_mv");
+    QVERIFY(doc.setOverrides(QStringLiteral("S0001"),
+                             {Override{QStringLiteral("inlet_valve"), std::nullopt, true, {}}}));
+    QVERIFY(doc.replace(QStringLiteral("inlet_valve"), v, QStringLiteral("id")));
+    QCOMPARE(doc.find(u"p_inlet")->to.element, QStringLiteral("inlet_mv"));
+    QCOMPARE(doc.drawing().overrides.at(QStringLiteral("S0001")).front().element,
+             QStringLiteral("inlet_mv"));
+}
+
+void TestDrawingDocument::pasteIntoADrawingOfZones()
+{
+    const Drawing one = TestData::demo(QStringLiteral("std-pump-house"));
+    DrawingDocument doc(TestData::demo(QStringLiteral("std-pump-house-2z")));
+    const auto r = doc.paste(Edits::copy(one, {QStringLiteral("pt_in")}), {0, 0});
+    QVERIFY2(r.error.isEmpty(), qPrintable(r.error + doc.refusal()));
+    QCOMPARE(r.ids.size(), 1);
+    QCOMPARE(doc.find(r.ids.front())->zone, QStringLiteral("low"));
+    QCOMPARE(readError(doc.drawing()), QString());
+    // A part copied out of a zone's group says which zone it read.
+    const Drawing two = TestData::demo(QStringLiteral("std-pump-house-2z"));
+    const Element& high = *Edits::find(two, u"high");
+    QString bound;
+    for (const Element& c : high.children) {
+        if (!c.slots.empty() && c.zone.isEmpty() && c.kind != ElementKind::Group)
+            bound = c.id;
+    }
+    QVERIFY(!bound.isEmpty());
+    const auto pasted = doc.paste(Edits::copy(two, {bound}), {0, 500});
+    QCOMPARE(pasted.ids.size(), 1);
+    QCOMPARE(doc.find(pasted.ids.front())->zone, QStringLiteral("high"));
+}
+
+void TestDrawingDocument::routesLeaveAndEnterAlongThePortSide()
+{
+    DrawingDocument doc(twoPumps());
+    const QString pipe = doc.connect({QStringLiteral("pump1"), QStringLiteral("out"), {}}, {},
+                                     {QStringLiteral("pump2"), QStringLiteral("in"), {}}, {});
+    checkRoute(doc.drawing(), pipe);
+    // The target behind the source: around, never through either pump.
+    doc.move({QStringLiteral("pump2")}, {-300, 0});
+    checkRoute(doc.drawing(), pipe);
+    doc.move({QStringLiteral("pump2")}, {0, -100}); // level with pump1, still behind it
+    checkRoute(doc.drawing(), pipe);
+    // Turned by 45°: the pipe leaves along the nearer axis, still square.
+    doc.rotate({QStringLiteral("pump1")}, 45);
+    checkRoute(doc.drawing(), pipe);
+    doc.rotate({QStringLiteral("pump1")}, 45);
+    checkRoute(doc.drawing(), pipe);
+    // Reshaping an attached pipe keeps its ends on the ports: it routes the same again.
+    const QRectF b = Edits::bounds(*doc.find(pipe));
+    const int commands = doc.undoStack()->count();
+    QVERIFY(!doc.setBox(pipe, b.adjusted(0, 0, 100, 50)));
+    QCOMPARE(doc.undoStack()->count(), commands);
+    checkRoute(doc.drawing(), pipe);
+}
+
+void TestDrawingDocument::groupsTurnScaleAndFlipAsAWhole()
+{
+    DrawingDocument doc(twoPumps());
+    const QString pipe = doc.connect({QStringLiteral("pump1"), QStringLiteral("out"), {}}, {},
+                                     {QStringLiteral("pump2"), QStringLiteral("in"), {}}, {});
+    const QString g = doc.group({QStringLiteral("pump1"), QStringLiteral("pump2"), pipe});
+    // The group spans 100..360 × 100..260, centre (230, 180).
+    QCOMPARE(Edits::bounds(*doc.find(g)), QRectF(100, 100, 260, 160));
+    QVERIFY(doc.mirror({g}));
+    // Flipped left-right about x = 230: pump1 (centre 130) goes to 330, pump2 (330) to 130.
+    QCOMPARE(doc.find(u"pump1")->position, QPointF(300, 100));
+    QCOMPARE(doc.find(u"pump2")->position, QPointF(100, 200));
+    QVERIFY(doc.find(u"pump1")->mirrored);
+    checkRoute(doc.drawing(), pipe);
+    doc.undoStack()->undo();
+    QVERIFY(doc.rotate({g}, 90));
+    // Turned about (230, 180): pump1's centre (130, 130) goes to (280, 80).
+    QCOMPARE(doc.find(u"pump1")->position, QPointF(250, 50));
+    QCOMPARE(doc.find(u"pump1")->rotationDeg, 90.0);
+    checkRoute(doc.drawing(), pipe);
+    doc.undoStack()->undo();
+    const QRectF b = Edits::bounds(*doc.find(g));
+    QVERIFY(doc.setBox(g, QRectF(b.topLeft(), b.size() * 2)));
+    QCOMPARE(Edits::bounds(*doc.find(g)).size(), b.size() * 2);
+    QCOMPARE(doc.find(u"pump2")->size, QSizeF(120, 120));
+    checkRoute(doc.drawing(), pipe);
+    // A flipped element that was turned is turned back: still a left-right flip on screen.
+    doc.undoStack()->undo();
+    doc.rotate({QStringLiteral("pump1")}, 90);
+    doc.mirror({QStringLiteral("pump1")});
+    QCOMPARE(doc.find(u"pump1")->rotationDeg, 270.0);
+}
+
+void TestDrawingDocument::nudgesMergeOnlyWithNudges()
+{
+    DrawingDocument doc(twoPumps());
+    const QByteArray original = DrawingJson::write(doc.drawing());
+    const QStringList a = {QStringLiteral("pump1")};
+    QVERIFY(doc.nudge(a, {1, 0}));
+    QVERIFY(!doc.nudge(a, {0, 0})); // nothing to do
+    QVERIFY(doc.rotate(a, 90));     // its own command, not merged into the nudge
+    QCOMPARE(doc.undoStack()->count(), 2);
+    doc.undoStack()->undo();
+    doc.undoStack()->undo();
+    // There and back again: nothing left to undo, not modified.
+    doc.nudge(a, {1, 0});
+    doc.nudge(a, {-1, 0});
+    QCOMPARE(DrawingJson::write(doc.drawing()), original);
+    QVERIFY(!doc.isModified());
+}
+
+void TestDrawingDocument::pastedPumpsKeepTheirManifoldChain()
+{
+    const Drawing src = TestData::demo(QStringLiteral("std-pump-house"));
+    QString pumps;
+    for (const Element& e : src.elements) {
+        if (e.repeat == u"pumps")
+            pumps = e.id;
+    }
+    DrawingDocument doc(src);
+    const auto r = doc.paste(Edits::copy(src, {pumps}), {0, 1000});
+    QCOMPARE(r.ids.size(), 1);
+    int chained = 0;
+    const Element* g = doc.find(r.ids.front());
+    for (const Element& c : g->children) {
+        for (const PipeEnd* end : {&c.from, &c.to}) {
+            if (end->element.contains(u"{i-1}")) {
+                ++chained;
+                // The copy's own previous segment, renumbered like its ids.
+                QVERIFY2(doc.find(QString(end->element)
+                                      .replace(QStringLiteral("{i-1}"), QStringLiteral("{i}"))),
+                         qPrintable(end->element));
+                QVERIFY(end->element != QStringLiteral("p{i-1}_manifold"));
+            }
+        }
+    }
+    QVERIFY(chained > 0);
+    QCOMPARE(readError(doc.drawing()), QString());
 }
 
 QTEST_GUILESS_MAIN(TestDrawingDocument)
