@@ -4986,6 +4986,10 @@
             <numerusform>调整 %n 个元素的尺寸</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Not changed: %1</source>
+        <translation>未更改：%1</translation>
+    </message>
 </context>
 <context>
     <name>PumpWatch::Ui::QueryRange</name>

@@ -19,6 +19,7 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDoubleSpinBox>
+#include <QLabel>
 #include <QLineEdit>
 #include <QMimeData>
 #include <QPushButton>
@@ -245,6 +246,16 @@ private Q_SLOTS:
         QCOMPARE(doc.find(u"low")->zone, QStringLiteral("high"));
         doc.undoStack()->undo();
         QCOMPARE(zone->currentData().toString(), QStringLiteral("low"));
+
+        // No zone in a drawing of zones would not read back: refused, and the panel says why.
+        const int before = doc.undoStack()->count();
+        QTest::keyClick(zone, Qt::Key_Up);
+        QCOMPARE(doc.undoStack()->count(), before);
+        QCOMPARE(doc.find(u"low")->zone, QStringLiteral("low"));
+        QCOMPARE(zone->currentData().toString(), QStringLiteral("low"));
+        auto* refused = panel.findChild<QLabel*>(QStringLiteral("refused"));
+        QVERIFY(refused && refused->isVisibleTo(&panel));
+        QVERIFY(refused->text().contains(doc.refusal()));
     }
 
     void bindingOffersRolesOfTheSlotsKind()

@@ -140,7 +140,9 @@ bool BindingEditor::chooseRole(const QString& slot, const QString& role)
 {
     if (m_id.isEmpty() || boundRole(slot) == role)
         return false;
-    return m_document.bind(m_id, slot, role);
+    const bool bound = m_document.bind(m_id, slot, role);
+    Q_EMIT edited();
+    return bound;
 }
 
 bool BindingEditor::declareRole(const QString& slot, const QString& name, const RoleDef& def)
@@ -151,6 +153,7 @@ bool BindingEditor::declareRole(const QString& slot, const QString& name, const 
     const bool declared = m_document.setRole(name, def);
     const bool bound = declared && m_document.bind(m_id, slot, name);
     m_document.undoStack()->endMacro();
+    Q_EMIT edited();
     return bound;
 }
 

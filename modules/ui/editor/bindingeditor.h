@@ -54,6 +54,10 @@ public:
     bool declareRole(const QString& slot, const QString& name, const Graphics::RoleDef& def);
     const RoleCatalog& catalog() const { return m_catalog; }
 
+Q_SIGNALS:
+    /// An edit was tried (DrawingDocument::refusal() says whether it was refused).
+    void edited();
+
 private:
     struct Row;
 

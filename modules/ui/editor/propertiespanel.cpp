@@ -96,10 +96,16 @@ PropertiesPanel::PropertiesPanel(DrawingDocument& document, const Project& proje
     , m_project(project)
     , m_symbols(Graphics::SymbolLibrary::load())
     , m_heading(new QLabel(this))
+    , m_refused(new QLabel(this))
 {
     auto* content = new QWidget;
     auto* column = new QVBoxLayout(content);
     column->addWidget(m_heading);
+    m_refused->setObjectName(QStringLiteral("refused"));
+    m_refused->setStyleSheet(QStringLiteral("color: #c0392b"));
+    m_refused->setWordWrap(true);
+    m_refused->hide();
+    column->addWidget(m_refused);
 
     m_one = new QWidget(content);
     m_form = new QFormLayout(m_one);
@@ -204,6 +210,7 @@ PropertiesPanel::PropertiesPanel(DrawingDocument& document, const Project& proje
     });
     connect(m_layer, &QComboBox::activated, this, [this](int index) {
         m_document.setLayer(m_ids, static_cast<Layer>(m_layer->itemData(index).toInt()));
+        showRefusal();
     });
     connect(m_x, &QDoubleSpinBox::editingFinished, this, &PropertiesPanel::commitPosition);
     connect(m_y, &QDoubleSpinBox::editingFinished, this, &PropertiesPanel::commitPosition);
@@ -212,7 +219,11 @@ PropertiesPanel::PropertiesPanel(DrawingDocument& document, const Project& proje
     connect(m_rotation, &QComboBox::activated, this, &PropertiesPanel::commitRotation);
     connect(m_rotation->lineEdit(), &QLineEdit::editingFinished, this,
             &PropertiesPanel::commitRotation);
-    connect(m_mirror, &QCheckBox::clicked, this, [this] { m_document.mirror(m_ids); });
+    connect(m_mirror, &QCheckBox::clicked, this, [this] {
+        m_document.mirror(m_ids);
+        showRefusal();
+        refresh();
+    });
     const auto commitDiameter = [this] {
         const int index = m_diameter->findText(m_diameter->currentText());
         QString dn = index >= 0 ? m_diameter->itemData(index).toString()
@@ -234,10 +245,16 @@ PropertiesPanel::PropertiesPanel(DrawingDocument& document, const Project& proje
     });
     connect(m_manyLayer, &QComboBox::activated, this, [this](int index) {
         m_document.setLayer(m_ids, static_cast<Layer>(m_manyLayer->itemData(index).toInt()));
+        showRefusal();
     });
     connect(m_manyW, &QDoubleSpinBox::editingFinished, this, &PropertiesPanel::commitManySize);
     connect(m_manyH, &QDoubleSpinBox::editingFinished, this, &PropertiesPanel::commitManySize);
-    connect(m_sameSize, &QPushButton::clicked, this, [this] { m_document.sameSize(m_ids); });
+    connect(m_sameSize, &QPushButton::clicked, this, [this] {
+        m_document.sameSize(m_ids);
+        showRefusal();
+    });
+    connect(m_variants, &VariantFields::edited, this, &PropertiesPanel::showRefusal);
+    connect(m_bindings, &BindingEditor::edited, this, &PropertiesPanel::showRefusal);
     connect(&m_document, &DrawingDocument::changed, this, &PropertiesPanel::refresh);
     setIdError({});
     refresh();
@@ -374,6 +391,7 @@ void PropertiesPanel::commit(const QString& what, const std::function<void(Eleme
     change(changed);
     if (changed != *e)
         m_document.replace(e->id, changed, what);
+    showRefusal();
     refresh();
 }
 
@@ -399,6 +417,8 @@ void PropertiesPanel::commitId()
         refresh();
         Q_EMIT elementRenamed(from, to);
         return;
+    } else {
+        setIdError(m_document.refusal());
     }
     showValue(m_id, from);
 }
@@ -406,6 +426,7 @@ void PropertiesPanel::commitId()
 void PropertiesPanel::setIdError(const QString& error)
 {
     m_idError->setText(error);
+    m_refused->hide();
     m_form->setRowVisible(m_idError, !error.isEmpty());
 }
 
@@ -417,6 +438,8 @@ void PropertiesPanel::commitPosition()
     const QPointF delta = QPointF(m_x->value(), m_y->value()) - shownBox(*e).topLeft();
     if (!delta.isNull())
         m_document.move(m_ids, delta);
+    showRefusal();
+    refresh();
 }
 
 void PropertiesPanel::commitSize()
@@ -428,6 +451,8 @@ void PropertiesPanel::commitSize()
     const QSizeF size(m_w->value(), m_h->value());
     if (size != box.size())
         m_document.setBox(e->id, QRectF(box.topLeft(), size));
+    showRefusal();
+    refresh();
 }
 
 void PropertiesPanel::commitRotation()
@@ -444,6 +469,8 @@ void PropertiesPanel::commitRotation()
     const double delta = std::fmod(wanted - e->rotationDeg + 720.0, 360.0);
     if (std::abs(delta) > 1e-9)
         m_document.rotate(m_ids, delta);
+    showRefusal();
+    refresh();
 }
 
 void PropertiesPanel::commitManySize()
@@ -461,6 +488,15 @@ void PropertiesPanel::commitManySize()
     for (const QString& id : std::as_const(resize))
         m_document.setBox(id, QRectF(shownBox(*m_document.find(id)).topLeft(), size));
     m_document.undoStack()->endMacro();
+    showRefusal();
+    refresh();
+}
+
+void PropertiesPanel::showRefusal()
+{
+    const QString why = m_document.refusal();
+    m_refused->setText(why.isEmpty() ? QString() : tr("Not changed: %1").arg(why));
+    m_refused->setVisible(!why.isEmpty());
 }
 
 } // namespace PumpWatch::Ui

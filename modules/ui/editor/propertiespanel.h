@@ -54,6 +54,8 @@ private:
     void commit(const QString& what, const std::function<void(Graphics::Element&)>& change);
     void commitId();
     void setIdError(const QString& error);
+    /// Says why the document refused the last edit (Edits::validate), or nothing.
+    void showRefusal();
     void commitPosition();
     void commitSize();
     void commitRotation();
@@ -66,6 +68,7 @@ private:
     QStringList m_ids;
 
     QLabel* m_heading;
+    QLabel* m_refused;
     QWidget* m_one;
     QFormLayout* m_form;
     QLineEdit* m_id;

@@ -132,8 +132,10 @@ void VariantFields::commit(const QString& what, const std::function<void(Element
         return;
     Element changed = *e;
     change(changed);
-    if (changed != *e)
+    if (changed != *e) {
         m_document.replace(m_id, changed, what);
+        Q_EMIT edited();
+    }
     refresh();
 }
 

@@ -26,6 +26,10 @@ public:
     /// Shows the element's values again (after a change of the document).
     void refresh();
 
+Q_SIGNALS:
+    /// An edit was tried (DrawingDocument::refusal() says whether it was refused).
+    void edited();
+
 private:
     void commit(const QString& what, const std::function<void(Graphics::Element&)>& change);
 
