@@ -744,14 +744,6 @@
 <context>
     <name>PumpWatch::Cli::GraphicsCommands</name>
     <message>
-        <source>  graphics check --project FILE            resolve every station&apos;s drawing, list broken bindings
-  graphics format FILE                     rewrite a drawing file in canonical form
-</source>
-        <translation>  graphics check --project 文件            解析每个站点的流程图，列出失效的绑定
-  graphics format 文件                     将流程图文件改写为规范格式
-</translation>
-    </message>
-    <message>
         <source>unknown command &apos;graphics %1&apos;; commands:
 </source>
         <translation>未知命令“graphics %1”；可用命令：
@@ -806,6 +798,24 @@
     <message>
         <source>%1: cannot write: %2</source>
         <translation>%1：无法写入：%2</translation>
+    </message>
+    <message>
+        <source>  graphics check --project FILE            resolve every station&apos;s drawing, list broken bindings and HP-HMI warnings
+  graphics format FILE                     rewrite a drawing file in canonical form
+</source>
+        <translation>  graphics check --project 文件            解析每个站点的流程图，列出失效的绑定和 HP-HMI 警告
+  graphics format 文件                     将流程图文件改写为规范格式
+</translation>
+    </message>
+    <message>
+        <source>lint the drawings against this colour theme (%1); default: every built-in one</source>
+        <translation>按此配色方案检查流程图（%1）；默认：全部内置配色方案</translation>
+    </message>
+    <message numerus="yes">
+        <source>HP-HMI warnings (ISA-101): %n</source>
+        <translation>
+            <numerusform>HP-HMI 警告（ISA-101）：%n 条</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1744,10 +1754,6 @@
         <translation>图元编号“%1”重复</translation>
     </message>
     <message>
-        <source>&apos;%1&apos; is not an element kind (symbol, pipe, value, bar, text, link, group)</source>
-        <translation>“%1”不是图元类型（symbol、pipe、value、bar、text、link、group）</translation>
-    </message>
-    <message>
         <source>&apos;%1&apos; is not a layer (background, process, instruments, labels, notes)</source>
         <translation>“%1”不是图层（background、process、instruments、labels、notes）</translation>
     </message>
@@ -1803,6 +1809,26 @@
         <source>a drawing file must hold a JSON object</source>
         <translation>流程图文件必须是一个 JSON 对象</translation>
     </message>
+    <message>
+        <source>&apos;%1&apos; is not an element kind (symbol, pipe, value, bar, text, link, group, image)</source>
+        <translation>“%1”不是图元类型（symbol、pipe、value、bar、text、link、group、image）</translation>
+    </message>
+    <message>
+        <source>only an image has a source</source>
+        <translation>只有图片（image）才有 source</translation>
+    </message>
+    <message>
+        <source>an image needs a file name</source>
+        <translation>图片需要文件名</translation>
+    </message>
+    <message>
+        <source>only a text, value, link or bar has a style</source>
+        <translation>只有文本、数值、链接或棒图才有 style</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a text style (text, valueText, alarmText, muted or a colour &quot;#rrggbb&quot;)</source>
+        <translation>“%1”不是文字样式（text、valueText、alarmText、muted 或颜色 &quot;#rrggbb&quot;）</translation>
+    </message>
 </context>
 <context>
     <name>PumpWatch::Graphics::DrawingLibrary</name>
@@ -1840,6 +1866,29 @@
     <message>
         <source>the drawing would not read back</source>
         <translation>画面保存后将无法重新读取</translation>
+    </message>
+</context>
+<context>
+    <name>PumpWatch::Graphics::HmiLint</name>
+    <message>
+        <source>state &apos;%1&apos; part &apos;%2&apos; uses alarm colour %3 (an alarm is %4): ISA-101 keeps bright colour for abnormal states</source>
+        <translation>状态“%1”的部件“%2”使用了报警色 %3（报警色为 %4）：ISA-101 只在异常状态下使用鲜艳颜色</translation>
+    </message>
+    <message>
+        <source>state &apos;%1&apos; part &apos;%2&apos; blinks: ISA-101 blinks only for starting and unacknowledged alarms</source>
+        <translation>状态“%1”的部件“%2”闪烁：ISA-101 只在启动中和未确认报警时闪烁</translation>
+    </message>
+    <message>
+        <source>style &apos;%1&apos; is a raw colour: name a theme role (%2) so that the theme, not the drawing, says what colour means</source>
+        <translation>样式“%1”是直接指定的颜色：请使用配色方案的角色（%2），由配色方案而不是流程图决定颜色的含义</translation>
+    </message>
+    <message>
+        <source>style &apos;%1&apos; is an alarm colour on an element bound to no alarm: it looks abnormal while the plant is normal</source>
+        <translation>样式“%1”是报警色，但图元未绑定任何报警：设备正常时看起来也像异常</translation>
+    </message>
+    <message>
+        <source>the text &apos;%1&apos; reads as an alarm but is always shown: show alarms with an element bound to the alarm</source>
+        <translation>文本“%1”读起来像报警，却始终显示：请用绑定到报警的图元显示报警</translation>
     </message>
 </context>
 <context>
@@ -1915,6 +1964,10 @@
     <message>
         <source>&apos;%1&apos; is not a port of a symbol or a pipe</source>
         <translation>“%1”不是图符端口或管道</translation>
+    </message>
+    <message>
+        <source>no image file &apos;%1&apos;</source>
+        <translation>图片文件“%1”不存在</translation>
     </message>
 </context>
 <context>
@@ -4245,6 +4298,30 @@
         <source>Show the process graphics in a window of their own, large</source>
         <translation>在独立的大窗口中显示工艺流程图</translation>
     </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Save the graphic as shown as a PNG image, SVG drawing or PDF</source>
+        <translation>将当前显示的流程图保存为 PNG 图片、SVG 矢量图或 PDF</translation>
+    </message>
+    <message>
+        <source>No process graphic is open</source>
+        <translation>没有打开的工艺流程图</translation>
+    </message>
+    <message>
+        <source>Export the process graphic</source>
+        <translation>导出工艺流程图</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
+    </message>
 </context>
 <context>
     <name>PumpWatch::Ui::LayersPanel</name>
@@ -4835,6 +4912,18 @@
 <context>
     <name>PumpWatch::Ui::PropertiesPanel</name>
     <message>
+        <source>plan.svg (beside the drawing file)</source>
+        <translation>plan.svg（与画面文件同目录）</translation>
+    </message>
+    <message>
+        <source>A colour of the theme, or #rrggbb (the theme should give colours their meaning)</source>
+        <translation>主题中的颜色，或 #rrggbb（颜色含义应由主题决定）</translation>
+    </message>
+    <message>
+        <source>(usual colour)</source>
+        <translation>（默认颜色）</translation>
+    </message>
+    <message>
         <source>Flipped left-right</source>
         <translation>左右翻转</translation>
     </message>
@@ -4857,6 +4946,14 @@
     <message>
         <source>Label</source>
         <translation>标签</translation>
+    </message>
+    <message>
+        <source>Picture file</source>
+        <translation>图片文件</translation>
+    </message>
+    <message>
+        <source>Text colour</source>
+        <translation>文字颜色</translation>
     </message>
     <message>
         <source>Layer</source>
@@ -4897,6 +4994,14 @@
     <message>
         <source>label</source>
         <translation>标签</translation>
+    </message>
+    <message>
+        <source>picture</source>
+        <translation>图片</translation>
+    </message>
+    <message>
+        <source>text colour</source>
+        <translation>文字颜色</translation>
     </message>
     <message>
         <source>symbol</source>
@@ -4941,6 +5046,10 @@
     <message>
         <source>Group</source>
         <translation>组</translation>
+    </message>
+    <message>
+        <source>Picture</source>
+        <translation>图片</translation>
     </message>
     <message>
         <source>%1 %2</source>
@@ -5329,6 +5438,10 @@
         <translation>%1 需要%2；角色 %3 是%4</translation>
     </message>
     <message>
+        <source>%1 shows %2; the role %3 is %4</source>
+        <translation>%1 应显示%2；角色 %3 是%4</translation>
+    </message>
+    <message>
         <source>the template has no tag &apos;%1&apos;</source>
         <translation>模板中没有点位“%1”</translation>
     </message>
@@ -5428,9 +5541,44 @@
         <source>analog</source>
         <translation>模拟量</translation>
     </message>
+</context>
+<context>
+    <name>PumpWatch::Ui::SceneExport</name>
     <message>
-        <source>%1 shows %2; the role %3 is %4</source>
-        <translation>%1 应显示%2；角色 %3 是%4</translation>
+        <source>%1: cannot write: %2</source>
+        <translation>%1：无法写入：%2</translation>
+    </message>
+    <message>
+        <source>the drawing is empty</source>
+        <translation>流程图为空</translation>
+    </message>
+    <message>
+        <source>Process graphic exported by PumpWatch</source>
+        <translation>由 PumpWatch 导出的工艺流程图</translation>
+    </message>
+    <message>
+        <source>the SVG writer did not start</source>
+        <translation>SVG 写入器无法启动</translation>
+    </message>
+    <message>
+        <source>the PDF writer did not start</source>
+        <translation>PDF 写入器无法启动</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>PNG 图片 (*.png)</translation>
+    </message>
+    <message>
+        <source>SVG drawing (*.svg)</source>
+        <translation>SVG 矢量图 (*.svg)</translation>
+    </message>
+    <message>
+        <source>PDF document (*.pdf)</source>
+        <translation>PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>%1: cannot export to &apos;.%2&apos; files (png, svg or pdf)</source>
+        <translation>%1：无法导出为“.%2”文件（仅支持 png、svg 或 pdf）</translation>
     </message>
 </context>
 <context>

@@ -6,8 +6,11 @@
 #include <graphics/drawingjson.h>
 #include <graphics/drawinglibrary.h>
 #include <graphics/resolve.h>
+#include <graphics/symbols/hmilint.h>
 
 #include <QCommandLineParser>
+
+#include <algorithm>
 
 namespace PumpWatch::Cli {
 
@@ -15,7 +18,7 @@ QString GraphicsCommands::usage()
 {
     return tr(
         "  graphics check --project FILE            resolve every station's drawing, list "
-        "broken bindings\n"
+        "broken bindings and HP-HMI warnings\n"
         "  graphics format FILE                     rewrite a drawing file in canonical form\n");
 }
 
@@ -40,11 +43,28 @@ int GraphicsCommands::check(const QStringList& args)
     const QCommandLineOption project(QStringLiteral("project"), tr("the project file"),
                                      QStringLiteral("FILE"));
     parser.addOption(project);
+    const QCommandLineOption themeOption(
+        QStringLiteral("theme"),
+        tr("lint the drawings against this colour theme (%1); default: every built-in one")
+            .arg(Graphics::Theme::builtInIds().join(QStringLiteral(", "))),
+        QStringLiteral("ID"));
+    parser.addOption(themeOption);
     if (!CliIo::parse(parser, args, 0))
         return parser.isSet(QStringLiteral("help")) ? 0 : 2;
     if (!parser.isSet(project)) {
         CliIo::err() << tr("--project is required") << Qt::endl;
         return 2;
+    }
+    std::vector<Graphics::Theme> themes;
+    for (const QString& id : parser.isSet(themeOption) ? QStringList{parser.value(themeOption)}
+                                                       : Graphics::Theme::builtInIds()) {
+        QString error;
+        auto theme = Graphics::Theme::builtIn(id, &error);
+        if (!theme) {
+            CliIo::err() << error << Qt::endl;
+            return 2;
+        }
+        themes.push_back(std::move(*theme));
     }
     const QString path = parser.value(project);
     const ProjectLoad load = ProjectReader::readFile(path);
@@ -99,6 +119,7 @@ int GraphicsCommands::check(const QStringList& args)
             }
         }
     }
+    printWarnings(library.drawings(), themes);
     const int loadErrors = errorCount(library.diagnostics());
     CliIo::out() << tr("%1: %2 stations checked against %3 drawings: %4 problems at %5 stations")
                         .arg(path)
@@ -108,6 +129,28 @@ int GraphicsCommands::check(const QStringList& args)
                         .arg(stationsWithProblems)
                  << Qt::endl;
     return problems + loadErrors == 0 ? 0 : 1;
+}
+
+void GraphicsCommands::printWarnings(const std::vector<Graphics::Drawing>& drawings,
+                                     const std::vector<Graphics::Theme>& themes)
+{
+    // Warnings never fail the check: a drawing that trips them still opens and runs.
+    std::vector<Graphics::LintWarning> warnings;
+    const auto add = [&warnings](const std::vector<Graphics::LintWarning>& found) {
+        for (const Graphics::LintWarning& w : found) {
+            if (std::find(warnings.begin(), warnings.end(), w) == warnings.end())
+                warnings.push_back(w);
+        }
+    };
+    for (const Graphics::Drawing& d : drawings) {
+        for (const Graphics::Theme& t : themes)
+            add(Graphics::lintDrawing(d, t));
+    }
+    for (const Graphics::Theme& t : themes)
+        add(Graphics::lintTheme(t));
+    CliIo::out() << tr("HP-HMI warnings (ISA-101): %n", nullptr, int(warnings.size())) << Qt::endl;
+    for (const Graphics::LintWarning& w : warnings)
+        CliIo::out() << QStringLiteral("  ") << w.toString() << Qt::endl;
 }
 
 int GraphicsCommands::format(const QStringList& args)

@@ -1,5 +1,6 @@
 #include "drawing.h"
 
+#include <algorithm>
 #include <array>
 
 namespace PumpWatch::Graphics {
@@ -7,8 +8,8 @@ namespace {
 
 constexpr std::array<const char*, 5> layerCodes = {"background", "process", "instruments", "labels",
                                                    "notes"};
-constexpr std::array<const char*, 7> kindCodes = {"symbol", "pipe", "value", "bar",
-                                                  "text",   "link", "group"};
+constexpr std::array<const char*, 8> kindCodes = {"symbol", "pipe", "value", "bar",
+                                                  "text",   "link", "group", "image"};
 
 template <std::size_t N>
 int indexOf(const std::array<const char*, N>& codes, QStringView code)
@@ -53,12 +54,46 @@ Layer defaultLayer(ElementKind kind)
     case ElementKind::Text:
     case ElementKind::Link:
         return Layer::Labels;
+    case ElementKind::Image:
+        return Layer::Background;
     case ElementKind::Symbol:
     case ElementKind::Pipe:
     case ElementKind::Group:
         break;
     }
     return Layer::Process;
+}
+
+bool isBoxed(ElementKind kind)
+{
+    return kind != ElementKind::Pipe && kind != ElementKind::Group;
+}
+
+bool hasTextStyle(ElementKind kind)
+{
+    return kind == ElementKind::Text || kind == ElementKind::Value || kind == ElementKind::Link ||
+           kind == ElementKind::Bar;
+}
+
+const QStringList& textStyleRoles()
+{
+    static const QStringList roles = {QStringLiteral("text"), QStringLiteral("valueText"),
+                                      QStringLiteral("alarmText"), QStringLiteral("muted")};
+    return roles;
+}
+
+bool isTextStyleRole(QStringView style)
+{
+    return textStyleRoles().contains(style);
+}
+
+bool isRawColorStyle(QStringView style)
+{
+    if (style.size() != 7 || style[0] != u'#')
+        return false;
+    return std::all_of(style.begin() + 1, style.end(), [](QChar c) {
+        return (c >= u'0' && c <= u'9') || (c >= u'a' && c <= u'f') || (c >= u'A' && c <= u'F');
+    });
 }
 
 QString PipeEnd::toString() const

@@ -1,11 +1,13 @@
 // Drawing: a process graphic (工艺流程图) as a document — our own model, not SVG. SVG is used only
-// for the symbols (resources/symbols); a drawing places them, draws pipes between their ports and
-// binds every live part to a *role* of the station template ("pump[i].running"), never to a
-// station's tag. One drawing therefore serves every station of its template: resolve() (resolve.h)
-// turns roles into the tags of one station, expands the variants (a group repeated per pump,
-// parts shown only with a tank, groups bound to a zone's device) and applies the station's
-// overrides. The file format is in docs/project-format.md § Graphics; drawingjson.h reads and
-// writes it. Plain value types; no rendering here (the runtime view and the editor build on it).
+// for the symbols (resources/symbols) and for an optional background picture (an "image" element
+// naming a file beside the drawing: a floor plan, a photo); a drawing places the symbols, draws
+// pipes between their ports and binds every live part to a *role* of the station template
+// ("pump[i].running"), never to a station's tag. One drawing therefore serves every station of its
+// template: resolve() (resolve.h) turns roles into the tags of one station, expands the variants (a
+// group repeated per pump, parts shown only with a tank, groups bound to a zone's device) and
+// applies the station's overrides. The file format is in docs/project-format.md § Graphics;
+// drawingjson.h reads and writes it. Plain value types; no rendering here (the runtime view and the
+// editor build on it).
 //
 //     DrawingLoad load = DrawingJson::readFile(path);
 //     for (const Element& e : load.drawing->elements) ...      // as drawn, roles unresolved
@@ -36,11 +38,22 @@ enum class ElementKind : quint8 {
     Text,   ///< a fixed label
     Link,   ///< a button opening another drawing or a trend
     Group,  ///< elements repeated per pump, shown on a condition, or bound to a zone
+    Image,  ///< a picture (SVG or PNG) from a file beside the drawing: a plan or photo behind it
 };
 QString elementKindCode(ElementKind kind);
 std::optional<ElementKind> parseElementKind(QStringView code);
-/// The layer an element of `kind` goes to unless it names one.
+/// The layer an element of `kind` goes to unless it names one (an image: the background).
 Layer defaultLayer(ElementKind kind);
+/// Whether an element of `kind` has a box ("at" and "size"): all but pipes and groups.
+bool isBoxed(ElementKind kind);
+/// Whether `kind` may carry a text "style" (text, value, link, bar).
+bool hasTextStyle(ElementKind kind);
+
+/// The theme roles an element's "style" may name: "text", "valueText", "alarmText", "muted".
+const QStringList& textStyleRoles();
+bool isTextStyleRole(QStringView style);
+/// Whether `style` is a raw colour "#rrggbb".
+bool isRawColorStyle(QStringView style);
 
 /// Where a pipe starts or ends: a symbol's port, another pipe (a tee), or the station's
 /// boundary — "inlet" (the mains, under pressure) or "outlet" (the network).
@@ -61,10 +74,15 @@ struct Element {
     std::optional<Layer> layer; ///< unset: defaultLayer(kind)
     QPointF position;           ///< top-left of the unrotated box, canvas pixels
     QSizeF size;
-    double rotationDeg = 0;           ///< clockwise about the box centre
-    bool mirrored = false;            ///< flipped left-right before rotating
-    QString symbol;                   ///< Symbol: the library's id
-    QString label;                    ///< the name shown (a Text's text, a Link's caption)
+    double rotationDeg = 0; ///< clockwise about the box centre
+    bool mirrored = false;  ///< flipped left-right before rotating
+    QString symbol;         ///< Symbol: the library's id
+    QString source;         ///< Image: its file, relative to the drawing file's folder, or absolute
+    QString label;          ///< the name shown (a Text's text, a Link's caption)
+    /// Text, Value, Link, Bar: the text colour, a theme role ("text", "valueText", "alarmText",
+    /// "muted"; isTextStyleRole()) or a raw "#rrggbb" (allowed, but the HP-HMI lint warns:
+    /// colour meaning belongs to the theme). Empty: the kind's usual colour.
+    QString style;
     std::vector<QPointF> points;      ///< Pipe: the polyline, in flow direction
     PipeEnd from;                     ///< Pipe
     PipeEnd to;                       ///< Pipe

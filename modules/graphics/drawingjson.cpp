@@ -118,9 +118,9 @@ private:
     Element readElement(const QJsonObject& o, const QString& path, const QString& inheritedZone)
     {
         Node n(m_ctx, o, path,
-               {"id",      "kind",  "symbol", "layer",  "at",   "size",     "rotation",
-                "mirror",  "label", "points", "from",   "to",   "diameter", "slots",
-                "control", "open",  "repeat", "offset", "when", "zone",     "elements"});
+               {"id",      "kind",  "symbol", "source", "layer", "at",   "size",     "rotation",
+                "mirror",  "label", "style",  "points", "from",  "to",   "diameter", "slots",
+                "control", "open",  "repeat", "offset", "when",  "zone", "elements"});
         Element e;
         e.id = n.string("id", true).value_or(QString());
         if (!e.id.isEmpty() && m_ids.contains(e.id))
@@ -132,7 +132,7 @@ private:
             else
                 m_ctx.error(n.path("kind"),
                             DrawingJson::tr("'%1' is not an element kind (symbol, pipe, value, "
-                                            "bar, text, link, group)")
+                                            "bar, text, link, group, image)")
                                 .arg(*kind));
         }
         if (const auto layer = n.string("layer")) {
@@ -143,7 +143,7 @@ private:
                                             "instruments, labels, notes)")
                                 .arg(*layer));
         }
-        const bool boxed = e.kind != ElementKind::Pipe && e.kind != ElementKind::Group;
+        const bool boxed = isBoxed(e.kind);
         if (n.has("at") || boxed) {
             if (!n.has("at"))
                 m_ctx.error(n.path("at"), ProjectReader::tr("required, missing"));
@@ -159,6 +159,20 @@ private:
         e.rotationDeg = n.number("rotation").value_or(0);
         e.mirrored = n.boolean("mirror").value_or(false);
         e.label = n.string("label").value_or(QString());
+        e.source = n.string("source", e.kind == ElementKind::Image).value_or(QString());
+        if (n.has("source") && e.kind != ElementKind::Image)
+            m_ctx.error(n.path("source"), DrawingJson::tr("only an image has a source"));
+        else if (e.kind == ElementKind::Image && n.has("source") && e.source.isEmpty())
+            m_ctx.error(n.path("source"), DrawingJson::tr("an image needs a file name"));
+        e.style = n.string("style").value_or(QString());
+        if (n.has("style") && !hasTextStyle(e.kind))
+            m_ctx.error(n.path("style"),
+                        DrawingJson::tr("only a text, value, link or bar has a style"));
+        else if (n.has("style") && !isTextStyleRole(e.style) && !isRawColorStyle(e.style))
+            m_ctx.error(n.path("style"),
+                        DrawingJson::tr("'%1' is not a text style (text, valueText, alarmText, "
+                                        "muted or a colour \"#rrggbb\")")
+                            .arg(e.style));
         e.symbol = n.string("symbol", e.kind == ElementKind::Symbol).value_or(QString());
         if (e.kind == ElementKind::Symbol && !e.symbol.isEmpty() && !findSymbol(e.symbol))
             m_ctx.warning(n.path("symbol"),
@@ -292,11 +306,15 @@ void writeElement(JsonWriter& w, const Element& e)
         w.key("symbol");
         w.value(e.symbol);
     }
+    if (!e.source.isEmpty()) {
+        w.key("source");
+        w.value(e.source);
+    }
     if (e.layer) {
         w.key("layer");
         w.value(layerCode(*e.layer));
     }
-    if (e.kind != ElementKind::Pipe && e.kind != ElementKind::Group) {
+    if (isBoxed(e.kind)) {
         w.key("at");
         writePoint(w, e.position);
         w.key("size");
@@ -313,6 +331,10 @@ void writeElement(JsonWriter& w, const Element& e)
     if (!e.label.isEmpty()) {
         w.key("label");
         w.value(e.label);
+    }
+    if (!e.style.isEmpty()) {
+        w.key("style");
+        w.value(e.style);
     }
     if (!e.points.empty()) {
         w.key("points");

@@ -4,6 +4,8 @@
 
 #include <core/valueformat.h>
 
+#include <QDir>
+#include <QFileInfo>
 #include <QRegularExpression>
 
 #include <algorithm>
@@ -215,7 +217,10 @@ private:
         r.rotationDeg = e.rotationDeg;
         r.mirrored = e.mirrored;
         r.symbol = e.symbol;
+        if (e.kind == ElementKind::Image)
+            r.source = imagePath(r.id, e.source, scope.device);
         r.label = withIndex(e.label, scope.pump);
+        r.style = e.style;
         for (QPointF p : e.points)
             r.points.push_back(p + scope.offset);
         r.from = e.from;
@@ -237,6 +242,16 @@ private:
         if (!e.control.isEmpty())
             bindControl(r, withIndex(e.control, scope.pump));
         return r;
+    }
+
+    /// `source` made absolute against the drawing file's folder; a missing file is a problem.
+    QString imagePath(const QString& element, const QString& source, int d)
+    {
+        const QString path =
+            QDir::cleanPath(QFileInfo(m_drawing.file).absoluteDir().absoluteFilePath(source));
+        if (!QFileInfo(path).isFile())
+            problem(d, element, {}, tr("no image file '%1'").arg(path));
+        return path;
     }
 
     Binding bind(const QString& element, const QString& slot, const QString& role, int d)

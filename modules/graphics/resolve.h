@@ -7,7 +7,8 @@
 // every slot's role turned into a TagId of the right device. What cannot be bound is not
 // silently dropped: each problem names the drawing's file, the station, the element and the
 // role (a missing tag, a bit slot on a float tag, a quantity that differs, a setpoint or a
-// control command on a read-only tag, an override of an element the drawing does not have).
+// control command on a read-only tag, an override of an element the drawing does not have, an
+// image whose file is missing).
 // `pumpwatch-cli graphics check` prints them for every station. Pure function, any thread; the
 // result refers to the project by TagId only and outlives neither.
 //
@@ -42,7 +43,11 @@ struct ResolvedElement {
     bool mirrored = false;
     bool hidden = false; ///< hidden by an override: not drawn, but its pipes still conduct
     QString symbol;
+    /// An Image's file, made absolute against the drawing file's folder (a missing file is a
+    /// problem; the view draws a dashed box with its name).
+    QString source;
     QString label;
+    QString style; ///< as drawn: a theme role or "#rrggbb" (Element::style)
     std::vector<QPointF> points;
     PipeEnd from;
     PipeEnd to;

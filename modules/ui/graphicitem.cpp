@@ -4,8 +4,10 @@
 #include <graphics/symbols/symbollibrary.h>
 #include <graphics/symbols/theme.h>
 
+#include <QFileInfo>
 #include <QPainter>
 #include <QPainterPath>
+#include <QSvgRenderer>
 
 #include <cmath>
 #include <map>
@@ -28,6 +30,31 @@ const QFont& font(double pixels, bool bold = false)
         it->second.setBold(bold);
     }
     return it->second;
+}
+
+/// The picture of an Image element at `size` pixels: an SVG rendered by QSvgRenderer, anything
+/// else read by QImage and scaled. Null when the file is missing or unreadable.
+QImage renderImage(const QString& path, QSize size)
+{
+    if (size.isEmpty() || size.width() > 8192 || size.height() > 8192)
+        return {};
+    const QString suffix = QFileInfo(path).suffix().toLower();
+    if (suffix == u"svg" || suffix == u"svgz") {
+        QSvgRenderer renderer(path);
+        if (!renderer.isValid())
+            return {};
+        QImage image(size, QImage::Format_ARGB32_Premultiplied);
+        image.fill(Qt::transparent);
+        QPainter p(&image);
+        p.setRenderHint(QPainter::Antialiasing);
+        renderer.render(&p, QRectF(QPointF(0, 0), QSizeF(size)));
+        return image;
+    }
+    const QImage source(path);
+    if (source.isNull())
+        return {};
+    return source.scaled(size, Qt::IgnoreAspectRatio, Qt::SmoothTransformation)
+        .convertToFormat(QImage::Format_ARGB32_Premultiplied);
 }
 
 /// An instrument bubble shows its short label inside ("PT", "FQI", "市电"), not under it.
@@ -136,6 +163,9 @@ void GraphicItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWid
     case ElementKind::Link:
         paintLink(p);
         break;
+    case ElementKind::Image:
+        paintImage(p);
+        break;
     default:
         break;
     }
@@ -204,7 +234,7 @@ void GraphicItem::paintValue(QPainter& p) const
     const QRectF inner = box.adjusted(6, 0, -6, 0);
     p.drawText(inner, Qt::AlignLeft | Qt::AlignVCenter, m_element.label);
     p.setFont(font(14, true));
-    p.setPen(m_shown.trusted && !m_context.stale ? c.valueText : c.staleHatch);
+    p.setPen(m_shown.trusted && !m_context.stale ? styled(c.valueText) : c.staleHatch);
     p.drawText(inner, Qt::AlignRight | Qt::AlignVCenter, m_shown.text);
 }
 
@@ -233,7 +263,7 @@ void GraphicItem::paintBar(QPainter& p) const
     p.drawRect(QRectF(QPointF(box.left(), y(normalHi)), QPointF(box.left() + scale, y(normalLo))));
     if (!std::isnan(m_shown.fraction)) {
         const double top = box.bottom() - m_shown.fraction * box.height();
-        p.setBrush(m_shown.trusted && !m_context.stale ? c.valueText : c.staleHatch);
+        p.setBrush(m_shown.trusted && !m_context.stale ? styled(c.valueText) : c.staleHatch);
         const QRectF marker(box.left() + box.width() * 0.3, top, box.width() * 0.4,
                             box.bottom() - top);
         p.drawRect(marker);
@@ -255,7 +285,7 @@ void GraphicItem::paintText(QPainter& p) const
 {
     const QRectF box(m_element.position, m_element.size);
     p.setFont(font(std::clamp(box.height() * 0.55, 12.0, 26.0), true));
-    p.setPen(m_context.theme->canvas().text);
+    p.setPen(styled(m_context.theme->canvas().text));
     p.drawText(box, Qt::AlignLeft | Qt::AlignVCenter, m_element.label);
 }
 
@@ -267,7 +297,34 @@ void GraphicItem::paintLink(QPainter& p) const
     p.setBrush(c.background.lighter(110));
     p.drawRoundedRect(box, 4, 4);
     p.setFont(font(13));
+    p.setPen(styled(c.text));
     p.drawText(box, Qt::AlignCenter, m_element.label);
+}
+
+void GraphicItem::paintImage(QPainter& p)
+{
+    const QRectF box(m_element.position, m_element.size);
+    if (!m_imageLoaded) {
+        m_imageLoaded = true;
+        m_image = renderImage(m_element.source, box.size().toSize());
+    }
+    if (!m_image.isNull()) {
+        p.drawImage(box, m_image);
+        return;
+    }
+    // Missing or unreadable: say which file, where the picture would be.
+    const Graphics::CanvasColors& c = m_context.theme->canvas();
+    p.setPen(QPen(c.text, 1.5, Qt::DashLine));
+    p.setBrush(Qt::NoBrush);
+    p.drawRect(box.adjusted(1, 1, -1, -1));
+    p.setFont(font(13));
+    p.drawText(box, Qt::AlignCenter | Qt::TextWrapAnywhere, QFileInfo(m_element.source).fileName());
+}
+
+QColor GraphicItem::styled(const QColor& fallback) const
+{
+    const QColor c = m_context.theme->textStyleColor(m_element.style);
+    return c.isValid() ? c : fallback;
 }
 
 } // namespace PumpWatch::Ui

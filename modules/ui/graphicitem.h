@@ -1,11 +1,12 @@
 // GraphicItem: one element of a station graphic in the scene — a symbol, a pipe, a value, an
-// analog bar, a text or a link. It keeps what it shows (state, level, text, alarm) and
-// repaints only when that changes; painting draws from the symbol library's image cache.
+// analog bar, a text, a link or a background image. It keeps what it shows (state, level, text,
+// alarm) and repaints only when that changes; painting draws from the symbol library's image cache.
 #pragma once
 
 #include "stationgraphic.h"
 
 #include <QGraphicsItem>
+#include <QImage>
 
 namespace PumpWatch::Ui {
 
@@ -50,6 +51,9 @@ private:
     void paintBar(QPainter& p) const;
     void paintText(QPainter& p) const;
     void paintLink(QPainter& p) const;
+    void paintImage(QPainter& p);
+    /// The element's text style as a colour, else `fallback`.
+    QColor styled(const QColor& fallback) const;
     void paintAlarm(QPainter& p, QPointF at) const;
 
     const Graphics::ResolvedElement& m_element;
@@ -57,6 +61,10 @@ private:
     ShownState m_shown;
     QRectF m_bounds;
     bool m_animated = false; ///< set by show(): blinking or a flowing pipe
+    /// An Image's picture, rendered once at the element's size on the first paint (SVG is
+    /// never rendered per paint); null after that when the file is missing or unreadable.
+    QImage m_image;
+    bool m_imageLoaded = false;
 };
 
 } // namespace PumpWatch::Ui

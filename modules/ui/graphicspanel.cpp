@@ -1,16 +1,22 @@
 #include "graphicspanel.h"
 
 #include "alarmcenter.h"
+#include "editor/sceneexport.h"
 #include "faceplate.h"
 #include "stationgraphic.h"
 
 #include <QComboBox>
 #include <QCursor>
 #include <QDebug>
+#include <QDir>
 #include <QDockWidget>
+#include <QFileDialog>
+#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QMessageBox>
 #include <QScreen>
+#include <QStandardPaths>
 #include <QTabWidget>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -66,6 +72,11 @@ GraphicsPanel::GraphicsPanel(Services& services, AlarmCenter& alarms, QWidget* p
             g->fitToWindow();
     });
     bar->addWidget(detach);
+    auto* exportButton = new QToolButton(this);
+    exportButton->setText(tr("Export…"));
+    exportButton->setToolTip(tr("Save the graphic as shown as a PNG image, SVG drawing or PDF"));
+    connect(exportButton, &QToolButton::clicked, this, &GraphicsPanel::chooseExport);
+    bar->addWidget(exportButton);
     bar->addWidget(new QLabel(tr("Colours:"), this));
     bar->addWidget(m_themeBox);
     bar->addWidget(m_message, 1);
@@ -162,6 +173,45 @@ void GraphicsPanel::tick()
 {
     if (StationGraphic* g = current(); g && g->isVisible())
         g->tick(m_services.clock.nowMs());
+}
+
+bool GraphicsPanel::exportCurrent(const QString& path, QString* error)
+{
+    StationGraphic* g = current();
+    if (!g) {
+        if (error)
+            *error = tr("No process graphic is open");
+        return false;
+    }
+    const Station& s = m_services.project.stations[std::size_t(g->station())];
+    return exportScene(*g->scene(), g->sceneRect(), path, error, s.displayName());
+}
+
+void GraphicsPanel::chooseExport()
+{
+    StationGraphic* g = current();
+    if (!g)
+        return;
+    const Station& s = m_services.project.stations[std::size_t(g->station())];
+    const QStringList filters = sceneExportFilters();
+    QString filter = filters.first();
+    const QString suggested =
+        QDir(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation))
+            .filePath(s.displayName() + QStringLiteral(".png"));
+    QString path = QFileDialog::getSaveFileName(this, tr("Export the process graphic"), suggested,
+                                                filters.join(QStringLiteral(";;")), &filter);
+    if (path.isEmpty())
+        return;
+    // A name typed without a suffix takes the chosen filter's.
+    static const QStringList suffixes = {QStringLiteral("png"), QStringLiteral("svg"),
+                                         QStringLiteral("pdf")};
+    if (!suffixes.contains(QFileInfo(path).suffix().toLower()))
+        path += u'.' + suffixes.value(std::max(0, int(filters.indexOf(filter))));
+    QString error;
+    if (!exportCurrent(path, &error))
+        QMessageBox::warning(this, tr("Export"), error);
+    else
+        m_message->setText(tr("Saved %1").arg(QDir::toNativeSeparators(path)));
 }
 
 void GraphicsPanel::openFaceplate(const Control::ControlAddress& address,

@@ -1,8 +1,8 @@
 // GraphicsPanel: the process graphics dock (工艺流程图) — one tab per open station, opened from
 // the realtime list, the map and the station detail. It loads the project's drawings and the
 // symbol library once, runs the one animation clock (4 Hz) for every open graphic (only the
-// visible one repaints), offers fit/zoom and the colour theme (ISA-101 grey or the legacy
-// red-running profile), and opens faceplates for the objects clicked.
+// visible one repaints), offers fit/zoom, the colour theme (ISA-101 grey or the legacy
+// red-running profile) and export (PNG, SVG, PDF), and opens faceplates for the objects clicked.
 #pragma once
 
 #include "services.h"
@@ -44,12 +44,16 @@ public:
     void setThemeId(const QString& id);
     /// One frame of the clock (tests call it to step time).
     void tick();
+    /// Writes the current graphic, as shown now, to `path` (.png, .svg or .pdf; sceneexport.h).
+    /// False with `error` when no graphic is open or the file cannot be written.
+    bool exportCurrent(const QString& path, QString* error);
 
 Q_SIGNALS:
     void tagTrendRequested(PumpWatch::TagId tag);
     void trendRequested(int station);
 
 private:
+    void chooseExport();
     void openFaceplate(const Control::ControlAddress& address, const std::vector<TagId>& values);
 
     Services& m_services;

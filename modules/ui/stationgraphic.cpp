@@ -36,8 +36,11 @@ Family familyOf(const QString& symbol)
 
 qreal zOf(const Graphics::ResolvedElement& e)
 {
+    // Pipes run under every symbol; the background layer (a plan or photo) under the pipes.
     if (e.kind == ElementKind::Pipe)
         return 1;
+    if (e.layer == Graphics::Layer::Background)
+        return 0;
     return 2 + static_cast<int>(e.layer);
 }
 
@@ -64,6 +67,7 @@ StationGraphic::StationGraphic(Services& services, const Graphics::SymbolLibrary
     setDragMode(QGraphicsView::ScrollHandDrag);
     setTransformationAnchor(QGraphicsView::AnchorUnderMouse);
     setBackgroundBrush(theme.canvas().background);
+    scene->setBackgroundBrush(theme.canvas().background); // for renders without the view (export)
     setFrameShape(QFrame::NoFrame);
     // Items set their own pen, brush and font: the per-item save and restore is not needed.
     setOptimizationFlags(QGraphicsView::DontSavePainterState |
@@ -100,6 +104,7 @@ void StationGraphic::setTheme(const Graphics::Theme& theme)
 {
     m_context.theme = &theme;
     setBackgroundBrush(theme.canvas().background);
+    scene()->setBackgroundBrush(theme.canvas().background);
     for (GraphicItem* item : m_items) {
         if (item)
             item->themeChanged();

@@ -154,6 +154,34 @@ private Q_SLOTS:
         QCOMPARE(label->text(), QStringLiteral("进水电动阀")); // the panel follows undo
     }
 
+    void pictureAndTextColour()
+    {
+        DrawingDocument doc(demoDrawing());
+        Graphics::Element image = *Graphics::Edits::newElement(u"image");
+        image.source = QStringLiteral("photo.png"); // an image names its file
+        const QStringList added = doc.add({image});
+        QCOMPARE(added.size(), 1);
+        QVERIFY2(doc.find(added.front()), qPrintable(doc.refusal()));
+        Ui::PropertiesPanel panel(doc, *m_project);
+        panel.setSelection(added);
+        auto* source = panel.findChild<QLineEdit*>(QStringLiteral("source"));
+        QVERIFY(source && source->isVisibleTo(&panel));
+        QVERIFY(!panel.findChild<QLineEdit*>(QStringLiteral("label"))->isVisibleTo(&panel));
+        const int before = doc.undoStack()->count();
+        source->selectAll();
+        QTest::keyClicks(source, QStringLiteral("plan.svg"));
+        QTest::keyClick(source, Qt::Key_Return);
+        QCOMPARE(doc.find(added.front())->source, QStringLiteral("plan.svg"));
+        QCOMPARE(doc.undoStack()->count(), before + 1);
+
+        panel.setSelection({QStringLiteral("title")});
+        auto* style = panel.findChild<QComboBox*>(QStringLiteral("style"));
+        QVERIFY(style && style->isVisibleTo(&panel));
+        QTest::keyClick(style, Qt::Key_Down); // the first theme colour
+        QCOMPARE(doc.find(u"title")->style, Graphics::textStyleRoles().front());
+        QCOMPARE(doc.undoStack()->count(), before + 2);
+    }
+
     void geometryFieldsAreOneCommandEach()
     {
         DrawingDocument doc(demoDrawing());

@@ -16,8 +16,15 @@
 
 #include <QApplication>
 #include <QDir>
+#include <QDomDocument>
 #include <QDoubleSpinBox>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QPainter>
 #include <QPushButton>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <runtime/pipeline.h>
@@ -28,13 +35,14 @@ namespace {
 
 /// Three stations served in-process, the real pipeline (no history) and the graphics panel.
 struct LiveGraphics {
-    LiveGraphics()
-        : project([] {
+    /// `folder`: where the drawings are read from (the demo's, compiled in, by default).
+    explicit LiveGraphics(const QString& folder = QStringLiteral(":/demo/graphics"))
+        : project([&folder] {
             Project p = Sim::CityGenerator::generate({.stations = 3});
-            p.graphics = {{QStringLiteral("std-pump-house"),
-                           QStringLiteral(":/demo/graphics/std-pump-house.json")},
-                          {QStringLiteral("std-pump-house-2z"),
-                           QStringLiteral(":/demo/graphics/std-pump-house-2z.json")}};
+            p.graphics = {
+                {QStringLiteral("std-pump-house"), folder + QStringLiteral("/std-pump-house.json")},
+                {QStringLiteral("std-pump-house-2z"),
+                 folder + QStringLiteral("/std-pump-house-2z.json")}};
             return p;
         }())
         , ports(Sim::LocalCity::assignFreePorts(project, &error))
@@ -211,6 +219,121 @@ private Q_SLOTS:
         QVERIFY(f);
         QVERIFY(!f->onButton()->isEnabled());
         QVERIFY2(f->reasonText().contains(u"last good value"), qPrintable(f->reasonText()));
+    }
+
+    /// A plan drawn behind the process: an SVG beside the drawing file is painted in its box
+    /// (under the pipes), and a missing picture is a dashed box naming the file.
+    void imageElementPaintsItsPictureOrItsName()
+    {
+        QTemporaryDir dir;
+        QVERIFY(QDir(dir.path()).mkpath(QStringLiteral("images")));
+        QFile svg(dir.filePath(QStringLiteral("images/plan.svg")));
+        QVERIFY(svg.open(QIODevice::WriteOnly));
+        svg.write("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 10 10\">"
+                  "<rect width=\"10\" height=\"10\" fill=\"#3060c0\"/></svg>");
+        svg.close();
+        for (const char* name : {"std-pump-house.json", "std-pump-house-2z.json"}) {
+            QFile in(QStringLiteral(":/demo/graphics/") + QLatin1String(name));
+            QVERIFY(in.open(QIODevice::ReadOnly));
+            QJsonObject root = QJsonDocument::fromJson(in.readAll()).object();
+            QJsonArray elements = root[u"elements"].toArray();
+            const auto image = [](const char* id, const char* source, int x) {
+                return QJsonObject{{QStringLiteral("id"), QLatin1String(id)},
+                                   {QStringLiteral("kind"), QStringLiteral("image")},
+                                   {QStringLiteral("source"), QLatin1String(source)},
+                                   {QStringLiteral("at"), QJsonArray{x, 700}},
+                                   {QStringLiteral("size"), QJsonArray{120, 80}}};
+            };
+            elements.prepend(image("plan", "images/plan.svg", 20));
+            elements.prepend(image("photo", "images/photo.png", 200));
+            root[u"elements"] = elements;
+            QFile out(dir.filePath(QLatin1String(name)));
+            QVERIFY(out.open(QIODevice::WriteOnly));
+            out.write(QJsonDocument(root).toJson());
+        }
+        LiveGraphics live(dir.path());
+        QVERIFY2(live.error.isEmpty(), qPrintable(live.error));
+        Ui::StationGraphic* g = live.open();
+        QVERIFY(g);
+        const auto paint = [](Ui::GraphicItem* item) {
+            const QRectF box(item->element().position, item->element().size);
+            QImage image(box.size().toSize(), QImage::Format_ARGB32_Premultiplied);
+            image.fill(Qt::white);
+            QPainter p(&image);
+            p.translate(-box.topLeft());
+            item->paint(&p, nullptr, nullptr);
+            return image;
+        };
+        Ui::GraphicItem* plan = g->item(u"plan");
+        QVERIFY(plan);
+        for (const Graphics::ResolvedElement& e : g->drawing().elements) {
+            if (e.kind == Graphics::ElementKind::Pipe && g->item(e.id))
+                QVERIFY(plan->zValue() < g->item(e.id)->zValue()); // under the pipes
+        }
+        const QImage planImage = paint(plan);
+        QCOMPARE(QColor(planImage.pixel(60, 40)), QColor(0x30, 0x60, 0xc0));
+        QCOMPARE(paint(plan), planImage); // drawn from the image rendered once
+
+        const QImage missing = paint(g->item(u"photo"));
+        QCOMPARE(QColor(missing.pixel(60, 12)), QColor(Qt::white)); // no picture above the name
+        int frame = 0; // the dashed frame along the left edge
+        for (int y = 0; y < missing.height(); ++y) {
+            for (int x = 0; x < 3; ++x)
+                frame += QColor(missing.pixel(x, y)) != QColor(Qt::white) ? 1 : 0;
+        }
+        QVERIFY(frame > 20);
+    }
+
+    /// The graphic as shown, saved for a report or a wall: a PNG at twice the canvas with the
+    /// drawing on it, an SVG whose text is still text (the title can be searched), a PDF.
+    void exportsPngSvgAndPdf()
+    {
+        LiveGraphics live;
+        QVERIFY2(live.error.isEmpty(), qPrintable(live.error));
+        Ui::StationGraphic* g = live.open();
+        QVERIFY(g);
+        QTemporaryDir dir;
+        const QString png = dir.filePath(QStringLiteral("graphic.png"));
+        const QString svg = dir.filePath(QStringLiteral("graphic.svg"));
+        const QString pdf = dir.filePath(QStringLiteral("graphic.PDF"));
+        for (const QString& path : {png, svg, pdf}) {
+            QString error;
+            QVERIFY2(live.panel->exportCurrent(path, &error), qPrintable(error));
+        }
+
+        const QImage image(png);
+        const QSizeF canvas = g->drawing().canvas;
+        QCOMPARE(image.size(), (canvas * 2).toSize());
+        const QRgb background = image.pixel(1, 1);
+        int drawn = 0;
+        for (int y = 0; y < image.height(); y += 7) {
+            for (int x = 0; x < image.width(); x += 7)
+                drawn += image.pixel(x, y) != background ? 1 : 0;
+        }
+        QVERIFY2(drawn > 500, qPrintable(QString::number(drawn)));
+
+        QFile svgFile(svg);
+        QVERIFY(svgFile.open(QIODevice::ReadOnly));
+        QDomDocument doc;
+        QString xmlError;
+        QVERIFY2(doc.setContent(&svgFile, &xmlError), qPrintable(xmlError));
+        QCOMPARE(doc.documentElement().tagName(), QStringLiteral("svg"));
+        QCOMPARE(doc.documentElement().attribute(QStringLiteral("viewBox")),
+                 QStringLiteral("0 0 %1 %2").arg(canvas.width()).arg(canvas.height()));
+        QVERIFY(doc.toString().contains(QStringLiteral("二次供水加压泵房工艺流程图")));
+        QCOMPARE(doc.documentElement().firstChildElement(QStringLiteral("title")).text(),
+                 live.project.stations[0].displayName());
+
+        QFile pdfFile(pdf);
+        QVERIFY(pdfFile.open(QIODevice::ReadOnly));
+        QVERIFY(pdfFile.read(4) == "%PDF");
+        QVERIFY2(pdfFile.size() > 20'000, qPrintable(QString::number(pdfFile.size())));
+
+        QString error;
+        QVERIFY(!live.panel->exportCurrent(dir.filePath(QStringLiteral("graphic.bmp")), &error));
+        QVERIFY2(error.contains(QStringLiteral("graphic.bmp")), qPrintable(error));
+        QVERIFY(!live.panel->exportCurrent(QStringLiteral("/nonexistent/dir/g.pdf"), &error));
+        QVERIFY2(error.startsWith(QStringLiteral("/nonexistent/dir/g.pdf: ")), qPrintable(error));
     }
 };
 

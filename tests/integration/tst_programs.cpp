@@ -304,6 +304,56 @@ private Q_SLOTS:
                  qPrintable(lines.last()));
     }
 
+    /// The HP-HMI lint's warnings follow the problems: a drawing's raw text colour named with
+    /// the file and element, the legacy red-running theme's running colour; neither fails the
+    /// check, and the ISA-101 theme alone has nothing to say about the demo.
+    void graphicsCheckPrintsHmiWarnings()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("zunyi.json"));
+        QCOMPARE(run("pumpwatch-cli",
+                     {"project", "generate", "--stations", "5", "--map", "--output", path})
+                     .exitCode,
+                 0);
+        QCOMPARE(run("pumpwatch-cli", {"graphics", "check", "--project", path, "--theme", "isa101"})
+                     .out.split(u'\n')
+                     .filter(QStringLiteral("HP-HMI warnings")),
+                 QStringList{QStringLiteral("HP-HMI warnings (ISA-101): 0")});
+        const QString file = dir.filePath(QStringLiteral("graphics/std-pump-house.json"));
+        QFile f(file);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QJsonObject root = QJsonDocument::fromJson(f.readAll()).object();
+        f.close();
+        QJsonArray elements = root[u"elements"].toArray();
+        elements.append(QJsonObject{{QStringLiteral("id"), QStringLiteral("note")},
+                                    {QStringLiteral("kind"), QStringLiteral("text")},
+                                    {QStringLiteral("at"), QJsonArray{10, 10}},
+                                    {QStringLiteral("size"), QJsonArray{200, 20}},
+                                    {QStringLiteral("label"), QStringLiteral("说明")},
+                                    {QStringLiteral("style"), QStringLiteral("#3a4b5c")}});
+        root[u"elements"] = elements;
+        QVERIFY(writeFile(file, QJsonDocument(root).toJson()));
+
+        const Run r = run("pumpwatch-cli", {"graphics", "check", "--project", path});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.out + r.err));
+        const QStringList lines = r.out.split(u'\n', Qt::SkipEmptyParts);
+        QVERIFY2(lines.contains(QStringLiteral("  ") + file +
+                                QStringLiteral(": note: style '#3a4b5c' is a raw colour: name a "
+                                               "theme role (text, valueText, alarmText, muted) "
+                                               "so that the theme, not the drawing, says what "
+                                               "colour means")),
+                 qPrintable(r.out));
+        QVERIFY2(lines.contains(QStringLiteral(
+                     "  legacy: state 'running' part 'state' uses alarm colour #e02020 (an alarm "
+                     "is #ff2020): ISA-101 keeps bright colour for abnormal states")),
+                 qPrintable(r.out));
+        QVERIFY2(lines.last().endsWith(QStringLiteral("0 problems at 0 stations")),
+                 qPrintable(r.out));
+        QCOMPARE(run("pumpwatch-cli", {"graphics", "check", "--project", path, "--theme", "red"})
+                     .exitCode,
+                 2);
+    }
+
     // pumpwatch-server logs to stdout (to stderr with --dump, whose CSV owns stdout).
     /// `alarms list` prints the project's wall time (Asia/Shanghai, UTC+8), whatever zone the
     /// computer is in (here UTC); without a project, the computer's.

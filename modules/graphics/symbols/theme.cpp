@@ -129,6 +129,16 @@ std::optional<Theme> Theme::fromJson(const QByteArray& json, const QString& sour
         if (!readColor(canvas.value(QLatin1String(key)), where, colour, &err))
             return failAt(err);
     }
+    // Optional (added after the first themes): halfway from the text to the background.
+    if (canvas.contains(QLatin1String("muted"))) {
+        if (!readColor(canvas.value(QLatin1String("muted")), QStringLiteral("canvas.muted"),
+                       &t.m_canvas.muted, &err))
+            return failAt(err);
+    } else {
+        const QColor a = t.m_canvas.text, b = t.m_canvas.background;
+        t.m_canvas.muted =
+            QColor((a.red() + b.red()) / 2, (a.green() + b.green()) / 2, (a.blue() + b.blue()) / 2);
+    }
     t.m_canvas.pipeWidth = canvas.value(QLatin1String("pipeWidth")).toDouble(4.0);
     const QJsonArray alarm = canvas.value(QLatin1String("alarm")).toArray();
     if (alarm.size() != 3)
@@ -250,6 +260,48 @@ bool Theme::blinks(QStringView state) const
             return true;
     }
     return false;
+}
+
+QColor Theme::textStyleColor(QStringView style) const
+{
+    if (style == u"text")
+        return m_canvas.text;
+    if (style == u"valueText")
+        return m_canvas.valueText;
+    if (style == u"muted")
+        return m_canvas.muted;
+    if (style == u"alarmText")
+        return alarmColor(1);
+    if (style.startsWith(u'#') && style.size() == 7)
+        return QColor::fromString(style);
+    return {};
+}
+
+QStringList Theme::stateNames() const
+{
+    QStringList names;
+    for (auto it = m_states.cbegin(); it != m_states.cend(); ++it) {
+        if (it.key() != u"stale")
+            names << it.key();
+    }
+    names.sort();
+    return names;
+}
+
+QStringList Theme::partNames() const
+{
+    QStringList names;
+    const auto add = [&names](const PartTable& table) {
+        for (auto it = table.cbegin(); it != table.cend(); ++it) {
+            if (it.key() != u"*" && !names.contains(it.key()))
+                names << it.key();
+        }
+    };
+    add(m_parts);
+    for (const PartTable& table : m_states)
+        add(table);
+    names.sort();
+    return names;
 }
 
 } // namespace PumpWatch::Graphics

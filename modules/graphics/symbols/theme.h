@@ -51,7 +51,8 @@ struct CanvasColors {
     QColor barNormal;
     QColor barAlarm;
     QColor staleHatch;
-    QColor alarmText;
+    QColor alarmText; ///< text drawn on an alarm-coloured frame or fill (the stale banner)
+    QColor muted;     ///< secondary text: notes, units, inactive labels ("muted" style)
     std::array<QColor, 3> alarm; ///< by priority 1 (most urgent), 2, 3
 };
 
@@ -78,6 +79,15 @@ public:
     PartStyle style(QStringView state, QStringView part, bool stale = false) const;
     /// True when some part blinks in `state`: only then does the blink phase change the image.
     bool blinks(QStringView state) const;
+
+    /// The colour of an element's text style (Element::style): "text", "valueText", "muted",
+    /// "alarmText" (the priority-1 alarm colour: text that is itself an alarm) or a raw
+    /// "#rrggbb". Invalid for anything else, and for an empty style.
+    QColor textStyleColor(QStringView style) const;
+    /// The states the theme styles, sorted ("stale", the overlay, excluded).
+    QStringList stateNames() const;
+    /// Every part the theme names in "parts" or under a state, sorted ("*" excluded).
+    QStringList partNames() const;
 
     /// Identifies this theme's content in render caches; copies share it, loads never do.
     quint64 cacheId() const { return m_cacheId; }

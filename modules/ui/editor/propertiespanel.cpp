@@ -124,6 +124,18 @@ PropertiesPanel::PropertiesPanel(DrawingDocument& document, const Project& proje
     }
     m_label = new QLineEdit(m_one);
     m_label->setObjectName(QStringLiteral("label"));
+    m_source = new QLineEdit(m_one);
+    m_source->setObjectName(QStringLiteral("source"));
+    m_source->setPlaceholderText(tr("plan.svg (beside the drawing file)"));
+    m_style = new QComboBox(m_one);
+    m_style->setObjectName(QStringLiteral("style"));
+    m_style->setEditable(true);
+    m_style->setInsertPolicy(QComboBox::NoInsert);
+    m_style->setToolTip(tr("A colour of the theme, or #rrggbb (the theme should give colours "
+                           "their meaning)"));
+    m_style->addItem(tr("(usual colour)"), QString());
+    for (const QString& role : Graphics::textStyleRoles())
+        m_style->addItem(role, role);
     m_layer = new QComboBox(m_one);
     m_layer->setObjectName(QStringLiteral("layer"));
     fillLayers(m_layer);
@@ -159,6 +171,8 @@ PropertiesPanel::PropertiesPanel(DrawingDocument& document, const Project& proje
     m_form->addRow(tr("Kind"), m_kind);
     m_form->addRow(tr("Symbol"), m_symbol);
     m_form->addRow(tr("Label"), m_label);
+    m_form->addRow(tr("Picture file"), m_source);
+    m_form->addRow(tr("Text colour"), m_style);
     m_form->addRow(tr("Layer"), m_layer);
     m_form->addRow(tr("Position x, y"), pair(m_x, m_y, m_one));
     m_form->addRow(tr("Size w, h"), pair(m_w, m_h, m_one));
@@ -204,6 +218,18 @@ PropertiesPanel::PropertiesPanel(DrawingDocument& document, const Project& proje
         const QString text = m_label->text();
         commit(tr("label"), [text](Element& e) { e.label = text; });
     });
+    connect(m_source, &QLineEdit::editingFinished, this, [this] {
+        const QString source = m_source->text().trimmed();
+        commit(tr("picture"), [source](Element& e) { e.source = source; });
+    });
+    const auto commitStyle = [this] {
+        const int index = m_style->findText(m_style->currentText());
+        const QString style =
+            index >= 0 ? m_style->itemData(index).toString() : m_style->currentText().trimmed();
+        commit(tr("text colour"), [style](Element& e) { e.style = style; });
+    };
+    connect(m_style, &QComboBox::activated, this, commitStyle);
+    connect(m_style->lineEdit(), &QLineEdit::editingFinished, this, commitStyle);
     connect(m_symbol, &QComboBox::activated, this, [this](int index) {
         const QString symbol = m_symbol->itemData(index).toString();
         commit(tr("symbol"), [symbol](Element& e) { e.symbol = symbol; });
@@ -300,10 +326,12 @@ QRectF PropertiesPanel::shownBox(const Element& e) const
 
 void PropertiesPanel::showOne(const Element& e)
 {
-    static const char* const kinds[] = {
-        QT_TR_NOOP("Symbol"), QT_TR_NOOP("Pipe"),          QT_TR_NOOP("Value"), QT_TR_NOOP("Bar"),
-        QT_TR_NOOP("Text"),   QT_TR_NOOP("Button / link"), QT_TR_NOOP("Group")};
-    const QString kind = tr(kinds[static_cast<int>(e.kind)]);
+    static const char* const kinds[] = {QT_TR_NOOP("Symbol"), QT_TR_NOOP("Pipe"),
+                                        QT_TR_NOOP("Value"),  QT_TR_NOOP("Bar"),
+                                        QT_TR_NOOP("Text"),   QT_TR_NOOP("Button / link"),
+                                        QT_TR_NOOP("Group"),  QT_TR_NOOP("Picture")};
+    const auto k = static_cast<std::size_t>(e.kind);
+    const QString kind = k < std::size(kinds) ? tr(kinds[k]) : Graphics::elementKindCode(e.kind);
     m_heading->setText(tr("%1 %2").arg(kind, e.id));
     m_kind->setText(kind);
     showValue(m_id, e.id);
@@ -314,8 +342,14 @@ void PropertiesPanel::showOne(const Element& e)
     m_form->setRowVisible(m_symbol, symbol);
     if (symbol)
         showValue(m_symbol, e.symbol);
-    m_form->setRowVisible(m_label, !pipe && !group);
+    const bool image = e.kind == ElementKind::Image;
+    m_form->setRowVisible(m_label, !pipe && !group && !image);
     showValue(m_label, e.label);
+    m_form->setRowVisible(m_source, image);
+    showValue(m_source, e.source);
+    m_form->setRowVisible(m_style, Graphics::hasTextStyle(e.kind));
+    if (Graphics::hasTextStyle(e.kind) && !m_style->lineEdit()->hasFocus())
+        showValue(m_style, e.style);
     showValue(m_layer, static_cast<int>(e.effectiveLayer()));
     const QRectF box = shownBox(e);
     showValue(m_x, box.x());

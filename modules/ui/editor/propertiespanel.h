@@ -76,6 +76,8 @@ private:
     QLabel* m_kind;
     QComboBox* m_symbol;
     QLineEdit* m_label;
+    QLineEdit* m_source;
+    QComboBox* m_style;
     QComboBox* m_layer;
     QDoubleSpinBox* m_x;
     QDoubleSpinBox* m_y;

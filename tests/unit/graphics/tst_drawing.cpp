@@ -70,7 +70,21 @@ Drawing everything()
     link.size = {7, 8};
     link.open = QStringLiteral("drawing:other");
     link.label = QStringLiteral("\"引号\"");
-    d.elements = {group, value, link};
+    link.style = QStringLiteral("muted");
+    Element plan;
+    plan.id = QStringLiteral("plan");
+    plan.kind = ElementKind::Image;
+    plan.source = QStringLiteral("images/plan.svg");
+    plan.position = {0, 0};
+    plan.size = {1280, 720.5};
+    Element note;
+    note.id = QStringLiteral("note");
+    note.kind = ElementKind::Text;
+    note.position = {9, 9};
+    note.size = {100, 20};
+    note.label = QStringLiteral("注");
+    note.style = QStringLiteral("#3a4b5c");
+    d.elements = {plan, group, value, link, note};
     d.overrides[QStringLiteral("S0007")] = {{QStringLiteral("pump1"), QPointF(5, -5), false, {}},
                                             {QStringLiteral("sp"), {}, true, QStringLiteral("x")}};
     return d;
@@ -91,6 +105,21 @@ private Q_SLOTS:
         QVERIFY(load.diagnostics.empty());
         QVERIFY(*load.drawing == d);
         QCOMPARE(DrawingJson::write(*load.drawing), first);
+    }
+
+    /// An image is written with its source and no layer (the background is its default), and
+    /// a style after the label: the bytes an engineer diffs.
+    void imageAndStyleAreWrittenCanonically()
+    {
+        const QByteArray text = DrawingJson::write(everything());
+        QVERIFY2(text.contains(R"({"id": "plan", "kind": "image", "source": "images/plan.svg", )"
+                               R"("at": [0, 0], "size": [1280, 720.5]})"),
+                 text.constData());
+        QVERIFY2(text.contains(R"("label": "注", "style": "#3a4b5c"})"), text.constData());
+        const DrawingLoad load = DrawingJson::read(text, QStringLiteral("t.json"));
+        QVERIFY(load.drawing);
+        QCOMPARE(load.drawing->elements[0].effectiveLayer(), Layer::Background);
+        QCOMPARE(load.drawing->elements[0].source, QStringLiteral("images/plan.svg"));
     }
 
     void shippedDrawingsAreCanonical_data()
@@ -142,6 +171,30 @@ private Q_SLOTS:
             << QByteArray(R"([{"id": "t", "kind": "text", "at": [0, 0], "size": [1, 1],
                  "zone": "mid"}])")
             << QStringLiteral("d.json: elements[0].zone: 'mid' is not one of the drawing's zones");
+        QTest::newRow("image without a source")
+            << QByteArray(R"([{"id": "bg", "kind": "image", "at": [0, 0], "size": [1, 1]}])")
+            << QStringLiteral("d.json: elements[0].source: required, missing");
+        QTest::newRow("image without a box")
+            << QByteArray(R"([{"id": "bg", "kind": "image", "source": "a.png"}])")
+            << QStringLiteral("d.json: elements[0].at: required, missing");
+        QTest::newRow("source on a text")
+            << QByteArray(R"([{"id": "t", "kind": "text", "at": [0, 0], "size": [1, 1],
+                 "source": "a.png"}])")
+            << QStringLiteral("d.json: elements[0].source: only an image has a source");
+        QTest::newRow("unknown kind lists image")
+            << QByteArray(R"([{"id": "t", "kind": "picture", "at": [0, 0], "size": [1, 1]}])")
+            << QStringLiteral("d.json: elements[0].kind: 'picture' is not an element kind "
+                              "(symbol, pipe, value, bar, text, link, group, image)");
+        QTest::newRow("style not a role or colour")
+            << QByteArray(R"([{"id": "t", "kind": "text", "at": [0, 0], "size": [1, 1],
+                 "style": "red"}])")
+            << QStringLiteral("d.json: elements[0].style: 'red' is not a text style (text, "
+                              "valueText, alarmText, muted or a colour \"#rrggbb\")");
+        QTest::newRow("style on a symbol")
+            << QByteArray(R"([{"id": "s", "kind": "symbol", "symbol": "pump", "at": [0, 0],
+                 "size": [1, 1], "style": "text"}])")
+            << QStringLiteral("d.json: elements[0].style: only a text, value, link or bar has a "
+                              "style");
         QTest::newRow("unknown symbol is a warning")
             << QByteArray(R"([{"id": "s", "kind": "symbol", "symbol": "uv_unit", "at": [0, 0],
                  "size": [1, 1]}])")

@@ -5,6 +5,10 @@
 #include <graphics/drawinglibrary.h>
 #include <graphics/resolve.h>
 
+#include <QDir>
+#include <QFile>
+#include <QTemporaryDir>
+
 using namespace PumpWatch;
 using namespace PumpWatch::Graphics;
 using TestData::pumps;
@@ -196,6 +200,42 @@ private Q_SLOTS:
                  QStringList{QStringLiteral(":/demo/graphics/std-pump-house.json: S2 站S2 pump3: "
                                             "the station's override names an element the "
                                             "drawing does not have")});
+    }
+
+    /// An image's source is found beside the drawing file, wherever the program runs; an
+    /// absolute path stays as it is; a missing file is a problem naming it, and the element is
+    /// still there (the view draws a dashed box with the name).
+    void imageSourceIsFoundBesideTheDrawing()
+    {
+        QTemporaryDir dir;
+        QVERIFY(QDir(dir.path()).mkpath(QStringLiteral("graphics/images")));
+        QFile plan(dir.filePath(QStringLiteral("graphics/images/plan.svg")));
+        QVERIFY(plan.open(QIODevice::WriteOnly));
+        plan.write("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 4 4\"/>");
+        plan.close();
+        const Project p = TestData::project({{"S1", {pumps(2, true)}}});
+        Drawing d = TestData::demo(QStringLiteral("std-pump-house"));
+        d.file = dir.filePath(QStringLiteral("graphics/std.json"));
+        const auto image = [](const char* id, const QString& source) {
+            Element e;
+            e.id = QString::fromLatin1(id);
+            e.kind = ElementKind::Image;
+            e.source = source;
+            e.size = {100, 50};
+            return e;
+        };
+        d.elements.push_back(image("plan", QStringLiteral("images/plan.svg")));
+        d.elements.push_back(image("absolute", plan.fileName()));
+        d.elements.push_back(image("photo", QStringLiteral("images/photo.png")));
+        const ResolvedDrawing r = resolve(d, p, 0);
+        QCOMPARE(element(r, "plan").source, plan.fileName());
+        QCOMPARE(element(r, "plan").layer, Layer::Background);
+        QCOMPARE(element(r, "absolute").source, plan.fileName());
+        const QString missing = dir.filePath(QStringLiteral("graphics/images/photo.png"));
+        QCOMPARE(element(r, "photo").source, missing);
+        QCOMPARE(problemTexts(r),
+                 QStringList{d.file + QStringLiteral(": S1 站S1 [low] photo: no image file '") +
+                             missing + u'\''});
     }
 };
 
