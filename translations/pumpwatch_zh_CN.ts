@@ -4154,6 +4154,36 @@
     </message>
 </context>
 <context>
+    <name>PumpWatch::Ui::EditorView</name>
+    <message>
+        <source>Press on a port (or anywhere) and drag to draw a pipe</source>
+        <translation>在端口（或任意处）按下并拖动以绘制管道</translation>
+    </message>
+    <message>
+        <source>Release on a port, on a pipe (a tee) or anywhere (a loose end)</source>
+        <translation>在端口上松开以连接，在管道上松开形成三通，在空白处松开留作自由端</translation>
+    </message>
+    <message>
+        <source>Drag to a port to connect</source>
+        <translation>拖动到端口以连接</translation>
+    </message>
+</context>
+<context>
+    <name>PumpWatch::Ui::ElementItem</name>
+    <message>
+        <source>per pump</source>
+        <translation>每台泵</translation>
+    </message>
+    <message>
+        <source>with tank only</source>
+        <translation>仅有水箱</translation>
+    </message>
+    <message>
+        <source>without tank</source>
+        <translation>无水箱</translation>
+    </message>
+</context>
+<context>
     <name>PumpWatch::Ui::Faceplate</name>
     <message>
         <source>Confirm</source>

@@ -49,8 +49,9 @@ declare -A args=(
     [stationlist]="--stations 2000 --ticks 30"
     [map]="--stations 2000 --frames 30"
     [graphics]="--elements 2000 --ticks 40 --seconds 5"
+    [editor]="--elements 2000 --selected 200 --moves 100"
 )
-order=(project_load sim_serve acquisition server history reports alarms stationlist map graphics)
+order=(project_load sim_serve acquisition server history reports alarms stationlist map graphics editor)
 [[ ${#names[@]} -gt 0 ]] || names=("${order[@]}")
 
 for name in "${names[@]}"; do

@@ -7,14 +7,11 @@
 #include <core/projectreader.h>
 #include <graphics/drawingjson.h>
 #include <ui/editor/editorlayers.h>
+#include <ui/editor/editorview.h>
+#include <ui/editor/layerspanel.h>
 #include <ui/editor/newroledialog.h>
 #include <ui/editor/propertiespanel.h>
 #include <ui/editor/symbolpalette.h>
-#if __has_include(<ui/editor/editorview.h>)
-#include <ui/editor/editorview.h>
-#include <ui/editor/layerspanel.h>
-#define HAVE_EDITOR_VIEW 1
-#endif
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -447,9 +444,6 @@ private Q_SLOTS:
 
     void layersPanelDrivesTheView()
     {
-#ifndef HAVE_EDITOR_VIEW
-        QSKIP("the canvas (ui/editor/editorview.h) is not on this branch yet");
-#else
         using Graphics::Layer;
         DrawingDocument doc(demoDrawing());
         const std::optional<Graphics::Theme> theme = Graphics::Theme::builtIn(u"isa101");
@@ -477,7 +471,6 @@ private Q_SLOTS:
         QCOMPARE(panel.shownCount(Layer::Labels), labels + 1);
         doc.undoStack()->undo();
         QCOMPARE(panel.shownCount(Layer::Labels), labels);
-#endif
     }
 
 private:

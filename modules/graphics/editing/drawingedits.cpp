@@ -5,6 +5,7 @@
 
 #include <QCoreApplication>
 #include <QPolygonF>
+#include <QRegularExpression>
 #include <QSet>
 #include <QTransform>
 
@@ -403,6 +404,27 @@ std::optional<Element> newElement(QStringView code)
         break;
     }
     return e;
+}
+
+std::map<QString, RoleDef> templateRoles(const StationTemplate& tmpl)
+{
+    static const QRegularExpression pumpTag(QStringLiteral("^pump(\\d+)_(.+)$"));
+    std::map<QString, RoleDef> roles;
+    for (const TagDef& tag : tmpl.tags) {
+        RoleDef def;
+        def.kind = tag.type == DataType::Bool ? RoleDef::Kind::Bit : RoleDef::Kind::Analog;
+        if (tag.quantity != Quantity::Unknown)
+            def.quantity = quantityCode(tag.quantity);
+        def.writable = tag.access == Access::ReadWrite;
+        QString role = tag.key;
+        def.tag = tag.key;
+        if (const auto m = pumpTag.match(tag.key); m.hasMatch()) {
+            role = QStringLiteral("pump[i].") + m.captured(2);
+            def.tag = QStringLiteral("pump{i}_") + m.captured(2);
+        }
+        roles.emplace(role, def); // the first pump's tag stands for all
+    }
+    return roles;
 }
 
 std::vector<SlotSpec> slotsFor(const Element& e)

@@ -15,6 +15,8 @@
 
 #include "../drawing.h"
 
+#include <core/project.h>
+
 #include <QRectF>
 
 namespace PumpWatch::Graphics {
@@ -38,6 +40,12 @@ inline constexpr char PaletteMimeType[] = "application/x-pumpwatch-palette";
 /// What copy() puts on the clipboard, besides nothing else (the data is a drawing file).
 inline constexpr char ClipboardMimeType[] = "application/x-pumpwatch-elements";
 std::optional<Element> newElement(QStringView code);
+
+/// The roles a new drawing for `tmpl` starts with: one per tag of the template, a pump's tags
+/// as one pump-indexed role ("pump1_running", "pump2_running" → "pump[i].running" on
+/// "pump{i}_running"), the others by their key ("outlet_pressure"); bit or analog by the tag's
+/// type, its quantity, writable when the tag is. An engineer binds from the first minute.
+std::map<QString, RoleDef> templateRoles(const StationTemplate& tmpl);
 
 /// A slot an element offers for binding, and the kind of role it takes.
 struct SlotSpec {

@@ -157,6 +157,7 @@ private Q_SLOTS:
     void groupsTurnScaleAndFlipAsAWhole();
     void nudgesMergeOnlyWithNudges();
     void pastedPumpsKeepTheirManifoldChain();
+    void aNewDrawingStartsWithTheTemplatesRoles();
 };
 
 void TestDrawingDocument::everyCommandUndoesToTheSameBytes_data()
@@ -803,6 +804,34 @@ void TestDrawingDocument::pastedPumpsKeepTheirManifoldChain()
         }
     }
     QVERIFY(chained > 0);
+    QCOMPARE(readError(doc.drawing()), QString());
+}
+
+void TestDrawingDocument::aNewDrawingStartsWithTheTemplatesRoles()
+{
+    const Project p = TestData::project({{"S1", {TestData::pumps(3, true)}}});
+    const auto roles = Edits::templateRoles(p.templates.front());
+    // The demo drawing's roles were written by hand (some named otherwise: "door" for
+    // door_open): a derived role maps each one's tag with the same kind and quantity.
+    const Drawing demo = TestData::demo(QStringLiteral("std-pump-house"));
+    for (const auto& [role, def] : demo.roles) {
+        if (def.optional)
+            continue; // a tag some stations' PLCs have (flood_alarm), not the template
+        const auto it = std::find_if(roles.begin(), roles.end(),
+                                     [&](const auto& r) { return r.second.tag == def.tag; });
+        QVERIFY2(it != roles.end(), qPrintable(role));
+        QCOMPARE(int(it->second.kind), int(def.kind));
+        QCOMPARE(it->second.quantity, def.quantity);
+    }
+    QCOMPARE(roles.at(QStringLiteral("pump[i].running")).tag, QStringLiteral("pump{i}_running"));
+    // A new drawing with them binds a pump at once, and resolves at a station.
+    Drawing d;
+    d.id = QStringLiteral("new");
+    d.templateId = p.templates.front().id;
+    d.roles = roles;
+    DrawingDocument doc(d);
+    const QStringList ids = doc.add({symbol("pump{i}", "pump", {100, 100})});
+    QVERIFY(doc.bind(ids.front(), QStringLiteral("running"), QStringLiteral("pump[i].running")));
     QCOMPARE(readError(doc.drawing()), QString());
 }
 
