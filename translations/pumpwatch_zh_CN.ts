@@ -4068,6 +4068,92 @@
     </message>
 </context>
 <context>
+    <name>PumpWatch::Ui::BindingEditor</name>
+    <message>
+        <source>Bindings</source>
+        <translation>绑定</translation>
+    </message>
+    <message>
+        <source>Declare role %1 and bind %2.%3</source>
+        <translation>声明角色 %1 并绑定 %2.%3</translation>
+    </message>
+    <message>
+        <source>Bindings: none for this element</source>
+        <translation>绑定：此元素没有可绑定的插槽</translation>
+    </message>
+    <message>
+        <source>Role of %1</source>
+        <translation>%1 的角色</translation>
+    </message>
+    <message>
+        <source>unbound — type a role, tag name or pinyin</source>
+        <translation>未绑定——输入角色、点位名称或拼音</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <source>Unbind %1</source>
+        <translation>解除 %1 的绑定</translation>
+    </message>
+    <message>
+        <source>New role…</source>
+        <translation>新建角色…</translation>
+    </message>
+    <message>
+        <source>Declare a role from a tag of the template and bind it</source>
+        <translation>从模板点位声明一个角色并绑定</translation>
+    </message>
+    <message>
+        <source>unbound</source>
+        <translation>未绑定</translation>
+    </message>
+    <message>
+        <source>the role %1 is not declared in the drawing</source>
+        <translation>画面未声明角色 %1</translation>
+    </message>
+    <message>
+        <source>%1 (unbound)</source>
+        <translation>%1（未绑定）</translation>
+    </message>
+    <message>
+        <source>Unbound: %1</source>
+        <translation>未绑定：%1</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>⚠ No %1 role matches “%2”.</source>
+        <translation>⚠ 没有与“%2”匹配的%1角色。</translation>
+    </message>
+</context>
+<context>
+    <name>PumpWatch::Ui::EditorLayers</name>
+    <message>
+        <source>Background</source>
+        <translation>背景</translation>
+    </message>
+    <message>
+        <source>Process</source>
+        <translation>工艺</translation>
+    </message>
+    <message>
+        <source>Instruments</source>
+        <translation>仪表</translation>
+    </message>
+    <message>
+        <source>Labels</source>
+        <translation>标注</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+</context>
+<context>
     <name>PumpWatch::Ui::EditorView</name>
     <message>
         <source>Press on a port (or anywhere) and drag to draw a pipe</source>
@@ -4265,6 +4351,49 @@
     <message>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
+    </message>
+</context>
+<context>
+    <name>PumpWatch::Ui::LayersPanel</name>
+    <message>
+        <source>Layer</source>
+        <translation>图层</translation>
+    </message>
+    <message>
+        <source>Shown</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <source>Locked</source>
+        <translation>锁定</translation>
+    </message>
+    <message>
+        <source>Elements</source>
+        <translation>元素数</translation>
+    </message>
+    <message>
+        <source>Show layer %1</source>
+        <translation>显示图层 %1</translation>
+    </message>
+    <message>
+        <source>Show layer %1 in the editor</source>
+        <translation>在编辑器中显示图层 %1</translation>
+    </message>
+    <message>
+        <source>Lock layer %1</source>
+        <translation>锁定图层 %1</translation>
+    </message>
+    <message>
+        <source>Lock layer %1: its elements cannot be selected or moved</source>
+        <translation>锁定图层 %1：其元素不能被选中或移动</translation>
+    </message>
+    <message>
+        <source>Move here</source>
+        <translation>移到此图层</translation>
+    </message>
+    <message>
+        <source>Move the selected elements to layer %1</source>
+        <translation>将选中的元素移到图层 %1</translation>
     </message>
 </context>
 <context>
@@ -4768,6 +4897,240 @@
     </message>
 </context>
 <context>
+    <name>PumpWatch::Ui::NewRoleDialog</name>
+    <message>
+        <source>Optional (a station may lack the tag)</source>
+        <translation>可选（站点可能没有此点位）</translation>
+    </message>
+    <message>
+        <source>New role (%1)</source>
+        <translation>新建角色（%1）</translation>
+    </message>
+    <message>
+        <source>Find a tag: name, pinyin initials or key</source>
+        <translation>查找点位：名称、拼音首字母或键名</translation>
+    </message>
+    <message>
+        <source>pump[i].running</source>
+        <translation>pump[i].running</translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation>点位</translation>
+    </message>
+    <message>
+        <source>Role name</source>
+        <translation>角色名称</translation>
+    </message>
+    <message>
+        <source>The drawing&apos;s template %1 is not in the project.</source>
+        <translation>项目中没有画面的模板 %1。</translation>
+    </message>
+    <message>
+        <source>Pick a tag of the template.</source>
+        <translation>请选择模板中的一个点位。</translation>
+    </message>
+    <message>
+        <source>Give the role a name.</source>
+        <translation>请填写角色名称。</translation>
+    </message>
+    <message>
+        <source>The drawing already declares a role %1.</source>
+        <translation>画面已声明角色 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>PumpWatch::Ui::PropertiesPanel</name>
+    <message>
+        <source>plan.svg (beside the drawing file)</source>
+        <translation>plan.svg（与画面文件同目录）</translation>
+    </message>
+    <message>
+        <source>A colour of the theme, or #rrggbb (the theme should give colours their meaning)</source>
+        <translation>主题中的颜色，或 #rrggbb（颜色含义应由主题决定）</translation>
+    </message>
+    <message>
+        <source>(usual colour)</source>
+        <translation>（默认颜色）</translation>
+    </message>
+    <message>
+        <source>Flipped left-right</source>
+        <translation>左右翻转</translation>
+    </message>
+    <message>
+        <source>(not given)</source>
+        <translation>（未指定）</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>标识</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Symbol</source>
+        <translation>符号</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Picture file</source>
+        <translation>图片文件</translation>
+    </message>
+    <message>
+        <source>Text colour</source>
+        <translation>文字颜色</translation>
+    </message>
+    <message>
+        <source>Layer</source>
+        <translation>图层</translation>
+    </message>
+    <message>
+        <source>Position x, y</source>
+        <translation>位置 x, y</translation>
+    </message>
+    <message>
+        <source>Size w, h</source>
+        <translation>尺寸 宽, 高</translation>
+    </message>
+    <message>
+        <source>Rotation (°)</source>
+        <translation>旋转（°）</translation>
+    </message>
+    <message>
+        <source>Mirror</source>
+        <translation>镜像</translation>
+    </message>
+    <message>
+        <source>Pipe diameter</source>
+        <translation>管径</translation>
+    </message>
+    <message>
+        <source>Opens</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Control object</source>
+        <translation>控制对象</translation>
+    </message>
+    <message>
+        <source>Same size as the first</source>
+        <translation>与第一个同样大小</translation>
+    </message>
+    <message>
+        <source>label</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>picture</source>
+        <translation>图片</translation>
+    </message>
+    <message>
+        <source>text colour</source>
+        <translation>文字颜色</translation>
+    </message>
+    <message>
+        <source>symbol</source>
+        <translation>符号</translation>
+    </message>
+    <message>
+        <source>diameter</source>
+        <translation>管径</translation>
+    </message>
+    <message>
+        <source>target</source>
+        <translation>链接目标</translation>
+    </message>
+    <message>
+        <source>control object</source>
+        <translation>控制对象</translation>
+    </message>
+    <message>
+        <source>Nothing selected</source>
+        <translation>未选中元素</translation>
+    </message>
+    <message>
+        <source>Pipe</source>
+        <translation>管道</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <source>Bar</source>
+        <translation>棒图</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <source>Button / link</source>
+        <translation>按钮/链接</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>组</translation>
+    </message>
+    <message>
+        <source>Picture</source>
+        <translation>图片</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>Trend of its bound values</source>
+        <translation>所绑定数据的趋势</translation>
+    </message>
+    <message>
+        <source>Drawing %1</source>
+        <translation>画面 %1</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>Each pump (pump[i])</source>
+        <translation>每台泵（pump[i]）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n elements selected</source>
+        <translation>
+            <numerusform>已选中 %n 个元素</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>An id is a letter or _ followed by letters, digits, _ or -.</source>
+        <translation>标识以字母或 _ 开头，后跟字母、数字、_ 或 -。</translation>
+    </message>
+    <message>
+        <source>Another element already has the id %1.</source>
+        <translation>已有其他元素使用标识 %1。</translation>
+    </message>
+    <message>
+        <source>Rename %1 to %2</source>
+        <translation>将 %1 改名为 %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Resize %n elements</source>
+        <translation>
+            <numerusform>调整 %n 个元素的尺寸</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not changed: %1</source>
+        <translation>未更改：%1</translation>
+    </message>
+</context>
+<context>
     <name>PumpWatch::Ui::QueryRange</name>
     <message>
         <source>Current shift</source>
@@ -5099,6 +5462,117 @@
     </message>
 </context>
 <context>
+    <name>PumpWatch::Ui::RoleCatalog</name>
+    <message>
+        <source>%1 needs %2; the role %3 is %4</source>
+        <translation>%1 需要%2；角色 %3 是%4</translation>
+    </message>
+    <message>
+        <source>%1 shows %2; the role %3 is %4</source>
+        <translation>%1 应显示%2；角色 %3 是%4</translation>
+    </message>
+    <message>
+        <source>the template has no tag &apos;%1&apos;</source>
+        <translation>模板中没有点位“%1”</translation>
+    </message>
+    <message>
+        <source>the role is %1 but tag %2 is %3 (%4)</source>
+        <translation>角色是%1，但点位 %2 是%3（%4）</translation>
+    </message>
+    <message>
+        <source>the role needs quantity %1, tag %2 is %3</source>
+        <translation>角色要求物理量“%1”，点位 %2 是“%3”</translation>
+    </message>
+    <message>
+        <source>tag %1&apos;s unit %2 is not a unit of %3</source>
+        <translation>点位 %1 的单位 %2 不是%3的单位</translation>
+    </message>
+    <message>
+        <source>the role writes, tag %1 is read-only</source>
+        <translation>角色需要写入，点位 %1 只读</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <source>fault</source>
+        <translation>故障</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>开到位</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>关到位</translation>
+    </message>
+    <message>
+        <source>level</source>
+        <translation>液位</translation>
+    </message>
+    <message>
+        <source>value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <source>frequency</source>
+        <translation>频率</translation>
+    </message>
+    <message>
+        <source>current</source>
+        <translation>电流</translation>
+    </message>
+    <message>
+        <source>power</source>
+        <translation>功率</translation>
+    </message>
+    <message>
+        <source>position</source>
+        <translation>开度</translation>
+    </message>
+    <message>
+        <source>alarm</source>
+        <translation>报警</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>动作</translation>
+    </message>
+    <message>
+        <source>door</source>
+        <translation>门禁</translation>
+    </message>
+    <message>
+        <source>flood</source>
+        <translation>水浸</translation>
+    </message>
+    <message>
+        <source>power failure</source>
+        <translation>停电</translation>
+    </message>
+    <message>
+        <source>pressure</source>
+        <translation>压力</translation>
+    </message>
+    <message>
+        <source>flow</source>
+        <translation>流量</translation>
+    </message>
+    <message>
+        <source>setpoint</source>
+        <translation>设定值</translation>
+    </message>
+    <message>
+        <source>bit</source>
+        <translation>开关量</translation>
+    </message>
+    <message>
+        <source>analog</source>
+        <translation>模拟量</translation>
+    </message>
+</context>
+<context>
     <name>PumpWatch::Ui::SceneExport</name>
     <message>
         <source>%1: cannot write: %2</source>
@@ -5354,6 +5828,57 @@
     </message>
 </context>
 <context>
+    <name>PumpWatch::Ui::SymbolPalette</name>
+    <message>
+        <source>Find: name, pinyin (beng) or id</source>
+        <translation>查找：名称、拼音（beng）或标识</translation>
+    </message>
+    <message>
+        <source>Symbols and parts</source>
+        <translation>符号与图元</translation>
+    </message>
+    <message>
+        <source>Pumps and motors</source>
+        <translation>泵与电机</translation>
+    </message>
+    <message>
+        <source>Valves</source>
+        <translation>阀门</translation>
+    </message>
+    <message>
+        <source>Tanks</source>
+        <translation>水箱与罐</translation>
+    </message>
+    <message>
+        <source>Instruments and sensors</source>
+        <translation>仪表与传感器</translation>
+    </message>
+    <message>
+        <source>Values, text and links</source>
+        <translation>数值、文本与链接</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <source>Bar</source>
+        <translation>棒图</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <source>Button / link</source>
+        <translation>按钮/链接</translation>
+    </message>
+</context>
+<context>
     <name>PumpWatch::Ui::TileLayer</name>
     <message>
         <source>Base map %1 cannot be read: %2</source>
@@ -5473,6 +5998,69 @@
     <message>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>PumpWatch::Ui::VariantFields</name>
+    <message>
+        <source>Once per pump</source>
+        <translation>按泵重复</translation>
+    </message>
+    <message>
+        <source>The group&apos;s children are drawn once per pump of the station ({i} in ids and roles is the pump&apos;s number)</source>
+        <translation>组内元素按站点的每台泵各画一次（标识和角色中的 {i} 为泵的编号）</translation>
+    </message>
+    <message>
+        <source>Always</source>
+        <translation>总是</translation>
+    </message>
+    <message>
+        <source>With a tank</source>
+        <translation>有水箱</translation>
+    </message>
+    <message>
+        <source>Without a tank</source>
+        <translation>无水箱</translation>
+    </message>
+    <message>
+        <source>Repeat</source>
+        <translation>重复</translation>
+    </message>
+    <message>
+        <source>Offset per pump</source>
+        <translation>每台泵偏移</translation>
+    </message>
+    <message>
+        <source>Shown</source>
+        <translation>显示条件</translation>
+    </message>
+    <message>
+        <source>Zone</source>
+        <translation>分区</translation>
+    </message>
+    <message>
+        <source>repeat</source>
+        <translation>按泵重复</translation>
+    </message>
+    <message>
+        <source>offset</source>
+        <translation>偏移</translation>
+    </message>
+    <message>
+        <source>condition</source>
+        <translation>显示条件</translation>
+    </message>
+    <message>
+        <source>zone</source>
+        <translation>分区</translation>
+    </message>
+    <message>
+        <source>All (no zone)</source>
+        <translation>全部（不分区）</translation>
+    </message>
+    <message>
+        <source>%1 (not a zone of the drawing)</source>
+        <translation>%1（不是画面的分区）</translation>
     </message>
 </context>
 <context>
