@@ -4131,6 +4131,448 @@
     </message>
 </context>
 <context>
+    <name>PumpWatch::Ui::DrawingEditor</name>
+    <message>
+        <source>The symbol library cannot be loaded: %1</source>
+        <translation>无法加载符号库：%1</translation>
+    </message>
+    <message>
+        <source>Symbols</source>
+        <translation>符号</translation>
+    </message>
+    <message>
+        <source>Properties</source>
+        <translation>属性</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <source>Layers</source>
+        <translation>图层</translation>
+    </message>
+    <message>
+        <source>&lt;opened&gt;</source>
+        <translation>&lt;打开时&gt;</translation>
+    </message>
+    <message>
+        <source>Undo history</source>
+        <translation>撤销历史</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Edit graphics — %1[*]</source>
+        <translation>画面编辑 — %1[*]</translation>
+    </message>
+    <message>
+        <source>%1: no drawing serves this station</source>
+        <translation>%1：没有画面适用于此站</translation>
+    </message>
+    <message>
+        <source>overrides for station &apos;%1&apos;, which the project does not have</source>
+        <translation>站点“%1”的单独调整，但工程中没有该站点</translation>
+    </message>
+    <message>
+        <source>Warning: %1 %2</source>
+        <translation>警告：%1 %2</translation>
+    </message>
+    <message>
+        <source>Saving a drawing requires the “Engineer” role</source>
+        <translation>保存画面需要“工程师”权限</translation>
+    </message>
+    <message>
+        <source>Saving failed</source>
+        <translation>保存失败</translation>
+    </message>
+    <message>
+        <source>Saved to %1</source>
+        <translation>已保存到 %1</translation>
+    </message>
+    <message>
+        <source>%1 has unsaved changes. Save them?</source>
+        <translation>%1 有未保存的修改。是否保存？</translation>
+    </message>
+    <message>
+        <source>New…</source>
+        <translation>新建…</translation>
+    </message>
+    <message>
+        <source>Open…</source>
+        <translation>打开…</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Import background…</source>
+        <translation>导入背景…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>重做</translation>
+    </message>
+    <message>
+        <source>Cut</source>
+        <translation>剪切</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <source>Paste</source>
+        <translation>粘贴</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Select all</source>
+        <translation>全选</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>组合</translation>
+    </message>
+    <message>
+        <source>Ungroup</source>
+        <translation>取消组合</translation>
+    </message>
+    <message>
+        <source>Bring to front</source>
+        <translation>置顶</translation>
+    </message>
+    <message>
+        <source>Bring forward</source>
+        <translation>上移一层</translation>
+    </message>
+    <message>
+        <source>Send backward</source>
+        <translation>下移一层</translation>
+    </message>
+    <message>
+        <source>Send to back</source>
+        <translation>置底</translation>
+    </message>
+    <message>
+        <source>Align left</source>
+        <translation>左对齐</translation>
+    </message>
+    <message>
+        <source>Align centres horizontally</source>
+        <translation>水平居中对齐</translation>
+    </message>
+    <message>
+        <source>Align right</source>
+        <translation>右对齐</translation>
+    </message>
+    <message>
+        <source>Align top</source>
+        <translation>顶端对齐</translation>
+    </message>
+    <message>
+        <source>Align centres vertically</source>
+        <translation>垂直居中对齐</translation>
+    </message>
+    <message>
+        <source>Align bottom</source>
+        <translation>底端对齐</translation>
+    </message>
+    <message>
+        <source>Distribute horizontally</source>
+        <translation>水平分布</translation>
+    </message>
+    <message>
+        <source>Distribute vertically</source>
+        <translation>垂直分布</translation>
+    </message>
+    <message>
+        <source>Same size</source>
+        <translation>等大小</translation>
+    </message>
+    <message>
+        <source>Rotate 90°</source>
+        <translation>旋转 90°</translation>
+    </message>
+    <message>
+        <source>Mirror</source>
+        <translation>镜像</translation>
+    </message>
+    <message>
+        <source>Grid</source>
+        <translation>网格</translation>
+    </message>
+    <message>
+        <source>Snap to grid</source>
+        <translation>吸附网格</translation>
+    </message>
+    <message>
+        <source>Connect pipe</source>
+        <translation>连接管道</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>放大</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>缩小</translation>
+    </message>
+    <message>
+        <source>Fit to window</source>
+        <translation>适合窗口</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Arrange</source>
+        <translation>排列(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Drawing</source>
+        <translation>画面</translation>
+    </message>
+    <message>
+        <source>Save (Ctrl+S)</source>
+        <translation>保存 (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Requires the “Engineer” role</source>
+        <translation>需要“工程师”权限</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n selected</source>
+        <translation>
+            <numerusform>已选 %n 个</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n element(s) copied</source>
+        <translation>
+            <numerusform>已复制 %n 个元素</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n element(s) pasted</source>
+        <translation>
+            <numerusform>已粘贴 %n 个元素</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>— roles declared differently here kept as this drawing has them: %1</source>
+        <translation>— 以下角色在本画面中定义不同，保留本画面的定义：%1</translation>
+    </message>
+    <message>
+        <source>These elements cannot be grouped: they must share one parent</source>
+        <translation>这些元素不能组合：它们必须属于同一个上级</translation>
+    </message>
+    <message>
+        <source>This group cannot be ungrouped</source>
+        <translation>此组合不能取消</translation>
+    </message>
+    <message>
+        <source>Export drawing</source>
+        <translation>导出画面</translation>
+    </message>
+    <message>
+        <source>Exported to %1</source>
+        <translation>已导出到 %1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>Import background</source>
+        <translation>导入背景</translation>
+    </message>
+    <message>
+        <source>Pictures (*.svg *.png)</source>
+        <translation>图片 (*.svg *.png)</translation>
+    </message>
+    <message>
+        <source>Importing a background needs a newer version of the drawing format</source>
+        <translation>导入背景需要更新版本的画面格式</translation>
+    </message>
+    <message>
+        <source>New drawing</source>
+        <translation>新建画面</translation>
+    </message>
+    <message>
+        <source>Station template:</source>
+        <translation>站点模板：</translation>
+    </message>
+    <message>
+        <source>Drawing id (letters, digits, - and _):</source>
+        <translation>画面标识（字母、数字、- 和 _）：</translation>
+    </message>
+    <message>
+        <source>The project already has a drawing &apos;%1&apos;</source>
+        <translation>工程中已有画面“%1”</translation>
+    </message>
+    <message>
+        <source>Open drawing</source>
+        <translation>打开画面</translation>
+    </message>
+    <message>
+        <source>Drawing:</source>
+        <translation>画面：</translation>
+    </message>
+</context>
+<context>
+    <name>PumpWatch::Ui::DrawingEditors</name>
+    <message>
+        <source>Edit graphics…</source>
+        <translation>画面编辑…</translation>
+    </message>
+    <message>
+        <source>Requires the “Engineer” role</source>
+        <translation>需要“工程师”权限</translation>
+    </message>
+    <message>
+        <source>Edit the process graphics of the project</source>
+        <translation>编辑工程的工艺流程图</translation>
+    </message>
+    <message>
+        <source>Edit graphics</source>
+        <translation>画面编辑</translation>
+    </message>
+    <message>
+        <source>Drawing:</source>
+        <translation>画面：</translation>
+    </message>
+</context>
+<context>
+    <name>PumpWatch::Ui::DrawingPreview</name>
+    <message>
+        <source>hidden</source>
+        <translation>隐藏</translation>
+    </message>
+    <message>
+        <source>moved %1, %2</source>
+        <translation>移动 %1, %2</translation>
+    </message>
+    <message>
+        <source>label “%1”</source>
+        <translation>标签“%1”</translation>
+    </message>
+    <message>
+        <source>Pick a station to preview the drawing as it shows it.</source>
+        <translation>选择一个站点，按该站的显示预览画面。</translation>
+    </message>
+    <message>
+        <source>Adjust for this station only</source>
+        <translation>为此站单独调整</translation>
+    </message>
+    <message>
+        <source>The selected element at this station</source>
+        <translation>所选元素在此站</translation>
+    </message>
+    <message>
+        <source>Hide</source>
+        <translation>隐藏</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Station (name, pinyin or code)</source>
+        <translation>站点（名称、拼音或编号）</translation>
+    </message>
+    <message>
+        <source>Element</source>
+        <translation>元素</translation>
+    </message>
+    <message>
+        <source>Move dx, dy</source>
+        <translation>移动 dx, dy</translation>
+    </message>
+    <message>
+        <source>Apply to this station</source>
+        <translation>应用到此站</translation>
+    </message>
+    <message>
+        <source>This station&apos;s adjustments:</source>
+        <translation>此站的单独调整：</translation>
+    </message>
+    <message numerus="yes">
+        <source>Serves %n station(s)</source>
+        <translation>
+            <numerusform>适用于 %n 个站点</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PumpWatch::Ui::DrawingStore</name>
+    <message numerus="yes">
+        <source>%1; … %n more</source>
+        <translation>
+            <numerusform>%1；… 另有 %n 项</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Saving a drawing requires the “Engineer” role</source>
+        <translation>保存画面需要“工程师”权限</translation>
+    </message>
+    <message>
+        <source>%1 cannot be saved: it is read-only and the project has no folder to save a copy in</source>
+        <translation>无法保存 %1：文件只读，且工程没有可保存副本的文件夹</translation>
+    </message>
+    <message>
+        <source>%1 cannot be written: the folder cannot be created</source>
+        <translation>无法写入 %1：无法创建文件夹</translation>
+    </message>
+    <message>
+        <source>%1 cannot be written: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>The drawing was written to %1, but the project has no file to list it in</source>
+        <translation>画面已写入 %1，但工程没有文件可以登记它</translation>
+    </message>
+    <message>
+        <source>The drawing was written to %1, but %2 cannot be read again to list it: %3</source>
+        <translation>画面已写入 %1，但无法重新读取 %2 以登记它：%3</translation>
+    </message>
+    <message>
+        <source>The drawing was written to %1, but the project %2 cannot be written: %3</source>
+        <translation>画面已写入 %1，但无法写入工程 %2：%3</translation>
+    </message>
+</context>
+<context>
     <name>PumpWatch::Ui::EditorLayers</name>
     <message>
         <source>Background</source>
@@ -4351,6 +4793,14 @@
     <message>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
+    </message>
+    <message>
+        <source>Edit graphic</source>
+        <translation>编辑画面</translation>
+    </message>
+    <message>
+        <source>Edit the drawing of this station (engineers)</source>
+        <translation>编辑此站的画面（工程师）</translation>
     </message>
 </context>
 <context>
@@ -4820,6 +5270,10 @@
     <message>
         <source>The outlet meter&apos;s signal cable was loose and it undercounted; the value is the inlet meter&apos;s.</source>
         <translation>出水流量计信号线松动，该时段少计；按进水流量计读数修正。</translation>
+    </message>
+    <message>
+        <source>&amp;Project</source>
+        <translation>工程(&amp;P)</translation>
     </message>
 </context>
 <context>
@@ -5570,6 +6024,57 @@
     <message>
         <source>analog</source>
         <translation>模拟量</translation>
+    </message>
+</context>
+<context>
+    <name>PumpWatch::Ui::SaveDrawingDialog</name>
+    <message>
+        <source>Save drawing %1</source>
+        <translation>保存画面 %1</translation>
+    </message>
+    <message>
+        <source>Station</source>
+        <translation>站点</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>no drawing serves this station after the save</source>
+        <translation>保存后没有画面适用于此站</translation>
+    </message>
+    <message>
+        <source>overrides for station &apos;%1&apos;, which the project does not have</source>
+        <translation>站点“%1”的单独调整，但工程中没有该站点</translation>
+    </message>
+    <message>
+        <source>File: %1</source>
+        <translation>文件：%1</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message numerus="yes">
+        <source>This drawing serves %n station(s).</source>
+        <translation>
+            <numerusform>此画面适用于 %n 个站点。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Every binding holds.</source>
+        <translation>所有绑定均有效。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n binding problem(s) — the stations show “no signal” there:</source>
+        <translation>
+            <numerusform>%n 个绑定问题 — 这些站点在该处显示“无信号”：</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -6,9 +6,7 @@
 #include "savedrawingdialog.h"
 
 #include <graphics/drawingcheck.h>
-#if __has_include(<graphics/symbols/hmilint.h>)
 #include <graphics/symbols/hmilint.h>
-#endif
 
 #include <QCloseEvent>
 #include <QDockWidget>
@@ -204,13 +202,11 @@ void DrawingEditor::checkNow()
         m_problems->addItem(
             tr("overrides for station '%1', which the project does not have").arg(stray.station));
     }
-#if __has_include(<graphics/symbols/hmilint.h>)
     for (const Graphics::LintWarning& w : Graphics::lintDrawing(drawing, *m_theme)) {
         auto* item =
             new QListWidgetItem(tr("Warning: %1 %2").arg(w.element, w.message), m_problems);
         item->setData(Qt::UserRole, w.element);
     }
-#endif
     m_preview->setServed(served);
     if (m_preview->station() < 0 && !served.empty())
         m_preview->setStation(served.front());

@@ -2,6 +2,7 @@
 #include "drawingeditor.h"
 #include "drawingstore.h"
 #include "editorparts.h"
+#include "sceneexport.h"
 
 #include <graphics/drawingjson.h>
 
@@ -15,14 +16,8 @@
 #include <QLabel>
 #include <QMenuBar>
 #include <QMimeData>
-#include <QPainter>
 #include <QStatusBar>
 #include <QToolBar>
-
-#if __has_include("sceneexport.h")
-#include "sceneexport.h"
-#define PUMPWATCH_HAS_SCENE_EXPORT 1
-#endif
 
 namespace PumpWatch::Ui {
 
@@ -331,31 +326,16 @@ void DrawingEditor::ungroupSelection()
 
 void DrawingEditor::exportImage()
 {
-#ifdef PUMPWATCH_HAS_SCENE_EXPORT
     const QString filters = sceneExportFilters().join(QStringLiteral(";;"));
-#else
-    const QString filters = tr("PNG image (*.png)");
-#endif
     const Graphics::Drawing& d = m_document->drawing();
     const QString path = QFileDialog::getSaveFileName(this, tr("Export drawing"),
                                                       d.id + QStringLiteral(".png"), filters);
     if (path.isEmpty())
         return;
     const QRectF canvas(QPointF(), d.canvas);
-#ifdef PUMPWATCH_HAS_SCENE_EXPORT
     QString error;
     const bool written =
         exportScene(*m_view->scene(), canvas, path, &error, d.name.isEmpty() ? d.id : d.name);
-#else
-    // Until sceneexport.h is merged: a PNG of the canvas only.
-    QImage image(d.canvas.toSize(), QImage::Format_ARGB32_Premultiplied);
-    image.fill(Qt::white);
-    QPainter painter(&image);
-    m_view->scene()->render(&painter, QRectF(QPointF(), image.size()), canvas);
-    painter.end();
-    const bool written = image.save(path);
-    const QString error = tr("cannot write");
-#endif
     showStatus(written ? tr("Exported to %1").arg(path) : tr("%1: %2").arg(path, error));
 }
 
