@@ -294,13 +294,37 @@ private Q_SLOTS:
         QVERIFY(offered.contains(QStringLiteral("pump[i].running")));
         QVERIFY(!offered.contains(QStringLiteral("tank_level")));
         for (const QString& role : offered)
-            QCOMPARE(doc.drawing().roles.at(role).kind, RoleDef::Kind::Bit);
+            QCOMPARE(doc.drawing().findRole(role)->kind, RoleDef::Kind::Bit);
         // By the pinyin of the tag's Chinese name (1#泵运行), initials or syllables.
         QCOMPARE(b->offeredRoles(QStringLiteral("running"), QStringLiteral("yunxing")),
                  QStringList{QStringLiteral("pump[i].running")});
         QVERIFY(b->offeredRoles(QStringLiteral("running"), QStringLiteral("byx"))
                     .contains(QStringLiteral("pump[i].running")));
         QVERIFY(b->warning(QStringLiteral("running")).isEmpty());
+    }
+
+    void aPumpOnItsOwnBindsByItsNumber()
+    {
+        DrawingDocument doc(demoDrawing());
+        const QStringList ids = doc.add({*Graphics::Edits::newElement(u"symbol:pump")});
+        Ui::PropertiesPanel panel(doc, *m_project);
+        panel.setSelection(ids);
+        Ui::BindingEditor* b = panel.bindings();
+        QVERIFY(!b->inRepeat());
+        // "2#泵运行" by its pinyin: the second pump's tag, by number.
+        const QStringList offered =
+            b->offeredRoles(QStringLiteral("running"), QStringLiteral("2#"));
+        QVERIFY2(offered.contains(QStringLiteral("pump[2].running")),
+                 qPrintable(offered.join(u' ')));
+        QVERIFY(b->chooseRole(QStringLiteral("running"), QStringLiteral("pump[2].running")));
+        QCOMPARE(doc.find(ids.front())->slots.at(QStringLiteral("running")),
+                 QStringLiteral("pump[2].running"));
+        QVERIFY(b->warning(QStringLiteral("running")).isEmpty());
+        // Inside the group repeated per pump, only the pump index is offered.
+        panel.setSelection({QStringLiteral("pump{i}")});
+        QVERIFY(b->inRepeat());
+        QVERIFY(!b->offeredRoles(QStringLiteral("running"))
+                     .contains(QStringLiteral("pump[2].running")));
     }
 
     void bindingBindsOneCommand()

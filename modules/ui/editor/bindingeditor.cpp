@@ -83,6 +83,17 @@ BindingEditor::BindingEditor(Graphics::DrawingDocument& document, const Project&
 
 BindingEditor::~BindingEditor() = default;
 
+bool BindingEditor::inRepeat() const
+{
+    const Graphics::Drawing& d = m_document.drawing();
+    for (QString p = Graphics::Edits::parentOf(d, m_id); !p.isEmpty();
+         p = Graphics::Edits::parentOf(d, p)) {
+        if (const Graphics::Element* g = Graphics::Edits::find(d, p); g && !g->repeat.isEmpty())
+            return true;
+    }
+    return false;
+}
+
 void BindingEditor::setElement(const QString& id)
 {
     if (id == m_id)
@@ -289,7 +300,7 @@ void BindingEditor::fillRoles(Row& r)
     const int cursor = r.box->lineEdit()->cursorPosition();
     r.box->clear();
     r.box->addItem(QString(), QString());
-    for (const RoleEntry* e : m_catalog.matching(r.spec.kind))
+    for (const RoleEntry* e : m_catalog.matching(r.spec.kind, {}, !inRepeat()))
         r.box->addItem(e->text(), e->role);
     showBinding(r);
     if (editing) { // keep what the engineer is typing
@@ -365,7 +376,7 @@ void BindingEditor::commitText(Row& r)
             return;
         }
     }
-    const std::vector<const RoleEntry*> found = m_catalog.matching(r.spec.kind, typed);
+    const std::vector<const RoleEntry*> found = m_catalog.matching(r.spec.kind, typed, !inRepeat());
     if (!found.empty()) {
         chooseRole(r.spec.slot, found.front()->role);
         showBinding(r);

@@ -53,6 +53,9 @@ public:
     /// Declares `name` as `def` and binds `slot` to it: one undo step.
     bool declareRole(const QString& slot, const QString& name, const Graphics::RoleDef& def);
     const RoleCatalog& catalog() const { return m_catalog; }
+    /// Whether the element sits in a group repeated per pump (its roles take the pump index,
+    /// not a pump's number).
+    bool inRepeat() const;
 
 Q_SIGNALS:
     /// An edit was tried (DrawingDocument::refusal() says whether it was refused).

@@ -12,6 +12,7 @@
 #include <QDockWidget>
 #include <QLabel>
 #include <QListWidget>
+#include <QRegularExpression>
 #include <QStatusBar>
 #include <QUndoView>
 
@@ -91,6 +92,15 @@ void DrawingEditor::buildDocks()
     QDockWidget* symbols =
         add(QStringLiteral("symbolsDock"), tr("Symbols"), palette, Qt::LeftDockWidgetArea);
     m_properties = new PropertiesPanel(*m_document, m_services.project, this);
+    // A renamed element stays selected under its new id.
+    connect(m_properties, &PropertiesPanel::elementRenamed, this,
+            [this](const QString& from, const QString& to) {
+                QStringList ids = m_view->selectedIds();
+                ids.removeAll(from);
+                if (!ids.contains(to))
+                    ids << to;
+                m_view->setSelection(ids);
+            });
     QDockWidget* properties = add(QStringLiteral("propertiesDock"), tr("Properties"), m_properties,
                                   Qt::RightDockWidgetArea);
     m_preview = new DrawingPreview(m_services, *m_document, *m_symbols, *m_theme, this);

@@ -421,6 +421,11 @@ void DrawingEditor::newDrawing()
     d.id = id;
     d.name = id;
     d.templateId = templateId;
+    // Every tag of the template as a role, so the new drawing binds from the first element.
+    for (const StationTemplate& t : p.templates) {
+        if (t.id == templateId)
+            d.roles = Graphics::Edits::templateRoles(t);
+    }
     Q_EMIT newRequested(d);
 }
 

@@ -57,6 +57,30 @@ RoleCatalog::RoleCatalog(const Graphics::Drawing& drawing, const Project& projec
         e.key = SearchKey(name, {role, e.tagKey, pinyinSyllables(name).join(QString())});
         m_entries.push_back(std::move(e));
     }
+    // A pump drawn on its own binds with its number: pump[2].running for each pump the
+    // template has tags of (pump2_running), after the pump-indexed roles.
+    const std::size_t declared = m_entries.size();
+    for (std::size_t i = 0; i < declared && m_template; ++i) {
+        const RoleEntry base = m_entries[i];
+        if (!base.role.contains(u"[i]"))
+            continue;
+        for (int n = 1;; ++n) {
+            const QString key =
+                QString(base.def.tag).replace(QStringLiteral("{i}"), QString::number(n));
+            const auto it = std::find_if(m_template->tags.begin(), m_template->tags.end(),
+                                         [&](const TagDef& t) { return t.key == key; });
+            if (it == m_template->tags.end())
+                break;
+            RoleEntry e = base;
+            e.role =
+                QString(base.role).replace(QStringLiteral("[i]"), u'[' + QString::number(n) + u']');
+            e.tagKey = key;
+            e.tag = &*it;
+            e.pump = n;
+            e.key = SearchKey(it->name, {e.role, key, pinyinSyllables(it->name).join(QString())});
+            m_entries.push_back(std::move(e));
+        }
+    }
 }
 
 const RoleEntry* RoleCatalog::find(QStringView role) const
@@ -66,11 +90,14 @@ const RoleEntry* RoleCatalog::find(QStringView role) const
     return it == m_entries.end() ? nullptr : &*it;
 }
 
-std::vector<const RoleEntry*> RoleCatalog::matching(RoleDef::Kind kind, const QString& query) const
+std::vector<const RoleEntry*> RoleCatalog::matching(RoleDef::Kind kind, const QString& query,
+                                                    bool numbered) const
 {
     std::vector<const RoleEntry*> found;
     const QString q = query.trimmed();
     for (const RoleEntry& e : m_entries) {
+        if (!numbered && e.pump > 0)
+            continue;
         if (e.def.kind == kind && (e.key.matches(q) || e.text().contains(q, Qt::CaseInsensitive)))
             found.push_back(&e);
     }

@@ -27,6 +27,7 @@ struct RoleEntry {
     QString tagKey;              ///< "pump1_running": the role's tag for pump 1
     const TagDef* tag = nullptr; ///< the template's tag, null when it has none of that key
     SearchKey key;               ///< the tag's name (pinyin); the role and the tag key as they are
+    int pump = 0;                ///< a pump's role by its number ("pump[2].running"): 2
 
     /// "pump[i].running — 1#泵运行 (bit)"
     QString text() const;
@@ -45,9 +46,11 @@ public:
     const StationTemplate* stationTemplate() const { return m_template; }
     const std::vector<RoleEntry>& entries() const { return m_entries; }
     const RoleEntry* find(QStringView role) const;
-    /// The roles of `kind` whose name, tag name, pinyin or tag key match `query`, by name.
-    std::vector<const RoleEntry*> matching(Graphics::RoleDef::Kind kind,
-                                           const QString& query = {}) const;
+    /// The roles of `kind` whose name, tag name, pinyin or tag key match `query`, by name;
+    /// with `numbered`, also a pump's roles by its number ("pump[2].running", for a pump drawn
+    /// on its own, not inside a group repeated per pump).
+    std::vector<const RoleEntry*> matching(Graphics::RoleDef::Kind kind, const QString& query = {},
+                                           bool numbered = true) const;
 
     /// What is wrong with binding `entry` to `slot`, for people; empty when it will resolve.
     QStringList problems(const Graphics::Edits::SlotSpec& slot, const RoleEntry& entry) const;
