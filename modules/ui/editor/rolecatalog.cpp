@@ -96,7 +96,9 @@ std::vector<const RoleEntry*> RoleCatalog::matching(RoleDef::Kind kind, const QS
     std::vector<const RoleEntry*> found;
     const QString q = query.trimmed();
     for (const RoleEntry& e : m_entries) {
-        if (!numbered && e.pump > 0)
+        // Outside a group repeated per pump there is no pump index to fill in: a pump's roles
+        // by number there, by the index inside one.
+        if (numbered ? e.role.contains(u"[i]") : e.pump > 0)
             continue;
         if (e.def.kind == kind && (e.key.matches(q) || e.text().contains(q, Qt::CaseInsensitive)))
             found.push_back(&e);

@@ -46,9 +46,9 @@ public:
     const StationTemplate* stationTemplate() const { return m_template; }
     const std::vector<RoleEntry>& entries() const { return m_entries; }
     const RoleEntry* find(QStringView role) const;
-    /// The roles of `kind` whose name, tag name, pinyin or tag key match `query`, by name;
-    /// with `numbered`, also a pump's roles by its number ("pump[2].running", for a pump drawn
-    /// on its own, not inside a group repeated per pump).
+    /// The roles of `kind` whose name, tag name, pinyin or tag key match `query`, by name; a
+    /// pump's roles by its number ("pump[2].running") with `numbered` (a pump drawn on its own),
+    /// else by the pump index ("pump[i].running", inside a group repeated per pump).
     std::vector<const RoleEntry*> matching(Graphics::RoleDef::Kind kind, const QString& query = {},
                                            bool numbered = true) const;
 
