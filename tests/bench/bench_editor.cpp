@@ -32,20 +32,10 @@
 
 using namespace PumpWatch;
 using Steady = std::chrono::steady_clock;
+using Bench::msSince;
+using Bench::threadCpuMs;
 
 namespace {
-
-double msSince(Steady::time_point t0)
-{
-    return std::chrono::duration<double, std::milli>(Steady::now() - t0).count();
-}
-
-double threadCpuMs()
-{
-    timespec ts{};
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-    return double(ts.tv_sec) * 1000.0 + double(ts.tv_nsec) / 1e6;
-}
 
 /// `count` elements on a grid of 80 px cells, 40 to a row: in each run of five cells a pump
 /// and a valve joined by a pipe, a value, a text and an instrument.

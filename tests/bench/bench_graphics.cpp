@@ -38,20 +38,10 @@
 
 using namespace PumpWatch;
 using Steady = std::chrono::steady_clock;
+using Bench::msSince;
+using Bench::threadCpuMs;
 
 namespace {
-
-double msSince(Steady::time_point t0)
-{
-    return std::chrono::duration<double, std::milli>(Steady::now() - t0).count();
-}
-
-double threadCpuMs()
-{
-    timespec ts{};
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-    return double(ts.tv_sec) * 1000.0 + double(ts.tv_nsec) / 1e6;
-}
 
 /// CPU time of this (the GUI) thread while the event loop runs for `seconds`, values published
 /// at 4 Hz: what a dispatcher's PC spends on the graphic, repaints included.

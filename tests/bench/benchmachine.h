@@ -2,7 +2,9 @@
 // re-measuring on a machine of the same kind (cores, CPU model) and build type.
 #pragma once
 
+#include <chrono>
 #include <cstdio>
+#include <ctime>
 #include <fstream>
 #include <string>
 #include <sys/resource.h>
@@ -42,6 +44,20 @@ inline void raiseFileLimit()
     getrlimit(RLIMIT_NOFILE, &files);
     files.rlim_cur = files.rlim_max;
     setrlimit(RLIMIT_NOFILE, &files);
+}
+
+/// Milliseconds of wall time since `t0`.
+inline double msSince(std::chrono::steady_clock::time_point t0)
+{
+    return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+}
+
+/// Milliseconds of CPU time this thread has used.
+inline double threadCpuMs()
+{
+    timespec ts{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return double(ts.tv_sec) * 1000.0 + double(ts.tv_nsec) / 1e6;
 }
 
 } // namespace PumpWatch::Bench
