@@ -6076,6 +6076,22 @@
             <numerusform>%n 个绑定问题 — 这些站点在该处显示“无信号”：</numerusform>
         </translation>
     </message>
+    <message>
+        <source>No station opens this drawing: a station opens the first drawing of its template in the project&apos;s list of drawings, and another comes first.</source>
+        <translation>没有站点打开此画面：站点打开工程画面列表中属于其模板的第一张画面，而另一张画面排在前面。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n element(s) show no live signal: a slot is left unbound.</source>
+        <translation>
+            <numerusform>%n 个元素有未绑定的信号，运行时不显示实时状态。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pipe(s) end loose, attached to no port.</source>
+        <translation>
+            <numerusform>%n 条管道有自由端，未连接到端口。</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>PumpWatch::Ui::SceneExport</name>

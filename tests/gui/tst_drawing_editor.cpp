@@ -373,6 +373,26 @@ private Q_SLOTS:
         QVERIFY(f.panel->findChild<QWidget*>(u"editGraphic"_s)->isVisibleTo(f.panel.get()));
     }
 
+    void anOperatorTakingOverDoesNotSeeOpenEditors()
+    {
+        Fixture f;
+        f.session.setUser(user(u"lisi"_s, u"李四"_s, Role::Engineer));
+        QPointer<Ui::DrawingEditor> editor = f.editors->open(DrawingId);
+        QVERIFY(editor);
+        editor->document().move({u"inlet_valve"_s}, {10, 0}); // unsaved
+        QVERIFY(editor->isVisible());
+        // 张三 logs in at the locked screen: the editor goes, its edits wait.
+        f.session.setUser(user(u"zhangsan"_s, u"张三"_s, Role::Operator));
+        QVERIFY(editor && !editor->isVisible());
+        QVERIFY(!editor->view()->isEnabled());
+        QVERIFY(!editor->action(u"save"_s)->isEnabled());
+        // An engineer again: back as it was, still unsaved.
+        f.session.setUser(user(u"lisi"_s, u"李四"_s, Role::Engineer));
+        QVERIFY(editor->isVisible());
+        QVERIFY(editor->view()->isEnabled());
+        QVERIFY(editor->document().isModified());
+    }
+
     void closingAsksOnlyWhenModified()
     {
         Fixture f;

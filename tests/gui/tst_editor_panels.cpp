@@ -327,6 +327,34 @@ private Q_SLOTS:
                      .contains(QStringLiteral("pump[2].running")));
     }
 
+    void leavingTheRoleBoxNeverRebindsToAGuess()
+    {
+        DrawingDocument doc(demoDrawing());
+        Ui::PropertiesPanel panel(doc, *m_project);
+        panel.setSelection({QStringLiteral("v_inlet_pressure")});
+        QComboBox* box = panel.bindings()->roleBox(QStringLiteral("value"));
+        QVERIFY(box && box->lineEdit());
+        const int commands = doc.undoStack()->count();
+        // Typed a guess, then clicked elsewhere: nothing changes, the binding is shown again.
+        box->lineEdit()->setText(QStringLiteral("chushui"));
+        Q_EMIT box->lineEdit()->editingFinished();
+        QCOMPARE(doc.find(u"v_inlet_pressure")->slots.at(QStringLiteral("value")),
+                 QStringLiteral("inlet_pressure"));
+        QCOMPARE(doc.undoStack()->count(), commands);
+        QVERIFY(box->currentText().contains(QStringLiteral("inlet_pressure")));
+        // Emptied and left: still bound (unbinding is the × button or Enter on an empty box).
+        box->lineEdit()->clear();
+        Q_EMIT box->lineEdit()->editingFinished();
+        QCOMPARE(doc.find(u"v_inlet_pressure")->slots.count(QStringLiteral("value")),
+                 std::size_t(1));
+        // Enter takes the best match.
+        box->lineEdit()->setText(QStringLiteral("chushuiyali"));
+        Q_EMIT box->lineEdit()->returnPressed();
+        QCOMPARE(doc.find(u"v_inlet_pressure")->slots.at(QStringLiteral("value")),
+                 QStringLiteral("outlet_pressure"));
+        QCOMPARE(doc.undoStack()->count(), commands + 1);
+    }
+
     void bindingBindsOneCommand()
     {
         DrawingDocument doc(demoDrawing());

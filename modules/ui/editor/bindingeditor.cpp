@@ -281,8 +281,12 @@ void BindingEditor::rebuild()
             chooseRole(slot, raw->box->itemData(index).toString());
             showBinding(*raw);
         });
+        // Enter takes the best match of what was typed; leaving the box only an exact one, so
+        // a click elsewhere never rebinds (or unbinds) a slot to a guess.
+        connect(r->box->lineEdit(), &QLineEdit::returnPressed, raw->box,
+                [this, raw] { commitText(*raw, true); });
         connect(r->box->lineEdit(), &QLineEdit::editingFinished, raw->box,
-                [this, raw] { commitText(*raw); });
+                [this, raw] { commitText(*raw, false); });
         connect(r->clear, &QToolButton::clicked, raw->box, [this, slot] { chooseRole(slot, {}); });
         connect(r->add, &QToolButton::clicked, raw->box, [this, slot] { newRole(slot); });
         m_rows.push_back(std::move(r));
@@ -359,12 +363,15 @@ void BindingEditor::showBinding(Row& r)
     m_unbound->setVisible(!unbound.isEmpty());
 }
 
-void BindingEditor::commitText(Row& r)
+void BindingEditor::commitText(Row& r, bool enter)
 {
     const QString typed = r.box->currentText().trimmed();
     const QString current = boundRole(r.spec.slot);
     if (typed.isEmpty()) {
-        chooseRole(r.spec.slot, {});
+        if (enter)
+            chooseRole(r.spec.slot, {});
+        else
+            showBinding(r);
         return;
     }
     const int shown = r.box->findData(current);
@@ -375,6 +382,10 @@ void BindingEditor::commitText(Row& r)
             chooseRole(r.spec.slot, r.box->itemData(i).toString());
             return;
         }
+    }
+    if (!enter) {
+        showBinding(r); // left with a guess typed: the binding stays as it was
+        return;
     }
     const std::vector<const RoleEntry*> found = m_catalog.matching(r.spec.kind, typed, !inRepeat());
     if (!found.empty()) {

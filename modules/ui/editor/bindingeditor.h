@@ -68,7 +68,8 @@ private:
     void rebuild();
     void fillRoles(Row& row);
     void showBinding(Row& row);
-    void commitText(Row& row);
+    /// What was typed in a role box: with `enter` the best match is bound, else only an exact one.
+    void commitText(Row& row, bool enter);
     void newRole(const QString& slot);
     Row* row(const QString& slot) const;
     QString boundRole(const QString& slot) const;

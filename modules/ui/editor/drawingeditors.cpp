@@ -7,6 +7,8 @@
 #include <QInputDialog>
 #include <QWidget>
 
+#include <utility>
+
 namespace PumpWatch::Ui {
 
 DrawingEditors::DrawingEditors(Services& services, QWidget* window)
@@ -39,6 +41,20 @@ void DrawingEditors::updateAction()
     const bool may = mayEdit(&why);
     m_action->setEnabled(may);
     m_action->setToolTip(may ? tr("Edit the process graphics of the project") : why);
+    // A user who may not edit (the screen locked, an operator taking over) does not see the
+    // open editors; their unsaved edits wait, hidden, for an engineer.
+    for (DrawingEditor* e : editors()) {
+        if (!may && e->isVisible()) {
+            e->hide();
+            m_hidden.push_back(e);
+        }
+    }
+    if (may) {
+        for (const QPointer<DrawingEditor>& e : std::exchange(m_hidden, {})) {
+            if (e)
+                e->show();
+        }
+    }
 }
 
 std::vector<DrawingEditor*> DrawingEditors::editors() const

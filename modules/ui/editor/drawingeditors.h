@@ -61,6 +61,7 @@ private:
     QWidget* m_window;
     QAction* m_action;
     std::vector<QPointer<DrawingEditor>> m_editors;
+    std::vector<QPointer<DrawingEditor>> m_hidden; ///< hidden while the user may not edit
     std::function<int()> m_currentStation;
 };
 

@@ -18,6 +18,7 @@
 #include <QMimeData>
 #include <QStatusBar>
 #include <QToolBar>
+#include <QUndoStack>
 
 namespace PumpWatch::Ui {
 
@@ -194,10 +195,26 @@ void DrawingEditor::buildMenus()
     QToolBar* bar = addToolBar(tr("Drawing"));
     bar->setObjectName(QStringLiteral("editorToolBar"));
     bar->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    // The toolbar's undo and redo keep a short text (the command's name is in their tooltip
+    // and the 编辑 menu): a text that changed with every edit moved every button after them.
+    QUndoStack* stack = m_document->undoStack();
+    for (const bool undo : {true, false}) {
+        auto* a = new QAction(undo ? tr("Undo") : tr("Redo"), bar);
+        a->setObjectName(undo ? QStringLiteral("undoTool") : QStringLiteral("redoTool"));
+        const auto update = [a, stack, undo] {
+            a->setEnabled(undo ? stack->canUndo() : stack->canRedo());
+            a->setToolTip(undo ? stack->undoText() : stack->redoText());
+        };
+        connect(a, &QAction::triggered, stack, undo ? &QUndoStack::undo : &QUndoStack::redo);
+        connect(stack, &QUndoStack::indexChanged, a, update);
+        connect(stack, &QUndoStack::cleanChanged, a, update);
+        update();
+        m_actions[a->objectName()] = a;
+    }
     fill(bar, {"save",
                "",
-               "undo",
-               "redo",
+               "undoTool",
+               "redoTool",
                "",
                "pipeTool",
                "grid",
@@ -245,6 +262,12 @@ void DrawingEditor::updateActions()
     enable("selectAll", !m_document->drawing().elements.empty());
     const bool engineer = m_services.session.may(Role::Engineer);
     enable("save", engineer);
+    // Only an engineer changes a drawing: for anyone else the canvas and panels are inert.
+    m_view->setEnabled(engineer);
+    for (QDockWidget* dock : findChildren<QDockWidget*>()) {
+        if (dock->widget())
+            dock->widget()->setEnabled(engineer);
+    }
     if (QAction* s = action(QStringLiteral("save")))
         s->setToolTip(engineer ? tr("Save (Ctrl+S)") : tr("Requires the “Engineer” role"));
     m_selectionCount->setText(tr("%n selected", nullptr, n));

@@ -1,10 +1,14 @@
 #include "savedrawingdialog.h"
 
+#include <graphics/editing/drawingedits.h>
+
 #include <QDialogButtonBox>
 #include <QLabel>
 #include <QPushButton>
 #include <QTreeWidget>
 #include <QVBoxLayout>
+
+#include <functional>
 
 namespace PumpWatch::Ui {
 
@@ -48,6 +52,22 @@ SaveDrawingDialog::SaveDrawingDialog(const Project& project, const Graphics::Dra
     m_tree->expandAll();
     m_tree->resizeColumnToContents(0);
     m_summary->setWordWrap(true);
+    // What the check of bindings cannot see: parts left unbound, pipes with a loose end.
+    const std::function<void(const Graphics::Element&)> walk = [&](const Graphics::Element& e) {
+        for (const Graphics::Edits::SlotSpec& slot : Graphics::Edits::slotsFor(e)) {
+            if (slot.primary && !e.slots.count(slot.slot)) {
+                ++m_unbound;
+                break;
+            }
+        }
+        if (e.kind == Graphics::ElementKind::Pipe && (e.from.isEmpty() || e.to.isEmpty()))
+            ++m_loosePipes;
+        for (const Graphics::Element& c : e.children)
+            walk(c);
+    };
+    for (const Graphics::Element& e : drawing.elements)
+        walk(e);
+    m_summary->setWordWrap(true);
     m_summary->setText(summary() + u'\n' + tr("File: %1").arg(file));
 
     auto* buttons = new QDialogButtonBox(this);
@@ -65,11 +85,23 @@ SaveDrawingDialog::SaveDrawingDialog(const Project& project, const Graphics::Dra
 
 QString SaveDrawingDialog::summary() const
 {
-    const QString stations = tr("This drawing serves %n station(s).", nullptr, m_stations);
-    if (m_problems == 0)
-        return stations + u' ' + tr("Every binding holds.");
-    return stations + u' ' +
-           tr("%n binding problem(s) — the stations show “no signal” there:", nullptr, m_problems);
+    QStringList lines;
+    if (m_stations == 0)
+        lines << tr("No station opens this drawing: a station opens the first drawing of its "
+                    "template in the project's list of drawings, and another comes first.");
+    else if (m_problems == 0)
+        lines << tr("This drawing serves %n station(s).", nullptr, m_stations) + u' ' +
+                     tr("Every binding holds.");
+    else
+        lines << tr("This drawing serves %n station(s).", nullptr, m_stations) + u' ' +
+                     tr("%n binding problem(s) — the stations show “no signal” there:", nullptr,
+                        m_problems);
+    if (m_unbound > 0)
+        lines << tr("%n element(s) show no live signal: a slot is left unbound.", nullptr,
+                    m_unbound);
+    if (m_loosePipes > 0)
+        lines << tr("%n pipe(s) end loose, attached to no port.", nullptr, m_loosePipes);
+    return lines.join(u'\n');
 }
 
 } // namespace PumpWatch::Ui

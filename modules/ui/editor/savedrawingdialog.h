@@ -32,6 +32,8 @@ private:
     QTreeWidget* m_tree;
     int m_stations = 0;
     int m_problems = 0;
+    int m_unbound = 0;    ///< elements with a primary slot unbound
+    int m_loosePipes = 0; ///< pipes with an end attached to nothing
 };
 
 } // namespace PumpWatch::Ui
