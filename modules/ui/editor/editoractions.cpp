@@ -15,6 +15,7 @@
 #include <QInputDialog>
 #include <QLabel>
 #include <QMenuBar>
+#include <QMessageBox>
 #include <QMimeData>
 #include <QStatusBar>
 #include <QToolBar>
@@ -427,18 +428,23 @@ void DrawingEditor::newDrawing()
         this, tr("New drawing"), tr("Station template:"), templates, 0, false, &ok);
     if (!ok)
         return;
+    const DrawingStore store(m_services);
+    QStringList taken;
+    for (const GraphicRef& g : store.graphicRefs())
+        taken << g.id;
+    QString proposed = templateId;
+    for (int n = 2; taken.contains(proposed); ++n)
+        proposed = templateId + u'-' + QString::number(n);
     const QString id =
         QInputDialog::getText(this, tr("New drawing"), tr("Drawing id (letters, digits, - and _):"),
-                              QLineEdit::Normal, templateId, &ok)
+                              QLineEdit::Normal, proposed, &ok)
             .trimmed();
     if (!ok || id.isEmpty())
         return;
-    const DrawingStore store(m_services);
-    for (const GraphicRef& g : store.graphicRefs()) {
-        if (g.id == id) {
-            showStatus(tr("The project already has a drawing '%1'").arg(id));
-            return;
-        }
+    if (taken.contains(id)) {
+        QMessageBox::warning(this, tr("New drawing"),
+                             tr("The project already has a drawing '%1'").arg(id));
+        return;
     }
     Graphics::Drawing d;
     d.id = id;
