@@ -4446,6 +4446,10 @@
         <source>Drawing:</source>
         <translation>画面：</translation>
     </message>
+    <message>
+        <source>&apos;%1&apos; is not a drawing id: letters, digits, - and _ only</source>
+        <translation>“%1”不是有效的画面标识：只能用字母、数字、- 和 _</translation>
+    </message>
 </context>
 <context>
     <name>PumpWatch::Ui::DrawingEditors</name>
@@ -4468,6 +4472,14 @@
     <message>
         <source>Drawing:</source>
         <translation>画面：</translation>
+    </message>
+    <message>
+        <source>Unsaved drawing</source>
+        <translation>画面未保存</translation>
+    </message>
+    <message>
+        <source>A drawing has unsaved changes: an engineer must save or discard them first.</source>
+        <translation>有画面的修改尚未保存：须由工程师先保存或放弃这些修改。</translation>
     </message>
 </context>
 <context>

@@ -607,8 +607,9 @@ bool MainWindow::requestExit()
 
 void MainWindow::closeEvent(QCloseEvent* event)
 {
-    // An editor with unsaved changes asks first (保存/放弃/取消); 取消 keeps the workstation open.
-    if (!m_editors->closeAll() || !requestExit()) {
+    // Who may exit is asked first; then an editor with unsaved changes asks (保存/放弃/取消),
+    // and 取消 keeps the workstation open.
+    if (!requestExit() || !m_editors->closeAll()) {
         event->ignore();
         return;
     }

@@ -384,7 +384,11 @@ private Q_SLOTS:
         // 张三 logs in at the locked screen: the editor goes, its edits wait.
         f.session.setUser(user(u"zhangsan"_s, u"张三"_s, Role::Operator));
         QVERIFY(editor && !editor->isVisible());
+        QVERIFY(!editor->isEnabled()); // a toolbar floated off it too
         QVERIFY(!editor->view()->isEnabled());
+        // Nor may the operator close the workstation over the engineer's unsaved work.
+        QVERIFY(!f.editors->closeAll());
+        QVERIFY(editor);
         QVERIFY(!editor->action(u"save"_s)->isEnabled());
         // An engineer again: back as it was, still unsaved.
         f.session.setUser(user(u"lisi"_s, u"李四"_s, Role::Engineer));

@@ -344,6 +344,10 @@ private Q_SLOTS:
         QCOMPARE(e.document.undoStack()->count(), commands);
         QCOMPARE(e.element(pump)->position, QPointF(200, 300));
 
+        // Nor by asking: select all, a panel.
+        e.view->select({pump});
+        QVERIFY(e.view->selectedIds().isEmpty());
+
         e.view->setLayerLocked(Graphics::Layer::Process, false);
         e.click(e.view->viewportPointOf(pump));
         QCOMPARE(e.view->selectedIds(), QStringList{pump});
@@ -351,6 +355,18 @@ private Q_SLOTS:
         e.view->setLayerVisible(Graphics::Layer::Process, false);
         QVERIFY(!e.view->item(pump)->isVisible());
         QVERIFY(e.view->selectedIds().isEmpty());
+    }
+
+    void aSelectionThatVanishesIsAnnounced()
+    {
+        Editor e;
+        const QString a = e.drop("symbol:pump", {200, 300});
+        const QString b = e.drop("symbol:pump", {400, 300});
+        e.view->setSelection({a, b});
+        QSignalSpy changed(e.view.get(), &EditorView::selectionChanged);
+        e.document.remove({a, b});
+        QVERIFY(e.view->selectedIds().isEmpty());
+        QCOMPARE(changed.count(), 1); // the panels stop showing what is gone
     }
 
     void doubleClickReachesIntoAGroup()

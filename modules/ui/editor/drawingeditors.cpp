@@ -5,6 +5,7 @@
 
 #include <QAction>
 #include <QInputDialog>
+#include <QMessageBox>
 #include <QWidget>
 
 #include <utility>
@@ -69,6 +70,20 @@ std::vector<DrawingEditor*> DrawingEditors::editors() const
 
 bool DrawingEditors::closeAll()
 {
+    // An engineer's unsaved drawing is not for someone else to discard.
+    if (!mayEdit()) {
+        for (DrawingEditor* e : editors()) {
+            if (e->document().isModified()) {
+                auto* box = new QMessageBox(QMessageBox::Information, tr("Unsaved drawing"),
+                                            tr("A drawing has unsaved changes: an engineer must "
+                                               "save or discard them first."),
+                                            QMessageBox::Ok, m_window);
+                box->setAttribute(Qt::WA_DeleteOnClose);
+                box->open(); // not modal to the caller: the close it answers is refused already
+                return false;
+            }
+        }
+    }
     for (DrawingEditor* e : editors()) {
         if (!e->close())
             return false;

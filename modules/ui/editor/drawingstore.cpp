@@ -7,6 +7,7 @@
 
 #include <QDir>
 #include <QFileInfo>
+#include <QRegularExpression>
 
 #include <algorithm>
 
@@ -45,10 +46,18 @@ QString DrawingStore::targetFile(const Graphics::Drawing& drawing) const
 {
     if (isWritableDrawingFile(drawing.file))
         return QFileInfo(drawing.file).absoluteFilePath();
-    if (m_services.projectSavePath.isEmpty())
+    // The id becomes a file name: one that could name another folder or file gets no place.
+    static const QRegularExpression plain(QStringLiteral("^[A-Za-z0-9][A-Za-z0-9_-]*$"));
+    if (m_services.projectSavePath.isEmpty() || !plain.match(drawing.id).hasMatch())
         return {};
     const QDir folder = QFileInfo(m_services.projectSavePath).absoluteDir();
-    return folder.filePath(QStringLiteral("graphics/%1.json").arg(drawing.id));
+    const QString file = folder.filePath(QStringLiteral("graphics/%1.json").arg(drawing.id));
+    // Another drawing's file is never written over by a new one that happens to share its name.
+    for (const GraphicRef& g : graphicRefs()) {
+        if (g.id != drawing.id && QFileInfo(g.file).absoluteFilePath() == file)
+            return {};
+    }
+    return file;
 }
 
 QString DrawingStore::summary(const QStringList& changes, int maxChars)

@@ -17,6 +17,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QRegularExpression>
 #include <QStatusBar>
 #include <QToolBar>
 #include <QUndoStack>
@@ -263,12 +264,9 @@ void DrawingEditor::updateActions()
     enable("selectAll", !m_document->drawing().elements.empty());
     const bool engineer = m_services.session.may(Role::Engineer);
     enable("save", engineer);
-    // Only an engineer changes a drawing: for anyone else the canvas and panels are inert.
-    m_view->setEnabled(engineer);
-    for (QDockWidget* dock : findChildren<QDockWidget*>()) {
-        if (dock->widget())
-            dock->widget()->setEnabled(engineer);
-    }
+    // Only an engineer changes a drawing: for anyone else the whole window is inert — its
+    // canvas, panels, actions and any toolbar or dock floated off it (children all).
+    setEnabled(engineer);
     if (QAction* s = action(QStringLiteral("save")))
         s->setToolTip(engineer ? tr("Save (Ctrl+S)") : tr("Requires the “Engineer” role"));
     m_selectionCount->setText(tr("%n selected", nullptr, n));
@@ -441,6 +439,13 @@ void DrawingEditor::newDrawing()
             .trimmed();
     if (!ok || id.isEmpty())
         return;
+    // The id names the file the drawing is saved in: nothing that could reach another file.
+    static const QRegularExpression allowed(QStringLiteral("^[A-Za-z0-9][A-Za-z0-9_-]*$"));
+    if (!allowed.match(id).hasMatch()) {
+        QMessageBox::warning(this, tr("New drawing"),
+                             tr("'%1' is not a drawing id: letters, digits, - and _ only").arg(id));
+        return;
+    }
     if (taken.contains(id)) {
         QMessageBox::warning(this, tr("New drawing"),
                              tr("The project already has a drawing '%1'").arg(id));

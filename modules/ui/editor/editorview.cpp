@@ -86,7 +86,8 @@ void EditorView::documentChanged(const Graphics::DrawingChange& change)
     for (const QString& id : std::as_const(m_selection))
         if (m_items.item(id))
             kept << id;
-    m_selection.clear();
+    // Compared with the selection before the change, so a selection that vanished (deleted,
+    // an add undone) is announced and the panels stop showing it.
     applySelection(kept, false);
 }
 
@@ -112,8 +113,10 @@ void EditorView::setSelection(const QStringList& ids)
 void EditorView::applySelection(const QStringList& ids, bool scroll)
 {
     QStringList clean;
+    // Nothing on a locked or hidden layer is selected, whoever asks (select all, the panels).
     for (const QString& id : ids)
-        if (m_items.item(id) && !clean.contains(id))
+        if (const ElementItem* item = m_items.item(id);
+            item && isEditable(*item) && !clean.contains(id))
             clean << id;
     if (const auto box = resizableBox())
         updateOverlay(box->adjusted(-10, -10, 10, 10));
