@@ -179,18 +179,6 @@ public:
             if (pipeline.history())
                 logHistoryStats(*pipeline.history());
         };
-        // The first statistics after half a period, then one a period. The history writer
-        // flushes its open rollups once a minute from the start; statistics taken in the same
-        // moment catch the flush half done, its transient buffers (a megabyte or two) counted
-        // as heap in use, more or less at random.
-        const int statsMs = static_cast<int>(statsSeconds * 1000);
-        QTimer statsTimer;
-        QObject::connect(&statsTimer, &QTimer::timeout, &app, logAllStats);
-        QTimer::singleShot(statsMs / 2, &statsTimer, [&] {
-            logAllStats();
-            statsTimer.start(statsMs);
-        });
-
         pipeline.start();
         // After the pipeline: its history writer has created or migrated the database.
         std::unique_ptr<PumpWatch::Reports::ReportSchedulerService> reports;
@@ -199,6 +187,19 @@ public:
         else if (!p.reports.schedules.empty())
             reports = PumpWatch::Runtime::startScheduledReports(
                 p, clock, historyOptions->database, path, QStringLiteral("pumpwatch-server"));
+        // The first statistics half a period after running, then one a period. Counted from
+        // here, not from before the pipeline started: starting 2000 stations' history takes
+        // seconds, and a timer started earlier fired at once, reporting a city not yet polled.
+        // The history writer flushes its open rollups once a minute from the start; statistics
+        // taken in the same moment catch the flush half done, its transient buffers (a megabyte
+        // or two) counted as heap in use, more or less at random.
+        const int statsMs = static_cast<int>(statsSeconds * 1000);
+        QTimer statsTimer;
+        QObject::connect(&statsTimer, &QTimer::timeout, &app, logAllStats);
+        QTimer::singleShot(statsMs / 2, &statsTimer, [&] {
+            logAllStats();
+            statsTimer.start(statsMs);
+        });
         qInfo().noquote() << tr("running");
         const int code = QCoreApplication::exec();
         if (reports)
