@@ -75,7 +75,12 @@ void EditorView::documentChanged(const Graphics::DrawingChange& change)
     m_hoverElement.clear();
     if (const auto box = resizableBox())
         updateOverlay(box->adjusted(-10, -10, 10, 10));
-    m_items.apply(change);
+    // Roles, zones or the canvas changed: every item may show them (a value's unit comes from
+    // its role), so all are rebuilt — rare, and 2000 items take a few milliseconds.
+    if (change.meta)
+        m_items.rebuildAll();
+    else
+        m_items.apply(change);
     if (change.meta) {
         updateSceneRect();
         resetCachedContent();
