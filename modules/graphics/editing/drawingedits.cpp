@@ -1,6 +1,5 @@
 #include "edittree_p.h"
 
-
 #include <algorithm>
 #include <cmath>
 #include <functional>
