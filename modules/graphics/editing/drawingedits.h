@@ -46,6 +46,12 @@ std::optional<Element> newElement(QStringView code);
 /// "pump{i}_running"), the others by their key ("outlet_pressure"); bit or analog by the tag's
 /// type, its quantity, writable when the tag is. An engineer binds from the first minute.
 std::map<QString, RoleDef> templateRoles(const StationTemplate& tmpl);
+/// The role a template tag is bound through and the tag pattern it declares: a pump's tag as the
+/// pump-indexed role ("pump2_running" → "pump[i].running" on "pump{i}_running"), any other by
+/// its key.
+std::pair<QString, QString> roleForTag(const QString& tagKey);
+/// The kind of role a tag is shown through: a bit for a boolean tag, else analog.
+RoleDef::Kind roleKindOf(const TagDef& tag);
 
 /// A slot an element offers for binding, and the kind of role it takes.
 struct SlotSpec {

@@ -55,22 +55,31 @@ std::optional<Element> newElement(QStringView code)
     return e;
 }
 
-std::map<QString, RoleDef> templateRoles(const StationTemplate& tmpl)
+std::pair<QString, QString> roleForTag(const QString& tagKey)
 {
     static const QRegularExpression pumpTag(QStringLiteral("^pump(\\d+)_(.+)$"));
+    if (const QRegularExpressionMatch m = pumpTag.match(tagKey); m.hasMatch())
+        return {QStringLiteral("pump[i].") + m.captured(2),
+                QStringLiteral("pump{i}_") + m.captured(2)};
+    return {tagKey, tagKey};
+}
+
+RoleDef::Kind roleKindOf(const TagDef& tag)
+{
+    return tag.type == DataType::Bool ? RoleDef::Kind::Bit : RoleDef::Kind::Analog;
+}
+
+std::map<QString, RoleDef> templateRoles(const StationTemplate& tmpl)
+{
     std::map<QString, RoleDef> roles;
     for (const TagDef& tag : tmpl.tags) {
         RoleDef def;
-        def.kind = tag.type == DataType::Bool ? RoleDef::Kind::Bit : RoleDef::Kind::Analog;
+        def.kind = roleKindOf(tag);
         if (tag.quantity != Quantity::Unknown)
             def.quantity = quantityCode(tag.quantity);
         def.writable = tag.access == Access::ReadWrite;
-        QString role = tag.key;
-        def.tag = tag.key;
-        if (const auto m = pumpTag.match(tag.key); m.hasMatch()) {
-            role = QStringLiteral("pump[i].") + m.captured(2);
-            def.tag = QStringLiteral("pump{i}_") + m.captured(2);
-        }
+        auto [role, pattern] = roleForTag(tag.key);
+        def.tag = pattern;
         roles.emplace(role, def); // the first pump's tag stands for all
     }
     return roles;

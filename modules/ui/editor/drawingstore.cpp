@@ -13,6 +13,12 @@
 
 namespace PumpWatch::Ui {
 
+bool isDrawingId(const QString& id)
+{
+    static const QRegularExpression plain(QStringLiteral("^[A-Za-z0-9][A-Za-z0-9_-]*$"));
+    return plain.match(id).hasMatch();
+}
+
 bool isWritableDrawingFile(const QString& file)
 {
     if (file.isEmpty() || file.startsWith(u":/") || file.startsWith(u"qrc:"))
@@ -46,9 +52,7 @@ QString DrawingStore::targetFile(const Graphics::Drawing& drawing) const
 {
     if (isWritableDrawingFile(drawing.file))
         return QFileInfo(drawing.file).absoluteFilePath();
-    // The id becomes a file name: one that could name another folder or file gets no place.
-    static const QRegularExpression plain(QStringLiteral("^[A-Za-z0-9][A-Za-z0-9_-]*$"));
-    if (m_services.projectSavePath.isEmpty() || !plain.match(drawing.id).hasMatch())
+    if (m_services.projectSavePath.isEmpty() || !isDrawingId(drawing.id))
         return {};
     const QDir folder = QFileInfo(m_services.projectSavePath).absoluteDir();
     const QString file = folder.filePath(QStringLiteral("graphics/%1.json").arg(drawing.id));

@@ -54,5 +54,8 @@ private:
 
 /// True when `file` may be written in place (not a resource, not read-only).
 bool isWritableDrawingFile(const QString& file);
+/// True when `id` may name a drawing: it becomes a file name, so letters, digits, - and _ only
+/// (nothing that could reach another folder or file).
+bool isDrawingId(const QString& id);
 
 } // namespace PumpWatch::Ui

@@ -17,7 +17,6 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
-#include <QRegularExpression>
 #include <QStatusBar>
 #include <QToolBar>
 #include <QUndoStack>
@@ -439,9 +438,7 @@ void DrawingEditor::newDrawing()
             .trimmed();
     if (!ok || id.isEmpty())
         return;
-    // The id names the file the drawing is saved in: nothing that could reach another file.
-    static const QRegularExpression allowed(QStringLiteral("^[A-Za-z0-9][A-Za-z0-9_-]*$"));
-    if (!allowed.match(id).hasMatch()) {
+    if (!isDrawingId(id)) {
         QMessageBox::warning(this, tr("New drawing"),
                              tr("'%1' is not a drawing id: letters, digits, - and _ only").arg(id));
         return;

@@ -37,7 +37,7 @@ NewRoleDialog::NewRoleDialog(const StationTemplate* stationTemplate,
     m_info->setWordWrap(true);
     if (m_template) {
         for (const TagDef& t : m_template->tags) {
-            if (RoleCatalog::kindOf(t) != kind)
+            if (Graphics::Edits::roleKindOf(t) != kind)
                 continue;
             m_tags.push_back(&t);
             m_keys.emplace_back(t.name,
@@ -136,10 +136,10 @@ std::optional<RoleDef> NewRoleDialog::role() const
     if (!tag || name.isEmpty() || m_drawing.roles.contains(name))
         return std::nullopt;
     RoleDef def;
-    const auto [proposed, pattern] = RoleCatalog::roleForTag(tag->key);
+    const auto [proposed, pattern] = Graphics::Edits::roleForTag(tag->key);
     // A per-pump role names the pump's tag by pattern; any other names the tag itself.
     def.tag = name.contains(QStringLiteral("[i]")) ? pattern : tag->key;
-    def.kind = RoleCatalog::kindOf(*tag);
+    def.kind = Graphics::Edits::roleKindOf(*tag);
     if (tag->quantity != Quantity::Unknown)
         def.quantity = quantityCode(tag->quantity);
     def.optional = m_optional->isChecked();
@@ -151,8 +151,8 @@ void NewRoleDialog::tagPicked()
     const TagDef* tag = pickedTag();
     if (tag) {
         if (!m_nameEdited)
-            m_name->setText(RoleCatalog::roleForTag(tag->key).first);
-        QStringList info{RoleCatalog::kindDisplayName(RoleCatalog::kindOf(*tag)),
+            m_name->setText(Graphics::Edits::roleForTag(tag->key).first);
+        QStringList info{RoleCatalog::kindDisplayName(Graphics::Edits::roleKindOf(*tag)),
                          quantityDisplayName(tag->quantity)};
         if (!tag->unit.isEmpty())
             info << tag->unit;

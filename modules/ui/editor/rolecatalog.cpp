@@ -131,7 +131,7 @@ QStringList RoleCatalog::problems(const Graphics::Edits::SlotSpec& slot,
             out << tr("the template has no tag '%1'").arg(entry.tagKey);
         return out;
     }
-    const RoleDef::Kind tagKind = kindOf(*entry.tag);
+    const RoleDef::Kind tagKind = Graphics::Edits::roleKindOf(*entry.tag);
     if (tagKind != entry.def.kind) {
         out << tr("the role is %1 but tag %2 is %3 (%4)")
                    .arg(kindDisplayName(entry.def.kind), entry.tagKey, kindDisplayName(tagKind),
@@ -184,22 +184,6 @@ QString RoleCatalog::tagKeyFor(const QString& roleTag)
     QString key = roleTag;
     return key.replace(QStringLiteral("{i-1}"), QStringLiteral("0"))
         .replace(QStringLiteral("{i}"), QStringLiteral("1"));
-}
-
-std::pair<QString, QString> RoleCatalog::roleForTag(const QString& tagKey)
-{
-    static const QRegularExpression pumpTag(QStringLiteral("^pump(\\d+)_(.+)$"));
-    const QRegularExpressionMatch m = pumpTag.match(tagKey);
-    if (m.hasMatch()) {
-        return {QStringLiteral("pump[i].%1").arg(m.captured(2)),
-                QStringLiteral("pump{i}_%1").arg(m.captured(2))};
-    }
-    return {tagKey, tagKey};
-}
-
-RoleDef::Kind RoleCatalog::kindOf(const TagDef& tag)
-{
-    return tag.type == DataType::Bool ? RoleDef::Kind::Bit : RoleDef::Kind::Analog;
 }
 
 QString RoleCatalog::slotDisplayName(QStringView slot)

@@ -59,11 +59,6 @@ public:
     static QStringList slotQuantities(QStringView slot);
     /// The template tag a role names: "pump{i}_running" → "pump1_running".
     static QString tagKeyFor(const QString& roleTag);
-    /// The role name and tag pattern an engineer would give a tag: pump2_running →
-    /// ("pump[i].running", "pump{i}_running"); tank_level → ("tank_level", "tank_level").
-    static std::pair<QString, QString> roleForTag(const QString& tagKey);
-    /// The kind a tag gives a role: a bool is a bit, anything else analog.
-    static Graphics::RoleDef::Kind kindOf(const TagDef& tag);
 
     static QString slotDisplayName(QStringView slot); ///< running → 运行; unknown as it is
     static QString kindDisplayName(Graphics::RoleDef::Kind kind); ///< 开关量 / 模拟量
