@@ -84,16 +84,21 @@ QSqlDatabase Dialect::open(const DatabaseUrl& url, const QString& name, QString*
     return db;
 }
 
-qint64 Dialect::cacheBytes(const QSqlDatabase& db)
+sqlite3* Dialect::sqliteHandle(const QSqlDatabase& db)
 {
     // The handle of Qt's SQLite driver is the sqlite3* of the system's libsqlite3, which this
     // module links too (Debian's libqt6sql6-sqlite uses it rather than a copy of its own).
     if (!db.isOpen() || db.driverName() != QStringLiteral("QSQLITE"))
-        return -1;
+        return nullptr;
     const QVariant handle = db.driver()->handle();
     if (!handle.isValid() || qstrcmp(handle.typeName(), "sqlite3*") != 0)
-        return -1;
-    sqlite3* connection = *static_cast<sqlite3* const*>(handle.constData());
+        return nullptr;
+    return *static_cast<sqlite3* const*>(handle.constData());
+}
+
+qint64 Dialect::cacheBytes(const QSqlDatabase& db)
+{
+    sqlite3* connection = sqliteHandle(db);
     int current = 0;
     int highwater = 0;
     if (!connection || sqlite3_db_status(connection, SQLITE_DBSTATUS_CACHE_USED, &current,

@@ -18,6 +18,8 @@
 #include <QSqlDatabase>
 #include <QString>
 
+struct sqlite3;
+
 namespace PumpWatch::History {
 
 class Dialect {
@@ -50,6 +52,10 @@ public:
     /// The bytes a SQLite connection's page cache holds now; -1 for PostgreSQL or a closed
     /// connection. Call from the connection's thread.
     static qint64 cacheBytes(const QSqlDatabase& db);
+    /// The sqlite3* behind a connection of Qt's SQLite driver (the system's libsqlite3, which
+    /// this module links too), or null for another engine: for reads that step through
+    /// hundreds of thousands of rows without a QVariant per value.
+    static sqlite3* sqliteHandle(const QSqlDatabase& db);
 
 private:
     Engine m_engine;

@@ -31,18 +31,6 @@ QString placeholders(size_t n)
     return in;
 }
 
-/// The sqlite3* behind a connection of Qt's SQLite driver (the system's libsqlite3, which this
-/// module links too; see Dialect::cacheBytes), or null for another engine.
-sqlite3* sqliteConnection(const QSqlDatabase& db)
-{
-    if (!db.isOpen() || db.driverName() != QStringLiteral("QSQLITE"))
-        return nullptr;
-    const QVariant handle = db.driver()->handle();
-    if (!handle.isValid() || qstrcmp(handle.typeName(), "sqlite3*") != 0)
-        return nullptr;
-    return *static_cast<sqlite3* const*>(handle.constData());
-}
-
 /// Reads hourly rows through SQLite's own API, no QVariant per value — for a report that reads
 /// hundreds of thousands of rows, most of the time Qt Sql would spend. `sql` takes the IN list
 /// of series (%1), then from and to, and returns the series and then the hour's columns, by
@@ -329,7 +317,7 @@ HistoryReader::hourAverages(const std::vector<TagId>& tags, qint64 fromMs, qint6
     std::vector<std::vector<RollupRow>> out(tags.size());
     QHash<qint64, size_t> indexOf;
     const std::vector<qint64> ids = seriesIds(tags, &indexOf);
-    if (sqlite3* db = sqliteConnection(m_db)) {
+    if (sqlite3* db = Dialect::sqliteHandle(m_db)) {
         // NULL reads as 0: v_avg is NULL where nothing is covered, v_min and v_max where n = 0.
         const auto read = [](sqlite3_stmt* st) {
             RollupRow r;
@@ -402,7 +390,7 @@ HistoryReader::counterHours(const std::vector<TagId>& tags, qint64 fromMs, qint6
     std::vector<std::vector<RollupRow>> out(tags.size());
     QHash<qint64, size_t> indexOf;
     const std::vector<qint64> ids = seriesIds(tags, &indexOf);
-    if (sqlite3* db = sqliteConnection(m_db)) {
+    if (sqlite3* db = Dialect::sqliteHandle(m_db)) {
         // SQLite reads every hour faster than it groups them (window functions and GROUP BY
         // over an expression cost it more than the rows: docs/performance.md § Reports).
         // NULL reads as 0: first_ts, last_ts and the values are NULL where n = 0, delta where

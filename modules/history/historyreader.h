@@ -58,6 +58,20 @@ public:
     /// Samples with fromMs ≤ ts < toMs in time order; nullopt on error or when canceled.
     std::optional<std::vector<Point>> raw(TagId tag, qint64 fromMs, qint64 toMs,
                                           const Canceled& canceled = {});
+    /// Steps through the samples with fromMs ≤ ts < toMs in time order, handing each to
+    /// `visit` (a null value reads as NaN); `visit` returns false to stop (canceled). On SQLite
+    /// through its own API, no QVariant per row: a month at 1 s in about the time SQLite takes
+    /// to step through it. False on error (lastError()) or when stopped (lastError() empty).
+    bool scan(TagId tag, qint64 fromMs, qint64 toMs, const std::function<bool(const Point&)>& visit);
+    /// The newest sample before `ms`, of any quality (what holds at the start of a range), in
+    /// `*out` (nullopt when there is none). False on error.
+    bool sampleBefore(TagId tag, qint64 ms, std::optional<Point>* out);
+    /// The oldest good sample with fromMs ≤ ts < toMs (a counter's next reading after a range).
+    bool firstGood(TagId tag, qint64 fromMs, qint64 toMs, std::optional<Point>* out);
+    /// The time of the first good sample in [fromMs, toMs) whose value is exactly `value` (an
+    /// hour's min or max from the rollups, to say when it happened); nullopt on error, 0 when
+    /// none matches.
+    std::optional<qint64> timeOfValue(TagId tag, qint64 fromMs, qint64 toMs, double value);
     /// At most `buckets` equal buckets over [fromMs, toMs): min and max of the good samples;
     /// buckets without any sample are left out.
     std::optional<std::vector<Bucket>> decimated(TagId tag, qint64 fromMs, qint64 toMs,

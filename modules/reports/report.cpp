@@ -37,6 +37,13 @@ Cell Cell::total(Formula::Kind kind, std::vector<CellRange> ranges, int decimals
     return c;
 }
 
+Cell Cell::at(const QDateTime& time, const QString& format, CellRole role)
+{
+    Cell c = label(time.toString(format), role);
+    c.time = time;
+    return c;
+}
+
 QString Cell::displayText() const
 {
     if (!value)

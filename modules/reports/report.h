@@ -77,12 +77,17 @@ struct Cell {
     Formula formula; ///< a total: finish() computes `value` from it
     QString comment; ///< what the flags mean here ("通讯中断 06:10–09:40，线性插值"), a correction
     QString key; ///< stable identity of a correctable cell ("S0001/2026-12-01"); empty: none
+    /// A date and time (a query's time column, the time of a maximum): `text` holds how the
+    /// screen and CSV print it, Excel gets a date in the project's local time.
+    QDateTime time;
 
     static Cell label(const QString& text, CellRole role = CellRole::Body);
     static Cell header(const QString& text) { return label(text, CellRole::Header); }
     static Cell number(double value, int decimals, CellFlags flags = {});
     static Cell blank(CellFlags flags = {});
     static Cell total(Formula::Kind kind, std::vector<CellRange> ranges, int decimals);
+    /// A date/time cell printed as `format` ("yyyy-MM-dd HH:mm") in the time's own zone.
+    static Cell at(const QDateTime& time, const QString& format, CellRole role = CellRole::Body);
 
     bool isNumber() const { return value.has_value(); }
     /// What every renderer prints: the number with its decimals, the text, or nothing.
@@ -94,6 +99,19 @@ struct Column {
     QString name;        ///< for CSV's and screen readers' sake when headers are merged
     double width = 10.0; ///< in characters of the body font (Excel's unit); paper scales to fit
     friend bool operator==(const Column&, const Column&) = default;
+};
+
+/// A line chart over columns of the grid, embedded by the .xlsx writer beside the table (the
+/// screen and paper draw their own). Rows and columns in grid coordinates; the category column
+/// holds the times or labels of the x axis.
+struct ReportChart {
+    QString title;
+    int categoryColumn = 0;
+    int firstRow = 0; ///< the first body row charted
+    int lastRow = 0;  ///< the last body row charted, inclusive
+    std::vector<int> valueColumns;
+    QString valueAxisTitle; ///< the unit(s): "MPa"
+    friend bool operator==(const ReportChart&, const ReportChart&) = default;
 };
 
 struct Signature {
@@ -124,6 +142,8 @@ public:
     QStringList notes;                   ///< 备注, one paragraph each
     std::vector<Signature> signatures;
     QDateTime generatedAt; ///< 制表时间, in the project's zone
+    QString sheetName;     ///< the worksheet's name in a workbook of several reports; empty: title
+    std::vector<ReportChart> charts;
     PageSetup page;
 
     int rowCount() const { return static_cast<int>(rows.size()); }

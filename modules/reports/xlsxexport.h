@@ -24,5 +24,7 @@ namespace PumpWatch::Reports {
 
 /// On failure returns false and sets `*error` (if given) to a message naming the path.
 bool writeXlsx(const Report& report, const QString& path, QString* error);
+/// Several reports as the sheets of one workbook, in order (a query's ranking and its data).
+bool writeXlsx(const std::vector<Report>& reports, const QString& path, QString* error);
 
 } // namespace PumpWatch::Reports
