@@ -8,6 +8,7 @@
 #include "limiteditor.h"
 #include "logindialog.h"
 #include "mappanel.h"
+#include "querypanel.h"
 #include "reportcorrectiondialog.h"
 #include "reportpreviewdialog.h"
 #include "reportspanel.h"
@@ -42,8 +43,8 @@
 namespace PumpWatch::Ui {
 
 namespace {
-constexpr int LayoutVersion = 4; // 2: the map in the dispatcher layout; 3: process graphics;
-                                 // 4: reports
+constexpr int LayoutVersion = 5; // 2: the map in the dispatcher layout; 3: process graphics;
+                                 // 4: reports; 5: queries
 
 /// Every panel, in the View menu's order: the docks, the menu and the layouts are built from it.
 struct PanelSpec {
@@ -61,6 +62,7 @@ constexpr PanelSpec Panels[] = {
     {"alarmRecords", QT_TRANSLATE_NOOP("PumpWatch::Ui::MainWindow", "Alarm records")},
     {"alarmSettings", QT_TRANSLATE_NOOP("PumpWatch::Ui::MainWindow", "Alarm settings")},
     {"reports", QT_TRANSLATE_NOOP("PumpWatch::Ui::MainWindow", "Reports")},
+    {"queries", QT_TRANSLATE_NOOP("PumpWatch::Ui::MainWindow", "Queries")},
 };
 
 QString userKey(const QString& user, const char* what)
@@ -107,6 +109,7 @@ MainWindow::MainWindow(Services& services, UserStore& users, QSettings& settings
     m_limits = new LimitEditor(services, this);
     m_graphics = new GraphicsPanel(services, m_alarms, this);
     m_reports = new ReportsPanel(services, this);
+    m_queries = new QueryPanel(services, this);
     addPanels();
 
     statusBar()->addWidget(m_comm, 1);
@@ -251,7 +254,8 @@ void MainWindow::addPanels()
                                            {QStringLiteral("alarmRecords"), m_query},
                                            {QStringLiteral("alarmSettings"), m_limits},
                                            {QStringLiteral("processGraphics"), m_graphics},
-                                           {QStringLiteral("reports"), m_reports}};
+                                           {QStringLiteral("reports"), m_reports},
+                                           {QStringLiteral("queries"), m_queries}};
     for (const PanelSpec& panel : Panels) {
         auto* dock = new QDockWidget(tr(panel.title), this);
         dock->setObjectName(QString::fromLatin1(panel.name));
@@ -359,6 +363,20 @@ void MainWindow::buildMenus()
     QMenu* reports = menuBar()->addMenu(tr("&Reports"));
     reports->addAction(tr("Reports…"), QKeySequence(Qt::CTRL | Qt::Key_R), this,
                        &MainWindow::openReports);
+    // 查询: every logged-in role may query history.
+    QMenu* queries = menuBar()->addMenu(tr("&Queries"));
+    queries->addAction(tr("History query…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Q), this,
+                       [this] { openQueries(0); });
+    queries->addAction(tr("Comparison…"), this, [this] { openQueries(1); });
+    queries->addAction(tr("Period comparison…"), this, [this] { openQueries(2); });
+}
+
+void MainWindow::openQueries(int tab)
+{
+    m_queries->setCurrentIndex(tab);
+    QDockWidget* d = dock(QStringLiteral("queries"));
+    d->show();
+    d->raise();
 }
 
 void MainWindow::openReports()
@@ -387,6 +405,7 @@ void MainWindow::applyLayout(Layout layout)
     QDockWidget* settings = dock(QStringLiteral("alarmSettings"));
     QDockWidget* graphics = dock(QStringLiteral("processGraphics"));
     QDockWidget* reports = dock(QStringLiteral("reports"));
+    QDockWidget* queries = dock(QStringLiteral("queries"));
     // Dispatcher: the list and the map side by side, the alarms below with a station's detail
     // beside them. Engineer: the list and the detail, the trends large below.
     const bool dispatcher = layout == Layout::Dispatcher;
@@ -399,6 +418,7 @@ void MainWindow::applyLayout(Layout layout)
     splitDockWidget(bottomLeft, bottomRight, Qt::Horizontal);
     tabifyDockWidget(topRight, graphics);
     tabifyDockWidget(list, reports); // a report wants the wide side; the list stays in front
+    tabifyDockWidget(reports, queries);
     if (dispatcher) {
         tabifyDockWidget(map, overview);
         tabifyDockWidget(alarmPanel, records);

@@ -31,6 +31,7 @@ class DrawingEditors;
 class GraphicsPanel;
 class LimitEditor;
 class MapPanel;
+class QueryPanel;
 class ReportsPanel;
 class StationDetail;
 class StationListView;
@@ -84,6 +85,9 @@ public:
     ReportsPanel* reports() const { return m_reports; }
     /// Brings the reports dock forward.
     void openReports();
+    QueryPanel* queries() const { return m_queries; }
+    /// Brings the queries dock forward at `tab`: 0 综合查询, 1 对比查询, 2 同比/环比.
+    void openQueries(int tab = 0);
     QDockWidget* dock(const QString& objectName) const;
     AlarmBanner* banner() const { return m_banner; }
 
@@ -125,6 +129,7 @@ private:
     GraphicsPanel* m_graphics;
     DrawingEditors* m_editors;
     ReportsPanel* m_reports;
+    QueryPanel* m_queries;
     StationTiles* m_tiles;
     AlarmBanner* m_banner;
     QLabel* m_clock;

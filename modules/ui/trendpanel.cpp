@@ -2,6 +2,7 @@
 
 #include "stationlistmodel.h"
 #include "theme.h"
+#include "timeticks.h"
 
 #include <core/csv.h>
 #include <core/valueformat.h>
@@ -67,65 +68,6 @@ bool isNonNegative(Quantity q)
     default:
         return false;
     }
-}
-
-struct Tick {
-    qint64 ms;
-    QString label;
-};
-
-/// Ticks on round times of `zone` (every 5 minutes, 2 hours, 1 day …), at most `maxTicks`,
-/// labelled HH:mm (HH:mm:ss under a minute, a date at midnight, MM-dd HH:mm over a day).
-std::vector<Tick> timeTicks(qint64 fromMs, qint64 toMs, int maxTicks, const QTimeZone& zone)
-{
-    static const qint64 steps[] = {
-        SecondMs,  2 * SecondMs, 5 * SecondMs, 10 * SecondMs, 15 * SecondMs, 30 * SecondMs,
-        MinuteMs,  2 * MinuteMs, 5 * MinuteMs, 10 * MinuteMs, 15 * MinuteMs, 30 * MinuteMs,
-        HourMs,    2 * HourMs,   3 * HourMs,   6 * HourMs,    12 * HourMs,   DayMs,
-        2 * DayMs, 7 * DayMs,    14 * DayMs,   30 * DayMs,    91 * DayMs,    365 * DayMs};
-    std::vector<Tick> ticks;
-    const qint64 span = toMs - fromMs;
-    if (span <= 0 || maxTicks < 1)
-        return ticks;
-    qint64 step = steps[std::size(steps) - 1];
-    for (qint64 s : steps) {
-        if (span / s <= maxTicks) {
-            step = s;
-            break;
-        }
-    }
-    const QString format = step < MinuteMs      ? QStringLiteral("HH:mm:ss")
-                           : span > 300 * DayMs ? QStringLiteral("yyyy-MM-dd")
-                           : step >= DayMs      ? QStringLiteral("MM-dd")
-                           : span > DayMs       ? QStringLiteral("MM-dd HH:mm")
-                                                : QStringLiteral("HH:mm");
-    const auto label = [&](qint64 ms) {
-        const QDateTime t = QDateTime::fromMSecsSinceEpoch(ms, zone);
-        // A day's first tick says which day it is.
-        if (format == u"HH:mm" && t.time() == QTime(0, 0))
-            return t.toString(QStringLiteral("MM-dd"));
-        return t.toString(format);
-    };
-    if (step < DayMs) {
-        const qint64 offset =
-            qint64(zone.offsetFromUtc(QDateTime::fromMSecsSinceEpoch(fromMs, zone))) * 1000;
-        const qint64 local = fromMs + offset;
-        qint64 t = (local / step + (local % step != 0 ? 1 : 0)) * step - offset;
-        for (; t <= toMs; t += step)
-            ticks.push_back({t, label(t)});
-        return ticks;
-    }
-    // Whole days on local midnights.
-    const qint64 days = step / DayMs;
-    QDate d = QDateTime::fromMSecsSinceEpoch(fromMs, zone).date();
-    for (;; d = d.addDays(days)) {
-        const qint64 t = QDateTime(d, QTime(0, 0), zone).toMSecsSinceEpoch();
-        if (t > toMs)
-            break;
-        if (t >= fromMs)
-            ticks.push_back({t, label(t)});
-    }
-    return ticks;
 }
 
 QDateTime wallTime(qint64 ms, const QTimeZone& zone)
@@ -680,17 +622,17 @@ void TrendPanel::updateTimeTicks()
     const qint64 to = static_cast<qint64>(m_time->max());
     const double width = m_chart->plotArea().width() > 0 ? m_chart->plotArea().width() : 600;
     const int maxTicks = std::clamp(static_cast<int>(width / 90), 2, 10);
-    const std::vector<Tick> ticks =
+    const std::vector<TimeTick> ticks =
         timeTicks(from, to, maxTicks, QTimeZone(m_services.project.timeZone.toLatin1()));
     QStringList labels;
-    for (const Tick& t : ticks)
+    for (const TimeTick& t : ticks)
         labels << t.label;
     if (labels == m_time->categoriesLabels() && m_time->startValue() == double(from) - 1)
         return;
     for (const QString& l : m_time->categoriesLabels())
         m_time->remove(l);
     m_time->setStartValue(double(from) - 1);
-    for (const Tick& t : ticks)
+    for (const TimeTick& t : ticks)
         m_time->append(t.label, double(t.ms));
 }
 

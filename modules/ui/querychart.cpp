@@ -1,0 +1,384 @@
+#include "querychart.h"
+
+#include "timeticks.h"
+
+#include <history/historyoptions.h>
+
+#include <QCategoryAxis>
+#include <QChart>
+#include <QDateTime>
+#include <QGraphicsLineItem>
+#include <QGraphicsSimpleTextItem>
+#include <QLegendMarker>
+#include <QLineSeries>
+#include <QMouseEvent>
+#include <QScatterSeries>
+#include <QValueAxis>
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+
+namespace PumpWatch::Ui {
+
+namespace {
+
+using Reports::CellFlag;
+
+const QColor Colours[] = {QColor(0x1e, 0x88, 0xe5), QColor(0x43, 0xa0, 0x47),
+                          QColor(0xfb, 0x8c, 0x00), QColor(0x8e, 0x24, 0xaa),
+                          QColor(0xe5, 0x39, 0x35), QColor(0x00, 0xac, 0xc1),
+                          QColor(0x6d, 0x4c, 0x41), QColor(0x54, 0x6e, 0x7a)};
+
+/// History stores a steady value at least once a heartbeat: a longer silence is missing data.
+const qint64 SilenceGapMs = History::HistoryOptions{}.heartbeatMs * 3 / 2;
+
+/// The flags a curve marks, in the legend's order, with their marker's colour and shape.
+struct MarkKind {
+    CellFlag flag;
+    const char* name; ///< in QueryChart's context
+    QColor colour;
+    QScatterSeries::MarkerShape shape;
+};
+const MarkKind MarkKinds[] = {
+    {CellFlag::Estimated, QT_TRANSLATE_NOOP("PumpWatch::Ui::QueryChart", "Estimated"),
+     QColor(0xf5, 0x7c, 0x00), QScatterSeries::MarkerShapeCircle},
+    {CellFlag::Corrected, QT_TRANSLATE_NOOP("PumpWatch::Ui::QueryChart", "Corrected"),
+     QColor(0x2e, 0x7d, 0x32), QScatterSeries::MarkerShapeRectangle},
+    {CellFlag::Reset, QT_TRANSLATE_NOOP("PumpWatch::Ui::QueryChart", "Counter reset"),
+     QColor(0xc6, 0x28, 0x28), QScatterSeries::MarkerShapeTriangle},
+    {CellFlag::Rollover, QT_TRANSLATE_NOOP("PumpWatch::Ui::QueryChart", "Counter rollover"),
+     QColor(0x6a, 0x1b, 0x9a), QScatterSeries::MarkerShapeStar},
+};
+
+} // namespace
+
+QueryChart::QueryChart(const QTimeZone& zone, QWidget* parent)
+    : QChartView(new QChart, parent)
+    , m_zone(zone)
+    , m_time(new QCategoryAxis)
+{
+    setRenderHint(QPainter::Antialiasing);
+    setRubberBand(QChartView::NoRubberBand);
+    setMouseTracking(true);
+    setMinimumHeight(220);
+    QChart* c = chart();
+    c->legend()->setAlignment(Qt::AlignBottom);
+    c->setMargins(QMargins(4, 4, 4, 4));
+    m_time->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
+    m_time->setGridLineVisible(false);
+    c->addAxis(m_time, Qt::AlignBottom);
+    m_cursor = new QGraphicsLineItem;
+    m_cursor->setPen(QPen(QColor(0x75, 0x75, 0x75), 1, Qt::DashLine));
+    m_cursor->setZValue(100);
+    m_cursor->hide();
+    c->scene()->addItem(m_cursor);
+    m_readout = new QGraphicsSimpleTextItem;
+    m_readout->setZValue(101);
+    m_readout->setBrush(palette().color(QPalette::Text));
+    m_readout->hide();
+    c->scene()->addItem(m_readout);
+    connect(c, &QChart::plotAreaChanged, this, [this] {
+        updateTimeTicks();
+        placeCursor();
+    });
+}
+
+void QueryChart::clear()
+{
+    QChart* c = chart();
+    for (Drawn& d : m_series) {
+        for (QLineSeries* s : d.segments) {
+            c->removeSeries(s);
+            delete s;
+        }
+    }
+    m_series.clear();
+    for (QScatterSeries* s : m_markers) {
+        c->removeSeries(s);
+        delete s;
+    }
+    m_markers.clear();
+    for (QValueAxis* a : m_axes) {
+        c->removeAxis(a);
+        delete a;
+    }
+    m_axes.clear();
+    m_cursorMs = 0;
+    m_cursor->hide();
+    m_readout->hide();
+}
+
+void QueryChart::setSeries(const std::vector<Reports::QuerySeries>& series, qint64 fromMs,
+                           qint64 toMs, bool raw)
+{
+    clear();
+    m_fromMs = fromMs;
+    m_toMs = std::max(toMs, fromMs + 1);
+    m_time->setRange(double(m_fromMs), double(m_toMs));
+    for (std::size_t i = 0; i < series.size(); ++i)
+        addSeries(series[i], raw, Colours[i % std::size(Colours)]);
+    // The flag markers: one scatter per kind and axis, the kind named once in the legend.
+    std::map<std::pair<int, QValueAxis*>, QList<QPointF>> marks;
+    for (std::size_t i = 0; i < series.size(); ++i) {
+        const Reports::QuerySeries& s = series[i];
+        for (const Reports::QueryPoint& p : s.points) {
+            if (!p.value)
+                continue;
+            for (int k = 0; k < int(std::size(MarkKinds)); ++k) {
+                if (p.flags.testFlag(MarkKinds[k].flag))
+                    marks[{k, m_series[i].axis}].append(
+                        QPointF(double(p.startMs + s.shiftMs), *p.value));
+            }
+        }
+    }
+    std::vector<bool> named(std::size(MarkKinds), false);
+    for (const auto& [key, points] : marks) {
+        const MarkKind& kind = MarkKinds[key.first];
+        auto* scatter = new QScatterSeries;
+        scatter->setName(tr(kind.name));
+        scatter->setMarkerShape(kind.shape);
+        scatter->setMarkerSize(9);
+        scatter->setBrush(Qt::NoBrush); // hollow: the line's value shows through
+        scatter->setPen(QPen(kind.colour, 1.8));
+        scatter->setUseOpenGL(false);
+        scatter->replace(points);
+        chart()->addSeries(scatter);
+        scatter->attachAxis(m_time);
+        scatter->attachAxis(key.second);
+        scatter->setProperty("kind", tr(kind.name));
+        if (named[std::size_t(key.first)]) {
+            for (QLegendMarker* m : chart()->legend()->markers(scatter))
+                m->setVisible(false);
+        }
+        named[std::size_t(key.first)] = true;
+        m_markers.push_back(scatter);
+    }
+    fitAxes();
+    updateTimeTicks();
+}
+
+QValueAxis* QueryChart::axisFor(const Reports::QuerySeries& s, const QColor& colour)
+{
+    for (QValueAxis* a : m_axes) {
+        if (a->property("unit").toString() == s.unit)
+            return a;
+    }
+    auto* axis = new QValueAxis;
+    axis->setTitleText(s.unit.isEmpty() ? s.name : s.unit);
+    axis->setLabelsColor(colour);
+    axis->setTitleBrush(colour);
+    axis->setLinePenColor(colour);
+    axis->setGridLineVisible(m_axes.empty());
+    axis->setProperty("unit", s.unit);
+    axis->setProperty("decimals", s.decimals);
+    chart()->addAxis(axis, m_axes.size() % 2 == 0 ? Qt::AlignLeft : Qt::AlignRight);
+    m_axes.push_back(axis);
+    return axis;
+}
+
+void QueryChart::addSeries(const Reports::QuerySeries& s, bool raw, const QColor& colour)
+{
+    Drawn d;
+    d.label = s.label();
+    d.unit = s.unit;
+    d.decimals = s.decimals;
+    d.axis = axisFor(s, colour);
+    std::vector<QList<QPointF>> runs(1);
+    const auto breakLine = [&runs] {
+        if (!runs.back().isEmpty())
+            runs.emplace_back();
+    };
+    if (raw) {
+        // A column without a good sample, or a silence longer than a few columns, is a gap.
+        qint64 columnMs = (m_toMs - m_fromMs) / 1600;
+        for (std::size_t i = 1; i < s.envelope.size(); ++i) {
+            const qint64 step = s.envelope[i].startMs - s.envelope[i - 1].startMs;
+            if (step > 0)
+                columnMs = std::min(columnMs, step);
+        }
+        const double gapMs = double(std::max(3 * columnMs, SilenceGapMs));
+        for (const History::Bucket& b : s.envelope) {
+            const double x = double(b.startMs + s.shiftMs);
+            if (b.count <= 0) {
+                breakLine();
+                continue;
+            }
+            if (!runs.back().isEmpty() && x - runs.back().back().x() > gapMs)
+                breakLine();
+            runs.back().append(QPointF(x, b.min));
+            if (b.max != b.min)
+                runs.back().append(QPointF(x, b.max));
+            if (b.endsBad)
+                breakLine();
+        }
+    } else {
+        for (const Reports::QueryPoint& p : s.points) {
+            if (!p.value) {
+                breakLine();
+                continue;
+            }
+            runs.back().append(QPointF(double(p.startMs + s.shiftMs), *p.value));
+        }
+    }
+    if (runs.back().isEmpty() && runs.size() > 1)
+        runs.pop_back();
+    for (std::size_t i = 0; i < runs.size(); ++i) {
+        auto* line = new QLineSeries;
+        line->setUseOpenGL(false);
+        line->setPen(QPen(colour, 1.6));
+        line->setName(d.label);
+        line->replace(runs[i]); // one call: a month of columns draws at once
+        chart()->addSeries(line);
+        line->attachAxis(m_time);
+        line->attachAxis(d.axis);
+        // The series is named once in the legend, not once per piece.
+        if (i > 0) {
+            for (QLegendMarker* m : chart()->legend()->markers(line))
+                m->setVisible(false);
+        }
+        d.segments.push_back(line);
+        d.points.insert(d.points.end(), runs[i].begin(), runs[i].end());
+    }
+    std::sort(d.points.begin(), d.points.end(),
+              [](const QPointF& a, const QPointF& b) { return a.x() < b.x(); });
+    m_series.push_back(std::move(d));
+}
+
+void QueryChart::fitAxes()
+{
+    for (QValueAxis* axis : m_axes) {
+        double lo = std::numeric_limits<double>::max();
+        double hi = std::numeric_limits<double>::lowest();
+        for (const Drawn& d : m_series) {
+            if (d.axis != axis)
+                continue;
+            for (const QPointF& p : d.points) {
+                lo = std::min(lo, p.y());
+                hi = std::max(hi, p.y());
+            }
+        }
+        if (lo > hi) {
+            lo = 0;
+            hi = 1;
+        }
+        const double pad = std::max((hi - lo) * 0.08, std::abs(hi) * 0.01 + 1e-3);
+        const bool floorAtZero = lo >= 0;
+        axis->setRange(floorAtZero ? std::max(0.0, lo - pad) : lo - pad, hi + pad);
+        axis->applyNiceNumbers();
+        if (floorAtZero && axis->min() < 0)
+            axis->setMin(0);
+        // As many decimals as the ticks need, never more than the series', never %g.
+        const double step = (axis->max() - axis->min()) / std::max(1, axis->tickCount() - 1);
+        const int wanted = step > 0 ? static_cast<int>(std::ceil(-std::log10(step))) : 0;
+        const int decimals = std::clamp(wanted, 0, std::max(0, axis->property("decimals").toInt()));
+        axis->setLabelFormat(QStringLiteral("%.%1f").arg(decimals));
+    }
+}
+
+void QueryChart::updateTimeTicks()
+{
+    const double width = chart()->plotArea().width() > 0 ? chart()->plotArea().width() : 600;
+    const int maxTicks = std::clamp(static_cast<int>(width / 90), 2, 10);
+    const std::vector<TimeTick> ticks = timeTicks(m_fromMs, m_toMs, maxTicks, m_zone);
+    for (const QString& l : m_time->categoriesLabels())
+        m_time->remove(l);
+    m_time->setStartValue(double(m_fromMs) - 1);
+    for (const TimeTick& t : ticks)
+        m_time->append(t.label, double(t.ms));
+}
+
+QStringList QueryChart::timeLabels() const
+{
+    return m_time->categoriesLabels();
+}
+
+std::vector<QList<QPointF>> QueryChart::pieces(int series) const
+{
+    std::vector<QList<QPointF>> out;
+    for (const QLineSeries* s : m_series[std::size_t(series)].segments) {
+        if (s->count() > 0)
+            out.push_back(s->points());
+    }
+    return out;
+}
+
+QList<QPointF> QueryChart::markers(const QString& kind) const
+{
+    QList<QPointF> out;
+    for (const QScatterSeries* s : m_markers) {
+        if (s->property("kind").toString() == kind)
+            out += s->points();
+    }
+    return out;
+}
+
+void QueryChart::setCursorTime(qint64 ms)
+{
+    m_cursorMs = ms;
+    placeCursor();
+}
+
+void QueryChart::placeCursor()
+{
+    QLineSeries* any = nullptr;
+    for (const Drawn& d : m_series) {
+        if (!d.segments.empty()) {
+            any = d.segments.front();
+            break;
+        }
+    }
+    const QRectF area = chart()->plotArea();
+    if (!any || m_cursorMs < m_fromMs || m_cursorMs > m_toMs || area.isEmpty()) {
+        m_cursor->hide();
+        m_readout->hide();
+        return;
+    }
+    const double x = chart()->mapToPosition(QPointF(double(m_cursorMs), 0), any).x();
+    m_cursor->setLine(x, area.top(), x, area.bottom());
+    m_cursor->show();
+    m_readout->setText(readout(m_cursorMs));
+    const double w = m_readout->boundingRect().width();
+    m_readout->setPos(x + 8 + w > area.right() ? x - 8 - w : x + 8, area.top() + 4);
+    m_readout->show();
+}
+
+QString QueryChart::readout(qint64 ms) const
+{
+    QStringList parts{
+        QDateTime::fromMSecsSinceEpoch(ms, m_zone).toString(QStringLiteral("MM-dd HH:mm:ss"))};
+    for (const Drawn& d : m_series) {
+        // The last point at or before the cursor: a bucket's value holds over its bucket.
+        auto it = std::upper_bound(d.points.begin(), d.points.end(), double(ms),
+                                   [](double x, const QPointF& p) { return x < p.x(); });
+        QString value = QStringLiteral("—");
+        if (it != d.points.begin()) {
+            --it;
+            value = QString::number(it->y(), 'f', d.decimals) +
+                    (d.unit.isEmpty() ? QString() : u' ' + d.unit);
+        }
+        parts << d.label + u' ' + value;
+    }
+    return parts.join(u'\n');
+}
+
+void QueryChart::mouseMoveEvent(QMouseEvent* event)
+{
+    const QPointF pos = event->position();
+    if (chart()->plotArea().contains(pos) && !m_series.empty() &&
+        !m_series.front().segments.empty()) {
+        const QPointF value = chart()->mapToValue(pos, m_series.front().segments.front());
+        m_cursorMs = static_cast<qint64>(value.x());
+        placeCursor();
+        Q_EMIT cursorMoved(m_cursorMs);
+    }
+    QChartView::mouseMoveEvent(event);
+}
+
+void QueryChart::resizeEvent(QResizeEvent* event)
+{
+    QChartView::resizeEvent(event);
+    placeCursor();
+}
+
+} // namespace PumpWatch::Ui

@@ -1,0 +1,259 @@
+#include "queryhistorytab.h"
+
+#include "querychart.h"
+#include "querymodels.h"
+#include "queryparts.h"
+#include "querypicker.h"
+
+#include <reports/queryreport.h>
+
+#include <QBoxLayout>
+#include <QComboBox>
+#include <QHeaderView>
+#include <QLabel>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSplitter>
+#include <QTableView>
+
+namespace PumpWatch::Ui {
+
+namespace {
+
+QTableView* makeTable(QAbstractItemModel* model, QWidget* parent, const QString& name)
+{
+    auto* table = new QTableView(parent);
+    table->setObjectName(name);
+    table->setModel(model);
+    table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    table->setSelectionMode(QAbstractItemView::SingleSelection);
+    table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    table->verticalHeader()->hide();
+    table->verticalHeader()->setDefaultSectionSize(table->fontMetrics().height() + 6);
+    table->horizontalHeader()->setDefaultAlignment(Qt::AlignCenter);
+    table->setAlternatingRowColors(true);
+    table->setWordWrap(false);
+    return table;
+}
+
+} // namespace
+
+QueryHistoryTab::QueryHistoryTab(Services& services, QWidget* parent)
+    : QWidget(parent)
+    , m_services(services)
+    , m_zone(services.project.timeZone.toLatin1())
+    , m_picker(new QueryPicker(services.project, this))
+    , m_period(new QueryPeriodEdit(
+          m_zone, [&services] { return services.clock.nowMs(); }, this))
+    , m_step(new QComboBox(this))
+    , m_query(new QPushButton(tr("Query"), this))
+    , m_progress(new QProgressBar(this))
+    , m_cancel(new QPushButton(tr("Cancel"), this))
+    , m_status(new QLabel(this))
+    , m_chart(new QueryChart(m_zone, this))
+    , m_model(new QueryTableModel(m_zone, this))
+    , m_stats(new QueryStatisticsModel(m_zone, this))
+{
+    m_step->setObjectName(QStringLiteral("step"));
+    m_query->setObjectName(QStringLiteral("query"));
+    m_cancel->setObjectName(QStringLiteral("cancel"));
+    m_status->setObjectName(QStringLiteral("status"));
+    m_status->setWordWrap(true);
+    m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    fillStepCombo(m_step);
+    m_step->setToolTip(tr("Raw up to two days, 15 minutes up to a week, hours up to two months, "
+                          "production days beyond"));
+    m_progress->setRange(0, QueryProgressSteps);
+    m_progress->setTextVisible(false);
+    m_progress->setMaximumWidth(fontMetrics().averageCharWidth() * 14);
+    m_progress->hide();
+    m_cancel->hide();
+    m_table = makeTable(m_model, this, QStringLiteral("table"));
+    m_statistics = makeTable(m_stats, this, QStringLiteral("statistics"));
+    m_statistics->setSelectionMode(QAbstractItemView::NoSelection);
+    m_statistics->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_outputs = new QueryOutputs(
+        [this] {
+            return m_result ? std::vector{Reports::QueryReport::history(*m_result, m_zone)}
+                            : std::vector<Reports::Report>{};
+        },
+        m_model, this);
+
+    auto* controls = new QHBoxLayout;
+    controls->addWidget(new QLabel(tr("Period"), this));
+    controls->addWidget(m_period);
+    controls->addWidget(new QLabel(tr("Step"), this));
+    controls->addWidget(m_step);
+    controls->addWidget(m_query);
+    controls->addWidget(m_progress);
+    controls->addWidget(m_cancel);
+    controls->addStretch(1);
+    controls->addWidget(m_outputs);
+
+    auto* results = new QSplitter(Qt::Vertical, this);
+    results->addWidget(m_chart);
+    results->addWidget(m_table);
+    results->addWidget(m_statistics);
+    results->setStretchFactor(0, 3);
+    results->setStretchFactor(1, 2);
+    results->setStretchFactor(2, 1);
+
+    auto* right = new QWidget(this);
+    auto* rightLayout = new QVBoxLayout(right);
+    rightLayout->setContentsMargins(0, 0, 0, 0);
+    rightLayout->addLayout(controls);
+    rightLayout->addWidget(m_status);
+    rightLayout->addWidget(results, 1);
+
+    auto* split = new QSplitter(Qt::Horizontal, this);
+    split->addWidget(m_picker);
+    split->addWidget(right);
+    split->setStretchFactor(1, 1);
+    split->setSizes({fontMetrics().averageCharWidth() * 30, 900});
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(split);
+
+    const auto updateAuto = [this] {
+        const auto [from, to] = m_period->range();
+        updateAutoStep(m_step, to - from);
+    };
+    connect(m_period, &QueryPeriodEdit::changed, this, updateAuto);
+    updateAuto();
+    connect(m_query, &QPushButton::clicked, this, &QueryHistoryTab::run);
+    connect(m_cancel, &QPushButton::clicked, this, &QueryHistoryTab::cancel);
+    connect(&m_job, &QFutureWatcherBase::progressValueChanged, m_progress, &QProgressBar::setValue);
+    connect(&m_job, &QFutureWatcherBase::finished, this, &QueryHistoryTab::done);
+    connect(m_outputs, &QueryOutputs::status, this, &QueryHistoryTab::setStatus);
+    connect(m_chart, &QueryChart::cursorMoved, this, &QueryHistoryTab::syncFromChart);
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex& current) { syncFromTable(current.row()); });
+    setStatus(tr("Tick the quantities to query in the tree, pick the period and press Query."));
+}
+
+QueryHistoryTab::~QueryHistoryTab()
+{
+    m_job.cancel();
+    m_job.waitForFinished();
+}
+
+QString QueryHistoryTab::statusText() const
+{
+    return m_status->text();
+}
+
+void QueryHistoryTab::setStatus(const QString& text)
+{
+    m_status->setText(text);
+}
+
+bool QueryHistoryTab::isBusy() const
+{
+    return m_job.isRunning();
+}
+
+void QueryHistoryTab::setBusy(bool busy)
+{
+    m_query->setEnabled(!busy);
+    m_progress->setVisible(busy);
+    m_cancel->setVisible(busy);
+    if (busy)
+        m_progress->setValue(0);
+}
+
+void QueryHistoryTab::run()
+{
+    if (isBusy())
+        return;
+    if (!m_services.database) {
+        setStatus(tr("No history database: queries need one."));
+        return;
+    }
+    Reports::HistoryRequest request;
+    request.tags = m_picker->checkedTags();
+    if (request.tags.empty()) {
+        setStatus(tr("Tick at least one quantity in the tree."));
+        return;
+    }
+    std::tie(request.fromMs, request.toMs) = m_period->range();
+    if (request.toMs <= request.fromMs) {
+        setStatus(tr("The period ends before it starts."));
+        return;
+    }
+    request.step = Reports::QueryStep(m_step->currentData().toInt());
+    request.nowMs = m_services.clock.nowMs();
+    request.chartBuckets = std::max(400, m_chart->width());
+    setBusy(true);
+    setStatus(tr("Querying %n series…", "", int(request.tags.size())));
+    m_job.setFuture(runHistory(m_services.project, *m_services.database, std::move(request)));
+}
+
+void QueryHistoryTab::cancel()
+{
+    m_job.cancel();
+}
+
+void QueryHistoryTab::done()
+{
+    setBusy(false);
+    if (m_job.isCanceled() || m_job.future().resultCount() == 0) {
+        setStatus(tr("Canceled."));
+        Q_EMIT finished();
+        return;
+    }
+    const QueryOutcome<Reports::HistoryResult> outcome = m_job.result();
+    if (!outcome.result) {
+        setStatus(tr("The query failed: %1").arg(outcome.error));
+        Q_EMIT finished();
+        return;
+    }
+    show(*outcome.result);
+    Q_EMIT finished();
+}
+
+void QueryHistoryTab::show(const Reports::HistoryResult& result)
+{
+    m_result = result;
+    m_chart->setSeries(result.series, result.fromMs, result.toMs,
+                       result.step == Reports::QueryStep::Raw);
+    m_model->setResult(result);
+    m_stats->setHistory(result);
+    m_table->resizeColumnsToContents();
+    m_outputs->setAvailable(true);
+    qint64 samples = 0;
+    bool truncated = false;
+    for (const Reports::QuerySeries& s : result.series) {
+        samples += s.samples;
+        truncated = truncated || s.truncated;
+    }
+    QString text = tr("Step: %1, %n row(s), %2 samples read.", "", m_model->rowCount())
+                       .arg(Reports::QueryReport::stepName(result.step))
+                       .arg(samples);
+    if (truncated)
+        text += u' ' + tr("Too many samples to list: the curve and the statistics are complete, "
+                          "for the table pick a coarser step.");
+    setStatus(text);
+}
+
+void QueryHistoryTab::syncFromChart(qint64 ms)
+{
+    if (m_syncing)
+        return;
+    const int row = m_model->rowForTime(ms);
+    if (row < 0)
+        return;
+    m_syncing = true;
+    m_table->selectRow(row);
+    m_table->scrollTo(m_model->index(row, 0));
+    m_syncing = false;
+}
+
+void QueryHistoryTab::syncFromTable(int row)
+{
+    if (m_syncing || row < 0 || row >= m_model->rowCount())
+        return;
+    m_syncing = true;
+    m_chart->setCursorTime(m_model->timeAt(row));
+    m_syncing = false;
+}
+
+} // namespace PumpWatch::Ui

@@ -1,0 +1,96 @@
+// What the three query tabs share: the period picker (今天, 昨天, 本周, 本月, 自定义 with two
+// date-time edits, in the project's zone), the step combo (自动 says what it chose), and the
+// output buttons — 导出 Excel and CSV (the result as QueryReport lays it out, so the file reads
+// as the CLI's), 打印 (the reports' painter through ReportPreviewDialog, then the printer) and
+// 复制 (the table on screen as tab-separated text, which Excel pastes into cells). GUI thread.
+#pragma once
+
+#include <reports/query.h>
+
+#include <QTimeZone>
+#include <QWidget>
+
+#include <functional>
+#include <vector>
+
+class QAbstractItemModel;
+class QComboBox;
+class QDateTimeEdit;
+class QPushButton;
+
+namespace PumpWatch::Ui {
+
+class ReportPreviewDialog;
+
+/// The table as tab-separated lines: the headers (one line, their line breaks as spaces), then
+/// every row's display texts.
+QString tableText(const QAbstractItemModel& model);
+
+class QueryPeriodEdit : public QWidget {
+    Q_OBJECT
+
+public:
+    enum Preset { Today = 0, Yesterday, ThisWeek, ThisMonth, Custom };
+
+    QueryPeriodEdit(const QTimeZone& zone, std::function<qint64()> now, QWidget* parent = nullptr);
+
+    /// The period picked, [fromMs, toMs): a preset up to now, or the edits' range.
+    std::pair<qint64, qint64> range() const;
+    void setPreset(Preset preset);
+    Preset preset() const;
+    /// Custom: from `fromMs` to `toMs`.
+    void setRange(qint64 fromMs, qint64 toMs);
+
+Q_SIGNALS:
+    void changed();
+
+private:
+    void showRange();
+
+    QTimeZone m_zone;
+    std::function<qint64()> m_now;
+    QComboBox* m_preset;
+    QDateTimeEdit* m_from;
+    QDateTimeEdit* m_to;
+};
+
+/// Fills `combo` with 自动, 原始数据, 15分钟, 小时, 日 (data: QueryStep).
+void fillStepCombo(QComboBox* combo);
+/// Auto's item says what it takes for `spanMs`: "自动（小时）".
+void updateAutoStep(QComboBox* combo, qint64 spanMs);
+
+class QueryOutputs : public QWidget {
+    Q_OBJECT
+
+public:
+    using ReportSource = std::function<std::vector<PumpWatch::Reports::Report>()>;
+
+    /// `reports`: the result as reports (sheets), empty when there is none; `table`: what 复制
+    /// copies.
+    QueryOutputs(ReportSource reports, const QAbstractItemModel* table, QWidget* parent = nullptr);
+
+    /// Writes the reports to `path`: "xlsx" (one sheet each) or "csv" (the first); false and a
+    /// status message when it fails.
+    bool exportTo(const QString& path, const QString& format);
+    void exportAs(const QString& format);
+    /// The print preview of the first report (its 打印 prints it).
+    ReportPreviewDialog* preview();
+    void copyTable();
+    void setAvailable(bool available);
+
+Q_SIGNALS:
+    /// What to tell the user: exported, copied, failed.
+    void status(const QString& text);
+
+private:
+    void print(const PumpWatch::Reports::Report& report);
+
+    ReportSource m_reports;
+    const QAbstractItemModel* m_table;
+    QPushButton* m_xlsx;
+    QPushButton* m_csv;
+    QPushButton* m_print;
+    QPushButton* m_copy;
+};
+
+} // namespace PumpWatch::Ui

@@ -1,0 +1,535 @@
+// The query panel (查询) as a dispatcher uses it, in Chinese, against a real SQLite history
+// written by the history writer from known curves (the reports tests' five-station project,
+// production day 08:00 → 08:00):
+// - 黄家坝's outlet pressure on 2026-12-01, every minute: 0.30 MPa from 08:00 to 20:00, 0.25
+//   otherwise, one spike of 0.45 at 10:30, silent (comm failure) from 14:00 to 16:00; 八五厂 0.50,
+//   南老 0.40, 澳门路口 0.35 all day;
+// - every station's outlet totalizer every 10 minutes at a known rate: this month (12-01 to
+//   12-10 14:00, "now"), the month before and last December — 南老 stood still in November (a
+//   zero base), 南南 was only added this month (outside 可比口径).
+// Each tab is driven through its widgets (period, tags, 查询) and read as a person reads it:
+// statistics cells, table rows at the step, the curve's break at the gap, the ranking order,
+// "—" over a zero base, the cursor and the table's row following each other, 取消, and the
+// .xlsx read back with openpyxl. With PUMPWATCH_DOC_IMAGES=DIR it writes query-history.png,
+// query-compare.png and query-yoy.png there (docs/images).
+#include "../unit/reports/knownhistory.h"
+
+#include <core/translator.h>
+#include <ui/periodcomparemodel.h>
+#include <ui/querychart.h>
+#include <ui/querycomparetab.h>
+#include <ui/queryhistorytab.h>
+#include <ui/querymodels.h>
+#include <ui/querypanel.h>
+#include <ui/queryparts.h>
+#include <ui/queryperiodtab.h>
+#include <ui/querypicker.h>
+#include <ui/reporttablemodel.h>
+
+#include <QAbstractItemModelTester>
+#include <QApplication>
+#include <QBrush>
+#include <QClipboard>
+#include <QComboBox>
+#include <QDir>
+#include <QFont>
+#include <QHeaderView>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QProcess>
+#include <QPushButton>
+#include <QRegularExpression>
+#include <QSignalSpy>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTreeWidget>
+
+using namespace PumpWatch;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+const QTimeZone Zone("Asia/Shanghai");
+
+qint64 at(int year, int month, int day, int hour, int minute = 0)
+{
+    return QDateTime(QDate(year, month, day), QTime(hour, minute), Zone).toMSecsSinceEpoch();
+}
+
+const qint64 Day1 = at(2026, 12, 1, 0);
+const qint64 Day2 = at(2026, 12, 2, 0);
+const qint64 GapFrom = at(2026, 12, 1, 14);
+const qint64 GapTo = at(2026, 12, 1, 16);
+const qint64 Spike = at(2026, 12, 1, 10, 30);
+const qint64 Now = at(2026, 12, 10, 14);
+constexpr qint64 HourMs = 3'600'000;
+
+double pressureS1(qint64 ms)
+{
+    if (ms == Spike)
+        return 0.45;
+    const int hour = QDateTime::fromMSecsSinceEpoch(ms, Zone).time().hour();
+    return hour >= 8 && hour < 20 ? 0.30 : 0.25;
+}
+
+/// m³/h of each station's outlet meter in the three spans (0: stands still; -1: no meter yet).
+struct Rates {
+    const char* station;
+    double current;
+    double previous;
+    double lastYear;
+};
+constexpr Rates Meters[] = {{"S1", 100, 100, 80},
+                            {"S2", 200, 100, 200},
+                            {"S3", 50, 0, 50},
+                            {"S4", 80, -1, -1},
+                            {"S5", 120, 120, 120}};
+
+void screenshot(QWidget* w, const char* name)
+{
+    const QString dir = qEnvironmentVariable("PUMPWATCH_DOC_IMAGES");
+    if (dir.isEmpty() || !QDir().mkpath(dir))
+        return;
+    QTest::qWait(200);
+    w->grab().save(QDir(dir).filePath(QString::fromLatin1(name)));
+}
+
+int rowOf(const QAbstractItemModel* m, int column, const QString& text)
+{
+    for (int r = 0; r < m->rowCount(); ++r) {
+        if (m->index(r, column).data().toString() == text)
+            return r;
+    }
+    return -1;
+}
+
+/// A station's row, whether the name is shown with its code or not: "(H)黄家坝".
+int stationRow(const QAbstractItemModel* m, int column, const QString& name)
+{
+    for (int r = 0; r < m->rowCount(); ++r) {
+        if (m->index(r, column).data().toString().endsWith(name))
+            return r;
+    }
+    return -1;
+}
+
+int columnOf(const QAbstractItemModel* m, const QString& header)
+{
+    for (int c = 0; c < m->columnCount(); ++c) {
+        if (m->headerData(c, Qt::Horizontal).toString().startsWith(header))
+            return c;
+    }
+    return -1;
+}
+
+} // namespace
+
+class tst_Queries : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(installTranslators(*QCoreApplication::instance(), QLocale(u"zh_CN"_s)));
+        QVERIFY(m_dir.isValid());
+        m_project = Test::Known::project();
+        QString error;
+        m_url = *History::DatabaseUrl::parse(u"sqlite:"_s + m_dir.filePath(u"h.sqlite"_s), &error);
+        writeHistory();
+    }
+
+    /// The picker finds 澳门路口 by "amlk" and narrows a station to its matching tags.
+    void thePickerFindsStationsByPinyinAndTagsByName()
+    {
+        Fixture f(*this);
+        Ui::QueryPicker* picker = f.panel.historyTab()->picker();
+        QTest::keyClicks(picker->searchLine(), u"amlk"_s);
+        QCOMPARE(picker->visibleStations(), QStringList{u"S5"_s});
+        QCOMPARE(picker->visibleTags(u"S5"_s).size(), 5); // the whole station
+        picker->setFilter(u"进水压力"_s);
+        QCOMPARE(picker->visibleStations().size(), 5);
+        QCOMPARE(picker->visibleTags(u"S1"_s), QStringList{u"inlet_pressure"_s});
+        picker->setFilter({});
+        QCOMPARE(picker->visibleStations().size(), 5);
+    }
+
+    void historyShowsStatisticsRowsAndTheGap()
+    {
+        Fixture f(*this);
+        Ui::QueryHistoryTab* tab = f.panel.historyTab();
+        QAbstractItemModelTester tableTester(
+            tab->table()->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester statsTester(
+            tab->statistics()->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        tab->picker()->setChecked(tag("S1", "outlet_pressure"), true);
+        tab->picker()->setChecked(tag("S1", "outlet_total"), true);
+        tab->period()->setRange(Day1, Day2);
+        auto* step = tab->findChild<QComboBox*>(u"step"_s);
+        QCOMPARE(step->itemText(0), u"自动（原始数据）"_s); // a day: raw
+        step->setCurrentIndex(step->findData(int(Reports::QueryStep::Hour)));
+        query(tab);
+
+        // Statistics: one row per series, as a person reads them.
+        const QAbstractItemModel* st = tab->statistics()->model();
+        QCOMPARE(st->rowCount(), 2);
+        QVERIFY(st->index(0, 0).data().toString().contains(u"黄家坝"_s));
+        QVERIFY(st->index(0, 0).data().toString().contains(u"出水压力"_s));
+        QCOMPARE(st->headerData(1, Qt::Horizontal).toString(), u"最小值"_s);
+        QCOMPARE(st->headerData(8, Qt::Horizontal).toString(), u"覆盖率 %"_s);
+        const QString min = st->index(0, 1).data().toString();
+        const QString max = st->index(0, 3).data().toString();
+        const QString avg = st->index(0, 5).data().toString();
+        QVERIFY2(min.startsWith(u"0.25"_s), qPrintable(min));
+        QVERIFY2(avg.startsWith(u"0.27"_s), qPrintable(avg));
+        QVERIFY(min.toDouble() <= avg.toDouble() && avg.toDouble() <= max.toDouble());
+        // The coverage misses the two silent hours: 22 of 24.
+        QCOMPARE(st->index(0, 8).data().toString(), u"91.7"_s);
+        // The meter: 100 m³ an hour, 2400 in the day.
+        QCOMPARE(st->index(1, 6).data().toString(), u"2400"_s);
+
+        // The table: 24 hourly rows, the silent hours blank and shaded.
+        const QAbstractItemModel* m = tab->table()->model();
+        QCOMPARE(m->rowCount(), 24);
+        QCOMPARE(m->headerData(0, Qt::Horizontal).toString(), u"时间"_s);
+        QVERIFY(m->headerData(1, Qt::Horizontal).toString().contains(u"MPa"_s));
+        QVERIFY(m->headerData(2, Qt::Horizontal).toString().contains(u"m³"_s));
+        const int eight = rowOf(m, 0, u"2026-12-01 08:00"_s);
+        const int two = rowOf(m, 0, u"2026-12-01 14:00"_s);
+        QCOMPARE(eight, 8);
+        QVERIFY(m->index(eight, 1).data().toString().startsWith(u"0.30"_s));
+        QVERIFY(m->index(0, 1).data().toString().startsWith(u"0.25"_s));
+        QCOMPARE(m->index(eight, 2).data().toString(), u"100"_s);
+        QCOMPARE(m->index(two, 1).data().toString(), QString());
+        QCOMPARE(m->index(two + 1, 1).data().toString(), QString());
+        QCOMPARE(m->index(two, 1).data(Qt::BackgroundRole).value<QBrush>().color(),
+                 Ui::ReportTableModel::missingFill());
+        QVERIFY(!m->index(two + 2, 1).data().toString().isEmpty());
+
+        // The curve breaks at the gap: one piece up to 13:00, the next from 16:00.
+        Ui::QueryChart* chart = tab->chart();
+        QCOMPARE(chart->seriesCount(), 2);
+        QCOMPARE(chart->valueAxes().size(), std::size_t(2)); // MPa and m³
+        const auto pieces = chart->pieces(0);
+        QCOMPARE(pieces.size(), std::size_t(2));
+        QCOMPARE(qint64(pieces[0].back().x()), at(2026, 12, 1, 13));
+        QCOMPARE(qint64(pieces[1].front().x()), GapTo);
+        QVERIFY(chart->timeLabels().contains(u"12:00"_s));
+
+        // The cursor follows the mouse and selects the row of its hour…
+        const QPointF p = chart->chart()->mapToPosition(
+            QPointF(double(at(2026, 12, 1, 10, 40)), 0.3), chart->chart()->series().front());
+        QTest::mouseMove(chart->viewport(), chart->mapFromScene(p));
+        QTRY_COMPARE(tab->table()->currentIndex().row(), 10);
+        QVERIFY(chart->readout(chart->cursorTime()).contains(u"黄家坝 出水压力"_s));
+        // … and choosing a row moves the cursor there.
+        tab->table()->selectRow(20);
+        QCOMPARE(chart->cursorTime(), at(2026, 12, 1, 20));
+
+        // Copy: the table as tab-separated text.
+        QTest::mouseClick(tab->findChild<QPushButton*>(u"copy"_s), Qt::LeftButton);
+        const QStringList lines = QApplication::clipboard()->text().split(u'\n');
+        QVERIFY(lines.front().startsWith(u"时间\t"_s));
+        QVERIFY(lines[1 + eight].startsWith(u"2026-12-01 08:00\t0.30"_s));
+
+        // Excel: read back by openpyxl, numbers as numbers.
+        const QString xlsx = m_dir.filePath(u"history.xlsx"_s);
+        QVERIFY(tab->outputs()->exportTo(xlsx, u"xlsx"_s));
+        const QJsonObject book = readXlsx(xlsx);
+        QVERIFY(!book.isEmpty());
+        const QString cells = QString::fromUtf8(QJsonDocument(book).toJson());
+        QVERIFY2(cells.contains(u"黄家坝"_s), qPrintable(cells.left(2000)));
+        QVERIFY(book.value(u"numbers"_s).toArray().contains(100));
+        QVERIFY(book.value(u"numbers"_s).toArray().contains(2400));
+        QVERIFY(book.value(u"dates"_s).toInt() >= 24);
+        screenshot(&f.panel, "query-history.png");
+    }
+
+    /// At the raw step the envelope breaks over the silence too.
+    void aRawQueryDrawsTheGapAsAGap()
+    {
+        Fixture f(*this);
+        Ui::QueryHistoryTab* tab = f.panel.historyTab();
+        tab->picker()->setChecked(tag("S1", "outlet_pressure"), true);
+        tab->period()->setRange(Day1, Day2);
+        query(tab);
+        QCOMPARE(tab->result()->step, Reports::QueryStep::Raw);
+        const auto pieces = tab->chart()->pieces(0);
+        QVERIFY(pieces.size() >= 2);
+        for (const QList<QPointF>& piece : pieces) {
+            for (const QPointF& p : piece)
+                QVERIFY(qint64(p.x()) < GapFrom || qint64(p.x()) >= GapTo);
+        }
+        // The spike is in the curve and in the statistics with its time.
+        const QAbstractItemModel* st = tab->statistics()->model();
+        QVERIFY(st->index(0, 3).data().toString().startsWith(u"0.45"_s));
+        QCOMPARE(st->index(0, 4).data().toString(), u"12-01 10:30:00"_s);
+        QCOMPARE(tab->table()->model()->rowCount(), 1440 - 120 + 1); // the samples, and the fault
+    }
+
+    void cancelStopsARunningQuery()
+    {
+        Fixture f(*this);
+        Ui::QueryHistoryTab* tab = f.panel.historyTab();
+        for (const char* s : {"S1", "S2", "S3", "S5"})
+            tab->picker()->setChecked(tag(s, "outlet_pressure"), true);
+        tab->period()->setRange(at(2025, 11, 1, 0), Now);
+        auto* cancel = tab->findChild<QPushButton*>(u"cancel"_s);
+        QSignalSpy finished(tab, &Ui::QueryHistoryTab::finished);
+        QTest::mouseClick(tab->findChild<QPushButton*>(u"query"_s), Qt::LeftButton);
+        QVERIFY(tab->isBusy());
+        QVERIFY(cancel->isVisible());
+        QVERIFY(!tab->findChild<QPushButton*>(u"query"_s)->isEnabled());
+        QTest::mouseClick(cancel, Qt::LeftButton);
+        QVERIFY(finished.wait(20'000));
+        QCOMPARE(tab->statusText(), u"已取消。"_s);
+        QVERIFY(!tab->result());
+        QCOMPARE(tab->table()->model()->rowCount(), 0);
+        QVERIFY(!cancel->isVisible());
+        QVERIFY(tab->findChild<QPushButton*>(u"query"_s)->isEnabled());
+    }
+
+    void comparisonRanksTheStations()
+    {
+        Fixture f(*this);
+        f.panel.setCurrentIndex(1);
+        Ui::QueryCompareTab* tab = f.panel.compareTab();
+        QAbstractItemModelTester tester(tab->ranking()->model(),
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        tab->setKey(u"outlet_pressure"_s);
+        QVERIFY(tab->quantityCombo()->currentText().startsWith(u"出水压力"_s));
+        tab->setStationFilter(u"amlk"_s);
+        QTest::mouseClick(tab->findChild<QPushButton*>(u"selectAll"_s), Qt::LeftButton);
+        QCOMPARE(tab->checkedStations(), QStringList{u"S5"_s});
+        tab->setStationFilter({});
+        tab->setStationsChecked({u"S1"_s, u"S2"_s, u"S3"_s, u"S5"_s});
+        tab->period()->setRange(Day1, Day2);
+        auto* step = tab->stepCombo();
+        step->setCurrentIndex(step->findData(int(Reports::QueryStep::Hour)));
+        QCOMPARE(tab->rankCombo()->currentText(), u"平均值"_s);
+        QSignalSpy finished(tab, &Ui::QueryCompareTab::finished);
+        QTest::mouseClick(tab->findChild<QPushButton*>(u"query"_s), Qt::LeftButton);
+        QVERIFY(finished.wait(30'000));
+        QVERIFY2(tab->result(), qPrintable(tab->statusText()));
+
+        const QAbstractItemModel* m = tab->ranking()->model();
+        QCOMPARE(m->headerData(0, Qt::Horizontal).toString(), u"名次"_s);
+        QCOMPARE(m->headerData(1, Qt::Horizontal).toString(), u"站点"_s);
+        const QStringList expected{u"八五厂"_s, u"南老"_s, u"澳门路口"_s, u"黄家坝"_s};
+        QCOMPARE(stationsInOrder(m), expected);
+        QCOMPARE(m->index(0, 0).data().toString(), u"1"_s);
+        QVERIFY(m->index(0, 6).data().toString().startsWith(u"0.50"_s));
+        QCOMPARE(tab->chart()->seriesCount(), 4);
+        QCOMPARE(tab->chart()->valueAxes().size(), std::size_t(1)); // one unit, one axis
+
+        // Sorted by 平均值 ascending, it stays sorted when the query runs again.
+        const int average = columnOf(m, u"平均值"_s);
+        tab->ranking()->horizontalHeader()->setSortIndicator(average, Qt::AscendingOrder);
+        QStringList reversed = expected;
+        std::reverse(reversed.begin(), reversed.end());
+        QCOMPARE(stationsInOrder(m), reversed);
+        QTest::mouseClick(tab->findChild<QPushButton*>(u"query"_s), Qt::LeftButton);
+        QVERIFY(finished.wait(30'000));
+        QCOMPARE(stationsInOrder(m), reversed);
+        QCOMPARE(m->index(3, 0).data().toString(), u"1"_s); // 八五厂 is still first by rank
+
+        // Two sheets: the ranking and the data.
+        const QString xlsx = m_dir.filePath(u"compare.xlsx"_s);
+        QVERIFY(tab->outputs()->exportTo(xlsx, u"xlsx"_s));
+        const QJsonObject book = readXlsx(xlsx);
+        QCOMPARE(book.value(u"sheets"_s).toArray().size(), 2);
+        tab->ranking()->horizontalHeader()->setSortIndicator(0, Qt::AscendingOrder);
+        screenshot(&f.panel, "query-compare.png");
+    }
+
+    void periodComparisonWithAPartialMonthAndAZeroBase()
+    {
+        Fixture f(*this);
+        f.panel.setCurrentIndex(2);
+        Ui::QueryPeriodTab* tab = f.panel.periodTab();
+        QAbstractItemModelTester tester(tab->table()->model(),
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        tab->setMeasure(Reports::Measure::Volume);
+        tab->setPeriod(Reports::ReportPeriod(Reports::ReportPeriod::Month, QDate(2026, 12, 1)));
+        tab->setOverlayStation(u"S1"_s);
+        QSignalSpy finished(tab, &Ui::QueryPeriodTab::finished);
+        QTest::mouseClick(tab->findChild<QPushButton*>(u"query"_s), Qt::LeftButton);
+        QVERIFY(finished.wait(30'000));
+        QVERIFY2(tab->result(), qPrintable(tab->statusText()));
+
+        const QAbstractItemModel* m = tab->table()->model();
+        using C = Ui::PeriodCompareModel;
+        QCOMPARE(m->headerData(C::PreviousPercent, Qt::Horizontal).toString(), u"环比"_s);
+        QCOMPARE(m->headerData(C::LastYearPercent, Qt::Horizontal).toString(), u"同比"_s);
+        // 12-01 08:00 to 12-10 14:00 is 222 hours; so is 11-01 08:00 to 11-10 14:00.
+        const int s1 = stationRow(m, C::Station, u"黄家坝"_s);
+        QCOMPARE(m->index(s1, C::Current).data().toString(), u"22200"_s);
+        QCOMPARE(m->index(s1, C::Previous).data().toString(), u"22200"_s);
+        QCOMPARE(m->index(s1, C::PreviousChange).data().toString(), u"0"_s);
+        QCOMPARE(m->index(s1, C::LastYear).data().toString(), u"17760"_s);
+        QCOMPARE(m->index(s1, C::LastYearChange).data().toString(), u"+4440"_s);
+        QVERIFY(m->index(s1, C::LastYearPercent).data().toString().contains(u"25"_s));
+        const int s2 = stationRow(m, C::Station, u"八五厂"_s);
+        QVERIFY(m->index(s2, C::PreviousPercent).data().toString().contains(u"100"_s));
+        // 南老 stood still in November: no growth over a zero base.
+        const int s3 = stationRow(m, C::Station, u"南老"_s);
+        QCOMPARE(m->index(s3, C::Previous).data().toString(), u"0"_s);
+        QCOMPARE(m->index(s3, C::PreviousPercent).data().toString(), u"—"_s);
+        // 南南 is new: greyed, outside 可比口径, said in its tooltip.
+        const int s4 = stationRow(m, C::Station, u"南南"_s);
+        QCOMPARE(m->index(s4, C::Station).data(Qt::ForegroundRole).value<QColor>(),
+                 C::outsideColour());
+        QVERIFY(m->index(s4, C::Station).data(Qt::ToolTipRole).toString().contains(u"可比口径"_s));
+        // One total over the four comparable stations.
+        const int total = m->rowCount() - 1;
+        QCOMPARE(m->index(total, C::Station).data().toString(), u"合计（可比口径 4 站）"_s);
+        QCOMPARE(m->index(total, C::Current).data().toString(), u"104340"_s);
+        QCOMPARE(m->index(total, C::Previous).data().toString(), u"71040"_s);
+        QVERIFY(m->index(total, C::Station).data(Qt::FontRole).value<QFont>().bold());
+        // The notes: the partial month and the station counts.
+        const QString notes = tab->notesText();
+        QVERIFY2(notes.contains(u"截至"_s), qPrintable(notes));
+        QVERIFY2(notes.contains(u"本期 5 站"_s), qPrintable(notes));
+        QVERIFY2(notes.contains(u"上期 4 站"_s), qPrintable(notes));
+        // The overlay: this month, the one before and last December on one axis.
+        QCOMPARE(tab->chart()->seriesCount(), 3);
+
+        const QString xlsx = m_dir.filePath(u"yoy.xlsx"_s);
+        QVERIFY(tab->outputs()->exportTo(xlsx, u"xlsx"_s));
+        const QJsonObject book = readXlsx(xlsx);
+        QVERIFY(book.value(u"numbers"_s).toArray().contains(22200));
+        screenshot(&f.panel, "query-yoy.png");
+    }
+
+private:
+    struct Fixture {
+        explicit Fixture(tst_Queries& t)
+            : clock(Now + 5000)
+            , store(t.m_project.tagCount())
+            , alarms(t.m_project, clock)
+            , services{t.m_project, {},      {},      clock,   store,
+                       alarms,      nullptr, nullptr, t.m_url, session}
+            , panel(services)
+        {
+            panel.resize(1500, 900);
+            panel.show();
+        }
+        ManualClock clock;
+        RealtimeStore store;
+        Alarms::AlarmService alarms;
+        Ui::Session session;
+        Ui::Services services;
+        Ui::QueryPanel panel;
+    };
+
+    TagId tag(const char* station, const char* key) const
+    {
+        return m_project.findTag(QString::fromLatin1(station), u"plc", QString::fromLatin1(key));
+    }
+
+    static void query(Ui::QueryHistoryTab* tab)
+    {
+        QSignalSpy finished(tab, &Ui::QueryHistoryTab::finished);
+        QTest::mouseClick(tab->findChild<QPushButton*>(u"query"_s), Qt::LeftButton);
+        QVERIFY(finished.wait(30'000));
+        QVERIFY2(tab->result(), qPrintable(tab->statusText()));
+    }
+
+    static QStringList stationsInOrder(const QAbstractItemModel* m)
+    {
+        QStringList out;
+        for (int r = 0; r < m->rowCount(); ++r)
+            out << m->index(r, 1).data().toString().remove(QRegularExpression(u"^\\(\\w+\\)"_s));
+        return out;
+    }
+
+    /// The workbook as openpyxl reads it: sheet names, every number, every text, how many dates.
+    static QJsonObject readXlsx(const QString& path)
+    {
+        const QString script = uR"(
+import json, sys, datetime, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+out = {"sheets": wb.sheetnames, "numbers": [], "texts": [], "dates": 0}
+for ws in wb.worksheets:
+    for row in ws.iter_rows(values_only=True):
+        for v in row:
+            if isinstance(v, bool) or v is None:
+                continue
+            if isinstance(v, (int, float)):
+                out["numbers"].append(round(v, 6))
+            elif isinstance(v, datetime.datetime):
+                out["dates"] += 1
+            else:
+                out["texts"].append(str(v))
+print(json.dumps(out, ensure_ascii=False))
+)"_s;
+        QProcess p;
+        p.start(u"/usr/bin/python3"_s, {u"-c"_s, script, path});
+        if (!p.waitForFinished(30'000) || p.exitCode() != 0) {
+            qWarning() << p.readAllStandardError();
+            return {};
+        }
+        return QJsonDocument::fromJson(p.readAllStandardOutput()).object();
+    }
+
+    void writeHistory()
+    {
+        History::HistoryOptions options;
+        options.database = m_url;
+        options.spoolDirectory = m_dir.filePath(u"spool"_s);
+        options.heartbeatMs = 60'000;
+        ManualClock clock(at(2025, 12, 1, 0));
+        History::HistoryWriter w(m_project, clock, options);
+        QVERIFY(w.open());
+        std::vector<Sample> batch;
+        const auto flush = [&](qint64 t) {
+            clock.setNowMs(t + 5000);
+            w.write(batch);
+            batch.clear();
+        };
+        // The meters, every 10 minutes over each of the three spans.
+        const struct {
+            qint64 from;
+            qint64 to;
+            double Rates::*rate;
+        } spans[] = {{at(2025, 12, 1, 0), at(2025, 12, 11, 0), &Rates::lastYear},
+                     {at(2026, 11, 1, 0), at(2026, 11, 11, 0), &Rates::previous},
+                     {at(2026, 12, 1, 0), Now, &Rates::current}};
+        for (const auto& span : spans) {
+            for (qint64 t = span.from; t <= span.to; t += 600'000) {
+                for (const Rates& r : Meters) {
+                    const double rate = r.*(span.rate);
+                    if (rate >= 0)
+                        batch.push_back({t, 5000.0 + rate * double(t - span.from) / HourMs,
+                                         tag(r.station, "outlet_total"), Quality::Good});
+                }
+                // The pressures of 12-01, every minute.
+                for (qint64 m = t; span.from == Day1 && m < t + 600'000 && m <= Day2; m += 60'000) {
+                    if (m < GapFrom || m >= GapTo)
+                        batch.push_back(
+                            {m, pressureS1(m), tag("S1", "outlet_pressure"), Quality::Good});
+                    else if (m == GapFrom)
+                        batch.push_back(
+                            {m, 0.0, tag("S1", "outlet_pressure"), Quality::BadCommFailure});
+                    batch.push_back({m, 0.50, tag("S2", "outlet_pressure"), Quality::Good});
+                    batch.push_back({m, 0.40, tag("S3", "outlet_pressure"), Quality::Good});
+                    batch.push_back({m, 0.35, tag("S5", "outlet_pressure"), Quality::Good});
+                }
+                if (batch.size() > 2000)
+                    flush(t);
+            }
+            flush(span.to);
+        }
+        QVERIFY(w.flush());
+    }
+
+    QTemporaryDir m_dir;
+    Project m_project;
+    History::DatabaseUrl m_url;
+};
+
+QTEST_MAIN(tst_Queries)
+#include "tst_queries.moc"
