@@ -5287,6 +5287,26 @@
         <source>&amp;Project</source>
         <translation>工程(&amp;P)</translation>
     </message>
+    <message>
+        <source>Queries</source>
+        <translation>查询</translation>
+    </message>
+    <message>
+        <source>&amp;Queries</source>
+        <translation>查询(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>History query…</source>
+        <translation>综合查询…</translation>
+    </message>
+    <message>
+        <source>Comparison…</source>
+        <translation>对比查询…</translation>
+    </message>
+    <message>
+        <source>Period comparison…</source>
+        <translation>同比/环比…</translation>
+    </message>
 </context>
 <context>
     <name>PumpWatch::Ui::MapCanvas</name>
@@ -5403,6 +5423,71 @@
     <message>
         <source>The drawing already declares a role %1.</source>
         <translation>画面已声明角色 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>PumpWatch::Ui::PeriodCompareModel</name>
+    <message numerus="yes">
+        <source>Total (comparable, %n station(s))</source>
+        <translation>
+            <numerusform>合计（可比口径 %n 站）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Month-on-month total (comparable, %n station(s))</source>
+        <translation>
+            <numerusform>环比合计（可比口径 %n 站）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Year-on-year total (comparable, %n station(s))</source>
+        <translation>
+            <numerusform>同比合计（可比口径 %n 站）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No data in the previous period: left out of the month-on-month total (comparable stations only)</source>
+        <translation>上期无数据：不计入环比合计（可比口径）</translation>
+    </message>
+    <message>
+        <source>No data a year before: left out of the year-on-year total (comparable stations only)</source>
+        <translation>去年同期无数据：不计入同比合计（可比口径）</translation>
+    </message>
+    <message>
+        <source>Station</source>
+        <translation>站点</translation>
+    </message>
+    <message>
+        <source>This period</source>
+        <translation>本期</translation>
+    </message>
+    <message>
+        <source>Previous period</source>
+        <translation>上期</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>变化量</translation>
+    </message>
+    <message>
+        <source>Month-on-month</source>
+        <translation>环比</translation>
+    </message>
+    <message>
+        <source>Same period last year</source>
+        <translation>去年同期</translation>
+    </message>
+    <message>
+        <source>Year-on-year</source>
+        <translation>同比</translation>
+    </message>
+    <message>
+        <source>Per day</source>
+        <translation>日均</translation>
+    </message>
+    <message>
+        <source>day</source>
+        <translation>日</translation>
     </message>
 </context>
 <context>
@@ -5597,6 +5682,380 @@
     </message>
 </context>
 <context>
+    <name>PumpWatch::Ui::QueryChart</name>
+    <message>
+        <source>Estimated</source>
+        <translation>估算</translation>
+    </message>
+    <message>
+        <source>Corrected</source>
+        <translation>修正</translation>
+    </message>
+    <message>
+        <source>Counter reset</source>
+        <translation>计数器归零</translation>
+    </message>
+    <message>
+        <source>Counter rollover</source>
+        <translation>计数器翻转</translation>
+    </message>
+</context>
+<context>
+    <name>PumpWatch::Ui::QueryCompareTab</name>
+    <message>
+        <source>Select all</source>
+        <translation>全选</translation>
+    </message>
+    <message>
+        <source>Query</source>
+        <translation>查询</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Filter stations (name, initials, code)</source>
+        <translation>筛选站点（名称、拼音首字母、编号）</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>数据项</translation>
+    </message>
+    <message>
+        <source>Stations</source>
+        <translation>站点</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>时段</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>分辨率</translation>
+    </message>
+    <message>
+        <source>Rank by</source>
+        <translation>排名依据</translation>
+    </message>
+    <message>
+        <source>Pick a quantity and the stations to compare, then press Query.</source>
+        <translation>选择数据项和要对比的站点，然后点击“查询”。</translation>
+    </message>
+    <message>
+        <source>No history database: queries need one.</source>
+        <translation>没有历史数据库，无法查询。</translation>
+    </message>
+    <message>
+        <source>Pick a quantity and tick at least one station.</source>
+        <translation>请选择数据项并至少勾选一个站点。</translation>
+    </message>
+    <message>
+        <source>The period ends before it starts.</source>
+        <translation>时段的结束早于开始。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Comparing %n station(s)…</source>
+        <translation>
+            <numerusform>正在对比 %n 个站点…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Canceled.</source>
+        <translation>已取消。</translation>
+    </message>
+    <message>
+        <source>The query failed: %1</source>
+        <translation>查询失败：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n station(s) ranked by %1, step: %2.</source>
+        <translation>
+            <numerusform>%n 个站点按%1排名，分辨率：%2。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PumpWatch::Ui::QueryHistoryTab</name>
+    <message>
+        <source>Query</source>
+        <translation>查询</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Raw up to two days, 15 minutes up to a week, hours up to two months, production days beyond</source>
+        <translation>两天内用原始数据，一周内用15分钟，两个月内用小时，更长用生产日</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>时段</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>分辨率</translation>
+    </message>
+    <message>
+        <source>Tick the quantities to query in the tree, pick the period and press Query.</source>
+        <translation>在左侧树中勾选要查询的数据，选择时段，然后点击“查询”。</translation>
+    </message>
+    <message>
+        <source>No history database: queries need one.</source>
+        <translation>没有历史数据库，无法查询。</translation>
+    </message>
+    <message>
+        <source>Tick at least one quantity in the tree.</source>
+        <translation>请在树中至少勾选一项数据。</translation>
+    </message>
+    <message>
+        <source>The period ends before it starts.</source>
+        <translation>时段的结束早于开始。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Querying %n series…</source>
+        <translation>
+            <numerusform>正在查询 %n 条曲线…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Canceled.</source>
+        <translation>已取消。</translation>
+    </message>
+    <message>
+        <source>The query failed: %1</source>
+        <translation>查询失败：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Step: %1, %n row(s), %2 samples read.</source>
+        <translation>
+            <numerusform>分辨率：%1，%n 行，读取 %2 个采样点。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Too many samples to list: the curve and the statistics are complete, for the table pick a coarser step.</source>
+        <translation>采样点过多，表格未列出：曲线和统计完整，表格请选较粗的分辨率。</translation>
+    </message>
+</context>
+<context>
+    <name>PumpWatch::Ui::QueryOutputs</name>
+    <message>
+        <source>Export Excel…</source>
+        <translation>导出 Excel…</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <source>Copies the table as text that pastes into Excel&apos;s cells</source>
+        <translation>将表格复制为文本，可直接粘贴到 Excel 单元格</translation>
+    </message>
+    <message>
+        <source>Exported to %1.</source>
+        <translation>已导出到 %1。</translation>
+    </message>
+    <message>
+        <source>Export failed: %1</source>
+        <translation>导出失败：%1</translation>
+    </message>
+    <message>
+        <source>Export query</source>
+        <translation>导出查询结果</translation>
+    </message>
+    <message>
+        <source>CSV for Excel (*.csv)</source>
+        <translation>CSV，供 Excel 使用 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Print %1</source>
+        <translation>打印 %1</translation>
+    </message>
+    <message>
+        <source>Printing failed: %1</source>
+        <translation>打印失败：%1</translation>
+    </message>
+    <message>
+        <source>Sent to %1.</source>
+        <translation>已发送到 %1。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Copied %n row(s).</source>
+        <translation>
+            <numerusform>已复制 %n 行。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PumpWatch::Ui::QueryPanel</name>
+    <message>
+        <source>History query</source>
+        <translation>综合查询</translation>
+    </message>
+    <message>
+        <source>Comparison</source>
+        <translation>对比查询</translation>
+    </message>
+    <message>
+        <source>Period comparison</source>
+        <translation>同比/环比</translation>
+    </message>
+    <message>
+        <source>Several quantities over a period: curve, table and statistics</source>
+        <translation>一段时间内的多项数据：曲线、表格和统计</translation>
+    </message>
+    <message>
+        <source>One quantity at many stations on one chart, ranked</source>
+        <translation>多个站点的同一数据项，同图对比并排名</translation>
+    </message>
+    <message>
+        <source>This period against the previous one and the same period last year</source>
+        <translation>本期与上期、去年同期对比</translation>
+    </message>
+</context>
+<context>
+    <name>PumpWatch::Ui::QueryPeriodEdit</name>
+    <message>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <source>Yesterday</source>
+        <translation>昨天</translation>
+    </message>
+    <message>
+        <source>This week</source>
+        <translation>本周</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>本月</translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <translation>自定义</translation>
+    </message>
+    <message>
+        <source>Auto</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <source>Auto (%1)</source>
+        <translation>自动（%1）</translation>
+    </message>
+</context>
+<context>
+    <name>PumpWatch::Ui::QueryPeriodTab</name>
+    <message>
+        <source>Query</source>
+        <translation>查询</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>日</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>月</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年</translation>
+    </message>
+    <message>
+        <source>The station whose curves of the three periods are overlaid</source>
+        <translation>叠加显示该站三个时段的曲线</translation>
+    </message>
+    <message>
+        <source>Measure</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>时段</translation>
+    </message>
+    <message>
+        <source>Curve of</source>
+        <translation>曲线站点</translation>
+    </message>
+    <message>
+        <source>Pick the measure and the period, then press Query.</source>
+        <translation>选择指标和时段，然后点击“查询”。</translation>
+    </message>
+    <message>
+        <source>No history database: queries need one.</source>
+        <translation>没有历史数据库，无法查询。</translation>
+    </message>
+    <message>
+        <source>Comparing %1…</source>
+        <translation>正在对比%1…</translation>
+    </message>
+    <message>
+        <source>Canceled.</source>
+        <translation>已取消。</translation>
+    </message>
+    <message>
+        <source>The query failed: %1</source>
+        <translation>查询失败：%1</translation>
+    </message>
+    <message>
+        <source>%1 of %2.</source>
+        <translation>%2 %1。</translation>
+    </message>
+    <message>
+        <source>The curves could not be read: %1</source>
+        <translation>曲线读取失败：%1</translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation>%1 至 %2</translation>
+    </message>
+    <message>
+        <source>%1 (%2), %3</source>
+        <translation>%1（%2），%3</translation>
+    </message>
+    <message>
+        <source>, compared over the same elapsed span: %1</source>
+        <translation>，按相同已过时段对比：%1</translation>
+    </message>
+    <message>
+        <source>This period %1; previous %2; same period last year %3.</source>
+        <translation>本期 %1；上期 %2；去年同期 %3。</translation>
+    </message>
+    <message>
+        <source>Stations with data: this period %1, previous %2, last year %3; comparable: month-on-month %4, year-on-year %5.</source>
+        <translation>有数据的站点：本期 %1 站，上期 %2 站，去年同期 %3 站；可比口径：环比 %4 站，同比 %5 站。</translation>
+    </message>
+</context>
+<context>
+    <name>PumpWatch::Ui::QueryPicker</name>
+    <message>
+        <source>Station (name, initials, code) or quantity</source>
+        <translation>站点（名称、拼音首字母、编号）或数据项</translation>
+    </message>
+    <message>
+        <source>A part of the station&apos;s name, its pinyin initials (e.g. amlk) or code, or a quantity&apos;s name (e.g. 压力)</source>
+        <translation>站点名称的一部分、拼音首字母（如 amlk）或编号，或数据项名称（如 压力）</translation>
+    </message>
+</context>
+<context>
     <name>PumpWatch::Ui::QueryRange</name>
     <message>
         <source>Current shift</source>
@@ -5617,6 +6076,68 @@
     <message>
         <source>Custom</source>
         <translation>自定义</translation>
+    </message>
+</context>
+<context>
+    <name>PumpWatch::Ui::QueryStatisticsModel</name>
+    <message>
+        <source>Only a counter has a total</source>
+        <translation>只有累计量有累计值</translation>
+    </message>
+    <message>
+        <source>Series</source>
+        <translation>曲线</translation>
+    </message>
+    <message>
+        <source>Rank</source>
+        <translation>名次</translation>
+    </message>
+    <message>
+        <source>Station</source>
+        <translation>站点</translation>
+    </message>
+    <message>
+        <source>Minimum</source>
+        <translation>最小值</translation>
+    </message>
+    <message>
+        <source>Time of minimum</source>
+        <translation>最小时间</translation>
+    </message>
+    <message>
+        <source>Maximum</source>
+        <translation>最大值</translation>
+    </message>
+    <message>
+        <source>Time of maximum</source>
+        <translation>最大时间</translation>
+    </message>
+    <message>
+        <source>Average</source>
+        <translation>平均值</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>累计</translation>
+    </message>
+    <message>
+        <source>Samples</source>
+        <translation>样本数</translation>
+    </message>
+    <message>
+        <source>Coverage %</source>
+        <translation>覆盖率 %</translation>
+    </message>
+</context>
+<context>
+    <name>PumpWatch::Ui::QueryTableModel</name>
+    <message>
+        <source>No data</source>
+        <translation>无数据</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
     </message>
 </context>
 <context>
