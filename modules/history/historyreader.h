@@ -62,7 +62,8 @@ public:
     /// `visit` (a null value reads as NaN); `visit` returns false to stop (canceled). On SQLite
     /// through its own API, no QVariant per row: a month at 1 s in about the time SQLite takes
     /// to step through it. False on error (lastError()) or when stopped (lastError() empty).
-    bool scan(TagId tag, qint64 fromMs, qint64 toMs, const std::function<bool(const Point&)>& visit);
+    bool scan(TagId tag, qint64 fromMs, qint64 toMs,
+              const std::function<bool(const Point&)>& visit);
     /// The newest sample before `ms`, of any quality (what holds at the start of a range), in
     /// `*out` (nullopt when there is none). False on error.
     bool sampleBefore(TagId tag, qint64 ms, std::optional<Point>* out);

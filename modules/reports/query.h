@@ -85,8 +85,8 @@ struct SeriesStats {
 struct QuerySeries {
     TagId tag = InvalidTagId;
     QString stationId;
-    QString station; ///< display name
-    QString name;    ///< the tag's name: 出水压力
+    QString station;  ///< display name
+    QString name;     ///< the tag's name: 出水压力
     QString location; ///< tagLocation()
     QString unit;
     Quantity quantity = Quantity::Unknown;
@@ -112,7 +112,7 @@ struct HistoryRequest {
     qint64 fromMs = 0; ///< [fromMs, toMs)
     qint64 toMs = 0;
     QueryStep step = QueryStep::Auto;
-    int chartBuckets = 1600;  ///< raw step: the envelope's columns
+    int chartBuckets = 1600;   ///< raw step: the envelope's columns
     qint64 rowLimit = 200'000; ///< raw step: more samples than this are not listed
     qint64 nowMs = 0;          ///< buckets reaching past it are incomplete; 0: none are
     qint64 holdLimitMs = 0;    ///< a value holds this long at most; 0: history's default
@@ -130,7 +130,7 @@ QString rankCode(RankBy by); ///< "avg", "max", "min", "total", "coverage"
 std::optional<RankBy> parseRank(QStringView text);
 
 struct CompareRequest {
-    QString key;         ///< a template tag key: outlet_pressure, outlet_total
+    QString key;          ///< a template tag key: outlet_pressure, outlet_total
     QStringList stations; ///< station ids; empty: every station with the key
     qint64 fromMs = 0;
     qint64 toMs = 0;
@@ -189,8 +189,8 @@ struct PeriodCompareRow {
     QString stationId;
     QString station;
     PeriodValue current;
-    PeriodValue previous; ///< 环比's base
-    PeriodValue lastYear; ///< 同比's base
+    PeriodValue previous;    ///< 环比's base
+    PeriodValue lastYear;    ///< 同比's base
     bool inPrevious = false; ///< counted in the 环比 total (data in both periods)
     bool inLastYear = false;
 };
@@ -219,9 +219,9 @@ struct PeriodCompareResult {
     std::vector<PeriodCompareRow> rows;
     PeriodTotals previousTotals; ///< 环比, 可比口径
     PeriodTotals lastYearTotals; ///< 同比, 可比口径
-    int currentStations = 0;  ///< stations with data in the current span
-    int previousStations = 0; ///< … in the previous one
-    int lastYearStations = 0; ///< … in last year's
+    int currentStations = 0;     ///< stations with data in the current span
+    int previousStations = 0;    ///< … in the previous one
+    int lastYearStations = 0;    ///< … in last year's
 };
 
 class QueryEngine {
@@ -251,8 +251,7 @@ public:
 
 private:
     bool readBuckets(const std::vector<TagId>& tags, const std::vector<qint64>& bounds,
-                     HistoryResult& result, qint64 nowMs, const Canceled& canceled,
-                     QString* error);
+                     HistoryResult& result, qint64 nowMs, const Canceled& canceled, QString* error);
     bool scanSeries(QuerySeries& s, const HistoryRequest& request, QueryStep step,
                     const Canceled& canceled, QString* error);
     QuerySeries describe(TagId tag) const;

@@ -118,6 +118,61 @@ bool ReportBuilder::seedGapStarts(const std::vector<TagId>& tags,
     return true;
 }
 
+std::optional<std::vector<CounterVolume>>
+ReportBuilder::meterVolumes(const std::vector<TagId>& tags, const std::vector<qint64>& bounds,
+                            const ReportOptions& options, QString* error,
+                            std::vector<qint64>* counts)
+{
+    // From the hour before (a drop at the boundary) to a day after (where a gap across the end
+    // closes). Only what CounterVolume needs (HistoryReader::counterHours: on PostgreSQL the
+    // database sums the hours of a bucket with nothing in them to flag).
+    const qint64 from = bounds.front() - HourMs;
+    auto rows = m_reader.counterHours(tags, from, bounds.back() + 24 * HourMs, bounds,
+                                      CounterOptions().gapMs);
+    const auto lastGood = rows ? m_reader.lastGood(tags) : std::nullopt;
+    if (!rows || !lastGood) {
+        *error = m_reader.lastError();
+        return std::nullopt;
+    }
+    qint64 earliest = from;
+    if (!seedGapStarts(tags, *rows, from, bounds.front(), &earliest, error))
+        return std::nullopt;
+    QStringList paths;
+    for (TagId t : tags)
+        paths << m_project.tagPath(t);
+    const auto replacements =
+        ReportStore(m_reader.database())
+            .replacements(paths, earliest - CounterVolume::ReplacementToleranceMs,
+                          bounds.back() + CounterVolume::ReplacementToleranceMs, error);
+    if (!replacements)
+        return std::nullopt;
+    std::vector<CounterVolume> volumes;
+    volumes.reserve(tags.size());
+    if (counts)
+        counts->assign(tags.size(), 0);
+    for (size_t i = 0; i < tags.size(); ++i) {
+        if (i % 64 == 0 && stopped(options, error))
+            return std::nullopt;
+        CounterOptions o;
+        o.rollover = m_project.tag(tags[i]).rollover;
+        o.lastGoodMs = (*lastGood)[i];
+        o.nowMs = options.nowMs;
+        o.zone = m_zone;
+        for (const MeterReplacementRow& m : *replacements) {
+            if (m.tag == paths[int(i)])
+                o.replacements.push_back({m.ms, m.oldFinal, m.newInitial});
+        }
+        volumes.emplace_back((*rows)[i], o, bounds);
+        if (counts) {
+            for (const History::RollupRow& r : (*rows)[i]) {
+                if (r.startMs >= bounds.front() && r.startMs < bounds.back())
+                    (*counts)[i] += r.count;
+            }
+        }
+    }
+    return volumes;
+}
+
 bool ReportBuilder::stopped(const ReportOptions& options, QString* error)
 {
     if (!options.canceled || !options.canceled())
@@ -282,30 +337,11 @@ std::optional<Report> ReportBuilder::production(const ReportPeriod& period,
         return std::nullopt;
     }
 
-    // From the hour before (a drop at the boundary) to a day after (where a gap across the end
-    // closes). Only what CounterVolume needs (HistoryReader::counterHours: on PostgreSQL the
-    // database sums the hours of a bucket with nothing in them to flag).
-    const qint64 from = cuts.fromMs() - HourMs;
-    auto rows = m_reader.counterHours(tags, from, cuts.toMs() + 24 * HourMs, cuts.bounds,
-                                      CounterOptions().gapMs);
-    const auto lastGood = rows ? m_reader.lastGood(tags) : std::nullopt;
-    if (!rows || !lastGood) {
-        *error = m_reader.lastError();
-        return std::nullopt;
-    }
-    qint64 earliest = from;
-    if (!seedGapStarts(tags, *rows, from, cuts.fromMs(), &earliest, error))
-        return std::nullopt;
-    ReportStore store(m_reader.database());
-    QStringList paths;
-    for (TagId t : tags)
-        paths << m_project.tagPath(t);
-    const auto replacements =
-        store.replacements(paths, earliest - CounterVolume::ReplacementToleranceMs,
-                           cuts.toMs() + CounterVolume::ReplacementToleranceMs, error);
-    const auto corrections = replacements ? store.corrections(QStringLiteral("production"),
-                                                              cuts.fromMs(), cuts.toMs(), error)
-                                          : std::nullopt;
+    auto counted = meterVolumes(tags, cuts.bounds, options, error);
+    const auto corrections =
+        counted ? ReportStore(m_reader.database())
+                      .corrections(QStringLiteral("production"), cuts.fromMs(), cuts.toMs(), error)
+                : std::nullopt;
     if (!corrections)
         return std::nullopt;
 
@@ -335,32 +371,19 @@ std::optional<Report> ReportBuilder::production(const ReportPeriod& period,
         }
     }
 
-    std::vector<CounterVolume> volumes;
-    volumes.reserve(tags.size());
+    std::vector<CounterVolume>& volumes = *counted;
     QStringList resolutionNotes;
     for (size_t i = 0; i < tags.size(); ++i) {
-        if (i % 64 == 0 && stopped(options, error))
-            return std::nullopt;
         const TagDef& def = m_project.tag(tags[i]);
-        CounterOptions o;
-        o.rollover = def.rollover;
-        o.lastGoodMs = (*lastGood)[i];
-        o.nowMs = options.nowMs;
-        o.zone = m_zone;
-        for (const MeterReplacementRow& m : *replacements) {
-            if (m.tag == paths[int(i)])
-                o.replacements.push_back({m.ms, m.oldFinal, m.newInitial});
-        }
-        volumes.emplace_back((*rows)[i], o, cuts.bounds);
         if (flowRows && flowRows->size() > i && flowTags[i] != InvalidTagId)
-            volumes.back().crossCheck((*flowRows)[i], cuts.bounds);
+            volumes[i].crossCheck((*flowRows)[i], cuts.bounds);
         if (def.type == DataType::Float32) {
-            const double step = float32Step(volumes.back().highestReading());
+            const double step = float32Step(volumes[i].highestReading());
             if (step >= 1.0)
                 resolutionNotes << tr("%1 %2 is a float32 register: at %3 %4 it moves in steps of "
                                       "%5 %4, so an hour's volume is known to ±%5 %4.")
                                        .arg(m_project.stationOfTag(tags[i]).displayName(), def.name)
-                                       .arg(volumes.back().highestReading(), 0, 'f', 0)
+                                       .arg(volumes[i].highestReading(), 0, 'f', 0)
                                        .arg(def.unit)
                                        .arg(step);
         }

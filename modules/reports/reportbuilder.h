@@ -13,6 +13,7 @@
 //     auto report = builder.production(ReportPeriod::parse(u"2026-12")..., now, &error);
 #pragma once
 
+#include "countervolume.h"
 #include "report.h"
 #include "reportperiod.h"
 
@@ -53,6 +54,16 @@ public:
     /// the cost, with 环比 and 同比 of kWh/m³ (energyreport.cpp).
     std::optional<Report> energy(const ReportPeriod& period, const ReportOptions& options,
                                  QString* error);
+
+    /// What each meter of `tags` advanced in the buckets `bounds` (whole hours, ascending):
+    /// its hourly rollups from an hour before to a day after, a gap that began earlier seeded,
+    /// entered replacements applied — as the production and energy reports count. `counts`, if
+    /// given, gets each meter's good readings within the bounds.
+    std::optional<std::vector<CounterVolume>> meterVolumes(const std::vector<TagId>& tags,
+                                                           const std::vector<qint64>& bounds,
+                                                           const ReportOptions& options,
+                                                           QString* error,
+                                                           std::vector<qint64>* counts = nullptr);
 
     /// The stations' tags of `key` (one per station that has it), in station order.
     std::vector<TagId> stationTags(const QString& key) const;

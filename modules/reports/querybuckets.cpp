@@ -1,0 +1,219 @@
+// QueryEngine at hour and day steps (from the rollups) and the comparison of stations.
+#include "query.h"
+#include "reportbuilder.h"
+
+#include <algorithm>
+
+namespace PumpWatch::Reports {
+
+namespace {
+
+constexpr qint64 HourMs = 3'600'000;
+
+/// The bucket index of each hour row: rows and bounds both ascending.
+template <typename F>
+void byBucket(const std::vector<History::RollupRow>& hours, const std::vector<qint64>& bounds, F f)
+{
+    size_t b = 0;
+    for (const History::RollupRow& r : hours) {
+        while (b + 1 < bounds.size() && r.startMs >= bounds[b + 1])
+            ++b;
+        if (b + 1 < bounds.size() && r.startMs >= bounds[b])
+            f(b, r);
+    }
+}
+
+} // namespace
+
+bool QueryEngine::readBuckets(const std::vector<TagId>& tags, const std::vector<qint64>& bounds,
+                              HistoryResult& result, qint64 nowMs, const Canceled& canceled,
+                              QString* error)
+{
+    const qint64 endMs = nowMs > 0 ? std::clamp(nowMs, result.fromMs, result.toMs) : result.toMs;
+    std::vector<size_t> counters;
+    std::vector<size_t> others;
+    for (size_t i = 0; i < tags.size(); ++i)
+        (result.series[i].aggregation == Aggregation::Counter ? counters : others).push_back(i);
+    const auto emptyRows = [&](QuerySeries& s) {
+        s.points.resize(bounds.size() - 1);
+        for (size_t b = 0; b + 1 < bounds.size(); ++b) {
+            s.points[b].startMs = bounds[b];
+            s.points[b].endMs = bounds[b + 1];
+            if (bounds[b + 1] > endMs)
+                s.points[b].flags |= CellFlag::Incomplete;
+        }
+        s.stats.spanMs = endMs - result.fromMs;
+    };
+
+    if (!others.empty()) {
+        std::vector<TagId> query;
+        for (size_t i : others)
+            query.push_back(tags[i]);
+        const auto rows =
+            m_reader.aggregated(query, result.fromMs, result.toMs, History::Resolution::Hour);
+        if (!rows) {
+            *error = m_reader.lastError();
+            return false;
+        }
+        for (size_t k = 0; k < others.size(); ++k) {
+            if (canceled && k % 64 == 0 && canceled()) {
+                *error = tr("canceled");
+                return false;
+            }
+            QuerySeries& s = result.series[others[k]];
+            emptyRows(s);
+            std::vector<History::RollupRow> buckets(s.points.size());
+            // The hours holding the extremes: the exact times are looked up in them below.
+            const History::RollupRow* minHour = nullptr;
+            const History::RollupRow* maxHour = nullptr;
+            double integral = 0.0;
+            byBucket((*rows)[k], bounds, [&](size_t b, const History::RollupRow& r) {
+                buckets[b].combine(r);
+                if (r.count > 0 && (!minHour || r.min < minHour->min))
+                    minHour = &r;
+                if (r.count > 0 && (!maxHour || r.max > maxHour->max))
+                    maxHour = &r;
+                integral += r.integral;
+                s.stats.coveredMs += r.coveredMs;
+                s.stats.count += r.count;
+            });
+            for (size_t b = 0; b < buckets.size(); ++b) {
+                QueryPoint& p = s.points[b];
+                p.value = buckets[b].average();
+                p.min = buckets[b].min;
+                p.max = buckets[b].max;
+                p.count = buckets[b].count;
+                p.coveredMs = buckets[b].coveredMs;
+                const qint64 due = std::min(p.endMs, endMs) - p.startMs;
+                if (due > 0 && p.coveredMs < due)
+                    p.flags |= CellFlag::Missing;
+                s.stats.flags |= p.flags;
+            }
+            if (s.stats.coveredMs > 0)
+                s.stats.average = integral / double(s.stats.coveredMs);
+            const auto when = [&](const History::RollupRow* hour, double value, qint64* ms) {
+                const auto at =
+                    m_reader.timeOfValue(s.tag, hour->startMs, hour->startMs + HourMs, value);
+                if (at)
+                    *ms = *at > 0 ? *at : hour->startMs;
+                return at.has_value();
+            };
+            if (minHour) {
+                s.stats.min = minHour->min;
+                s.stats.max = maxHour->max;
+                if (!when(minHour, minHour->min, &s.stats.minMs) ||
+                    !when(maxHour, maxHour->max, &s.stats.maxMs)) {
+                    *error = m_reader.lastError();
+                    return false;
+                }
+            }
+        }
+    }
+
+    if (!counters.empty()) {
+        std::vector<TagId> query;
+        for (size_t i : counters)
+            query.push_back(tags[i]);
+        ReportOptions options;
+        options.nowMs = nowMs;
+        options.canceled = canceled;
+        std::vector<qint64> counts;
+        ReportBuilder builder(m_project, m_reader);
+        const auto volumes = builder.meterVolumes(query, bounds, options, error, &counts);
+        if (!volumes)
+            return false;
+        for (size_t k = 0; k < counters.size(); ++k) {
+            QuerySeries& s = result.series[counters[k]];
+            emptyRows(s);
+            s.stats.count = counts[k];
+            double sum = 0.0;
+            int known = 0;
+            for (size_t b = 0; b < s.points.size(); ++b) {
+                const CounterBucket& c = (*volumes)[k].buckets()[b];
+                QueryPoint& p = s.points[b];
+                p.value = c.value;
+                p.flags |= c.flags;
+                p.comment = c.comment;
+                s.stats.flags |= p.flags;
+                if (!p.value)
+                    continue;
+                // Measured: a bucket with a value that no gap touched.
+                if (!(p.flags & (CellFlag::Missing | CellFlag::Estimated)))
+                    s.stats.coveredMs += std::max<qint64>(0, std::min(p.endMs, endMs) - p.startMs);
+                if (!s.stats.min || *p.value < *s.stats.min) {
+                    s.stats.min = p.value;
+                    s.stats.minMs = p.startMs;
+                }
+                if (!s.stats.max || *p.value > *s.stats.max) {
+                    s.stats.max = p.value;
+                    s.stats.maxMs = p.startMs;
+                }
+                sum += *p.value;
+                ++known;
+            }
+            if (known > 0) {
+                s.stats.total = sum;
+                s.stats.average = sum / known;
+            }
+        }
+    }
+    return true;
+}
+
+std::optional<CompareResult> QueryEngine::compare(const CompareRequest& request,
+                                                  const Canceled& canceled, QString* error)
+{
+    const std::vector<TagId> tags = tagsOf(request.key, request.stations);
+    if (tags.empty()) {
+        *error = request.stations.isEmpty()
+                     ? tr("no station has a tag '%1'").arg(request.key)
+                     : tr("none of the stations %1 has a tag '%2'")
+                           .arg(request.stations.join(QStringLiteral(", ")), request.key);
+        return std::nullopt;
+    }
+    HistoryRequest h;
+    h.tags = tags;
+    h.fromMs = request.fromMs;
+    h.toMs = request.toMs;
+    h.step = request.step;
+    h.nowMs = request.nowMs;
+    h.chartBuckets = request.chartBuckets;
+    auto history = this->history(h, canceled, error);
+    if (!history)
+        return std::nullopt;
+    CompareResult r;
+    r.history = std::move(*history);
+    const bool counter = r.history.series.front().aggregation == Aggregation::Counter;
+    r.rankBy = counter && request.rankBy == RankBy::Average ? RankBy::Total : request.rankBy;
+    for (const QuerySeries& s : r.history.series) {
+        switch (r.rankBy) {
+        case RankBy::Average:
+            r.rankValues.push_back(s.stats.average);
+            break;
+        case RankBy::Maximum:
+            r.rankValues.push_back(s.stats.max);
+            break;
+        case RankBy::Minimum:
+            r.rankValues.push_back(s.stats.min);
+            break;
+        case RankBy::Total:
+            r.rankValues.push_back(s.stats.total);
+            break;
+        case RankBy::Coverage:
+            r.rankValues.push_back(s.stats.coverage());
+            break;
+        }
+    }
+    r.ranking.resize(r.history.series.size());
+    std::iota(r.ranking.begin(), r.ranking.end(), 0);
+    std::stable_sort(r.ranking.begin(), r.ranking.end(), [&](int a, int b) {
+        const auto& x = r.rankValues[size_t(a)];
+        const auto& y = r.rankValues[size_t(b)];
+        if (!x || !y)
+            return x.has_value() && !y.has_value();
+        return request.descending ? *x > *y : *x < *y;
+    });
+    return r;
+}
+
+} // namespace PumpWatch::Reports
