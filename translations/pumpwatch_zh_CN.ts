@@ -2877,6 +2877,320 @@
     </message>
 </context>
 <context>
+    <name>PumpWatch::Reports::QueryEngine</name>
+    <message>
+        <source>no station has a tag &apos;%1&apos;</source>
+        <translation>没有站点有数据项“%1”</translation>
+    </message>
+    <message>
+        <source>Water produced</source>
+        <translation>产水量</translation>
+    </message>
+    <message>
+        <source>Energy</source>
+        <translation>用电量</translation>
+    </message>
+    <message>
+        <source>Energy per volume</source>
+        <translation>吨水电耗</translation>
+    </message>
+    <message>
+        <source>up to %1:00</source>
+        <translation>截至%1时</translation>
+    </message>
+    <message>
+        <source>up to day %1 %2:00</source>
+        <translation>截至%1日%2时</translation>
+    </message>
+    <message>
+        <source>up to %1-%2</source>
+        <translation>截至%1月%2日</translation>
+    </message>
+    <message>
+        <source>canceled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>this period</source>
+        <translation>本期</translation>
+    </message>
+    <message>
+        <source>previous period</source>
+        <translation>上期</translation>
+    </message>
+    <message>
+        <source>same period last year</source>
+        <translation>去年同期</translation>
+    </message>
+    <message>
+        <source>Pump %1</source>
+        <translation>%1#泵</translation>
+    </message>
+    <message>
+        <source>Valve</source>
+        <translation>阀门</translation>
+    </message>
+    <message>
+        <source>Inlet</source>
+        <translation>进水</translation>
+    </message>
+    <message>
+        <source>Outlet</source>
+        <translation>出水</translation>
+    </message>
+    <message>
+        <source>VFD</source>
+        <translation>变频器</translation>
+    </message>
+    <message>
+        <source>Tank</source>
+        <translation>水箱</translation>
+    </message>
+    <message>
+        <source>Power supply</source>
+        <translation>电力</translation>
+    </message>
+    <message>
+        <source>Water quality</source>
+        <translation>水质</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>the period is empty: it must end after it starts</source>
+        <translation>时段为空：结束时间必须晚于开始时间</translation>
+    </message>
+    <message>
+        <source>unknown tag %1</source>
+        <translation>未知数据项 %1</translation>
+    </message>
+    <message>
+        <source>none of the stations %1 has a tag &apos;%2&apos;</source>
+        <translation>站点 %1 都没有数据项“%2”</translation>
+    </message>
+</context>
+<context>
+    <name>PumpWatch::Reports::QueryReport</name>
+    <message>
+        <source>Automatic</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <source>Raw data</source>
+        <translation>原始数据</translation>
+    </message>
+    <message>
+        <source>15 minutes</source>
+        <translation>15分钟</translation>
+    </message>
+    <message>
+        <source>Hour</source>
+        <translation>小时</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>日</translation>
+    </message>
+    <message>
+        <source>Average</source>
+        <translation>平均值</translation>
+    </message>
+    <message>
+        <source>Maximum</source>
+        <translation>最大值</translation>
+    </message>
+    <message>
+        <source>Minimum</source>
+        <translation>最小值</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>累计</translation>
+    </message>
+    <message>
+        <source>Coverage</source>
+        <translation>覆盖率</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>数据项</translation>
+    </message>
+    <message>
+        <source>Water produced</source>
+        <translation>产水量</translation>
+    </message>
+    <message>
+        <source>Energy</source>
+        <translation>用电量</translation>
+    </message>
+    <message>
+        <source>Energy per volume</source>
+        <translation>吨水电耗</translation>
+    </message>
+    <message>
+        <source>%1 pp</source>
+        <translation>%1 个百分点</translation>
+    </message>
+    <message>
+        <source>History query</source>
+        <translation>综合查询</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>数据</translation>
+    </message>
+    <message>
+        <source>Period: %1</source>
+        <translation>时段：%1</translation>
+    </message>
+    <message>
+        <source>Resolution: %1</source>
+        <translation>分辨率：%1</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Time of minimum</source>
+        <translation>最小时间</translation>
+    </message>
+    <message>
+        <source>Time of maximum</source>
+        <translation>最大时间</translation>
+    </message>
+    <message>
+        <source>Average (time-weighted)</source>
+        <translation>平均值（时间加权）</translation>
+    </message>
+    <message>
+        <source>Samples</source>
+        <translation>样本数</translation>
+    </message>
+    <message>
+        <source>Coverage %</source>
+        <translation>覆盖率 %</translation>
+    </message>
+    <message>
+        <source>%1: %2 raw samples are more than a table lists; the curve and the statistics include all of them. Choose a coarser resolution for the table.</source>
+        <translation>%1：原始数据共 %2 点，超出表格可列的行数；曲线和统计完整，表格请选较粗的分辨率。</translation>
+    </message>
+    <message>
+        <source>Blank: no data. Italic: estimated across a communication gap. Averages are time-weighted; coverage is the share of the period with a valid value.</source>
+        <translation>空白：无数据。斜体：通讯中断期间的估算值。平均值按时间加权；覆盖率为时段内有有效值的时间占比。</translation>
+    </message>
+    <message>
+        <source>Comparison: %1%2</source>
+        <translation>对比查询：%1%2</translation>
+    </message>
+    <message>
+        <source>Ranking</source>
+        <translation>排名</translation>
+    </message>
+    <message>
+        <source>Ranked by: %1</source>
+        <translation>排名依据：%1</translation>
+    </message>
+    <message>
+        <source>Rank</source>
+        <translation>名次</translation>
+    </message>
+    <message>
+        <source>Station</source>
+        <translation>站点</translation>
+    </message>
+    <message>
+        <source>%1 %2: against the previous period and the same period last year</source>
+        <translation>%1%2同比/环比</translation>
+    </message>
+    <message>
+        <source>Comparison</source>
+        <translation>对比查询</translation>
+    </message>
+    <message>
+        <source>This period: %1</source>
+        <translation>本期：%1</translation>
+    </message>
+    <message>
+        <source>Previous period: %1</source>
+        <translation>上期：%1</translation>
+    </message>
+    <message>
+        <source>Same period last year: %1</source>
+        <translation>去年同期：%1</translation>
+    </message>
+    <message>
+        <source>Unit: %1</source>
+        <translation>单位：%1</translation>
+    </message>
+    <message>
+        <source>(pp)</source>
+        <translation>（个百分点）</translation>
+    </message>
+    <message>
+        <source>This period</source>
+        <translation>本期</translation>
+    </message>
+    <message>
+        <source>Previous period</source>
+        <translation>上期</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>变化量</translation>
+    </message>
+    <message>
+        <source>Against previous %1</source>
+        <translation>环比 %1</translation>
+    </message>
+    <message>
+        <source>Same period last year</source>
+        <translation>去年同期</translation>
+    </message>
+    <message>
+        <source>Against last year %1</source>
+        <translation>同比 %1</translation>
+    </message>
+    <message>
+        <source>Per day</source>
+        <translation>日均</translation>
+    </message>
+    <message>
+        <source>not comparable: no data in one of the periods</source>
+        <translation>不可比：其中一个时段无数据</translation>
+    </message>
+    <message>
+        <source>the base is 0: no growth rate</source>
+        <translation>基期为 0：无增长率</translation>
+    </message>
+    <message>
+        <source>Overall</source>
+        <translation>总体</translation>
+    </message>
+    <message>
+        <source>%1, comparable against previous (%2 stations)</source>
+        <translation>%1（环比可比口径 %2 站）</translation>
+    </message>
+    <message>
+        <source>%1, comparable against last year (%2 stations)</source>
+        <translation>%1（同比可比口径 %2 站）</translation>
+    </message>
+    <message>
+        <source>This period is not over: it is compared %1, and each base over the same elapsed time from its start.</source>
+        <translation>本期尚未结束：按%1对比，各基期取自其开始起相同的时长。</translation>
+    </message>
+    <message>
+        <source>Stations with data: this period %1, previous period %2, same period last year %3; comparable: %4 against the previous period, %5 against last year. Totals count only the comparable stations.</source>
+        <translation>有数据的站点：本期 %1 站，上期 %2 站，去年同期 %3 站；可比口径：环比 %4 站，同比 %5 站。合计只计可比站点。</translation>
+    </message>
+    <message>
+        <source>Growth = (this period − base) / base; &quot;—&quot; where the base is 0 or missing.</source>
+        <translation>增长率 =（本期 − 基期）/ 基期；基期为 0 或缺失时为“—”。</translation>
+    </message>
+</context>
+<context>
     <name>PumpWatch::Reports::Report</name>
     <message>
         <source>row %1 has %2 cells, the report %3 columns</source>
@@ -5488,6 +5802,24 @@
     <message>
         <source>day</source>
         <translation>日</translation>
+    </message>
+    <message numerus="yes">
+        <source>Overall (comparable, %n station(s))</source>
+        <translation>
+            <numerusform>总体（可比口径 %n 站）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Month-on-month overall (comparable, %n station(s))</source>
+        <translation>
+            <numerusform>环比总体（可比口径 %n 站）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Year-on-year overall (comparable, %n station(s))</source>
+        <translation>
+            <numerusform>同比总体（可比口径 %n 站）</numerusform>
+        </translation>
     </message>
 </context>
 <context>

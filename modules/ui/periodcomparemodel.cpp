@@ -47,15 +47,22 @@ void PeriodCompareModel::setResult(const Reports::PeriodCompareResult& result)
             {r.station, r.current, r.previous, r.lastYear, r.inPrevious, r.inLastYear, false});
     const Reports::PeriodTotals& p = result.previousTotals;
     const Reports::PeriodTotals& y = result.lastYearTotals;
-    // One total when 环比 and 同比 compare the same stations, else one for each.
+    // One total when 环比 and 同比 compare the same stations, else one for each; a ratio or an
+    // average (吨水电耗, a pressure) is pooled, not summed: 总体 rather than 合计.
+    const bool sum = result.additive;
     if (p.stations == y.stations && p.current.value == y.current.value) {
-        m_totals.push_back({tr("Total (comparable, %n station(s))", "", p.stations), p.current,
-                            p.base, y.base, true, true, true});
+        m_totals.push_back({sum ? tr("Total (comparable, %n station(s))", "", p.stations)
+                                : tr("Overall (comparable, %n station(s))", "", p.stations),
+                            p.current, p.base, y.base, true, true, true});
     } else {
-        m_totals.push_back({tr("Month-on-month total (comparable, %n station(s))", "", p.stations),
-                            p.current, p.base, std::nullopt, true, true, true});
-        m_totals.push_back({tr("Year-on-year total (comparable, %n station(s))", "", y.stations),
-                            y.current, std::nullopt, y.base, true, true, true});
+        m_totals.push_back(
+            {sum ? tr("Month-on-month total (comparable, %n station(s))", "", p.stations)
+                 : tr("Month-on-month overall (comparable, %n station(s))", "", p.stations),
+             p.current, p.base, std::nullopt, true, true, true});
+        m_totals.push_back(
+            {sum ? tr("Year-on-year total (comparable, %n station(s))", "", y.stations)
+                 : tr("Year-on-year overall (comparable, %n station(s))", "", y.stations),
+             y.current, std::nullopt, y.base, true, true, true});
     }
     endResetModel();
 }
