@@ -93,6 +93,9 @@ QString PeriodCompareModel::amountText(const Reports::Change& c) const
     if (!c.amount)
         return QStringLiteral("—");
     const QString text = QString::number(*c.amount, 'f', m_result->decimals);
+    // A rise is signed; what rounds to 0 is 0 (not "+0" or "-0").
+    if (text.toDouble() == 0.0)
+        return QString::number(0.0, 'f', m_result->decimals);
     return *c.amount > 0 ? u'+' + text : text;
 }
 

@@ -64,7 +64,7 @@ QueryChart::QueryChart(const QTimeZone& zone, QWidget* parent)
     setMinimumHeight(220);
     QChart* c = chart();
     c->legend()->setAlignment(Qt::AlignBottom);
-    c->setMargins(QMargins(4, 4, 4, 4));
+    c->setMargins(QMargins(4, 4, 24, 4)); // the last time label is centred on the end
     m_time->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
     m_time->setGridLineVisible(false);
     c->addAxis(m_time, Qt::AlignBottom);

@@ -62,7 +62,8 @@ QueryCompareTab::QueryCompareTab(Services& services, QWidget* parent)
         }
     }
     m_filter->setClearButtonEnabled(true);
-    m_filter->setPlaceholderText(tr("Filter stations (name, initials, code)"));
+    m_filter->setPlaceholderText(tr("Filter stations"));
+    m_filter->setToolTip(tr("A part of the name, the pinyin initials (e.g. amlk) or the code"));
     for (const Station& s : project.stations) {
         m_keys.emplace_back(s.name, QStringList{s.id, s.code});
         auto* item = new QListWidgetItem(s.displayName(), m_stations);
@@ -126,6 +127,7 @@ QueryCompareTab::QueryCompareTab(Services& services, QWidget* parent)
     results->addWidget(m_table);
     results->setStretchFactor(0, 3);
     results->setStretchFactor(1, 2);
+    results->setSizes({450, 300});
     auto* right = new QWidget(this);
     auto* rightLayout = new QVBoxLayout(right);
     rightLayout->setContentsMargins(0, 0, 0, 0);

@@ -97,6 +97,7 @@ QueryHistoryTab::QueryHistoryTab(Services& services, QWidget* parent)
     results->setStretchFactor(0, 3);
     results->setStretchFactor(1, 2);
     results->setStretchFactor(2, 1);
+    results->setSizes({400, 300, 150});
 
     auto* right = new QWidget(this);
     auto* rightLayout = new QVBoxLayout(right);
@@ -182,6 +183,7 @@ void QueryHistoryTab::run()
     request.step = Reports::QueryStep(m_step->currentData().toInt());
     request.nowMs = m_services.clock.nowMs();
     request.chartBuckets = std::max(400, m_chart->width());
+    request.rowLimit = m_rowLimit;
     setBusy(true);
     setStatus(tr("Querying %n series…", "", int(request.tags.size())));
     m_job.setFuture(runHistory(m_services.project, *m_services.database, std::move(request)));

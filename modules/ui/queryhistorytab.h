@@ -51,6 +51,8 @@ public:
     QueryTableModel* tableModel() const { return m_model; }
     QueryOutputs* outputs() const { return m_outputs; }
     QString statusText() const;
+    /// Raw queries list at most this many samples in the table (HistoryRequest::rowLimit).
+    void setRowLimit(qint64 rows) { m_rowLimit = rows; }
 
 Q_SIGNALS:
     /// A query ended: shown, failed or canceled.
@@ -82,6 +84,7 @@ private:
     QFutureWatcher<QueryOutcome<Reports::HistoryResult>> m_job;
     std::optional<Reports::HistoryResult> m_result;
     bool m_syncing = false;
+    qint64 m_rowLimit = Reports::HistoryRequest{}.rowLimit;
 };
 
 } // namespace PumpWatch::Ui

@@ -24,7 +24,7 @@ QueryPicker::QueryPicker(const Project& project, QWidget* parent)
 {
     m_search->setObjectName(QStringLiteral("pickerSearch"));
     m_search->setClearButtonEnabled(true);
-    m_search->setPlaceholderText(tr("Station (name, initials, code) or quantity"));
+    m_search->setPlaceholderText(tr("Search stations or quantities"));
     m_search->setToolTip(tr("A part of the station's name, its pinyin initials (e.g. amlk) or "
                             "code, or a quantity's name (e.g. 压力)"));
     m_tree->setObjectName(QStringLiteral("pickerTree"));
@@ -86,8 +86,15 @@ std::vector<TagId> QueryPicker::checkedTags() const
 
 void QueryPicker::setChecked(TagId tag, bool checked)
 {
-    if (tag < m_tagItems.size() && m_tagItems[tag])
-        m_tagItems[tag]->setCheckState(0, checked ? Qt::Checked : Qt::Unchecked);
+    if (tag >= m_tagItems.size() || !m_tagItems[tag])
+        return;
+    QTreeWidgetItem* item = m_tagItems[tag];
+    item->setCheckState(0, checked ? Qt::Checked : Qt::Unchecked);
+    // What is ticked from outside is shown ticked.
+    if (checked) {
+        item->parent()->setExpanded(true);
+        item->parent()->parent()->setExpanded(true);
+    }
 }
 
 void QueryPicker::clearChecks()

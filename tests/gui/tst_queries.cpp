@@ -229,6 +229,8 @@ private Q_SLOTS:
         tab->table()->selectRow(20);
         QCOMPARE(chart->cursorTime(), at(2026, 12, 1, 20));
 
+        screenshot(&f.panel, "query-history.png");
+
         // Copy: the table as tab-separated text.
         QTest::mouseClick(tab->findChild<QPushButton*>(u"copy"_s), Qt::LeftButton);
         const QStringList lines = QApplication::clipboard()->text().split(u'\n');
@@ -247,7 +249,6 @@ private Q_SLOTS:
         // The times: Excel dates where the writer makes them, else the texts on screen.
         QVERIFY(book.value(u"dates"_s).toInt() >= 24 ||
                 book.value(u"texts"_s).toArray().contains(u"2026-12-01 08:00"_s));
-        screenshot(&f.panel, "query-history.png");
     }
 
     /// At the raw step the envelope breaks over the silence too.
@@ -278,6 +279,22 @@ private Q_SLOTS:
         QCOMPARE(tab->table()->model()->rowCount(), 1440 - 120 + 1); // the samples, and the fault
     }
 
+    /// More samples than a table lists: the curve and statistics stay, the table says why not.
+    void aTruncatedRawQueryKeepsTheCurveAndSaysSo()
+    {
+        Fixture f(*this);
+        Ui::QueryHistoryTab* tab = f.panel.historyTab();
+        tab->setRowLimit(100);
+        tab->picker()->setChecked(tag("S2", "outlet_pressure"), true);
+        tab->period()->setRange(Day1, Day2);
+        query(tab);
+        QCOMPARE(tab->table()->model()->rowCount(), 0);
+        QVERIFY(!tab->chart()->pieces(0).empty());
+        QCOMPARE(tab->statistics()->model()->index(0, 7).data().toString(), u"1440"_s);
+        QVERIFY2(tab->statusText().contains(u"曲线和统计完整，表格请选较粗的分辨率"_s),
+                 qPrintable(tab->statusText()));
+    }
+
     void cancelStopsARunningQuery()
     {
         Fixture f(*this);
@@ -288,7 +305,7 @@ private Q_SLOTS:
         auto* cancel = tab->findChild<QPushButton*>(u"cancel"_s);
         QSignalSpy finished(tab, &Ui::QueryHistoryTab::finished);
         QTest::mouseClick(tab->findChild<QPushButton*>(u"query"_s), Qt::LeftButton);
-        QVERIFY(tab->isBusy());
+        // Running: 取消 shown, 查询 held until it ends.
         QVERIFY(cancel->isVisible());
         QVERIFY(!tab->findChild<QPushButton*>(u"query"_s)->isEnabled());
         QTest::mouseClick(cancel, Qt::LeftButton);
@@ -344,14 +361,16 @@ private Q_SLOTS:
         QCOMPARE(stationsInOrder(m), reversed);
         QCOMPARE(m->index(3, 0).data().toString(), u"1"_s); // 八五厂 is still first by rank
 
-        // Two sheets: the ranking and the data.
+        tab->ranking()->horizontalHeader()->setSortIndicator(0, Qt::AscendingOrder);
+        QCOMPARE(stationsInOrder(m), expected);
+        screenshot(&f.panel, "query-compare.png");
+
+        // The workbook: the ranking's figures as numbers.
         const QString xlsx = m_dir.filePath(u"compare.xlsx"_s);
         QVERIFY(tab->outputs()->exportTo(xlsx, u"xlsx"_s));
         const QJsonObject book = readXlsx(xlsx);
         QVERIFY(!book.value(u"sheets"_s).toArray().isEmpty());
         QVERIFY(book.value(u"numbers"_s).toArray().contains(0.5));
-        tab->ranking()->horizontalHeader()->setSortIndicator(0, Qt::AscendingOrder);
-        screenshot(&f.panel, "query-compare.png");
     }
 
     void periodComparisonWithAPartialMonthAndAZeroBase()
@@ -406,11 +425,12 @@ private Q_SLOTS:
         // The overlay: this month, the one before and last December on one axis.
         QCOMPARE(tab->chart()->seriesCount(), 3);
 
+        screenshot(&f.panel, "query-yoy.png");
+
         const QString xlsx = m_dir.filePath(u"yoy.xlsx"_s);
         QVERIFY(tab->outputs()->exportTo(xlsx, u"xlsx"_s));
         const QJsonObject book = readXlsx(xlsx);
         QVERIFY(book.value(u"numbers"_s).toArray().contains(22200));
-        screenshot(&f.panel, "query-yoy.png");
     }
 
 private:
@@ -499,24 +519,21 @@ print(json.dumps(out, ensure_ascii=False))
             w.write(batch);
             batch.clear();
         };
-        // The meters, every 10 minutes over each of the three spans.
-        const struct {
-            qint64 from;
-            qint64 to;
-            double Rates::*rate;
-        } spans[] = {{at(2025, 12, 1, 0), at(2025, 12, 11, 0), &Rates::lastYear},
-                     {at(2026, 11, 1, 0), at(2026, 11, 11, 0), &Rates::previous},
-                     {at(2026, 12, 1, 0), Now, &Rates::current}};
-        for (const auto& span : spans) {
-            for (qint64 t = span.from; t <= span.to; t += 600'000) {
-                for (const Rates& r : Meters) {
-                    const double rate = r.*(span.rate);
-                    if (rate >= 0)
-                        batch.push_back({t, 5000.0 + rate * double(t - span.from) / HourMs,
-                                         tag(r.station, "outlet_total"), Quality::Good});
+        // The meters, every 10 minutes: last December whole; from 11-01 to now, at November's
+        // rate until 12-01 00:00, at December's after it (南南's meter starts there).
+        const auto meters = [&](qint64 from, qint64 to, bool thisYear) {
+            std::vector<double> reading(std::size(Meters), 5000.0);
+            for (qint64 t = from; t <= to; t += 600'000) {
+                for (std::size_t i = 0; i < std::size(Meters); ++i) {
+                    const Rates& r = Meters[i];
+                    const double rate = !thisYear ? r.lastYear : t < Day1 ? r.previous : r.current;
+                    if (rate < 0)
+                        continue;
+                    batch.push_back({t, reading[i], tag(r.station, "outlet_total"), Quality::Good});
+                    reading[i] += rate / 6.0;
                 }
                 // The pressures of 12-01, every minute.
-                for (qint64 m = t; span.from == Day1 && m < t + 600'000 && m <= Day2; m += 60'000) {
+                for (qint64 m = t; m >= Day1 && m < t + 600'000 && m <= Day2; m += 60'000) {
                     if (m < GapFrom || m >= GapTo)
                         batch.push_back(
                             {m, pressureS1(m), tag("S1", "outlet_pressure"), Quality::Good});
@@ -530,8 +547,10 @@ print(json.dumps(out, ensure_ascii=False))
                 if (batch.size() > 2000)
                     flush(t);
             }
-            flush(span.to);
-        }
+            flush(to);
+        };
+        meters(at(2025, 12, 1, 0), at(2026, 1, 1, 0), false);
+        meters(at(2026, 11, 1, 0), Now, true);
         QVERIFY(w.flush());
     }
 
