@@ -6047,10 +6047,6 @@
         <translation>取消</translation>
     </message>
     <message>
-        <source>Filter stations (name, initials, code)</source>
-        <translation>筛选站点（名称、拼音首字母、编号）</translation>
-    </message>
-    <message>
         <source>Quantity</source>
         <translation>数据项</translation>
     </message>
@@ -6106,6 +6102,14 @@
             <numerusform>%n 个站点按%1排名，分辨率：%2。</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Filter stations</source>
+        <translation>筛选站点</translation>
+    </message>
+    <message>
+        <source>A part of the name, the pinyin initials (e.g. amlk) or the code</source>
+        <translation>名称的一部分、拼音首字母（如 amlk）或编号</translation>
+    </message>
 </context>
 <context>
     <name>PumpWatch::Ui::QueryHistoryTab</name>
@@ -6159,15 +6163,15 @@
         <source>The query failed: %1</source>
         <translation>查询失败：%1</translation>
     </message>
-    <message numerus="yes">
-        <source>Step: %1, %n row(s), %2 samples read.</source>
-        <translation>
-            <numerusform>分辨率：%1，%n 行，读取 %2 个采样点。</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Too many samples to list: the curve and the statistics are complete, for the table pick a coarser step.</source>
         <translation>采样点过多，表格未列出：曲线和统计完整，表格请选较粗的分辨率。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Step: %1, %n row(s), %2 good samples.</source>
+        <translation>
+            <numerusform>分辨率：%1，%n 行，有效样本 %2 个。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -6379,12 +6383,12 @@
 <context>
     <name>PumpWatch::Ui::QueryPicker</name>
     <message>
-        <source>Station (name, initials, code) or quantity</source>
-        <translation>站点（名称、拼音首字母、编号）或数据项</translation>
-    </message>
-    <message>
         <source>A part of the station&apos;s name, its pinyin initials (e.g. amlk) or code, or a quantity&apos;s name (e.g. 压力)</source>
         <translation>站点名称的一部分、拼音首字母（如 amlk）或编号，或数据项名称（如 压力）</translation>
+    </message>
+    <message>
+        <source>Search stations or quantities</source>
+        <translation>搜索站点或数据项</translation>
     </message>
 </context>
 <context>

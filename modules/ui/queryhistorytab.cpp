@@ -110,7 +110,7 @@ QueryHistoryTab::QueryHistoryTab(Services& services, QWidget* parent)
     split->addWidget(m_picker);
     split->addWidget(right);
     split->setStretchFactor(1, 1);
-    split->setSizes({fontMetrics().averageCharWidth() * 30, 900});
+    split->setSizes({fontMetrics().averageCharWidth() * 38, 900});
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(split);
 
@@ -224,10 +224,15 @@ void QueryHistoryTab::show(const Reports::HistoryResult& result)
     qint64 samples = 0;
     bool truncated = false;
     for (const Reports::QuerySeries& s : result.series) {
-        samples += s.samples;
+        samples += s.stats.count;
         truncated = truncated || s.truncated;
     }
-    QString text = tr("Step: %1, %n row(s), %2 samples read.", "", m_model->rowCount())
+    // The statistics show whole, the table and the curve share the rest.
+    const int rows = m_stats->rowCount();
+    m_statistics->setMaximumHeight(m_statistics->horizontalHeader()->sizeHint().height() +
+                                   rows * m_statistics->verticalHeader()->defaultSectionSize() +
+                                   2 * m_statistics->frameWidth() + 4);
+    QString text = tr("Step: %1, %n row(s), %2 good samples.", "", m_model->rowCount())
                        .arg(Reports::QueryReport::stepName(result.step))
                        .arg(samples);
     if (truncated)
