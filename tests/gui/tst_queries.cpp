@@ -4,7 +4,8 @@
 // - 黄家坝's outlet pressure on 2026-12-01, every minute: 0.30 MPa from 08:00 to 20:00, 0.25
 //   otherwise, one spike of 0.45 at 10:30, silent (comm failure) from 14:00 to 16:00; 八五厂 0.50,
 //   南老 0.40, 澳门路口 0.35 all day;
-// - every station's outlet totalizer every 10 minutes (黄家坝's silent from 14:00 to 16:00 too) at a known rate: this month (12-01 to
+// - every station's outlet totalizer every 10 minutes (黄家坝's silent from 14:00 to 16:00 too) at
+// a known rate: this month (12-01 to
 //   12-10 14:00, "now"), the month before and last December — 南老 stood still in November (a
 //   zero base), 南南 was only added this month (outside 可比口径).
 // Each tab is driven through its widgets (period, tags, 查询) and read as a person reads it:
