@@ -36,7 +36,8 @@ ReportScheduler::ReportScheduler(const Project& project, const Clock& clock, Opt
     , m_options(std::move(options))
     , m_zone(project.timeZone.toUtf8())
 {
-    m_writers.emplace(QStringLiteral("xlsx"), &writeXlsx);
+    m_writers.emplace(QStringLiteral("xlsx"),
+                      qOverload<const Report&, const QString&, QString*>(&writeXlsx));
     m_writers.emplace(QStringLiteral("csv"), &writeCsv);
 }
 
