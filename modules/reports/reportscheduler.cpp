@@ -37,7 +37,7 @@ ReportScheduler::ReportScheduler(const Project& project, const Clock& clock, Opt
     , m_zone(project.timeZone.toUtf8())
 {
     m_writers.emplace(QStringLiteral("xlsx"),
-                      qOverload<const Report&, const QString&, QString*>(&writeXlsx));
+                      static_cast<bool (*)(const Report&, const QString&, QString*)>(&writeXlsx));
     m_writers.emplace(QStringLiteral("csv"), &writeCsv);
 }
 
