@@ -1137,6 +1137,175 @@
     </message>
 </context>
 <context>
+    <name>PumpWatch::Cli::QueryCommands</name>
+    <message>
+        <source>the file to write: .xlsx or .csv (default: CSV to stdout)</source>
+        <translation>要写入的文件：.xlsx 或 .csv（默认：CSV 输出到标准输出）</translation>
+    </message>
+    <message>
+        <source>FILE</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>xlsx or csv (default: the file&apos;s extension)</source>
+        <translation>xlsx 或 csv（默认：按文件扩展名）</translation>
+    </message>
+    <message>
+        <source>FORMAT</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <source>station ids, comma-separated (default: all)</source>
+        <translation>站点编号，以逗号分隔（默认：全部）</translation>
+    </message>
+    <message>
+        <source>IDS</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>an .xlsx needs a file: give -o FILE</source>
+        <translation>.xlsx 需要写入文件：请给出 -o 文件</translation>
+    </message>
+    <message>
+        <source>--format must be xlsx or csv, not &apos;%1&apos;</source>
+        <translation>--format 须为 xlsx 或 csv，而不是“%1”</translation>
+    </message>
+    <message>
+        <source>start, local time (2026-11-21T08:00:00)</source>
+        <translation>开始时间，本地时间（2026-11-21T08:00:00）</translation>
+    </message>
+    <message>
+        <source>T</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>end (exclusive), local time</source>
+        <translation>结束时间（不含），本地时间</translation>
+    </message>
+    <message>
+        <source>auto, raw, 15min, hour or day (default auto)</source>
+        <translation>auto、raw、15min、hour 或 day（默认 auto）</translation>
+    </message>
+    <message>
+        <source>STEP</source>
+        <translation>分辨率</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>综合查询: tags over a period at a resolution, with each series&apos; minimum and maximum and their times, time-weighted average, a counter&apos;s total, sample count and coverage.</source>
+        <translation>综合查询：若干变量在一段时间内按所选分辨率的数据，以及每条曲线的最小值、最大值及其时间、时间加权平均值、计数器累计量、样本数和数据覆盖率。</translation>
+    </message>
+    <message>
+        <source>the command</source>
+        <translation>命令</translation>
+    </message>
+    <message>
+        <source>tag paths, comma-separated (S0001/low/outlet_pressure)</source>
+        <translation>变量路径，以逗号分隔（S0001/low/outlet_pressure）</translation>
+    </message>
+    <message>
+        <source>PATHS</source>
+        <translation>路径</translation>
+    </message>
+    <message>
+        <source>%1: no tag &apos;%2&apos;</source>
+        <translation>%1：没有变量“%2”</translation>
+    </message>
+    <message>
+        <source>对比查询: one template tag at several stations over a period, with the statistics of each and a ranking (an .xlsx has the ranking and the data as two sheets).</source>
+        <translation>对比查询：同一模板变量在多个站点一段时间内的数据、各站统计值和排名（.xlsx 中排名和数据为两个工作表）。</translation>
+    </message>
+    <message>
+        <source>the template tag key (outlet_pressure)</source>
+        <translation>模板变量键（outlet_pressure）</translation>
+    </message>
+    <message>
+        <source>KEY</source>
+        <translation>键</translation>
+    </message>
+    <message>
+        <source>avg, max, min, total or coverage (default avg)</source>
+        <translation>avg、max、min、total 或 coverage（默认 avg）</translation>
+    </message>
+    <message>
+        <source>BY</source>
+        <translation>依据</translation>
+    </message>
+    <message>
+        <source>the smallest first</source>
+        <translation>从小到大排列</translation>
+    </message>
+    <message>
+        <source>--rank must be avg, max, min, total or coverage</source>
+        <translation>--rank 须为 avg、max、min、total 或 coverage</translation>
+    </message>
+    <message>
+        <source>同比/环比: a day, month or year against the one before and the same one last year, per station and in total over the stations with data in both (可比口径); a period still running is compared over the same elapsed time.</source>
+        <translation>同比/环比：某日、某月或某年与上一期及去年同期对比，按站点列出，合计只计两期都有数据的站点（可比口径）；尚未结束的时段按相同的已过时长对比。</translation>
+    </message>
+    <message>
+        <source>volume, energy, kwh-per-m3 or tag (with --key); default volume</source>
+        <translation>volume、energy、kwh-per-m3 或 tag（配合 --key）；默认 volume</translation>
+    </message>
+    <message>
+        <source>M</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>--measure tag: the template tag key</source>
+        <translation>--measure tag 时：模板变量键</translation>
+    </message>
+    <message>
+        <source>a production day (2026-12-01), a month (2026-12) or a year (2026)</source>
+        <translation>一个生产日（2026-12-01）、一个月（2026-12）或一年（2026）</translation>
+    </message>
+    <message>
+        <source>P</source>
+        <translation>时段</translation>
+    </message>
+    <message>
+        <source>as of this local time (default: now)</source>
+        <translation>以此本地时间为准（默认：现在）</translation>
+    </message>
+    <message>
+        <source>--measure must be volume, energy, kwh-per-m3 or tag with --key</source>
+        <translation>--measure 须为 volume、energy、kwh-per-m3，或 tag 并配合 --key</translation>
+    </message>
+    <message>
+        <source>--period: %1</source>
+        <translation>--period：%1</translation>
+    </message>
+    <message>
+        <source>  query history --project FILE --db URL --tags PATHS --from T --to T [--step auto|raw|15min|hour|day] [-o FILE.xlsx|.csv]
+                                           综合查询: curves&apos; rows and statistics
+  query compare --project FILE --db URL --key KEY [--stations IDS] --from T --to T [--rank avg|max|min|total|coverage] [-o FILE]
+                                           对比查询: one quantity at N stations, ranked
+  query yoy --project FILE --db URL --period P [--measure volume|energy|kwh-per-m3|tag --key KEY] [--now T] [-o FILE]
+                                           同比/环比 with 可比口径
+</source>
+        <translation>  query history --project 文件 --db URL --tags 路径 --from 时间 --to 时间 [--step auto|raw|15min|hour|day] [-o 文件.xlsx|.csv]
+                                           综合查询：曲线数据与统计
+  query compare --project 文件 --db URL --key 键 [--stations 编号] --from 时间 --to 时间 [--rank avg|max|min|total|coverage] [-o 文件]
+                                           对比查询：同一指标在多个站点的对比与排名
+  query yoy --project 文件 --db URL --period 时段 [--measure volume|energy|kwh-per-m3|tag --key 键] [--now 时间] [-o 文件]
+                                           同比/环比（可比口径）
+</translation>
+    </message>
+    <message>
+        <source>unknown command &apos;query %1&apos;; commands:
+</source>
+        <translation>未知命令“query %1”；可用命令：
+</translation>
+    </message>
+    <message>
+        <source>--step must be auto, raw, 15min, hour or day</source>
+        <translation>--step 须为 auto、raw、15min、hour 或 day</translation>
+    </message>
+</context>
+<context>
     <name>PumpWatch::Cli::ReportCommands</name>
     <message>
         <source>unknown command &apos;report %1&apos;; commands:
@@ -2874,6 +3043,320 @@
     <message>
         <source>cannot write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>PumpWatch::Reports::QueryEngine</name>
+    <message>
+        <source>no station has a tag &apos;%1&apos;</source>
+        <translation>没有站点有数据项“%1”</translation>
+    </message>
+    <message>
+        <source>Water produced</source>
+        <translation>产水量</translation>
+    </message>
+    <message>
+        <source>Energy</source>
+        <translation>用电量</translation>
+    </message>
+    <message>
+        <source>Energy per volume</source>
+        <translation>吨水电耗</translation>
+    </message>
+    <message>
+        <source>up to %1:00</source>
+        <translation>截至%1时</translation>
+    </message>
+    <message>
+        <source>up to day %1 %2:00</source>
+        <translation>截至%1日%2时</translation>
+    </message>
+    <message>
+        <source>up to %1-%2</source>
+        <translation>截至%1月%2日</translation>
+    </message>
+    <message>
+        <source>canceled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>this period</source>
+        <translation>本期</translation>
+    </message>
+    <message>
+        <source>previous period</source>
+        <translation>上期</translation>
+    </message>
+    <message>
+        <source>same period last year</source>
+        <translation>去年同期</translation>
+    </message>
+    <message>
+        <source>Pump %1</source>
+        <translation>%1#泵</translation>
+    </message>
+    <message>
+        <source>Valve</source>
+        <translation>阀门</translation>
+    </message>
+    <message>
+        <source>Inlet</source>
+        <translation>进水</translation>
+    </message>
+    <message>
+        <source>Outlet</source>
+        <translation>出水</translation>
+    </message>
+    <message>
+        <source>VFD</source>
+        <translation>变频器</translation>
+    </message>
+    <message>
+        <source>Tank</source>
+        <translation>水箱</translation>
+    </message>
+    <message>
+        <source>Power supply</source>
+        <translation>电力</translation>
+    </message>
+    <message>
+        <source>Water quality</source>
+        <translation>水质</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>the period is empty: it must end after it starts</source>
+        <translation>时段为空：结束时间必须晚于开始时间</translation>
+    </message>
+    <message>
+        <source>unknown tag %1</source>
+        <translation>未知数据项 %1</translation>
+    </message>
+    <message>
+        <source>none of the stations %1 has a tag &apos;%2&apos;</source>
+        <translation>站点 %1 都没有数据项“%2”</translation>
+    </message>
+</context>
+<context>
+    <name>PumpWatch::Reports::QueryReport</name>
+    <message>
+        <source>Automatic</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <source>Raw data</source>
+        <translation>原始数据</translation>
+    </message>
+    <message>
+        <source>15 minutes</source>
+        <translation>15分钟</translation>
+    </message>
+    <message>
+        <source>Hour</source>
+        <translation>小时</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>日</translation>
+    </message>
+    <message>
+        <source>Average</source>
+        <translation>平均值</translation>
+    </message>
+    <message>
+        <source>Maximum</source>
+        <translation>最大值</translation>
+    </message>
+    <message>
+        <source>Minimum</source>
+        <translation>最小值</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>累计</translation>
+    </message>
+    <message>
+        <source>Coverage</source>
+        <translation>覆盖率</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>数据项</translation>
+    </message>
+    <message>
+        <source>Water produced</source>
+        <translation>产水量</translation>
+    </message>
+    <message>
+        <source>Energy</source>
+        <translation>用电量</translation>
+    </message>
+    <message>
+        <source>Energy per volume</source>
+        <translation>吨水电耗</translation>
+    </message>
+    <message>
+        <source>%1 pp</source>
+        <translation>%1 个百分点</translation>
+    </message>
+    <message>
+        <source>History query</source>
+        <translation>综合查询</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>数据</translation>
+    </message>
+    <message>
+        <source>Period: %1</source>
+        <translation>时段：%1</translation>
+    </message>
+    <message>
+        <source>Resolution: %1</source>
+        <translation>分辨率：%1</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Time of minimum</source>
+        <translation>最小时间</translation>
+    </message>
+    <message>
+        <source>Time of maximum</source>
+        <translation>最大时间</translation>
+    </message>
+    <message>
+        <source>Average (time-weighted)</source>
+        <translation>平均值（时间加权）</translation>
+    </message>
+    <message>
+        <source>Samples</source>
+        <translation>样本数</translation>
+    </message>
+    <message>
+        <source>Coverage %</source>
+        <translation>覆盖率 %</translation>
+    </message>
+    <message>
+        <source>%1: %2 raw samples are more than a table lists; the curve and the statistics include all of them. Choose a coarser resolution for the table.</source>
+        <translation>%1：原始数据共 %2 点，超出表格可列的行数；曲线和统计完整，表格请选较粗的分辨率。</translation>
+    </message>
+    <message>
+        <source>Blank: no data. Italic: estimated across a communication gap. Averages are time-weighted; coverage is the share of the period with a valid value.</source>
+        <translation>空白：无数据。斜体：通讯中断期间的估算值。平均值按时间加权；覆盖率为时段内有有效值的时间占比。</translation>
+    </message>
+    <message>
+        <source>Comparison: %1%2</source>
+        <translation>对比查询：%1%2</translation>
+    </message>
+    <message>
+        <source>Ranking</source>
+        <translation>排名</translation>
+    </message>
+    <message>
+        <source>Ranked by: %1</source>
+        <translation>排名依据：%1</translation>
+    </message>
+    <message>
+        <source>Rank</source>
+        <translation>名次</translation>
+    </message>
+    <message>
+        <source>Station</source>
+        <translation>站点</translation>
+    </message>
+    <message>
+        <source>%1 %2: against the previous period and the same period last year</source>
+        <translation>%1%2同比/环比</translation>
+    </message>
+    <message>
+        <source>Comparison</source>
+        <translation>对比查询</translation>
+    </message>
+    <message>
+        <source>This period: %1</source>
+        <translation>本期：%1</translation>
+    </message>
+    <message>
+        <source>Previous period: %1</source>
+        <translation>上期：%1</translation>
+    </message>
+    <message>
+        <source>Same period last year: %1</source>
+        <translation>去年同期：%1</translation>
+    </message>
+    <message>
+        <source>Unit: %1</source>
+        <translation>单位：%1</translation>
+    </message>
+    <message>
+        <source>(pp)</source>
+        <translation>（个百分点）</translation>
+    </message>
+    <message>
+        <source>This period</source>
+        <translation>本期</translation>
+    </message>
+    <message>
+        <source>Previous period</source>
+        <translation>上期</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>变化量</translation>
+    </message>
+    <message>
+        <source>Against previous %1</source>
+        <translation>环比 %1</translation>
+    </message>
+    <message>
+        <source>Same period last year</source>
+        <translation>去年同期</translation>
+    </message>
+    <message>
+        <source>Against last year %1</source>
+        <translation>同比 %1</translation>
+    </message>
+    <message>
+        <source>Per day</source>
+        <translation>日均</translation>
+    </message>
+    <message>
+        <source>not comparable: no data in one of the periods</source>
+        <translation>不可比：其中一个时段无数据</translation>
+    </message>
+    <message>
+        <source>the base is 0: no growth rate</source>
+        <translation>基期为 0：无增长率</translation>
+    </message>
+    <message>
+        <source>Overall</source>
+        <translation>总体</translation>
+    </message>
+    <message>
+        <source>%1, comparable against previous (%2 stations)</source>
+        <translation>%1（环比可比口径 %2 站）</translation>
+    </message>
+    <message>
+        <source>%1, comparable against last year (%2 stations)</source>
+        <translation>%1（同比可比口径 %2 站）</translation>
+    </message>
+    <message>
+        <source>This period is not over: it is compared %1, and each base over the same elapsed time from its start.</source>
+        <translation>本期尚未结束：按%1对比，各基期取自其开始起相同的时长。</translation>
+    </message>
+    <message>
+        <source>Stations with data: this period %1, previous period %2, same period last year %3; comparable: %4 against the previous period, %5 against last year. Totals count only the comparable stations.</source>
+        <translation>有数据的站点：本期 %1 站，上期 %2 站，去年同期 %3 站；可比口径：环比 %4 站，同比 %5 站。合计只计可比站点。</translation>
+    </message>
+    <message>
+        <source>Growth = (this period − base) / base; &quot;—&quot; where the base is 0 or missing.</source>
+        <translation>增长率 =（本期 − 基期）/ 基期；基期为 0 或缺失时为“—”。</translation>
     </message>
 </context>
 <context>

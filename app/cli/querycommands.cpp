@@ -106,7 +106,7 @@ struct PeriodOptions {
 
     qint64 fromMs = 0;
     qint64 toMs = 0;
-    Reports::QueryStep resolved = Reports::QueryStep::Auto;
+    Reports::QueryStep resolved{};
 
     int read(const QCommandLineParser& parser, const Common& common)
     {
