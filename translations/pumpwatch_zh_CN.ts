@@ -1137,6 +1137,175 @@
     </message>
 </context>
 <context>
+    <name>PumpWatch::Cli::QueryCommands</name>
+    <message>
+        <source>the file to write: .xlsx or .csv (default: CSV to stdout)</source>
+        <translation>要写入的文件：.xlsx 或 .csv（默认：CSV 输出到标准输出）</translation>
+    </message>
+    <message>
+        <source>FILE</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>xlsx or csv (default: the file&apos;s extension)</source>
+        <translation>xlsx 或 csv（默认：按文件扩展名）</translation>
+    </message>
+    <message>
+        <source>FORMAT</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <source>station ids, comma-separated (default: all)</source>
+        <translation>站点编号，以逗号分隔（默认：全部）</translation>
+    </message>
+    <message>
+        <source>IDS</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>an .xlsx needs a file: give -o FILE</source>
+        <translation>.xlsx 需要写入文件：请给出 -o 文件</translation>
+    </message>
+    <message>
+        <source>--format must be xlsx or csv, not &apos;%1&apos;</source>
+        <translation>--format 须为 xlsx 或 csv，而不是“%1”</translation>
+    </message>
+    <message>
+        <source>start, local time (2026-11-21T08:00:00)</source>
+        <translation>开始时间，本地时间（2026-11-21T08:00:00）</translation>
+    </message>
+    <message>
+        <source>T</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>end (exclusive), local time</source>
+        <translation>结束时间（不含），本地时间</translation>
+    </message>
+    <message>
+        <source>auto, raw, 15min, hour or day (default auto)</source>
+        <translation>auto、raw、15min、hour 或 day（默认 auto）</translation>
+    </message>
+    <message>
+        <source>STEP</source>
+        <translation>分辨率</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>综合查询: tags over a period at a resolution, with each series&apos; minimum and maximum and their times, time-weighted average, a counter&apos;s total, sample count and coverage.</source>
+        <translation>综合查询：若干变量在一段时间内按所选分辨率的数据，以及每条曲线的最小值、最大值及其时间、时间加权平均值、计数器累计量、样本数和数据覆盖率。</translation>
+    </message>
+    <message>
+        <source>the command</source>
+        <translation>命令</translation>
+    </message>
+    <message>
+        <source>tag paths, comma-separated (S0001/low/outlet_pressure)</source>
+        <translation>变量路径，以逗号分隔（S0001/low/outlet_pressure）</translation>
+    </message>
+    <message>
+        <source>PATHS</source>
+        <translation>路径</translation>
+    </message>
+    <message>
+        <source>%1: no tag &apos;%2&apos;</source>
+        <translation>%1：没有变量“%2”</translation>
+    </message>
+    <message>
+        <source>对比查询: one template tag at several stations over a period, with the statistics of each and a ranking (an .xlsx has the ranking and the data as two sheets).</source>
+        <translation>对比查询：同一模板变量在多个站点一段时间内的数据、各站统计值和排名（.xlsx 中排名和数据为两个工作表）。</translation>
+    </message>
+    <message>
+        <source>the template tag key (outlet_pressure)</source>
+        <translation>模板变量键（outlet_pressure）</translation>
+    </message>
+    <message>
+        <source>KEY</source>
+        <translation>键</translation>
+    </message>
+    <message>
+        <source>avg, max, min, total or coverage (default avg)</source>
+        <translation>avg、max、min、total 或 coverage（默认 avg）</translation>
+    </message>
+    <message>
+        <source>BY</source>
+        <translation>依据</translation>
+    </message>
+    <message>
+        <source>the smallest first</source>
+        <translation>从小到大排列</translation>
+    </message>
+    <message>
+        <source>--rank must be avg, max, min, total or coverage</source>
+        <translation>--rank 须为 avg、max、min、total 或 coverage</translation>
+    </message>
+    <message>
+        <source>同比/环比: a day, month or year against the one before and the same one last year, per station and in total over the stations with data in both (可比口径); a period still running is compared over the same elapsed time.</source>
+        <translation>同比/环比：某日、某月或某年与上一期及去年同期对比，按站点列出，合计只计两期都有数据的站点（可比口径）；尚未结束的时段按相同的已过时长对比。</translation>
+    </message>
+    <message>
+        <source>volume, energy, kwh-per-m3 or tag (with --key); default volume</source>
+        <translation>volume、energy、kwh-per-m3 或 tag（配合 --key）；默认 volume</translation>
+    </message>
+    <message>
+        <source>M</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>--measure tag: the template tag key</source>
+        <translation>--measure tag 时：模板变量键</translation>
+    </message>
+    <message>
+        <source>a production day (2026-12-01), a month (2026-12) or a year (2026)</source>
+        <translation>一个生产日（2026-12-01）、一个月（2026-12）或一年（2026）</translation>
+    </message>
+    <message>
+        <source>P</source>
+        <translation>时段</translation>
+    </message>
+    <message>
+        <source>as of this local time (default: now)</source>
+        <translation>以此本地时间为准（默认：现在）</translation>
+    </message>
+    <message>
+        <source>--measure must be volume, energy, kwh-per-m3 or tag with --key</source>
+        <translation>--measure 须为 volume、energy、kwh-per-m3，或 tag 并配合 --key</translation>
+    </message>
+    <message>
+        <source>--period: %1</source>
+        <translation>--period：%1</translation>
+    </message>
+    <message>
+        <source>  query history --project FILE --db URL --tags PATHS --from T --to T [--step auto|raw|15min|hour|day] [-o FILE.xlsx|.csv]
+                                           综合查询: curves&apos; rows and statistics
+  query compare --project FILE --db URL --key KEY [--stations IDS] --from T --to T [--rank avg|max|min|total|coverage] [-o FILE]
+                                           对比查询: one quantity at N stations, ranked
+  query yoy --project FILE --db URL --period P [--measure volume|energy|kwh-per-m3|tag --key KEY] [--now T] [-o FILE]
+                                           同比/环比 with 可比口径
+</source>
+        <translation>  query history --project 文件 --db URL --tags 路径 --from 时间 --to 时间 [--step auto|raw|15min|hour|day] [-o 文件.xlsx|.csv]
+                                           综合查询：曲线数据与统计
+  query compare --project 文件 --db URL --key 键 [--stations 编号] --from 时间 --to 时间 [--rank avg|max|min|total|coverage] [-o 文件]
+                                           对比查询：同一指标在多个站点的对比与排名
+  query yoy --project 文件 --db URL --period 时段 [--measure volume|energy|kwh-per-m3|tag --key 键] [--now 时间] [-o 文件]
+                                           同比/环比（可比口径）
+</translation>
+    </message>
+    <message>
+        <source>unknown command &apos;query %1&apos;; commands:
+</source>
+        <translation>未知命令“query %1”；可用命令：
+</translation>
+    </message>
+    <message>
+        <source>--step must be auto, raw, 15min, hour or day</source>
+        <translation>--step 须为 auto、raw、15min、hour 或 day</translation>
+    </message>
+</context>
+<context>
     <name>PumpWatch::Cli::ReportCommands</name>
     <message>
         <source>unknown command &apos;report %1&apos;; commands:

@@ -5,6 +5,7 @@
 #include "graphicscommands.h"
 #include "historycommands.h"
 #include "projectcommands.h"
+#include "querycommands.h"
 #include "reportcommands.h"
 
 #include <core/translator.h>
@@ -28,7 +29,8 @@ public:
                   "options)\n\n")
             << PumpWatch::Cli::ProjectCommands::usage() << PumpWatch::Cli::HistoryCommands::usage()
             << PumpWatch::Cli::AlarmCommands::usage() << PumpWatch::Cli::AuditCommands::usage()
-            << PumpWatch::Cli::GraphicsCommands::usage() << PumpWatch::Cli::ReportCommands::usage();
+            << PumpWatch::Cli::GraphicsCommands::usage() << PumpWatch::Cli::ReportCommands::usage()
+            << PumpWatch::Cli::QueryCommands::usage();
         return code;
     }
 };
@@ -63,6 +65,8 @@ int main(int argc, char* argv[])
         return PumpWatch::Cli::GraphicsCommands::run(args.mid(1));
     if (args.first() == u"history")
         return PumpWatch::Cli::HistoryCommands::run(args.mid(1));
+    if (args.first() == u"query")
+        return PumpWatch::Cli::QueryCommands::run(args.mid(1));
     if (args.first() == u"report")
         return PumpWatch::Cli::ReportCommands::run(args.mid(1));
     return Main::usage(2);

@@ -1,6 +1,7 @@
 #include "xlsxexport.h"
 
 #include "exporttext.h"
+#include "xlsxchart.h"
 
 #include <QFile>
 
@@ -9,6 +10,7 @@
 #include <cmath>
 #include <cstdio>
 #include <map>
+#include <set>
 #include <tuple>
 #include <xlsxwriter.h>
 
@@ -24,6 +26,7 @@ constexpr double TitleHeightPt = 27.0;
 constexpr double TitleFontPt = 16.0;
 constexpr uint16_t CommentWidthPx = 320;
 constexpr uint16_t CommentHeightPx = 90;
+constexpr int SheetNameMax = 31;
 
 lxw_row_t sheetRow(int row)
 {
@@ -90,7 +93,7 @@ QString sheetName(const QString& title)
     QString name = title;
     for (const QChar c : QStringLiteral("[]:*?/\\"))
         name.replace(c, u' ');
-    name = name.left(31).trimmed();
+    name = name.left(SheetNameMax).trimmed();
     while (name.startsWith(u'\'') || name.endsWith(u'\''))
         name = name.startsWith(u'\'') ? name.mid(1) : name.chopped(1);
     return name.isEmpty() ? ExportText::sheetName() : name;
@@ -106,29 +109,34 @@ int wrappedLines(const QString& text, double widthChars)
     return std::max(1, static_cast<int>(std::ceil(units / std::max(widthChars, 1.0))));
 }
 
-/// One workbook being filled: its formats, made once each, and the first error of any call.
-/// libxlsxwriter owns the formats and sheets; workbook_close() frees them.
+/// One workbook being filled: its formats, made once each, its sheets' names, and the first
+/// error of any call. libxlsxwriter owns the formats, sheets and charts; workbook_close() frees
+/// them.
 class WorkbookWriter {
 public:
-    WorkbookWriter(const Report& report, lxw_workbook* book)
-        : m_report(report)
-        , m_book(book)
+    explicit WorkbookWriter(lxw_workbook* book)
+        : m_book(book)
     {}
 
-    lxw_error write()
+    /// Adds the report as the next sheet, and its 修正记录 after it when it has corrections.
+    lxw_error write(const Report& report)
     {
-        lxw_worksheet* sheet = addSheet(sheetName(m_report.title));
+        m_report = &report;
+        m_top = 0;
+        lxw_worksheet* sheet =
+            addSheet(sheetName(report.sheetName.isEmpty() ? report.title : report.sheetName));
         if (!sheet)
             return m_error;
         writeTitle(sheet);
         writeGrid(sheet);
+        check(Xlsx::writeCharts(m_book, sheet, report, m_top, m_dateFormats));
         writeNotesAndSignatures(sheet);
-        setUpPage(sheet, m_top + m_report.headerRows);
-        for (int j = 0; j < m_report.columnCount(); ++j)
+        setUpPage(sheet, m_top + m_report->headerRows);
+        for (int j = 0; j < m_report->columnCount(); ++j)
             check(worksheet_set_column(sheet, sheetColumn(j), sheetColumn(j),
-                                       m_report.columns[j].width, nullptr));
-        worksheet_freeze_panes(sheet, sheetRow(m_top + m_report.headerRows),
-                               m_report.columnCount() > 1 ? 1 : 0);
+                                       m_report->columns[j].width, nullptr));
+        worksheet_freeze_panes(sheet, sheetRow(m_top + m_report->headerRows),
+                               m_report->columnCount() > 1 ? 1 : 0);
         writeCorrections();
         return m_error;
     }
@@ -140,9 +148,16 @@ private:
             m_error = e;
     }
 
+    /// A sheet named `name`, or "name (2)" … when the workbook has one (Excel ignores case).
     lxw_worksheet* addSheet(const QString& name)
     {
-        lxw_worksheet* sheet = workbook_add_worksheet(m_book, name.toUtf8().constData());
+        QString unique = name;
+        for (int n = 2; m_sheetNames.contains(unique.toCaseFolded()); ++n) {
+            const QString suffix = QStringLiteral(" (%1)").arg(n);
+            unique = name.left(SheetNameMax - suffix.size()) + suffix;
+        }
+        m_sheetNames.insert(unique.toCaseFolded());
+        lxw_worksheet* sheet = workbook_add_worksheet(m_book, unique.toUtf8().constData());
         if (!sheet)
             sheet = workbook_add_worksheet(m_book, nullptr); // "Sheet2": still the data
         if (!sheet)
@@ -157,18 +172,27 @@ private:
         return f;
     }
 
+    /// The number format a cell is shown with: its decimals, a date's pattern, none for text.
+    QByteArray numberFormatOf(const Cell& c)
+    {
+        if (c.isNumber() || c.formula.kind != Formula::None)
+            return numberFormat(c.decimals);
+        return Xlsx::isTime(c) ? m_dateFormats.of(c) : QByteArray();
+    }
+
     lxw_format* cellFormat(const Cell& c)
     {
-        const bool numeric = c.isNumber() || c.formula.kind != Formula::None;
+        const QByteArray number = numberFormatOf(c);
+        const bool numeric = !number.isEmpty();
         const bool italic = c.flags.testFlag(CellFlag::Estimated);
         const bool green = c.flags.testFlag(CellFlag::Corrected);
-        lxw_format*& f = m_formats[std::tuple(c.role, numeric ? c.decimals : -1, italic, green)];
+        lxw_format*& f = m_formats[std::tuple(c.role, number, italic, green)];
         if (f)
             return f;
         f = newFormat();
         format_set_border(f, LXW_BORDER_THIN);
         if (numeric)
-            format_set_num_format(f, numberFormat(c.decimals).constData());
+            format_set_num_format(f, number.constData());
         if (c.role == CellRole::Header) {
             format_set_bold(f);
             format_set_align(f, LXW_ALIGN_CENTER);
@@ -190,7 +214,7 @@ private:
     void writeSpan(lxw_worksheet* sheet, int row, const QString& text, lxw_format* f)
     {
         const QByteArray utf8 = text.toUtf8();
-        const int last = std::max(m_report.columnCount() - 1, 0);
+        const int last = std::max(m_report->columnCount() - 1, 0);
         if (last > 0)
             check(worksheet_merge_range(sheet, sheetRow(row), 0, sheetRow(row), sheetColumn(last),
                                         utf8.constData(), f));
@@ -200,29 +224,29 @@ private:
 
     void writeTitle(lxw_worksheet* sheet)
     {
-        if (!m_report.title.isEmpty()) {
+        if (!m_report->title.isEmpty()) {
             lxw_format* f = newFormat();
             format_set_bold(f);
             format_set_font_size(f, TitleFontPt);
             format_set_align(f, LXW_ALIGN_CENTER);
             check(worksheet_set_row(sheet, sheetRow(m_top), TitleHeightPt, nullptr));
-            writeSpan(sheet, m_top++, m_report.title, f);
+            writeSpan(sheet, m_top++, m_report->title, f);
         }
         lxw_format* f = newFormat();
         format_set_align(f, LXW_ALIGN_CENTER);
-        for (const QString& line : m_report.subtitles)
+        for (const QString& line : m_report->subtitles)
             writeSpan(sheet, m_top++, line, f);
     }
 
     void writeGrid(lxw_worksheet* sheet)
     {
-        for (int i = 0; i < m_report.rowCount(); ++i) {
-            for (int j = 0; j < m_report.columnCount(); ++j) {
-                if (m_report.isCovered(i, j))
+        for (int i = 0; i < m_report->rowCount(); ++i) {
+            for (int j = 0; j < m_report->columnCount(); ++j) {
+                if (m_report->isCovered(i, j))
                     continue; // the merge wrote it blank, with its anchor's borders
-                const Cell& c = m_report.cell(i, j);
+                const Cell& c = m_report->cell(i, j);
                 lxw_format* f = cellFormat(c);
-                const CellRange* m = m_report.mergeAt(i, j);
+                const CellRange* m = m_report->mergeAt(i, j);
                 if (m && (m->rows > 1 || m->columns > 1))
                     check(worksheet_merge_range(sheet, sheetRow(m_top + i), sheetColumn(j),
                                                 sheetRow(m_top + i + m->rows - 1),
@@ -250,6 +274,9 @@ private:
             }
         } else if (c.value) {
             check(worksheet_write_number(sheet, r, col, *c.value, f));
+        } else if (Xlsx::isTime(c)) {
+            lxw_datetime t = Xlsx::excelTime(c.time);
+            check(worksheet_write_datetime(sheet, r, col, &t, f));
         } else if (!c.text.isEmpty()) {
             check(worksheet_write_string(sheet, r, col, c.text.toUtf8().constData(), f));
         } else {
@@ -269,22 +296,22 @@ private:
     void writeNotesAndSignatures(lxw_worksheet* sheet)
     {
         double widthChars = 0;
-        for (const Column& c : m_report.columns)
+        for (const Column& c : m_report->columns)
             widthChars += c.width;
         lxw_format* f = newFormat();
         format_set_text_wrap(f);
         format_set_align(f, LXW_ALIGN_LEFT);
-        int row = m_top + m_report.rowCount() + 1;
+        int row = m_top + m_report->rowCount() + 1;
         const auto line = [&](const QString& text) {
             const int lines = wrappedLines(text, widthChars);
             if (lines > 1)
                 check(worksheet_set_row(sheet, sheetRow(row), RowHeightPt * lines, nullptr));
             writeSpan(sheet, row++, text, f);
         };
-        for (qsizetype n = 0; n < m_report.notes.size(); ++n)
-            line(ExportText::note(m_report.notes[n], n == 0));
+        for (qsizetype n = 0; n < m_report->notes.size(); ++n)
+            line(ExportText::note(m_report->notes[n], n == 0));
         const QStringList signatures =
-            ExportText::signatureFields(m_report, QStringLiteral("__________"));
+            ExportText::signatureFields(*m_report, QStringLiteral("__________"));
         if (!signatures.isEmpty()) {
             ++row;
             line(signatures.join(QStringLiteral("\u3000\u3000")));
@@ -293,7 +320,7 @@ private:
 
     void setUpPage(lxw_worksheet* sheet, int repeatedRows)
     {
-        const PageSetup& page = m_report.page;
+        const PageSetup& page = m_report->page;
         if (page.landscape)
             worksheet_set_landscape(sheet);
         else
@@ -312,9 +339,9 @@ private:
     void writeCorrections()
     {
         std::vector<std::pair<int, int>> corrected;
-        for (int i = 0; i < m_report.rowCount(); ++i) {
-            for (int j = 0; j < m_report.columnCount(); ++j) {
-                if (m_report.cell(i, j).flags.testFlag(CellFlag::Corrected))
+        for (int i = 0; i < m_report->rowCount(); ++i) {
+            for (int j = 0; j < m_report->columnCount(); ++j) {
+                if (m_report->cell(i, j).flags.testFlag(CellFlag::Corrected))
                     corrected.emplace_back(i, j);
             }
         }
@@ -324,7 +351,7 @@ private:
         if (!sheet)
             return;
         const QStringList headers =
-            QStringList{m_report.columns[0].name} + ExportText::correctionsHeaders();
+            QStringList{m_report->columns[0].name} + ExportText::correctionsHeaders();
         const double widths[] = {12, 20, 12, 60};
         lxw_format* header = cellFormat(Cell::header({}));
         for (int j = 0; j < headers.size(); ++j) {
@@ -337,12 +364,12 @@ private:
         format_set_text_wrap(text);
         int row = 1;
         for (const auto& [i, j] : corrected) {
-            const Cell& c = m_report.cell(i, j);
+            const Cell& c = m_report->cell(i, j);
             const lxw_row_t r = sheetRow(row++);
             check(worksheet_write_string(
-                sheet, r, 0, m_report.cell(i, 0).displayText().toUtf8().constData(), text));
-            check(worksheet_write_string(sheet, r, 1, m_report.columns[j].name.toUtf8().constData(),
-                                         text));
+                sheet, r, 0, m_report->cell(i, 0).displayText().toUtf8().constData(), text));
+            check(worksheet_write_string(sheet, r, 1,
+                                         m_report->columns[j].name.toUtf8().constData(), text));
             if (c.value)
                 check(worksheet_write_number(sheet, r, 2, *c.value,
                                              cellFormat(Cell::number(*c.value, c.decimals))));
@@ -354,24 +381,31 @@ private:
         setUpPage(sheet, 1);
     }
 
-    const Report& m_report;
     lxw_workbook* m_book;
+    const Report* m_report = nullptr; ///< the one being written
     lxw_error m_error = LXW_NO_ERROR;
     int m_top = 0; ///< the title's rows above the grid
-    std::map<std::tuple<CellRole, int, bool, bool>, lxw_format*> m_formats;
+    std::map<std::tuple<CellRole, QByteArray, bool, bool>, lxw_format*> m_formats;
+    std::set<QString> m_sheetNames; ///< case-folded, as Excel compares them
+    Xlsx::DateFormats m_dateFormats;
 };
 
 } // namespace
 
-bool writeXlsx(const Report& report, const QString& path, QString* error)
+namespace {
+
+/// Both overloads: the reports by pointer, so that a single one is not copied.
+bool writeWorkbook(const std::vector<const Report*>& reports, const QString& path, QString* error)
 {
     const auto fail = [&](const QString& reason) {
         if (error)
             *error = ExportText::writeError(path, reason);
         return false;
     };
-    if (const QStringList problems = report.check(); !problems.isEmpty())
-        return fail(problems.first());
+    for (const Report* report : reports) {
+        if (const QStringList problems = report->check(); !problems.isEmpty())
+            return fail(problems.first());
+    }
     // libxlsxwriter writes the zip at close; a file beside the target, renamed over it when
     // complete, keeps a failed write from leaving half a report under the report's name.
     const QString partPath = path + QStringLiteral(".part");
@@ -379,7 +413,10 @@ bool writeXlsx(const Report& report, const QString& path, QString* error)
     lxw_workbook* book = workbook_new(part.constData()); // never constant_memory: it breaks merges
     if (!book)
         return fail(QString::fromUtf8(lxw_strerror(LXW_ERROR_MEMORY_MALLOC_FAILED)));
-    lxw_error e = WorkbookWriter(report, book).write();
+    WorkbookWriter writer(book);
+    lxw_error e = LXW_NO_ERROR;
+    for (auto r = reports.begin(); r != reports.end() && e == LXW_NO_ERROR; ++r)
+        e = writer.write(**r);
     const lxw_error closed = workbook_close(book);
     if (e == LXW_NO_ERROR)
         e = closed;
@@ -393,6 +430,22 @@ bool writeXlsx(const Report& report, const QString& path, QString* error)
         return fail(reason);
     }
     return true;
+}
+
+} // namespace
+
+bool writeXlsx(const Report& report, const QString& path, QString* error)
+{
+    return writeWorkbook({&report}, path, error);
+}
+
+bool writeXlsx(const std::vector<Report>& reports, const QString& path, QString* error)
+{
+    std::vector<const Report*> pointers;
+    pointers.reserve(reports.size());
+    for (const Report& r : reports)
+        pointers.push_back(&r);
+    return writeWorkbook(pointers, path, error);
 }
 
 } // namespace PumpWatch::Reports

@@ -195,6 +195,85 @@ private Q_SLOTS:
         QVERIFY(signed_);
     }
 
+    /// Facts about an .xlsx as openpyxl reads it (check_xlsx.py).
+    static QJsonObject xlsxFacts(const QString& file)
+    {
+        QProcess python;
+        python.start(
+            u"/usr/bin/python3"_s,
+            {QStringLiteral(PUMPWATCH_SOURCE_DIR "/tests/unit/reports/check_xlsx.py"), file});
+        if (!python.waitForFinished(60000) || python.exitCode() != 0)
+            return {};
+        return QJsonDocument::fromJson(python.readAllStandardOutput()).object();
+    }
+
+    /// 综合查询 of a day at hours into .xlsx: times as dates, numbers as numbers, the unit in
+    /// the header, the statistics under the table and a chart beside it.
+    void queryHistoryAsXlsx()
+    {
+        const QString out = path("query.xlsx");
+        const Run r = cli({"query", "history", "--project", m_project, "--db", m_db, "--tags",
+                           "S1/plc/outlet_pressure,S1/plc/outlet_total", "--from", "2026-12-02",
+                           "--to", "2026-12-03", "--step", "hour", "-o", out});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        const QJsonObject sheet = xlsxFacts(out)["sheets"].toArray().at(0).toObject();
+        const QJsonObject cells = sheet["cells"].toObject();
+        // Title and two subtitles, then station over quantity (unit) — row 4 and 5.
+        QCOMPARE(cells["C5"].toObject()["value"].toString(), u"出水累积流量 (m³)"_s);
+        QCOMPARE(cells["A6"].toObject()["type"].toString(), u"datetime"_s);
+        QCOMPARE(cells["A6"].toObject()["value"].toString(), u"2026-12-02 00:00:00"_s);
+        QVERIFY(cells["A6"].toObject()["format"].toString().contains(u"yyyy-mm-dd"));
+        QCOMPARE(cells["B6"].toObject()["value"].toDouble(), 0.35);
+        QCOMPARE(cells["C6"].toObject()["value"].toDouble(), 100.0);
+        // Statistics: 24 hours (rows 6–29), then Minimum, its time, …, Total (a counter's).
+        QCOMPARE(cells["A30"].toObject()["value"].toString(), u"Minimum"_s);
+        QCOMPARE(cells["B30"].toObject()["value"].toDouble(), 0.35);
+        QCOMPARE(cells["A35"].toObject()["value"].toString(), u"Total"_s);
+        QCOMPARE(cells["C35"].toObject()["value"].toDouble(), 2400.0);
+        QCOMPARE(sheet["charts"].toArray().size(), 1);
+    }
+
+    /// 对比查询 as CSV to stdout, and as .xlsx with the ranking and the data as two sheets.
+    void queryCompare()
+    {
+        const QStringList base{
+            "query",  "compare",      "--project", m_project,          "--db", m_db,
+            "--key",  "outlet_total", "--from",    "2026-12-02T08:00", "--to", "2026-12-03T08:00",
+            "--step", "day"};
+        Run r = cli(base);
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QVERIFY2(r.out.contains(u"1,澳门路口"_s), qPrintable(r.out)); // rank 1
+        QVERIFY2(r.out.contains(u",2400,"_s), qPrintable(r.out));
+        const QString out = path("compare.xlsx");
+        r = cli(base + QStringList{"-o", out});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        const QJsonArray sheets = xlsxFacts(out)["sheets"].toArray();
+        QCOMPARE(sheets.size(), 2);
+        QCOMPARE(sheets[0].toObject()["name"].toString(), u"Ranking"_s);
+        QCOMPARE(sheets[1].toObject()["name"].toString(), u"Data"_s);
+        r = cli({"query", "compare", "--project", m_project, "--db", m_db, "--key", "inlet",
+                 "--from", "2026-12-02", "--to", "2026-12-03"});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(u"no station has a tag 'inlet'"_s), qPrintable(r.err));
+    }
+
+    /// 同比/环比 of a running month whose bases have no data: "—", never ±∞, and the station
+    /// counts.
+    void queryYoy()
+    {
+        const Run r = cli({"query", "yoy", "--project", m_project, "--db", m_db, "--period",
+                           "2026-12", "--now", "2026-12-03T12:30"});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        // 12-01 08:00 → 12-03 12:00: 52 hours at 100 m³/h.
+        QVERIFY2(r.out.contains(u"澳门路口,5200,,—,—,,—,—"_s), qPrintable(r.out));
+        QVERIFY2(r.out.contains(u"up to day 3 12:00"_s), qPrintable(r.out));
+        QVERIFY2(r.out.contains(u"comparable: 0 against the previous period"_s), qPrintable(r.out));
+        const Run bad = cli({"query", "yoy", "--project", m_project, "--db", m_db, "--period",
+                             "2026-12", "--measure", "tag"});
+        QCOMPARE(bad.exitCode, 2);
+        QVERIFY2(bad.err.contains(u"--measure must be"_s), qPrintable(bad.err));
+    }
+
     /// PDF needs a QGuiApplication: the CLI makes one on the offscreen platform by itself.
     void productionDayAsPdfWithoutDisplay()
     {

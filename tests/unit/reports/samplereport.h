@@ -2,6 +2,9 @@
 // header (plant over its lines and 小计), 40 days (two pages or more on A4 landscape), a
 // missing value, an estimated one, a corrected one with its comment, 小计 and 合计 as totals,
 // 合计 / 平均 / 最大 / 最小 rows, notes and a signature block.
+//
+// And a query's result as a query exports it: a time column and two stations' pressures with a
+// gap in each, statistics with the time of a maximum and a date, a line chart over the rows.
 #pragma once
 
 #include <reports/report.h>
@@ -85,6 +88,70 @@ inline Reports::Report sampleProductionReport()
                     {QStringLiteral("审核人"), {}},
                     {QStringLiteral("批准人"), {}}};
     r.generatedAt = QDateTime(QDate(2015, 9, 10), QTime(8, 30), QTimeZone("Asia/Shanghai"));
+    r.finish();
+    return r;
+}
+
+/// 出水压力 at two stations, hourly from 2026-12-01 08:00 (Asia/Shanghai) for five hours:
+/// grid rows 2 … 6 (a two-row header, 时间 merged over both), 澳门路口 missing at 10:00 and 北京路
+/// at 12:00; row 7 the maxima's times (with seconds; bold), row 8 a date; a chart over rows 2 … 6.
+inline Reports::Report sampleQueryReport()
+{
+    using namespace Reports;
+    const QTimeZone zone("Asia/Shanghai");
+    const QDateTime start(QDate(2026, 12, 1), QTime(8, 0), zone);
+    const QString minutes = QStringLiteral("yyyy-MM-dd HH:mm");
+    Report r;
+    r.family = QStringLiteral("query");
+    r.title = QStringLiteral("出水压力查询");
+    r.subtitles = {QStringLiteral("时段：2026-12-01 08:00 至 13:00")};
+    r.sheetName = QStringLiteral("数据");
+    r.columns = {{QStringLiteral("时间"), 18},
+                 {QStringLiteral("澳门路口 出水压力（MPa）"), 12},
+                 {QStringLiteral("北京路 出水压力（MPa）"), 12}};
+    r.headerRows = 2;
+    r.rows.push_back({Cell::header(QStringLiteral("时间")),
+                      Cell::header(QStringLiteral("澳门路口")),
+                      Cell::header(QStringLiteral("北京路"))});
+    r.rows.push_back({Cell::header({}), Cell::header(QStringLiteral("出水压力（MPa）")),
+                      Cell::header(QStringLiteral("出水压力（MPa）"))});
+    r.merges = {{0, 0, 2, 1}};
+    const double macau[] = {0.412, 0.405, -1, 0.398, 0.401};
+    const double beijing[] = {0.350, 0.362, 0.371, 0.355, -1};
+    const auto value = [](double v) {
+        return v < 0 ? Cell::blank(CellFlag::Missing) : Cell::number(v, 3);
+    };
+    for (int h = 0; h < 5; ++h)
+        r.rows.push_back(
+            {Cell::at(start.addSecs(3600 * h), minutes), value(macau[h]), value(beijing[h])});
+    r.rows.push_back({Cell::label(QStringLiteral("最大值时间"), CellRole::Total),
+                      Cell::at(start.addSecs(3600 + 17 * 60 + 42),
+                               QStringLiteral("yyyy-MM-dd HH:mm:ss"), CellRole::Total),
+                      Cell::at(start.addSecs(2 * 3600 + 5), QStringLiteral("yyyy-MM-dd HH:mm:ss"),
+                               CellRole::Total)});
+    r.rows.push_back({Cell::label(QStringLiteral("日期")),
+                      Cell::at(start, QStringLiteral("yyyy-MM-dd")), Cell::blank()});
+    r.charts.push_back({QStringLiteral("出水压力"), 0, 2, 6, {1, 2}, QStringLiteral("MPa")});
+    r.finish();
+    return r;
+}
+
+/// A query's ranking: a small table without a chart, on the sheet 排名.
+inline Reports::Report sampleRankingReport()
+{
+    using namespace Reports;
+    Report r;
+    r.title = QStringLiteral("出水压力排名");
+    r.sheetName = QStringLiteral("排名");
+    r.columns = {{QStringLiteral("排名"), 6},
+                 {QStringLiteral("站点"), 12},
+                 {QStringLiteral("平均值（MPa）"), 12}};
+    r.rows.push_back({Cell::header(QStringLiteral("排名")), Cell::header(QStringLiteral("站点")),
+                      Cell::header(QStringLiteral("平均值（MPa）"))});
+    r.rows.push_back(
+        {Cell::number(1, 0), Cell::label(QStringLiteral("澳门路口")), Cell::number(0.404, 3)});
+    r.rows.push_back(
+        {Cell::number(2, 0), Cell::label(QStringLiteral("北京路")), Cell::number(0.3595, 3)});
     r.finish();
     return r;
 }

@@ -2,7 +2,8 @@
 // RFC 4180 reader written here, the .xlsx by openpyxl (check_xlsx.py under Debian's python3).
 // Numbers as on screen, no data blank and never 0, merged headers, totals as formulas whose
 // cached values are what they add up, the corrected cell green with its comment, the page set up
-// for printing, the 修正记录 sheet; and a path that cannot be written named in the error.
+// for printing, the 修正记录 sheet; a query's times as dates, its chart and its sheets; and a path
+// that cannot be written named in the error.
 #include "../../common/chinese.h"
 #include "samplereport.h"
 
@@ -52,7 +53,7 @@ QList<QStringList> parseCsv(const QString& text)
     return records;
 }
 
-/// The sheet's A1 name of a cell of the grid, the title's four rows above it.
+/// The sheet's A1 name of a cell of the grid, the title's rows (four unless told) above it.
 QString sheetRef(int gridRow, int column, int titleRows = 4)
 {
     return QChar(u'A' + column) + QString::number(titleRows + gridRow + 1);
@@ -332,6 +333,100 @@ private Q_SLOTS:
                  qPrintable(str(total, "value")));
         QVERIFY(!total[u"cached"].isDouble());
         QCOMPARE(total[u"cached"].toString(), QString());
+    }
+
+    // A query's export: times as Excel dates in their own zone's wall clock (not the test
+    // machine's), in the format the screen prints them; a line chart beside the table whose gaps
+    // stay gaps; several reports as sheets of one workbook, their names cut to Excel's 31
+    // characters and made unique. The CSV prints the times as the screen does.
+    void xlsxQueryWorkbook()
+    {
+        const Report data = Test::sampleQueryReport();
+        Report longTitle = Test::sampleRankingReport();
+        longTitle.sheetName.clear();
+        longTitle.title = QStringLiteral(
+            "遵义市供水管网二次供水泵站出水压力平均值排名（2026年12月1日 08:00 至 13:00）");
+        const std::vector<Report> reports{data, Test::sampleRankingReport(), longTitle, data};
+        const QString path = m_dir.filePath(QStringLiteral("query.xlsx"));
+        QString error;
+        QVERIFY2(writeXlsx(reports, path, &error), qPrintable(error));
+        QVERIFY(!QFile::exists(path + QStringLiteral(".part")));
+        const QJsonObject facts = readXlsx(path);
+        QVERIFY(!facts.isEmpty());
+        QStringList names;
+        for (const QJsonValue& ws : facts[u"sheets"].toArray())
+            names << str(ws.toObject(), "name");
+        QCOMPARE(names, QStringList({"数据", "排名", longTitle.title.left(31), "数据 (2)"}));
+
+        // Title and period above the grid: grid row 0 is sheet row 3.
+        const QJsonObject ws = sheet(facts, 0);
+        const QDateTime start(QDate(2026, 12, 1), QTime(8, 0), QTimeZone("Asia/Shanghai"));
+        for (int h = 0; h < 5; ++h) {
+            const QJsonObject time = cellAt(ws, sheetRef(2 + h, 0, 2));
+            QCOMPARE(str(time, "type"), QStringLiteral("datetime"));
+            QCOMPARE(str(time, "value"),
+                     start.addSecs(3600 * h).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")));
+            QCOMPARE(str(time, "format"), QStringLiteral("yyyy-mm-dd hh:mm"));
+        }
+        const QJsonObject value = cellAt(ws, QStringLiteral("B5"));
+        QCOMPARE(str(value, "type"), QStringLiteral("float"));
+        QCOMPARE(value[u"value"].toDouble(), 0.412);
+        QCOMPARE(str(value, "format"), QStringLiteral("0.000"));
+        QVERIFY(cellAt(ws, QStringLiteral("B7"))[u"value"].isNull()); // 澳门路口 10:00
+        QVERIFY(cellAt(ws, QStringLiteral("C9"))[u"value"].isNull()); // 北京路 12:00
+        const QJsonObject maxTime = cellAt(ws, QStringLiteral("B10"));
+        QCOMPARE(str(maxTime, "type"), QStringLiteral("datetime"));
+        QCOMPARE(str(maxTime, "value"), QStringLiteral("2026-12-01 09:17:42"));
+        QCOMPARE(str(maxTime, "format"), QStringLiteral("yyyy-mm-dd hh:mm:ss"));
+        QVERIFY(maxTime[u"bold"].toBool()); // a statistic's role kept
+        QVERIFY(ws[u"bordered"].toArray().contains(QStringLiteral("B10")));
+        const QJsonObject date = cellAt(ws, QStringLiteral("B11"));
+        QCOMPARE(str(date, "type"), QStringLiteral("datetime"));
+        QCOMPARE(str(date, "value"), QStringLiteral("2026-12-01 08:00:00"));
+        QCOMPARE(str(date, "format"), QStringLiteral("yyyy-mm-dd"));
+
+        // The chart right of the grid, at its top: times on the x axis, one series per column.
+        const QJsonArray charts = ws[u"charts"].toArray();
+        QCOMPARE(charts.size(), 1);
+        const QJsonObject chart = charts[0].toObject();
+        QCOMPARE(str(chart, "type"), QStringLiteral("scatterChart"));
+        QCOMPARE(str(chart, "anchor"), QStringLiteral("D3"));
+        QCOMPARE(str(chart, "title"), QStringLiteral("出水压力"));
+        QCOMPARE(str(chart, "yTitle"), QStringLiteral("MPa"));
+        QCOMPARE(str(chart, "xFormat"), QStringLiteral("yyyy-mm-dd hh:mm"));
+        QVERIFY(chart[u"xMin"].toDouble() < chart[u"xMax"].toDouble());
+        const QJsonArray series = chart[u"series"].toArray();
+        QCOMPARE(series.size(), 2);
+        const QJsonObject macau = series[0].toObject();
+        QCOMPARE(str(macau, "name"), QStringLiteral("澳门路口 出水压力（MPa）"));
+        QCOMPARE(str(macau, "categories"), QStringLiteral("'数据'!$A$5:$A$9"));
+        QCOMPARE(str(macau, "values"), QStringLiteral("'数据'!$B$5:$B$9"));
+        QCOMPARE(str(series[1].toObject(), "values"), QStringLiteral("'数据'!$C$5:$C$9"));
+        // No data is a gap: drawn as one, and left out of what the file caches (never 0).
+        const QJsonObject cached = macau[u"cached"].toObject();
+        QCOMPARE(cached.keys(), QStringList({"0", "1", "3", "4"}));
+        QCOMPARE(cached[u"0"].toDouble(), 0.412);
+        QVERIFY(!series[1].toObject()[u"cached"].toObject().contains(u"4"));
+        const QJsonObject blanks = facts[u"blanksAs"].toObject();
+        QCOMPARE(blanks.size(), 2);
+        for (const QJsonValue& how : blanks)
+            QCOMPARE(how.toString(), QStringLiteral("gap"));
+        // The second copy's chart reads its own sheet.
+        const QJsonObject copy = sheet(facts, 3)[u"charts"].toArray().at(0).toObject();
+        QCOMPARE(str(copy[u"series"].toArray().at(0).toObject(), "values"),
+                 QStringLiteral("'数据 (2)'!$B$5:$B$9"));
+
+        const QJsonObject ranking = sheet(facts, 1);
+        QVERIFY(ranking[u"charts"].toArray().isEmpty());
+        QCOMPARE(cellAt(ranking, QStringLiteral("C4"))[u"value"].toDouble(), 0.3595);
+        QCOMPARE(str(cellAt(ranking, QStringLiteral("B3")), "value"), QStringLiteral("澳门路口"));
+
+        const QList<QStringList> csv = parseCsv(QString::fromUtf8(csvBytes(data).mid(3)));
+        QCOMPARE(csv.value(4), QStringList({"2026-12-01 08:00", "0.412", "0.350"}));
+        QCOMPARE(csv.value(6), QStringList({"2026-12-01 10:00", "", "0.371"}));
+        QCOMPARE(csv.value(9),
+                 QStringList({"最大值时间", "2026-12-01 09:17:42", "2026-12-01 10:00:05"}));
+        QCOMPARE(csv.value(10), QStringList({"日期", "2026-12-01", ""}));
     }
 
     void unwritablePathIsNamed_data()
