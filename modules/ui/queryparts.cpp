@@ -209,9 +209,10 @@ bool QueryOutputs::exportTo(const QString& path, const QString& format)
     if (reports.empty())
         return false;
     QString error;
-    // TODO(q-xlsx): the comparison's data as a second sheet once writeXlsx(vector) lands.
+    // A workbook holds every report as a sheet (the comparison: the ranking and the data); CSV
+    // is one table, the first.
     const bool ok = format == u"csv" ? PumpWatch::Reports::writeCsv(reports.front(), path, &error)
-                                     : PumpWatch::Reports::writeXlsx(reports.front(), path, &error);
+                                     : PumpWatch::Reports::writeXlsx(reports, path, &error);
     Q_EMIT status(ok ? tr("Exported to %1.").arg(QDir::toNativeSeparators(path))
                      : tr("Export failed: %1").arg(error));
     return ok;
