@@ -6200,6 +6200,10 @@
         <source>Counter rollover</source>
         <translation>计数器翻转</translation>
     </message>
+    <message>
+        <source>Not over yet</source>
+        <translation>时段未结束</translation>
+    </message>
 </context>
 <context>
     <name>PumpWatch::Ui::QueryCompareTab</name>

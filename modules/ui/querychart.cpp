@@ -49,6 +49,9 @@ const MarkKind MarkKinds[] = {
      QColor(0xc6, 0x28, 0x28), QScatterSeries::MarkerShapeTriangle},
     {CellFlag::Rollover, QT_TRANSLATE_NOOP("PumpWatch::Ui::QueryChart", "Counter rollover"),
      QColor(0x6a, 0x1b, 0x9a), QScatterSeries::MarkerShapeStar},
+    // A bucket still running (today's hour, the day so far) reads low: say so where it is drawn.
+    {CellFlag::Incomplete, QT_TRANSLATE_NOOP("PumpWatch::Ui::QueryChart", "Not over yet"),
+     QColor(0x75, 0x75, 0x75), QScatterSeries::MarkerShapeRotatedRectangle},
 };
 
 } // namespace

@@ -4,7 +4,8 @@
 // a column without a good sample, a silence longer than a few columns — so a gap is drawn as a
 // gap. One value axis per unit on alternating sides in the colour of its first series; the time
 // axis ticks on round times of the project's zone (timeticks.h). Rows flagged 估算 / 修正 /
-// 计数器归零 / 计数器翻转 are marked with hollow markers, each kind a legend entry. A vertical
+// 计数器归零 / 计数器翻转, and buckets not over yet (时段未结束), are marked with hollow markers,
+// each kind a legend entry. A vertical
 // cursor follows the mouse (cursorMoved) and can be set from outside (a table's current row);
 // its readout names every series' value there. Lines are drawn with QLineSeries::replace() in
 // one call, without OpenGL. GUI thread.
@@ -51,7 +52,7 @@ public:
     int seriesCount() const { return static_cast<int>(m_series.size()); }
     /// The line pieces of a series as drawn, each a run of points without a gap.
     std::vector<QList<QPointF>> pieces(int series) const;
-    /// The marked points of a flag kind: "估算", "修正", "计数器归零", "计数器翻转".
+    /// The marked points of a flag kind: "估算", "修正", "计数器归零", "计数器翻转", "时段未结束".
     QList<QPointF> markers(const QString& kind) const;
     std::vector<QValueAxis*> valueAxes() const { return m_axes; }
     QStringList timeLabels() const;

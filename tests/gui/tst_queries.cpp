@@ -433,6 +433,10 @@ private Q_SLOTS:
         QVERIFY2(notes.contains(u"上期 4 站"_s), qPrintable(notes));
         // The overlay: this month, the one before and last December on one axis.
         QCOMPARE(tab->chart()->seriesCount(), 3);
+        // This month's last day is not over: its low value is marked so.
+        const QList<QPointF> running = tab->chart()->markers(u"时段未结束"_s);
+        QCOMPARE(running.size(), 1);
+        QCOMPARE(qint64(running.front().x()), at(2026, 12, 10, 8));
 
         screenshot(&f.panel, "query-yoy.png");
 
