@@ -141,7 +141,7 @@ void QueryChart::setSeries(const std::vector<Reports::QuerySeries>& series, qint
         auto* scatter = new QScatterSeries;
         scatter->setName(tr(kind.name));
         scatter->setMarkerShape(kind.shape);
-        scatter->setMarkerSize(9);
+        scatter->setMarkerSize(11);
         scatter->setBrush(Qt::NoBrush); // hollow: the line's value shows through
         scatter->setPen(QPen(kind.colour, 1.8));
         scatter->setUseOpenGL(false);

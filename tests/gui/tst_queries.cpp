@@ -25,6 +25,7 @@
 #include <ui/queryparts.h>
 #include <ui/queryperiodtab.h>
 #include <ui/querypicker.h>
+#include <ui/reportpreviewdialog.h>
 #include <ui/reporttablemodel.h>
 
 #include <QAbstractItemModelTester>
@@ -33,6 +34,7 @@
 #include <QClipboard>
 #include <QComboBox>
 #include <QDir>
+#include <QFile>
 #include <QFont>
 #include <QHeaderView>
 #include <QJsonArray>
@@ -258,6 +260,14 @@ private Q_SLOTS:
         QVERIFY(book.value(u"numbers"_s).toArray().contains(100));
         QVERIFY(book.value(u"numbers"_s).toArray().contains(2400));
         QVERIFY(book.value(u"dates"_s).toInt() >= 24); // the times as Excel dates
+        // CSV: the same table, in UTF-8 for Excel.
+        const QString csv = m_dir.filePath(u"history.csv"_s);
+        QVERIFY(tab->outputs()->exportTo(csv, u"csv"_s));
+        QFile csvFile(csv);
+        QVERIFY(csvFile.open(QIODevice::ReadOnly));
+        const QString csvText = QString::fromUtf8(csvFile.readAll());
+        QVERIFY(csvText.contains(u"黄家坝"_s));
+        QVERIFY(csvText.contains(u"2026-12-01 08:00"_s));
     }
 
     /// At the raw step the envelope breaks over the silence too.
@@ -439,6 +449,12 @@ private Q_SLOTS:
         QCOMPARE(qint64(running.front().x()), at(2026, 12, 10, 8));
 
         screenshot(&f.panel, "query-yoy.png");
+
+        // 打印: the preview shows the painter's pages.
+        Ui::ReportPreviewDialog* preview = tab->outputs()->preview();
+        QVERIFY(preview);
+        QVERIFY(preview->pageCount() >= 1);
+        preview->close();
 
         const QString xlsx = m_dir.filePath(u"yoy.xlsx"_s);
         QVERIFY(tab->outputs()->exportTo(xlsx, u"xlsx"_s));
