@@ -322,15 +322,18 @@ void QueryChart::setCursorTime(qint64 ms)
     placeCursor();
 }
 
+QLineSeries* QueryChart::anyLine() const
+{
+    for (const Drawn& d : m_series) {
+        if (!d.segments.empty())
+            return d.segments.front();
+    }
+    return nullptr;
+}
+
 void QueryChart::placeCursor()
 {
-    QLineSeries* any = nullptr;
-    for (const Drawn& d : m_series) {
-        if (!d.segments.empty()) {
-            any = d.segments.front();
-            break;
-        }
-    }
+    QLineSeries* any = anyLine();
     const QRectF area = chart()->plotArea();
     if (!any || m_cursorMs < m_fromMs || m_cursorMs > m_toMs || area.isEmpty()) {
         m_cursor->hide();
@@ -368,10 +371,9 @@ QString QueryChart::readout(qint64 ms) const
 void QueryChart::mouseMoveEvent(QMouseEvent* event)
 {
     const QPointF pos = event->position();
-    if (chart()->plotArea().contains(pos) && !m_series.empty() &&
-        !m_series.front().segments.empty()) {
-        const QPointF value = chart()->mapToValue(pos, m_series.front().segments.front());
-        m_cursorMs = static_cast<qint64>(value.x());
+    // Any line maps x to time: they share the time axis.
+    if (QLineSeries* line = anyLine(); line && chart()->plotArea().contains(pos)) {
+        m_cursorMs = static_cast<qint64>(chart()->mapToValue(pos, line).x());
         placeCursor();
         Q_EMIT cursorMoved(m_cursorMs);
     }

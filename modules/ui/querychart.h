@@ -79,6 +79,7 @@ private:
     void fitAxes();
     void updateTimeTicks();
     void placeCursor();
+    QLineSeries* anyLine() const;
 
     QTimeZone m_zone;
     QCategoryAxis* m_time;
