@@ -3175,10 +3175,6 @@
         <translation>最小值</translation>
     </message>
     <message>
-        <source>Total</source>
-        <translation>累计</translation>
-    </message>
-    <message>
         <source>Coverage</source>
         <translation>覆盖率</translation>
     </message>
@@ -3357,6 +3353,16 @@
     <message>
         <source>Growth = (this period − base) / base; &quot;—&quot; where the base is 0 or missing.</source>
         <translation>增长率 =（本期 − 基期）/ 基期；基期为 0 或缺失时为“—”。</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <comment>a counter&apos;s advance over the period (累计)</comment>
+        <translation>累计</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <comment>the sum over stations (合计)</comment>
+        <translation>合计</translation>
     </message>
 </context>
 <context>

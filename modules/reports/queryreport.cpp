@@ -3,6 +3,7 @@
 #include <core/valueformat.h>
 
 #include <algorithm>
+#include <cmath>
 
 namespace PumpWatch::Reports {
 
@@ -81,7 +82,7 @@ QString QueryReport::rankName(RankBy by)
     case RankBy::Minimum:
         return tr("Minimum");
     case RankBy::Total:
-        return tr("Total");
+        return tr("Total", "a counter's advance over the period (累计)");
     case RankBy::Coverage:
         return tr("Coverage");
     }
@@ -107,8 +108,10 @@ QString QueryReport::changeText(const Change& change)
 {
     if (!change.percent)
         return QStringLiteral("—");
-    const QString n = ValueFormat::number(*change.percent, PercentDecimals);
-    const QString sign = *change.percent > 0 ? QStringLiteral("+") : QString();
+    // A change that rounds to nothing reads 0.0, not +0.0 or -0.0.
+    const double rounded = std::round(*change.percent * 10.0) / 10.0;
+    const QString n = ValueFormat::number(rounded == 0.0 ? 0.0 : rounded, PercentDecimals);
+    const QString sign = rounded > 0 ? QStringLiteral("+") : QString();
     return change.points ? tr("%1 pp").arg(sign + n) : sign + n + u'%';
 }
 
@@ -215,10 +218,11 @@ Report QueryReport::history(const HistoryResult& result, const QTimeZone& zone)
             [](const QuerySeries& s) { return valueCell(s.stats.average, s.decimals); });
     if (std::any_of(series.begin(), series.end(),
                     [](const QuerySeries& s) { return s.aggregation == Aggregation::Counter; }))
-        statRow(tr("Total"), [](const QuerySeries& s) {
-            return valueCell(s.stats.total, s.decimals,
-                             s.stats.flags & ~CellFlags(CellFlag::Missing));
-        });
+        statRow(tr("Total", "a counter's advance over the period (累计)"),
+                [](const QuerySeries& s) {
+                    return valueCell(s.stats.total, s.decimals,
+                                     s.stats.flags & ~CellFlags(CellFlag::Missing));
+                });
     statRow(tr("Samples"),
             [](const QuerySeries& s) { return Cell::number(double(s.stats.count), 0); });
     statRow(tr("Coverage %"), [](const QuerySeries& s) {
@@ -254,7 +258,7 @@ std::vector<Report> QueryReport::compare(const CompareResult& result, const QTim
     QStringList headers{tr("Rank"),    tr("Station"),         tr("Minimum"), tr("Time of minimum"),
                         tr("Maximum"), tr("Time of maximum"), tr("Average")};
     if (counter)
-        headers << tr("Total");
+        headers << tr("Total", "a counter's advance over the period (累计)");
     headers << tr("Samples") << tr("Coverage %");
     std::vector<Cell> header;
     for (const QString& name : headers) {
@@ -347,7 +351,8 @@ Report QueryReport::periodCompare(const PeriodCompareResult& result, const QTime
             row.push_back(valueCell(s.current.perDay(), d));
         r.rows.push_back(std::move(row));
     }
-    const QString totalName = result.additive ? tr("Total") : tr("Overall");
+    const QString totalName =
+        result.additive ? tr("Total", "the sum over stations (合计)") : tr("Overall");
     const auto totalRow = [&](const QString& label, const PeriodTotals& t, bool previous) {
         std::vector<Cell> row{Cell::label(label.arg(totalName).arg(t.stations), CellRole::Total)};
         row.push_back(valueCell(t.current.value, d, t.current.flags));

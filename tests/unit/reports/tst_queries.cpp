@@ -307,6 +307,9 @@ private Q_SLOTS:
         QCOMPARE(QueryReport::changeText(c), QStringLiteral("+2.5 pp"));
         QCOMPARE(QueryReport::changeText(Change::between(current, base, false)),
                  QStringLiteral("-2.9%"));
+        const PeriodValue same{85.01, {}, 0};
+        QCOMPARE(QueryReport::changeText(Change::between(current, same, false)),
+                 QStringLiteral("0.0%")); // not +0.0%
         QCOMPARE(QueryReport::changeText(Change::between({}, current, false)), QStringLiteral("—"));
     }
 
