@@ -3139,6 +3139,14 @@
         <source>none of the stations %1 has a tag &apos;%2&apos;</source>
         <translation>站点 %1 都没有数据项“%2”</translation>
     </message>
+    <message>
+        <source>corrected by %1 (%2): %3 → %4, %5</source>
+        <translation>%1 修正（%2）：%3 → %4，%5</translation>
+    </message>
+    <message>
+        <source>blank</source>
+        <translation>空白</translation>
+    </message>
 </context>
 <context>
     <name>PumpWatch::Reports::QueryReport</name>

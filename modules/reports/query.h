@@ -252,6 +252,9 @@ public:
 private:
     bool readBuckets(const std::vector<TagId>& tags, const std::vector<qint64>& bounds,
                      HistoryResult& result, qint64 nowMs, const Canceled& canceled, QString* error);
+    /// The production report's corrections of the buckets of meters that are a line alone.
+    bool applyCorrections(HistoryResult& result, const std::vector<size_t>& counters,
+                          QString* error);
     bool scanSeries(QuerySeries& s, const HistoryRequest& request, QueryStep step,
                     const Canceled& canceled, QString* error);
     QuerySeries describe(TagId tag) const;

@@ -1,6 +1,7 @@
 // QueryEngine at hour and day steps (from the rollups) and the comparison of stations.
 #include "query.h"
 #include "reportbuilder.h"
+#include "reportstore.h"
 
 #include <algorithm>
 
@@ -126,14 +127,20 @@ bool QueryEngine::readBuckets(const std::vector<TagId>& tags, const std::vector<
             QuerySeries& s = result.series[counters[k]];
             emptyRows(s);
             s.stats.count = counts[k];
-            double sum = 0.0;
-            int known = 0;
             for (size_t b = 0; b < s.points.size(); ++b) {
                 const CounterBucket& c = (*volumes)[k].buckets()[b];
-                QueryPoint& p = s.points[b];
-                p.value = c.value;
-                p.flags |= c.flags;
-                p.comment = c.comment;
+                s.points[b].value = c.value;
+                s.points[b].flags |= c.flags;
+                s.points[b].comment = c.comment;
+            }
+        }
+        if (!applyCorrections(result, counters, error))
+            return false;
+        for (size_t i : counters) {
+            QuerySeries& s = result.series[i];
+            double sum = 0.0;
+            int known = 0;
+            for (const QueryPoint& p : s.points) {
                 s.stats.flags |= p.flags;
                 if (!p.value)
                     continue;
@@ -155,6 +162,60 @@ bool QueryEngine::readBuckets(const std::vector<TagId>& tags, const std::vector<
                 s.stats.total = sum;
                 s.stats.average = sum / known;
             }
+        }
+    }
+    return true;
+}
+
+bool QueryEngine::applyCorrections(HistoryResult& result, const std::vector<size_t>& counters,
+                                   QString* error)
+{
+    // The production report corrects a line's hour or day; where the line is this one meter,
+    // the query's bucket is that cell, and shows what the report shows.
+    if (result.step != QueryStep::Hour && result.step != QueryStep::Day)
+        return true;
+    const QString& production = m_project.reports.productionTag;
+    QHash<int, int> metersOfLine;
+    for (const Station& s : m_project.stations) {
+        if (s.line >= 0 && !tagsOf(production, {s.id}).empty())
+            ++metersOfLine[s.line];
+    }
+    QHash<QString, size_t> seriesOfLine; // "line:ID" → the series
+    for (size_t i : counters) {
+        const QuerySeries& s = result.series[i];
+        const Station& station = m_project.stationOfTag(s.tag);
+        if (m_project.tag(s.tag).key == production && station.line >= 0 &&
+            metersOfLine.value(station.line) == 1)
+            seriesOfLine.insert(QStringLiteral("line:") + m_project.lines[size_t(station.line)].id,
+                                i);
+    }
+    if (seriesOfLine.isEmpty())
+        return true;
+    const auto corrections =
+        ReportStore(m_reader.database())
+            .corrections(QStringLiteral("production"), result.fromMs, result.toMs, error);
+    if (!corrections)
+        return false;
+    const bool days = result.step == QueryStep::Day;
+    for (const Correction& c : *corrections) {
+        const QStringList parts = c.cell.split(u'/'); // "line:ID", "day" or "hour", the label
+        const auto series = seriesOfLine.constFind(parts.value(0));
+        if (parts.size() != 3 || parts[1] != (days ? u"day" : u"hour") ||
+            series == seriesOfLine.constEnd())
+            continue;
+        QuerySeries& s = result.series[*series];
+        for (QueryPoint& p : s.points) {
+            const QDateTime t = QDateTime::fromMSecsSinceEpoch(p.startMs, m_zone);
+            const QString label = days ? t.date().toString(Qt::ISODate)
+                                       : t.toString(QStringLiteral("yyyy-MM-ddTHH:mm"));
+            if (label != parts[2])
+                continue;
+            p.comment = tr("corrected by %1 (%2): %3 → %4, %5")
+                            .arg(c.user, correctionMethodDisplayName(c.method),
+                                 p.value ? QString::number(*p.value, 'f', s.decimals) : tr("blank"),
+                                 QString::number(c.corrected, 'f', s.decimals), c.reason);
+            p.value = c.corrected;
+            p.flags = CellFlag::Corrected;
         }
     }
     return true;

@@ -10,7 +10,8 @@
 // Outlet meters (m³), read every 5 minutes, each at a constant rate in three blocks that start
 // a day before the span 同比/环比 compares (November 2026 up to 11-10 14:00; now 11-10 14:20):
 //   2025-10-31 → 2025-11-11, 2026-09-30 → 2026-10-11, 2026-10-31 → 11-11 12:00.
-//     S1: 125 m³/h a year ago, 80 in October, 100 now (a production day: 2400 m³).
+//     S1: 125 m³/h a year ago, 80 in October, 100 now (a production day: 2400 m³); the
+//         production line 一号线 alone, so the production report's corrections are its own.
 //     S2: 0 a year ago (the meter stood still: a zero base), 50 since.
 //     S3: added this year — no data a year ago, 40 m³/h since October.
 #pragma once
@@ -26,6 +27,7 @@ namespace PumpWatch::Test::Queries {
 
 inline const char* const ProjectText = R"({
   "format": "pumpwatch-project", "version": 1, "name": "供排水公司", "timeZone": "Asia/Shanghai",
+  "plants": [{"id": "p", "name": "水厂", "lines": [{"id": "l1", "name": "一号线"}]}],
   "templates": [{"id": "t", "name": "t",
     "device": {"protocol": "modbus-tcp", "addressing": "modbus"},
     "tags": [
@@ -33,7 +35,7 @@ inline const char* const ProjectText = R"({
       {"key": "outlet_total", "name": "出水累积流量", "quantity": "totalizer", "unit": "m³", "address": "40003", "type": "float32"}
     ]}],
   "stations": [
-    {"id": "S1", "name": "黄家坝", "code": "H", "location": {"lat": 27.7, "lon": 106.9}, "devices": [{"id": "plc", "template": "t", "endpoint": "127.0.0.1:1502"}]},
+    {"id": "S1", "name": "黄家坝", "code": "H", "line": "l1", "location": {"lat": 27.7, "lon": 106.9}, "devices": [{"id": "plc", "template": "t", "endpoint": "127.0.0.1:1502"}]},
     {"id": "S2", "name": "八五厂", "code": "B", "location": {"lat": 27.7, "lon": 106.9}, "devices": [{"id": "plc", "template": "t", "endpoint": "127.0.0.1:1503"}]},
     {"id": "S3", "name": "南老", "code": "N", "location": {"lat": 27.7, "lon": 106.9}, "devices": [{"id": "plc", "template": "t", "endpoint": "127.0.0.1:1504"}]},
     {"id": "S4", "name": "南南", "code": "N", "location": {"lat": 27.7, "lon": 106.9}, "devices": [{"id": "plc", "template": "t", "endpoint": "127.0.0.1:1505"}]}

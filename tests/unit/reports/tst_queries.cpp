@@ -6,6 +6,7 @@
 
 #include <reports/query.h>
 #include <reports/queryreport.h>
+#include <reports/reportstore.h>
 
 #include <QTemporaryDir>
 #include <QTest>
@@ -181,6 +182,39 @@ private Q_SLOTS:
         QCOMPARE(quarters.series.front().points.size(), size_t(4));
         QVERIFY(near(quarters.series.front().points[2].value, 25.0));
         QVERIFY(near(quarters.series.front().stats.total, 100.0));
+    }
+
+    /// A correction of the production report's day is the query's day too (S1 is its line
+    /// alone); hours are not touched by a day's correction.
+    void reportCorrectionsShowInQueries()
+    {
+        ReportStore store(m_reader->database());
+        Correction c;
+        c.family = QStringLiteral("production");
+        c.cell = QStringLiteral("line:l1/day/2026-11-06");
+        c.periodStartMs = nov(6, 8);
+        c.original = 2400;
+        c.corrected = 2350;
+        c.method = CorrectionMethod::Manual;
+        c.reason = QStringLiteral("表计校验");
+        const User admin{
+            QStringLiteral("zhaoliu"), QStringLiteral("赵六"), Role::Administrator, 0, {}, {}};
+        QString error;
+        QVERIFY2(store.addCorrection(c, admin, QStringLiteral("ws1"), &error), qPrintable(error));
+        const auto days =
+            history({tag("S1", "outlet_total")}, nov(5, 8), nov(7, 8), QueryStep::Day);
+        const QuerySeries& d = days.series.front();
+        QVERIFY(near(d.points[0].value, 2400.0));
+        QVERIFY(near(d.points[1].value, 2350.0));
+        QCOMPARE(d.points[1].flags, CellFlags(CellFlag::Corrected));
+        QVERIFY2(d.points[1].comment.contains(QStringLiteral("赵六")) &&
+                     d.points[1].comment.contains(QStringLiteral("表计校验")),
+                 qPrintable(d.points[1].comment));
+        QVERIFY(near(d.stats.total, 4750.0));
+        QVERIFY(d.stats.flags & CellFlag::Corrected);
+        const auto hours =
+            history({tag("S1", "outlet_total")}, nov(6, 8), nov(6, 10), QueryStep::Hour);
+        QVERIFY(!(hours.series.front().stats.flags & CellFlag::Corrected));
     }
 
     void autoStepFollowsTheSpan()
