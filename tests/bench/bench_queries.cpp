@@ -28,9 +28,12 @@
 
 #include <QApplication>
 #include <QChart>
+#include <QChartView>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QImage>
 #include <QLineSeries>
+#include <QPainter>
 #include <QSqlDriver>
 #include <QTemporaryDir>
 #include <QValueAxis>
@@ -157,22 +160,33 @@ bool rawSelect(sqlite3* c, qint64 series, qint64 from, qint64 to, RawRead* read)
     return true;
 }
 
-/// The query chart's series: the envelope as the trend chart draws it (each column's min and
-/// max at its start, a break after a column without good samples or ending bad), one line
-/// series per run between breaks (Qt Charts draws no NaN as a break), reused across queries.
+/// The query chart: the envelope as the trend chart draws it (each column's min and max at its
+/// start, a break after a column without good samples or ending bad), one line series per run
+/// between breaks (Qt Charts draws no NaN as a break), reused across queries; painted into an
+/// image of the chart's size on screen.
 class ChartSink {
 public:
     ChartSink()
+        : m_image(1600, 600, QImage::Format_ARGB32_Premultiplied)
     {
-        m_chart.addAxis(m_time, Qt::AlignBottom);
-        m_chart.addAxis(m_value, Qt::AlignLeft);
+        m_chart->addAxis(m_time, Qt::AlignBottom);
+        m_chart->addAxis(m_value, Qt::AlignLeft);
+        m_chart->legend()->hide();
+        m_view.setRenderHint(QPainter::Antialiasing);
+        m_view.resize(m_image.size());
+        m_view.show(); // on the offscreen platform
     }
 
     /// The points drawn.
-    qsizetype draw(const std::vector<Bucket>& envelope, qint64 from, qint64 to)
+    qsizetype draw(const std::vector<Bucket>& envelope, qint64 from, qint64 to, int columns)
     {
+        // Columns without samples are not in the envelope: a silence of more than three breaks
+        // the line, as the trend chart breaks it.
+        const double silence = 3.0 * double(to - from) / columns;
         std::vector<QList<QPointF>> runs(1);
         for (const Bucket& b : envelope) {
+            if (!runs.back().isEmpty() && double(b.startMs) - runs.back().back().x() > silence)
+                runs.emplace_back();
             if (b.count > 0) {
                 runs.back().append(QPointF(double(b.startMs), b.min));
                 if (b.max != b.min)
@@ -185,7 +199,7 @@ public:
             runs.pop_back();
         while (m_segments.size() < runs.size()) {
             auto* s = new QLineSeries; // owned by the chart
-            m_chart.addSeries(s);
+            m_chart->addSeries(s);
             s->attachAxis(m_time);
             s->attachAxis(m_value);
             m_segments.push_back(s);
@@ -200,11 +214,32 @@ public:
         return points;
     }
 
+    /// The pixels of the first series' colour: a check that it drew.
+    qint64 paint()
+    {
+        // The chart lays its items out in posted events, as in the workstation's event loop.
+        QCoreApplication::processEvents();
+        m_image.fill(Qt::white);
+        QPainter painter(&m_image);
+        m_view.render(&painter);
+        painter.end();
+        const QRgb line = m_segments.empty() ? 0 : m_segments[0]->color().rgb() & 0xFFFFFF;
+        qint64 n = 0;
+        for (int y = 0; y < m_image.height(); ++y) {
+            const auto* row = reinterpret_cast<const QRgb*>(m_image.constScanLine(y));
+            n += std::count_if(row, row + m_image.width(),
+                               [line](QRgb p) { return (p & 0xFFFFFF) == line; });
+        }
+        return n;
+    }
+
 private:
-    QChart m_chart;
-    QValueAxis* m_time = new QValueAxis(&m_chart);
-    QValueAxis* m_value = new QValueAxis(&m_chart);
+    QChart* m_chart = new QChart; // owned by the view
+    QChartView m_view{m_chart};
+    QValueAxis* m_time = new QValueAxis(m_chart);
+    QValueAxis* m_value = new QValueAxis(m_chart);
     std::vector<QLineSeries*> m_segments;
+    QImage m_image;
 };
 
 /// 1. A month of one station at 1 s; false when the work fails.
@@ -296,17 +331,22 @@ bool monthAtOneSecond(const QString& dir, int runs)
     std::optional<HistoryResult> result;
     ChartSink chart;
     qsizetype points = 0;
+    qint64 pixels = 0;
     const Timing query = timeMs(runs, [&] { result = engine.history(request, {}, &error); });
     if (!result || result->series.size() != 1) {
         std::fprintf(stderr, "history: %s\n", qPrintable(error));
         return false;
     }
-    const Timing draw =
-        timeMs(runs, [&] { points = chart.draw(result->series[0].envelope, from, to); });
+    const Timing draw = timeMs(runs, [&] {
+        points = chart.draw(result->series[0].envelope, from, to, request.chartBuckets);
+    });
+    const Timing paint = timeMs(runs, [&] { pixels = chart.paint(); });
     const Timing both = timeMs(runs, [&] {
         result = engine.history(request, {}, &error);
-        if (result)
-            points = chart.draw(result->series[0].envelope, from, to);
+        if (result) {
+            points = chart.draw(result->series[0].envelope, from, to, request.chartBuckets);
+            pixels = chart.paint();
+        }
     });
     request.step = QueryStep::Auto;
     std::optional<HistoryResult> hours;
@@ -325,9 +365,11 @@ bool monthAtOneSecond(const QString& dir, int runs)
     std::printf("  QueryEngine::history, step raw       : %8.1f ms (%7.1f)  %zu chart columns, "
                 "statistics\n",
                 query.wall, query.cpu, s.envelope.size());
-    std::printf("  the chart: points, QLineSeries::replace: %6.1f ms (%7.1f)  %lld points\n",
+    std::printf("  the chart's points, QLineSeries::replace: %5.1f ms (%7.1f)  %lld points\n",
                 draw.wall, draw.cpu, qint64(points));
-    std::printf("  query and chart together             : %8.1f ms (%7.1f)  = %.2fx the SELECT "
+    std::printf("  the chart painted, 1600 x 600 image  : %8.1f ms (%7.1f)  %lld pixels of line\n",
+                paint.wall, paint.cpu, pixels);
+    std::printf("  query, points and paint together     : %8.1f ms (%7.1f)  = %.2fx the SELECT "
                 "(CPU %.2fx; aim <= 1.5x)\n",
                 both.wall, both.cpu, both.wall / select.wall, both.cpu / select.cpu);
     std::printf("  step auto (%s, hourly rollups)      : %8.1f ms (%7.1f)  %zu rows\n",
@@ -338,6 +380,10 @@ bool monthAtOneSecond(const QString& dir, int runs)
                 st.min.value_or(NAN), st.max.value_or(NAN), st.average.value_or(NAN), st.count,
                 100 * st.coverage());
     // What the query must have seen: every sample, the good ones counted.
+    if (pixels < 1600) {
+        std::fprintf(stderr, "the chart painted %lld pixels of line\n", pixels);
+        return false;
+    }
     if (s.samples != written || st.count != good || raw.rows != written) {
         std::fprintf(stderr,
                      "read %lld samples (%lld good), the SELECT %lld; written %lld (%lld "
