@@ -360,19 +360,20 @@ bool monthAtOneSecond(const QString& dir, int runs)
     std::printf("综合查询 of one month at 1 s (%lld samples), median of %d, wall clock (CPU "
                 "time):\n",
                 written, runs);
-    std::printf("  the raw SELECT alone, sqlite3 API    : %8.1f ms (%7.1f)  %lld rows\n",
+    std::printf("  the raw SELECT alone, sqlite3 API      : %8.1f ms (%7.1f)  %lld rows\n",
                 select.wall, select.cpu, raw.rows);
-    std::printf("  QueryEngine::history, step raw       : %8.1f ms (%7.1f)  %zu chart columns, "
+    std::printf("  QueryEngine::history, step raw         : %8.1f ms (%7.1f)  %zu chart columns, "
                 "statistics\n",
                 query.wall, query.cpu, s.envelope.size());
-    std::printf("  the chart's points, QLineSeries::replace: %5.1f ms (%7.1f)  %lld points\n",
+    std::printf("  the points, QLineSeries::replace       : %8.1f ms (%7.1f)  %lld points\n",
                 draw.wall, draw.cpu, qint64(points));
-    std::printf("  the chart painted, 1600 x 600 image  : %8.1f ms (%7.1f)  %lld pixels of line\n",
-                paint.wall, paint.cpu, pixels);
-    std::printf("  query, points and paint together     : %8.1f ms (%7.1f)  = %.2fx the SELECT "
+    std::printf(
+        "  the chart painted, 1600 x 600 image    : %8.1f ms (%7.1f)  %lld pixels of line\n",
+        paint.wall, paint.cpu, pixels);
+    std::printf("  query, points and paint together       : %8.1f ms (%7.1f)  = %.2fx the SELECT "
                 "(CPU %.2fx; aim <= 1.5x)\n",
                 both.wall, both.cpu, both.wall / select.wall, both.cpu / select.cpu);
-    std::printf("  step auto (%s, hourly rollups)      : %8.1f ms (%7.1f)  %zu rows\n",
+    std::printf("  step auto (%s, the hourly rollups)   : %8.1f ms (%7.1f)  %zu rows\n",
                 qPrintable(stepCode(hours->step)), autoStep.wall, autoStep.cpu,
                 hours->series[0].points.size());
     std::printf("  statistics: min %.4f, max %.4f, average %.4f MPa, %lld good samples, coverage "
@@ -532,12 +533,12 @@ bool compareStations(const QString& dir, int stations, int runs)
     std::printf("对比查询 of %zu stations' daily volumes (outlet_total, step day, 2026-11, %d "
                 "production days from 08:00), median of %d, wall clock (CPU time):\n",
                 meters.size(), cuts.size(), runs);
-    std::printf("  QueryEngine::compare                 : %8.1f ms (%7.1f)  ranked by %s\n",
+    std::printf("  QueryEngine::compare                   : %8.1f ms (%7.1f)  ranked by %s\n",
                 compare.wall, compare.cpu, qPrintable(rankCode(compared->rankBy)));
-    std::printf("  the month's ReportBuilder::production: %8.1f ms (%7.1f)  -> compare %.2fx "
+    std::printf("  the month's ReportBuilder::production  : %8.1f ms (%7.1f)  -> compare %.2fx "
                 "(CPU %.2fx)\n",
                 report.wall, report.cpu, compare.wall / report.wall, compare.cpu / report.cpu);
-    std::printf("  the rollups alone, counterHours      : %8.1f ms (%7.1f)  %zu rows -> compare "
+    std::printf("  the rollups alone, counterHours        : %8.1f ms (%7.1f)  %zu rows -> compare "
                 "%.2fx (CPU %.2fx)\n",
                 read.wall, read.cpu, hourRows, compare.wall / read.wall, compare.cpu / read.cpu);
     std::printf("  every station's days and total as CounterVolume's over the same rows: %s\n",
