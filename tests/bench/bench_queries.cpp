@@ -481,19 +481,25 @@ bool compareStations(const QString& dir, int stations, int runs)
         return false;
     }
     const qint64 gapMs = CounterOptions().gapMs;
-    std::optional<std::vector<std::vector<RollupRow>>> hours;
+    // The rows made and freed within each run, as the report and the query free theirs (more
+    // than a hundred megabytes: keeping the last run's while making the next costs page faults).
+    const auto readHours = [&] {
+        return reader.counterHours(meters, cuts.fromMs() - HourMs, cuts.toMs() + DayMs, cuts.bounds,
+                                   gapMs);
+    };
+    size_t hourRows = 0;
     const Timing read = timeMs(runs, [&] {
-        hours = reader.counterHours(meters, cuts.fromMs() - HourMs, cuts.toMs() + DayMs,
-                                    cuts.bounds, gapMs);
+        const auto rows = readHours();
+        hourRows = 0;
+        for (size_t i = 0; rows && i < rows->size(); ++i)
+            hourRows += (*rows)[i].size();
     });
+    const auto hours = readHours();
     const auto lastGood = reader.lastGood(meters);
     if (!hours || !lastGood) {
         std::fprintf(stderr, "counterHours: %s\n", qPrintable(reader.lastError()));
         return false;
     }
-    size_t hourRows = 0;
-    for (const auto& r : *hours)
-        hourRows += r.size();
 
     // Every station's days and total as CounterVolume makes them of the same rows.
     const auto same = [](std::optional<double> a, std::optional<double> b) {
