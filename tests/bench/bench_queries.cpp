@@ -13,7 +13,8 @@
 //     ReportBuilder::production of the same month (the same meters, rollups and production
 //     days) and the read of the rollups alone (HistoryReader::counterHours). Every station's
 //     day volumes and total must be CounterVolume's over the same rows.
-// Times are medians of --runs, wall clock and this process's CPU time. Only fails when the work
+// Times are medians of --runs rounds (each round runs every side once, in turn), wall clock and
+// this process's CPU time. Only fails when the work
 // fails or the two sides disagree; the numbers go to docs/performance.md.
 #include "benchmachine.h"
 #include "metermonth.h"
@@ -71,26 +72,34 @@ double cpuMs()
     return double(t.tv_sec) * 1e3 + double(t.tv_nsec) / 1e6;
 }
 
-/// Medians of `runs` calls of f: wall clock, and this process's CPU time (on a shared machine
-/// the wall clock waits for the other engineers' work too).
+/// Milliseconds: wall clock, and this process's CPU time (on a shared machine the wall clock
+/// waits for the other engineers' work too).
 struct Timing {
     double wall = 0;
     double cpu = 0;
 };
 
-Timing timeMs(int runs, const std::function<void()>& f)
+/// Medians of `runs` rounds, each calling every one of `fs` in turn: what is compared is
+/// measured under the same load and in the same state of caches and heap, not one after the
+/// other.
+std::vector<Timing> timeMs(int runs, const std::vector<std::function<void()>>& fs)
 {
-    std::vector<double> wall;
-    std::vector<double> cpu;
+    std::vector<std::vector<double>> wall(fs.size());
+    std::vector<std::vector<double>> cpu(fs.size());
     for (int i = 0; i < runs; ++i) {
-        QElapsedTimer t;
-        const double c = cpuMs();
-        t.start();
-        f();
-        wall.push_back(double(t.nsecsElapsed()) / 1e6);
-        cpu.push_back(cpuMs() - c);
+        for (size_t k = 0; k < fs.size(); ++k) {
+            QElapsedTimer t;
+            const double c = cpuMs();
+            t.start();
+            fs[k]();
+            wall[k].push_back(double(t.nsecsElapsed()) / 1e6);
+            cpu[k].push_back(cpuMs() - c);
+        }
     }
-    return {median(wall), median(cpu)};
+    std::vector<Timing> medians;
+    for (size_t k = 0; k < fs.size(); ++k)
+        medians.push_back({median(wall[k]), median(cpu[k])});
+    return medians;
 }
 
 qint64 localMs(QDate day, int hour, int minute, const QTimeZone& zone)
@@ -320,8 +329,6 @@ bool monthAtOneSecond(const QString& dir, int runs)
 
     RawRead raw;
     bool ok = true;
-    const Timing select =
-        timeMs(runs, [&] { ok = rawSelect(handle, series, from, to, &raw) && ok; });
     QueryEngine engine(p, reader);
     HistoryRequest request;
     request.tags = {tag};
@@ -332,26 +339,36 @@ bool monthAtOneSecond(const QString& dir, int runs)
     ChartSink chart;
     qsizetype points = 0;
     qint64 pixels = 0;
-    const Timing query = timeMs(runs, [&] { result = engine.history(request, {}, &error); });
-    if (!result || result->series.size() != 1) {
-        std::fprintf(stderr, "history: %s\n", qPrintable(error));
-        return false;
-    }
-    const Timing draw = timeMs(runs, [&] {
-        points = chart.draw(result->series[0].envelope, from, to, request.chartBuckets);
-    });
-    const Timing paint = timeMs(runs, [&] { pixels = chart.paint(); });
-    const Timing both = timeMs(runs, [&] {
-        result = engine.history(request, {}, &error);
-        if (result) {
+    HistoryRequest hourly = request;
+    hourly.step = QueryStep::Auto;
+    std::optional<HistoryResult> hours;
+    const auto drawn = [&] {
+        if (result && result->series.size() == 1) {
             points = chart.draw(result->series[0].envelope, from, to, request.chartBuckets);
             pixels = chart.paint();
         }
-    });
-    request.step = QueryStep::Auto;
-    std::optional<HistoryResult> hours;
-    const Timing autoStep = timeMs(runs, [&] { hours = engine.history(request, {}, &error); });
-    if (!ok || !result || !hours || hours->series.size() != 1) {
+    };
+    const std::vector<Timing> t =
+        timeMs(runs, {[&] { ok = rawSelect(handle, series, from, to, &raw) && ok; },
+                      [&] { result = engine.history(request, {}, &error); },
+                      [&] {
+                          if (result && result->series.size() == 1)
+                              points = chart.draw(result->series[0].envelope, from, to,
+                                                  request.chartBuckets);
+                      },
+                      [&] { pixels = chart.paint(); },
+                      [&] {
+                          result = engine.history(request, {}, &error);
+                          drawn();
+                      },
+                      [&] { hours = engine.history(hourly, {}, &error); }});
+    const Timing& select = t[0];
+    const Timing& query = t[1];
+    const Timing& draw = t[2];
+    const Timing& paint = t[3];
+    const Timing& both = t[4];
+    const Timing& autoStep = t[5];
+    if (!ok || !result || result->series.size() != 1 || !hours || hours->series.size() != 1) {
         std::fprintf(stderr, "history: %s\n", qPrintable(error));
         return false;
     }
@@ -466,20 +483,10 @@ bool compareStations(const QString& dir, int stations, int runs)
     request.step = QueryStep::Day;
     request.nowMs = nowMs;
     std::optional<CompareResult> compared;
-    const Timing compare = timeMs(runs, [&] { compared = engine.compare(request, {}, &error); });
-    if (!compared) {
-        std::fprintf(stderr, "compare: %s\n", qPrintable(error));
-        return false;
-    }
     ReportBuilder builder(p, reader);
     ReportOptions ro;
     ro.nowMs = nowMs;
     std::optional<Report> production;
-    const Timing report = timeMs(runs, [&] { production = builder.production(month, ro, &error); });
-    if (!production) {
-        std::fprintf(stderr, "production: %s\n", qPrintable(error));
-        return false;
-    }
     const qint64 gapMs = CounterOptions().gapMs;
     // The rows made and freed within each run, as the report and the query free theirs (more
     // than a hundred megabytes: keeping the last run's while making the next costs page faults).
@@ -488,12 +495,22 @@ bool compareStations(const QString& dir, int stations, int runs)
                                    gapMs);
     };
     size_t hourRows = 0;
-    const Timing read = timeMs(runs, [&] {
-        const auto rows = readHours();
-        hourRows = 0;
-        for (size_t i = 0; rows && i < rows->size(); ++i)
-            hourRows += (*rows)[i].size();
-    });
+    const std::vector<Timing> t =
+        timeMs(runs, {[&] { compared = engine.compare(request, {}, &error); },
+                      [&] { production = builder.production(month, ro, &error); },
+                      [&] {
+                          const auto rows = readHours();
+                          hourRows = 0;
+                          for (size_t i = 0; rows && i < rows->size(); ++i)
+                              hourRows += (*rows)[i].size();
+                      }});
+    const Timing& compare = t[0];
+    const Timing& report = t[1];
+    const Timing& read = t[2];
+    if (!compared || !production) {
+        std::fprintf(stderr, "compare or production: %s\n", qPrintable(error));
+        return false;
+    }
     const auto hours = readHours();
     const auto lastGood = reader.lastGood(meters);
     if (!hours || !lastGood) {
