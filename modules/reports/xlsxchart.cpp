@@ -41,12 +41,17 @@ bool inside(const Report& report, const ReportChart& c)
 
 /// The values as the file caches them for readers that do not calculate (previews, viewers,
 /// the chart pasted elsewhere): libxlsxwriter caches a blank cell as 0, but no data is a gap,
-/// never 0. Longer series than a cache counts keep libxlsxwriter's.
-bool cacheValues(lxw_series_range* range, const Report& report, const ReportChart& c, int column)
+/// never 0. A series longer than libxlsxwriter 1.1's caches count (16 bits: its points would
+/// be numbered over again, which Excel repairs) is written without caches: Excel reads the
+/// cells.
+bool cacheValues(lxw_chart_series* series, const Report& report, const ReportChart& c, int column)
 {
-    if (c.lastRow - c.firstRow >= std::numeric_limits<uint16_t>::max())
-        return true;
+    lxw_series_range* range = series->values;
     range->ignore_cache = LXW_TRUE; // filled here; libxlsxwriter frees it with the chart
+    if (c.lastRow - c.firstRow >= std::numeric_limits<uint16_t>::max()) {
+        series->categories->ignore_cache = LXW_TRUE;
+        return true;
+    }
     for (int i = c.firstRow; i <= c.lastRow; ++i) {
         auto* point =
             static_cast<lxw_series_data_point*>(std::calloc(1, sizeof(lxw_series_data_point)));
@@ -138,7 +143,7 @@ lxw_error writeCharts(lxw_workbook* book, lxw_worksheet* sheet, const Report& re
             chart_series_set_values(series, sheetName.constData(), row(c.firstRow), col(j),
                                     row(c.lastRow), col(j));
             chart_series_set_name(series, headerText(report, j).toUtf8().constData());
-            if (!cacheValues(series->values, report, c, j))
+            if (!cacheValues(series, report, c, j))
                 return LXW_ERROR_MEMORY_MALLOC_FAILED;
         }
         if (times) {

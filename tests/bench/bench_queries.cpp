@@ -13,7 +13,8 @@
 //     ReportBuilder::production of the same month (the same meters, rollups and production
 //     days) and the read of the rollups alone (HistoryReader::counterHours). Every station's
 //     day volumes and total must be CounterVolume's over the same rows.
-// Times are medians of --runs, wall clock and this process's CPU time. Only fails when the work
+// Times are medians of --runs rounds (each round runs every side once, in turn), wall clock and
+// this process's CPU time. Only fails when the work
 // fails or the two sides disagree; the numbers go to docs/performance.md.
 #include "benchmachine.h"
 #include "metermonth.h"
@@ -28,9 +29,12 @@
 
 #include <QApplication>
 #include <QChart>
+#include <QChartView>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QImage>
 #include <QLineSeries>
+#include <QPainter>
 #include <QSqlDriver>
 #include <QTemporaryDir>
 #include <QValueAxis>
@@ -68,26 +72,34 @@ double cpuMs()
     return double(t.tv_sec) * 1e3 + double(t.tv_nsec) / 1e6;
 }
 
-/// Medians of `runs` calls of f: wall clock, and this process's CPU time (on a shared machine
-/// the wall clock waits for the other engineers' work too).
+/// Milliseconds: wall clock, and this process's CPU time (on a shared machine the wall clock
+/// waits for the other engineers' work too).
 struct Timing {
     double wall = 0;
     double cpu = 0;
 };
 
-Timing timeMs(int runs, const std::function<void()>& f)
+/// Medians of `runs` rounds, each calling every one of `fs` in turn: what is compared is
+/// measured under the same load and in the same state of caches and heap, not one after the
+/// other.
+std::vector<Timing> timeMs(int runs, const std::vector<std::function<void()>>& fs)
 {
-    std::vector<double> wall;
-    std::vector<double> cpu;
+    std::vector<std::vector<double>> wall(fs.size());
+    std::vector<std::vector<double>> cpu(fs.size());
     for (int i = 0; i < runs; ++i) {
-        QElapsedTimer t;
-        const double c = cpuMs();
-        t.start();
-        f();
-        wall.push_back(double(t.nsecsElapsed()) / 1e6);
-        cpu.push_back(cpuMs() - c);
+        for (size_t k = 0; k < fs.size(); ++k) {
+            QElapsedTimer t;
+            const double c = cpuMs();
+            t.start();
+            fs[k]();
+            wall[k].push_back(double(t.nsecsElapsed()) / 1e6);
+            cpu[k].push_back(cpuMs() - c);
+        }
     }
-    return {median(wall), median(cpu)};
+    std::vector<Timing> medians;
+    for (size_t k = 0; k < fs.size(); ++k)
+        medians.push_back({median(wall[k]), median(cpu[k])});
+    return medians;
 }
 
 qint64 localMs(QDate day, int hour, int minute, const QTimeZone& zone)
@@ -157,22 +169,33 @@ bool rawSelect(sqlite3* c, qint64 series, qint64 from, qint64 to, RawRead* read)
     return true;
 }
 
-/// The query chart's series: the envelope as the trend chart draws it (each column's min and
-/// max at its start, a break after a column without good samples or ending bad), one line
-/// series per run between breaks (Qt Charts draws no NaN as a break), reused across queries.
+/// The query chart: the envelope as the trend chart draws it (each column's min and max at its
+/// start, a break after a column without good samples or ending bad), one line series per run
+/// between breaks (Qt Charts draws no NaN as a break), reused across queries; painted into an
+/// image of the chart's size on screen.
 class ChartSink {
 public:
     ChartSink()
+        : m_image(1600, 600, QImage::Format_ARGB32_Premultiplied)
     {
-        m_chart.addAxis(m_time, Qt::AlignBottom);
-        m_chart.addAxis(m_value, Qt::AlignLeft);
+        m_chart->addAxis(m_time, Qt::AlignBottom);
+        m_chart->addAxis(m_value, Qt::AlignLeft);
+        m_chart->legend()->hide();
+        m_view.setRenderHint(QPainter::Antialiasing);
+        m_view.resize(m_image.size());
+        m_view.show(); // on the offscreen platform
     }
 
     /// The points drawn.
-    qsizetype draw(const std::vector<Bucket>& envelope, qint64 from, qint64 to)
+    qsizetype draw(const std::vector<Bucket>& envelope, qint64 from, qint64 to, int columns)
     {
+        // Columns without samples are not in the envelope: a silence of more than three breaks
+        // the line, as the trend chart breaks it.
+        const double silence = 3.0 * double(to - from) / columns;
         std::vector<QList<QPointF>> runs(1);
         for (const Bucket& b : envelope) {
+            if (!runs.back().isEmpty() && double(b.startMs) - runs.back().back().x() > silence)
+                runs.emplace_back();
             if (b.count > 0) {
                 runs.back().append(QPointF(double(b.startMs), b.min));
                 if (b.max != b.min)
@@ -185,7 +208,7 @@ public:
             runs.pop_back();
         while (m_segments.size() < runs.size()) {
             auto* s = new QLineSeries; // owned by the chart
-            m_chart.addSeries(s);
+            m_chart->addSeries(s);
             s->attachAxis(m_time);
             s->attachAxis(m_value);
             m_segments.push_back(s);
@@ -200,11 +223,32 @@ public:
         return points;
     }
 
+    /// The pixels of the first series' colour: a check that it drew.
+    qint64 paint()
+    {
+        // The chart lays its items out in posted events, as in the workstation's event loop.
+        QCoreApplication::processEvents();
+        m_image.fill(Qt::white);
+        QPainter painter(&m_image);
+        m_view.render(&painter);
+        painter.end();
+        const QRgb line = m_segments.empty() ? 0 : m_segments[0]->color().rgb() & 0xFFFFFF;
+        qint64 n = 0;
+        for (int y = 0; y < m_image.height(); ++y) {
+            const auto* row = reinterpret_cast<const QRgb*>(m_image.constScanLine(y));
+            n += std::count_if(row, row + m_image.width(),
+                               [line](QRgb p) { return (p & 0xFFFFFF) == line; });
+        }
+        return n;
+    }
+
 private:
-    QChart m_chart;
-    QValueAxis* m_time = new QValueAxis(&m_chart);
-    QValueAxis* m_value = new QValueAxis(&m_chart);
+    QChart* m_chart = new QChart; // owned by the view
+    QChartView m_view{m_chart};
+    QValueAxis* m_time = new QValueAxis(m_chart);
+    QValueAxis* m_value = new QValueAxis(m_chart);
     std::vector<QLineSeries*> m_segments;
+    QImage m_image;
 };
 
 /// 1. A month of one station at 1 s; false when the work fails.
@@ -285,8 +329,6 @@ bool monthAtOneSecond(const QString& dir, int runs)
 
     RawRead raw;
     bool ok = true;
-    const Timing select =
-        timeMs(runs, [&] { ok = rawSelect(handle, series, from, to, &raw) && ok; });
     QueryEngine engine(p, reader);
     HistoryRequest request;
     request.tags = {tag};
@@ -296,22 +338,37 @@ bool monthAtOneSecond(const QString& dir, int runs)
     std::optional<HistoryResult> result;
     ChartSink chart;
     qsizetype points = 0;
-    const Timing query = timeMs(runs, [&] { result = engine.history(request, {}, &error); });
-    if (!result || result->series.size() != 1) {
-        std::fprintf(stderr, "history: %s\n", qPrintable(error));
-        return false;
-    }
-    const Timing draw =
-        timeMs(runs, [&] { points = chart.draw(result->series[0].envelope, from, to); });
-    const Timing both = timeMs(runs, [&] {
-        result = engine.history(request, {}, &error);
-        if (result)
-            points = chart.draw(result->series[0].envelope, from, to);
-    });
-    request.step = QueryStep::Auto;
+    qint64 pixels = 0;
+    HistoryRequest hourly = request;
+    hourly.step = QueryStep::Auto;
     std::optional<HistoryResult> hours;
-    const Timing autoStep = timeMs(runs, [&] { hours = engine.history(request, {}, &error); });
-    if (!ok || !result || !hours || hours->series.size() != 1) {
+    const auto drawn = [&] {
+        if (result && result->series.size() == 1) {
+            points = chart.draw(result->series[0].envelope, from, to, request.chartBuckets);
+            pixels = chart.paint();
+        }
+    };
+    const std::vector<Timing> t =
+        timeMs(runs, {[&] { ok = rawSelect(handle, series, from, to, &raw) && ok; },
+                      [&] { result = engine.history(request, {}, &error); },
+                      [&] {
+                          if (result && result->series.size() == 1)
+                              points = chart.draw(result->series[0].envelope, from, to,
+                                                  request.chartBuckets);
+                      },
+                      [&] { pixels = chart.paint(); },
+                      [&] {
+                          result = engine.history(request, {}, &error);
+                          drawn();
+                      },
+                      [&] { hours = engine.history(hourly, {}, &error); }});
+    const Timing& select = t[0];
+    const Timing& query = t[1];
+    const Timing& draw = t[2];
+    const Timing& paint = t[3];
+    const Timing& both = t[4];
+    const Timing& autoStep = t[5];
+    if (!ok || !result || result->series.size() != 1 || !hours || hours->series.size() != 1) {
         std::fprintf(stderr, "history: %s\n", qPrintable(error));
         return false;
     }
@@ -320,17 +377,20 @@ bool monthAtOneSecond(const QString& dir, int runs)
     std::printf("综合查询 of one month at 1 s (%lld samples), median of %d, wall clock (CPU "
                 "time):\n",
                 written, runs);
-    std::printf("  the raw SELECT alone, sqlite3 API    : %8.1f ms (%7.1f)  %lld rows\n",
+    std::printf("  the raw SELECT alone, sqlite3 API      : %8.1f ms (%7.1f)  %lld rows\n",
                 select.wall, select.cpu, raw.rows);
-    std::printf("  QueryEngine::history, step raw       : %8.1f ms (%7.1f)  %zu chart columns, "
+    std::printf("  QueryEngine::history, step raw         : %8.1f ms (%7.1f)  %zu chart columns, "
                 "statistics\n",
                 query.wall, query.cpu, s.envelope.size());
-    std::printf("  the chart: points, QLineSeries::replace: %6.1f ms (%7.1f)  %lld points\n",
+    std::printf("  the points, QLineSeries::replace       : %8.1f ms (%7.1f)  %lld points\n",
                 draw.wall, draw.cpu, qint64(points));
-    std::printf("  query and chart together             : %8.1f ms (%7.1f)  = %.2fx the SELECT "
+    std::printf(
+        "  the chart painted, 1600 x 600 image    : %8.1f ms (%7.1f)  %lld pixels of line\n",
+        paint.wall, paint.cpu, pixels);
+    std::printf("  query, points and paint together       : %8.1f ms (%7.1f)  = %.2fx the SELECT "
                 "(CPU %.2fx; aim <= 1.5x)\n",
                 both.wall, both.cpu, both.wall / select.wall, both.cpu / select.cpu);
-    std::printf("  step auto (%s, hourly rollups)      : %8.1f ms (%7.1f)  %zu rows\n",
+    std::printf("  step auto (%s, the hourly rollups)   : %8.1f ms (%7.1f)  %zu rows\n",
                 qPrintable(stepCode(hours->step)), autoStep.wall, autoStep.cpu,
                 hours->series[0].points.size());
     std::printf("  statistics: min %.4f, max %.4f, average %.4f MPa, %lld good samples, coverage "
@@ -338,6 +398,10 @@ bool monthAtOneSecond(const QString& dir, int runs)
                 st.min.value_or(NAN), st.max.value_or(NAN), st.average.value_or(NAN), st.count,
                 100 * st.coverage());
     // What the query must have seen: every sample, the good ones counted.
+    if (pixels < 1600) {
+        std::fprintf(stderr, "the chart painted %lld pixels of line\n", pixels);
+        return false;
+    }
     if (s.samples != written || st.count != good || raw.rows != written) {
         std::fprintf(stderr,
                      "read %lld samples (%lld good), the SELECT %lld; written %lld (%lld "
@@ -419,34 +483,40 @@ bool compareStations(const QString& dir, int stations, int runs)
     request.step = QueryStep::Day;
     request.nowMs = nowMs;
     std::optional<CompareResult> compared;
-    const Timing compare = timeMs(runs, [&] { compared = engine.compare(request, {}, &error); });
-    if (!compared) {
-        std::fprintf(stderr, "compare: %s\n", qPrintable(error));
-        return false;
-    }
     ReportBuilder builder(p, reader);
     ReportOptions ro;
     ro.nowMs = nowMs;
     std::optional<Report> production;
-    const Timing report = timeMs(runs, [&] { production = builder.production(month, ro, &error); });
-    if (!production) {
-        std::fprintf(stderr, "production: %s\n", qPrintable(error));
+    const qint64 gapMs = CounterOptions().gapMs;
+    // The rows made and freed within each run, as the report and the query free theirs (more
+    // than a hundred megabytes: keeping the last run's while making the next costs page faults).
+    const auto readHours = [&] {
+        return reader.counterHours(meters, cuts.fromMs() - HourMs, cuts.toMs() + DayMs, cuts.bounds,
+                                   gapMs);
+    };
+    size_t hourRows = 0;
+    const std::vector<Timing> t =
+        timeMs(runs, {[&] { compared = engine.compare(request, {}, &error); },
+                      [&] { production = builder.production(month, ro, &error); },
+                      [&] {
+                          const auto rows = readHours();
+                          hourRows = 0;
+                          for (size_t i = 0; rows && i < rows->size(); ++i)
+                              hourRows += (*rows)[i].size();
+                      }});
+    const Timing& compare = t[0];
+    const Timing& report = t[1];
+    const Timing& read = t[2];
+    if (!compared || !production) {
+        std::fprintf(stderr, "compare or production: %s\n", qPrintable(error));
         return false;
     }
-    const qint64 gapMs = CounterOptions().gapMs;
-    std::optional<std::vector<std::vector<RollupRow>>> hours;
-    const Timing read = timeMs(runs, [&] {
-        hours = reader.counterHours(meters, cuts.fromMs() - HourMs, cuts.toMs() + DayMs,
-                                    cuts.bounds, gapMs);
-    });
+    const auto hours = readHours();
     const auto lastGood = reader.lastGood(meters);
     if (!hours || !lastGood) {
         std::fprintf(stderr, "counterHours: %s\n", qPrintable(reader.lastError()));
         return false;
     }
-    size_t hourRows = 0;
-    for (const auto& r : *hours)
-        hourRows += r.size();
 
     // Every station's days and total as CounterVolume makes them of the same rows.
     const auto same = [](std::optional<double> a, std::optional<double> b) {
@@ -486,12 +556,12 @@ bool compareStations(const QString& dir, int stations, int runs)
     std::printf("对比查询 of %zu stations' daily volumes (outlet_total, step day, 2026-11, %d "
                 "production days from 08:00), median of %d, wall clock (CPU time):\n",
                 meters.size(), cuts.size(), runs);
-    std::printf("  QueryEngine::compare                 : %8.1f ms (%7.1f)  ranked by %s\n",
+    std::printf("  QueryEngine::compare                   : %8.1f ms (%7.1f)  ranked by %s\n",
                 compare.wall, compare.cpu, qPrintable(rankCode(compared->rankBy)));
-    std::printf("  the month's ReportBuilder::production: %8.1f ms (%7.1f)  -> compare %.2fx "
+    std::printf("  the month's ReportBuilder::production  : %8.1f ms (%7.1f)  -> compare %.2fx "
                 "(CPU %.2fx)\n",
                 report.wall, report.cpu, compare.wall / report.wall, compare.cpu / report.cpu);
-    std::printf("  the rollups alone, counterHours      : %8.1f ms (%7.1f)  %zu rows -> compare "
+    std::printf("  the rollups alone, counterHours        : %8.1f ms (%7.1f)  %zu rows -> compare "
                 "%.2fx (CPU %.2fx)\n",
                 read.wall, read.cpu, hourRows, compare.wall / read.wall, compare.cpu / read.cpu);
     std::printf("  every station's days and total as CounterVolume's over the same rows: %s\n",

@@ -30,7 +30,7 @@ while [[ $# -gt 0 ]]; do
     case $1 in
     --build-dir) build=$2; shift 2 ;;
     --doc) doc=$2; shift 2 ;;
-    -h | --help) sed -n '2,21p' "$0"; exit 0 ;;
+    -h | --help) sed -n '2,22p' "$0"; exit 0 ;;
     -*) echo "unknown option $1" >&2; exit 2 ;;
     *) names+=("$1"); shift ;;
     esac

@@ -73,6 +73,21 @@ QJsonObject readXlsx(const QString& path)
     return QJsonDocument::fromJson(python.readAllStandardOutput()).object();
 }
 
+/// One part of the .xlsx (a zip) as text, read by Python's zipfile; empty when it cannot.
+QString zipEntry(const QString& path, const QString& name)
+{
+    QProcess python;
+    python.start(QStringLiteral("/usr/bin/python3"),
+                 {QStringLiteral("-c"),
+                  QStringLiteral("import sys, zipfile; "
+                                 "sys.stdout.write(zipfile.ZipFile(sys.argv[1]).read(sys.argv[2])"
+                                 ".decode())"),
+                  path, name});
+    if (!python.waitForFinished(60000) || python.exitCode() != 0)
+        return {};
+    return QString::fromUtf8(python.readAllStandardOutput());
+}
+
 QJsonObject sheet(const QJsonObject& facts, int index)
 {
     return facts[QStringLiteral("sheets")].toArray().at(index).toObject();
@@ -427,6 +442,33 @@ private Q_SLOTS:
         QCOMPARE(csv.value(9),
                  QStringList({"最大值时间", "2026-12-01 09:17:42", "2026-12-01 10:00:05"}));
         QCOMPARE(csv.value(10), QStringList({"日期", "2026-12-01", ""}));
+    }
+
+    // Two days at 1 s is a raw query's table: libxlsxwriter 1.1 numbers a chart's cached points
+    // in 16 bits, so a longer series goes without caches (Excel reads the cells), never with
+    // points numbered over again (a file Excel must repair).
+    void xlsxLongChartHasNoCache()
+    {
+        Report r;
+        r.sheetName = QStringLiteral("raw");
+        r.columns = {{QStringLiteral("时间"), 18}, {QStringLiteral("压力"), 10}};
+        r.rows.push_back(
+            {Cell::header(QStringLiteral("时间")), Cell::header(QStringLiteral("压力"))});
+        const QDateTime start(QDate(2026, 12, 1), QTime(0, 0), QTimeZone("Asia/Shanghai"));
+        const int rows = 70000;
+        for (int i = 0; i < rows; ++i)
+            r.rows.push_back({Cell::at(start.addSecs(i), QStringLiteral("yyyy-MM-dd HH:mm:ss")),
+                              i % 10 ? Cell::number(0.3 + i * 1e-6, 3) : Cell::blank()});
+        r.charts.push_back({QStringLiteral("压力"), 0, 1, rows, {1}, QStringLiteral("MPa")});
+        r.finish();
+        const QString path = m_dir.filePath(QStringLiteral("long.xlsx"));
+        QString error;
+        QVERIFY2(writeXlsx(r, path, &error), qPrintable(error));
+        const QString chart = zipEntry(path, QStringLiteral("xl/charts/chart1.xml"));
+        QVERIFY(!chart.isEmpty());
+        QVERIFY2(chart.contains(QStringLiteral("<c:f>raw!$A$2:$A$70001</c:f>")), qPrintable(chart));
+        QVERIFY2(chart.contains(QStringLiteral("<c:f>raw!$B$2:$B$70001</c:f>")), qPrintable(chart));
+        QVERIFY2(!chart.contains(QStringLiteral("Cache")), qPrintable(chart.left(2000)));
     }
 
     void unwritablePathIsNamed_data()
