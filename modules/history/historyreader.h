@@ -64,9 +64,10 @@ public:
     /// to step through it. False on error (lastError()) or when stopped (lastError() empty).
     bool scan(TagId tag, qint64 fromMs, qint64 toMs,
               const std::function<bool(const Point&)>& visit);
-    /// The newest sample before `ms`, of any quality (what holds at the start of a range), in
-    /// `*out` (nullopt when there is none). False on error.
-    bool sampleBefore(TagId tag, qint64 ms, std::optional<Point>* out);
+    /// The newest sample before `ms`, of any quality (what holds at the start of a range) or
+    /// only a good one (where a counter's advance into the range starts), in `*out` (nullopt
+    /// when there is none). False on error.
+    bool sampleBefore(TagId tag, qint64 ms, std::optional<Point>* out, bool goodOnly = false);
     /// The oldest good sample with fromMs ≤ ts < toMs (a counter's next reading after a range).
     bool firstGood(TagId tag, qint64 fromMs, qint64 toMs, std::optional<Point>* out);
     /// The time of the first good sample in [fromMs, toMs) whose value is exactly `value` (an

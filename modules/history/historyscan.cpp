@@ -68,7 +68,7 @@ bool HistoryReader::scan(TagId tag, qint64 fromMs, qint64 toMs,
     return true;
 }
 
-bool HistoryReader::sampleBefore(TagId tag, qint64 ms, std::optional<Point>* out)
+bool HistoryReader::sampleBefore(TagId tag, qint64 ms, std::optional<Point>* out, bool goodOnly)
 {
     out->reset();
     const qint64 id = series(tag);
@@ -77,7 +77,10 @@ bool HistoryReader::sampleBefore(TagId tag, qint64 ms, std::optional<Point>* out
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
     q.prepare(QStringLiteral("SELECT ts, value, quality FROM samples WHERE series = ? AND ts < ? "
-                             "ORDER BY ts DESC LIMIT 1"));
+                             "%1 ORDER BY ts DESC LIMIT 1")
+                  .arg(goodOnly ? QStringLiteral("AND quality IN %1 AND value IS NOT NULL")
+                                      .arg(QLatin1String(GoodQualities))
+                                : QString()));
     q.addBindValue(id);
     q.addBindValue(ms);
     if (!q.exec())

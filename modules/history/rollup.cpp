@@ -47,16 +47,26 @@ void RollupRow::combine(const RollupRow& later)
     delta += later.delta;
 }
 
+CounterDrop classifyDrop(double previous, double current, double rollover)
+{
+    if (current >= previous || previous - current <= std::max(1.0, 0.01 * std::abs(previous)))
+        return CounterDrop::None;
+    if (rollover > 0.0 && previous >= 0.9 * rollover && current < 0.1 * rollover)
+        return CounterDrop::Rollover;
+    return CounterDrop::Reset;
+}
+
 double counterIncrement(double previous, double current, double rollover)
 {
-    if (current >= previous)
-        return current - previous;
-    const double drop = previous - current;
-    if (drop <= std::max(1.0, 0.01 * std::abs(previous)))
-        return current - previous; // reverse flow or jitter: a real, small decrease
-    if (rollover > 0.0 && previous >= 0.9 * rollover && current < 0.1 * rollover)
+    switch (classifyDrop(previous, current, rollover)) {
+    case CounterDrop::None:
+        return current - previous; // an advance, or a real small decrease (reverse flow, jitter)
+    case CounterDrop::Rollover:
         return (rollover - previous) + current;
-    return current; // reset: the meter started again at 0
+    case CounterDrop::Reset:
+        break;
+    }
+    return current; // the meter started again at 0
 }
 
 SeriesRollup::SeriesRollup(const RollupPolicy& policy, const PeriodCalendar& calendar)

@@ -67,6 +67,10 @@ struct RollupPolicy {
     double rollover = 0.0;
 };
 
+/// What a reading lower than the one before means (the rules above): None also for a small real
+/// decrease (reverse flow, jitter).
+enum class CounterDrop : quint8 { None = 0, Rollover, Reset };
+CounterDrop classifyDrop(double previous, double current, double rollover);
 /// The meter's advance from `previous` to `current` (see the rules above).
 double counterIncrement(double previous, double current, double rollover);
 

@@ -91,23 +91,16 @@ CounterVolume::CounterVolume(const std::vector<History::RollupRow>& hours, const
         QStringList notes;
 
         const auto decrease = [&](double high, double low, qint64 fromMs, qint64 toMs) {
-            const double drop = high - low;
-            if (drop <= std::max(1.0, 0.01 * std::abs(high)))
+            if (History::classifyDrop(high, low, o.rollover) == History::CounterDrop::None)
                 return; // reverse flow or jitter, as the rollups count it
             const double counted = History::counterIncrement(high, low, o.rollover);
-            // The newest entry that fits this drop: entered within two hours of it, the old
-            // meter's final reading not below its last reading, the new meter's first not
-            // above its first (a typo is not applied; a newer entry supersedes an older one).
-            for (auto it = o.replacements.rbegin(); it != o.replacements.rend(); ++it) {
-                const MeterReplacement& m = *it;
-                if (m.timestampMs < fromMs - ReplacementToleranceMs ||
-                    m.timestampMs > toMs + ReplacementToleranceMs)
-                    continue;
-                const double slack = std::max(1.0, 0.01 * std::abs(high));
-                if (m.oldFinal < high - slack || m.newInitial > low + slack) {
-                    rejected.insert(m.timestampMs);
-                    continue;
-                }
+            std::vector<qint64> misfits;
+            const MeterReplacement* fits =
+                replacementFor(o.replacements, high, low, fromMs, toMs, &misfits);
+            for (qint64 t : misfits)
+                rejected.insert(t);
+            if (fits) {
+                const MeterReplacement& m = *fits;
                 used.insert(m.timestampMs);
                 // The rollups spread `counted` linearly over [fromMs, toMs]; spread the
                 // difference to the true advance the same way, so each bucket gets its share.
@@ -134,7 +127,7 @@ CounterVolume::CounterVolume(const std::vector<History::RollupRow>& hours, const
                              .arg(reading(m.oldFinal), reading(m.newInitial));
                 return;
             }
-            if (o.rollover > 0.0 && high >= 0.9 * o.rollover && low < 0.1 * o.rollover) {
+            if (History::classifyDrop(high, low, o.rollover) == History::CounterDrop::Rollover) {
                 out.flags |= CellFlag::Rollover;
                 notes << tr("meter rolled over at %1 (%2 → %3)")
                              .arg(reading(o.rollover), reading(high), reading(low));
@@ -243,6 +236,28 @@ void CounterVolume::crossCheck(const std::vector<History::RollupRow>& flowHours,
                 .arg(byFlow != 0.0 ? (*out.value - byFlow) / byFlow * 100.0 : 100.0, 0, 'f', 1);
         out.comment = out.comment.isEmpty() ? note : out.comment + tr("; ") + note;
     }
+}
+
+const MeterReplacement* CounterVolume::replacementFor(const std::vector<MeterReplacement>& entered,
+                                                      double high, double low, qint64 fromMs,
+                                                      qint64 toMs, std::vector<qint64>* misfits)
+{
+    // The newest entry that fits this drop: entered within two hours of it, the old meter's
+    // final reading not below its last reading, the new meter's first not above its first (a
+    // typo is not applied; a newer entry supersedes an older one).
+    const double slack = std::max(1.0, 0.01 * std::abs(high));
+    for (auto it = entered.rbegin(); it != entered.rend(); ++it) {
+        if (it->timestampMs < fromMs - ReplacementToleranceMs ||
+            it->timestampMs > toMs + ReplacementToleranceMs)
+            continue;
+        if (it->oldFinal < high - slack || it->newInitial > low + slack) {
+            if (misfits)
+                misfits->push_back(it->timestampMs);
+            continue;
+        }
+        return &*it;
+    }
+    return nullptr;
 }
 
 } // namespace PumpWatch::Reports

@@ -73,6 +73,12 @@ public:
     /// float32 steps, or 1 m³) is Suspect, with both figures in the comment.
     void crossCheck(const std::vector<History::RollupRow>& flowHours,
                     const std::vector<qint64>& bounds);
+    /// The newest of `entered` that fits a drop of the readings from `high` (at fromMs) to `low`
+    /// (at toMs), or null; the times of entries near the drop that do not fit go to `misfits`.
+    static const MeterReplacement* replacementFor(const std::vector<MeterReplacement>& entered,
+                                                  double high, double low, qint64 fromMs,
+                                                  qint64 toMs,
+                                                  std::vector<qint64>* misfits = nullptr);
     /// The highest reading seen: with a float32 meter it sets the resolution of a reading.
     double highestReading() const { return m_highest; }
 

@@ -45,7 +45,7 @@ Change Change::between(const PeriodValue& base, const PeriodValue& current, bool
     if (percentUnit)
         c.percent = c.amount; // a change of a percentage: percentage points
     else if (*base.value != 0.0)
-        c.percent = *c.amount / std::abs(*base.value) * 100.0;
+        c.percent = *c.amount / *base.value * 100.0; // (本期 − 基期) / 基期
     return c;
 }
 
@@ -77,15 +77,22 @@ std::optional<PeriodCompareResult> QueryEngine::periodCompare(const PeriodCompar
     if (!denominatorKey.isEmpty()) {
         // Stations with both meters only.
         std::vector<TagId> both;
+        const ReportBuilder siblings(m_project, m_reader);
         for (TagId t : tags) {
-            const Station& s = m_project.stationOfTag(t);
-            const auto d = tagsOf(denominatorKey, {s.id});
-            if (!d.empty()) {
+            const TagId d = siblings.siblingTag(t, denominatorKey);
+            if (d != InvalidTagId) {
                 both.push_back(t);
-                denominators.push_back(d.front());
+                denominators.push_back(d);
             }
         }
         tags = std::move(both);
+    }
+    if (key.isEmpty()) {
+        *error = request.measure == Measure::Tag
+                     ? tr("no tag key given")
+                     : tr("the project names no meter for this (reports.production, "
+                          "reports.energy)");
+        return std::nullopt;
     }
     if (tags.empty()) {
         *error = tr("no station has a tag '%1'").arg(key);
@@ -114,34 +121,43 @@ std::optional<PeriodCompareResult> QueryEngine::periodCompare(const PeriodCompar
     }
     r.percentUnit = r.unit == QStringLiteral("%");
 
-    // The spans: a running period and its bases over the same elapsed time, cut at the hour.
+    // The spans: whole periods; or a running period cut at the last whole hour, and each base
+    // cut at the same place in its own calendar (the 10th 14:00 of the month before, of the
+    // month a year before: the same day and hour, not the same milliseconds, so a leap day or
+    // a shorter month does not shift it).
     const int dayStart = settings.dayStartMinute;
     const PeriodCuts current = request.period.cuts(m_zone, dayStart);
     const PeriodCuts previous = request.period.previous().cuts(m_zone, dayStart);
     const PeriodCuts lastYear = request.period.sameLastYear().cuts(m_zone, dayStart);
-    qint64 elapsed = current.toMs() - current.fromMs();
+    Span spans[3] = {{current.fromMs(), current.toMs()},
+                     {previous.fromMs(), previous.toMs()},
+                     {lastYear.fromMs(), lastYear.toMs()}};
     if (request.nowMs > 0 && request.nowMs < current.toMs()) {
-        const History::PeriodCalendar& calendar = m_reader.calendar();
-        elapsed = std::max<qint64>(0, calendar.start(History::Resolution::Hour, request.nowMs) -
-                                          current.fromMs());
         r.partial = true;
-        const QDateTime cut = QDateTime::fromMSecsSinceEpoch(current.fromMs() + elapsed, m_zone);
+        const History::PeriodCalendar& calendar = m_reader.calendar();
+        const qint64 cutMs =
+            std::max(current.fromMs(), calendar.start(History::Resolution::Hour, request.nowMs));
+        const QDateTime cut = QDateTime::fromMSecsSinceEpoch(cutMs, m_zone);
+        QDateTime previousCut;
         switch (request.period.kind()) {
         case ReportPeriod::Day:
             r.partialLabel = tr("up to %1:00").arg(cut.time().hour());
+            previousCut = cut.addDays(-1);
             break;
         case ReportPeriod::Month:
             r.partialLabel = tr("up to day %1 %2:00").arg(cut.date().day()).arg(cut.time().hour());
+            previousCut = cut.addMonths(-1);
             break;
         case ReportPeriod::Year:
             r.partialLabel = tr("up to %1-%2").arg(cut.date().month()).arg(cut.date().day());
+            previousCut = cut.addYears(-1);
             break;
         }
+        spans[0].toMs = cutMs;
+        spans[1].toMs = std::clamp(previousCut.toMSecsSinceEpoch(), spans[1].fromMs, spans[1].toMs);
+        spans[2].toMs =
+            std::clamp(cut.addYears(-1).toMSecsSinceEpoch(), spans[2].fromMs, spans[2].toMs);
     }
-    const auto cutSpan = [&](const PeriodCuts& c) {
-        return Span{c.fromMs(), std::min(c.toMs(), c.fromMs() + elapsed)};
-    };
-    const Span spans[3] = {cutSpan(current), cutSpan(previous), cutSpan(lastYear)};
     r.fromMs = spans[0].fromMs;
     r.toMs = spans[0].toMs;
     r.previousFromMs = spans[1].fromMs;

@@ -2,11 +2,13 @@
 
 #include "queryscan.h"
 #include "reportbuilder.h"
+#include "reportstore.h"
 
 #include <core/valueformat.h>
 #include <history/historyoptions.h>
 
 #include <QRegularExpression>
+#include <QSet>
 
 #include <algorithm>
 #include <numeric>
@@ -147,8 +149,9 @@ QString QueryEngine::location(const QString& key)
 std::vector<TagId> QueryEngine::tagsOf(const QString& key, const QStringList& stations) const
 {
     std::vector<TagId> tags;
+    const QSet<QString> wanted(stations.begin(), stations.end());
     for (const Station& s : m_project.stations) {
-        if (!stations.isEmpty() && !stations.contains(s.id))
+        if (!wanted.isEmpty() && !wanted.contains(s.id))
             continue;
         for (const Device& d : s.devices) {
             const TagId t = m_project.findTag(s.id, d.id, key);
@@ -212,18 +215,31 @@ std::optional<HistoryResult> QueryEngine::history(const HistoryRequest& request,
         request.step == QueryStep::Auto ? stepForSpan(request.toMs - request.fromMs) : request.step;
     result.fromMs = request.fromMs;
     result.toMs = request.toMs;
-    if (result.step == QueryStep::Hour || result.step == QueryStep::Day) {
+    if (result.step == QueryStep::Hour) {
         // Rollups are by whole hours: the period grows to them.
         const History::PeriodCalendar& calendar = m_reader.calendar();
         result.fromMs = calendar.start(History::Resolution::Hour, request.fromMs);
         const qint64 last = calendar.start(History::Resolution::Hour, request.toMs - 1);
         result.toMs = calendar.next(History::Resolution::Hour, last);
+    } else if (result.step == QueryStep::Day) {
+        // Whole production days (today from midnight is the production day from 08:00), so
+        // that every row is a day and the report's day.
+        const int dayStart = m_project.reports.dayStartMinute;
+        const auto dayOf = [&](qint64 ms) {
+            return QDateTime::fromMSecsSinceEpoch(ms - dayStart * MinuteMs, m_zone).date();
+        };
+        result.fromMs = productionDayStart(dayOf(request.fromMs), m_zone, dayStart);
+        result.toMs = productionDayStart(dayOf(request.toMs - 1).addDays(1), m_zone, dayStart);
     }
+    std::vector<TagId> tags; // each once: a tag asked twice is one series
     for (TagId t : request.tags) {
         if (t >= m_project.tagCount()) {
             *error = tr("unknown tag %1").arg(t);
             return std::nullopt;
         }
+        if (std::find(tags.begin(), tags.end(), t) != tags.end())
+            continue;
+        tags.push_back(t);
         result.series.push_back(describe(t));
     }
     if (result.step == QueryStep::Raw || result.step == QueryStep::Quarter) {
@@ -233,8 +249,8 @@ std::optional<HistoryResult> QueryEngine::history(const HistoryRequest& request,
         }
         return result;
     }
-    if (!readBuckets(request.tags, bounds(result.step, result.fromMs, result.toMs), result,
-                     request.nowMs, canceled, error))
+    if (!readBuckets(tags, bounds(result.step, result.fromMs, result.toMs), result, request.nowMs,
+                     canceled, error))
         return std::nullopt;
     return result;
 }
@@ -258,12 +274,29 @@ bool QueryEngine::scanSeries(QuerySeries& s, const HistoryRequest& request, Quer
         set.stepOriginMs = m_reader.calendar().start(History::Resolution::Day, set.fromMs);
     }
     set.rowLimit = request.rowLimit;
-    QueryScan scan(set);
     const auto readFailed = [&] {
         *error = m_reader.lastError().isEmpty() ? tr("canceled") : m_reader.lastError();
         return false;
     };
+    const bool counter = s.aggregation == Aggregation::Counter;
+    if (counter) {
+        const auto entered = ReportStore(m_reader.database())
+                                 .replacements({m_project.tagPath(s.tag)},
+                                               set.fromMs - CounterVolume::ReplacementToleranceMs,
+                                               set.toMs + NextReadingMs, error);
+        if (!entered)
+            return false;
+        for (const MeterReplacementRow& m : *entered)
+            set.replacements.push_back({m.ms, m.oldFinal, m.newInitial});
+    }
+    QueryScan scan(set);
+    // What holds at the start; for a counter first the last good reading, where its advance
+    // into the range starts even when bad readings came after it.
     std::optional<History::Point> edge;
+    if (counter && !m_reader.sampleBefore(s.tag, set.fromMs, &edge, true))
+        return readFailed();
+    if (edge)
+        scan.add(*edge);
     if (!m_reader.sampleBefore(s.tag, set.fromMs, &edge))
         return readFailed();
     if (edge)
@@ -275,7 +308,7 @@ bool QueryEngine::scanSeries(QuerySeries& s, const HistoryRequest& request, Quer
     });
     if (!read)
         return readFailed();
-    if (s.aggregation == Aggregation::Counter) {
+    if (counter) {
         if (!m_reader.firstGood(s.tag, set.toMs, set.toMs + NextReadingMs, &edge))
             return readFailed();
         if (edge)

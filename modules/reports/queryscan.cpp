@@ -7,16 +7,6 @@ namespace PumpWatch::Reports {
 
 namespace {
 
-/// What a reading lower than the one before means (as History::counterIncrement decides).
-CellFlags dropFlags(double previous, double current, double rollover)
-{
-    if (current >= previous || previous - current <= std::max(1.0, 0.01 * std::abs(previous)))
-        return {};
-    if (rollover > 0.0 && previous >= 0.9 * rollover && current < 0.1 * rollover)
-        return CellFlag::Rollover;
-    return CellFlag::Reset;
-}
-
 qint64 floorDiv(qint64 a, qint64 b)
 {
     return a >= 0 ? a / b : -((-a + b - 1) / b);
@@ -77,14 +67,25 @@ void QueryScan::hold(const History::Point& carry, qint64 until)
     });
 }
 
-void QueryScan::spreadCounter(const History::Point& from, const History::Point& to)
+CellFlags QueryScan::spreadCounter(const History::Point& from, const History::Point& to)
 {
-    const double increment = History::counterIncrement(from.value, to.value, m_s.rollover);
+    double increment = History::counterIncrement(from.value, to.value, m_s.rollover);
+    CellFlags drop;
+    const History::CounterDrop kind = History::classifyDrop(from.value, to.value, m_s.rollover);
+    if (kind != History::CounterDrop::None) {
+        if (const MeterReplacement* m = CounterVolume::replacementFor(
+                m_s.replacements, from.value, to.value, from.timestampMs, to.timestampMs)) {
+            increment = (m->oldFinal - from.value) + (to.value - m->newInitial);
+            drop = CellFlag::Replaced;
+        } else {
+            drop = kind == History::CounterDrop::Rollover ? CellFlag::Rollover : CellFlag::Reset;
+        }
+    }
     const double span = double(to.timestampMs - from.timestampMs);
     const qint64 a = std::max(from.timestampMs, m_s.fromMs);
     const qint64 b = std::min(to.timestampMs, m_s.toMs);
     if (b <= a || span <= 0)
-        return;
+        return drop;
     m_total += increment * double(b - a) / span;
     m_anyAdvance = true;
     const bool gap = to.timestampMs - from.timestampMs > m_s.gapMs;
@@ -96,6 +97,7 @@ void QueryScan::spreadCounter(const History::Point& from, const History::Point& 
         if (gap)
             m_rows[i].flags |= CellFlag::Estimated;
     });
+    return drop;
 }
 
 void QueryScan::add(const History::Point& p)
@@ -106,10 +108,8 @@ void QueryScan::add(const History::Point& p)
     if (m_carry)
         hold(*m_carry, p.timestampMs);
     CellFlags drop;
-    if (m_s.aggregation == Aggregation::Counter && good && m_lastGood) {
-        spreadCounter(*m_lastGood, p);
-        drop = dropFlags(m_lastGood->value, p.value, m_s.rollover);
-    }
+    if (m_s.aggregation == Aggregation::Counter && good && m_lastGood)
+        drop = spreadCounter(*m_lastGood, p);
     if (p.timestampMs >= m_s.fromMs && p.timestampMs < m_s.toMs) {
         sample(p, good);
         if (drop) {

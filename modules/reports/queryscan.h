@@ -6,7 +6,9 @@
 // one over the hourly rollups agree: a good value holds from its timestamp until the next
 // sample, at most holdLimitMs; a bad one holds nothing; a counter's advance between two good
 // readings is spread linearly over the time between them (History::counterIncrement), readings
-// further apart than gapMs are a comm gap (the buckets it touches are Estimated).
+// further apart than gapMs are a comm gap (the buckets it touches are Estimated), and a drop
+// that an entered meter replacement explains counts the old meter's rest and the new one's
+// start (CounterVolume::replacementFor), so every step counts a meter alike.
 //
 // Feed it the newest sample before the range first (what holds at its start), then the range,
 // then, for a counter, the first good reading after it (where the last gap closes).
@@ -17,6 +19,7 @@
 //     scan.stats().average
 #pragma once
 
+#include "countervolume.h"
 #include "query.h"
 
 #include <history/rollup.h>
@@ -38,6 +41,8 @@ struct ScanSettings {
     qint64 stepWidthMs = 0;     ///< 0: list the samples (raw); else buckets this wide…
     qint64 stepOriginMs = 0;    ///< … counted from here (a local midnight)
     qint64 rowLimit = 200'000;  ///< raw: more samples than this are not listed
+    /// A counter's entered replacements (as CounterVolume applies them), in the order entered.
+    std::vector<MeterReplacement> replacements;
 };
 
 class QueryScan {
@@ -56,7 +61,9 @@ public:
 private:
     /// The value of `carry` held over [from, to), clipped to the range: integral and coverage.
     void hold(const History::Point& carry, qint64 until);
-    void spreadCounter(const History::Point& from, const History::Point& to);
+    /// Spreads the advance from one good reading to the next; returns what a drop between them
+    /// was (Rollover, Reset, Replaced) or nothing.
+    CellFlags spreadCounter(const History::Point& from, const History::Point& to);
     /// Calls f(bucket, a, b) for each step bucket that [a, b) overlaps, clipped to the range.
     template <typename F>
     void forBuckets(qint64 a, qint64 b, F f);

@@ -4,6 +4,7 @@
 // report models.
 #include "knownqueries.h"
 
+#include <core/users.h>
 #include <reports/query.h>
 #include <reports/queryreport.h>
 #include <reports/reportstore.h>
@@ -330,6 +331,120 @@ private Q_SLOTS:
         QVERIFY(rep.cell(5, 0).text.contains(QStringLiteral("3 stations")));
         QVERIFY(rep.cell(6, 0).text.contains(QStringLiteral("2 stations")));
         QCOMPARE(rep.cell(6, 7).displayText(), QStringLiteral("20.0"));
+    }
+
+    /// A finished period is compared with whole bases, whatever their lengths; a running year
+    /// is cut at the same date and hour a year before, across a leap day too.
+    void basesFollowTheCalendar()
+    {
+        QueryEngine engine(m_project, *m_reader);
+        PeriodCompareRequest q;
+        q.measure = Measure::Volume;
+        q.period = ReportPeriod(ReportPeriod::Month, QDate(2026, 11, 1));
+        q.nowMs = at(2026, 12, 5, 0);
+        QString error;
+        auto r = engine.periodCompare(q, {}, &error);
+        QVERIFY2(r, qPrintable(error));
+        QVERIFY(!r->partial);
+        QCOMPARE(r->toMs, at(2026, 12, 1, 8));
+        QCOMPARE(r->previousToMs, at(2026, 11, 1, 8)); // the whole of October's 31 days
+        QCOMPARE(r->lastYearToMs, at(2025, 12, 1, 8));
+        q.period = ReportPeriod(ReportPeriod::Year, QDate(2025, 1, 1));
+        q.nowMs = at(2025, 3, 10, 14, 20);
+        r = engine.periodCompare(q, {}, &error);
+        QVERIFY2(r, qPrintable(error));
+        QCOMPARE(r->partialLabel, QStringLiteral("up to 3-10"));
+        QCOMPARE(r->lastYearToMs, at(2024, 3, 10, 14)); // not 03-09: 2024 had a 29 February
+    }
+
+    /// Whole production days at the day step, even from midnight (the 今天 preset).
+    void dayStepCoversWholeProductionDays()
+    {
+        const auto days =
+            history({tag("S1", "outlet_total")}, nov(3, 0), nov(5, 0), QueryStep::Day);
+        QCOMPARE(days.fromMs, nov(2, 8));
+        QCOMPARE(days.toMs, nov(5, 8));
+        const QuerySeries& d = days.series.front();
+        QCOMPARE(d.points.size(), size_t(3));
+        for (const QueryPoint& p : d.points)
+            QVERIFY(near(p.value, 2400.0));
+    }
+
+    void everyStepCountsAMeterAlike_data()
+    {
+        QTest::addColumn<bool>("badEdge");
+        QTest::addColumn<bool>("replaced");
+        QTest::newRow("a bad reading just before the range") << true << false;
+        QTest::newRow("a replacement entered") << false << true;
+    }
+
+    /// Raw, 15-minute and hourly steps give the same volume: from the last good reading before
+    /// the range, and across an entered meter replacement.
+    void everyStepCountsAMeterAlike()
+    {
+        QFETCH(bool, badEdge);
+        QFETCH(bool, replaced);
+        QTemporaryDir tmp;
+        QString error;
+        const auto url = History::DatabaseUrl::parse(
+            QStringLiteral("sqlite:") + tmp.filePath(QStringLiteral("e.db")), &error);
+        QVERIFY(url);
+        const TagId meter = tag("S1", "outlet_total");
+        const qint64 t0 = at(2026, 1, 1, 0);
+        {
+            History::HistoryOptions options;
+            options.database = *url;
+            options.spoolDirectory = tmp.filePath(QStringLiteral("spool"));
+            options.heartbeatMs = MinuteMs;
+            ManualClock clock(t0);
+            History::HistoryWriter w(m_project, clock, options);
+            QVERIFY(w.open());
+            std::vector<Sample> batch;
+            // 60 m³/h read every 5 minutes; either no reading at 01:00 and a bad one at 00:59,
+            // or a new meter from 01:30 (the old one's final 1090, the new one's first 10).
+            for (qint64 t = t0; t <= at(2026, 1, 1, 3); t += 5 * MinuteMs) {
+                const double minutes = double(t - t0) / MinuteMs;
+                if (badEdge && t == at(2026, 1, 1, 1))
+                    batch.push_back({t - MinuteMs, 0.0, meter, Quality::BadCommFailure});
+                else if (replaced && t >= at(2026, 1, 1, 1, 30))
+                    batch.push_back({t, 10.0 + minutes - 90, meter, Quality::Good});
+                else
+                    batch.push_back({t, 1000.0 + minutes, meter, Quality::Good});
+            }
+            clock.setNowMs(at(2026, 1, 1, 3) + 5000);
+            w.write(batch);
+            QVERIFY(w.flush());
+        }
+        History::HistoryReader reader(m_project, *url);
+        QVERIFY2(reader.open(&error), qPrintable(error));
+        if (replaced) {
+            const User admin{
+                QStringLiteral("zhaoliu"), QStringLiteral("赵六"), Role::Administrator, 0, {}, {}};
+            QVERIFY2(ReportStore(reader.database())
+                         .addReplacement({0,
+                                          m_project.tagPath(meter),
+                                          at(2026, 1, 1, 1, 30),
+                                          1090.0,
+                                          10.0,
+                                          {},
+                                          QStringLiteral("换表")},
+                                         admin, QStringLiteral("ws1"), &error),
+                     qPrintable(error));
+        }
+        QueryEngine engine(m_project, reader);
+        for (QueryStep step : {QueryStep::Raw, QueryStep::Quarter, QueryStep::Hour}) {
+            HistoryRequest r;
+            r.tags = {meter};
+            r.fromMs = at(2026, 1, 1, 1);
+            r.toMs = at(2026, 1, 1, 2);
+            r.step = step;
+            const auto res = engine.history(r, {}, &error);
+            QVERIFY2(res, qPrintable(error));
+            const SeriesStats& s = res->series.front().stats;
+            QVERIFY2(near(s.total, 60.0, 1e-9), qPrintable(stepCode(step)));
+            QCOMPARE(bool(s.flags & CellFlag::Replaced), replaced);
+            QVERIFY(!(s.flags & CellFlag::Reset));
+        }
     }
 
     void percentagesChangeInPoints()
