@@ -11,7 +11,9 @@ namespace {
 
 constexpr int PercentDecimals = 1;
 
-QString timeFormat(QueryStep step)
+} // namespace
+
+QString QueryReport::timeFormat(QueryStep step)
 {
     switch (step) {
     case QueryStep::Raw:
@@ -22,6 +24,8 @@ QString timeFormat(QueryStep step)
         return QStringLiteral("yyyy-MM-dd HH:mm");
     }
 }
+
+namespace {
 
 QDateTime local(qint64 ms, const QTimeZone& zone)
 {
@@ -126,7 +130,7 @@ Report QueryReport::history(const HistoryResult& result, const QTimeZone& zone)
     r.subtitles << tr("Period: %1").arg(spanText(result.fromMs, result.toMs, zone))
                 << tr("Resolution: %1").arg(stepName(result.step));
     const auto& series = result.series;
-    const QString format = timeFormat(result.step);
+    const QString format = QueryReport::timeFormat(result.step);
 
     // Header: time | station over each of its quantities.
     r.headerRows = 2;

@@ -35,6 +35,8 @@ public:
 
     /// "%" growth or "个百分点", "—" when there is none: as every renderer prints a change.
     static QString changeText(const Change& change);
+    /// How a row's time prints at `step`: with seconds for raw samples, the date for days.
+    static QString timeFormat(QueryStep step);
     /// The step in words: 原始数据, 15分钟, 小时, 日.
     static QString stepName(QueryStep step);
     /// The statistic ranked by in words: 平均值, 最大值, 最小值, 累计, 覆盖率.

@@ -39,18 +39,6 @@ bool isMarked(Reports::CellFlags flags)
     return flags & ~Reports::CellFlags(Reports::CellFlag::Incomplete);
 }
 
-QString timeFormat(QueryStep step)
-{
-    switch (step) {
-    case QueryStep::Raw:
-        return QStringLiteral("yyyy-MM-dd HH:mm:ss");
-    case QueryStep::Day:
-        return QStringLiteral("yyyy-MM-dd");
-    default:
-        return QStringLiteral("yyyy-MM-dd HH:mm");
-    }
-}
-
 QString header(const Reports::QuerySeries& s)
 {
     return s.unit.isEmpty() ? s.label() : QStringLiteral("%1\n(%2)").arg(s.label(), s.unit);
@@ -113,7 +101,8 @@ int QueryTableModel::rowForTime(qint64 ms) const
 
 QString QueryTableModel::timeText(qint64 ms) const
 {
-    return QDateTime::fromMSecsSinceEpoch(ms, m_zone).toString(timeFormat(m_step));
+    return QDateTime::fromMSecsSinceEpoch(ms, m_zone)
+        .toString(Reports::QueryReport::timeFormat(m_step));
 }
 
 int QueryTableModel::rowCount(const QModelIndex& parent) const
