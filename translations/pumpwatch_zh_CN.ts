@@ -3147,6 +3147,14 @@
         <source>blank</source>
         <translation>空白</translation>
     </message>
+    <message>
+        <source>no tag key given</source>
+        <translation>未指定测点键</translation>
+    </message>
+    <message>
+        <source>the project names no meter for this (reports.production, reports.energy)</source>
+        <translation>项目未为此指定表计（reports.production、reports.energy）</translation>
+    </message>
 </context>
 <context>
     <name>PumpWatch::Reports::QueryReport</name>
@@ -6421,6 +6429,12 @@
             <numerusform>已复制 %n 行。</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>The curve shows the first %n, the table lists all.</source>
+        <translation>
+            <numerusform>曲线显示前 %n 条，表格列出全部。</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>PumpWatch::Ui::QueryPanel</name>
@@ -6451,26 +6465,6 @@
 </context>
 <context>
     <name>PumpWatch::Ui::QueryPeriodEdit</name>
-    <message>
-        <source>Today</source>
-        <translation>今天</translation>
-    </message>
-    <message>
-        <source>Yesterday</source>
-        <translation>昨天</translation>
-    </message>
-    <message>
-        <source>This week</source>
-        <translation>本周</translation>
-    </message>
-    <message>
-        <source>This month</source>
-        <translation>本月</translation>
-    </message>
-    <message>
-        <source>Custom</source>
-        <translation>自定义</translation>
-    </message>
     <message>
         <source>Auto</source>
         <translation>自动</translation>
@@ -6599,6 +6593,14 @@
     <message>
         <source>Custom</source>
         <translation>自定义</translation>
+    </message>
+    <message>
+        <source>This week</source>
+        <translation>本周</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>本月</translation>
     </message>
 </context>
 <context>

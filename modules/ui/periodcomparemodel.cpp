@@ -80,7 +80,11 @@ int PeriodCompareModel::rowCount(const QModelIndex& parent) const
 
 int PeriodCompareModel::columnCount(const QModelIndex& parent) const
 {
-    return parent.isValid() ? 0 : int(Columns);
+    // 日均 of a ratio or an average means nothing (吨水电耗): the column is there for sums only,
+    // as in the exported report.
+    if (parent.isValid())
+        return 0;
+    return m_result && !m_result->additive ? int(PerDay) : int(Columns);
 }
 
 QString PeriodCompareModel::valueText(const Reports::PeriodValue& v) const

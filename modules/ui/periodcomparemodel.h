@@ -1,10 +1,11 @@
 // PeriodCompareModel: the 同比/环比 table. Per station 本期, 上期 with its 变化量 and 环比 %,
-// 去年同期 with its 变化量 and 同比 %, and 日均 (the current period's per-day average); then the
-// totals over the comparable stations only (可比口径), "合计（可比口径 N 站）" — two rows when
-// 环比 and 同比 compare different stations. A change over a zero or missing base reads "—"
-// (QueryReport::changeText), a percentage's change reads in 个百分点. A station without data
-// in a base period is greyed there, with a tooltip saying it is left out of that total; a
-// missing value is blank and shaded; a flagged one italic with its flags as tooltip. GUI thread.
+// 去年同期 with its 变化量 and 同比 %, and 日均 (the current period's per-day average, for sums
+// only — not for 吨水电耗 or an average); then the totals over the comparable stations only
+// (可比口径), "合计（可比口径 N 站）" — two rows when 环比 and 同比 compare different stations. A
+// change over a zero or missing base reads "—" (QueryReport::changeText), a percentage's change
+// reads in 个百分点. A station without data in a base period is greyed there, with a tooltip saying
+// it is left out of that total; a missing value is blank and shaded; a flagged one italic with its
+// flags as tooltip. GUI thread.
 #pragma once
 
 #include <reports/query.h>

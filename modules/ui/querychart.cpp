@@ -8,6 +8,7 @@
 #include <QChart>
 #include <QDateTime>
 #include <QGraphicsLineItem>
+#include <QGraphicsRectItem>
 #include <QGraphicsSimpleTextItem>
 #include <QLegendMarker>
 #include <QLineSeries>
@@ -25,10 +26,34 @@ namespace {
 
 using Reports::CellFlag;
 
-const QColor Colours[] = {QColor(0x1e, 0x88, 0xe5), QColor(0x43, 0xa0, 0x47),
-                          QColor(0xfb, 0x8c, 0x00), QColor(0x8e, 0x24, 0xaa),
-                          QColor(0xe5, 0x39, 0x35), QColor(0x00, 0xac, 0xc1),
-                          QColor(0x6d, 0x4c, 0x41), QColor(0x54, 0x6e, 0x7a)};
+/// Distinct hues first, then the same hues darker: 24 curves, 24 colours a person tells apart
+/// in the legend.
+const QColor Colours[] = {
+    QColor(0x1f, 0x77, 0xb4), QColor(0xff, 0x7f, 0x0e), QColor(0x2c, 0xa0, 0x2c),
+    QColor(0xd6, 0x27, 0x28), QColor(0x94, 0x67, 0xbd), QColor(0x8c, 0x56, 0x4b),
+    QColor(0xe3, 0x77, 0xc2), QColor(0x7f, 0x7f, 0x7f), QColor(0xbc, 0xbd, 0x22),
+    QColor(0x17, 0xbe, 0xcf), QColor(0x00, 0x00, 0x80), QColor(0x80, 0x80, 0x00),
+    QColor(0x00, 0x80, 0x80), QColor(0x80, 0x00, 0x80), QColor(0xff, 0xbb, 0x00),
+    QColor(0x00, 0xc8, 0x64), QColor(0x99, 0x00, 0x00), QColor(0x55, 0x55, 0xff),
+    QColor(0x66, 0x33, 0x00), QColor(0xff, 0x55, 0x99), QColor(0x33, 0x66, 0x33),
+    QColor(0x00, 0x66, 0xcc), QColor(0xcc, 0x66, 0x00), QColor(0x33, 0x33, 0x33)};
+
+/// The fewest decimals (0 … 6) that write every tick of `axis` exactly: labels never repeat
+/// ("15 15 15") whatever the series' own decimals.
+int tickDecimals(double min, double step)
+{
+    if (!(step > 0))
+        return 0;
+    for (int d = 0; d < 6; ++d) {
+        const double scale = std::pow(10.0, d);
+        const auto whole = [scale](double v) {
+            return std::abs(v * scale - std::round(v * scale)) < 1e-6 * std::max(1.0, v * scale);
+        };
+        if (whole(step) && whole(min))
+            return d;
+    }
+    return 6;
+}
 
 /// History stores a steady value at least once a heartbeat: a longer silence is missing data.
 const qint64 SilenceGapMs = History::HistoryOptions{}.heartbeatMs * 3 / 2;
@@ -67,6 +92,7 @@ QueryChart::QueryChart(const QTimeZone& zone, QWidget* parent)
     setMinimumHeight(220);
     QChart* c = chart();
     c->legend()->setAlignment(Qt::AlignBottom);
+    c->legend()->setShowToolTips(true);   // an elided name reads whole in its tooltip
     c->setMargins(QMargins(4, 4, 24, 4)); // the last time label is centred on the end
     m_time->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
     m_time->setGridLineVisible(false);
@@ -76,11 +102,18 @@ QueryChart::QueryChart(const QTimeZone& zone, QWidget* parent)
     m_cursor->setZValue(100);
     m_cursor->hide();
     c->scene()->addItem(m_cursor);
-    m_readout = new QGraphicsSimpleTextItem;
-    m_readout->setZValue(101);
+    // The readout on a box of the palette's base: readable over curves and grid alike.
+    m_readoutBox = new QGraphicsRectItem;
+    m_readoutBox->setZValue(101);
+    QColor base = palette().color(QPalette::Base);
+    base.setAlpha(230);
+    m_readoutBox->setBrush(base);
+    m_readoutBox->setPen(QPen(palette().color(QPalette::Mid), 1));
+    m_readoutBox->hide();
+    c->scene()->addItem(m_readoutBox);
+    m_readout = new QGraphicsSimpleTextItem(m_readoutBox);
     m_readout->setBrush(palette().color(QPalette::Text));
-    m_readout->hide();
-    c->scene()->addItem(m_readout);
+    m_readout->setPos(6, 4);
     connect(c, &QChart::plotAreaChanged, this, [this] {
         updateTimeTicks();
         placeCursor();
@@ -109,7 +142,7 @@ void QueryChart::clear()
     m_axes.clear();
     m_cursorMs = 0;
     m_cursor->hide();
-    m_readout->hide();
+    m_readoutBox->hide();
 }
 
 void QueryChart::setSeries(const std::vector<Reports::QuerySeries>& series, qint64 fromMs,
@@ -119,11 +152,13 @@ void QueryChart::setSeries(const std::vector<Reports::QuerySeries>& series, qint
     m_fromMs = fromMs;
     m_toMs = std::max(toMs, fromMs + 1);
     m_time->setRange(double(m_fromMs), double(m_toMs));
-    for (std::size_t i = 0; i < series.size(); ++i)
-        addSeries(series[i], raw, Colours[i % std::size(Colours)]);
+    const std::size_t drawn = std::min(series.size(), std::size_t(m_limit));
+    m_omitted = int(series.size() - drawn);
+    for (std::size_t i = 0; i < drawn; ++i)
+        addSeries(series[i], raw, colour(int(i)));
     // The flag markers: one scatter per kind and axis, the kind named once in the legend.
     std::map<std::pair<int, QValueAxis*>, QList<QPointF>> marks;
-    for (std::size_t i = 0; i < series.size(); ++i) {
+    for (std::size_t i = 0; i < drawn; ++i) {
         const Reports::QuerySeries& s = series[i];
         for (const Reports::QueryPoint& p : s.points) {
             if (!p.value)
@@ -159,6 +194,11 @@ void QueryChart::setSeries(const std::vector<Reports::QuerySeries>& series, qint
     }
     fitAxes();
     updateTimeTicks();
+}
+
+QColor QueryChart::colour(int i)
+{
+    return Colours[std::size_t(i) % std::size(Colours)];
 }
 
 QValueAxis* QueryChart::axisFor(const Reports::QuerySeries& s, const QColor& colour)
@@ -231,6 +271,11 @@ void QueryChart::addSeries(const Reports::QuerySeries& s, bool raw, const QColor
         line->setUseOpenGL(false);
         line->setPen(QPen(colour, 1.6));
         line->setName(d.label);
+        // A lone point (one reading, one bucket) has no line to draw: show it as a dot.
+        if (runs[i].size() == 1) {
+            line->setPointsVisible(true);
+            line->setMarkerSize(7);
+        }
         line->replace(runs[i]); // one call: a month of columns draws at once
         chart()->addSeries(line);
         line->attachAxis(m_time);
@@ -271,11 +316,9 @@ void QueryChart::fitAxes()
         axis->applyNiceNumbers();
         if (floorAtZero && axis->min() < 0)
             axis->setMin(0);
-        // As many decimals as the ticks need, never more than the series', never %g.
+        // As many decimals as the ticks need to read apart, never %g.
         const double step = (axis->max() - axis->min()) / std::max(1, axis->tickCount() - 1);
-        const int wanted = step > 0 ? static_cast<int>(std::ceil(-std::log10(step))) : 0;
-        const int decimals = std::clamp(wanted, 0, std::max(0, axis->property("decimals").toInt()));
-        axis->setLabelFormat(QStringLiteral("%.%1f").arg(decimals));
+        axis->setLabelFormat(QStringLiteral("%.%1f").arg(tickDecimals(axis->min(), step)));
     }
 }
 
@@ -289,6 +332,27 @@ void QueryChart::updateTimeTicks()
     m_time->setStartValue(double(m_fromMs) - 1);
     for (const TimeTick& t : ticks)
         m_time->append(t.label, double(t.ms));
+}
+
+QStringList QueryChart::valueLabels(const QValueAxis* axis)
+{
+    QStringList out;
+    const int n = std::max(2, axis->tickCount());
+    const double step = (axis->max() - axis->min()) / (n - 1);
+    const QByteArray format = axis->labelFormat().toLatin1();
+    for (int i = 0; i < n; ++i)
+        out << QString::asprintf(format.constData(), axis->min() + i * step);
+    return out;
+}
+
+QBrush QueryChart::readoutBackground() const
+{
+    return m_readoutBox->brush();
+}
+
+bool QueryChart::readoutVisible() const
+{
+    return m_readoutBox->isVisible();
 }
 
 QStringList QueryChart::timeLabels() const
@@ -337,16 +401,18 @@ void QueryChart::placeCursor()
     const QRectF area = chart()->plotArea();
     if (!any || m_cursorMs < m_fromMs || m_cursorMs > m_toMs || area.isEmpty()) {
         m_cursor->hide();
-        m_readout->hide();
+        m_readoutBox->hide();
         return;
     }
     const double x = chart()->mapToPosition(QPointF(double(m_cursorMs), 0), any).x();
     m_cursor->setLine(x, area.top(), x, area.bottom());
     m_cursor->show();
     m_readout->setText(readout(m_cursorMs));
-    const double w = m_readout->boundingRect().width();
-    m_readout->setPos(x + 8 + w > area.right() ? x - 8 - w : x + 8, area.top() + 4);
-    m_readout->show();
+    const QRectF text = m_readout->boundingRect();
+    const double w = text.width() + 12;
+    m_readoutBox->setRect(0, 0, w, text.height() + 8);
+    m_readoutBox->setPos(x + 8 + w > area.right() ? x - 8 - w : x + 8, area.top() + 4);
+    m_readoutBox->show();
 }
 
 QString QueryChart::readout(qint64 ms) const

@@ -19,10 +19,12 @@
 #include <QChartView>
 #include <QTimeZone>
 
+#include <algorithm>
 #include <vector>
 
 class QCategoryAxis;
 class QGraphicsLineItem;
+class QGraphicsRectItem;
 class QGraphicsSimpleTextItem;
 class QLineSeries;
 class QScatterSeries;
@@ -36,11 +38,21 @@ class QueryChart : public QChartView {
 public:
     explicit QueryChart(const QTimeZone& zone, QWidget* parent = nullptr);
 
-    /// Draws `series` over [fromMs, toMs) (an overlay's series shifted by their shiftMs).
-    /// `raw`: draw the envelopes instead of the rows.
+    /// At most this many curves are drawn: Qt Charts takes seconds over a few hundred, and
+    /// nobody reads more than a couple of dozen on one chart. The tables list all.
+    static constexpr int DefaultSeriesLimit = 24;
+
+    /// Draws the first seriesLimit() of `series` over [fromMs, toMs) (an overlay's series
+    /// shifted by their shiftMs). `raw`: draw the envelopes instead of the rows.
     void setSeries(const std::vector<Reports::QuerySeries>& series, qint64 fromMs, qint64 toMs,
                    bool raw);
     void clear();
+    void setSeriesLimit(int limit) { m_limit = std::max(1, limit); }
+    int seriesLimit() const { return m_limit; }
+    /// How many series the last setSeries() was given but did not draw.
+    int omittedCount() const { return m_omitted; }
+    /// The colour of the i-th drawn series: a palette of distinct hues, as many as the limit.
+    static QColor colour(int i);
 
     /// Puts the cursor at `ms` without emitting cursorMoved (a table's row was chosen).
     void setCursorTime(qint64 ms);
@@ -56,6 +68,11 @@ public:
     QList<QPointF> markers(const QString& kind) const;
     std::vector<QValueAxis*> valueAxes() const { return m_axes; }
     QStringList timeLabels() const;
+    /// The tick labels of a value axis as drawn.
+    static QStringList valueLabels(const QValueAxis* axis);
+    /// The readout's background (the palette's base, nearly opaque), and whether it shows.
+    QBrush readoutBackground() const;
+    bool readoutVisible() const;
 
 Q_SIGNALS:
     /// The mouse moved the cursor to `ms`.
@@ -87,10 +104,13 @@ private:
     std::vector<Drawn> m_series;
     std::vector<QScatterSeries*> m_markers;
     QGraphicsLineItem* m_cursor;
+    QGraphicsRectItem* m_readoutBox;
     QGraphicsSimpleTextItem* m_readout;
     qint64 m_fromMs = 0;
     qint64 m_toMs = 0;
     qint64 m_cursorMs = 0;
+    int m_limit = DefaultSeriesLimit;
+    int m_omitted = 0;
 };
 
 } // namespace PumpWatch::Ui

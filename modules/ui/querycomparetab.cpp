@@ -9,6 +9,7 @@
 #include <QBoxLayout>
 #include <QComboBox>
 #include <QHeaderView>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -39,6 +40,11 @@ QueryCompareTab::QueryCompareTab(Services& services, QWidget* parent)
     , m_status(new QLabel(this))
     , m_chart(new QueryChart(m_zone, this))
     , m_model(new QueryStatisticsModel(m_zone, this))
+    , m_job(
+          this, [this](int value) { m_progress->setValue(value); },
+          [this](std::optional<QueryOutcome<Reports::CompareResult>> outcome) {
+              done(std::move(outcome));
+          })
 {
     const Project& project = services.project;
     m_key->setObjectName(QStringLiteral("quantity"));
@@ -79,8 +85,10 @@ QueryCompareTab::QueryCompareTab(Services& services, QWidget* parent)
     m_progress->setRange(0, QueryProgressSteps);
     m_progress->setTextVisible(false);
     m_progress->setMaximumWidth(fontMetrics().averageCharWidth() * 14);
-    m_progress->hide();
-    m_cancel->hide();
+    keepPlace(m_progress);
+    keepPlace(m_cancel);
+    for (QComboBox* c : {m_key, m_step, m_rank})
+        shrinkable(c);
     m_table = new QTableView(this);
     m_table->setObjectName(QStringLiteral("ranking"));
     m_table->setModel(m_model);
@@ -91,6 +99,7 @@ QueryCompareTab::QueryCompareTab(Services& services, QWidget* parent)
     m_table->verticalHeader()->hide();
     m_table->setAlternatingRowColors(true);
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_table->horizontalHeader()->setResizeContentsPrecision(50); // 2000 stations size at once
     m_outputs = new QueryOutputs(
         [this] {
             return m_result ? Reports::QueryReport::compare(*m_result, m_zone)
@@ -110,18 +119,17 @@ QueryCompareTab::QueryCompareTab(Services& services, QWidget* parent)
     leftLayout->addLayout(filterRow);
     leftLayout->addWidget(m_stations, 1);
 
+    // Two rows: the period, then the step, the ranking, 查询 and the outputs.
+    auto* periodRow = new QHBoxLayout;
+    periodRow->addWidget(new QLabel(tr("Period"), this));
+    periodRow->addWidget(m_period, 1);
     auto* controls = new QHBoxLayout;
-    controls->addWidget(new QLabel(tr("Period"), this));
-    controls->addWidget(m_period);
     controls->addWidget(new QLabel(tr("Step"), this));
     controls->addWidget(m_step);
     controls->addWidget(new QLabel(tr("Rank by"), this));
     controls->addWidget(m_rank);
     controls->addWidget(m_query);
-    controls->addWidget(m_progress);
-    controls->addWidget(m_cancel);
-    controls->addStretch(1);
-    controls->addWidget(m_outputs);
+    controls->addWidget(m_outputs, 1);
     auto* results = new QSplitter(Qt::Vertical, this);
     results->addWidget(m_chart);
     results->addWidget(m_table);
@@ -131,13 +139,20 @@ QueryCompareTab::QueryCompareTab(Services& services, QWidget* parent)
     auto* right = new QWidget(this);
     auto* rightLayout = new QVBoxLayout(right);
     rightLayout->setContentsMargins(0, 0, 0, 0);
+    rightLayout->addLayout(periodRow);
     rightLayout->addLayout(controls);
-    rightLayout->addWidget(m_status);
+    // The busy bar and 取消 by the status they belong to, their place kept while idle.
+    auto* statusRow = new QHBoxLayout;
+    statusRow->addWidget(m_status, 1);
+    statusRow->addWidget(m_progress);
+    statusRow->addWidget(m_cancel);
+    rightLayout->addLayout(statusRow);
     rightLayout->addWidget(results, 1);
     auto* split = new QSplitter(Qt::Horizontal, this);
     split->addWidget(left);
     split->addWidget(right);
     split->setStretchFactor(1, 1);
+    split->setChildrenCollapsible(false);
     split->setSizes({fontMetrics().averageCharWidth() * 30, 900});
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(split);
@@ -151,17 +166,21 @@ QueryCompareTab::QueryCompareTab(Services& services, QWidget* parent)
     connect(m_filter, &QLineEdit::textChanged, this, &QueryCompareTab::setStationFilter);
     connect(m_all, &QPushButton::clicked, this, &QueryCompareTab::checkAllShown);
     connect(m_query, &QPushButton::clicked, this, &QueryCompareTab::run);
+    connect(m_period, &QueryPeriodEdit::submitted, this, &QueryCompareTab::run);
     connect(m_cancel, &QPushButton::clicked, this, &QueryCompareTab::cancel);
-    connect(&m_job, &QFutureWatcherBase::progressValueChanged, m_progress, &QProgressBar::setValue);
-    connect(&m_job, &QFutureWatcherBase::finished, this, &QueryCompareTab::done);
     connect(m_outputs, &QueryOutputs::status, this, &QueryCompareTab::setStatus);
     setStatus(tr("Pick a quantity and the stations to compare, then press Query."));
 }
 
-QueryCompareTab::~QueryCompareTab()
+QueryCompareTab::~QueryCompareTab() = default; // m_job waits for its workers
+
+void QueryCompareTab::keyPressEvent(QKeyEvent* event)
 {
-    m_job.cancel();
-    m_job.waitForFinished();
+    if (isRunKey(event)) {
+        run();
+        return;
+    }
+    QWidget::keyPressEvent(event);
 }
 
 void QueryCompareTab::setKey(const QString& key)
@@ -216,7 +235,7 @@ void QueryCompareTab::setStatus(const QString& text)
 
 bool QueryCompareTab::isBusy() const
 {
-    return m_job.isRunning();
+    return m_job.isBusy();
 }
 
 void QueryCompareTab::setBusy(bool busy)
@@ -252,38 +271,53 @@ void QueryCompareTab::run()
     request.rankBy = Reports::RankBy(m_rank->currentData().toInt());
     request.nowMs = m_services.clock.nowMs();
     request.chartBuckets = std::max(400, m_chart->width());
+    m_period->refresh();
     setBusy(true);
     setStatus(tr("Comparing %n station(s)…", "", int(request.stations.size())));
-    m_job.setFuture(runCompare(m_services.project, *m_services.database, std::move(request)));
+    m_job.start(runCompare(m_services.project, *m_services.database, std::move(request)));
 }
 
 void QueryCompareTab::cancel()
 {
-    m_job.cancel();
+    // At once: the worker stops at its next check, its result is dropped whenever it comes.
+    if (!m_job.cancel())
+        return;
+    done(std::nullopt);
 }
 
-void QueryCompareTab::done()
+void QueryCompareTab::done(std::optional<QueryOutcome<Reports::CompareResult>> outcome)
 {
     setBusy(false);
-    if (m_job.isCanceled() || m_job.future().resultCount() == 0) {
+    if (!outcome) {
         setStatus(tr("Canceled."));
         Q_EMIT finished();
         return;
     }
-    const QueryOutcome<Reports::CompareResult> outcome = m_job.result();
-    if (!outcome.result) {
-        setStatus(tr("The query failed: %1").arg(outcome.error));
+    if (!outcome->result) {
+        setStatus(tr("The query failed: %1").arg(outcome->error));
         Q_EMIT finished();
         return;
     }
-    m_result = outcome.result;
+    m_result = std::move(outcome->result);
     const Reports::HistoryResult& h = m_result->history;
-    m_chart->setSeries(h.series, h.fromMs, h.toMs, h.step == Reports::QueryStep::Raw);
+    // The chart draws the top of the ranking, named by station (the quantity is the same).
+    std::vector<Reports::QuerySeries> top;
+    for (int i : m_result->ranking) {
+        if (int(top.size()) >= m_chart->seriesLimit())
+            break;
+        top.push_back(h.series[std::size_t(i)]);
+        top.back().name.clear();
+        top.back().location.clear();
+    }
+    m_chart->setSeries(top, h.fromMs, h.toMs, h.step == Reports::QueryStep::Raw);
     m_model->setRanking(*m_result);
     m_outputs->setAvailable(true);
-    setStatus(tr("%n station(s) ranked by %1, step: %2.", "", int(h.series.size()))
-                  .arg(Reports::QueryReport::rankName(m_result->rankBy),
-                       Reports::QueryReport::stepName(h.step)));
+    QString text = tr("%n station(s) ranked by %1, step: %2.", "", int(h.series.size()))
+                       .arg(Reports::QueryReport::rankName(m_result->rankBy),
+                            Reports::QueryReport::stepName(h.step));
+    if (int(h.series.size()) > m_chart->seriesLimit())
+        text += u' ' + curvesCapped(m_chart->seriesLimit());
+    setStatus(text);
     Q_EMIT finished();
 }
 

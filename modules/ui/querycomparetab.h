@@ -11,7 +11,6 @@
 
 #include <core/textsearch.h>
 
-#include <QFutureWatcher>
 #include <QWidget>
 
 class QComboBox;
@@ -63,8 +62,12 @@ public:
 Q_SIGNALS:
     void finished();
 
+protected:
+    /// Enter (in the station filter, the period, the combos) and F5 run the query.
+    void keyPressEvent(QKeyEvent* event) override;
+
 private:
-    void done();
+    void done(std::optional<QueryOutcome<Reports::CompareResult>> outcome);
     void setStatus(const QString& text);
     void setBusy(bool busy);
 
@@ -86,7 +89,7 @@ private:
     QueryStatisticsModel* m_model;
     QueryOutputs* m_outputs;
     std::vector<SearchKey> m_keys;
-    QFutureWatcher<QueryOutcome<Reports::CompareResult>> m_job;
+    QueryJob<QueryOutcome<Reports::CompareResult>> m_job;
     std::optional<Reports::CompareResult> m_result;
 };
 

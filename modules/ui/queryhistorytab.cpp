@@ -10,6 +10,7 @@
 #include <QBoxLayout>
 #include <QComboBox>
 #include <QHeaderView>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QProgressBar>
 #include <QPushButton>
@@ -53,6 +54,11 @@ QueryHistoryTab::QueryHistoryTab(Services& services, QWidget* parent)
     , m_chart(new QueryChart(m_zone, this))
     , m_model(new QueryTableModel(m_zone, this))
     , m_stats(new QueryStatisticsModel(m_zone, this))
+    , m_job(
+          this, [this](int value) { m_progress->setValue(value); },
+          [this](std::optional<QueryOutcome<Reports::HistoryResult>> outcome) {
+              done(std::move(outcome));
+          })
 {
     m_step->setObjectName(QStringLiteral("step"));
     m_query->setObjectName(QStringLiteral("query"));
@@ -66,8 +72,9 @@ QueryHistoryTab::QueryHistoryTab(Services& services, QWidget* parent)
     m_progress->setRange(0, QueryProgressSteps);
     m_progress->setTextVisible(false);
     m_progress->setMaximumWidth(fontMetrics().averageCharWidth() * 14);
-    m_progress->hide();
-    m_cancel->hide();
+    keepPlace(m_progress);
+    keepPlace(m_cancel);
+    shrinkable(m_step);
     m_table = makeTable(m_model, this, QStringLiteral("table"));
     m_statistics = makeTable(m_stats, this, QStringLiteral("statistics"));
     m_statistics->setSelectionMode(QAbstractItemView::NoSelection);
@@ -79,16 +86,15 @@ QueryHistoryTab::QueryHistoryTab(Services& services, QWidget* parent)
         },
         m_model, this);
 
+    // Two rows: the period, then the step, 查询 and the outputs — a narrow window keeps them all.
+    auto* periodRow = new QHBoxLayout;
+    periodRow->addWidget(new QLabel(tr("Period"), this));
+    periodRow->addWidget(m_period, 1);
     auto* controls = new QHBoxLayout;
-    controls->addWidget(new QLabel(tr("Period"), this));
-    controls->addWidget(m_period);
     controls->addWidget(new QLabel(tr("Step"), this));
     controls->addWidget(m_step);
     controls->addWidget(m_query);
-    controls->addWidget(m_progress);
-    controls->addWidget(m_cancel);
-    controls->addStretch(1);
-    controls->addWidget(m_outputs);
+    controls->addWidget(m_outputs, 1);
 
     auto* results = new QSplitter(Qt::Vertical, this);
     results->addWidget(m_chart);
@@ -102,14 +108,21 @@ QueryHistoryTab::QueryHistoryTab(Services& services, QWidget* parent)
     auto* right = new QWidget(this);
     auto* rightLayout = new QVBoxLayout(right);
     rightLayout->setContentsMargins(0, 0, 0, 0);
+    rightLayout->addLayout(periodRow);
     rightLayout->addLayout(controls);
-    rightLayout->addWidget(m_status);
+    // The busy bar and 取消 by the status they belong to, their place kept while idle.
+    auto* statusRow = new QHBoxLayout;
+    statusRow->addWidget(m_status, 1);
+    statusRow->addWidget(m_progress);
+    statusRow->addWidget(m_cancel);
+    rightLayout->addLayout(statusRow);
     rightLayout->addWidget(results, 1);
 
     auto* split = new QSplitter(Qt::Horizontal, this);
     split->addWidget(m_picker);
     split->addWidget(right);
     split->setStretchFactor(1, 1);
+    split->setChildrenCollapsible(false);
     split->setSizes({fontMetrics().averageCharWidth() * 38, 900});
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(split);
@@ -121,9 +134,8 @@ QueryHistoryTab::QueryHistoryTab(Services& services, QWidget* parent)
     connect(m_period, &QueryPeriodEdit::changed, this, updateAuto);
     updateAuto();
     connect(m_query, &QPushButton::clicked, this, &QueryHistoryTab::run);
+    connect(m_period, &QueryPeriodEdit::submitted, this, &QueryHistoryTab::run);
     connect(m_cancel, &QPushButton::clicked, this, &QueryHistoryTab::cancel);
-    connect(&m_job, &QFutureWatcherBase::progressValueChanged, m_progress, &QProgressBar::setValue);
-    connect(&m_job, &QFutureWatcherBase::finished, this, &QueryHistoryTab::done);
     connect(m_outputs, &QueryOutputs::status, this, &QueryHistoryTab::setStatus);
     connect(m_chart, &QueryChart::cursorMoved, this, &QueryHistoryTab::syncFromChart);
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
@@ -131,10 +143,15 @@ QueryHistoryTab::QueryHistoryTab(Services& services, QWidget* parent)
     setStatus(tr("Tick the quantities to query in the tree, pick the period and press Query."));
 }
 
-QueryHistoryTab::~QueryHistoryTab()
+QueryHistoryTab::~QueryHistoryTab() = default; // m_job waits for its workers
+
+void QueryHistoryTab::keyPressEvent(QKeyEvent* event)
 {
-    m_job.cancel();
-    m_job.waitForFinished();
+    if (isRunKey(event)) {
+        run();
+        return;
+    }
+    QWidget::keyPressEvent(event);
 }
 
 QString QueryHistoryTab::statusText() const
@@ -149,7 +166,7 @@ void QueryHistoryTab::setStatus(const QString& text)
 
 bool QueryHistoryTab::isBusy() const
 {
-    return m_job.isRunning();
+    return m_job.isBusy();
 }
 
 void QueryHistoryTab::setBusy(bool busy)
@@ -184,31 +201,34 @@ void QueryHistoryTab::run()
     request.nowMs = m_services.clock.nowMs();
     request.chartBuckets = std::max(400, m_chart->width());
     request.rowLimit = m_rowLimit;
+    m_period->refresh();
     setBusy(true);
     setStatus(tr("Querying %n series…", "", int(request.tags.size())));
-    m_job.setFuture(runHistory(m_services.project, *m_services.database, std::move(request)));
+    m_job.start(runHistory(m_services.project, *m_services.database, std::move(request)));
 }
 
 void QueryHistoryTab::cancel()
 {
-    m_job.cancel();
+    // At once: the worker stops at its next check, its result is dropped whenever it comes.
+    if (!m_job.cancel())
+        return;
+    done(std::nullopt);
 }
 
-void QueryHistoryTab::done()
+void QueryHistoryTab::done(std::optional<QueryOutcome<Reports::HistoryResult>> outcome)
 {
     setBusy(false);
-    if (m_job.isCanceled() || m_job.future().resultCount() == 0) {
+    if (!outcome) {
         setStatus(tr("Canceled."));
         Q_EMIT finished();
         return;
     }
-    const QueryOutcome<Reports::HistoryResult> outcome = m_job.result();
-    if (!outcome.result) {
-        setStatus(tr("The query failed: %1").arg(outcome.error));
+    if (!outcome->result) {
+        setStatus(tr("The query failed: %1").arg(outcome->error));
         Q_EMIT finished();
         return;
     }
-    show(*outcome.result);
+    show(*outcome->result);
     Q_EMIT finished();
 }
 
@@ -219,7 +239,7 @@ void QueryHistoryTab::show(const Reports::HistoryResult& result)
                        result.step == Reports::QueryStep::Raw);
     m_model->setResult(result);
     m_stats->setHistory(result);
-    m_table->resizeColumnsToContents();
+    fitColumns(m_table);
     m_outputs->setAvailable(true);
     qint64 samples = 0;
     bool truncated = false;
@@ -238,6 +258,8 @@ void QueryHistoryTab::show(const Reports::HistoryResult& result)
     if (truncated)
         text += u' ' + tr("Too many samples to list: the curve and the statistics are complete, "
                           "for the table pick a coarser step.");
+    if (m_chart->omittedCount() > 0)
+        text += u' ' + curvesCapped(m_chart->seriesLimit());
     setStatus(text);
 }
 

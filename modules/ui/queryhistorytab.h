@@ -10,7 +10,6 @@
 #include "queryjob.h"
 #include "services.h"
 
-#include <QFutureWatcher>
 #include <QWidget>
 
 class QComboBox;
@@ -53,13 +52,19 @@ public:
     QString statusText() const;
     /// Raw queries list at most this many samples in the table (HistoryRequest::rowLimit).
     void setRowLimit(qint64 rows) { m_rowLimit = rows; }
+    /// Canceled queries whose workers have not stopped yet (their results will be dropped).
+    int windingDown() const { return m_job.windingDown(); }
 
 Q_SIGNALS:
     /// A query ended: shown, failed or canceled.
     void finished();
 
+protected:
+    /// Enter (in the search box, the period, the step) and F5 run the query.
+    void keyPressEvent(QKeyEvent* event) override;
+
 private:
-    void done();
+    void done(std::optional<QueryOutcome<Reports::HistoryResult>> outcome);
     void show(const Reports::HistoryResult& result);
     void setStatus(const QString& text);
     void setBusy(bool busy);
@@ -81,7 +86,7 @@ private:
     QueryTableModel* m_model;
     QueryStatisticsModel* m_stats;
     QueryOutputs* m_outputs;
-    QFutureWatcher<QueryOutcome<Reports::HistoryResult>> m_job;
+    QueryJob<QueryOutcome<Reports::HistoryResult>> m_job;
     std::optional<Reports::HistoryResult> m_result;
     bool m_syncing = false;
     qint64 m_rowLimit = Reports::HistoryRequest{}.rowLimit;

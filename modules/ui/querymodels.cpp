@@ -128,7 +128,15 @@ QVariant QueryTableModel::data(const QModelIndex& index, int role) const
     const std::size_t s = std::size_t(index.column() - 1);
     const int k = m_cells[s][row];
     const Reports::QueryPoint* p = k >= 0 ? &m_series[s].points[std::size_t(k)] : nullptr;
-    const bool missing = !p || !p->value;
+    if (!p) {
+        // A union row where this series has no sample (values are stored on change): blank,
+        // not "no data".
+        return role == Qt::TextAlignmentRole
+                   ? QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter)
+                   : QVariant();
+    }
+    // No data: a sample of bad quality, or a bucket without a good one.
+    const bool missing = !p->value;
     switch (role) {
     case Qt::DisplayRole:
         return missing ? QString() : number(*p->value, m_series[s].decimals);
@@ -137,16 +145,16 @@ QVariant QueryTableModel::data(const QModelIndex& index, int role) const
     case Qt::BackgroundRole:
         return missing ? QVariant(ReportTableModel::missingFill()) : QVariant();
     case Qt::FontRole:
-        if (p && isMarked(p->flags)) {
+        if (isMarked(p->flags)) {
             QFont f;
             f.setItalic(true);
             return f;
         }
         return {};
     case Qt::ToolTipRole:
-        if (missing && (!p || !p->flags))
+        if (missing && !p->flags)
             return tr("No data");
-        return p ? flagTip(p->flags, p->comment) : QVariant();
+        return flagTip(p->flags, p->comment);
     default:
         return {};
     }

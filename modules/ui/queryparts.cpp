@@ -1,5 +1,6 @@
 #include "queryparts.h"
 
+#include "queryrange.h"
 #include "reportpreviewdialog.h"
 
 #include <reports/csvexport.h>
@@ -8,6 +9,7 @@
 #include <reports/xlsxexport.h>
 
 #include <QAbstractItemModel>
+#include <QAbstractItemView>
 #include <QApplication>
 #include <QClipboard>
 #include <QComboBox>
@@ -15,26 +17,27 @@
 #include <QDir>
 #include <QFileDialog>
 #include <QHBoxLayout>
+#include <QHeaderView>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QPrintDialog>
 #include <QPrinter>
 #include <QPushButton>
 #include <QSignalBlocker>
 #include <QStandardPaths>
+#include <QTableView>
+#include <QTimer>
+#include <QToolBar>
 
 namespace PumpWatch::Ui {
 
 namespace {
 
-qint64 at(QDate day, const QTimeZone& zone)
-{
-    return QDateTime(day, QTime(0, 0), zone).toMSecsSinceEpoch();
-}
-
+/// The edits' wall time, whole minutes as they show.
 QDateTime wallTime(qint64 ms, const QTimeZone& zone)
 {
     const QDateTime t = QDateTime::fromMSecsSinceEpoch(ms, zone);
-    return QDateTime(t.date(), t.time());
+    return QDateTime(t.date(), QTime(t.time().hour(), t.time().minute()));
 }
 
 } // namespace
@@ -67,11 +70,16 @@ QueryPeriodEdit::QueryPeriodEdit(const QTimeZone& zone, std::function<qint64()> 
     m_preset->setObjectName(QStringLiteral("preset"));
     m_from->setObjectName(QStringLiteral("from"));
     m_to->setObjectName(QStringLiteral("to"));
-    m_preset->addItems(
-        {tr("Today"), tr("Yesterday"), tr("This week"), tr("This month"), tr("Custom")});
+    for (RangePreset p : {RangePreset::Today, RangePreset::Yesterday, RangePreset::ThisWeek,
+                          RangePreset::ThisMonth, RangePreset::Custom})
+        m_preset->addItem(QueryRange::presetName(p));
+    m_preset->installEventFilter(this);
+    shrinkable(m_preset);
+    m_preset->setMinimumContentsLength(4);
     for (QDateTimeEdit* e : {m_from, m_to}) {
         e->setDisplayFormat(QStringLiteral("yyyy-MM-dd HH:mm"));
         e->setCalendarPopup(true);
+        e->installEventFilter(this);
     }
     auto* layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -121,24 +129,40 @@ void QueryPeriodEdit::setRange(qint64 fromMs, qint64 toMs)
 
 std::pair<qint64, qint64> QueryPeriodEdit::range() const
 {
-    const qint64 now = m_now();
-    const QDate today = QDateTime::fromMSecsSinceEpoch(now, m_zone).date();
-    switch (preset()) {
-    case Today:
-        return {at(today, m_zone), now};
-    case Yesterday:
-        return {at(today.addDays(-1), m_zone), at(today, m_zone)};
-    case ThisWeek:
-        return {at(today.addDays(1 - today.dayOfWeek()), m_zone), now};
-    case ThisMonth:
-        return {at(QDate(today.year(), today.month(), 1), m_zone), now};
-    case Custom:
-        break;
+    if (preset() != Custom) {
+        // QueryRange names the periods; a query of one so far ends now, not at its end.
+        static constexpr RangePreset Presets[] = {RangePreset::Today, RangePreset::Yesterday,
+                                                  RangePreset::ThisWeek, RangePreset::ThisMonth};
+        const qint64 now = m_now();
+        const QueryRange r = QueryRange::of(Presets[preset()], now, m_zone);
+        return {r.fromMs, std::min(r.toMs, now)};
     }
+    // What the edits show, whole minutes: a time set from outside may carry seconds.
     const auto ms = [this](const QDateTimeEdit* e) {
-        return QDateTime(e->date(), e->time(), m_zone).toMSecsSinceEpoch();
+        return QDateTime(e->date(), QTime(e->time().hour(), e->time().minute()), m_zone)
+            .toMSecsSinceEpoch();
     };
     return {ms(m_from), ms(m_to)};
+}
+
+void QueryPeriodEdit::refresh()
+{
+    showRange();
+}
+
+bool QueryPeriodEdit::eventFilter(QObject* watched, QEvent* event)
+{
+    if (event->type() == QEvent::KeyPress) {
+        const int key = static_cast<QKeyEvent*>(event)->key();
+        // Enter in the preset box or a date runs the query, as 查询 would (a closed combo's
+        // Enter would otherwise do nothing).
+        if ((key == Qt::Key_Return || key == Qt::Key_Enter) &&
+            !(watched == m_preset && m_preset->view()->isVisible())) {
+            Q_EMIT submitted();
+            return true;
+        }
+    }
+    return QWidget::eventFilter(watched, event);
 }
 
 void QueryPeriodEdit::showRange()
@@ -150,6 +174,39 @@ void QueryPeriodEdit::showRange()
     const QSignalBlocker b(m_to);
     m_from->setDateTime(wallTime(from, m_zone));
     m_to->setDateTime(wallTime(to, m_zone));
+}
+
+void keepPlace(QWidget* w)
+{
+    QSizePolicy policy = w->sizePolicy();
+    policy.setRetainSizeWhenHidden(true);
+    w->setSizePolicy(policy);
+    w->hide();
+}
+
+void shrinkable(QComboBox* combo)
+{
+    combo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    combo->setMinimumContentsLength(6);
+    combo->setSizePolicy(QSizePolicy::Preferred, combo->sizePolicy().verticalPolicy());
+}
+
+bool isRunKey(const QKeyEvent* event)
+{
+    return event->key() == Qt::Key_F5 || event->key() == Qt::Key_Return ||
+           event->key() == Qt::Key_Enter;
+}
+
+void fitColumns(QTableView* table)
+{
+    // QHeaderView looks at 1000 rows per column by default: 2400 columns of that take seconds.
+    table->horizontalHeader()->setResizeContentsPrecision(50);
+    table->resizeColumnsToContents();
+}
+
+QString curvesCapped(int limit)
+{
+    return QueryOutputs::tr("The curve shows the first %n, the table lists all.", "", limit);
 }
 
 void fillStepCombo(QComboBox* combo)
@@ -186,10 +243,15 @@ QueryOutputs::QueryOutputs(ReportSource reports, const QAbstractItemModel* table
     m_print->setObjectName(QStringLiteral("print"));
     m_copy->setObjectName(QStringLiteral("copy"));
     m_copy->setToolTip(tr("Copies the table as text that pastes into Excel's cells"));
+    // A tool bar folds what does not fit into its » menu: a narrow panel keeps every output.
+    auto* bar = new QToolBar(this);
+    bar->setObjectName(QStringLiteral("outputBar"));
+    bar->setStyleSheet(QStringLiteral("QToolBar { border: 0px; spacing: 4px; }"));
+    for (QPushButton* b : {m_xlsx, m_csv, m_print, m_copy})
+        bar->addWidget(b);
     auto* layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    for (QPushButton* b : {m_xlsx, m_csv, m_print, m_copy})
-        layout->addWidget(b);
+    layout->addWidget(bar);
     connect(m_xlsx, &QPushButton::clicked, this, [this] { exportAs(QStringLiteral("xlsx")); });
     connect(m_csv, &QPushButton::clicked, this, [this] { exportAs(QStringLiteral("csv")); });
     connect(m_print, &QPushButton::clicked, this, &QueryOutputs::preview);
@@ -242,6 +304,9 @@ ReportPreviewDialog* QueryOutputs::preview()
     connect(dialog, &ReportPreviewDialog::printRequested, this,
             [this, report = reports.front()] { print(report); });
     dialog->open();
+    // The dialog fits the page to its scroll area, whose size is only known once it is laid
+    // out on screen: fit again then, or the page shows as a thumbnail.
+    QTimer::singleShot(0, dialog, [dialog] { dialog->setFitToWindow(dialog->fitsToWindow()); });
     return dialog;
 }
 

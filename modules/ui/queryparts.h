@@ -16,7 +16,9 @@
 class QAbstractItemModel;
 class QComboBox;
 class QDateTimeEdit;
+class QKeyEvent;
 class QPushButton;
+class QTableView;
 
 namespace PumpWatch::Ui {
 
@@ -40,9 +42,16 @@ public:
     Preset preset() const;
     /// Custom: from `fromMs` to `toMs`.
     void setRange(qint64 fromMs, qint64 toMs);
+    /// Shows a preset's range as of now in the edits (what a query of it is about to read).
+    void refresh();
 
 Q_SIGNALS:
     void changed();
+    /// Enter in the preset box or a date edit.
+    void submitted();
+
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
     void showRange();
@@ -53,6 +62,18 @@ private:
     QDateTimeEdit* m_from;
     QDateTimeEdit* m_to;
 };
+
+/// Lets `w` keep its place in its layout while hidden (the busy bar, 取消): showing it while a
+/// query runs moves nothing.
+void keepPlace(QWidget* w);
+/// Lets `combo` be narrower than its longest item (the popup still shows them whole).
+void shrinkable(QComboBox* combo);
+/// Enter or F5: run the query.
+bool isRunKey(const QKeyEvent* event);
+/// Sizes a table's columns to the first rows' contents: a few thousand columns size at once.
+void fitColumns(QTableView* table);
+/// "曲线显示前 24 条，表格列出全部。"
+QString curvesCapped(int limit);
 
 /// Fills `combo` with 自动, 原始数据, 15分钟, 小时, 日 (data: QueryStep).
 void fillStepCombo(QComboBox* combo);

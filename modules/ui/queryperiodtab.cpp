@@ -10,6 +10,7 @@
 #include <QComboBox>
 #include <QDateEdit>
 #include <QHeaderView>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QProgressBar>
 #include <QPushButton>
@@ -41,6 +42,9 @@ QueryPeriodTab::QueryPeriodTab(Services& services, QWidget* parent)
     , m_notes(new QLabel(this))
     , m_model(new PeriodCompareModel(this))
     , m_chart(new QueryChart(m_zone, this))
+    , m_job(
+          this, [this](int value) { m_progress->setValue(value); },
+          [this](std::optional<PeriodOutcome> outcome) { done(std::move(outcome)); })
 {
     const Project& project = services.project;
     m_measure->setObjectName(QStringLiteral("measure"));
@@ -70,15 +74,22 @@ QueryPeriodTab::QueryPeriodTab(Services& services, QWidget* parent)
     m_kind->setCurrentIndex(1);
     m_date->setCalendarPopup(true);
     m_date->setDisplayFormat(QStringLiteral("yyyy-MM-dd"));
-    m_date->setDate(QDateTime::fromMSecsSinceEpoch(services.clock.nowMs(), m_zone).date());
+    // The production day running now (at 02:20 with days from 08:00, yesterday's): a day that
+    // has not started has nothing to compare; its month and year likewise.
+    m_date->setDate(
+        QDateTime::fromMSecsSinceEpoch(
+            services.clock.nowMs() - qint64(project.reports.dayStartMinute) * 60'000, m_zone)
+            .date());
     for (const Station& s : project.stations)
         m_station->addItem(s.displayName(), s.id);
     m_station->setToolTip(tr("The station whose curves of the three periods are overlaid"));
     m_progress->setRange(0, QueryProgressSteps);
     m_progress->setTextVisible(false);
     m_progress->setMaximumWidth(fontMetrics().averageCharWidth() * 14);
-    m_progress->hide();
-    m_cancel->hide();
+    keepPlace(m_progress);
+    keepPlace(m_cancel);
+    for (QComboBox* c : {m_measure, m_key, m_kind, m_station})
+        shrinkable(c);
     m_table = new QTableView(this);
     m_table->setObjectName(QStringLiteral("periodTable"));
     m_table->setModel(m_model);
@@ -94,20 +105,19 @@ QueryPeriodTab::QueryPeriodTab(Services& services, QWidget* parent)
         },
         m_model, this);
 
+    // Two rows: what and when, then whose curve, 查询 and the outputs.
+    auto* what = new QHBoxLayout;
+    what->addWidget(new QLabel(tr("Measure"), this));
+    what->addWidget(m_measure, 1);
+    what->addWidget(m_key, 1);
+    what->addWidget(new QLabel(tr("Period"), this));
+    what->addWidget(m_kind);
+    what->addWidget(m_date);
     auto* controls = new QHBoxLayout;
-    controls->addWidget(new QLabel(tr("Measure"), this));
-    controls->addWidget(m_measure);
-    controls->addWidget(m_key);
-    controls->addWidget(new QLabel(tr("Period"), this));
-    controls->addWidget(m_kind);
-    controls->addWidget(m_date);
     controls->addWidget(new QLabel(tr("Curve of"), this));
-    controls->addWidget(m_station);
+    controls->addWidget(m_station, 1);
     controls->addWidget(m_query);
-    controls->addWidget(m_progress);
-    controls->addWidget(m_cancel);
-    controls->addStretch(1);
-    controls->addWidget(m_outputs);
+    controls->addWidget(m_outputs, 2);
     auto* results = new QSplitter(Qt::Vertical, this);
     results->addWidget(m_table);
     results->addWidget(m_chart);
@@ -115,8 +125,13 @@ QueryPeriodTab::QueryPeriodTab(Services& services, QWidget* parent)
     results->setStretchFactor(1, 1);
     results->setSizes({300, 400});
     auto* layout = new QVBoxLayout(this);
+    layout->addLayout(what);
     layout->addLayout(controls);
-    layout->addWidget(m_status);
+    auto* statusRow = new QHBoxLayout;
+    statusRow->addWidget(m_status, 1);
+    statusRow->addWidget(m_progress);
+    statusRow->addWidget(m_cancel);
+    layout->addLayout(statusRow);
     layout->addWidget(m_notes);
     layout->addWidget(results, 1);
 
@@ -125,16 +140,19 @@ QueryPeriodTab::QueryPeriodTab(Services& services, QWidget* parent)
     });
     connect(m_query, &QPushButton::clicked, this, &QueryPeriodTab::run);
     connect(m_cancel, &QPushButton::clicked, this, &QueryPeriodTab::cancel);
-    connect(&m_job, &QFutureWatcherBase::progressValueChanged, m_progress, &QProgressBar::setValue);
-    connect(&m_job, &QFutureWatcherBase::finished, this, &QueryPeriodTab::done);
     connect(m_outputs, &QueryOutputs::status, this, &QueryPeriodTab::setStatus);
     setStatus(tr("Pick the measure and the period, then press Query."));
 }
 
-QueryPeriodTab::~QueryPeriodTab()
+QueryPeriodTab::~QueryPeriodTab() = default; // m_job waits for its workers
+
+void QueryPeriodTab::keyPressEvent(QKeyEvent* event)
 {
-    m_job.cancel();
-    m_job.waitForFinished();
+    if (isRunKey(event)) {
+        run();
+        return;
+    }
+    QWidget::keyPressEvent(event);
 }
 
 void QueryPeriodTab::setMeasure(Measure measure, const QString& key)
@@ -172,7 +190,7 @@ void QueryPeriodTab::setStatus(const QString& text)
 
 bool QueryPeriodTab::isBusy() const
 {
-    return m_job.isRunning();
+    return m_job.isBusy();
 }
 
 void QueryPeriodTab::setBusy(bool busy)
@@ -231,24 +249,27 @@ void QueryPeriodTab::run()
                                         : Reports::QueryStep::Day;
     setBusy(true);
     setStatus(tr("Comparing %1…").arg(request.period.displayName()));
-    m_job.setFuture(runPeriodCompare(m_services.project, *m_services.database, std::move(request),
-                                     overlayTag(), step));
+    m_job.start(runPeriodCompare(m_services.project, *m_services.database, std::move(request),
+                                 overlayTag(), step));
 }
 
 void QueryPeriodTab::cancel()
 {
-    m_job.cancel();
+    // At once: the worker stops at its next check, its result is dropped whenever it comes.
+    if (!m_job.cancel())
+        return;
+    done(std::nullopt);
 }
 
-void QueryPeriodTab::done()
+void QueryPeriodTab::done(std::optional<PeriodOutcome> found)
 {
     setBusy(false);
-    if (m_job.isCanceled() || m_job.future().resultCount() == 0) {
+    if (!found) {
         setStatus(tr("Canceled."));
         Q_EMIT finished();
         return;
     }
-    const PeriodOutcome outcome = m_job.result();
+    const PeriodOutcome& outcome = *found;
     if (!outcome.result) {
         setStatus(tr("The query failed: %1").arg(outcome.error));
         Q_EMIT finished();

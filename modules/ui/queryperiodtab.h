@@ -10,7 +10,6 @@
 #include "queryjob.h"
 #include "services.h"
 
-#include <QFutureWatcher>
 #include <QWidget>
 
 class QComboBox;
@@ -53,8 +52,12 @@ public:
 Q_SIGNALS:
     void finished();
 
+protected:
+    /// Enter (in the combos, the date) and F5 run the query.
+    void keyPressEvent(QKeyEvent* event) override;
+
 private:
-    void done();
+    void done(std::optional<PeriodOutcome> outcome);
     void setStatus(const QString& text);
     void setBusy(bool busy);
     void showNotes(const Reports::PeriodCompareResult& r);
@@ -77,7 +80,7 @@ private:
     PeriodCompareModel* m_model;
     QueryChart* m_chart;
     QueryOutputs* m_outputs;
-    QFutureWatcher<PeriodOutcome> m_job;
+    QueryJob<PeriodOutcome> m_job;
     std::optional<Reports::PeriodCompareResult> m_result;
 };
 

@@ -38,6 +38,14 @@ QueryRange QueryRange::of(RangePreset preset, qint64 nowMs, const QTimeZone& zon
         return {at(today.addDays(-1), 0, zone), at(today, 0, zone)};
     case RangePreset::Last24Hours:
         return {nowMs - 86'400'000, nowMs};
+    case RangePreset::ThisWeek: {
+        const QDate monday = today.addDays(1 - today.dayOfWeek());
+        return {at(monday, 0, zone), at(monday.addDays(7), 0, zone)};
+    }
+    case RangePreset::ThisMonth: {
+        const QDate first(today.year(), today.month(), 1);
+        return {at(first, 0, zone), at(first.addMonths(1), 0, zone)};
+    }
     case RangePreset::Custom:
         break;
     }
@@ -55,6 +63,10 @@ QString QueryRange::presetName(RangePreset preset)
         return tr("Yesterday");
     case RangePreset::Last24Hours:
         return tr("Last 24 hours");
+    case RangePreset::ThisWeek:
+        return tr("This week");
+    case RangePreset::ThisMonth:
+        return tr("This month");
     case RangePreset::Custom:
         break;
     }

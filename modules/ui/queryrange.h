@@ -1,7 +1,8 @@
 // QueryRange: the periods a dispatcher queries by — the current shift, today, yesterday, the last
-// 24 hours — computed from the clock when the query runs, in the project's time zone. The shift
-// pattern lives here and only here: a day shift 08:00–20:00 and a night shift 20:00–08:00 (the
-// two-shift pattern of the utilities in seeds 000/002). Pure functions, any thread.
+// 24 hours, this week, this month — computed from the clock when the query runs, in the project's
+// time zone. The shift pattern lives here and only here: a day shift 08:00–20:00 and a night shift
+// 20:00–08:00 (the two-shift pattern of the utilities in seeds 000/002). Pure functions, any
+// thread.
 //
 //     const QueryRange r = QueryRange::of(RangePreset::CurrentShift, clock.nowMs(), zone);
 //     journal.list({r.fromMs, r.toMs, …});
@@ -13,7 +14,15 @@
 
 namespace PumpWatch::Ui {
 
-enum class RangePreset : quint8 { Custom = 0, CurrentShift, Today, Yesterday, Last24Hours };
+enum class RangePreset : quint8 {
+    Custom = 0,
+    CurrentShift,
+    Today,
+    Yesterday,
+    Last24Hours,
+    ThisWeek, ///< from Monday 00:00, a week long
+    ThisMonth ///< from the 1st 00:00, to the next month's
+};
 
 struct QueryRange {
     Q_DECLARE_TR_FUNCTIONS(PumpWatch::Ui::QueryRange)

@@ -25,6 +25,7 @@
 #include <ui/queryparts.h>
 #include <ui/queryperiodtab.h>
 #include <ui/querypicker.h>
+#include <ui/queryrange.h>
 #include <ui/reportpreviewdialog.h>
 #include <ui/reporttablemodel.h>
 
@@ -33,6 +34,8 @@
 #include <QBrush>
 #include <QClipboard>
 #include <QComboBox>
+#include <QDateEdit>
+#include <QDateTimeEdit>
 #include <QDir>
 #include <QFile>
 #include <QFont>
@@ -45,6 +48,7 @@
 #include <QProcess>
 #include <QPushButton>
 #include <QRegularExpression>
+#include <QScrollArea>
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -314,26 +318,257 @@ private Q_SLOTS:
                  qPrintable(tab->statusText()));
     }
 
-    void cancelStopsARunningQuery()
+    /// 取消 takes effect at once — 已取消, 查询 back — while the worker winds down; what it
+    /// finds later is dropped, and the layout does not move while the query runs.
+    void cancelDropsARunningQueryAtOnce()
     {
         Fixture f(*this);
         Ui::QueryHistoryTab* tab = f.panel.historyTab();
-        for (const char* s : {"S1", "S2", "S3", "S5"})
-            tab->picker()->setChecked(tag(s, "outlet_pressure"), true);
+        // Every quantity of every station, raw, over thirteen months: seconds of reading.
+        for (TagId t = 0; t < TagId(m_project.tagCount()); ++t)
+            tab->picker()->setChecked(t, true);
         tab->period()->setRange(at(2025, 11, 1, 0), Now);
+        auto* step = tab->stepCombo();
+        step->setCurrentIndex(step->findData(int(Reports::QueryStep::Raw)));
         auto* cancel = tab->findChild<QPushButton*>(u"cancel"_s);
+        auto* queryButton = tab->findChild<QPushButton*>(u"query"_s);
         QSignalSpy finished(tab, &Ui::QueryHistoryTab::finished);
-        QTest::mouseClick(tab->findChild<QPushButton*>(u"query"_s), Qt::LeftButton);
-        // Running: 取消 shown, 查询 held until it ends.
+        const QRect tree = tab->picker()->geometry();
+        const QRect chart = tab->chart()->geometry();
+        QTest::mouseClick(queryButton, Qt::LeftButton);
+        QCoreApplication::processEvents();
+        // Running: 取消 shown, 查询 held; the tree and the chart stay where they were.
         QVERIFY(cancel->isVisible());
-        QVERIFY(!tab->findChild<QPushButton*>(u"query"_s)->isEnabled());
+        QVERIFY(!queryButton->isEnabled());
+        QCOMPARE(tab->picker()->geometry(), tree);
+        QCOMPARE(tab->chart()->geometry(), chart);
         QTest::mouseClick(cancel, Qt::LeftButton);
-        QVERIFY(finished.wait(20'000));
+        // The worker is still reading…
+        QCOMPARE(tab->windingDown(), 1);
+        // … and the tab is free already, without waiting for it.
+        QCOMPARE(finished.count(), 1);
         QCOMPARE(tab->statusText(), u"已取消。"_s);
+        QVERIFY(!tab->isBusy());
+        QVERIFY(!cancel->isVisible());
+        QVERIFY(queryButton->isEnabled());
+        // When it stops, nothing of it shows.
+        QTRY_COMPARE_WITH_TIMEOUT(tab->windingDown(), 0, 30'000);
+        QTest::qWait(50);
+        QCOMPARE(finished.count(), 1);
         QVERIFY(!tab->result());
         QCOMPARE(tab->table()->model()->rowCount(), 0);
-        QVERIFY(!cancel->isVisible());
-        QVERIFY(tab->findChild<QPushButton*>(u"query"_s)->isEnabled());
+        QCOMPARE(tab->chart()->seriesCount(), 0);
+        QCOMPARE(tab->statusText(), u"已取消。"_s);
+        // The next query runs.
+        for (TagId t = 0; t < TagId(m_project.tagCount()); ++t)
+            tab->picker()->setChecked(t, t == tag("S1", "outlet_pressure"));
+        tab->period()->setRange(Day1, Day2);
+        step->setCurrentIndex(step->findData(int(Reports::QueryStep::Hour)));
+        query(tab);
+        QCOMPARE(tab->table()->model()->rowCount(), 24);
+    }
+
+    /// A query of many series draws the first 24 curves and says so; the table lists them all.
+    void manySeriesDrawAFewCurvesAndListAll()
+    {
+        QCOMPARE(Ui::QueryChart::DefaultSeriesLimit, 24);
+        Fixture f(*this);
+        Ui::QueryHistoryTab* tab = f.panel.historyTab();
+        tab->chart()->setSeriesLimit(3);
+        const int n = int(m_project.tagCount());
+        for (TagId t = 0; t < TagId(n); ++t)
+            tab->picker()->setChecked(t, true);
+        tab->period()->setRange(Day1, Day2);
+        auto* step = tab->stepCombo();
+        step->setCurrentIndex(step->findData(int(Reports::QueryStep::Hour)));
+        query(tab);
+        QCOMPARE(tab->chart()->seriesCount(), 3);
+        QCOMPARE(tab->table()->model()->columnCount(), 1 + n);
+        QCOMPARE(tab->statistics()->model()->rowCount(), n);
+        QVERIFY2(tab->statusText().contains(u"曲线显示前 3 条，表格列出全部。"_s),
+                 qPrintable(tab->statusText()));
+        // The comparison draws the top of its ranking, named by station.
+        Ui::QueryCompareTab* compare = f.panel.compareTab();
+        compare->chart()->setSeriesLimit(2);
+        compare->setKey(u"outlet_pressure"_s);
+        compare->setStationsChecked({u"S1"_s, u"S2"_s, u"S3"_s, u"S5"_s});
+        compare->period()->setRange(Day1, Day2);
+        compare->stepCombo()->setCurrentIndex(
+            compare->stepCombo()->findData(int(Reports::QueryStep::Hour)));
+        QSignalSpy finished(compare, &Ui::QueryCompareTab::finished);
+        compare->run();
+        QVERIFY(finished.wait(30'000));
+        QCOMPARE(compare->chart()->seriesCount(), 2);
+        const QString readout = compare->chart()->readout(at(2026, 12, 1, 10));
+        QVERIFY2(readout.contains(u"八五厂"_s) && readout.contains(u"南老"_s) &&
+                     !readout.contains(u"黄家坝"_s) && !readout.contains(u"出水压力"_s),
+                 qPrintable(readout));
+        QCOMPARE(compare->ranking()->model()->rowCount(), 4);
+        QVERIFY2(compare->statusText().contains(u"曲线显示前 2 条"_s),
+                 qPrintable(compare->statusText()));
+    }
+
+    /// Every tab fits a narrow window: the panel asks for less than 700 px, and at 700 px the
+    /// buttons are on screen.
+    void thePanelFitsANarrowWindow()
+    {
+        Fixture f(*this);
+        QVERIFY2(f.panel.minimumSizeHint().width() < 700,
+                 qPrintable(QString::number(f.panel.minimumSizeHint().width())));
+        f.panel.resize(700, 700);
+        for (int i = 0; i < 3; ++i) {
+            f.panel.setCurrentIndex(i);
+            QWidget* page = f.panel.currentWidget();
+            QVERIFY2(page->minimumSizeHint().width() < 700,
+                     qPrintable(QString::number(page->minimumSizeHint().width())));
+            QTRY_VERIFY(page->width() <= 700);
+            auto* query = page->findChild<QPushButton*>(u"query"_s);
+            QVERIFY(query->isVisible());
+            const QRect r(query->mapTo(page, QPoint(0, 0)), query->size());
+            QVERIFY2(page->rect().contains(r), qPrintable(QString::number(r.right())));
+        }
+    }
+
+    /// At 02:20, with production days from 08:00, 同比/环比 offers yesterday's production day.
+    void thePeriodDefaultsToTheRunningProductionDay()
+    {
+        QCOMPARE(m_project.reports.dayStartMinute, 480);
+        Fixture f(*this, at(2026, 12, 10, 2, 20));
+        auto* date = f.panel.periodTab()->findChild<QDateEdit*>(u"date"_s);
+        QCOMPARE(date->date(), QDate(2026, 12, 9));
+        Fixture later(*this, at(2026, 12, 10, 8, 5));
+        QCOMPARE(later.panel.periodTab()->findChild<QDateEdit*>(u"date"_s)->date(),
+                 QDate(2026, 12, 10));
+    }
+
+    /// 日均 is shown for a sum (水量) and not for a ratio (吨水电耗).
+    void perDayOnlyForSums()
+    {
+        using C = Ui::PeriodCompareModel;
+        C model;
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        Reports::PeriodCompareResult r;
+        r.additive = true;
+        model.setResult(r);
+        QCOMPARE(model.columnCount(), int(C::Columns));
+        QCOMPARE(model.headerData(C::PerDay, Qt::Horizontal).toString(), u"日均"_s);
+        r.additive = false;
+        model.setResult(r);
+        QCOMPARE(model.columnCount(), int(C::PerDay));
+        for (int c = 0; c < model.columnCount(); ++c)
+            QVERIFY(!model.headerData(c, Qt::Horizontal).toString().contains(u"日均"_s));
+    }
+
+    /// Raw rows are the union of the series' instants: a series without a sample at a row is
+    /// blank; only a sample of bad quality is "无数据", shaded.
+    void aRawRowWithoutASampleIsPlainBlank()
+    {
+        Fixture f(*this);
+        Ui::QueryHistoryTab* tab = f.panel.historyTab();
+        tab->picker()->setChecked(tag("S1", "outlet_pressure"), true);
+        tab->picker()->setChecked(tag("S1", "outlet_total"), true);
+        tab->period()->setRange(Day1, Day2);
+        auto* step = tab->stepCombo();
+        step->setCurrentIndex(step->findData(int(Reports::QueryStep::Raw)));
+        query(tab);
+        const Ui::QueryTableModel* m = tab->tableModel();
+        // 00:01: the pressure's sample, the meter (every 10 minutes) has none.
+        const int row = m->rowForTime(at(2026, 12, 1, 0, 1));
+        QCOMPARE(m->timeAt(row), at(2026, 12, 1, 0, 1));
+        QVERIFY(!m->index(row, 1).data().toString().isEmpty());
+        QCOMPARE(m->index(row, 2).data().toString(), QString());
+        QVERIFY(!m->index(row, 2).data(Qt::BackgroundRole).isValid());
+        QVERIFY(!m->index(row, 2).data(Qt::ToolTipRole).isValid());
+        // 14:00: the pressure's sample of bad quality (comm failure).
+        const int bad = m->rowForTime(GapFrom);
+        QCOMPARE(m->timeAt(bad), GapFrom);
+        QCOMPARE(m->index(bad, 1).data().toString(), QString());
+        QCOMPARE(m->index(bad, 1).data(Qt::BackgroundRole).value<QBrush>().color(),
+                 Ui::ReportTableModel::missingFill());
+        QCOMPARE(m->index(bad, 1).data(Qt::ToolTipRole).toString(), u"无数据"_s);
+    }
+
+    /// A lone point shows as a dot; the axis labels read apart; the readout sits on a box.
+    void theChartShowsWhatItDraws()
+    {
+        const auto series = [](const QString& station, double value, int decimals) {
+            Reports::QuerySeries s;
+            s.station = station;
+            s.name = u"出水压力"_s;
+            s.unit = u"kPa"_s;
+            s.decimals = decimals;
+            Reports::QueryPoint p;
+            p.startMs = Day1 + 12 * HourMs;
+            p.endMs = p.startMs + HourMs;
+            p.value = value;
+            s.points.push_back(p);
+            return s;
+        };
+        Ui::QueryChart chart(QTimeZone("Asia/Shanghai"));
+        chart.resize(800, 400);
+        chart.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&chart));
+        Reports::QuerySeries wide = series(u"八五厂"_s, 15.0, 0);
+        Reports::QueryPoint second = wide.points.front();
+        second.startMs += HourMs;
+        second.value = 15.4;
+        wide.points.push_back(second);
+        chart.setSeries({series(u"黄家坝"_s, 14.8, 0), wide}, Day1, Day2, false);
+        QTest::qWait(100);
+        // The lone point: its colour on screen.
+        const QImage image = chart.grab().toImage();
+        const QColor first = Ui::QueryChart::colour(0);
+        int dots = 0;
+        for (int y = 0; y < image.height(); ++y) {
+            for (int x = 0; x < image.width() * 3 / 4; ++x) // left of the legend's right part
+                dots += QColor(image.pixel(x, y)) == first ? 1 : 0;
+        }
+        QVERIFY2(dots >= 12, qPrintable(QString::number(dots)));
+        QVERIFY(Ui::QueryChart::colour(0) != Ui::QueryChart::colour(1));
+        // 14.8 … 15.4 in whole kPa would read "15 15 15": the labels carry the decimals.
+        const QStringList labels = Ui::QueryChart::valueLabels(chart.valueAxes().front());
+        QCOMPARE(QSet<QString>(labels.begin(), labels.end()).size(), labels.size());
+        // The readout on an almost opaque box of the palette's base.
+        chart.setCursorTime(Day1 + 12 * HourMs + 60'000);
+        QVERIFY(chart.readoutVisible());
+        QCOMPARE(chart.readoutBackground().color().rgb(),
+                 chart.palette().color(QPalette::Base).rgb());
+        QVERIFY(chart.readoutBackground().color().alpha() >= 200);
+    }
+
+    /// Enter in the search box or a date, and F5, run the query; a preset's end is refreshed
+    /// when it runs; a custom time counts in whole minutes.
+    void keysAndPresets()
+    {
+        Fixture f(*this);
+        Ui::QueryHistoryTab* tab = f.panel.historyTab();
+        tab->picker()->setChecked(tag("S2", "outlet_pressure"), true);
+        tab->period()->setPreset(Ui::QueryPeriodEdit::Today);
+        auto* to = tab->period()->findChild<QDateTimeEdit*>(u"to"_s);
+        QCOMPARE(to->dateTime(), QDateTime(QDate(2026, 12, 10), QTime(14, 0)));
+        f.clock.setNowMs(at(2026, 12, 10, 15, 30));
+        QSignalSpy finished(tab, &Ui::QueryHistoryTab::finished);
+        tab->picker()->searchLine()->setFocus();
+        QTest::keyClick(tab->picker()->searchLine(), Qt::Key_Return);
+        QCOMPARE(to->dateTime(), QDateTime(QDate(2026, 12, 10), QTime(15, 30)));
+        QVERIFY(finished.wait(30'000));
+        QVERIFY(tab->result());
+        QCOMPARE(tab->result()->toMs, at(2026, 12, 10, 15, 30));
+        QTest::keyClick(to, Qt::Key_Enter);
+        QVERIFY(finished.wait(30'000));
+        QTest::keyClick(tab->stepCombo(), Qt::Key_F5);
+        QVERIFY(finished.wait(30'000));
+        QCOMPARE(finished.count(), 3);
+        // Custom: whole minutes as shown.
+        tab->period()->setRange(Day1 + 30'000, Day2 + 59'000);
+        QCOMPARE(tab->period()->range(), std::make_pair(Day1, Day2));
+        // The presets are QueryRange's: this week from Monday.
+        tab->period()->setPreset(Ui::QueryPeriodEdit::ThisWeek);
+        QCOMPARE(tab->period()->range().first, at(2026, 12, 7, 0));
+        QCOMPARE(
+            Ui::QueryRange::of(Ui::RangePreset::ThisMonth, Now, QTimeZone("Asia/Shanghai")).fromMs,
+            Day1);
     }
 
     void comparisonRanksTheStations()
@@ -454,6 +689,15 @@ private Q_SLOTS:
         Ui::ReportPreviewDialog* preview = tab->outputs()->preview();
         QVERIFY(preview);
         QVERIFY(preview->pageCount() >= 1);
+        // Fitted to the window as 适合窗口 says, not a thumbnail.
+        auto* scroll = preview->findChild<QScrollArea*>();
+        QVERIFY(scroll);
+        const auto fitted = [scroll] {
+            const QSize page = scroll->widget()->size();
+            const QSize room = scroll->viewport()->size();
+            return page.width() > room.width() * 3 / 4 || page.height() > room.height() * 3 / 4;
+        };
+        QTRY_VERIFY2(fitted(), qPrintable(QString::number(scroll->widget()->width())));
         preview->close();
 
         const QString xlsx = m_dir.filePath(u"yoy.xlsx"_s);
@@ -464,8 +708,8 @@ private Q_SLOTS:
 
 private:
     struct Fixture {
-        explicit Fixture(tst_Queries& t)
-            : clock(Now + 5000)
+        explicit Fixture(tst_Queries& t, qint64 nowMs = Now + 5000)
+            : clock(nowMs)
             , store(t.m_project.tagCount())
             , alarms(t.m_project, clock)
             , services{t.m_project, {},      {},      clock,   store,
