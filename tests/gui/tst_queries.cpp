@@ -516,12 +516,14 @@ private Q_SLOTS:
         wide.points.push_back(second);
         chart.setSeries({series(u"黄家坝"_s, 14.8, 0), wide}, Day1, Day2, false);
         QTest::qWait(100);
-        // The lone point: its colour on screen.
+        // The lone point: its colour on screen, inside the plot (the axis line has it too).
         const QImage image = chart.grab().toImage();
         const QColor first = Ui::QueryChart::colour(0);
+        const QRect plot =
+            chart.mapFromScene(chart.chart()->plotArea()).boundingRect().adjusted(4, 4, -4, -4);
         int dots = 0;
-        for (int y = 0; y < image.height(); ++y) {
-            for (int x = 0; x < image.width() * 3 / 4; ++x) // left of the legend's right part
+        for (int y = plot.top(); y <= plot.bottom(); ++y) {
+            for (int x = plot.left(); x <= plot.right(); ++x)
                 dots += QColor(image.pixel(x, y)) == first ? 1 : 0;
         }
         QVERIFY2(dots >= 12, qPrintable(QString::number(dots)));
