@@ -4,10 +4,10 @@
 //     HistoryWriter so that the hourly rollups are the writer's own. Baseline: the raw SELECT
 //     alone, stepped through with SQLite's API on the reader's connection, the values summed.
 //     Measured: QueryEngine::history at step Raw over the month (the chart's 1600 columns and
-//     the statistics in the same pass) and then the chart — the envelope's points as the trend
-//     chart makes them (min and max per column, a break at a gap), one QLineSeries per run of
-//     points, QLineSeries::replace on a Qt Charts chart (not painted). Aim: within 1.5× the
-//     SELECT. Also the same month at step Auto (the hourly rollups).
+//     the statistics in the same pass) and then the chart — Ui::QueryChart::setSeries, as
+//     综合查询 draws it (min and max per column, a break at a gap, one QLineSeries per run of
+//     points), then painted into a 1600 × 600 image. Aim: within 1.5× the SELECT. Also the same
+//     month at step Auto (the hourly rollups).
 //  2. 对比查询 of the stations' daily volumes over the month: QueryEngine::compare of
 //     outlet_total at step Day from the meters' hourly rollups (metermonth.h), against
 //     ReportBuilder::production of the same month (the same meters, rollups and production
@@ -26,18 +26,15 @@
 #include <reports/query.h>
 #include <reports/reportbuilder.h>
 #include <sim/citygenerator.h>
+#include <ui/querychart.h>
 
 #include <QApplication>
-#include <QChart>
-#include <QChartView>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QImage>
-#include <QLineSeries>
 #include <QPainter>
 #include <QSqlDriver>
 #include <QTemporaryDir>
-#include <QValueAxis>
 
 #include <algorithm>
 #include <cmath>
@@ -169,57 +166,26 @@ bool rawSelect(sqlite3* c, qint64 series, qint64 from, qint64 to, RawRead* read)
     return true;
 }
 
-/// The query chart: the envelope as the trend chart draws it (each column's min and max at its
-/// start, a break after a column without good samples or ending bad), one line series per run
-/// between breaks (Qt Charts draws no NaN as a break), reused across queries; painted into an
-/// image of the chart's size on screen.
+/// The query chart itself (Ui::QueryChart, what 综合查询 shows): setSeries() with the raw
+/// result (the envelope's min and max per column, breaks at gaps), then painted into an image of
+/// the chart's size on screen.
 class ChartSink {
 public:
-    ChartSink()
-        : m_image(1600, 600, QImage::Format_ARGB32_Premultiplied)
+    explicit ChartSink(const QTimeZone& zone)
+        : m_chart(zone)
+        , m_image(1600, 600, QImage::Format_ARGB32_Premultiplied)
     {
-        m_chart->addAxis(m_time, Qt::AlignBottom);
-        m_chart->addAxis(m_value, Qt::AlignLeft);
-        m_chart->legend()->hide();
-        m_view.setRenderHint(QPainter::Antialiasing);
-        m_view.resize(m_image.size());
-        m_view.show(); // on the offscreen platform
+        m_chart.resize(m_image.size());
+        m_chart.show(); // on the offscreen platform
     }
 
     /// The points drawn.
-    qsizetype draw(const std::vector<Bucket>& envelope, qint64 from, qint64 to, int columns)
+    qsizetype draw(const HistoryResult& result)
     {
-        // Columns without samples are not in the envelope: a silence of more than three breaks
-        // the line, as the trend chart breaks it.
-        const double silence = 3.0 * double(to - from) / columns;
-        std::vector<QList<QPointF>> runs(1);
-        for (const Bucket& b : envelope) {
-            if (!runs.back().isEmpty() && double(b.startMs) - runs.back().back().x() > silence)
-                runs.emplace_back();
-            if (b.count > 0) {
-                runs.back().append(QPointF(double(b.startMs), b.min));
-                if (b.max != b.min)
-                    runs.back().append(QPointF(double(b.startMs), b.max));
-            }
-            if ((b.count == 0 || b.endsBad) && !runs.back().isEmpty())
-                runs.emplace_back();
-        }
-        if (runs.back().isEmpty() && runs.size() > 1)
-            runs.pop_back();
-        while (m_segments.size() < runs.size()) {
-            auto* s = new QLineSeries; // owned by the chart
-            m_chart->addSeries(s);
-            s->attachAxis(m_time);
-            s->attachAxis(m_value);
-            m_segments.push_back(s);
-        }
+        m_chart.setSeries(result.series, result.fromMs, result.toMs, true);
         qsizetype points = 0;
-        for (size_t i = 0; i < m_segments.size(); ++i) {
-            m_segments[i]->replace(i < runs.size() ? runs[i] : QList<QPointF>());
-            points += i < runs.size() ? runs[i].size() : 0;
-        }
-        m_time->setRange(double(from), double(to));
-        m_value->setRange(0.2, 0.5);
+        for (const QList<QPointF>& piece : m_chart.pieces(0))
+            points += piece.size();
         return points;
     }
 
@@ -230,9 +196,9 @@ public:
         QCoreApplication::processEvents();
         m_image.fill(Qt::white);
         QPainter painter(&m_image);
-        m_view.render(&painter);
+        m_chart.render(&painter);
         painter.end();
-        const QRgb line = m_segments.empty() ? 0 : m_segments[0]->color().rgb() & 0xFFFFFF;
+        const QRgb line = Ui::QueryChart::colour(0).rgb() & 0xFFFFFF;
         qint64 n = 0;
         for (int y = 0; y < m_image.height(); ++y) {
             const auto* row = reinterpret_cast<const QRgb*>(m_image.constScanLine(y));
@@ -243,11 +209,7 @@ public:
     }
 
 private:
-    QChart* m_chart = new QChart; // owned by the view
-    QChartView m_view{m_chart};
-    QValueAxis* m_time = new QValueAxis(m_chart);
-    QValueAxis* m_value = new QValueAxis(m_chart);
-    std::vector<QLineSeries*> m_segments;
+    Ui::QueryChart m_chart;
     QImage m_image;
 };
 
@@ -336,7 +298,7 @@ bool monthAtOneSecond(const QString& dir, int runs)
     request.toMs = to;
     request.step = QueryStep::Raw;
     std::optional<HistoryResult> result;
-    ChartSink chart;
+    ChartSink chart(zone);
     qsizetype points = 0;
     qint64 pixels = 0;
     HistoryRequest hourly = request;
@@ -344,7 +306,7 @@ bool monthAtOneSecond(const QString& dir, int runs)
     std::optional<HistoryResult> hours;
     const auto drawn = [&] {
         if (result && result->series.size() == 1) {
-            points = chart.draw(result->series[0].envelope, from, to, request.chartBuckets);
+            points = chart.draw(*result);
             pixels = chart.paint();
         }
     };
@@ -353,8 +315,7 @@ bool monthAtOneSecond(const QString& dir, int runs)
                       [&] { result = engine.history(request, {}, &error); },
                       [&] {
                           if (result && result->series.size() == 1)
-                              points = chart.draw(result->series[0].envelope, from, to,
-                                                  request.chartBuckets);
+                              points = chart.draw(*result);
                       },
                       [&] { pixels = chart.paint(); },
                       [&] {
@@ -382,7 +343,7 @@ bool monthAtOneSecond(const QString& dir, int runs)
     std::printf("  QueryEngine::history, step raw         : %8.1f ms (%7.1f)  %zu chart columns, "
                 "statistics\n",
                 query.wall, query.cpu, s.envelope.size());
-    std::printf("  the points, QLineSeries::replace       : %8.1f ms (%7.1f)  %lld points\n",
+    std::printf("  QueryChart::setSeries                  : %8.1f ms (%7.1f)  %lld points\n",
                 draw.wall, draw.cpu, qint64(points));
     std::printf(
         "  the chart painted, 1600 x 600 image    : %8.1f ms (%7.1f)  %lld pixels of line\n",
