@@ -122,7 +122,8 @@ QueryCompareTab::QueryCompareTab(Services& services, QWidget* parent)
     // Two rows: the period, then the step, the ranking, 查询 and the outputs.
     auto* periodRow = new QHBoxLayout;
     periodRow->addWidget(new QLabel(tr("Period"), this));
-    periodRow->addWidget(m_period, 1);
+    periodRow->addWidget(m_period);
+    periodRow->addStretch(1);
     auto* controls = new QHBoxLayout;
     controls->addWidget(new QLabel(tr("Step"), this));
     controls->addWidget(m_step);

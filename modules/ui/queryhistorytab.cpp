@@ -89,7 +89,8 @@ QueryHistoryTab::QueryHistoryTab(Services& services, QWidget* parent)
     // Two rows: the period, then the step, 查询 and the outputs — a narrow window keeps them all.
     auto* periodRow = new QHBoxLayout;
     periodRow->addWidget(new QLabel(tr("Period"), this));
-    periodRow->addWidget(m_period, 1);
+    periodRow->addWidget(m_period);
+    periodRow->addStretch(1);
     auto* controls = new QHBoxLayout;
     controls->addWidget(new QLabel(tr("Step"), this));
     controls->addWidget(m_step);

@@ -75,7 +75,6 @@ QueryPeriodEdit::QueryPeriodEdit(const QTimeZone& zone, std::function<qint64()> 
         m_preset->addItem(QueryRange::presetName(p));
     m_preset->installEventFilter(this);
     shrinkable(m_preset);
-    m_preset->setMinimumContentsLength(4);
     for (QDateTimeEdit* e : {m_from, m_to}) {
         e->setDisplayFormat(QStringLiteral("yyyy-MM-dd HH:mm"));
         e->setCalendarPopup(true);
@@ -186,8 +185,9 @@ void keepPlace(QWidget* w)
 
 void shrinkable(QComboBox* combo)
 {
-    combo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-    combo->setMinimumContentsLength(6);
+    // As wide as its items when there is room, down to a few characters when there is not: an
+    // explicit minimum overrides the combo's minimum size hint (its longest item).
+    combo->setMinimumWidth(combo->fontMetrics().averageCharWidth() * 8);
     combo->setSizePolicy(QSizePolicy::Preferred, combo->sizePolicy().verticalPolicy());
 }
 

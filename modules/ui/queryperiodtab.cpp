@@ -108,16 +108,17 @@ QueryPeriodTab::QueryPeriodTab(Services& services, QWidget* parent)
     // Two rows: what and when, then whose curve, 查询 and the outputs.
     auto* what = new QHBoxLayout;
     what->addWidget(new QLabel(tr("Measure"), this));
-    what->addWidget(m_measure, 1);
-    what->addWidget(m_key, 1);
+    what->addWidget(m_measure);
+    what->addWidget(m_key);
     what->addWidget(new QLabel(tr("Period"), this));
     what->addWidget(m_kind);
     what->addWidget(m_date);
+    what->addStretch(1);
     auto* controls = new QHBoxLayout;
     controls->addWidget(new QLabel(tr("Curve of"), this));
-    controls->addWidget(m_station, 1);
+    controls->addWidget(m_station);
     controls->addWidget(m_query);
-    controls->addWidget(m_outputs, 2);
+    controls->addWidget(m_outputs, 1);
     auto* results = new QSplitter(Qt::Vertical, this);
     results->addWidget(m_table);
     results->addWidget(m_chart);
