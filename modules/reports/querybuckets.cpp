@@ -118,20 +118,29 @@ bool QueryEngine::readBuckets(const std::vector<TagId>& tags, const std::vector<
         ReportOptions options;
         options.nowMs = nowMs;
         options.canceled = canceled;
-        std::vector<qint64> counts;
+        std::vector<ReportBuilder::Readings> readings;
         ReportBuilder builder(m_project, m_reader);
-        const auto volumes = builder.meterVolumes(query, bounds, options, error, &counts);
+        const auto volumes = builder.meterVolumes(query, bounds, options, error, &readings);
         if (!volumes)
             return false;
         for (size_t k = 0; k < counters.size(); ++k) {
             QuerySeries& s = result.series[counters[k]];
             emptyRows(s);
-            s.stats.count = counts[k];
+            s.stats.count = readings[k].count;
+            s.stats.coveredMs = std::min(readings[k].coveredMs, s.stats.spanMs);
             for (size_t b = 0; b < s.points.size(); ++b) {
                 const CounterBucket& c = (*volumes)[k].buckets()[b];
                 s.points[b].value = c.value;
                 s.points[b].flags |= c.flags;
                 s.points[b].comment = c.comment;
+                if (c.value && *c.value < 0.0) {
+                    // History counts a small decrease as reverse flow; a bucket that went
+                    // backwards is worth a look, not a silent negative volume.
+                    s.points[b].flags |= CellFlag::Suspect;
+                    s.points[b].comment =
+                        tr("the meter went back by %1 %2")
+                            .arg(QString::number(-*c.value, 'f', s.decimals), s.unit);
+                }
             }
         }
         if (!applyCorrections(result, counters, error))
@@ -144,9 +153,6 @@ bool QueryEngine::readBuckets(const std::vector<TagId>& tags, const std::vector<
                 s.stats.flags |= p.flags;
                 if (!p.value)
                     continue;
-                // Measured: a bucket with a value that no gap touched.
-                if (!(p.flags & (CellFlag::Missing | CellFlag::Estimated)))
-                    s.stats.coveredMs += std::max<qint64>(0, std::min(p.endMs, endMs) - p.startMs);
                 if (!s.stats.min || *p.value < *s.stats.min) {
                     s.stats.min = p.value;
                     s.stats.minMs = p.startMs;
@@ -224,7 +230,7 @@ bool QueryEngine::applyCorrections(HistoryResult& result, const std::vector<size
 std::optional<CompareResult> QueryEngine::compare(const CompareRequest& request,
                                                   const Canceled& canceled, QString* error)
 {
-    const std::vector<TagId> tags = tagsOf(request.key, request.stations);
+    const std::vector<TagId> tags = tagsOf(request.key, request.stations, true);
     if (tags.empty()) {
         *error = request.stations.isEmpty()
                      ? tr("no station has a tag '%1'").arg(request.key)
