@@ -3149,11 +3149,15 @@
     </message>
     <message>
         <source>no tag key given</source>
-        <translation>未指定测点键</translation>
+        <translation>未给出数据项键</translation>
     </message>
     <message>
         <source>the project names no meter for this (reports.production, reports.energy)</source>
-        <translation>项目未为此指定表计（reports.production、reports.energy）</translation>
+        <translation>工程中未指定相应的计量表（reports.production、reports.energy）</translation>
+    </message>
+    <message>
+        <source>the meter went back by %1 %2</source>
+        <translation>计数器回退 %1 %2</translation>
     </message>
 </context>
 <context>
@@ -3287,10 +3291,6 @@
         <translation>%1%2同比/环比</translation>
     </message>
     <message>
-        <source>Comparison</source>
-        <translation>对比查询</translation>
-    </message>
-    <message>
         <source>This period: %1</source>
         <translation>本期：%1</translation>
     </message>
@@ -3379,6 +3379,19 @@
         <source>Total</source>
         <comment>the sum over stations (合计)</comment>
         <translation>合计</translation>
+    </message>
+    <message>
+        <source>%1, advance</source>
+        <comment>a meter&apos;s advance per row (增量), not its reading</comment>
+        <translation>%1增量</translation>
+    </message>
+    <message>
+        <source>Period comparison</source>
+        <translation>同比环比</translation>
+    </message>
+    <message>
+        <source>%1/day</source>
+        <translation>%1/日</translation>
     </message>
 </context>
 <context>

@@ -156,11 +156,13 @@ public:
 
         SystemClock clock;
         std::unique_ptr<Sim::LocalCity> city;
-        const qint64 anchor = demoAnchorMs(p, clock); // the model and the backfill start here
+        // One instant for the live model and the backfill, which start at the same anchor.
+        const qint64 startMs = clock.nowMs();
         if (m_demo) {
             // The model runs from local midnight, as the first start's backfill does, so the
             // live meters continue from the day's history (today's supply adds up).
-            city = std::make_unique<Sim::LocalCity>(p, clock.nowMs(), anchor);
+            city =
+                std::make_unique<Sim::LocalCity>(p, startMs, Sim::LocalCity::anchorMs(p, startMs));
             if (!city->start(&error))
                 return fail(tr("The demo city cannot start:\n\n%1").arg(error));
             // Only commands that inject a fault: the others ("pause", "speed 60", "help")
@@ -190,20 +192,10 @@ public:
         // written on a pool thread while the window is already up; the list reads it when done.
         QFutureWatcher<void> backfill;
         if (m_demo && newDatabase) {
-            const qint64 now = clock.nowMs();
-            backfill.setFuture(QtConcurrent::run([&p, &pipeline, now, anchor] {
+            backfill.setFuture(QtConcurrent::run([&p, &pipeline, startMs] {
                 // The day since midnight every 5 minutes, the last six hours every minute, from
                 // one model run that the live city continues.
-                const Sim::BackfillOptions o{
-                    anchor,
-                    now - 60'000,
-                    300,
-                    {QStringLiteral("outlet_pressure"), QStringLiteral("outlet_flow"),
-                     QStringLiteral("outlet_total"), QStringLiteral("inlet_pressure"),
-                     QStringLiteral("inlet_flow"), QStringLiteral("tank_level"),
-                     QStringLiteral("power"), QStringLiteral("energy")},
-                    now - 6 * 3'600'000,
-                    60};
+                const Sim::BackfillOptions o = Sim::LocalCity::backfillOptions(p, startMs);
                 Sim::Backfill::samples(p, Sim::LocalCity::Seed, o, [&](std::span<const Sample> b) {
                     pipeline.history()->append(b);
                 });
@@ -285,16 +277,6 @@ public:
     }
 
 private:
-    /// Where the demo's model starts: local midnight in the project's zone, or six hours ago
-    /// when that is earlier (the sparklines' window), on the backfill's five-minute grid.
-    static qint64 demoAnchorMs(const Project& p, const Clock& clock)
-    {
-        const qint64 now = clock.nowMs();
-        const qint64 midnight = startOfLocalDayMs(now, QTimeZone(p.timeZone.toLatin1()));
-        const qint64 anchor = std::min(midnight, now - 6 * 3'600'000);
-        return anchor / 300'000 * 300'000;
-    }
-
     int fail(const QString& message)
     {
         qCritical().noquote() << message;

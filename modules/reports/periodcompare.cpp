@@ -12,7 +12,8 @@ namespace PumpWatch::Reports {
 
 namespace {
 
-constexpr qint64 DayMs = 86'400'000;
+constexpr qint64 HourMs = 3'600'000;
+constexpr qint64 DayMs = 24 * HourMs;
 
 struct Span {
     qint64 fromMs = 0;
@@ -178,13 +179,19 @@ std::optional<PeriodCompareResult> QueryEngine::periodCompare(const PeriodCompar
             options.nowMs = request.nowMs;
             options.canceled = canceled;
             ReportBuilder builder(m_project, m_reader);
-            const auto volumes = builder.meterVolumes(of, {span.fromMs, span.toMs}, options, error);
+            std::vector<ReportBuilder::Readings> readings;
+            const auto volumes =
+                builder.meterVolumes(of, {span.fromMs, span.toMs}, options, error, &readings);
             if (!volumes)
                 return false;
             for (size_t i = 0; i < of.size(); ++i) {
                 const CounterBucket& b = (*volumes)[i].buckets().front();
                 (*out)[i].value = b.value;
                 (*out)[i].flags = b.flags;
+                // Hours without a reading (a meter that began reporting late in the span): the
+                // value is not the period's, and says so.
+                if (b.value && readings[i].coveredMs + HourMs < span.toMs - span.fromMs)
+                    (*out)[i].flags |= CellFlag::Missing;
             }
             return true;
         }

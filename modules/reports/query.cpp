@@ -109,9 +109,14 @@ std::optional<Measure> parseMeasure(QStringView text)
     return parseCode<Measure>(text, MeasureCodes);
 }
 
+QString QuerySeries::place() const
+{
+    return zone.isEmpty() ? station : station + u' ' + zone;
+}
+
 QString QuerySeries::label() const
 {
-    QString l = station + u' ' + name;
+    QString l = place() + u' ' + name;
     if (!caption.isEmpty())
         l += u' ' + caption;
     return l;
@@ -146,7 +151,8 @@ QString QueryEngine::location(const QString& key)
     return tr("Other");
 }
 
-std::vector<TagId> QueryEngine::tagsOf(const QString& key, const QStringList& stations) const
+std::vector<TagId> QueryEngine::tagsOf(const QString& key, const QStringList& stations,
+                                       bool allZones) const
 {
     std::vector<TagId> tags;
     const QSet<QString> wanted(stations.begin(), stations.end());
@@ -157,7 +163,8 @@ std::vector<TagId> QueryEngine::tagsOf(const QString& key, const QStringList& st
             const TagId t = m_project.findTag(s.id, d.id, key);
             if (t != InvalidTagId) {
                 tags.push_back(t);
-                break;
+                if (!allZones)
+                    break;
             }
         }
     }
@@ -173,6 +180,11 @@ QuerySeries QueryEngine::describe(TagId tag) const
     s.stationId = station.id;
     s.station = station.displayName();
     s.name = def.name;
+    int zones = 0;
+    for (const Device& d : station.devices)
+        zones += m_project.findTag(station.id, d.id, def.key) != InvalidTagId ? 1 : 0;
+    if (zones > 1)
+        s.zone = zoneDisplayName(m_project.deviceOfTag(tag).zone);
     s.location = location(def.key);
     s.unit = def.unit;
     s.quantity = def.quantity;
@@ -244,6 +256,10 @@ std::optional<HistoryResult> QueryEngine::history(const HistoryRequest& request,
     }
     if (result.step == QueryStep::Raw || result.step == QueryStep::Quarter) {
         for (QuerySeries& s : result.series) {
+            if (canceled && canceled()) {
+                *error = tr("canceled");
+                return std::nullopt;
+            }
             if (!scanSeries(s, request, result.step, canceled, error))
                 return std::nullopt;
         }

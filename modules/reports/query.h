@@ -85,8 +85,9 @@ struct SeriesStats {
 struct QuerySeries {
     TagId tag = InvalidTagId;
     QString stationId;
-    QString station;  ///< display name
-    QString name;     ///< the tag's name: 出水压力
+    QString station; ///< display name
+    QString zone;    ///< 低区 / 高区 where the station has the tag in several zones; else empty
+    QString name;    ///< the tag's name: 出水压力
     QString location; ///< tagLocation()
     QString unit;
     Quantity quantity = Quantity::Unknown;
@@ -103,8 +104,10 @@ struct QuerySeries {
     SeriesStats stats;
     qint64 samples = 0; ///< raw samples read (any quality)
 
-    /// "澳门路口 出水压力", with the caption of an overlay.
+    /// "澳门路口 出水压力", "南环路 高区 进水压力", with the caption of an overlay.
     QString label() const;
+    /// The station, with the zone where it has the tag in several: a ranking's row.
+    QString place() const;
 };
 
 struct HistoryRequest {
@@ -243,8 +246,10 @@ public:
     std::optional<HistoryResult> overlay(TagId tag, const ReportPeriod& period, QueryStep step,
                                          qint64 nowMs, const Canceled& canceled, QString* error);
 
-    /// The tags of `key` at `stations` (all with the key when empty), one per station.
-    std::vector<TagId> tagsOf(const QString& key, const QStringList& stations) const;
+    /// The tags of `key` at `stations` (all with the key when empty): one per station (its
+    /// first device with the key, as the reports count), or every zone's with `allZones`.
+    std::vector<TagId> tagsOf(const QString& key, const QStringList& stations,
+                              bool allZones = false) const;
     /// Where on a station a tag of `key` is: 进水, 出水, 1#泵 …, 阀门, 变频器, 电力, 水质,
     /// 水箱, 其他 (the station and location pickers' tree).
     static QString location(const QString& key);

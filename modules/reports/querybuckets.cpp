@@ -10,6 +10,7 @@ namespace PumpWatch::Reports {
 namespace {
 
 constexpr qint64 HourMs = 3'600'000;
+constexpr size_t HourChunk = 250; ///< series read together at hour and day steps
 
 /// The bucket index of each hour row: rows and bounds both ascending.
 template <typename F>
@@ -47,65 +48,69 @@ bool QueryEngine::readBuckets(const std::vector<TagId>& tags, const std::vector<
     };
 
     if (!others.empty()) {
-        std::vector<TagId> query;
-        for (size_t i : others)
-            query.push_back(tags[i]);
-        const auto rows =
-            m_reader.aggregated(query, result.fromMs, result.toMs, History::Resolution::Hour);
-        if (!rows) {
-            *error = m_reader.lastError();
-            return false;
-        }
-        for (size_t k = 0; k < others.size(); ++k) {
-            if (canceled && k % 64 == 0 && canceled()) {
+        // A chunk of series at a time: a year of hours of 2000 stations would not fit at once.
+        std::optional<std::vector<std::vector<History::RollupRow>>> rows;
+        for (size_t first = 0; first < others.size(); first += HourChunk) {
+            const size_t n = std::min(HourChunk, others.size() - first);
+            std::vector<TagId> query;
+            for (size_t k = first; k < first + n; ++k)
+                query.push_back(tags[others[k]]);
+            rows = m_reader.hourAverages(query, result.fromMs, result.toMs);
+            if (!rows) {
+                *error = m_reader.lastError();
+                return false;
+            }
+            if (canceled && canceled()) {
                 *error = tr("canceled");
                 return false;
             }
-            QuerySeries& s = result.series[others[k]];
-            emptyRows(s);
-            std::vector<History::RollupRow> buckets(s.points.size());
-            // The hours holding the extremes: the exact times are looked up in them below.
-            const History::RollupRow* minHour = nullptr;
-            const History::RollupRow* maxHour = nullptr;
-            double integral = 0.0;
-            byBucket((*rows)[k], bounds, [&](size_t b, const History::RollupRow& r) {
-                buckets[b].combine(r);
-                if (r.count > 0 && (!minHour || r.min < minHour->min))
-                    minHour = &r;
-                if (r.count > 0 && (!maxHour || r.max > maxHour->max))
-                    maxHour = &r;
-                integral += r.integral;
-                s.stats.coveredMs += r.coveredMs;
-                s.stats.count += r.count;
-            });
-            for (size_t b = 0; b < buckets.size(); ++b) {
-                QueryPoint& p = s.points[b];
-                p.value = buckets[b].average();
-                p.min = buckets[b].min;
-                p.max = buckets[b].max;
-                p.count = buckets[b].count;
-                p.coveredMs = buckets[b].coveredMs;
-                const qint64 due = std::min(p.endMs, endMs) - p.startMs;
-                if (due > 0 && p.coveredMs < due)
-                    p.flags |= CellFlag::Missing;
-                s.stats.flags |= p.flags;
-            }
-            if (s.stats.coveredMs > 0)
-                s.stats.average = integral / double(s.stats.coveredMs);
-            const auto when = [&](const History::RollupRow* hour, double value, qint64* ms) {
-                const auto at =
-                    m_reader.timeOfValue(s.tag, hour->startMs, hour->startMs + HourMs, value);
-                if (at)
-                    *ms = *at > 0 ? *at : hour->startMs;
-                return at.has_value();
-            };
-            if (minHour) {
-                s.stats.min = minHour->min;
-                s.stats.max = maxHour->max;
-                if (!when(minHour, minHour->min, &s.stats.minMs) ||
-                    !when(maxHour, maxHour->max, &s.stats.maxMs)) {
-                    *error = m_reader.lastError();
-                    return false;
+            for (size_t j = 0; j < n; ++j) {
+                QuerySeries& s = result.series[others[first + j]];
+                emptyRows(s);
+                std::vector<History::RollupRow> buckets(s.points.size());
+                // The hours holding the extremes: the exact times are looked up in them below.
+                const History::RollupRow* minHour = nullptr;
+                const History::RollupRow* maxHour = nullptr;
+                double integral = 0.0;
+                byBucket((*rows)[j], bounds, [&](size_t b, const History::RollupRow& r) {
+                    buckets[b].combine(r);
+                    if (r.count > 0 && (!minHour || r.min < minHour->min))
+                        minHour = &r;
+                    if (r.count > 0 && (!maxHour || r.max > maxHour->max))
+                        maxHour = &r;
+                    integral += r.integral;
+                    s.stats.coveredMs += r.coveredMs;
+                    s.stats.count += r.count;
+                });
+                for (size_t b = 0; b < buckets.size(); ++b) {
+                    QueryPoint& p = s.points[b];
+                    p.value = buckets[b].average();
+                    p.min = buckets[b].min;
+                    p.max = buckets[b].max;
+                    p.count = buckets[b].count;
+                    p.coveredMs = buckets[b].coveredMs;
+                    const qint64 due = std::min(p.endMs, endMs) - p.startMs;
+                    if (due > 0 && p.coveredMs < due)
+                        p.flags |= CellFlag::Missing;
+                    s.stats.flags |= p.flags;
+                }
+                if (s.stats.coveredMs > 0)
+                    s.stats.average = integral / double(s.stats.coveredMs);
+                const auto when = [&](const History::RollupRow* hour, double value, qint64* ms) {
+                    const auto at =
+                        m_reader.timeOfValue(s.tag, hour->startMs, hour->startMs + HourMs, value);
+                    if (at)
+                        *ms = *at > 0 ? *at : hour->startMs;
+                    return at.has_value();
+                };
+                if (minHour) {
+                    s.stats.min = minHour->min;
+                    s.stats.max = maxHour->max;
+                    if (!when(minHour, minHour->min, &s.stats.minMs) ||
+                        !when(maxHour, maxHour->max, &s.stats.maxMs)) {
+                        *error = m_reader.lastError();
+                        return false;
+                    }
                 }
             }
         }
@@ -118,20 +123,29 @@ bool QueryEngine::readBuckets(const std::vector<TagId>& tags, const std::vector<
         ReportOptions options;
         options.nowMs = nowMs;
         options.canceled = canceled;
-        std::vector<qint64> counts;
+        std::vector<ReportBuilder::Readings> readings;
         ReportBuilder builder(m_project, m_reader);
-        const auto volumes = builder.meterVolumes(query, bounds, options, error, &counts);
+        const auto volumes = builder.meterVolumes(query, bounds, options, error, &readings);
         if (!volumes)
             return false;
         for (size_t k = 0; k < counters.size(); ++k) {
             QuerySeries& s = result.series[counters[k]];
             emptyRows(s);
-            s.stats.count = counts[k];
+            s.stats.count = readings[k].count;
+            s.stats.coveredMs = std::min(readings[k].coveredMs, s.stats.spanMs);
             for (size_t b = 0; b < s.points.size(); ++b) {
                 const CounterBucket& c = (*volumes)[k].buckets()[b];
                 s.points[b].value = c.value;
                 s.points[b].flags |= c.flags;
                 s.points[b].comment = c.comment;
+                if (c.value && *c.value < 0.0) {
+                    // History counts a small decrease as reverse flow; a bucket that went
+                    // backwards is worth a look, not a silent negative volume.
+                    s.points[b].flags |= CellFlag::Suspect;
+                    s.points[b].comment =
+                        tr("the meter went back by %1 %2")
+                            .arg(QString::number(-*c.value, 'f', s.decimals), s.unit);
+                }
             }
         }
         if (!applyCorrections(result, counters, error))
@@ -144,9 +158,6 @@ bool QueryEngine::readBuckets(const std::vector<TagId>& tags, const std::vector<
                 s.stats.flags |= p.flags;
                 if (!p.value)
                     continue;
-                // Measured: a bucket with a value that no gap touched.
-                if (!(p.flags & (CellFlag::Missing | CellFlag::Estimated)))
-                    s.stats.coveredMs += std::max<qint64>(0, std::min(p.endMs, endMs) - p.startMs);
                 if (!s.stats.min || *p.value < *s.stats.min) {
                     s.stats.min = p.value;
                     s.stats.minMs = p.startMs;
@@ -224,7 +235,7 @@ bool QueryEngine::applyCorrections(HistoryResult& result, const std::vector<size
 std::optional<CompareResult> QueryEngine::compare(const CompareRequest& request,
                                                   const Canceled& canceled, QString* error)
 {
-    const std::vector<TagId> tags = tagsOf(request.key, request.stations);
+    const std::vector<TagId> tags = tagsOf(request.key, request.stations, true);
     if (tags.empty()) {
         *error = request.stations.isEmpty()
                      ? tr("no station has a tag '%1'").arg(request.key)

@@ -141,7 +141,11 @@ Report QueryReport::history(const HistoryResult& result, const QTimeZone& zone)
     QStringList units;
     for (size_t i = 0; i < series.size(); ++i) {
         const QuerySeries& s = series[i];
-        QString quantity = s.name + unitSuffix(s.unit);
+        QString quantity = (s.zone.isEmpty() ? QString() : s.zone + u' ') + s.name;
+        if (s.aggregation == Aggregation::Counter && result.step != QueryStep::Raw)
+            quantity = tr("%1, advance", "a meter's advance per row (增量), not its reading")
+                           .arg(quantity);
+        quantity += unitSuffix(s.unit);
         if (!s.caption.isEmpty())
             quantity = s.caption + u' ' + quantity;
         r.columns.push_back({s.label() + unitSuffix(s.unit), 14});
@@ -224,8 +228,7 @@ Report QueryReport::history(const HistoryResult& result, const QTimeZone& zone)
                     [](const QuerySeries& s) { return s.aggregation == Aggregation::Counter; }))
         statRow(tr("Total", "a counter's advance over the period (累计)"),
                 [](const QuerySeries& s) {
-                    return valueCell(s.stats.total, s.decimals,
-                                     s.stats.flags & ~CellFlags(CellFlag::Missing));
+                    return valueCell(s.stats.total, s.decimals, s.stats.flags);
                 });
     statRow(tr("Samples"),
             [](const QuerySeries& s) { return Cell::number(double(s.stats.count), 0); });
@@ -277,15 +280,14 @@ std::vector<Report> QueryReport::compare(const CompareResult& result, const QTim
         std::vector<Cell> row;
         row.push_back(result.rankValues[size_t(i)] ? Cell::number(double(n + 1), 0)
                                                    : Cell::blank());
-        row.push_back(Cell::label(s.station));
+        row.push_back(Cell::label(s.place()));
         row.push_back(valueCell(s.stats.min, s.decimals));
         row.push_back(timeCell(s.stats.min, s.stats.minMs, format, zone));
         row.push_back(valueCell(s.stats.max, s.decimals));
         row.push_back(timeCell(s.stats.max, s.stats.maxMs, format, zone));
         row.push_back(valueCell(s.stats.average, s.decimals));
         if (counter)
-            row.push_back(valueCell(s.stats.total, s.decimals,
-                                    s.stats.flags & ~CellFlags(CellFlag::Missing)));
+            row.push_back(valueCell(s.stats.total, s.decimals, s.stats.flags));
         row.push_back(Cell::number(double(s.stats.count), 0));
         row.push_back(Cell::number(s.stats.coverage() * 100.0, PercentDecimals));
         rank.rows.push_back(std::move(row));
@@ -302,7 +304,7 @@ Report QueryReport::periodCompare(const PeriodCompareResult& result, const QTime
     r.id = QStringLiteral("query-yoy-%1").arg(result.period.code());
     r.title = tr("%1 %2: against the previous period and the same period last year")
                   .arg(result.period.displayName(), result.measureName);
-    r.sheetName = tr("Comparison");
+    r.sheetName = tr("Period comparison");
     r.subtitles
         << tr("This period: %1").arg(spanText(result.fromMs, result.toMs, zone))
         << tr("Previous period: %1").arg(spanText(result.previousFromMs, result.previousToMs, zone))
@@ -311,16 +313,13 @@ Report QueryReport::periodCompare(const PeriodCompareResult& result, const QTime
     if (!result.unit.isEmpty())
         r.subtitles << tr("Unit: %1").arg(result.unit);
     const QString pct = result.percentUnit ? tr("(pp)") : QStringLiteral("(%)");
-    QStringList headers{tr("Station"),
-                        tr("This period"),
-                        tr("Previous period"),
-                        tr("Change"),
-                        tr("Against previous %1").arg(pct),
-                        tr("Same period last year"),
-                        tr("Change"),
-                        tr("Against last year %1").arg(pct)};
+    const QString unit = unitSuffix(result.unit);
+    QStringList headers{
+        tr("Station"),       tr("This period") + unit,           tr("Previous period") + unit,
+        tr("Change") + unit, tr("Against previous %1").arg(pct), tr("Same period last year") + unit,
+        tr("Change") + unit, tr("Against last year %1").arg(pct)};
     if (result.additive)
-        headers << tr("Per day");
+        headers << tr("Per day") + unitSuffix(tr("%1/day").arg(result.unit));
     std::vector<Cell> header;
     for (const QString& name : headers) {
         r.columns.push_back({name, 13});

@@ -72,7 +72,9 @@ CellFlags QueryScan::spreadCounter(const History::Point& from, const History::Po
     double increment = History::counterIncrement(from.value, to.value, m_s.rollover);
     CellFlags drop;
     const History::CounterDrop kind = History::classifyDrop(from.value, to.value, m_s.rollover);
-    if (kind != History::CounterDrop::None) {
+    if (kind == History::CounterDrop::None && to.value < from.value) {
+        drop = CellFlag::Suspect; // a small decrease: reverse flow or a meter that went back
+    } else if (kind != History::CounterDrop::None) {
         if (const MeterReplacement* m = CounterVolume::replacementFor(
                 m_s.replacements, from.value, to.value, from.timestampMs, to.timestampMs)) {
             increment = (m->oldFinal - from.value) + (to.value - m->newInitial);

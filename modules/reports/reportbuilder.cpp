@@ -121,7 +121,7 @@ bool ReportBuilder::seedGapStarts(const std::vector<TagId>& tags,
 std::optional<std::vector<CounterVolume>>
 ReportBuilder::meterVolumes(const std::vector<TagId>& tags, const std::vector<qint64>& bounds,
                             const ReportOptions& options, QString* error,
-                            std::vector<qint64>* counts)
+                            std::vector<Readings>* readings)
 {
     // From the hour before (a drop at the boundary) to a day after (where a gap across the end
     // closes). Only what CounterVolume needs (HistoryReader::counterHours: on PostgreSQL the
@@ -148,8 +148,8 @@ ReportBuilder::meterVolumes(const std::vector<TagId>& tags, const std::vector<qi
         return std::nullopt;
     std::vector<CounterVolume> volumes;
     volumes.reserve(tags.size());
-    if (counts)
-        counts->assign(tags.size(), 0);
+    if (readings)
+        readings->assign(tags.size(), {});
     for (size_t i = 0; i < tags.size(); ++i) {
         if (i % 64 == 0 && stopped(options, error))
             return std::nullopt;
@@ -163,10 +163,16 @@ ReportBuilder::meterVolumes(const std::vector<TagId>& tags, const std::vector<qi
                 o.replacements.push_back({m.ms, m.oldFinal, m.newInitial});
         }
         volumes.emplace_back((*rows)[i], o, bounds);
-        if (counts) {
+        if (readings) {
+            // An hour with a reading is covered; on PostgreSQL a row may stand for a whole
+            // bucket whose hours all had readings (counterHours), which covers the bucket.
             for (const History::RollupRow& r : (*rows)[i]) {
-                if (r.startMs >= bounds.front() && r.startMs < bounds.back())
-                    (*counts)[i] += r.count;
+                if (r.count <= 0 || r.startMs < bounds.front() || r.startMs >= bounds.back())
+                    continue;
+                const qint64 bucketEnd = *std::upper_bound(bounds.begin(), bounds.end(), r.startMs);
+                (*readings)[i].count += r.count;
+                (*readings)[i].coveredMs +=
+                    r.lastMs - r.firstMs >= HourMs ? bucketEnd - r.startMs : HourMs;
             }
         }
     }

@@ -57,13 +57,17 @@ public:
 
     /// What each meter of `tags` advanced in the buckets `bounds` (whole hours, ascending):
     /// its hourly rollups from an hour before to a day after, a gap that began earlier seeded,
-    /// entered replacements applied — as the production and energy reports count. `counts`, if
-    /// given, gets each meter's good readings within the bounds.
-    std::optional<std::vector<CounterVolume>> meterVolumes(const std::vector<TagId>& tags,
-                                                           const std::vector<qint64>& bounds,
-                                                           const ReportOptions& options,
-                                                           QString* error,
-                                                           std::vector<qint64>* counts = nullptr);
+    /// entered replacements applied — as the production and energy reports count. `readings`,
+    /// if given, gets each meter's good readings within the bounds and the time covered by hours
+    /// with a reading.
+    struct Readings {
+        qint64 count = 0;
+        qint64 coveredMs = 0;
+    };
+    std::optional<std::vector<CounterVolume>>
+    meterVolumes(const std::vector<TagId>& tags, const std::vector<qint64>& bounds,
+                 const ReportOptions& options, QString* error,
+                 std::vector<Readings>* readings = nullptr);
 
     /// The stations' tags of `key` (one per station that has it), in station order.
     std::vector<TagId> stationTags(const QString& key) const;

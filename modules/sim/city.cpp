@@ -4,6 +4,7 @@
 
 #include <QDateTime>
 
+#include <algorithm>
 #include <array>
 #include <cmath>
 
@@ -100,12 +101,18 @@ LocalTime City::localTime(qint64 utcMs) const
 
 void City::advance(qint64 nowMs)
 {
-    if (nowMs <= m_timeMs)
-        return;
-    m_timeMs = nowMs;
-    const LocalTime local = localTime(nowMs);
-    for (CityUnit& unit : m_units)
-        unit.house.step(nowMs, local);
+    // The model's sub-steps one at a time, each with the local time of its own end: a jump over
+    // hours (the demo's live city from its anchor to now) passes midnight on the right weekday
+    // and a change of the zone's offset at its instant, and takes exactly the sub-steps, with
+    // the same local times to the bit, of a run stepped every minute (the backfill).
+    while (m_timeMs < nowMs) {
+        const qint64 t =
+            std::min(nowMs, (m_timeMs / PumpHouse::MaxStepMs + 1) * PumpHouse::MaxStepMs);
+        const LocalTime local = localTime(t);
+        for (CityUnit& unit : m_units)
+            unit.house.step(t, local);
+        m_timeMs = t;
+    }
 }
 
 std::vector<int> City::find(QStringView target) const

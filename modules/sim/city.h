@@ -58,7 +58,7 @@ public:
     QString unitName(const CityUnit& unit) const;
 
     LocalTime localTime(qint64 utcMs) const;
-    /// Steps every pump house to `nowMs`.
+    /// Steps every pump house to `nowMs`, sub-step by sub-step (PumpHouse::step).
     void advance(qint64 nowMs);
     qint64 timeMs() const { return m_timeMs; }
 

@@ -1,5 +1,7 @@
 #include "localcity.h"
 
+#include <core/clock.h>
+
 #include <QHostAddress>
 #include <QTcpServer>
 
@@ -24,6 +26,26 @@ bool LocalCity::assignFreePorts(Project& project, QString* error)
         }
     }
     return true;
+}
+
+qint64 LocalCity::anchorMs(const Project& project, qint64 nowMs)
+{
+    constexpr qint64 Grid = 300'000; // the backfill's coarse interval
+    const qint64 midnight = startOfLocalDayMs(nowMs, QTimeZone(project.timeZone.toLatin1()));
+    return std::min(midnight, nowMs - 6 * 3'600'000) / Grid * Grid;
+}
+
+BackfillOptions LocalCity::backfillOptions(const Project& project, qint64 nowMs)
+{
+    return {anchorMs(project, nowMs),
+            nowMs - 60'000,
+            300,
+            {QStringLiteral("outlet_pressure"), QStringLiteral("outlet_flow"),
+             QStringLiteral("outlet_total"), QStringLiteral("inlet_pressure"),
+             QStringLiteral("inlet_flow"), QStringLiteral("tank_level"), QStringLiteral("power"),
+             QStringLiteral("energy")},
+            nowMs - 6 * 3'600'000,
+            60};
 }
 
 LocalCity::LocalCity(const Project& project, qint64 nowMs, qint64 anchorMs)

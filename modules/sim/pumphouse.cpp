@@ -19,7 +19,6 @@ constexpr double TankHeight = 5.0; ///< level transmitter span
 constexpr double AuxPowerKW = 0.6; ///< lighting, PLC, dosing pumps
 constexpr double MotorDriveEfficiency = 0.92;
 constexpr double Sqrt3 = 1.7320508075688772;
-constexpr qint64 MaxStepMs = 5000;
 
 constexpr int idx(Var v)
 {
@@ -84,19 +83,32 @@ void PumpHouse::step(qint64 nowMs, const LocalTime& local)
 {
     if (nowMs <= m_timeMs)
         return;
-    // Sub-steps of at most MaxStepS keep the level control and the staging in step with the
-    // process when the simulator runs accelerated or backfills.
-    const qint64 from = m_timeMs;
-    const qint64 span = nowMs - from;
-    const qint64 steps = (span + MaxStepMs - 1) / MaxStepMs;
-    for (qint64 k = 1; k <= steps; ++k) {
-        const qint64 t = from + span * k / steps;
-        LocalTime at = local;
-        at.secondsOfDay -= static_cast<double>(nowMs - t) / 1000.0;
+    // Sub-steps of at most MaxStepMs keep the level control and the staging in step with the
+    // process when the simulator runs accelerated or backfills. They end on the multiples of
+    // MaxStepMs since the epoch, not on fractions of this call's span: a run stepped to those
+    // instants (the backfill's minutes) and one that jumps there (the demo's live city, advanced
+    // from its anchor to now in one call) take the same sub-steps and hold the same state — the
+    // meters the live city serves continue the backfill's exactly.
+    while (m_timeMs < nowMs) {
+        const qint64 t = std::min(nowMs, (m_timeMs / MaxStepMs + 1) * MaxStepMs);
         const double dt = static_cast<double>(t - m_timeMs) / 1000.0;
         m_timeMs = t;
-        advance(dt, at, false);
+        advance(dt, localBefore(local, nowMs - t), false);
     }
+}
+
+LocalTime PumpHouse::localBefore(const LocalTime& local, qint64 earlierMs)
+{
+    // The local time `earlierMs` before `local`, across midnights: the day before keeps its own
+    // weekday and date (Sunday evening is not Monday's), the time of day stays in [0, 86400).
+    LocalTime at = local;
+    at.secondsOfDay -= static_cast<double>(earlierMs) / 1000.0;
+    while (at.secondsOfDay < 0) {
+        at.secondsOfDay += 86'400.0;
+        --at.dayNumber;
+        at.dayOfWeek = at.dayOfWeek == 1 ? 7 : at.dayOfWeek - 1;
+    }
+    return at;
 }
 
 double PumpHouse::pumpFlow(double outletMPa, double suction) const

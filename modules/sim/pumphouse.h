@@ -120,9 +120,14 @@ struct ProcessFaults {
 
 class PumpHouse {
 public:
+    /// The longest sub-step of the model, ms; sub-steps end on its multiples since the epoch.
+    static constexpr qint64 MaxStepMs = 5000;
+
     PumpHouse(const PumpHouseParams& params, qint64 startMs, const LocalTime& local);
 
-    /// Advances the model to `nowMs` (earlier times are ignored).
+    /// Advances the model to `nowMs` (earlier times are ignored), `local` being the local time at
+    /// `nowMs`, in sub-steps that end on every multiple of 5 s since the epoch: the state at
+    /// such an instant does not depend on how a run was divided into calls up to it.
     void step(qint64 nowMs, const LocalTime& local);
     /// The value a sensor or the PLC reports now (sensor faults applied).
     double value(Var var) const;
@@ -146,6 +151,8 @@ public:
     qint64 timeMs() const { return m_timeMs; }
 
 private:
+    /// `local` moved back by `earlierMs`, into the day before where it crosses midnight.
+    static LocalTime localBefore(const LocalTime& local, qint64 earlierMs);
     void advance(double dt, const LocalTime& local, bool instant);
     double frequencyFor(int running, double flow, double suction) const;
     /// m³/h one running pump delivers against `outletMPa` at the present speed.

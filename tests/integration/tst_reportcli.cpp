@@ -219,7 +219,8 @@ private Q_SLOTS:
         const QJsonObject sheet = xlsxFacts(out)["sheets"].toArray().at(0).toObject();
         const QJsonObject cells = sheet["cells"].toObject();
         // Title and two subtitles, then station over quantity (unit) — row 4 and 5.
-        QCOMPARE(cells["C5"].toObject()["value"].toString(), u"出水累积流量 (m³)"_s);
+        // A meter at hourly steps: its advance per hour, not its reading.
+        QCOMPARE(cells["C5"].toObject()["value"].toString(), u"出水累积流量, advance (m³)"_s);
         QCOMPARE(cells["A6"].toObject()["type"].toString(), u"datetime"_s);
         QCOMPARE(cells["A6"].toObject()["value"].toString(), u"2026-12-02 00:00:00"_s);
         QVERIFY(cells["A6"].toObject()["format"].toString().contains(u"yyyy-mm-dd"));
