@@ -1,9 +1,10 @@
 // QueryCompareTab: 对比查询. One quantity (a template tag, by name) at the ticked stations (a
 // checkable list filtered by name, pinyin initials or code; 全选 ticks what the filter shows)
-// over a period at a step, ranked by a statistic (平均值, 最大值, 最小值, 累计, 覆盖率): every
-// station's curve on one chart and the ranking table (名次, 站点, the statistics; sortable by
-// any column). Runs on a pool thread with progress and 取消; exports the ranking and the data
-// as two sheets. GUI thread.
+// over a period at a step, ranked by a statistic (平均值, 最大值, 最小值, 累计, 覆盖率): the
+// curves of the top of the ranking (QueryChart::seriesLimit(), named by station) on one chart
+// and the ranking table of every station (名次, 站点, the statistics; sortable by any column).
+// Runs on a pool thread with progress and 取消 (at once, QueryJob); Enter and F5 run it; exports
+// the ranking and the data as two sheets. GUI thread.
 #pragma once
 
 #include "queryjob.h"

@@ -229,13 +229,14 @@ void QueryHistoryTab::done(std::optional<QueryOutcome<Reports::HistoryResult>> o
         Q_EMIT finished();
         return;
     }
-    show(*outcome->result);
+    // Moved, not copied: thousands of series' envelopes are tens of megabytes.
+    m_result = std::move(outcome->result);
+    show(*m_result);
     Q_EMIT finished();
 }
 
 void QueryHistoryTab::show(const Reports::HistoryResult& result)
 {
-    m_result = result;
     m_chart->setSeries(result.series, result.fromMs, result.toMs,
                        result.step == Reports::QueryStep::Raw);
     m_model->setResult(result);

@@ -4,7 +4,9 @@
 // gaps as gaps, flagged rows marked), the rows at the step and each series' statistics. The
 // curve's cursor and the table's current row follow each other. A raw query with more samples
 // than a table lists says so: the curve and statistics are complete, the table wants a coarser
-// step. 导出 Excel / CSV, 打印, 复制 as every query tab. GUI thread.
+// step. The curve draws the first QueryChart::seriesLimit() series ticked (the tree's order) and
+// says so; the table and statistics list all. 取消 frees the tab at once (QueryJob); Enter and
+// F5 run the query. 导出 Excel / CSV, 打印, 复制 as every query tab. GUI thread.
 #pragma once
 
 #include "queryjob.h"

@@ -105,7 +105,7 @@ public:
             m_watcher = nullptr;
             std::optional<Outcome> outcome;
             if (!watcher->isCanceled() && watcher->future().resultCount() > 0)
-                outcome = watcher->result();
+                outcome = watcher->future().takeResult(); // moved out, not copied
             watcher->deleteLater();
             m_done(std::move(outcome));
         });
