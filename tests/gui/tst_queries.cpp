@@ -571,6 +571,29 @@ private Q_SLOTS:
         QCOMPARE(
             Ui::QueryRange::of(Ui::RangePreset::ThisMonth, Now, QTimeZone("Asia/Shanghai")).fromMs,
             Day1);
+        // 同比/环比: Enter in the date runs it; 对比查询: 取消 frees the tab at once.
+        Ui::QueryPeriodTab* period = f.panel.periodTab();
+        QSignalSpy periodDone(period, &Ui::QueryPeriodTab::finished);
+        QTest::keyClick(period->findChild<QDateEdit*>(u"date"_s), Qt::Key_Return);
+        QVERIFY(periodDone.wait(30'000));
+        QVERIFY2(period->result(), qPrintable(period->statusText()));
+        Ui::QueryCompareTab* compare = f.panel.compareTab();
+        compare->setKey(u"outlet_total"_s);
+        compare->setStationsChecked({u"S1"_s, u"S2"_s, u"S3"_s, u"S4"_s, u"S5"_s});
+        compare->period()->setRange(at(2025, 11, 1, 0), Now);
+        compare->stepCombo()->setCurrentIndex(
+            compare->stepCombo()->findData(int(Reports::QueryStep::Raw)));
+        QSignalSpy compareDone(compare, &Ui::QueryCompareTab::finished);
+        compare->run();
+        QVERIFY(compare->isBusy());
+        QTest::mouseClick(compare->findChild<QPushButton*>(u"cancel"_s), Qt::LeftButton);
+        QCOMPARE(compareDone.count(), 1);
+        QCOMPARE(compare->statusText(), u"已取消。"_s);
+        QVERIFY(!compare->isBusy());
+        QVERIFY(compare->findChild<QPushButton*>(u"query"_s)->isEnabled());
+        QTest::qWait(300);
+        QCOMPARE(compareDone.count(), 1);
+        QVERIFY(!compare->result());
     }
 
     void comparisonRanksTheStations()
