@@ -55,19 +55,6 @@ constexpr qint64 HourMs = 3'600'000;
 constexpr qint64 DayMs = 24 * HourMs;
 constexpr int DayStart = 480; // the production day starts at 08:00
 
-double median(std::vector<double> v)
-{
-    std::sort(v.begin(), v.end());
-    return v.empty() ? 0.0 : v[v.size() / 2];
-}
-
-double cpuMs()
-{
-    timespec t{};
-    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
-    return double(t.tv_sec) * 1e3 + double(t.tv_nsec) / 1e6;
-}
-
 /// Milliseconds of `runs` calls of f, medians: wall clock, and this process's CPU time (on a
 /// shared machine the wall clock waits for the other engineers' work too).
 struct Timing {
@@ -82,13 +69,13 @@ Timing timeMs(int runs, const std::function<void()>& f)
     std::vector<double> cpu;
     for (int i = 0; i < runs; ++i) {
         QElapsedTimer t;
-        const double c = cpuMs();
+        const double c = Bench::processCpuMs();
         t.start();
         f();
         wall.push_back(double(t.nsecsElapsed()) / 1e6);
-        cpu.push_back(cpuMs() - c);
+        cpu.push_back(Bench::processCpuMs() - c);
     }
-    return {median(wall), median(cpu)};
+    return {Bench::median(wall), Bench::median(cpu)};
 }
 
 qint64 localMs(QDate day, int hour, int minute, const QTimeZone& zone)

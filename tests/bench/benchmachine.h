@@ -2,6 +2,7 @@
 // re-measuring on a machine of the same kind (cores, CPU model) and build type.
 #pragma once
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <ctime>
@@ -9,6 +10,7 @@
 #include <string>
 #include <sys/resource.h>
 #include <thread>
+#include <vector>
 
 #ifndef PUMPWATCH_BUILD_TYPE
 #define PUMPWATCH_BUILD_TYPE "unknown"
@@ -58,6 +60,21 @@ inline double threadCpuMs()
     timespec ts{};
     clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
     return double(ts.tv_sec) * 1000.0 + double(ts.tv_nsec) / 1e6;
+}
+
+/// Milliseconds of CPU time this process has used (every thread).
+inline double processCpuMs()
+{
+    timespec ts{};
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+    return double(ts.tv_sec) * 1000.0 + double(ts.tv_nsec) / 1e6;
+}
+
+/// The median of `v` (the upper one of an even count); 0 for none.
+inline double median(std::vector<double> v)
+{
+    std::sort(v.begin(), v.end());
+    return v.empty() ? 0.0 : v[v.size() / 2];
 }
 
 } // namespace PumpWatch::Bench
