@@ -188,6 +188,7 @@ static Reports::QuerySeries statisticsOnly(const Reports::QuerySeries& s)
     copy.tag = s.tag;
     copy.stationId = s.stationId;
     copy.station = s.station;
+    copy.zone = s.zone;
     copy.name = s.name;
     copy.location = s.location;
     copy.unit = s.unit;
@@ -314,7 +315,7 @@ QVariant QueryStatisticsModel::data(const QModelIndex& index, int role) const
         if (index.column() == 0)
             return m_rank[std::size_t(series)] > 0 ? QString::number(m_rank[std::size_t(series)])
                                                    : QStringLiteral("—");
-        return s.station;
+        return s.place();
     }
     switch (role) {
     case Qt::DisplayRole:
@@ -403,8 +404,8 @@ void QueryStatisticsModel::applySort()
     const bool ascending = m_sortOrder == Qt::AscendingOrder;
     if (m_sortColumn == 1) {
         std::stable_sort(m_order.begin(), m_order.end(), [&](int a, int b) {
-            const QString ka = collationKey(m_series[std::size_t(a)].station);
-            const QString kb = collationKey(m_series[std::size_t(b)].station);
+            const QString ka = collationKey(m_series[std::size_t(a)].place());
+            const QString kb = collationKey(m_series[std::size_t(b)].place());
             return ascending ? ka < kb : kb < ka;
         });
         return;

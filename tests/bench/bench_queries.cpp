@@ -56,19 +56,6 @@ constexpr qint64 HourMs = 3'600'000;
 constexpr qint64 DayMs = 24 * HourMs;
 constexpr int DayStart = 480; // the production day starts at 08:00
 
-double median(std::vector<double> v)
-{
-    std::sort(v.begin(), v.end());
-    return v.empty() ? 0.0 : v[v.size() / 2];
-}
-
-double cpuMs()
-{
-    timespec t{};
-    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
-    return double(t.tv_sec) * 1e3 + double(t.tv_nsec) / 1e6;
-}
-
 /// Milliseconds: wall clock, and this process's CPU time (on a shared machine the wall clock
 /// waits for the other engineers' work too).
 struct Timing {
@@ -86,16 +73,16 @@ std::vector<Timing> timeMs(int runs, const std::vector<std::function<void()>>& f
     for (int i = 0; i < runs; ++i) {
         for (size_t k = 0; k < fs.size(); ++k) {
             QElapsedTimer t;
-            const double c = cpuMs();
+            const double c = Bench::processCpuMs();
             t.start();
             fs[k]();
             wall[k].push_back(double(t.nsecsElapsed()) / 1e6);
-            cpu[k].push_back(cpuMs() - c);
+            cpu[k].push_back(Bench::processCpuMs() - c);
         }
     }
     std::vector<Timing> medians;
     for (size_t k = 0; k < fs.size(); ++k)
-        medians.push_back({median(wall[k]), median(cpu[k])});
+        medians.push_back({Bench::median(wall[k]), Bench::median(cpu[k])});
     return medians;
 }
 
