@@ -59,6 +59,14 @@ QString unitSuffix(const QString& unit)
 
 } // namespace
 
+QString QueryReport::quantityName(const QuerySeries& s, QueryStep step)
+{
+    const QString name = (s.zone.isEmpty() ? QString() : s.zone + u' ') + s.name;
+    if (s.aggregation == Aggregation::Counter && step != QueryStep::Raw)
+        return tr("%1, advance", "a meter's advance per row (增量), not its reading").arg(name);
+    return name;
+}
+
 QString QueryReport::stepName(QueryStep step)
 {
     switch (step) {
@@ -141,11 +149,7 @@ Report QueryReport::history(const HistoryResult& result, const QTimeZone& zone)
     QStringList units;
     for (size_t i = 0; i < series.size(); ++i) {
         const QuerySeries& s = series[i];
-        QString quantity = (s.zone.isEmpty() ? QString() : s.zone + u' ') + s.name;
-        if (s.aggregation == Aggregation::Counter && result.step != QueryStep::Raw)
-            quantity = tr("%1, advance", "a meter's advance per row (增量), not its reading")
-                           .arg(quantity);
-        quantity += unitSuffix(s.unit);
+        QString quantity = quantityName(s, result.step) + unitSuffix(s.unit);
         if (!s.caption.isEmpty())
             quantity = s.caption + u' ' + quantity;
         r.columns.push_back({s.label() + unitSuffix(s.unit), 14});

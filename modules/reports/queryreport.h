@@ -35,6 +35,9 @@ public:
 
     /// "%" growth or "个百分点", "—" when there is none: as every renderer prints a change.
     static QString changeText(const Change& change);
+    /// A series' column title without its station: the zone where there are several, the
+    /// tag's name, and 增量 for a meter at a step coarser than its readings.
+    static QString quantityName(const QuerySeries& s, QueryStep step);
     /// How a row's time prints at `step`: with seconds for raw samples, the date for days.
     static QString timeFormat(QueryStep step);
     /// The step in words: 原始数据, 15分钟, 小时, 日.

@@ -39,9 +39,12 @@ bool isMarked(Reports::CellFlags flags)
     return flags & ~Reports::CellFlags(Reports::CellFlag::Incomplete);
 }
 
-QString header(const Reports::QuerySeries& s)
+QString header(const Reports::QuerySeries& s, QueryStep step)
 {
-    return s.unit.isEmpty() ? s.label() : QStringLiteral("%1\n(%2)").arg(s.label(), s.unit);
+    QString title = s.station + u' ' + Reports::QueryReport::quantityName(s, step);
+    if (!s.caption.isEmpty())
+        title += u' ' + s.caption;
+    return s.unit.isEmpty() ? title : QStringLiteral("%1\n(%2)").arg(title, s.unit);
 }
 
 } // namespace
@@ -165,7 +168,7 @@ QVariant QueryTableModel::headerData(int section, Qt::Orientation orientation, i
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole || section < 0 ||
         section >= columnCount())
         return QAbstractTableModel::headerData(section, orientation, role);
-    return section == 0 ? tr("Time") : header(m_series[std::size_t(section - 1)]);
+    return section == 0 ? tr("Time") : header(m_series[std::size_t(section - 1)], m_step);
 }
 
 QueryStatisticsModel::QueryStatisticsModel(const QTimeZone& zone, QObject* parent)
