@@ -183,13 +183,16 @@ bool QueryEngine::applyCorrections(HistoryResult& result, const std::vector<size
 {
     // The production report corrects a line's hour or day; where the line is this one meter,
     // the query's bucket is that cell, and shows what the report shows.
-    if (result.step != QueryStep::Hour && result.step != QueryStep::Day)
+    if ((result.step != QueryStep::Hour && result.step != QueryStep::Day) ||
+        m_project.lines.empty())
         return true;
     const QString& production = m_project.reports.productionTag;
     QHash<int, int> metersOfLine;
     for (const Station& s : m_project.stations) {
-        if (s.line >= 0 && !tagsOf(production, {s.id}).empty())
-            ++metersOfLine[s.line];
+        if (s.line < 0)
+            continue;
+        for (const Device& d : s.devices)
+            metersOfLine[s.line] += m_project.findTag(s.id, d.id, production) != InvalidTagId;
     }
     QHash<QString, size_t> seriesOfLine; // "line:ID" → the series
     for (size_t i : counters) {
