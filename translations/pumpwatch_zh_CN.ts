@@ -6376,9 +6376,9 @@
         <translation>采样点过多，表格未列出：曲线和统计完整，表格请选较粗的分辨率。</translation>
     </message>
     <message numerus="yes">
-        <source>Step: %1, %n row(s), %2 good samples.</source>
+        <source>%1 — %2, step: %3, %n row(s), %4 good samples.</source>
         <translation>
-            <numerusform>分辨率：%1，%n 行，有效样本 %2 个。</numerusform>
+            <numerusform>%1 至 %2，分辨率：%3，%n 行，有效样本 %4 个。</numerusform>
         </translation>
     </message>
 </context>

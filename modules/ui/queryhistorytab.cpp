@@ -254,8 +254,12 @@ void QueryHistoryTab::show(const Reports::HistoryResult& result)
     m_statistics->setMaximumHeight(m_statistics->horizontalHeader()->sizeHint().height() +
                                    rows * m_statistics->verticalHeader()->defaultSectionSize() +
                                    2 * m_statistics->frameWidth() + 4);
-    QString text = tr("Step: %1, %n row(s), %2 good samples.", "", m_model->rowCount())
-                       .arg(Reports::QueryReport::stepName(result.step))
+    // The period as queried: an hour or day step grows it to whole hours or production days.
+    const QString minutes = QStringLiteral("yyyy-MM-dd HH:mm");
+    QString text = tr("%1 — %2, step: %3, %n row(s), %4 good samples.", "", m_model->rowCount())
+                       .arg(QDateTime::fromMSecsSinceEpoch(result.fromMs, m_zone).toString(minutes),
+                            QDateTime::fromMSecsSinceEpoch(result.toMs, m_zone).toString(minutes),
+                            Reports::QueryReport::stepName(result.step))
                        .arg(samples);
     if (truncated)
         text += u' ' + tr("Too many samples to list: the curve and the statistics are complete, "
