@@ -6247,14 +6247,6 @@
         <translation>全选</translation>
     </message>
     <message>
-        <source>Query</source>
-        <translation>查询</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
         <source>Quantity</source>
         <translation>数据项</translation>
     </message>
@@ -6321,14 +6313,6 @@
 </context>
 <context>
     <name>PumpWatch::Ui::QueryHistoryTab</name>
-    <message>
-        <source>Query</source>
-        <translation>查询</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
     <message>
         <source>Raw up to two days, 15 minutes up to a week, hours up to two months, production days beyond</source>
         <translation>两天内用原始数据，一周内用15分钟，两个月内用小时，更长用生产日</translation>
@@ -6490,14 +6474,6 @@
 <context>
     <name>PumpWatch::Ui::QueryPeriodTab</name>
     <message>
-        <source>Query</source>
-        <translation>查询</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
         <source>Day</source>
         <translation>日</translation>
     </message>
@@ -6614,6 +6590,17 @@
     <message>
         <source>This month</source>
         <translation>本月</translation>
+    </message>
+</context>
+<context>
+    <name>PumpWatch::Ui::QueryRunControls</name>
+    <message>
+        <source>Query</source>
+        <translation>查询</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
 </context>
 <context>

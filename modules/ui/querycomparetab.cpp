@@ -34,14 +34,11 @@ QueryCompareTab::QueryCompareTab(Services& services, QWidget* parent)
           m_zone, [&services] { return services.clock.nowMs(); }, this))
     , m_step(new QComboBox(this))
     , m_rank(new QComboBox(this))
-    , m_query(new QPushButton(tr("Query"), this))
-    , m_progress(new QProgressBar(this))
-    , m_cancel(new QPushButton(tr("Cancel"), this))
-    , m_status(new QLabel(this))
+    , m_run(this)
     , m_chart(new QueryChart(m_zone, this))
     , m_model(new QueryStatisticsModel(m_zone, this))
     , m_job(
-          this, [this](int value) { m_progress->setValue(value); },
+          this, [this](int value) { m_run.progress->setValue(value); },
           [this](std::optional<QueryOutcome<Reports::CompareResult>> outcome) {
               done(std::move(outcome));
           })
@@ -50,12 +47,9 @@ QueryCompareTab::QueryCompareTab(Services& services, QWidget* parent)
     m_key->setObjectName(QStringLiteral("quantity"));
     m_step->setObjectName(QStringLiteral("step"));
     m_rank->setObjectName(QStringLiteral("rankBy"));
-    m_query->setObjectName(QStringLiteral("query"));
-    m_cancel->setObjectName(QStringLiteral("cancel"));
     m_stations->setObjectName(QStringLiteral("stations"));
     m_filter->setObjectName(QStringLiteral("stationSearch"));
     m_all->setObjectName(QStringLiteral("selectAll"));
-    m_status->setWordWrap(true);
     // The templates' tags by name, each key once.
     std::set<QString> seen;
     for (const StationTemplate& t : project.templates) {
@@ -82,11 +76,6 @@ QueryCompareTab::QueryCompareTab(Services& services, QWidget* parent)
     for (RankBy by :
          {RankBy::Average, RankBy::Maximum, RankBy::Minimum, RankBy::Total, RankBy::Coverage})
         m_rank->addItem(Reports::QueryReport::rankName(by), int(by));
-    m_progress->setRange(0, QueryProgressSteps);
-    m_progress->setTextVisible(false);
-    m_progress->setMaximumWidth(fontMetrics().averageCharWidth() * 14);
-    keepPlace(m_progress);
-    keepPlace(m_cancel);
     for (QComboBox* c : {m_key, m_step, m_rank})
         shrinkable(c);
     m_table = new QTableView(this);
@@ -129,7 +118,7 @@ QueryCompareTab::QueryCompareTab(Services& services, QWidget* parent)
     controls->addWidget(m_step);
     controls->addWidget(new QLabel(tr("Rank by"), this));
     controls->addWidget(m_rank);
-    controls->addWidget(m_query);
+    controls->addWidget(m_run.query);
     controls->addWidget(m_outputs, 1);
     auto* results = new QSplitter(Qt::Vertical, this);
     results->addWidget(m_chart);
@@ -143,11 +132,7 @@ QueryCompareTab::QueryCompareTab(Services& services, QWidget* parent)
     rightLayout->addLayout(periodRow);
     rightLayout->addLayout(controls);
     // The busy bar and 取消 by the status they belong to, their place kept while idle.
-    auto* statusRow = new QHBoxLayout;
-    statusRow->addWidget(m_status, 1);
-    statusRow->addWidget(m_progress);
-    statusRow->addWidget(m_cancel);
-    rightLayout->addLayout(statusRow);
+    rightLayout->addLayout(m_run.statusRow());
     rightLayout->addWidget(results, 1);
     auto* split = new QSplitter(Qt::Horizontal, this);
     split->addWidget(left);
@@ -166,9 +151,9 @@ QueryCompareTab::QueryCompareTab(Services& services, QWidget* parent)
     updateAuto();
     connect(m_filter, &QLineEdit::textChanged, this, &QueryCompareTab::setStationFilter);
     connect(m_all, &QPushButton::clicked, this, &QueryCompareTab::checkAllShown);
-    connect(m_query, &QPushButton::clicked, this, &QueryCompareTab::run);
+    connect(m_run.query, &QPushButton::clicked, this, &QueryCompareTab::run);
     connect(m_period, &QueryPeriodEdit::submitted, this, &QueryCompareTab::run);
-    connect(m_cancel, &QPushButton::clicked, this, &QueryCompareTab::cancel);
+    connect(m_run.cancel, &QPushButton::clicked, this, &QueryCompareTab::cancel);
     connect(m_outputs, &QueryOutputs::status, this, &QueryCompareTab::setStatus);
     setStatus(tr("Pick a quantity and the stations to compare, then press Query."));
 }
@@ -226,12 +211,12 @@ QStringList QueryCompareTab::checkedStations() const
 
 QString QueryCompareTab::statusText() const
 {
-    return m_status->text();
+    return m_run.status->text();
 }
 
 void QueryCompareTab::setStatus(const QString& text)
 {
-    m_status->setText(text);
+    m_run.status->setText(text);
 }
 
 bool QueryCompareTab::isBusy() const
@@ -241,11 +226,7 @@ bool QueryCompareTab::isBusy() const
 
 void QueryCompareTab::setBusy(bool busy)
 {
-    m_query->setEnabled(!busy);
-    m_progress->setVisible(busy);
-    m_cancel->setVisible(busy);
-    if (busy)
-        m_progress->setValue(0);
+    m_run.setBusy(busy);
 }
 
 void QueryCompareTab::run()

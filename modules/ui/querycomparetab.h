@@ -8,6 +8,7 @@
 #pragma once
 
 #include "queryjob.h"
+#include "queryparts.h"
 #include "services.h"
 
 #include <core/textsearch.h>
@@ -81,10 +82,7 @@ private:
     QueryPeriodEdit* m_period;
     QComboBox* m_step;
     QComboBox* m_rank;
-    QPushButton* m_query;
-    QProgressBar* m_progress;
-    QPushButton* m_cancel;
-    QLabel* m_status;
+    QueryRunControls m_run;
     QueryChart* m_chart;
     QTableView* m_table;
     QueryStatisticsModel* m_model;

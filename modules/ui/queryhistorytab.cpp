@@ -47,33 +47,20 @@ QueryHistoryTab::QueryHistoryTab(Services& services, QWidget* parent)
     , m_period(new QueryPeriodEdit(
           m_zone, [&services] { return services.clock.nowMs(); }, this))
     , m_step(new QComboBox(this))
-    , m_query(new QPushButton(tr("Query"), this))
-    , m_progress(new QProgressBar(this))
-    , m_cancel(new QPushButton(tr("Cancel"), this))
-    , m_status(new QLabel(this))
+    , m_run(this)
     , m_chart(new QueryChart(m_zone, this))
     , m_model(new QueryTableModel(m_zone, this))
     , m_stats(new QueryStatisticsModel(m_zone, this))
     , m_job(
-          this, [this](int value) { m_progress->setValue(value); },
+          this, [this](int value) { m_run.progress->setValue(value); },
           [this](std::optional<QueryOutcome<Reports::HistoryResult>> outcome) {
               done(std::move(outcome));
           })
 {
     m_step->setObjectName(QStringLiteral("step"));
-    m_query->setObjectName(QStringLiteral("query"));
-    m_cancel->setObjectName(QStringLiteral("cancel"));
-    m_status->setObjectName(QStringLiteral("status"));
-    m_status->setWordWrap(true);
-    m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
     fillStepCombo(m_step);
     m_step->setToolTip(tr("Raw up to two days, 15 minutes up to a week, hours up to two months, "
                           "production days beyond"));
-    m_progress->setRange(0, QueryProgressSteps);
-    m_progress->setTextVisible(false);
-    m_progress->setMaximumWidth(fontMetrics().averageCharWidth() * 14);
-    keepPlace(m_progress);
-    keepPlace(m_cancel);
     shrinkable(m_step);
     m_table = makeTable(m_model, this, QStringLiteral("table"));
     m_statistics = makeTable(m_stats, this, QStringLiteral("statistics"));
@@ -94,7 +81,7 @@ QueryHistoryTab::QueryHistoryTab(Services& services, QWidget* parent)
     auto* controls = new QHBoxLayout;
     controls->addWidget(new QLabel(tr("Step"), this));
     controls->addWidget(m_step);
-    controls->addWidget(m_query);
+    controls->addWidget(m_run.query);
     controls->addWidget(m_outputs, 1);
 
     auto* results = new QSplitter(Qt::Vertical, this);
@@ -112,11 +99,7 @@ QueryHistoryTab::QueryHistoryTab(Services& services, QWidget* parent)
     rightLayout->addLayout(periodRow);
     rightLayout->addLayout(controls);
     // The busy bar and 取消 by the status they belong to, their place kept while idle.
-    auto* statusRow = new QHBoxLayout;
-    statusRow->addWidget(m_status, 1);
-    statusRow->addWidget(m_progress);
-    statusRow->addWidget(m_cancel);
-    rightLayout->addLayout(statusRow);
+    rightLayout->addLayout(m_run.statusRow());
     rightLayout->addWidget(results, 1);
 
     auto* split = new QSplitter(Qt::Horizontal, this);
@@ -134,9 +117,9 @@ QueryHistoryTab::QueryHistoryTab(Services& services, QWidget* parent)
     };
     connect(m_period, &QueryPeriodEdit::changed, this, updateAuto);
     updateAuto();
-    connect(m_query, &QPushButton::clicked, this, &QueryHistoryTab::run);
+    connect(m_run.query, &QPushButton::clicked, this, &QueryHistoryTab::run);
     connect(m_period, &QueryPeriodEdit::submitted, this, &QueryHistoryTab::run);
-    connect(m_cancel, &QPushButton::clicked, this, &QueryHistoryTab::cancel);
+    connect(m_run.cancel, &QPushButton::clicked, this, &QueryHistoryTab::cancel);
     connect(m_outputs, &QueryOutputs::status, this, &QueryHistoryTab::setStatus);
     connect(m_chart, &QueryChart::cursorMoved, this, &QueryHistoryTab::syncFromChart);
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
@@ -157,12 +140,12 @@ void QueryHistoryTab::keyPressEvent(QKeyEvent* event)
 
 QString QueryHistoryTab::statusText() const
 {
-    return m_status->text();
+    return m_run.status->text();
 }
 
 void QueryHistoryTab::setStatus(const QString& text)
 {
-    m_status->setText(text);
+    m_run.status->setText(text);
 }
 
 bool QueryHistoryTab::isBusy() const
@@ -172,11 +155,7 @@ bool QueryHistoryTab::isBusy() const
 
 void QueryHistoryTab::setBusy(bool busy)
 {
-    m_query->setEnabled(!busy);
-    m_progress->setVisible(busy);
-    m_cancel->setVisible(busy);
-    if (busy)
-        m_progress->setValue(0);
+    m_run.setBusy(busy);
 }
 
 void QueryHistoryTab::run()

@@ -10,6 +10,7 @@
 #pragma once
 
 #include "queryjob.h"
+#include "queryparts.h"
 #include "services.h"
 
 #include <QWidget>
@@ -78,10 +79,7 @@ private:
     QueryPicker* m_picker;
     QueryPeriodEdit* m_period;
     QComboBox* m_step;
-    QPushButton* m_query;
-    QProgressBar* m_progress;
-    QPushButton* m_cancel;
-    QLabel* m_status;
+    QueryRunControls m_run;
     QueryChart* m_chart;
     QTableView* m_table;
     QTableView* m_statistics;

@@ -1,5 +1,6 @@
 #include "queryparts.h"
 
+#include "queryjob.h"
 #include "queryrange.h"
 #include "reportpreviewdialog.h"
 
@@ -22,6 +23,7 @@
 #include <QLabel>
 #include <QPrintDialog>
 #include <QPrinter>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QSignalBlocker>
 #include <QStandardPaths>
@@ -332,6 +334,44 @@ void QueryOutputs::copyTable()
         return;
     QApplication::clipboard()->setText(tableText(*m_table));
     Q_EMIT status(tr("Copied %n row(s).", "", m_table->rowCount()));
+}
+
+QueryRunControls::QueryRunControls(QWidget* tab)
+    : query(new QPushButton(tr("Query"), tab))
+    , progress(new QProgressBar(tab))
+    , cancel(new QPushButton(tr("Cancel"), tab))
+    , status(new QLabel(tab))
+{
+    query->setObjectName(QStringLiteral("query"));
+    cancel->setObjectName(QStringLiteral("cancel"));
+    status->setObjectName(QStringLiteral("status"));
+    status->setWordWrap(true);
+    status->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    progress->setRange(0, QueryProgressSteps);
+    progress->setTextVisible(false);
+    progress->setMaximumWidth(tab->fontMetrics().averageCharWidth() * 14);
+    keepPlace(progress);
+    keepPlace(cancel);
+    progress->hide();
+    cancel->hide();
+}
+
+QHBoxLayout* QueryRunControls::statusRow() const
+{
+    auto* row = new QHBoxLayout;
+    row->addWidget(status, 1);
+    row->addWidget(progress);
+    row->addWidget(cancel);
+    return row;
+}
+
+void QueryRunControls::setBusy(bool busy)
+{
+    query->setEnabled(!busy);
+    progress->setVisible(busy);
+    cancel->setVisible(busy);
+    if (busy)
+        progress->setValue(0);
 }
 
 } // namespace PumpWatch::Ui

@@ -2,11 +2,13 @@
 // date-time edits, in the project's zone), the step combo (自动 says what it chose), and the
 // output buttons — 导出 Excel and CSV (the result as QueryReport lays it out, so the file reads
 // as the CLI's), 打印 (the reports' painter through ReportPreviewDialog, then the printer) and
-// 复制 (the table on screen as tab-separated text, which Excel pastes into cells). GUI thread.
+// 复制 (the table on screen as tab-separated text, which Excel pastes into cells), and the run
+// controls (查询, the busy bar, 取消, the status line). GUI thread.
 #pragma once
 
 #include <reports/query.h>
 
+#include <QCoreApplication>
 #include <QTimeZone>
 #include <QWidget>
 
@@ -16,7 +18,10 @@
 class QAbstractItemModel;
 class QComboBox;
 class QDateTimeEdit;
+class QHBoxLayout;
 class QKeyEvent;
+class QLabel;
+class QProgressBar;
 class QPushButton;
 class QTableView;
 
@@ -66,6 +71,23 @@ private:
 /// Lets `w` keep its place in its layout while hidden (the busy bar, 取消): showing it while a
 /// query runs moves nothing.
 void keepPlace(QWidget* w);
+
+/// What every query tab runs its query with: 查询, and the busy bar and 取消 beside the status
+/// line. The widgets are the tab's children; this builds them and switches them while busy.
+struct QueryRunControls {
+    Q_DECLARE_TR_FUNCTIONS(PumpWatch::Ui::QueryRunControls)
+
+public:
+    explicit QueryRunControls(QWidget* tab);
+    /// The status line with the busy bar and 取消 after it, their place kept while idle.
+    QHBoxLayout* statusRow() const;
+    void setBusy(bool busy);
+
+    QPushButton* query;
+    QProgressBar* progress;
+    QPushButton* cancel;
+    QLabel* status;
+};
 /// Lets `combo` be narrower than its longest item (the popup still shows them whole).
 void shrinkable(QComboBox* combo);
 /// Enter or F5: run the query.

@@ -35,15 +35,12 @@ QueryPeriodTab::QueryPeriodTab(Services& services, QWidget* parent)
     , m_kind(new QComboBox(this))
     , m_date(new QDateEdit(this))
     , m_station(new QComboBox(this))
-    , m_query(new QPushButton(tr("Query"), this))
-    , m_progress(new QProgressBar(this))
-    , m_cancel(new QPushButton(tr("Cancel"), this))
-    , m_status(new QLabel(this))
+    , m_run(this)
     , m_notes(new QLabel(this))
     , m_model(new PeriodCompareModel(this))
     , m_chart(new QueryChart(m_zone, this))
     , m_job(
-          this, [this](int value) { m_progress->setValue(value); },
+          this, [this](int value) { m_run.progress->setValue(value); },
           [this](std::optional<PeriodOutcome> outcome) { done(std::move(outcome)); })
 {
     const Project& project = services.project;
@@ -52,10 +49,7 @@ QueryPeriodTab::QueryPeriodTab(Services& services, QWidget* parent)
     m_kind->setObjectName(QStringLiteral("periodKind"));
     m_date->setObjectName(QStringLiteral("date"));
     m_station->setObjectName(QStringLiteral("overlayStation"));
-    m_query->setObjectName(QStringLiteral("query"));
-    m_cancel->setObjectName(QStringLiteral("cancel"));
     m_notes->setObjectName(QStringLiteral("notes"));
-    m_status->setWordWrap(true);
     m_notes->setWordWrap(true);
     m_notes->setTextInteractionFlags(Qt::TextSelectableByMouse);
     for (Measure m : {Measure::Volume, Measure::Energy, Measure::EnergyPerVolume, Measure::Tag})
@@ -83,11 +77,6 @@ QueryPeriodTab::QueryPeriodTab(Services& services, QWidget* parent)
     for (const Station& s : project.stations)
         m_station->addItem(s.displayName(), s.id);
     m_station->setToolTip(tr("The station whose curves of the three periods are overlaid"));
-    m_progress->setRange(0, QueryProgressSteps);
-    m_progress->setTextVisible(false);
-    m_progress->setMaximumWidth(fontMetrics().averageCharWidth() * 14);
-    keepPlace(m_progress);
-    keepPlace(m_cancel);
     for (QComboBox* c : {m_measure, m_key, m_kind, m_station})
         shrinkable(c);
     m_table = new QTableView(this);
@@ -117,7 +106,7 @@ QueryPeriodTab::QueryPeriodTab(Services& services, QWidget* parent)
     auto* controls = new QHBoxLayout;
     controls->addWidget(new QLabel(tr("Curve of"), this));
     controls->addWidget(m_station);
-    controls->addWidget(m_query);
+    controls->addWidget(m_run.query);
     controls->addWidget(m_outputs, 1);
     auto* results = new QSplitter(Qt::Vertical, this);
     results->addWidget(m_table);
@@ -128,19 +117,15 @@ QueryPeriodTab::QueryPeriodTab(Services& services, QWidget* parent)
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(what);
     layout->addLayout(controls);
-    auto* statusRow = new QHBoxLayout;
-    statusRow->addWidget(m_status, 1);
-    statusRow->addWidget(m_progress);
-    statusRow->addWidget(m_cancel);
-    layout->addLayout(statusRow);
+    layout->addLayout(m_run.statusRow());
     layout->addWidget(m_notes);
     layout->addWidget(results, 1);
 
     connect(m_measure, &QComboBox::currentIndexChanged, this, [this] {
         m_key->setEnabled(Measure(m_measure->currentData().toInt()) == Measure::Tag);
     });
-    connect(m_query, &QPushButton::clicked, this, &QueryPeriodTab::run);
-    connect(m_cancel, &QPushButton::clicked, this, &QueryPeriodTab::cancel);
+    connect(m_run.query, &QPushButton::clicked, this, &QueryPeriodTab::run);
+    connect(m_run.cancel, &QPushButton::clicked, this, &QueryPeriodTab::cancel);
     connect(m_outputs, &QueryOutputs::status, this, &QueryPeriodTab::setStatus);
     setStatus(tr("Pick the measure and the period, then press Query."));
 }
@@ -181,12 +166,12 @@ QString QueryPeriodTab::notesText() const
 
 QString QueryPeriodTab::statusText() const
 {
-    return m_status->text();
+    return m_run.status->text();
 }
 
 void QueryPeriodTab::setStatus(const QString& text)
 {
-    m_status->setText(text);
+    m_run.status->setText(text);
 }
 
 bool QueryPeriodTab::isBusy() const
@@ -196,11 +181,7 @@ bool QueryPeriodTab::isBusy() const
 
 void QueryPeriodTab::setBusy(bool busy)
 {
-    m_query->setEnabled(!busy);
-    m_progress->setVisible(busy);
-    m_cancel->setVisible(busy);
-    if (busy)
-        m_progress->setValue(0);
+    m_run.setBusy(busy);
 }
 
 TagId QueryPeriodTab::overlayTag() const

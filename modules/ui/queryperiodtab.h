@@ -8,6 +8,7 @@
 #pragma once
 
 #include "queryjob.h"
+#include "queryparts.h"
 #include "services.h"
 
 #include <QWidget>
@@ -71,10 +72,7 @@ private:
     QComboBox* m_kind;
     QDateEdit* m_date;
     QComboBox* m_station;
-    QPushButton* m_query;
-    QProgressBar* m_progress;
-    QPushButton* m_cancel;
-    QLabel* m_status;
+    QueryRunControls m_run;
     QLabel* m_notes;
     QTableView* m_table;
     PeriodCompareModel* m_model;
