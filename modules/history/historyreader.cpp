@@ -161,27 +161,12 @@ std::optional<std::vector<Point>> HistoryReader::raw(TagId tag, qint64 fromMs, q
                                                      const Canceled& canceled)
 {
     std::vector<Point> points;
-    const qint64 id = series(tag);
-    if (id < 0)
-        return points; // nothing stored yet
-    QSqlQuery q(m_db);
-    q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT ts, value, quality FROM samples WHERE series = ? AND ts >= ? "
-                             "AND ts < ? ORDER BY ts"));
-    q.addBindValue(id);
-    q.addBindValue(fromMs);
-    q.addBindValue(toMs);
-    if (!q.exec()) {
-        fail(q.lastError().text());
+    const bool read = scan(tag, fromMs, toMs, [&](const Point& p) {
+        points.push_back(p);
+        return !canceled || points.size() % CancelCheckRows != 0 || !canceled();
+    });
+    if (!read)
         return std::nullopt;
-    }
-    while (q.next()) {
-        const QVariant v = q.value(1);
-        points.push_back({q.value(0).toLongLong(), v.isNull() ? std::nan("") : v.toDouble(),
-                          Quality(q.value(2).toInt())});
-        if (canceled && points.size() % CancelCheckRows == 0 && canceled())
-            return std::nullopt;
-    }
     return points;
 }
 

@@ -55,7 +55,8 @@ public:
     const QString& lastError() const { return m_error; }
     const PeriodCalendar& calendar() const { return m_calendar; }
 
-    /// Samples with fromMs ≤ ts < toMs in time order; nullopt on error or when canceled.
+    /// Samples with fromMs ≤ ts < toMs in time order (scan() collected); nullopt on error or
+    /// when canceled.
     std::optional<std::vector<Point>> raw(TagId tag, qint64 fromMs, qint64 toMs,
                                           const Canceled& canceled = {});
     /// Steps through the samples with fromMs ≤ ts < toMs in time order, handing each to
