@@ -17,6 +17,11 @@ packages=(
     libsqlite3-dev postgresql-15
     # the simulator's Modbus servers; pymodbus as the independent test client (Debian's python3)
     libmodbus-dev python3-pymodbus python3-serial-asyncio
+    # IoT gateways over MQTT: libmosquitto for the host and the simulator's gateways; the
+    # mosquitto broker the tests start on loopback (and its clients); protoc and python3-protobuf
+    # build the independent Sparkplug B codec the tests check ours against; paho for scripts
+    libmosquitto-dev mosquitto mosquitto-clients protobuf-compiler python3-protobuf
+    python3-paho-mqtt
     # alarm rules: expressions over tags
     libmuparser-dev
     # the workstation: alarm sound, trend charts, pinyin search (ICU's Han-Latin)
