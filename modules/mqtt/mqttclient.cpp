@@ -150,9 +150,10 @@ void Client::Private::onDisconnect(mosquitto*, void* obj, int rc, const mosquitt
         wasUp = std::exchange(d->sessionUp, false);
     }
     if (wasUp || !d->failureReported) {
-        d->push(false, rc == MOSQ_ERR_SUCCESS
-                           ? Client::tr("closed")
-                           : Client::tr("lost: %1").arg(text(mosquitto_strerror(rc))));
+        const QString why = text(mosquitto_strerror(rc));
+        d->push(false, rc == MOSQ_ERR_SUCCESS ? Client::tr("closed")
+                       : wasUp                ? Client::tr("lost: %1").arg(why)
+                                              : Client::tr("cannot connect: %1").arg(why));
         d->failureReported = true;
     }
 }
