@@ -2401,6 +2401,45 @@
     </message>
 </context>
 <context>
+    <name>PumpWatch::Mqtt::Client</name>
+    <message>
+        <source>connection refused: %1</source>
+        <translation>连接被拒绝：%1</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>连接已关闭</translation>
+    </message>
+    <message>
+        <source>lost: %1</source>
+        <translation>连接中断：%1</translation>
+    </message>
+    <message>
+        <source>cannot connect: %1</source>
+        <translation>无法连接：%1</translation>
+    </message>
+    <message>
+        <source>TLS (CA %1, certificate %2, key %3)</source>
+        <translation>TLS（CA %1，证书 %2，密钥 %3）</translation>
+    </message>
+    <message>
+        <source>Will on %1</source>
+        <translation>遗嘱消息（主题 %1）</translation>
+    </message>
+    <message>
+        <source>cannot create an MQTT client (a persistent session needs a client id)</source>
+        <translation>无法创建 MQTT 客户端（持久会话需要客户端 ID）</translation>
+    </message>
+    <message>
+        <source>cannot read the password file %1: %2</source>
+        <translation>无法读取密码文件 %1：%2</translation>
+    </message>
+    <message>
+        <source>aborted</source>
+        <translation>连接已中止</translation>
+    </message>
+</context>
+<context>
     <name>PumpWatch::Project</name>
     <message>
         <source>Low zone</source>
