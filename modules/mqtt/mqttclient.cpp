@@ -5,6 +5,7 @@
 #include <QDateTime>
 #include <QFile>
 #include <QPointer>
+#include <QScopeGuard>
 
 #include <algorithm>
 #include <atomic>
@@ -38,6 +39,7 @@ struct Client::Private {
         std::size_t position;
         bool up;
         QString reason;
+        std::optional<Will> will; ///< up: the Will of the CONNECT
     };
 
     ClientOptions options;
@@ -49,7 +51,9 @@ struct Client::Private {
     // Owner thread only.
     std::function<void(std::span<const Message>)> handler;
     bool connected = false;
+    bool delivering = false;
     QString lastError;
+    std::optional<Will> sessionWill;
 
     // Network thread → owner: messages and events, in order.
     std::mutex queueMutex;
@@ -74,7 +78,8 @@ struct Client::Private {
     std::mutex sleepMutex;
     std::condition_variable wake;
     int nextDelayMs = 0;
-    bool failureReported = false; // this attempt's failure already queued
+    std::optional<Will> attemptWill; // the Will of the CONNECT being attempted
+    bool failureReported = false;    // this attempt's failure already queued
     std::minstd_rand random{std::random_device{}()};
 
     std::atomic<quint64> received{0}, receivedBytes{0}, published{0}, connects{0}, disconnects{0},
@@ -89,11 +94,11 @@ struct Client::Private {
         if (wasEmpty)
             wakeOwner();
     }
-    void push(bool up, const QString& reason)
+    void push(bool up, const QString& reason, std::optional<Will> will = {})
     {
         std::unique_lock lock(queueMutex);
         const bool wasEmpty = messages.empty() && events.empty();
-        events.push_back({messages.size(), up, reason});
+        events.push_back({messages.size(), up, reason, std::move(will)});
         lock.unlock();
         if (wasEmpty)
             wakeOwner();
@@ -138,7 +143,7 @@ void Client::Private::onConnect(mosquitto* mosq, void* obj, int rc, int, const m
             mosquitto_subscribe(mosq, nullptr, filter.constData(), qos);
     }
     d->connects.fetch_add(1, std::memory_order_relaxed);
-    d->push(true, {});
+    d->push(true, {}, d->attemptWill);
 }
 
 void Client::Private::onDisconnect(mosquitto*, void* obj, int rc, const mosquitto_property*)
@@ -209,6 +214,13 @@ void Client::Private::run()
                 break;
         } else if (mosquitto_socket(mosq) < 0) {
             failureReported = false;
+            if (options.makeWill) {
+                // Here, not on the owner's thread: libmosquitto reads its Will unlocked.
+                Will w = options.makeWill();
+                mosquitto_will_set(mosq, w.topic.constData(), int(w.payload.size()),
+                                   w.payload.constData(), w.qos, w.retain);
+                attemptWill = std::move(w);
+            }
             // Non-blocking TCP connect; the keepalive bounds the wait for the CONNACK. The
             // MQTT 5 CONNECT properties were stored by configure().
             const int rc = mosquitto_connect_bind_async(mosq, host.constData(), options.port,
@@ -264,6 +276,7 @@ bool Client::Private::configure()
                             .arg(options.tls.caFile, options.tls.certFile, options.tls.keyFile),
                         rc);
     }
+    attemptWill = options.will;
     if (options.will) {
         const Will& w = *options.will;
         rc = mosquitto_will_set(mosq, w.topic.constData(), int(w.payload.size()),
@@ -429,7 +442,7 @@ void Client::abort()
 bool Client::publish(const QByteArray& topic, const QByteArray& payload, int qos, bool retain,
                      int expirySeconds)
 {
-    if (!d->mosq)
+    if (!d->configured)
         return false;
     mosquitto_property* props = nullptr;
     if (expirySeconds > 0 && d->options.mqtt5)
@@ -463,6 +476,11 @@ ClientStats Client::stats() const
             d->connects.load(), d->disconnects.load(),   d->dropped.load()};
 }
 
+std::optional<Will> Client::sessionWill() const
+{
+    return d->sessionWill;
+}
+
 const ClientOptions& Client::options() const
 {
     return d->options;
@@ -470,6 +488,15 @@ const ClientOptions& Client::options() const
 
 void Client::deliver()
 {
+    // close() from inside the handler must not hand out later messages before the rest of this
+    // batch; what it leaves in the queue has its wake-up posted already.
+    if (d->delivering)
+        return;
+    d->delivering = true;
+    const auto clearFlag = qScopeGuard([this, self = QPointer<Client>(this)] {
+        if (self)
+            d->delivering = false;
+    });
     std::vector<Message> messages;
     std::vector<Private::Event> events;
     {
@@ -498,6 +525,7 @@ void Client::deliver()
             return;
         if (e.up) {
             d->connected = true;
+            d->sessionWill = e.will;
             qCInfo(lcMqtt) << "connected to" << d->options.host << d->options.port;
             Q_EMIT connected();
         } else {

@@ -58,6 +58,11 @@ struct ClientOptions {
         bool verifyHost = true;
     } tls;
     std::optional<Will> will; ///< sent in every CONNECT (first connection and reconnects)
+    /// If set, called on the network thread before every CONNECT, and its Will replaces `will`:
+    /// Sparkplug's NDEATH carries a bdSeq that grows with each CONNECT, a host's STATE Will the
+    /// time of the CONNECT. Must be thread-safe (e.g. an atomic counter); sessionWill() tells the
+    /// owner which one the current session carries.
+    std::function<Will()> makeWill;
     /// Wait between attempts: doubles from min to max (±20 % jitter), back to min after a CONNACK.
     int reconnectMinMs = 500, reconnectMaxMs = 30'000;
     /// Larger received messages are dropped, counted (ClientStats::dropped) and logged.
@@ -112,9 +117,10 @@ public:
     /// Will. For the simulator's gateway failures and for tests. Emits disconnected().
     void abort();
 
-    /// true when sent or, for QoS ≥ 1, queued by libmosquitto to be sent after the reconnect
-    /// (in memory, unbounded); false for QoS 0 while offline or an invalid topic. expirySeconds:
-    /// MQTT 5 message expiry (the broker discards it undelivered after that); 0 none.
+    /// Needs open() first. true when sent or, for QoS ≥ 1, queued by libmosquitto to be sent after
+    /// the reconnect (in memory, unbounded); false for QoS 0 while offline or an invalid topic.
+    /// expirySeconds: MQTT 5 message expiry (the broker discards it undelivered after that); 0
+    /// none.
     bool publish(const QByteArray& topic, const QByteArray& payload, int qos = 0,
                  bool retain = false, int expirySeconds = 0);
 
@@ -124,6 +130,8 @@ public:
     /// kept after the next connect, for the comm status.
     QString lastError() const;
     ClientStats stats() const;
+    /// The Will sent in the CONNECT of the current (or last) session, as of the last connected().
+    std::optional<Will> sessionWill() const;
     const ClientOptions& options() const;
 
 Q_SIGNALS:

@@ -4,9 +4,11 @@
 #include "../../common/mosquittobroker.h"
 
 #include <QElapsedTimer>
+#include <QEventLoop>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 
 #include <mqtt/mqttclient.h>
 
@@ -147,6 +149,34 @@ private Q_SLOTS:
         observer.publish("w/marker", "m", 1);
         QTRY_COMPARE(int(inbox.messages.size()), 2);
         QCOMPARE(inbox.topics(), (QList<QByteArray>{"w/gateway", "w/marker"}));
+    }
+
+    void willMadeForEachConnect()
+    {
+        // Sparkplug: the NDEATH Will carries a bdSeq that grows with every CONNECT, and the
+        // NBIRTH after connected() must carry the same one.
+        MosquittoBroker broker;
+        QVERIFY2(broker.isRunning(), qPrintable(broker.errorString()));
+        Client observer(optionsFor(broker));
+        Inbox inbox;
+        inbox.attach(observer);
+        observer.subscribe("spBv1.0/#", 1);
+        QVERIFY(openAndWait(observer));
+
+        std::atomic<int> bdSeq{0};
+        ClientOptions o = optionsFor(broker);
+        o.makeWill = [&bdSeq] {
+            return Will{"spBv1.0/g/NDEATH/n", QByteArray::number(bdSeq++), 1, false};
+        };
+        Client node(o);
+        for (int session = 0; session < 2; ++session) {
+            QVERIFY(openAndWait(node));
+            QVERIFY(node.sessionWill());
+            QCOMPARE(node.sessionWill()->payload, QByteArray::number(session));
+            node.abort();
+            QTRY_COMPARE(int(inbox.messages.size()), session + 1);
+            QCOMPARE(inbox.messages.back().payload, QByteArray::number(session));
+        }
     }
 
     void brokerCrashAndRestart()
@@ -347,6 +377,29 @@ private Q_SLOTS:
         const double seconds = double(timer.nsecsElapsed()) / 1e9;
         qInfo("delivered %d messages of %d bytes in %.2f s: %.0f messages/s, %d handler calls",
               count, int(payload.size()), seconds, count / seconds, inbox.batches);
+
+        // Paced as 2000 stations reporting once a second: how many wake-ups that costs.
+        inbox.messages.clear();
+        inbox.batches = 0;
+        QTimer pacer;
+        int sent = 0;
+        QObject::connect(&pacer, &QTimer::timeout, [&] {
+            for (int i = 0; i < 2 && sent < 4000; ++i, ++sent)
+                publisher.publish("rate/station/" + QByteArray::number(sent % 2000), payload, 0);
+        });
+        pacer.start(1);
+        // A real event loop: QTest::qWait sleeps between its turns and would starve the pacer.
+        QEventLoop loop;
+        QTimer::singleShot(20'000, &loop, &QEventLoop::quit);
+        subscriber.setMessageHandler([&](std::span<const Message> batch) {
+            ++inbox.batches;
+            inbox.messages.insert(inbox.messages.end(), batch.begin(), batch.end());
+            if (inbox.messages.size() == 4000)
+                loop.quit();
+        });
+        loop.exec();
+        QCOMPARE(int(inbox.messages.size()), 4000);
+        qInfo("paced 2000 messages/s for 2 s: %d handler calls for 4000 messages", inbox.batches);
     }
 };
 
