@@ -203,6 +203,9 @@ void Client::Private::run()
     using Clock = std::chrono::steady_clock;
     Clock::time_point stopDeadline{};
     const QByteArray host = options.host.toUtf8();
+    // A new connection after every error, even one that left the socket open (a TLS failure),
+    // and at the start (abort() leaves its socket shut down but open).
+    bool connectNow = true;
     for (;;) {
         if (stop) {
             if (abortSession)
@@ -212,7 +215,7 @@ void Client::Private::run()
                 stopDeadline = Clock::now() + std::chrono::milliseconds(500);
             if (mosquitto_socket(mosq) < 0 || Clock::now() > stopDeadline)
                 break;
-        } else if (mosquitto_socket(mosq) < 0) {
+        } else if (connectNow || mosquitto_socket(mosq) < 0) {
             failureReported = false;
             if (options.makeWill) {
                 // Here, not on the owner's thread: libmosquitto reads its Will unlocked.
@@ -231,6 +234,7 @@ void Client::Private::run()
                 sleepBeforeRetry();
                 continue;
             }
+            connectNow = false;
         }
         const int rc = mosquitto_loop(mosq, 1000, 1);
         if (rc != MOSQ_ERR_SUCCESS && !stop) {
@@ -238,6 +242,7 @@ void Client::Private::run()
             // (a TLS handshake failure) did not.
             if (!failureReported)
                 onDisconnect(mosq, this, rc, nullptr);
+            connectNow = true;
             sleepBeforeRetry();
         }
     }
