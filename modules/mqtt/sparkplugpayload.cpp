@@ -344,8 +344,11 @@ bool decodeMetric(Reader r, Metric* m)
         }
         if (field >= 10) {
             valueAt = at;
+            // oneof: the last member wins, and nothing of an earlier one stays
+            m->value = 0;
+            m->raw = 0;
             if (field != 15)
-                m->text.clear(); // oneof: the last member wins
+                m->text.clear();
         }
         switch (field) {
         case 1:
