@@ -476,8 +476,11 @@ bool applyType(Metric* metric, DataType type, QString* error)
 {
     if (!fits(type, metric->field)) {
         if (error)
-            *error = QStringLiteral("metric \"%1\": datatype %2 with a value of another kind")
-                         .arg(metric->name, dataTypeName(type));
+            *error = (metric->name.isEmpty() && metric->alias
+                          ? QStringLiteral("metric alias %1").arg(*metric->alias)
+                          : QStringLiteral("metric \"%1\"").arg(metric->name)) +
+                     QStringLiteral(": datatype %1 with a value of another kind")
+                         .arg(dataTypeName(type));
         return false;
     }
     metric->type = type;

@@ -1,13 +1,12 @@
 // The Sparkplug B codec: round trips of every datatype, a cross-check with an independent
 // implementation (python3-protobuf on our sparkplug_b.proto, driven by sparkplug_peer.py),
 // malformed payloads, topics and the host STATE.
+#include "sparkplugpeer.h"
+
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
-#include <QStandardPaths>
-#include <QTemporaryDir>
 #include <QTest>
 
 #include <cmath>
@@ -94,55 +93,6 @@ QByteArray payloadOf(std::initializer_list<int> bytes)
         b.append(char(x));
     return b;
 }
-
-// The peer: protoc's Python classes in a temporary directory, run with Debian's python3.
-struct Peer {
-    QTemporaryDir dir;
-    QString python;
-    QString skip; // why it can't run
-    Peer()
-    {
-        const QString protoc = QStandardPaths::findExecutable(QStringLiteral("protoc"));
-        python = QFile::exists(QStringLiteral("/usr/bin/python3"))
-                     ? QStringLiteral("/usr/bin/python3")
-                     : QStandardPaths::findExecutable(QStringLiteral("python3"));
-        if (protoc.isEmpty() || python.isEmpty()) {
-            skip = QStringLiteral("protoc or python3 missing (installer/install-deps.sh)");
-            return;
-        }
-        if (QProcess::execute(
-                python, {QStringLiteral("-c"), QStringLiteral("import google.protobuf")}) != 0) {
-            skip = QStringLiteral("python3-protobuf missing (installer/install-deps.sh)");
-            return;
-        }
-        const QString here = QStringLiteral(PUMPWATCH_SOURCE_DIR "/tests/unit/mqtt");
-        QProcess p;
-        p.start(protoc, {QStringLiteral("--proto_path=") + here,
-                         QStringLiteral("--python_out=") + dir.path(),
-                         here + QStringLiteral("/sparkplug_b.proto")});
-        p.waitForFinished();
-        if (p.exitCode() != 0)
-            skip = QStringLiteral("protoc failed: ") +
-                   QString::fromLocal8Bit(p.readAllStandardError());
-    }
-    QByteArray run(const QStringList& args)
-    {
-        QProcess p;
-        p.start(python, QStringList{QStringLiteral(PUMPWATCH_SOURCE_DIR
-                                                   "/tests/unit/mqtt/sparkplug_peer.py"),
-                                    dir.path()} +
-                            args);
-        p.waitForFinished(30000);
-        if (p.exitCode() != 0)
-            qWarning() << p.readAllStandardError();
-        return p.exitCode() == 0 ? p.readAllStandardOutput() : QByteArray();
-    }
-    QByteArray file(const char* name)
-    {
-        QFile f(dir.filePath(QString::fromLatin1(name)));
-        return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-    }
-};
 
 quint64 u64(const QJsonValue& v)
 {
