@@ -474,13 +474,15 @@ bool decode(QByteArrayView bytes, Payload* out, QString* error)
 
 bool applyType(Metric* metric, DataType type, QString* error)
 {
-    if (!fits(type, metric->field)) {
+    const bool noValue = !metric->isNull && metric->field == ValueField::None && isScalar(type);
+    if (!fits(type, metric->field) || noValue) {
         if (error)
             *error = (metric->name.isEmpty() && metric->alias
                           ? QStringLiteral("metric alias %1").arg(*metric->alias)
                           : QStringLiteral("metric \"%1\"").arg(metric->name)) +
-                     QStringLiteral(": datatype %1 with a value of another kind")
-                         .arg(dataTypeName(type));
+                     (noValue ? QStringLiteral(": no value and not is_null")
+                              : QStringLiteral(": datatype %1 with a value of another kind")
+                                    .arg(dataTypeName(type)));
         return false;
     }
     metric->type = type;

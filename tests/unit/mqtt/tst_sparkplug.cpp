@@ -165,7 +165,13 @@ private Q_SLOTS:
         }
         QString error;
         QVERIFY(!applyType(&q.metrics[12], DataType::Float, &error)); // a string as Float
-        QVERIFY2(error.contains(QStringLiteral("String")), qPrintable(error));
+        QCOMPARE(error,
+                 QStringLiteral("metric \"String\": datatype Float with a value of another kind"));
+        Metric empty;
+        empty.alias = 9;
+        QVERIFY(!applyType(&empty, DataType::Int32, &error));
+        QCOMPARE(error, QStringLiteral("metric alias 9: no value and not is_null"));
+        QVERIFY(applyType(&empty, DataType::Bytes, &error)); // skipped kinds need none
     }
 
     void crossCheckDecode()
