@@ -111,10 +111,11 @@ struct Metric {
     DataType type = DataType::Unknown; ///< Unknown: left out (DATA/CMD), see applyType()
     bool historical = false;           ///< store-and-forward data: history only, not live values
     bool transient = false;
-    bool isNull = false; ///< no value (value is 0, text empty); encode() writes none
+    bool isNull = false; ///< no value: ignore value and text; encode() writes none
     /// Every numeric, boolean and DateTime value: signed types read as two's complement in
     /// the width of their datatype, as the reference implementation does (an Int8 -1 is
     /// accepted as 0xFF and 0xFFFFFFFF). Int64/UInt64 beyond ±2^53 lose precision here.
+    /// Without a datatype (Unknown) an integer field reads as unsigned until applyType().
     double value = 0;
     QString text;                  ///< String/Text/UUID values
     std::optional<qint32> quality; ///< property "Quality": 0 BAD, 192 GOOD, 500 STALE
@@ -150,8 +151,9 @@ enum class Datatypes : quint8 {
 
 /// Encodes a payload. Each value goes in the field its datatype needs: int_value for ≤32-bit
 /// integers (two's complement), long_value for 64-bit ones and DateTime, float_value,
-/// double_value, boolean_value, string_value. Numbers are rounded to the nearest integer and
-/// clamped to the type's range (NaN → 0). Unknown/other types write `field` with raw/value/text.
+/// double_value, boolean_value, string_value. Integer types round value to the nearest integer
+/// and clamp it to their range (NaN → 0); an Int8 -1 is written 0xFFFFFFFF, as the reference
+/// implementation does. Unknown/other types write `field` with raw/value/text.
 /// quality becomes a PropertySet {"Quality": Int32}. Nothing is written for a null value.
 QByteArray encode(const Payload& payload, Datatypes datatypes = Datatypes::Write);
 
