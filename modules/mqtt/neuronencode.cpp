@@ -12,23 +12,50 @@ namespace PumpWatch::Mqtt::Neuron {
 
 namespace {
 
-void appendString(QByteArray& out, const QString& text)
+constexpr char Hex[] = "0123456789abcdef";
+
+void appendEscape(QByteArray& out, char16_t c)
 {
-    static constexpr char Hex[] = "0123456789abcdef";
-    out += '"';
+    out += "\\u";
+    for (const int shift : {12, 8, 4, 0})
+        out += Hex[(c >> shift) & 15];
+}
+
+void appendUtf8(QByteArray& out, QStringView text)
+{
     for (const char c : text.toUtf8()) {
         const auto u = static_cast<unsigned char>(c);
         if (c == '"' || c == '\\') {
             out += '\\';
             out += c;
         } else if (u < 0x20) {
-            out += "\\u00";
-            out += Hex[u >> 4];
-            out += Hex[u & 15];
+            appendEscape(out, u);
         } else {
             out += c;
         }
     }
+}
+
+// UTF-8 cannot carry a lone surrogate (toUtf8 would make it '?'), but a JSON escape can, and
+// Qt's parser reads one into a name: written as \udxxx it reads back as the same name.
+void appendString(QByteArray& out, const QString& text)
+{
+    out += '"';
+    const QStringView view(text);
+    qsizetype run = 0;
+    for (qsizetype i = 0; i < view.size(); ++i) {
+        const char16_t c = view[i].unicode();
+        if (!QChar::isSurrogate(c))
+            continue;
+        if (QChar::isHighSurrogate(c) && i + 1 < view.size() && view[i + 1].isLowSurrogate()) {
+            ++i;
+            continue;
+        }
+        appendUtf8(out, view.sliced(run, i - run));
+        appendEscape(out, c);
+        run = i + 1;
+    }
+    appendUtf8(out, view.sliced(run));
     out += '"';
 }
 

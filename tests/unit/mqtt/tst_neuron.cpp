@@ -171,6 +171,10 @@ private Q_SLOTS:
         u.tags.push_back(number("2^53+2", 9007199254740994.0));
         u.tags.push_back(string("quotes \"and\" \\", QStringLiteral("a\"b\\c\n\t\x01 泵站 😀")));
         u.tags.push_back(string("empty", QString()));
+        // A JSON escape can name a lone surrogate, which UTF-8 cannot carry: written back as one.
+        u.tags.push_back(number("", 7));
+        u.tags.back().name =
+            QStringLiteral("lone ") + QChar(0xd800) + QStringLiteral(" end ") + QChar(0xdc00);
         const QByteArray json = encodeUpload(u, Format(format));
         QVERIFY(QJsonDocument::fromJson(json).isObject());
         Upload back;
