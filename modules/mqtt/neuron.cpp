@@ -3,6 +3,7 @@
 // costs itself and a bad message is refused with a sentence saying what is wrong.
 #include "neuron.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>

@@ -1,7 +1,8 @@
 // The JSON that EMQ Neuron's MQTT plugin publishes and reads (/work/shared/PROTOCOLS.md §2): tag
 // uploads of a south node's group, write requests and their responses. The host parses uploads
 // and write responses; the simulator, playing a Neuron gateway, encodes them and parses requests.
-// Pure functions without state: any thread may call them at the same time.
+// Pure functions without state: any thread may call them at the same time. Errors and problems
+// are sentences in the user's language (tr()), for the log and the gateway's status.
 //
 //     Neuron::Upload u;
 //     QString why;
@@ -19,15 +20,16 @@
 //   parsed), not JSON, not an object, lacks a non-empty `node` or `group`, has a `timestamp` that
 //   is missing or not a whole number of milliseconds in 0 … year 9999 (a fraction or seconds in
 //   a string say the gateway is not what we think), has neither `values`/`errors` nor `tags`, or
-//   both, or has them of the wrong JSON type. A number beyond double (1e400) makes Qt's parser
-//   refuse the whole text, so such a message is refused as not JSON.
+//   both, or has them of the wrong JSON type. A number beyond double (1e400, 1e-400) makes Qt's
+//   parser refuse the whole text, so such a message is refused as not JSON.
 // - One bad tag does not cost the others: a tag is skipped, and named in Upload::problems, when
 //   its value is null, an array (Neuron's array and bytes tags) or an object (custom tags), when
 //   it has neither value nor error, when its error code is not a whole number 1 … INT_MAX, when
-//   its name is empty, and in format 1 when its name appeared before (the first stays: Neuron
-//   puts a static tag of the same name after the collected one). A tag with both a value and a
-//   non-zero error is taken as the error — a value Neuron itself doubts is not shown as good —
-//   and named in problems too; in format 0 that is a name in both `values` and `errors`.
+//   its name is empty, and in format 1 when a tag of its name was read before (the first stays:
+//   Neuron puts a static tag of the same name after the collected one). A tag with both a value and
+//   a non-zero error is taken as the error — a value Neuron itself doubts is not shown as good —
+//   and named in problems too; in format 0 that is a name in both `values` and `errors`. An
+//   `"error":0` beside a value is no error; alone, the tag has neither and is skipped.
 //   Duplicate keys inside one JSON object cannot be seen: Qt's parser keeps the last, as
 //   Neuron's own values format does when a static tag overrides a collected one.
 // - Tag order: format 1 keeps the sender's; format 0 gives values then errors, each by name
@@ -36,10 +38,8 @@
 
 #include <QByteArray>
 #include <QByteArrayView>
-#include <QCoreApplication>
 #include <QString>
 
-#include <utility>
 #include <vector>
 
 namespace PumpWatch::Mqtt::Neuron {
@@ -78,8 +78,8 @@ struct Upload {
     std::vector<QString> problems;  ///< parseUpload: tags skipped or doubted, one sentence each
 };
 
-/// Reads an upload of format 0, 1 or 2 into `out` (cleared first). False with `error` (may be
-/// null) when the message is refused; true, possibly with `out->problems`, otherwise.
+/// Reads an upload of format 0, 1 or 2 into `out`. False with `error` (may be null) and `out`
+/// cleared when the message is refused; true, possibly with `out->problems`, otherwise.
 bool parseUpload(QByteArrayView json, Upload* out, QString* error);
 
 /// The message Neuron would publish for `upload` (its problems and format are ignored), compact,
@@ -111,8 +111,8 @@ struct WriteRequest {
 /// parseWriteRequest refuse.
 QByteArray encodeWriteRequest(const WriteRequest& request);
 
-/// Reads either form into `out` (cleared first). Refused: a missing or empty uuid, node, group
-/// or tag name, no tags, a value that is not a number, bool or string.
+/// Reads either form into `out` (cleared when refused). Refused: a missing or empty uuid, node,
+/// group or tag name, no tags, a value that is not a number, bool or string.
 bool parseWriteRequest(QByteArrayView json, WriteRequest* out, QString* error);
 
 /// Neuron's answer to a write: {"uuid","error"}, error 0 when every tag was written.
