@@ -2440,6 +2440,265 @@
     </message>
 </context>
 <context>
+    <name>PumpWatch::Mqtt::Neuron</name>
+    <message>
+        <source>null</source>
+        <translation>null</translation>
+    </message>
+    <message>
+        <source>a bool</source>
+        <translation>布尔值</translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation>数字</translation>
+    </message>
+    <message>
+        <source>a string</source>
+        <translation>字符串</translation>
+    </message>
+    <message>
+        <source>an array</source>
+        <translation>数组</translation>
+    </message>
+    <message>
+        <source>an object</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>缺失</translation>
+    </message>
+    <message>
+        <source>message of %1 bytes is larger than %2 bytes; not read</source>
+        <translation>消息 %1 字节，超过 %2 字节；未读取</translation>
+    </message>
+    <message>
+        <source>not JSON at offset %1: %2</source>
+        <translation>不是 JSON（偏移 %1）：%2</translation>
+    </message>
+    <message>
+        <source>not a JSON object</source>
+        <translation>不是 JSON 对象</translation>
+    </message>
+    <message>
+        <source>missing %1</source>
+        <translation>缺少 %1</translation>
+    </message>
+    <message>
+        <source>%1 is %2, not a name</source>
+        <translation>%1 是%2，不是名称</translation>
+    </message>
+    <message>
+        <source>empty</source>
+        <translation>空的</translation>
+    </message>
+    <message>
+        <source>value is %1</source>
+        <translation>值是%1</translation>
+    </message>
+    <message>
+        <source>error %1 is not a Neuron error code</source>
+        <translation>错误 %1 不是 Neuron 错误码</translation>
+    </message>
+    <message>
+        <source>error is %1, not a number</source>
+        <translation>error 是%1，不是数字</translation>
+    </message>
+    <message>
+        <source>tag &apos;%1&apos;: %2; skipped</source>
+        <translation>测点 &apos;%1&apos;：%2；已跳过</translation>
+    </message>
+    <message>
+        <source>a value without a tag name; skipped</source>
+        <translation>一个值没有测点名；已跳过</translation>
+    </message>
+    <message>
+        <source>tag &apos;%1&apos;: both a value and an error; taken as the error</source>
+        <translation>测点 &apos;%1&apos;：同时有值和错误；按错误处理</translation>
+    </message>
+    <message>
+        <source>an error without a tag name; skipped</source>
+        <translation>一个错误没有测点名；已跳过</translation>
+    </message>
+    <message>
+        <source>error 0 without a value</source>
+        <translation>错误 0 且没有值</translation>
+    </message>
+    <message>
+        <source>tag &apos;%1&apos; again at tags[%2]; the first kept</source>
+        <translation>测点 &apos;%1&apos; 在 tags[%2] 重复出现；保留第一个</translation>
+    </message>
+    <message>
+        <source>tags[%1] is %2, not a tag; skipped</source>
+        <translation>tags[%1] 是%2，不是测点；已跳过</translation>
+    </message>
+    <message>
+        <source>tags[%1] has no name; skipped</source>
+        <translation>tags[%1] 没有名称；已跳过</translation>
+    </message>
+    <message>
+        <source>neither value nor error</source>
+        <translation>既没有值也没有错误</translation>
+    </message>
+    <message>
+        <source>tag &apos;%1&apos;: no value</source>
+        <translation>测点 &apos;%1&apos;：没有值</translation>
+    </message>
+    <message>
+        <source>tag &apos;%1&apos;: %2</source>
+        <translation>测点 &apos;%1&apos;：%2</translation>
+    </message>
+    <message>
+        <source>missing timestamp</source>
+        <translation>缺少 timestamp</translation>
+    </message>
+    <message>
+        <source>timestamp %1 is not milliseconds since 1970</source>
+        <translation>timestamp %1 不是自 1970 年起的毫秒数</translation>
+    </message>
+    <message>
+        <source>timestamp is %1, not a number</source>
+        <translation>timestamp 是%1，不是数字</translation>
+    </message>
+    <message>
+        <source>both tags and values: not a Neuron format</source>
+        <translation>同时有 tags 和 values：不是 Neuron 的格式</translation>
+    </message>
+    <message>
+        <source>tags is %1, not an array</source>
+        <translation>tags 是%1，不是数组</translation>
+    </message>
+    <message>
+        <source>neither values nor tags</source>
+        <translation>既没有 values 也没有 tags</translation>
+    </message>
+    <message>
+        <source>%1 is %2, not an object</source>
+        <translation>%1 是%2，不是对象</translation>
+    </message>
+    <message>
+        <source>no tags to write</source>
+        <translation>没有要写入的测点</translation>
+    </message>
+    <message>
+        <source>tags[%1] is %2, not a tag</source>
+        <translation>tags[%1] 是%2，不是测点</translation>
+    </message>
+    <message>
+        <source>missing error</source>
+        <translation>缺少 error</translation>
+    </message>
+    <message>
+        <source>success</source>
+        <translation>成功</translation>
+    </message>
+    <message>
+        <source>Neuron internal error</source>
+        <translation>Neuron 内部错误</translation>
+    </message>
+    <message>
+        <source>request body is wrong</source>
+        <translation>请求内容错误</translation>
+    </message>
+    <message>
+        <source>request parameter is wrong</source>
+        <translation>请求参数错误</translation>
+    </message>
+    <message>
+        <source>Neuron is busy</source>
+        <translation>Neuron 繁忙</translation>
+    </message>
+    <message>
+        <source>node does not exist</source>
+        <translation>节点不存在</translation>
+    </message>
+    <message>
+        <source>node not ready</source>
+        <translation>节点未就绪</translation>
+    </message>
+    <message>
+        <source>node not running</source>
+        <translation>节点未运行</translation>
+    </message>
+    <message>
+        <source>node stopped</source>
+        <translation>节点已停止</translation>
+    </message>
+    <message>
+        <source>group does not exist</source>
+        <translation>组不存在</translation>
+    </message>
+    <message>
+        <source>tag does not exist</source>
+        <translation>测点不存在</translation>
+    </message>
+    <message>
+        <source>read failure</source>
+        <translation>读取失败</translation>
+    </message>
+    <message>
+        <source>write failure</source>
+        <translation>写入失败</translation>
+    </message>
+    <message>
+        <source>plugin disconnected</source>
+        <translation>插件未连接</translation>
+    </message>
+    <message>
+        <source>tag not readable</source>
+        <translation>测点不可读</translation>
+    </message>
+    <message>
+        <source>tag not writable</source>
+        <translation>测点不可写</translation>
+    </message>
+    <message>
+        <source>tag type mismatch</source>
+        <translation>测点类型不匹配</translation>
+    </message>
+    <message>
+        <source>tag value expired</source>
+        <translation>测点值已过期</translation>
+    </message>
+    <message>
+        <source>protocol decode failure</source>
+        <translation>协议解析失败</translation>
+    </message>
+    <message>
+        <source>plugin not running</source>
+        <translation>插件未运行</translation>
+    </message>
+    <message>
+        <source>tag not ready</source>
+        <translation>测点未就绪</translation>
+    </message>
+    <message>
+        <source>packet out of order</source>
+        <translation>报文乱序</translation>
+    </message>
+    <message>
+        <source>device no response</source>
+        <translation>设备无响应</translation>
+    </message>
+    <message>
+        <source>writing several tags not supported</source>
+        <translation>不支持多点写入</translation>
+    </message>
+    <message>
+        <source>type not supported</source>
+        <translation>类型不支持</translation>
+    </message>
+    <message>
+        <source>value out of range</source>
+        <translation>值超出范围</translation>
+    </message>
+    <message>
+        <source>Neuron error %1</source>
+        <translation>Neuron 错误 %1</translation>
+    </message>
+</context>
+<context>
     <name>PumpWatch::Project</name>
     <message>
         <source>Low zone</source>

@@ -14,12 +14,12 @@ if(NOT EXISTS ${BUILD_DIR}/CMakeCache.txt)
     endif()
 endif()
 execute_process(COMMAND ${CMAKE_COMMAND} --build ${BUILD_DIR} --target fuzz_project fuzz_csv
-                        fuzz_registers fuzz_modbus fuzz_sparkplug
+                        fuzz_registers fuzz_modbus fuzz_sparkplug fuzz_neuron
                 RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
 if(NOT rc EQUAL 0)
     message(FATAL_ERROR "building the fuzz targets failed:\n${out}${err}")
 endif()
-foreach(target project csv registers modbus sparkplug)
+foreach(target project csv registers modbus sparkplug neuron)
     set(corpus ${BUILD_DIR}/corpus/${target})
     file(MAKE_DIRECTORY ${corpus} ${BUILD_DIR}/crashes)
     file(GLOB seeds ${SOURCE_DIR}/tests/fuzz/corpus/${target}/*)
