@@ -73,6 +73,21 @@ void PipelineSink::commStatusChanged(const Acquisition::CommStatus& status)
         qInfo().noquote() << tr("%1 %2").arg(what, state);
 }
 
+void PipelineSink::brokerStatusChanged(const Acquisition::BrokerStatus& status)
+{
+    if (status.connected) {
+        m_brokersDown.erase(status.broker);
+        qInfo().noquote() << tr("MQTT broker %1 connected").arg(status.name);
+    } else {
+        m_brokersDown[status.broker] = status;
+        qWarning().noquote() << tr("MQTT broker %1 lost: %2").arg(status.name, status.error);
+    }
+    const Acquisition::BrokerStatus* first =
+        m_brokersDown.empty() ? nullptr : &m_brokersDown.begin()->second;
+    m_alarms.systemStatus(Alarms::SystemCondition::Broker, !first, status.sinceMs,
+                          first ? tr("%1: %2").arg(first->name, first->error) : QString());
+}
+
 void PipelineSink::audit(const Acquisition::WriteRecord& r)
 {
     const QString path =

@@ -20,6 +20,7 @@
 #include <QTimeZone>
 
 #include <cstdio>
+#include <map>
 
 namespace PumpWatch::Runtime {
 
@@ -34,6 +35,8 @@ public:
     void samples(std::span<const Sample> batch) override;
     void commStatusChanged(const Acquisition::CommStatus& status) override;
     void audit(const Acquisition::WriteRecord& record) override;
+    /// One system alarm stands while any gateways' broker is unreachable, naming the first.
+    void brokerStatusChanged(const Acquisition::BrokerStatus& status) override;
 
 private:
     const Project& m_project;
@@ -43,6 +46,7 @@ private:
     std::FILE* m_dump;
     QTimeZone m_zone;
     QByteArray m_line;
+    std::map<QString, Acquisition::BrokerStatus> m_brokersDown; ///< by broker id
 };
 
 } // namespace PumpWatch::Runtime

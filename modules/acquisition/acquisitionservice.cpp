@@ -17,18 +17,37 @@ public:
     {}
 
     void samples(std::span<const Sample> batch) override { m_sink.samples(batch); }
+    /// A device's status is kept and passed on; a station's is derived here from all its
+    /// devices, whichever drivers serve them (a driver's own station statuses are dropped).
     void commStatusChanged(const CommStatus& status) override
     {
+        if (status.device < 0)
+            return;
+        std::optional<CommStatus> station;
         {
             QMutexLocker lock(&m_service.m_statusMutex);
-            const auto station = static_cast<std::size_t>(status.station);
-            if (status.device < 0)
-                m_service.m_stations[station] = status;
-            else
-                m_service.m_devices[static_cast<std::size_t>(m_service.m_firstDevice[station] +
-                                                             status.device)] = status;
+            const auto s = static_cast<std::size_t>(status.station);
+            const auto first = static_cast<std::size_t>(m_service.m_firstDevice[s]);
+            m_service.m_devices[first + static_cast<std::size_t>(status.device)] = status;
+            const std::size_t count = m_service.m_project.stations[s].devices.size();
+            std::vector<CommState> states;
+            states.reserve(count);
+            for (std::size_t d = 0; d < count; ++d)
+                states.push_back(m_service.m_devices[first + d].state);
+            CommStatus& current = m_service.m_stations[s];
+            const CommState aggregate = stationState(states);
+            if (aggregate != current.state) {
+                current.previous = current.state;
+                current.state = aggregate;
+                current.sinceMs = status.sinceMs;
+                if (status.state == CommState::Offline)
+                    current.lastError = status.lastError;
+                station = current;
+            }
         }
         m_sink.commStatusChanged(status);
+        if (station)
+            m_sink.commStatusChanged(*station);
     }
     void audit(const WriteRecord& record) override { m_sink.audit(record); }
 
@@ -38,7 +57,7 @@ private:
 };
 
 AcquisitionService::AcquisitionService(const Project& project, const Clock& clock,
-                                       AcquisitionSink& sink, const ModbusDriverOptions& options,
+                                       AcquisitionSink& sink, const AcquisitionOptions& options,
                                        QObject* parent)
     : QObject(parent)
     , m_project(project)
@@ -68,15 +87,25 @@ void AcquisitionService::start()
         return;
     // The driver is created in the thread, so that its sockets and timers belong to that loop.
     m_thread.start([this](QObject* context) {
-        m_driver = new ModbusDriver(m_project, m_clock, *m_tap, m_options);
+        m_modbus = new ModbusDriver(m_project, m_clock, *m_tap, m_options.modbus);
+        m_drivers.push_back(m_modbus);
+        if (usesMqtt(m_project)) {
+            m_mqtt = new MqttDriver(m_project, m_clock, *m_tap, m_options.mqtt);
+            m_drivers.push_back(m_mqtt);
+        }
         {
             QMutexLocker lock(&m_statusMutex);
-            for (int i = 0; i < m_driver->deviceCount(); ++i)
-                m_devices[static_cast<std::size_t>(i)] = m_driver->deviceStatus(i);
-            for (std::size_t s = 0; s < m_stations.size(); ++s)
-                m_stations[s] = m_driver->stationStatus(static_cast<int>(s));
+            for (std::size_t s = 0; s < m_stations.size(); ++s) {
+                const auto first = static_cast<std::size_t>(m_firstDevice[s]);
+                for (std::size_t d = 0; d < m_project.stations[s].devices.size(); ++d) {
+                    if (Driver* driver = driverOf(static_cast<int>(s), static_cast<int>(d)))
+                        m_devices[first + d] =
+                            driver->deviceStatus(static_cast<int>(s), static_cast<int>(d));
+                }
+            }
         }
-        m_driver->start();
+        for (Driver* driver : m_drivers)
+            driver->start();
         // A heartbeat other threads can read without waiting on a thread that may hang.
         auto* heartbeat = new QTimer(context);
         QObject::connect(heartbeat, &QTimer::timeout, context, [this] {
@@ -90,8 +119,12 @@ void AcquisitionService::start()
 void AcquisitionService::stop()
 {
     m_thread.stop([this] {
-        m_driver->stop();
-        delete std::exchange(m_driver, nullptr);
+        for (Driver* driver : m_drivers)
+            driver->stop();
+        qDeleteAll(m_drivers);
+        m_drivers.clear();
+        m_modbus = nullptr;
+        m_mqtt = nullptr;
     });
 }
 
@@ -111,25 +144,64 @@ quint64 AcquisitionService::write(TagId tag, double value, const QString& user)
         return request;
     }
     m_thread.post([this, request, tag, value, user] {
-        m_driver->write(tag, value, user, [this, request](const WriteRecord& r) {
+        const auto done = [this, request](const WriteRecord& r) {
             Q_EMIT writeFinished(request, r);
-        });
+        };
+        // A tag id outside the project goes to Modbus, which refuses it with its reason.
+        Driver* driver = tag < m_project.tagCount()
+                             ? driverOf(m_project.stationIndexOfTag(tag), deviceInStation(tag))
+                             : m_modbus;
+        (driver ? driver : m_modbus)->write(tag, value, user, done);
     });
     return request;
 }
 
+Driver* AcquisitionService::driverOf(int station, int device) const
+{
+    const Protocol protocol = m_project.stations[static_cast<std::size_t>(station)]
+                                  .devices[static_cast<std::size_t>(device)]
+                                  .settings.protocol;
+    for (Driver* driver : m_drivers) {
+        if (driver->handles(protocol))
+            return driver;
+    }
+    return nullptr;
+}
+
+int AcquisitionService::deviceInStation(TagId tag) const
+{
+    const Station& station = m_project.stationOfTag(tag);
+    return static_cast<int>(&m_project.deviceOfTag(tag) - station.devices.data());
+}
+
+bool AcquisitionService::usesMqtt(const Project& project)
+{
+    for (const Station& s : project.stations) {
+        for (const Device& d : s.devices) {
+            if (isMqtt(d.settings.protocol))
+                return true;
+        }
+    }
+    return false;
+}
+
 ModbusDriverStats AcquisitionService::stats() const
 {
-    return m_thread.call([this] { return m_driver->stats(); });
+    return m_thread.call([this] { return m_modbus->stats(); });
+}
+
+MqttDriverStats AcquisitionService::mqttStats() const
+{
+    return m_thread.call([this] { return m_mqtt ? m_mqtt->stats() : MqttDriverStats{}; });
 }
 
 std::vector<DeviceCounters> AcquisitionService::deviceCounters() const
 {
     return m_thread.call([this] {
         std::vector<DeviceCounters> all;
-        all.reserve(static_cast<std::size_t>(m_driver->deviceCount()));
-        for (int i = 0; i < m_driver->deviceCount(); ++i)
-            all.push_back(m_driver->deviceCounters(i));
+        all.reserve(static_cast<std::size_t>(m_modbus->deviceCount()));
+        for (int i = 0; i < m_modbus->deviceCount(); ++i)
+            all.push_back(m_modbus->deviceCounters(i));
         return all;
     });
 }

@@ -1,4 +1,5 @@
-// AcquisitionService: the acquisition thread. It runs the drivers on their own event loop and
+// AcquisitionService: the acquisition thread. It runs the drivers (Modbus, and MQTT when the
+// project has gateways) on their own event loop, routes writes by the device's protocol, and
 // is the only door other threads use: start/stop, control writes, status and statistics.
 // pumpwatch-server and the workstation's single-PC mode build the same service.
 //
@@ -14,6 +15,7 @@
 //     acquisition.write(tag, 0.42, user.name);
 #pragma once
 #include "modbusdriver.h"
+#include "mqttdriver.h"
 
 #include <core/servicethread.h>
 
@@ -25,12 +27,17 @@
 
 namespace PumpWatch::Acquisition {
 
+struct AcquisitionOptions {
+    ModbusDriverOptions modbus;
+    MqttDriverOptions mqtt;
+};
+
 class AcquisitionService : public QObject {
     Q_OBJECT
 
 public:
     AcquisitionService(const Project& project, const Clock& clock, AcquisitionSink& sink,
-                       const ModbusDriverOptions& options = {}, QObject* parent = nullptr);
+                       const AcquisitionOptions& options = {}, QObject* parent = nullptr);
     ~AcquisitionService() override;
 
     void start();
@@ -44,6 +51,8 @@ public:
 
     /// Taken in the acquisition thread: waits for it.
     ModbusDriverStats stats() const;
+    /// The gateways' counters (all zero without MQTT devices). Waits for the thread.
+    MqttDriverStats mqttStats() const;
     /// Every device's counters, as deviceStatuses(). Taken in the acquisition thread: waits.
     std::vector<DeviceCounters> deviceCounters() const;
     /// Every device's comm status, station by station, as the sink last saw it (all Unknown
@@ -69,9 +78,16 @@ private:
     const Project& m_project;
     const Clock& m_clock;
     std::unique_ptr<StatusTap> m_tap; ///< the sink the driver calls; forwards to the given one
-    ModbusDriverOptions m_options;
+    /// The driver serving a project device (by its protocol), or null.
+    Driver* driverOf(int station, int device) const;
+    int deviceInStation(TagId tag) const;
+    static bool usesMqtt(const Project& project);
+
+    AcquisitionOptions m_options;
     ServiceThread m_thread{QStringLiteral("acquisition")};
-    ModbusDriver* m_driver = nullptr; ///< lives in m_thread
+    std::vector<Driver*> m_drivers;   ///< live in m_thread
+    ModbusDriver* m_modbus = nullptr; ///< one of m_drivers: always there
+    MqttDriver* m_mqtt = nullptr;     ///< one of m_drivers when the project has gateways
     mutable QMutex m_statusMutex;
     std::vector<int> m_firstDevice;     ///< per station, its first device's index
     std::vector<CommStatus> m_devices;  ///< guarded by m_statusMutex

@@ -55,6 +55,10 @@ void ModbusDriver::Private::build()
             pd.timeoutMs = std::max(10, set.timeoutMs);
             pd.retries = std::max(0, set.retries);
             pd.firstTag = dev.firstTag;
+            if (isMqtt(set.protocol)) {
+                devices.push_back(std::move(pd)); // another driver's: never polled (link -1)
+                continue;
+            }
             pd.blocks = planReads(readItems(project, s, i), options.plan);
             pd.badUntil.assign(pd.blocks.size(), 0);
             pd.last.assign(dev.tagCount, NoValue);
@@ -105,6 +109,8 @@ void ModbusDriver::Private::start()
     const qint64 grid = std::max(1, options.phaseGridMs);
     for (qint64 i = 0; i < n; ++i) {
         PolledDevice& dev = devices[static_cast<std::size_t>(i)];
+        if (dev.link < 0)
+            continue;
         dev.dueMs = now + dev.pollMs * i / std::max<qint64>(1, n) / grid * grid;
         due.emplace(dev.dueMs, static_cast<int>(i));
     }
@@ -478,7 +484,7 @@ void ModbusDriver::Private::flushCycle(int index)
 
 ModbusDriver::ModbusDriver(const Project& project, const Clock& clock, AcquisitionSink& sink,
                            const ModbusDriverOptions& options, QObject* parent)
-    : QObject(parent)
+    : Driver(parent)
     , d(std::make_unique<Private>(this, project, clock, sink, options))
 {}
 

@@ -1,5 +1,6 @@
 // ModbusDriver: polls every Modbus TCP and RTU device of a project on one event loop (the
-// acquisition thread) and reports samples, comm status and control writes to a sink.
+// acquisition thread) and reports samples, comm status and control writes to a sink (a Driver;
+// devices of other protocols are counted in its indexes but never polled: they stay Unknown).
 //
 // - One link per TCP endpoint (a PLC, or a TCP-to-RTU gateway with several unit ids) and one
 //   per RS-485 line (several unit ids polled in turn); each link has exactly one request in
@@ -27,8 +28,8 @@
 #pragma once
 #include "backoff.h"
 #include "commstatus.h"
+#include "driver.h"
 #include "readplan.h"
-#include "sink.h"
 
 #include <core/clock.h>
 #include <core/project.h>
@@ -73,9 +74,7 @@ struct DeviceCounters {
     quint64 demotions = 0;
 };
 
-using WriteDone = std::function<void(const WriteRecord&)>;
-
-class ModbusDriver : public QObject {
+class ModbusDriver : public Driver {
     Q_OBJECT
 
 public:
@@ -83,14 +82,22 @@ public:
                  const ModbusDriverOptions& options = {}, QObject* parent = nullptr);
     ~ModbusDriver() override;
 
+    bool handles(Protocol protocol) const override
+    {
+        return protocol == Protocol::ModbusTcp || protocol == Protocol::ModbusRtu;
+    }
     /// Connects every link and starts polling.
-    void start();
+    void start() override;
     /// Disconnects; nothing is published after it returns.
-    void stop();
+    void stop() override;
 
     /// Writes `value` (engineering units) to a read-write tag on behalf of `user`. Returns the
     /// write's id; `done` and the sink's audit() get the record when it has ended.
-    quint64 write(TagId tag, double value, const QString& user, WriteDone done = {});
+    quint64 write(TagId tag, double value, const QString& user, WriteDone done = {}) override;
+    CommStatus deviceStatus(int station, int device) const override
+    {
+        return deviceStatus(deviceIndex(station, device));
+    }
 
     int deviceCount() const;
     /// Current status of device `index` (0 .. deviceCount()-1, station by station).

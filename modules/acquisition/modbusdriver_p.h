@@ -21,8 +21,8 @@ namespace PumpWatch::Acquisition {
 struct PolledDevice {
     int station = 0;
     int device = 0; ///< in its station
-    int link = 0;
-    QString name; ///< "S0001/low" for logs and errors
+    int link = -1;  ///< -1: a device of another driver (never polled)
+    QString name;   ///< "S0001/low" for logs and errors
     int unitId = 1;
     int pollMs = 1000;
     int timeoutMs = 1000;

@@ -306,6 +306,8 @@ quint64 ModbusDriver::Private::write(TagId tag, double value, const QString& use
         &pdev - project.stations[static_cast<std::size_t>(station)].devices.data());
     w.device = firstDevice[static_cast<std::size_t>(station)] + deviceInStation;
     const PolledDevice& dev = devices[static_cast<std::size_t>(w.device)];
+    if (dev.link < 0)
+        return fail(tr("%1 is not a Modbus device").arg(dev.name));
     w.record.oldValue = dev.last[tag - dev.firstTag];
     const ReadItem* item = findItem(dev, tag);
     if (def.access != Access::ReadWrite || !item ||

@@ -30,6 +30,15 @@ struct WriteRecord {
     QString error; ///< why it failed, for people; empty when ok
 };
 
+/// A broker connection of the gateways, as the dispatcher sees it (a system alarm while down).
+struct BrokerStatus {
+    QString broker; ///< BrokerSettings::id
+    QString name;   ///< "物联网平台 (127.0.0.1:1883)"
+    bool connected = false;
+    QString error; ///< why it is down
+    qint64 sinceMs = 0;
+};
+
 class AcquisitionSink {
 public:
     virtual ~AcquisitionSink() = default;
@@ -37,6 +46,8 @@ public:
     virtual void commStatusChanged(const CommStatus& status) { Q_UNUSED(status); }
     /// Every write attempt, successful or not, once it has ended.
     virtual void audit(const WriteRecord& record) { Q_UNUSED(record); }
+    /// A gateways' broker connection went up or down.
+    virtual void brokerStatusChanged(const BrokerStatus& status) { Q_UNUSED(status); }
 };
 
 } // namespace PumpWatch::Acquisition

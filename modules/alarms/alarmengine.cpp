@@ -426,7 +426,9 @@ void AlarmEngine::systemStatus(SystemCondition which, bool healthy, qint64 ms,
                                const QString& detail)
 {
     AlarmRecord r;
-    r.type = which == SystemCondition::Database ? AlarmType::Database : AlarmType::Service;
+    r.type = which == SystemCondition::Database ? AlarmType::Database
+             : which == SystemCondition::Broker ? AlarmType::Broker
+                                                : AlarmType::Service;
     r.severity = defaultSeverity(r.type);
     r.detail = detail;
     Condition& c = m_system[static_cast<int>(which)];
@@ -628,7 +630,11 @@ std::vector<quint64> AlarmEngine::restore(std::vector<AlarmRecord> records)
             break;
         case AlarmType::Database:
         case AlarmType::Service:
-            c = &m_system[r.type == AlarmType::Database ? 0 : 1];
+        case AlarmType::Broker:
+            c = &m_system[static_cast<int>(r.type == AlarmType::Database ? SystemCondition::Database
+                                           : r.type == AlarmType::Broker
+                                               ? SystemCondition::Broker
+                                               : SystemCondition::AcquisitionService)];
             break;
         case AlarmType::CommandFailed:
             if (r.tag < m_tags.size())

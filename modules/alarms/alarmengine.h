@@ -52,7 +52,7 @@ struct AlarmEngineStats {
 };
 
 /// The system's own health, raised by the programs that see it.
-enum class SystemCondition : quint8 { Database, AcquisitionService };
+enum class SystemCondition : quint8 { Database, AcquisitionService, Broker };
 
 class AlarmEngine {
     Q_DECLARE_TR_FUNCTIONS(PumpWatch::Alarms::AlarmEngine)
@@ -183,7 +183,7 @@ private:
     std::vector<DeviceState> m_devices;         ///< flat, station by station
     std::vector<int> m_firstDevice;             ///< by station
     std::vector<Condition> m_ruleConditions;    ///< by rule instance
-    Condition m_system[2];
+    Condition m_system[3]; ///< by SystemCondition
     std::map<TagId, Condition> m_commands; ///< per command tag: its failure alarm
     std::vector<TagId> m_timed;            ///< tags with delays, frozen checks, periods or rates
     std::map<TagId, std::pair<qint64, QString>> m_shelved; ///< tag → until, by whom

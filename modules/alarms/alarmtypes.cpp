@@ -12,7 +12,7 @@ namespace {
 constexpr const char* typeCodes[] = {
     "low_low",      "low",        "high",          "high_high",       "rate",
     "comm_failure", "power_fail", "sensor_fault",  "equipment_fault", "rule",
-    "database",     "service",    "command_failed"};
+    "database",     "service",    "command_failed", "broker"};
 constexpr const char* endCodes[] = {"active", "normal", "new_alarm"};
 
 constexpr QLatin1StringView causeCodes[] = {AlarmCause::SensorRange, AlarmCause::SensorFrozen,
@@ -266,6 +266,7 @@ Severity defaultSeverity(AlarmType type)
     case AlarmType::Database:
     case AlarmType::Service:
     case AlarmType::CommandFailed:
+    case AlarmType::Broker:
         break;
     }
     return Severity::Critical;
@@ -300,6 +301,8 @@ QString AlarmText::typeName(AlarmType type)
         return tr("background service stopped");
     case AlarmType::CommandFailed:
         return tr("control command failed");
+    case AlarmType::Broker:
+        return tr("IoT broker connection lost");
     }
     return {};
 }

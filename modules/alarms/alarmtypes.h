@@ -29,6 +29,7 @@ enum class AlarmType : quint8 {
     Database,       ///< the history database cannot be reached
     Service,        ///< the acquisition service stopped
     CommandFailed,  ///< a control command got no feedback or was refused by the PLC
+    Broker,         ///< an MQTT broker of IoT gateways cannot be reached
 };
 
 enum class Severity : quint8 { Warning = 1, Critical = 2 };

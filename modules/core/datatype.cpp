@@ -50,9 +50,11 @@ constexpr std::array<std::pair<Access, const char*>, 2> accesses{{
     {Access::ReadWrite, "rw"},
 }};
 
-constexpr std::array<std::pair<Protocol, const char*>, 2> protocols{{
+constexpr std::array<std::pair<Protocol, const char*>, 4> protocols{{
     {Protocol::ModbusTcp, "modbus-tcp"},
     {Protocol::ModbusRtu, "modbus-rtu"},
+    {Protocol::MqttNeuron, "mqtt-neuron"},
+    {Protocol::MqttSparkplug, "mqtt-sparkplug"},
 }};
 
 constexpr std::array<std::pair<AddressingMode, const char*>, 2> addressingModes{{

@@ -27,7 +27,14 @@ enum class WordOrder : quint8 { Invalid = 0, ABCD, CDAB, BADC, DCBA };
 
 enum class Access : quint8 { Invalid = 0, Read, ReadWrite };
 
-enum class Protocol : quint8 { Invalid = 0, ModbusTcp, ModbusRtu };
+/// How a device is reached: a PLC polled over Modbus, or an IoT gateway publishing over MQTT
+/// (EMQ Neuron's JSON, or a Sparkplug B edge node; PROTOCOLS.md §1–2).
+enum class Protocol : quint8 { Invalid = 0, ModbusTcp, ModbusRtu, MqttNeuron, MqttSparkplug };
+
+constexpr bool isMqtt(Protocol protocol)
+{
+    return protocol == Protocol::MqttNeuron || protocol == Protocol::MqttSparkplug;
+}
 
 /// How a device's tag addresses reach Modbus: plain Modbus references, or S7-200 SMART V memory
 /// mapped onto holding registers from a HoldStart V byte (PROTOCOLS.md §3).

@@ -53,6 +53,10 @@ DeviceSettings rebased(const DeviceSettings& current, const DeviceSettings& oldB
     };
     keep(s.protocol, current.protocol, oldBase.protocol);
     keep(s.endpoint, current.endpoint, oldBase.endpoint);
+    keep(s.broker, current.broker, oldBase.broker);
+    keep(s.group, current.group, oldBase.group);
+    keep(s.node, current.node, oldBase.node);
+    keep(s.deviceId, current.deviceId, oldBase.deviceId);
     keep(s.unitId, current.unitId, oldBase.unitId);
     keep(s.pollMs, current.pollMs, oldBase.pollMs);
     keep(s.timeoutMs, current.timeoutMs, oldBase.timeoutMs);
@@ -208,6 +212,11 @@ int Project::templateIndex(QStringView id) const
 int Project::lineIndex(QStringView id) const
 {
     return indexById(lines, id);
+}
+
+int Project::brokerIndex(QStringView id) const
+{
+    return indexById(brokers, id);
 }
 
 TagId Project::findTag(QStringView stationId, QStringView deviceId, QStringView key) const

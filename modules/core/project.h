@@ -17,6 +17,7 @@
 #pragma once
 
 #include "address.h"
+#include "brokersettings.h"
 #include "controldef.h"
 #include "datatype.h"
 #include "quantity.h"
@@ -127,7 +128,10 @@ struct TagDef {
     double historyDeadband = 0.0; ///< engineering units; 0 stores every change
     double rollover = 0.0;        ///< a counter's wrap value (e.g. 99999999 m³), 0 when not known
     AlarmLimits alarm;
+    /// The tag's name in a gateway's messages (a Neuron tag, a Sparkplug metric); empty: the key.
+    QString metric;
 
+    const QString& metricName() const { return metric.isEmpty() ? key : metric; }
     friend bool operator==(const TagDef&, const TagDef&) = default;
 };
 
@@ -142,6 +146,13 @@ struct SerialSettings {
 struct DeviceSettings {
     Protocol protocol = Protocol::ModbusTcp;
     QString endpoint; ///< "host:port" for Modbus TCP, a serial port for Modbus RTU
+    // A gateway's device (mqtt-*): which broker (BrokerSettings::id) brings it, and how its
+    // messages name it: Neuron's node (south device) and group, or Sparkplug's group id, edge
+    // node id and device id (empty: the edge node's own metrics).
+    QString broker;
+    QString group;
+    QString node;
+    QString deviceId;
     int unitId = 1;
     int pollMs = 1000;
     int timeoutMs = 1000;
@@ -347,6 +358,10 @@ public:
     MapSettings map;
     std::vector<GraphicRef> graphics; ///< which station opens which: modules/graphics
     ReportSettings reports;           ///< day boundary, meters, tariffs: modules/reports
+    std::vector<BrokerSettings> brokers; ///< the MQTT brokers gateways publish to
+
+    /// Index of the broker with `id`, or -1.
+    int brokerIndex(QStringView id) const;
 
     /// Derives tag ids, template key indexes and lookups from the vectors above.
     void reindex();
@@ -371,7 +386,7 @@ public:
         return a.name == b.name && a.timeZone == b.timeZone && a.plants == b.plants &&
                a.lines == b.lines && a.templates == b.templates && a.stations == b.stations &&
                a.alarmRules == b.alarmRules && a.map == b.map && a.graphics == b.graphics &&
-               a.reports == b.reports;
+               a.reports == b.reports && a.brokers == b.brokers;
     }
 
 private:

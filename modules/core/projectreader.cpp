@@ -1,6 +1,7 @@
 #include "projectreader.h"
 
 #include "alarmreader.h"
+#include "brokersection.h"
 #include "controlreader.h"
 #include "mapsection.h"
 #include "projectreader_p.h"
@@ -26,7 +27,8 @@ using namespace ProjectJson;
 
 constexpr std::initializer_list<const char*> deviceKeys = {
     "protocol",    "endpoint",   "unitId",    "pollMs",     "timeoutMs", "retries",
-    "demoteAfter", "demotionMs", "wordOrder", "addressing", "holdStart", "serial"};
+    "demoteAfter", "demotionMs", "wordOrder", "addressing", "holdStart", "serial",
+    "broker",      "group",      "node",      "deviceId"};
 
 class Reader {
 public:
@@ -38,7 +40,7 @@ public:
     {
         Node n(m_ctx, root, {},
                {"format", "version", "name", "timeZone", "plants", "templates", "stations",
-                "alarmRules", "map", "graphics", "reports"});
+                "alarmRules", "map", "graphics", "reports", "brokers"});
         if (const auto format = n.string("format", true); format && *format != u"pumpwatch-project")
             m_ctx.error(
                 n.path("format"),
@@ -59,6 +61,11 @@ public:
         }
         n.forEachObject("plants", false,
                         [this](const QJsonObject& o, const QString& p) { readPlant(o, p); });
+        IdRegistry brokerIds(m_ctx, ProjectReader::tr("broker id"));
+        n.forEachObject("brokers", false, [&](const QJsonObject& o, const QString& p) {
+            m_project.brokers.push_back(readBroker(m_ctx, o, p));
+            brokerIds.add(m_project.brokers.back().id, p + QStringLiteral(".id"));
+        });
         n.forEachObject("templates", false,
                         [this](const QJsonObject& o, const QString& p) { readTemplate(o, p); });
         n.forEachObject("stations", false,
@@ -213,7 +220,10 @@ private:
                 d.settings = m_project.templates[static_cast<std::size_t>(d.templateIndex)].device;
         }
         readDeviceSettings(n, d.settings);
-        checkEndpoint(n, d.settings);
+        if (isMqtt(d.settings.protocol))
+            checkGateway(n, d.settings);
+        else
+            checkEndpoint(n, d.settings);
         if (d.templateIndex >= 0)
             recheckTemplateTags(n, d);
         return d;
@@ -225,7 +235,8 @@ private:
     {
         const StationTemplate& t = m_project.templates[static_cast<std::size_t>(d.templateIndex)];
         if (d.settings.addressing == t.device.addressing &&
-            d.settings.holdStart == t.device.holdStart)
+            d.settings.holdStart == t.device.holdStart &&
+            isMqtt(d.settings.protocol) == isMqtt(t.device.protocol))
             return;
         for (const TagDef& def : t.tags) {
             for (const TagProblem& p : TagCheck::check(def, d.settings)) {
@@ -273,7 +284,8 @@ private:
             applyTagFields(n, st.def);
             reportTagProblems(n, st.def, device.settings, /*onlyPresent=*/true);
         } else {
-            if (t && !(n.has("name") && n.has("quantity") && n.has("address") && n.has("type"))) {
+            const bool addressed = n.has("address") || isMqtt(device.settings.protocol);
+            if (t && !(n.has("name") && n.has("quantity") && addressed && n.has("type"))) {
                 m_ctx.error(
                     n.path("key"),
                     ProjectReader::tr("'%1' is not a tag of template '%2'; an extra tag needs "
@@ -290,17 +302,18 @@ private:
     {
         static constexpr std::initializer_list<const char*> templateKeys = {
             "key",   "name",   "quantity", "unit",     "address", "type",
-            "scale", "access", "deadband", "rollover", "alarm"};
+            "scale", "access", "deadband", "rollover", "alarm",   "metric"};
         static constexpr std::initializer_list<const char*> stationKeys = {
-            "key",   "name",   "quantity", "unit",     "address", "type",
-            "scale", "access", "deadband", "rollover", "alarm",   "device"};
+            "key",    "name",     "quantity", "unit",  "address", "type",  "scale",
+            "access", "deadband", "rollover", "alarm", "metric",  "device"};
         return inStation ? stationKeys : templateKeys;
     }
 
     /// Reads a complete tag definition; false when its key is missing.
     bool readFullTag(Node& n, TagDef& def, const DeviceSettings& device)
     {
-        for (const char* required : {"key", "name", "quantity", "address", "type"}) {
+        // The address is required of a Modbus device's tags only (TagCheck).
+        for (const char* required : {"key", "name", "quantity", "type"}) {
             if (!n.has(required))
                 m_ctx.error(n.path(required), ProjectReader::tr("required, missing"));
         }
@@ -363,6 +376,11 @@ private:
         }
         if (const auto alarm = n.object("alarm"))
             readAlarm(m_ctx, *alarm, n.path("alarm"), def.alarm);
+        if (const auto metric = n.string("metric")) {
+            if (metric->isEmpty())
+                m_ctx.error(n.path("metric"), ProjectReader::tr("must not be empty"));
+            def.metric = *metric;
+        }
     }
 
     /// For an override, only problems touching a field it sets are reported: the template's own
@@ -387,11 +405,18 @@ private:
             s.protocol = parseProtocol(*protocol);
             if (s.protocol == Protocol::Invalid)
                 m_ctx.error(n.path("protocol"),
-                            ProjectReader::tr("'%1' is not a protocol (modbus-tcp, modbus-rtu)")
+                            ProjectReader::tr(
+                                "'%1' is not a protocol (modbus-tcp, modbus-rtu, mqtt-neuron, "
+                                "mqtt-sparkplug)")
                                 .arg(*protocol));
         }
         if (const auto endpoint = n.string("endpoint"))
             s.endpoint = *endpoint;
+        for (auto [key, field] : {std::pair{"broker", &s.broker}, std::pair{"group", &s.group},
+                                  std::pair{"node", &s.node}, std::pair{"deviceId", &s.deviceId}}) {
+            if (const auto text = n.string(key))
+                *field = *text;
+        }
         s.unitId = static_cast<int>(n.integer("unitId", 0, 255).value_or(s.unitId));
         s.pollMs = static_cast<int>(n.integer("pollMs", 50, 86'400'000).value_or(s.pollMs));
         s.timeoutMs = static_cast<int>(n.integer("timeoutMs", 10, 600'000).value_or(s.timeoutMs));
@@ -438,6 +463,37 @@ private:
         }
     }
 
+    /// A gateway's device: a known broker (the only one when there is one), its node and group,
+    /// each named once per broker.
+    void checkGateway(Node& n, DeviceSettings& s)
+    {
+        if (s.broker.isEmpty() && m_project.brokers.size() == 1)
+            s.broker = m_project.brokers.front().id;
+        if (s.broker.isEmpty())
+            m_ctx.error(n.path("broker"), ProjectReader::tr("required, missing"));
+        else if (m_project.brokerIndex(s.broker) < 0)
+            m_ctx.error(n.path("broker"), ProjectReader::tr("unknown broker '%1'").arg(s.broker));
+        for (auto [key, value] : {std::pair{"group", &s.group}, std::pair{"node", &s.node}}) {
+            if (value->isEmpty())
+                m_ctx.error(n.path(key), ProjectReader::tr("required, missing"));
+            else if (s.protocol == Protocol::MqttSparkplug &&
+                     (value->contains(u'/') || value->contains(u'+') || value->contains(u'#')))
+                m_ctx.error(n.path(key),
+                            ProjectReader::tr("'%1' is not a Sparkplug id (no + / #)").arg(*value));
+        }
+        if (s.protocol == Protocol::MqttNeuron && !s.deviceId.isEmpty())
+            m_ctx.error(n.path("deviceId"),
+                        ProjectReader::tr("Neuron devices are named by node and group only"));
+        const QString where =
+            QStringList{protocolName(s.protocol), s.broker, s.group, s.node, s.deviceId}.join(
+                QLatin1Char('/'));
+        if (const auto seen = m_gateways.constFind(where); seen != m_gateways.cend())
+            m_ctx.error(n.path("node"),
+                        ProjectReader::tr("the gateway's node %1 is also %2").arg(where, *seen));
+        else
+            m_gateways.insert(where, n.path());
+    }
+
     void checkEndpoint(Node& n, const DeviceSettings& s)
     {
         if (s.endpoint.isEmpty()) {
@@ -456,7 +512,8 @@ private:
 
     Context& m_ctx;
     Project m_project;
-    std::vector<bool> m_brokenDevices; ///< of the station being read
+    std::vector<bool> m_brokenDevices;  ///< of the station being read
+    QHash<QString, QString> m_gateways; ///< protocol/broker/group/node/device → the device's path
     IdRegistry m_plantIds{m_ctx, ProjectReader::tr("plant id")};
     IdRegistry m_lineIds{m_ctx, ProjectReader::tr("line id")};
     IdRegistry m_templateIds{m_ctx, ProjectReader::tr("template id")};

@@ -1,6 +1,7 @@
 #include "projectwriter.h"
 
 #include "alarmreader.h"
+#include "brokersection.h"
 #include "controlreader.h"
 #include "mapsection.h"
 #include "reportsection.h"
@@ -176,7 +177,7 @@ void writeTag(JsonWriter& w, const TagDef& def, const TagDef* base, const QStrin
         w.key("unit");
         w.value(def.unit);
     }
-    if (!base || def.address.text != b.address.text) {
+    if ((!base && !def.address.text.isEmpty()) || (base && def.address.text != b.address.text)) {
         w.key("address");
         w.value(def.address.text);
     }
@@ -203,6 +204,10 @@ void writeTag(JsonWriter& w, const TagDef& def, const TagDef* base, const QStrin
         w.key("deadband");
         w.value(def.historyDeadband);
     }
+    if (def.metric != b.metric) {
+        w.key("metric");
+        w.value(def.metric);
+    }
     if (def.rollover != b.rollover) {
         w.key("rollover");
         w.value(def.rollover);
@@ -227,6 +232,14 @@ void writeDeviceSettings(JsonWriter& w, const DeviceSettings& s, const DeviceSet
     if (!s.endpoint.isEmpty()) {
         w.key("endpoint");
         w.value(s.endpoint);
+    }
+    for (auto [key, value, baseValue] :
+         {std::tuple{"broker", &s.broker, &b.broker}, std::tuple{"group", &s.group, &b.group},
+          std::tuple{"node", &s.node, &b.node}, std::tuple{"deviceId", &s.deviceId, &b.deviceId}}) {
+        if (*value != *baseValue) {
+            w.key(key);
+            w.value(*value);
+        }
     }
     const auto integer = [&](const char* key, int v, int baseValue) {
         if (all || v != baseValue) {
@@ -406,6 +419,14 @@ QByteArray ProjectWriter::write(const Project& p, const QString& baseDir)
         w.endObject();
     }
     w.endArray();
+
+    if (!p.brokers.empty()) {
+        w.key("brokers");
+        w.beginArray();
+        for (const BrokerSettings& b : p.brokers)
+            ProjectJson::writeBroker(w, b);
+        w.endArray();
+    }
 
     w.key("templates");
     w.beginArray();

@@ -23,6 +23,8 @@ std::vector<TagProblem> TagCheck::check(const TagDef& def, const DeviceSettings&
                             .arg(def.unit, quantityCode(def.quantity), unitSymbols(def.quantity)));
     }
 
+    if (!isMqtt(device.protocol) && !def.address.isValid() && def.address.text.isEmpty())
+        problem("address", tr("required, missing (a Modbus device reads the tag from it)"));
     if (def.address.isValid() && def.type != DataType::Invalid) {
         if (const QString mismatch = typeMismatch(def.address, def.type); !mismatch.isEmpty()) {
             problem("type", mismatch);

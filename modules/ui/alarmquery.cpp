@@ -59,7 +59,8 @@ const Alarms::AlarmType QueryTypes[] = {Alarms::AlarmType::HighHigh,
                                         Alarms::AlarmType::Rule,
                                         Alarms::AlarmType::Database,
                                         Alarms::AlarmType::Service,
-                                        Alarms::AlarmType::CommandFailed};
+                                        Alarms::AlarmType::CommandFailed,
+                                        Alarms::AlarmType::Broker};
 
 } // namespace
 
