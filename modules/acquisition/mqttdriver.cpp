@@ -115,13 +115,13 @@ void GatewayDevices::heard(int device)
 }
 
 void GatewayDevices::setState(int device, CommState state, const QString& reason,
-                              Quality offlineQuality)
+                              Quality offlineQuality, qint64 atMs)
 {
     Device& dev = m_devices[static_cast<std::size_t>(device)];
     if (dev.state == state && (state != CommState::Offline || dev.lastError == reason))
         return;
     const CommState previous = dev.state;
-    const qint64 now = m_clock.nowMs();
+    const qint64 now = atMs > 0 ? atMs : m_clock.nowMs();
     if (state == CommState::Offline) {
         if (previous != CommState::Offline)
             for (quint32 i = 0; i < dev.tagCount; ++i)
@@ -469,7 +469,10 @@ CommStatus MqttDriver::deviceStatus(int station, int device) const
 
 MqttDriverStats MqttDriver::stats() const
 {
-    return m_devices->stats;
+    MqttDriverStats s = m_devices->stats;
+    for (const auto& host : m_hosts)
+        s.badPayloads += host->oversized();
+    return s;
 }
 
 std::vector<BrokerStatus> MqttDriver::brokerStatuses() const

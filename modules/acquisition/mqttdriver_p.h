@@ -64,9 +64,10 @@ public:
     void value(int device, TagId tag, qint64 timestampMs, double value, Quality quality,
                bool historical);
     /// The device's state; going offline publishes each of its tags `quality` (UncertainStale
-    /// for a lost broker or a death certificate) with its last value, stamped now.
+    /// for a lost broker or a death certificate) with its last value, stamped `atMs` (0: now;
+    /// a DDEATH's own timestamp, §5.7).
     void setState(int device, CommState state, const QString& reason,
-                  Quality offlineQuality = Quality::UncertainStale);
+                  Quality offlineQuality = Quality::UncertainStale, qint64 atMs = 0);
     /// A live message from the device: Online, and its silence clock restarts.
     void heard(int device);
     /// Hands the queued samples to the sink.
@@ -115,6 +116,8 @@ public:
     /// Sends the pending write `id` (its record names the tag and value).
     virtual void write(quint64 id) = 0;
     BrokerStatus status() const { return m_status; }
+    /// Messages the client refused as too large (logged there with their topic).
+    quint64 oversized() const { return m_client ? m_client->stats().dropped : 0; }
 
 protected:
     virtual void subscribe() = 0;

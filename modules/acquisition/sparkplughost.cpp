@@ -296,7 +296,8 @@ void MqttDriver::SparkplugHost::process(EdgeNode& node, int typeCode, const QByt
         ++m_devices.stats.deaths;
         m_devices.setState(
             device, CommState::Offline,
-            GatewayDevices::tr("device %1 of edge node %2 died (DDEATH)").arg(deviceId, gateway));
+            GatewayDevices::tr("device %1 of edge node %2 died (DDEATH)").arg(deviceId, gateway),
+            Quality::UncertainStale, qint64(payload.timestampMs.value_or(0)));
     } else {
         const bool birth = type == Spb::MessageType::NBirth || type == Spb::MessageType::DBirth;
         if (type == Spb::MessageType::DBirth)
