@@ -183,9 +183,9 @@ private:
     std::vector<DeviceState> m_devices;         ///< flat, station by station
     std::vector<int> m_firstDevice;             ///< by station
     std::vector<Condition> m_ruleConditions;    ///< by rule instance
-    Condition m_system[3]; ///< by SystemCondition
-    std::map<TagId, Condition> m_commands; ///< per command tag: its failure alarm
-    std::vector<TagId> m_timed;            ///< tags with delays, frozen checks, periods or rates
+    Condition m_system[3];                      ///< by SystemCondition
+    std::map<TagId, Condition> m_commands;      ///< per command tag: its failure alarm
+    std::vector<TagId> m_timed; ///< tags with delays, frozen checks, periods or rates
     std::map<TagId, std::pair<qint64, QString>> m_shelved; ///< tag → until, by whom
     std::unordered_map<quint64, AlarmRecord> m_live;
     quint64 m_nextKey = 1;

@@ -10,8 +10,8 @@ namespace PumpWatch::Alarms {
 namespace {
 
 constexpr const char* typeCodes[] = {
-    "low_low",      "low",        "high",          "high_high",       "rate",
-    "comm_failure", "power_fail", "sensor_fault",  "equipment_fault", "rule",
+    "low_low",      "low",        "high",           "high_high",       "rate",
+    "comm_failure", "power_fail", "sensor_fault",   "equipment_fault", "rule",
     "database",     "service",    "command_failed", "broker"};
 constexpr const char* endCodes[] = {"active", "normal", "new_alarm"};
 

@@ -356,8 +356,8 @@ public:
     std::vector<Station> stations;
     std::vector<AlarmRule> alarmRules;
     MapSettings map;
-    std::vector<GraphicRef> graphics; ///< which station opens which: modules/graphics
-    ReportSettings reports;           ///< day boundary, meters, tariffs: modules/reports
+    std::vector<GraphicRef> graphics;    ///< which station opens which: modules/graphics
+    ReportSettings reports;              ///< day boundary, meters, tariffs: modules/reports
     std::vector<BrokerSettings> brokers; ///< the MQTT brokers gateways publish to
 
     /// Index of the broker with `id`, or -1.

@@ -484,9 +484,10 @@ private:
         if (s.protocol == Protocol::MqttNeuron && !s.deviceId.isEmpty())
             m_ctx.error(n.path("deviceId"),
                         ProjectReader::tr("Neuron devices are named by node and group only"));
-        const QString where =
-            QStringList{protocolName(s.protocol), s.broker, s.group, s.node, s.deviceId}.join(
-                QLatin1Char('/'));
+        QStringList parts{protocolName(s.protocol), s.broker, s.group, s.node};
+        if (!s.deviceId.isEmpty())
+            parts.push_back(s.deviceId);
+        const QString where = parts.join(QLatin1Char('/'));
         if (const auto seen = m_gateways.constFind(where); seen != m_gateways.cend())
             m_ctx.error(n.path("node"),
                         ProjectReader::tr("the gateway's node %1 is also %2").arg(where, *seen));

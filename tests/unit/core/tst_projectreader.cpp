@@ -60,6 +60,37 @@ const char* const badReports =
       {"id": "a", "from": "2023-01-01", "seasons": [{"months": [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 13], "periods": [["00:00", "08:00", "valley"], ["09:00", "24:10", "cheap"]]}]},
       {"id": "b", "from": "2024-01-01", "prices": {"peak": -1}, "seasons": [{"months": [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12], "periods": [["00:00", "07:45", "valley"], ["07:45", "23:00", "flat"]]}]}]}, "stations": [)";
 
+// Gateways: a broker, a template for them (no addresses; one tag named otherwise in messages),
+// a Neuron device and a Sparkplug device, and a Modbus device on the standard template.
+const char* const gateways = R"({
+  "format": "pumpwatch-project", "version": 1, "name": "网关",
+  "brokers": [{"id": "iot", "name": "物联网平台", "host": "10.0.0.5", "port": 8883, "tls": true,
+               "caFile": "/etc/pw/ca.pem", "user": "pw", "passwordFile": "/etc/pw/mqtt.pass",
+               "clientId": "pw-server", "hostId": "pw", "stateFormat": "2.2",
+               "reorderTimeoutMs": 2000, "neuronTopics": ["/neuron/a/#", "/neuron/b/+/grp"],
+               "liveWindowS": 30}],
+  "templates": [{"id": "gw", "device": {"protocol": "mqtt-neuron", "group": "grp", "pollMs": 2000},
+    "tags": [
+      {"key": "outlet_pressure", "name": "出水压力", "quantity": "pressure", "type": "float32", "metric": "PT101"},
+      {"key": "pump1_command", "name": "1#泵启停", "quantity": "command", "type": "bool", "access": "rw"}]},
+    {"id": "std", "tags": [{"key": "outlet_flow", "name": "出水瞬时流量", "quantity": "flow", "address": "HR0", "type": "float32"}]}],
+  "stations": [
+    {"id": "N1", "name": "丰乐泵房", "location": {"lat": 27.7, "lon": 106.9},
+     "devices": [{"id": "low", "template": "gw", "node": "N1-low"}]},
+    {"id": "P1", "name": "海尔大道", "location": {"lat": 27.7, "lon": 106.9},
+     "devices": [{"id": "low", "template": "gw", "protocol": "mqtt-sparkplug", "group": "zunyi", "node": "P1", "deviceId": "low"},
+                 {"id": "plc", "template": "std", "endpoint": "127.0.0.1:502"}]}
+  ]
+})";
+
+QByteArray editedGateways(const QString& from, const QString& to)
+{
+    QString text = QString::fromUtf8(gateways);
+    if (!text.contains(from))
+        qFatal("test table: '%s' is not in the gateways project", qPrintable(from));
+    return text.replace(from, to).toUtf8();
+}
+
 QByteArray edited(const QStringList& replacements)
 {
     QString text = QString::fromUtf8(base);
@@ -328,6 +359,111 @@ private Q_SLOTS:
             ProjectReader::read(edited(replacements), QStringLiteral("t.json"));
         QCOMPARE(toStrings(load.diagnostics), expected);
         QCOMPARE(load.project.has_value(), loads);
+    }
+
+    /// Brokers and gateway devices are read as written, written back the same; a gateway's tags
+    /// need no address and are found by their metric name.
+    void gatewaysRoundTrip()
+    {
+        const ProjectLoad load =
+            ProjectReader::read(QByteArray(gateways), QStringLiteral("g.json"));
+        QVERIFY2(load.project, qPrintable(toStrings(load.diagnostics).join(u'\n')));
+        const Project& p = *load.project;
+        QCOMPARE(p.brokers.size(), 1u);
+        const BrokerSettings& b = p.brokers.front();
+        QCOMPARE(b.port, 8883);
+        QVERIFY(b.tls && b.legacyState);
+        QCOMPARE(b.neuronTopics,
+                 QStringList({QStringLiteral("/neuron/a/#"), QStringLiteral("/neuron/b/+/grp")}));
+        QCOMPARE(b.liveWindowS, 30);
+        QCOMPARE(b.writeTopic, QStringLiteral("neuron/pumpwatch/write/req")); // default
+        const DeviceSettings& n = p.stations[0].devices[0].settings;
+        QCOMPARE(n.protocol, Protocol::MqttNeuron);
+        QCOMPARE(n.broker, QStringLiteral("iot")); // the only broker
+        QCOMPARE(n.node, QStringLiteral("N1-low"));
+        QCOMPARE(n.group, QStringLiteral("grp"));
+        QCOMPARE(n.pollMs, 2000);
+        const DeviceSettings& s = p.stations[1].devices[0].settings;
+        QCOMPARE(s.protocol, Protocol::MqttSparkplug);
+        QCOMPARE(s.group, QStringLiteral("zunyi"));
+        QCOMPARE(s.deviceId, QStringLiteral("low"));
+        QCOMPARE(p.stations[1].devices[1].settings.protocol, Protocol::ModbusTcp);
+        const TagId pressure = p.findTag(u"N1/low/outlet_pressure");
+        QCOMPARE(p.tag(pressure).metricName(), QStringLiteral("PT101"));
+        QCOMPARE(p.tag(p.findTag(u"N1/low/pump1_command")).metricName(),
+                 QStringLiteral("pump1_command"));
+        QVERIFY(!p.tag(pressure).address.isValid());
+
+        const QByteArray written = ProjectWriter::write(p);
+        const ProjectLoad again = ProjectReader::read(written, QStringLiteral("g.json"));
+        QVERIFY2(again.project, qPrintable(toStrings(again.diagnostics).join(u'\n')));
+        QVERIFY(*again.project == p);
+        QCOMPARE(ProjectWriter::write(*again.project), written);
+    }
+
+    void gatewayErrors_data()
+    {
+        QTest::addColumn<QString>("from");
+        QTest::addColumn<QString>("to");
+        QTest::addColumn<QStringList>("expected");
+        QTest::newRow("unknown broker")
+            << QStringLiteral("\"node\": \"N1-low\"")
+            << QStringLiteral("\"node\": \"N1-low\", \"broker\": \"emqx\"")
+            << QStringList{"g.json: stations[0].devices[0].broker: unknown broker 'emqx'"};
+        QTest::newRow("no node") << QStringLiteral(", \"node\": \"N1-low\"") << QString()
+                                 << QStringList{
+                                        "g.json: stations[0].devices[0].node: required, missing"};
+        QTest::newRow("the same node twice")
+            << QStringLiteral("\"node\": \"P1\"") << QStringLiteral("\"node\": \"N1-low\"")
+            << QStringList{};
+        QTest::newRow("Sparkplug id with a slash")
+            << QStringLiteral("\"group\": \"zunyi\"") << QStringLiteral("\"group\": \"zun/yi\"")
+            << QStringList{"g.json: stations[1].devices[0].group: 'zun/yi' is not a Sparkplug id "
+                           "(no + / #)"};
+        QTest::newRow("Neuron device with a device id")
+            << QStringLiteral("\"node\": \"N1-low\"")
+            << QStringLiteral("\"node\": \"N1-low\", \"deviceId\": \"x\"")
+            << QStringList{"g.json: stations[0].devices[0].deviceId: Neuron devices are named by "
+                           "node and group only"};
+        QTest::newRow("a Modbus device on a template without addresses")
+            << QStringLiteral("{\"id\": \"low\", \"template\": \"gw\", \"node\": \"N1-low\"}")
+            << QStringLiteral("{\"id\": \"low\", \"template\": \"gw\", \"protocol\": "
+                              "\"modbus-tcp\", \"endpoint\": \"127.0.0.1:502\"}")
+            << QStringList{"g.json: stations[0].devices[0]: template tag 'outlet_pressure': "
+                           "required, missing (a Modbus device reads the tag from it)",
+                           "g.json: stations[0].devices[0]: template tag 'pump1_command': "
+                           "required, missing (a Modbus device reads the tag from it)"};
+        QTest::newRow("bad broker settings")
+            << QStringLiteral("\"stateFormat\": \"2.2\"")
+            << QStringLiteral("\"stateFormat\": \"4\", \"qos\": 2, \"writeTopic\": \"a/#\"")
+            << QStringList{"g.json: brokers[0].qos: expected a whole number from 0 to 1, found 2",
+                           "g.json: brokers[0].stateFormat: '4' is not a STATE format (3.0, 2.2)",
+                           "g.json: brokers[0].writeTopic: 'a/#' is not an MQTT topic (no + or #)"};
+    }
+
+    /// Each mistake in a gateway's settings is named where it is.
+    void gatewayErrors()
+    {
+        QFETCH(QString, from);
+        QFETCH(QString, to);
+        QFETCH(QStringList, expected);
+        const ProjectLoad load =
+            ProjectReader::read(editedGateways(from, to), QStringLiteral("g.json"));
+        if (QString::fromUtf8(QTest::currentDataTag()) == u"the same node twice") {
+            // Two devices may share a node only under different protocols or groups.
+            QVERIFY(load.project);
+            const ProjectLoad clash = ProjectReader::read(
+                editedGateways(QStringLiteral("\"protocol\": \"mqtt-sparkplug\", \"group\": "
+                                              "\"zunyi\", \"node\": \"P1\", \"deviceId\": \"low\""),
+                               QStringLiteral("\"node\": \"N1-low\"")),
+                QStringLiteral("g.json"));
+            QCOMPARE(toStrings(clash.diagnostics),
+                     QStringList{"g.json: stations[1].devices[0].node: the gateway's node "
+                                 "mqtt-neuron/iot/grp/N1-low is also stations[0].devices[0]"});
+            return;
+        }
+        QCOMPARE(toStrings(load.diagnostics), expected);
+        QVERIFY(!load.project);
     }
 
     /// The reports section is read, written back the same and answers which class and price an
