@@ -78,7 +78,7 @@ void GatewayPublisher::Impl::replayNeuron(NeuronLink& link)
         if (!link.client->publish(k.topic, k.payload, 0))
             return;
         ++devices[static_cast<std::size_t>(k.device)].stats.replayed;
-        link.cache.pop_front();
+        take(link.cache);
     }
 }
 
@@ -86,7 +86,8 @@ void GatewayPublisher::Impl::neuronWrite(NeuronLink& link, const Mqtt::Message& 
 {
     Neuron::WriteRequest request;
     QString why;
-    if (!Neuron::parseWriteRequest(m.payload, &request, &why))
+    if (!Neuron::parseWriteRequest(m.payload, &request, &why) ||
+        link.broker >= static_cast<int>(project.brokers.size()))
         return; // without a uuid there is no one to answer
     const BrokerSettings& broker = project.brokers[static_cast<std::size_t>(link.broker)];
     auto answer = [&](int code) {

@@ -48,16 +48,6 @@ qint64 monoMs()
     return timer.elapsed();
 }
 
-QString ok(const QString& text = {})
-{
-    return text.isEmpty() ? QStringLiteral("ok") : QStringLiteral("ok ") + text;
-}
-
-QString error(const QString& text)
-{
-    return QStringLiteral("error: ") + text;
-}
-
 } // namespace
 
 GatewayPublisher::Impl::Impl(const City& c, const GatewayOptions& o)
@@ -128,6 +118,7 @@ GatewayPublisher::Impl::Impl(const City& c, const GatewayOptions& o)
         }
     }
     shared.values.resize(devices.size());
+    keptCount.resize(devices.size());
 }
 
 Mqtt::ClientOptions GatewayPublisher::Impl::clientOptions(int broker, const QString& clientId) const
@@ -232,17 +223,24 @@ void GatewayPublisher::Impl::keep(std::deque<Kept>& queue, Kept k)
 {
     GatewayDevice& dev = devices[static_cast<std::size_t>(k.device)];
     ++dev.stats.cached;
-    const std::size_t limit = cacheLimit(k.device);
-    std::size_t mine = 0;
-    for (const Kept& q : queue)
-        mine += q.device == k.device ? 1 : 0;
-    if (mine >= limit) { // full: the oldest of this device goes
+    std::size_t& mine = keptCount[static_cast<std::size_t>(k.device)];
+    if (mine >= cacheLimit(k.device)) { // full: the oldest of this device goes
         auto oldest = std::find_if(queue.begin(), queue.end(),
                                    [&](const Kept& q) { return q.device == k.device; });
         queue.erase(oldest);
         ++dev.stats.dropped;
+        --mine;
     }
+    ++mine;
     queue.push_back(std::move(k));
+}
+
+Kept GatewayPublisher::Impl::take(std::deque<Kept>& queue)
+{
+    Kept k = std::move(queue.front());
+    queue.pop_front();
+    --keptCount[static_cast<std::size_t>(k.device)];
+    return k;
 }
 
 GatewayPublisher::GatewayPublisher(const City& city, const GatewayOptions& options)
@@ -358,116 +356,6 @@ QString GatewayPublisher::help() const
 {
     return QStringLiteral("gateway TARGET off|on|malformed|skip-seq|ok | gateway TARGET error CODE "
                           "| gateway-link off|on | gateway-stats [TARGET]");
-}
-
-QString GatewayPublisher::Impl::command(const QStringList& w)
-{
-    const QString& verb = w[0];
-    if (verb == u"gateway-link") {
-        if (w.value(1) != u"on" && w.value(1) != u"off")
-            return error(GatewayPublisher::tr("gateway-link takes on|off"));
-        linkDown = w.value(1) == u"off";
-        // Down: every connection dropped without a goodbye (the broker sends the Wills), and
-        // kept down; the gateways cache. Up: they reconnect.
-        for (NeuronLink& l : neurons) {
-            if (!l.client)
-                continue;
-            linkDown ? l.client->abort() : void(l.client->open());
-        }
-        for (EdgeNode& n : nodes) {
-            if (!n.client)
-                continue;
-            if (linkDown)
-                n.client->abort();
-            else if (!n.off)
-                n.client->open();
-        }
-        return ok();
-    }
-    // The gateway devices of a station or a device.
-    std::vector<int> targets;
-    const QString target = w.value(1);
-    for (int i = 0; i < static_cast<int>(devices.size()); ++i) {
-        const GatewayDevice& dev = devices[static_cast<std::size_t>(i)];
-        if (target.isEmpty() ? verb == u"gateway-stats"
-                             : (dev.name == target || dev.station == target))
-            targets.push_back(i);
-    }
-    if (targets.empty())
-        return error(GatewayPublisher::tr("no gateway device '%1'").arg(target));
-    if (verb == u"gateway-stats") {
-        QStringList out;
-        for (int i : targets) {
-            const GatewayDevice& dev = devices[static_cast<std::size_t>(i)];
-            const GatewayDeviceStats& s = dev.stats;
-            out << QStringLiteral("%1 %2 messages=%3 values=%4 cached=%5 replayed=%6 dropped=%7 "
-                                  "births=%8 rebirths=%9 writes=%10 connects=%11")
-                       .arg(s.name, s.protocol)
-                       .arg(s.messages)
-                       .arg(s.values)
-                       .arg(s.cached)
-                       .arg(s.replayed)
-                       .arg(s.dropped)
-                       .arg(s.births)
-                       .arg(s.rebirths)
-                       .arg(s.writes)
-                       .arg(dev.protocol == Protocol::MqttNeuron
-                                ? neurons[std::size_t(dev.link)].client
-                                      ? neurons[std::size_t(dev.link)].client->stats().connects
-                                      : 0
-                                : nodes[std::size_t(dev.link)].connects->load());
-        }
-        return ok(out.join(QStringLiteral("; ")));
-    }
-    const QString& what = w.value(2);
-    if (what == u"off" || what == u"on") {
-        const bool off = what == u"off";
-        for (int i : targets) {
-            GatewayDevice& dev = devices[static_cast<std::size_t>(i)];
-            if (dev.protocol == Protocol::MqttNeuron) {
-                dev.silent = off;
-                continue;
-            }
-            EdgeNode& n = nodes[static_cast<std::size_t>(dev.link)];
-            if (n.off == off || !n.client)
-                continue;
-            n.off = off;
-            // Off: the connection dies without a DISCONNECT, so the broker sends the NDEATH;
-            // on: a new CONNECT, with the next bdSeq.
-            if (off)
-                n.client->abort();
-            else if (!linkDown)
-                n.client->open();
-        }
-        return ok();
-    }
-    if (what == u"malformed" || what == u"skip-seq") {
-        for (int i : targets) {
-            GatewayDevice& dev = devices[static_cast<std::size_t>(i)];
-            if (what == u"skip-seq" && dev.protocol != Protocol::MqttSparkplug)
-                return error(GatewayPublisher::tr("%1 is not a Sparkplug device").arg(dev.name));
-        }
-        for (int i : targets)
-            (what == u"malformed" ? devices[std::size_t(i)].malformedNext
-                                  : devices[std::size_t(i)].skipSeqNext) = true;
-        return ok();
-    }
-    if (what == u"error" || what == u"ok") {
-        bool valid = what == u"ok";
-        const int code = valid ? 0 : w.value(3).toInt(&valid);
-        if (!valid || code < 0)
-            return error(GatewayPublisher::tr("gateway TARGET error takes a Neuron error code"));
-        for (int i : targets) {
-            if (devices[std::size_t(i)].protocol != Protocol::MqttNeuron)
-                return error(GatewayPublisher::tr("%1 is not a Neuron device")
-                                 .arg(devices[std::size_t(i)].name));
-        }
-        for (int i : targets)
-            devices[std::size_t(i)].errorCode = code;
-        return ok();
-    }
-    return error(GatewayPublisher::tr("gateway takes TARGET off|on|malformed|skip-seq|ok or "
-                                      "TARGET error CODE"));
 }
 
 } // namespace PumpWatch::Sim

@@ -89,7 +89,8 @@ struct GatewayPublisher::Impl {
     std::vector<NeuronLink> neurons;
     std::vector<EdgeNode> nodes;
     ServiceThread thread{QStringLiteral("gateways")};
-    bool linkDown = false; ///< `gateway-link off`
+    bool linkDown = false;              ///< `gateway-link off`
+    std::vector<std::size_t> keptCount; ///< per device: its messages in a cache or store
 
     /// Written by the server's thread after each tick, read by the publisher's.
     struct Shared {
@@ -114,6 +115,8 @@ struct GatewayPublisher::Impl {
     std::size_t cacheLimit(int device) const;
     /// Keeps `k` in `queue`, dropping the oldest of its device when full.
     void keep(std::deque<Kept>& queue, Kept k);
+    /// The oldest message of `queue`, leaving it.
+    Kept take(std::deque<Kept>& queue);
     QString command(const QStringList& w);
     Mqtt::ClientOptions clientOptions(int broker, const QString& clientId) const;
 

@@ -208,8 +208,7 @@ void GatewayPublisher::Impl::publishSparkplug(GatewayDevice& dev, qint64 ts,
 void GatewayPublisher::Impl::flushStored(EdgeNode& node)
 {
     while (!node.stored.empty()) {
-        const Kept k = std::move(node.stored.front());
-        node.stored.pop_front();
+        const Kept k = take(node.stored);
         GatewayDevice& dev = devices[static_cast<std::size_t>(k.device)];
         Spb::Payload p;
         p.timestampMs = quint64(k.ts);
