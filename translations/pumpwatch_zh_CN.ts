@@ -292,6 +292,145 @@
         <source>%1 hung up (adapter unplugged?)</source>
         <translation>%1 已挂断（转换器被拔出？）</translation>
     </message>
+    <message>
+        <source>%1 is not a Modbus device</source>
+        <translation>%1 不是 Modbus 设备</translation>
+    </message>
+</context>
+<context>
+    <name>PumpWatch::Acquisition::MqttDriver</name>
+    <message>
+        <source>%1: two tags are called &apos;%2&apos; in the gateway&apos;s messages; the first is used</source>
+        <translation>%1：网关报文中有两个测点名为“%2”；使用第一个</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>%1: the gateway speaks again</source>
+        <translation>%1：网关恢复通讯</translation>
+    </message>
+    <message>
+        <source>no message from the gateway for %1 s</source>
+        <translation>网关 %1 秒无报文</translation>
+    </message>
+    <message>
+        <source>%1: the gateway did not answer the write</source>
+        <translation>%1：网关未应答写入</translation>
+    </message>
+    <message>
+        <source>%1: no value read back from the gateway</source>
+        <translation>%1：未从网关回读到数值</translation>
+    </message>
+    <message>
+        <source>the gateway reports %1 after writing %2</source>
+        <translation>写入 %2 后网关报告的值为 %1</translation>
+    </message>
+    <message>
+        <source>write %1: done, read back %2</source>
+        <translation>写入 %1：完成，回读 %2</translation>
+    </message>
+    <message>
+        <source>write %1 failed: %2</source>
+        <translation>写入 %1 失败：%2</translation>
+    </message>
+    <message>
+        <source>broker %1: cannot read the password file %2: %3</source>
+        <translation>代理 %1：无法读取密码文件 %2：%3</translation>
+    </message>
+    <message>
+        <source>MQTT broker %1 lost: %2</source>
+        <translation>MQTT 代理 %1 连接中断：%2</translation>
+    </message>
+    <message>
+        <source>broker %1, gateway %2, topic %3: %4 (logged once)</source>
+        <translation>代理 %1，网关 %2，主题 %3：%4（仅记录一次）</translation>
+    </message>
+    <message>
+        <source>acquisition stopped before the write ended</source>
+        <translation>写入完成前采集已停止</translation>
+    </message>
+    <message>
+        <source>no gateway serves tag %1</source>
+        <translation>没有网关提供测点 %1</translation>
+    </message>
+    <message>
+        <source>%1 is read-only</source>
+        <translation>%1 为只读</translation>
+    </message>
+    <message>
+        <source>%1: %2 is not a number</source>
+        <translation>%1：%2 不是数字</translation>
+    </message>
+    <message>
+        <source>%1 takes 0 or 1, not %2</source>
+        <translation>%1 只接受 0 或 1，而不是 %2</translation>
+    </message>
+    <message>
+        <source>%1 is offline: %2</source>
+        <translation>%1 离线：%2</translation>
+    </message>
+    <message>
+        <source>%1: no broker connection serves it</source>
+        <translation>%1：没有代理连接为其服务</translation>
+    </message>
+    <message>
+        <source>broker %1: Neuron node &apos;%2&apos; group &apos;%3&apos; is not in the project; its messages are ignored</source>
+        <translation>代理 %1：Neuron 节点“%2”组“%3”不在工程中；忽略其报文</translation>
+    </message>
+    <message>
+        <source>tag &apos;%1&apos; has a text value, not a number</source>
+        <translation>测点“%1”的值是文本，不是数字</translation>
+    </message>
+    <message>
+        <source>Neuron %1 %2</source>
+        <translation>Neuron %1 %2</translation>
+    </message>
+    <message>
+        <source>%1: Neuron refused the write: %2 %3</source>
+        <translation>%1：Neuron 拒绝写入：%2 %3</translation>
+    </message>
+    <message>
+        <source>%1: cannot send to broker %2: %3</source>
+        <translation>%1：无法发送到代理 %2：%3</translation>
+    </message>
+    <message>
+        <source>broker %1: Sparkplug edge node %2 is not in the project; its messages are ignored</source>
+        <translation>代理 %1：Sparkplug 边缘节点 %2 不在工程中；忽略其报文</translation>
+    </message>
+    <message>
+        <source>a malformed payload</source>
+        <translation>报文格式错误</translation>
+    </message>
+    <message>
+        <source>edge node %1 died (NDEATH)</source>
+        <translation>边缘节点 %1 已下线（NDEATH）</translation>
+    </message>
+    <message>
+        <source>a message before its birth</source>
+        <translation>出生报文之前的报文</translation>
+    </message>
+    <message>
+        <source>device %1 of edge node %2 died (DDEATH)</source>
+        <translation>边缘节点 %2 的设备 %1 已下线（DDEATH）</translation>
+    </message>
+    <message>
+        <source>metric &apos;%1&apos; is text, not a number</source>
+        <translation>指标“%1”是文本，不是数字</translation>
+    </message>
+    <message>
+        <source>an unknown alias or a metric of the wrong type</source>
+        <translation>未知别名或类型错误的指标</translation>
+    </message>
+    <message>
+        <source>a seq gap unfilled for %1 ms</source>
+        <translation>序号缺口 %1 毫秒未补齐</translation>
+    </message>
+    <message>
+        <source>broker %1: edge node %2/%3: %4; rebirth requested</source>
+        <translation>代理 %1：边缘节点 %2/%3：%4；已请求重新出生</translation>
+    </message>
 </context>
 <context>
     <name>PumpWatch::Address</name>
@@ -571,6 +710,10 @@
     <message>
         <source>%1: the write failed (%2)</source>
         <translation>%1：下发失败（%2）</translation>
+    </message>
+    <message>
+        <source>IoT broker connection lost</source>
+        <translation>物联网代理连接中断</translation>
     </message>
 </context>
 <context>
@@ -1134,6 +1277,22 @@
     <message>
         <source>cannot write %1</source>
         <translation>无法写入 %1</translation>
+    </message>
+    <message>
+        <source>the last N stations are EMQ Neuron gateways&apos; (default 0)</source>
+        <translation>最后 N 个站点由 EMQ Neuron 网关接入（默认 0）</translation>
+    </message>
+    <message>
+        <source>the M stations before those are Sparkplug B edge nodes (default 0)</source>
+        <translation>其前 M 个站点为 Sparkplug B 边缘节点（默认 0）</translation>
+    </message>
+    <message>
+        <source>the gateways&apos; MQTT broker (default 127.0.0.1:1883)</source>
+        <translation>网关的 MQTT 代理（默认 127.0.0.1:1883）</translation>
+    </message>
+    <message>
+        <source>--neuron-stations and --sparkplug-stations take numbers, --broker HOST:PORT</source>
+        <translation>--neuron-stations 和 --sparkplug-stations 需要数字，--broker 需要 主机:端口</translation>
     </message>
 </context>
 <context>
@@ -2851,10 +3010,6 @@
         <translation>&apos;%1&apos; 不是读写方式（r、rw）</translation>
     </message>
     <message>
-        <source>&apos;%1&apos; is not a protocol (modbus-tcp, modbus-rtu)</source>
-        <translation>&apos;%1&apos; 不是通讯协议（modbus-tcp、modbus-rtu）</translation>
-    </message>
-    <message>
         <source>&apos;%1&apos; is not a word order (ABCD, CDAB, BADC, DCBA)</source>
         <translation>&apos;%1&apos; 不是字节序（ABCD、CDAB、BADC、DCBA）</translation>
     </message>
@@ -3117,6 +3272,58 @@
     <message>
         <source>scheduled report</source>
         <translation>定时报表</translation>
+    </message>
+    <message>
+        <source>must not be empty</source>
+        <translation>不能为空</translation>
+    </message>
+    <message>
+        <source>a client certificate needs both certFile and keyFile</source>
+        <translation>客户端证书需要同时提供 certFile 和 keyFile</translation>
+    </message>
+    <message>
+        <source>must be 1 to 128 bytes long</source>
+        <translation>长度必须为 1 到 128 字节</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a Sparkplug id (not empty, no + / #)</source>
+        <translation>“%1”不是有效的 Sparkplug 标识（不能为空，不能含 + / #）</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a STATE format (3.0, 2.2)</source>
+        <translation>“%1”不是 STATE 格式（3.0、2.2）</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not an MQTT topic filter</source>
+        <translation>“%1”不是 MQTT 主题过滤器</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not an MQTT topic (no + or #)</source>
+        <translation>“%1”不是 MQTT 主题（不能含 + 或 #）</translation>
+    </message>
+    <message>
+        <source>broker id</source>
+        <translation>代理标识</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a protocol (modbus-tcp, modbus-rtu, mqtt-neuron, mqtt-sparkplug)</source>
+        <translation>“%1”不是通讯协议（modbus-tcp、modbus-rtu、mqtt-neuron、mqtt-sparkplug）</translation>
+    </message>
+    <message>
+        <source>unknown broker &apos;%1&apos;</source>
+        <translation>未知代理“%1”</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a Sparkplug id (no + / #)</source>
+        <translation>“%1”不是有效的 Sparkplug 标识（不能含 + / #）</translation>
+    </message>
+    <message>
+        <source>Neuron devices are named by node and group only</source>
+        <translation>Neuron 设备仅以节点和组命名</translation>
+    </message>
+    <message>
+        <source>the gateway&apos;s node %1 is also %2</source>
+        <translation>网关节点 %1 同时也是 %2</translation>
     </message>
 </context>
 <context>
@@ -4155,6 +4362,18 @@
         <source>ok, read back %1</source>
         <translation>成功，回读 %1</translation>
     </message>
+    <message>
+        <source>MQTT broker %1 connected</source>
+        <translation>MQTT 代理 %1 已连接</translation>
+    </message>
+    <message>
+        <source>MQTT broker %1 lost: %2</source>
+        <translation>MQTT 代理 %1 连接中断：%2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
 </context>
 <context>
     <name>PumpWatch::Runtime::ScheduledReports</name>
@@ -4417,6 +4636,37 @@
             <numerusform>%1 只有 %n 台泵</numerusform>
         </translation>
     </message>
+    <message>
+        <source>this city has no gateways (devices mqtt-neuron or mqtt-sparkplug)</source>
+        <translation>该城市没有网关（mqtt-neuron 或 mqtt-sparkplug 设备）</translation>
+    </message>
+</context>
+<context>
+    <name>PumpWatch::Sim::GatewayPublisher</name>
+    <message>
+        <source>gateway-link takes on|off</source>
+        <translation>gateway-link 的参数为 on|off</translation>
+    </message>
+    <message>
+        <source>no gateway device &apos;%1&apos;</source>
+        <translation>没有网关设备“%1”</translation>
+    </message>
+    <message>
+        <source>%1 is not a Sparkplug device</source>
+        <translation>%1 不是 Sparkplug 设备</translation>
+    </message>
+    <message>
+        <source>gateway TARGET error takes a Neuron error code</source>
+        <translation>gateway 目标 error 需要 Neuron 错误码</translation>
+    </message>
+    <message>
+        <source>%1 is not a Neuron device</source>
+        <translation>%1 不是 Neuron 设备</translation>
+    </message>
+    <message>
+        <source>gateway takes TARGET off|on|malformed|skip-seq|ok or TARGET error CODE</source>
+        <translation>gateway 的参数为 目标 off|on|malformed|skip-seq|ok 或 目标 error 错误码</translation>
+    </message>
 </context>
 <context>
     <name>PumpWatch::Sim::LocalCity</name>
@@ -4454,10 +4704,6 @@
     <message>
         <source>%1 stations, %2 devices</source>
         <translation>%1 个站点，%2 台设备</translation>
-    </message>
-    <message>
-        <source>PumpWatch simulated city: pump houses served as Modbus TCP/RTU PLCs.</source>
-        <translation>PumpWatch 模拟城市：以 Modbus TCP/RTU PLC 形式提供的泵房。</translation>
     </message>
     <message>
         <source>--%1 must be a number from %2 to %3</source>
@@ -4547,6 +4793,26 @@
         <source>backfill only these tag keys, comma-separated</source>
         <translation>只补录这些测点键，以逗号分隔</translation>
     </message>
+    <message>
+        <source>PumpWatch simulated city: pump houses served as Modbus TCP/RTU PLCs and IoT gateways (Neuron, Sparkplug B).</source>
+        <translation>PumpWatch 模拟城市：以 Modbus TCP/RTU PLC 及物联网网关（Neuron、Sparkplug B）形式提供的泵房。</translation>
+    </message>
+    <message>
+        <source>--broker takes HOST:PORT</source>
+        <translation>--broker 需要 主机:端口</translation>
+    </message>
+    <message>
+        <source>generated city: the last N stations are EMQ Neuron gateways&apos; (MQTT)</source>
+        <translation>生成的城市：最后 N 个站点由 EMQ Neuron 网关接入（MQTT）</translation>
+    </message>
+    <message>
+        <source>generated city: the M stations before those are Sparkplug B edge nodes (MQTT)</source>
+        <translation>生成的城市：其前 M 个站点为 Sparkplug B 边缘节点（MQTT）</translation>
+    </message>
+    <message>
+        <source>generated city: the gateways&apos; MQTT broker (127.0.0.1:1883)</source>
+        <translation>生成的城市：网关的 MQTT 代理（127.0.0.1:1883）</translation>
+    </message>
 </context>
 <context>
     <name>PumpWatch::TagCheck</name>
@@ -4597,6 +4863,10 @@
     <message>
         <source>times must lie within the day (00:00 to 24:00)</source>
         <translation>时间必须在一天之内（00:00 至 24:00）</translation>
+    </message>
+    <message>
+        <source>required, missing (a Modbus device reads the tag from it)</source>
+        <translation>必填，缺失（Modbus 设备从该地址读取测点）</translation>
     </message>
 </context>
 <context>
