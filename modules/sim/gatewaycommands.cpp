@@ -87,9 +87,11 @@ QString GatewayPublisher::Impl::command(const QStringList& w)
                 continue;
             }
             EdgeNode& n = nodes[static_cast<std::size_t>(dev.link)];
-            if (n.off == off || !n.client)
+            if (n.off == off)
                 continue;
             n.off = off;
+            if (!n.client)
+                continue; // not started (a --fault at start): it will not connect
             // Off: the connection dies without a DISCONNECT, so the broker sends the NDEATH;
             // on: a new CONNECT, with the next bdSeq.
             if (off)

@@ -29,7 +29,8 @@ void GatewayPublisher::Impl::openNeuron(NeuronLink& link)
         for (const Mqtt::Message& m : batch)
             neuronWrite(*l, m);
     });
-    link.client->open();
+    if (!linkDown) // `gateway-link off` before the start: it stays down
+        link.client->open();
 }
 
 void GatewayPublisher::Impl::publishNeuron(GatewayDevice& dev, qint64 ts,

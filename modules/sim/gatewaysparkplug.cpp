@@ -78,7 +78,8 @@ void GatewayPublisher::Impl::openNode(EdgeNode& node)
         n->born = false;
         n->birthsSeenByHost = false;
     });
-    node.client->open();
+    if (!linkDown && !node.off) // dropped or the link down before the start
+        node.client->open();
 }
 
 void GatewayPublisher::Impl::nodeConnected(EdgeNode& node)
