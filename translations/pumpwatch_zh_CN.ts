@@ -1278,6 +1278,22 @@
         <source>cannot write %1</source>
         <translation>无法写入 %1</translation>
     </message>
+    <message>
+        <source>the last N stations are EMQ Neuron gateways&apos; (default 0)</source>
+        <translation>最后 N 个站点由 EMQ Neuron 网关接入（默认 0）</translation>
+    </message>
+    <message>
+        <source>the M stations before those are Sparkplug B edge nodes (default 0)</source>
+        <translation>其前 M 个站点为 Sparkplug B 边缘节点（默认 0）</translation>
+    </message>
+    <message>
+        <source>the gateways&apos; MQTT broker (default 127.0.0.1:1883)</source>
+        <translation>网关的 MQTT 代理（默认 127.0.0.1:1883）</translation>
+    </message>
+    <message>
+        <source>--neuron-stations and --sparkplug-stations take numbers, --broker HOST:PORT</source>
+        <translation>--neuron-stations 和 --sparkplug-stations 需要数字，--broker 需要 主机:端口</translation>
+    </message>
 </context>
 <context>
     <name>PumpWatch::Cli::QueryCommands</name>
@@ -4620,6 +4636,37 @@
             <numerusform>%1 只有 %n 台泵</numerusform>
         </translation>
     </message>
+    <message>
+        <source>this city has no gateways (devices mqtt-neuron or mqtt-sparkplug)</source>
+        <translation>该城市没有网关（mqtt-neuron 或 mqtt-sparkplug 设备）</translation>
+    </message>
+</context>
+<context>
+    <name>PumpWatch::Sim::GatewayPublisher</name>
+    <message>
+        <source>gateway-link takes on|off</source>
+        <translation>gateway-link 的参数为 on|off</translation>
+    </message>
+    <message>
+        <source>no gateway device &apos;%1&apos;</source>
+        <translation>没有网关设备“%1”</translation>
+    </message>
+    <message>
+        <source>%1 is not a Sparkplug device</source>
+        <translation>%1 不是 Sparkplug 设备</translation>
+    </message>
+    <message>
+        <source>gateway TARGET error takes a Neuron error code</source>
+        <translation>gateway 目标 error 需要 Neuron 错误码</translation>
+    </message>
+    <message>
+        <source>%1 is not a Neuron device</source>
+        <translation>%1 不是 Neuron 设备</translation>
+    </message>
+    <message>
+        <source>gateway takes TARGET off|on|malformed|skip-seq|ok or TARGET error CODE</source>
+        <translation>gateway 的参数为 目标 off|on|malformed|skip-seq|ok 或 目标 error 错误码</translation>
+    </message>
 </context>
 <context>
     <name>PumpWatch::Sim::LocalCity</name>
@@ -4657,10 +4704,6 @@
     <message>
         <source>%1 stations, %2 devices</source>
         <translation>%1 个站点，%2 台设备</translation>
-    </message>
-    <message>
-        <source>PumpWatch simulated city: pump houses served as Modbus TCP/RTU PLCs.</source>
-        <translation>PumpWatch 模拟城市：以 Modbus TCP/RTU PLC 形式提供的泵房。</translation>
     </message>
     <message>
         <source>--%1 must be a number from %2 to %3</source>
@@ -4749,6 +4792,26 @@
     <message>
         <source>backfill only these tag keys, comma-separated</source>
         <translation>只补录这些测点键，以逗号分隔</translation>
+    </message>
+    <message>
+        <source>PumpWatch simulated city: pump houses served as Modbus TCP/RTU PLCs and IoT gateways (Neuron, Sparkplug B).</source>
+        <translation>PumpWatch 模拟城市：以 Modbus TCP/RTU PLC 及物联网网关（Neuron、Sparkplug B）形式提供的泵房。</translation>
+    </message>
+    <message>
+        <source>--broker takes HOST:PORT</source>
+        <translation>--broker 需要 主机:端口</translation>
+    </message>
+    <message>
+        <source>generated city: the last N stations are EMQ Neuron gateways&apos; (MQTT)</source>
+        <translation>生成的城市：最后 N 个站点由 EMQ Neuron 网关接入（MQTT）</translation>
+    </message>
+    <message>
+        <source>generated city: the M stations before those are Sparkplug B edge nodes (MQTT)</source>
+        <translation>生成的城市：其前 M 个站点为 Sparkplug B 边缘节点（MQTT）</translation>
+    </message>
+    <message>
+        <source>generated city: the gateways&apos; MQTT broker (127.0.0.1:1883)</source>
+        <translation>生成的城市：网关的 MQTT 代理（127.0.0.1:1883）</translation>
     </message>
 </context>
 <context>

@@ -234,7 +234,17 @@ int ProjectCommands::generate(const QStringList& args)
         QStringLiteral("map"),
         tr("also write the city's offline base map (district outlines, main roads, the river) "
            "into map/ beside the output file, and show it in the project"));
-    parser.addOptions({stations, seed, host, basePort, output, map});
+    const QCommandLineOption neuron(QStringLiteral("neuron-stations"),
+                                    tr("the last N stations are EMQ Neuron gateways' (default 0)"),
+                                    QStringLiteral("N"), QStringLiteral("0"));
+    const QCommandLineOption sparkplug(
+        QStringLiteral("sparkplug-stations"),
+        tr("the M stations before those are Sparkplug B edge nodes (default 0)"),
+        QStringLiteral("M"), QStringLiteral("0"));
+    const QCommandLineOption broker(QStringLiteral("broker"),
+                                    tr("the gateways' MQTT broker (default 127.0.0.1:1883)"),
+                                    QStringLiteral("HOST:PORT"), QStringLiteral("127.0.0.1:1883"));
+    parser.addOptions({stations, seed, host, basePort, output, map, neuron, sparkplug, broker});
     if (!CliIo::parse(parser, args, 0))
         return parser.isSet(QStringLiteral("help")) ? 0 : 2;
 
@@ -245,6 +255,19 @@ int ProjectCommands::generate(const QStringList& args)
     options.basePort = parser.value(basePort).toInt(&okPort);
     options.host = parser.value(host);
     options.baseMap = parser.isSet(map);
+    bool okNeuron = false, okSparkplug = false;
+    options.neuronStations = parser.value(neuron).toInt(&okNeuron);
+    options.sparkplugStations = parser.value(sparkplug).toInt(&okSparkplug);
+    options.broker = parser.value(broker);
+    QString brokerHost;
+    int brokerPort = 0;
+    if (!okNeuron || !okSparkplug || options.neuronStations < 0 || options.sparkplugStations < 0 ||
+        !Sim::CityGenerator::parseBroker(options.broker, &brokerHost, &brokerPort)) {
+        CliIo::err() << tr("--neuron-stations and --sparkplug-stations take numbers, --broker "
+                           "HOST:PORT")
+                     << Qt::endl;
+        return 2;
+    }
     if (options.baseMap && !parser.isSet(output)) {
         CliIo::err() << tr("--map needs --output: the map files go beside the project") << Qt::endl;
         return 2;

@@ -8,6 +8,7 @@
 #include <sim/backfill.h>
 #include <sim/citygenerator.h>
 #include <sim/cityserver.h>
+#include <sim/gateways.h>
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -58,12 +59,17 @@ private:
     void addOptions()
     {
         m_parser.setApplicationDescription(
-            tr("PumpWatch simulated city: pump houses served as Modbus TCP/RTU PLCs."));
+            tr("PumpWatch simulated city: pump houses served as Modbus TCP/RTU PLCs and IoT "
+               "gateways (Neuron, Sparkplug B)."));
         m_parser.addHelpOption();
         m_parser.addVersionOption();
-        m_parser.addOptions({m_project, m_demo, m_stations, m_seed, m_basePort, m_rtuStations,
-                             m_rtuPort, m_writeProject, m_list, m_speed, m_start, m_fault,
-                             m_duration, m_holdup, m_backfill, m_output, m_interval, m_end,
+        m_parser.addOptions({m_project,  m_demo,           m_stations,
+                             m_seed,     m_basePort,       m_rtuStations,
+                             m_rtuPort,  m_neuronStations, m_sparkplugStations,
+                             m_broker,   m_writeProject,   m_list,
+                             m_speed,    m_start,          m_fault,
+                             m_duration, m_holdup,         m_backfill,
+                             m_output,   m_interval,       m_end,
                              m_keys});
     }
 
@@ -108,8 +114,18 @@ private:
         const auto seed = number(m_seed, 0, 4294967295.0, 1);
         const auto rtuStations = number(m_rtuStations, 0, 247, 0);
         const auto basePort = number(m_basePort, 1, 65000, 15000);
-        if (!seed || !rtuStations || !basePort)
+        const auto neuronStations = number(m_neuronStations, 0, 5000, 0);
+        const auto sparkplugStations = number(m_sparkplugStations, 0, 5000, 0);
+        if (!seed || !rtuStations || !basePort || !neuronStations || !sparkplugStations)
             return false;
+        QString brokerHost;
+        int brokerPort = 0;
+        if (m_parser.isSet(m_broker) &&
+            !Sim::CityGenerator::parseBroker(m_parser.value(m_broker), &brokerHost, &brokerPort)) {
+            m_err << tr("--broker takes HOST:PORT") << Qt::endl;
+            m_exit = 2;
+            return false;
+        }
         m_seedValue = static_cast<quint32>(*seed);
         if (m_parser.isSet(m_stations)) {
             const auto stations = number(m_stations, 1, 5000, 0);
@@ -122,6 +138,10 @@ private:
             o.rtuStations = static_cast<int>(*rtuStations);
             if (m_parser.isSet(m_rtuPort))
                 o.rtuPort = m_parser.value(m_rtuPort);
+            o.neuronStations = static_cast<int>(*neuronStations);
+            o.sparkplugStations = static_cast<int>(*sparkplugStations);
+            if (m_parser.isSet(m_broker))
+                o.broker = m_parser.value(m_broker);
             m_city = Sim::CityGenerator::generate(o);
             return true;
         }
@@ -153,9 +173,20 @@ private:
     {
         QTextStream out(stdout);
         for (const Station& s : m_city.stations) {
-            for (const Device& d : s.devices)
-                out << s.id << u'/' << d.id << u'\t' << d.settings.endpoint << u'\t'
-                    << s.displayName() << u'\n';
+            for (const Device& d : s.devices) {
+                const DeviceSettings& ds = d.settings;
+                // A gateway's device: its protocol, broker and names in the messages.
+                const QString where =
+                    ds.protocol == Protocol::MqttNeuron
+                        ? QStringLiteral("mqtt-neuron %1 node=%2 group=%3")
+                              .arg(ds.broker, ds.node, ds.group)
+                    : ds.protocol == Protocol::MqttSparkplug
+                        ? QStringLiteral("mqtt-sparkplug %1 spBv1.0/%2/%3%4")
+                              .arg(ds.broker, ds.group, ds.node,
+                                   ds.deviceId.isEmpty() ? QString() : u'/' + ds.deviceId)
+                        : ds.endpoint;
+                out << s.id << u'/' << d.id << u'\t' << where << u'\t' << s.displayName() << u'\n';
+            }
         }
         out << tr("%1 stations, %2 devices")
                    .arg(m_city.stations.size())
@@ -211,6 +242,12 @@ private:
         options.speed = *speed;
         options.outageHoldupMs = static_cast<int>(*holdup * 1000);
         Sim::CityServer server(city, options);
+        // Devices of mqtt-neuron / mqtt-sparkplug are published to their brokers instead.
+        std::unique_ptr<Sim::GatewayPublisher> gateways;
+        if (Sim::GatewayPublisher::hasGateways(m_city)) {
+            gateways = std::make_unique<Sim::GatewayPublisher>(city);
+            server.setHook(gateways.get());
+        }
         QStringList errors;
         if (!server.open(&errors)) {
             for (const QString& e : errors)
@@ -225,7 +262,10 @@ private:
             }
         }
         QTextStream out(stdout);
-        for (const QString& line : server.endpoints()) {
+        QStringList lines = server.endpoints();
+        if (gateways)
+            lines += gateways->endpoints();
+        for (const QString& line : lines) {
             if (!line.contains(u':') || m_city.stations.size() <= 100)
                 out << line << u'\n';
         }
@@ -234,6 +274,8 @@ private:
                    .arg(city.units().size())
                    .arg(*speed)
             << u'\n' << "ready" << Qt::endl;
+        if (gateways)
+            gateways->start();
         server.start();
 
         ShutdownSignals signals;
@@ -260,6 +302,8 @@ private:
         });
         const int code = QCoreApplication::exec();
         server.stop();
+        if (gateways)
+            gateways->stop();
         return code;
     }
 
@@ -288,6 +332,17 @@ private:
     const QCommandLineOption m_rtuPort{QStringLiteral("rtu-port"),
                                        tr("generated city: path of the RTU line's pty link"),
                                        QStringLiteral("PATH")};
+    const QCommandLineOption m_neuronStations{
+        QStringLiteral("neuron-stations"),
+        tr("generated city: the last N stations are EMQ Neuron gateways' (MQTT)"),
+        QStringLiteral("N")};
+    const QCommandLineOption m_sparkplugStations{
+        QStringLiteral("sparkplug-stations"),
+        tr("generated city: the M stations before those are Sparkplug B edge nodes (MQTT)"),
+        QStringLiteral("M")};
+    const QCommandLineOption m_broker{
+        QStringLiteral("broker"), tr("generated city: the gateways' MQTT broker (127.0.0.1:1883)"),
+        QStringLiteral("HOST:PORT")};
     const QCommandLineOption m_writeProject{QStringLiteral("write-project"),
                                             tr("write the city's project file here"),
                                             QStringLiteral("FILE")};

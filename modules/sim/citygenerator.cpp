@@ -119,7 +119,18 @@ Project CityGenerator::generate(const CityOptions& options)
             d.zone = zone;
             d.templateIndex = 0;
             d.settings = standard.device;
-            if (i < options.rtuStations) {
+            if (i >= options.stations - options.neuronStations) {
+                d.settings.protocol = Protocol::MqttNeuron;
+                d.settings.broker = QStringLiteral("iot");
+                d.settings.node = s.id + u'-' + d.id;
+                d.settings.group = QStringLiteral("pumphouse");
+            } else if (i >= options.stations - options.neuronStations - options.sparkplugStations) {
+                d.settings.protocol = Protocol::MqttSparkplug;
+                d.settings.broker = QStringLiteral("iot");
+                d.settings.group = QStringLiteral("zunyi");
+                d.settings.node = s.id;
+                d.settings.deviceId = d.id;
+            } else if (i < options.rtuStations) {
                 d.settings.protocol = Protocol::ModbusRtu;
                 d.settings.endpoint = options.rtuPort;
                 d.settings.unitId = ++rtuUnit;
@@ -207,8 +218,27 @@ Project CityGenerator::generate(const CityOptions& options)
                                {minutes(21), minutes(22), C::Flat},
                                {minutes(22), minutes(24), C::Valley}}});
     p.reports.tariffs.push_back(std::move(tariff));
+    if (options.neuronStations > 0 || options.sparkplugStations > 0) {
+        BrokerSettings broker;
+        broker.id = QStringLiteral("iot");
+        broker.name = QStringLiteral("物联网平台");
+        parseBroker(options.broker, &broker.host, &broker.port);
+        p.brokers.push_back(broker);
+    }
     p.reindex();
     return p;
+}
+
+bool CityGenerator::parseBroker(const QString& text, QString* host, int* port)
+{
+    const qsizetype colon = text.lastIndexOf(u':');
+    bool ok = false;
+    const int number = colon > 0 ? text.mid(colon + 1).toInt(&ok) : 0;
+    if (!ok || number < 1 || number > 65535)
+        return false;
+    *host = text.left(colon);
+    *port = number;
+    return true;
 }
 
 int CityGenerator::deviceCount(const Project& project)

@@ -149,6 +149,14 @@ bool CityServer::Impl::open(QStringList* errors)
     for (int u = 0; u < static_cast<int>(city.units().size()); ++u) {
         const CityUnit& unit = city.units()[static_cast<std::size_t>(u)];
         const DeviceSettings& s = city.device(unit).settings;
+        if (isMqtt(s.protocol)) { // its gateway publishes it (ServerHook); the model still runs
+            ServedDevice d;
+            d.unit = u;
+            d.port = -1;
+            allocateMap(d);
+            devices.push_back(d);
+            continue;
+        }
         auto [it, added] = portOf.try_emplace(s.endpoint, static_cast<int>(ports.size()));
         if (added) {
             Port p;
@@ -197,6 +205,7 @@ bool CityServer::Impl::open(QStringList* errors)
     city.advance(simBase);
     for (ServedDevice& d : devices)
         writeRegisters(d);
+    runHook(wall);
     return errors->isEmpty();
 }
 
@@ -309,6 +318,13 @@ void CityServer::Impl::tick()
     city.advance(simNow(wall));
     for (ServedDevice& d : devices)
         writeRegisters(d);
+    runHook(wall);
+}
+
+void CityServer::Impl::runHook(qint64 wall)
+{
+    if (hook)
+        hook->afterTick(city, city.timeMs(), wall, paused ? 0.0 : options.speed);
 }
 
 bool CityServer::Impl::deviceSilent(const ServedDevice& device, qint64 nowWall) const
@@ -573,6 +589,11 @@ QStringList CityServer::endpoints() const
         }
     }
     return lines;
+}
+
+void CityServer::setHook(ServerHook* hook)
+{
+    d->hook = hook;
 }
 
 void CityServer::start()

@@ -10,6 +10,10 @@
 // the model. libmodbus builds and sends the replies; the server frames requests itself (see
 // modbusframe.h) so no client can stall the loop.
 //
+// Devices of the gateway protocols (mqtt-neuron, mqtt-sparkplug) are not served as PLCs: their
+// models run and take the process faults, and a ServerHook (the IoT gateways, gateways.h) reads
+// them after every tick and answers the commands the server does not know.
+//
 // Threads: open() and the constructor on any thread, then start(); command() and stop() from
 // any thread. The City belongs to the server's thread while it runs.
 //
@@ -42,6 +46,22 @@ struct ServerStats {
     quint64 connections = 0; ///< accepted since start
 };
 
+/// Something served from the same model beside the PLCs, called in the server's thread (where
+/// the City lives): the IoT gateways (GatewayPublisher, gateways.h).
+class ServerHook {
+public:
+    virtual ~ServerHook() = default;
+    /// After every model tick, and once at open(): the city at simulated time `simMs`, which
+    /// was wall time `wallMs`; the clock runs at `rate` (0 paused). The hook may read the model
+    /// and apply writes (City::applyWrite), never keep a reference past the call.
+    virtual void afterTick(City& city, qint64 simMs, qint64 wallMs, double rate) = 0;
+    /// The answer to a command line split in words, or a null QString when the verb is not the
+    /// hook's (the server then says it does not know it).
+    virtual QString command(const QStringList& words) = 0;
+    /// Its commands, for 'help'.
+    virtual QString help() const = 0;
+};
+
 class CityServer {
     Q_DECLARE_TR_FUNCTIONS(PumpWatch::Sim::CityServer)
 
@@ -59,6 +79,9 @@ public:
     bool open(QStringList* errors);
     /// Lines served: "S0001/low 127.0.0.1:15001" or "/tmp/…/ttyRTU0 -> /dev/pts/3 (units 1-4)".
     QStringList endpoints() const;
+
+    /// Before open(); not owned, must outlive the server.
+    void setHook(ServerHook* hook);
 
     void start();
     void stop();

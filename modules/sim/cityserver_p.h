@@ -23,7 +23,7 @@ namespace PumpWatch::Sim {
 /// One PLC: a device of the city with its register map and communication faults.
 struct ServedDevice {
     int unit = 0; ///< index into City::units()
-    int port = 0; ///< index into Impl::ports
+    int port = 0; ///< index into Impl::ports; -1 for a gateway's device (not served as a PLC)
     int unitId = 1;
     modbus_mapping_t* map = nullptr;
     bool silent = false;      ///< hung: reads requests, never answers
@@ -63,6 +63,7 @@ struct DelayedReply {
 struct CityServer::Impl {
     City& city;
     ServerOptions options;
+    ServerHook* hook = nullptr;
     std::vector<ServedDevice> devices;
     std::vector<Port> ports;
     std::unordered_map<int, Connection> connections; ///< by fd
@@ -102,6 +103,7 @@ struct CityServer::Impl {
     void allocateMap(ServedDevice& device);
     void loop();
     void tick();
+    void runHook(qint64 wall);
     void writeRegisters(ServedDevice& device);
     void afterWrite(ServedDevice& device, const ModbusFrame::Request& request);
 

@@ -63,11 +63,14 @@ QString CityServer::Impl::execute(const QString& line)
 
     if (verb == u"help")
         return ok(QStringLiteral(
-            "time | pause | resume | speed X | get STATION/DEVICE/TAG | status TARGET | "
-            "drop TARGET | silence TARGET on|off | misanswer TARGET on|off | latency TARGET MS | "
-            "exception TARGET START COUNT [CODE] | exception TARGET off | outage TARGET on|off | "
-            "sensor TARGET KEY freeze|range|off | burst|overflow|lowlow TARGET on|off | "
-            "pumpfault TARGET N on|off | auto TARGET | clear TARGET"));
+                      "time | pause | resume | speed X | get STATION/DEVICE/TAG | status TARGET | "
+                      "drop TARGET | silence TARGET on|off | misanswer TARGET on|off | latency "
+                      "TARGET MS | "
+                      "exception TARGET START COUNT [CODE] | exception TARGET off | outage TARGET "
+                      "on|off | "
+                      "sensor TARGET KEY freeze|range|off | burst|overflow|lowlow TARGET on|off | "
+                      "pumpfault TARGET N on|off | auto TARGET | clear TARGET") +
+                  (hook ? QStringLiteral(" | ") + hook->help() : QString()));
     if (verb == u"time") {
         const QDateTime t = QDateTime::fromMSecsSinceEpoch(
             simNow(wall), QTimeZone(city.project().timeZone.toLatin1()));
@@ -104,6 +107,15 @@ QString CityServer::Impl::execute(const QString& line)
         }
         return error(CityServer::tr("no simulated tag %1").arg(w.value(1)));
     }
+
+    if (hook) { // the gateways' commands (gateways.h)
+        const QString answer = hook->command(w);
+        if (!answer.isNull())
+            return answer;
+    }
+    if (verb.startsWith(u"gateway"))
+        return error(CityServer::tr("this city has no gateways (devices mqtt-neuron or "
+                                    "mqtt-sparkplug)"));
 
     // The rest act on a target: a station, or one of its devices.
     static const QStringList targeted =
@@ -297,11 +309,11 @@ QString CityServer::Impl::execute(const QString& line)
 
 const QStringList& CityServer::faultCommands()
 {
-    static const QStringList verbs = {QStringLiteral("outage"),    QStringLiteral("burst"),
-                                      QStringLiteral("overflow"),  QStringLiteral("lowlow"),
-                                      QStringLiteral("pumpfault"), QStringLiteral("sensor"),
-                                      QStringLiteral("silence"),   QStringLiteral("latency"),
-                                      QStringLiteral("exception"), QStringLiteral("misanswer")};
+    static const QStringList verbs = {
+        QStringLiteral("outage"),    QStringLiteral("burst"),     QStringLiteral("overflow"),
+        QStringLiteral("lowlow"),    QStringLiteral("pumpfault"), QStringLiteral("sensor"),
+        QStringLiteral("silence"),   QStringLiteral("latency"),   QStringLiteral("exception"),
+        QStringLiteral("misanswer"), QStringLiteral("gateway"),   QStringLiteral("gateway-link")};
     return verbs;
 }
 

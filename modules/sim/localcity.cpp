@@ -1,5 +1,7 @@
 #include "localcity.h"
 
+#include "gateways.h"
+
 #include <core/clock.h>
 
 #include <QHostAddress>
@@ -58,19 +60,34 @@ LocalCity::~LocalCity()
 {
     if (m_server)
         m_server->stop();
+    if (m_gateways)
+        m_gateways->stop();
 }
 
 bool LocalCity::start(QString* error)
 {
     m_server = std::make_unique<CityServer>(m_city, ServerOptions{});
+    // Devices behind IoT gateways are published to their brokers (gateways.h).
+    if (GatewayPublisher::hasGateways(m_city.project())) {
+        m_gateways = std::make_unique<GatewayPublisher>(m_city);
+        m_server->setHook(m_gateways.get());
+    }
     QStringList errors;
     if (!m_server->open(&errors)) {
         *error = errors.join(u'\n');
         m_server.reset();
+        m_gateways.reset();
         return false;
     }
+    if (m_gateways)
+        m_gateways->start();
     m_server->start();
     return true;
+}
+
+GatewayPublisher* LocalCity::gateways() const
+{
+    return m_gateways.get();
 }
 
 QString LocalCity::command(const QString& line)

@@ -1,5 +1,7 @@
 // LocalCity: a simulated city served in-process on loopback, so a program polls real Modbus TCP
-// servers exactly as it would poll PLCs: `pumpwatch --demo`, and tests of the workstation. Each
+// servers exactly as it would poll PLCs: `pumpwatch --demo`, and tests of the workstation. A
+// project's gateway devices (mqtt-neuron, mqtt-sparkplug) are published to their brokers
+// (GatewayPublisher, gateways.h). Each
 // device gets a free port first (several demos, or a demo beside pumpwatch-sim, do not collide).
 //
 //     LocalCity::assignFreePorts(project, &error);     // before anything reads the endpoints
@@ -21,6 +23,8 @@
 #include <memory>
 
 namespace PumpWatch::Sim {
+
+class GatewayPublisher;
 
 class LocalCity {
     Q_DECLARE_TR_FUNCTIONS(PumpWatch::Sim::LocalCity)
@@ -55,9 +59,12 @@ public:
     QString command(const QString& line);
     /// The model, for reading before start(): then the server's thread steps it.
     const City& city() const { return m_city; }
+    /// The IoT gateways once started, if the project has gateway devices (their stats()).
+    GatewayPublisher* gateways() const;
 
 private:
     City m_city;
+    std::unique_ptr<GatewayPublisher> m_gateways; ///< outlives m_server, whose hook it is
     std::unique_ptr<CityServer> m_server;
 };
 

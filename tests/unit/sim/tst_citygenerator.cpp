@@ -52,6 +52,42 @@ private Q_SLOTS:
             ProjectReader::read(ProjectWriter::write(p), QStringLiteral("city.json"));
         QVERIFY(load.diagnostics.empty());
     }
+
+    void gatewayStations()
+    {
+        Sim::CityOptions o;
+        o.stations = 12;
+        o.neuronStations = 2;
+        o.sparkplugStations = 3;
+        o.broker = QStringLiteral("10.0.0.5:1884");
+        const Project p = Sim::CityGenerator::generate(o);
+        QCOMPARE(p.brokers.size(), std::size_t(1));
+        QCOMPARE(p.brokers[0].host, QStringLiteral("10.0.0.5"));
+        QCOMPARE(p.brokers[0].port, 1884);
+        for (int i = 0; i < 12; ++i) {
+            const Station& s = p.stations[std::size_t(i)];
+            for (const Device& d : s.devices) {
+                const Protocol expected = i >= 10  ? Protocol::MqttNeuron
+                                          : i >= 7 ? Protocol::MqttSparkplug
+                                                   : Protocol::ModbusTcp;
+                QCOMPARE(d.settings.protocol, expected);
+                if (expected == Protocol::MqttSparkplug) {
+                    QCOMPARE(d.settings.node, s.id);
+                    QCOMPARE(d.settings.deviceId, d.id);
+                }
+                if (expected == Protocol::MqttNeuron)
+                    QCOMPARE(d.settings.node, s.id + u'-' + d.id);
+            }
+        }
+        // Read back as written, without a remark.
+        const ProjectLoad load =
+            ProjectReader::read(ProjectWriter::write(p), QStringLiteral("city.json"));
+        QVERIFY(load.diagnostics.empty());
+        QVERIFY(load.project);
+        QCOMPARE(ProjectWriter::write(*load.project), ProjectWriter::write(p));
+        // Without the options, no broker: the demo stays as it is.
+        QVERIFY(Sim::CityGenerator::generate({.stations = 12}).brokers.empty());
+    }
 };
 
 QTEST_APPLESS_MAIN(tst_CityGenerator)
