@@ -50,6 +50,10 @@ public:
             m_sink.commStatusChanged(*station);
     }
     void audit(const WriteRecord& record) override { m_sink.audit(record); }
+    void brokerStatusChanged(const BrokerStatus& status) override
+    {
+        m_sink.brokerStatusChanged(status);
+    }
 
 private:
     AcquisitionService& m_service;

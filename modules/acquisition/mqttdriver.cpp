@@ -21,11 +21,12 @@ quint64 deviceKey(int station, int device)
     return (static_cast<quint64>(station) << 16) | static_cast<quint64>(device);
 }
 
-/// The written value and the one read back are the same, as the tag's type holds them.
+/// The written value and the one read back are the same, as the tag's type holds them. A
+/// float32 that the gateway scales (raw REAL × gain) comes back a float32 step or two off.
 bool sameValue(DataType type, double a, double b)
 {
     if (type == DataType::Float32)
-        return static_cast<float>(a) == static_cast<float>(b);
+        return std::abs(a - b) <= 1e-6 * std::max({std::abs(a), std::abs(b), 1e-30});
     if (type == DataType::Bool)
         return (a != 0.0) == (b != 0.0);
     return a == b || std::abs(a - b) <= 1e-9 * std::max(std::abs(a), std::abs(b));
@@ -308,6 +309,8 @@ Mqtt::ClientOptions MqttDriver::Host::clientOptions(const QString& clientId,
     o.tls.certFile = m_broker.certFile;
     o.tls.keyFile = m_broker.keyFile;
     o.maxMessageBytes = m_devices.options().maxMessageBytes;
+    // Back soon after a broker restart: gateways replay as soon as they are back themselves.
+    o.reconnectMaxMs = 5000;
     return o;
 }
 

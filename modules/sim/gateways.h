@@ -43,6 +43,10 @@ struct GatewayOptions {
     int cacheSeconds = 3600; ///< offline cache / store and forward: this much data per device
     int replayPerTick = 20;  ///< Neuron's cache replay: messages per 100 ms (cache-sync-interval)
     int birthWaitMs = 300;   ///< after a CONNECT, wait this long for the host's STATE to birth
+    /// After a reconnect, the retained STATE the node saw before may be stale (a broker restores
+    /// it after a crash, before the host is back): what was kept is flushed only when the host
+    /// publishes a newer STATE, or this long after the births.
+    int staleStateGraceMs = 10'000;
 };
 
 /// What one gateway device did since start.

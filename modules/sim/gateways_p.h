@@ -78,6 +78,10 @@ struct EdgeNode {
     bool hostOnline = false; ///< the primary host's STATE, as last seen
     bool birthsSeenByHost = false;
     qint64 hostStateTs = -1;
+    /// The host's STATE as it stood when our last session ended: the same retained STATE after a
+    /// reconnect may be a broker's restored copy (a crash) while the host is not back yet.
+    qint64 previousStateTs = -1;
+    bool holdFlush = false; ///< births sent, what was kept waits for the host to speak again
     std::deque<Kept> stored;
 };
 

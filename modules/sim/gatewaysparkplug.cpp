@@ -94,7 +94,10 @@ void GatewayPublisher::Impl::nodeConnected(EdgeNode& node)
     }
     node.born = false;
     node.hostOnline = false;
+    if (node.hostStateTs >= 0)
+        node.previousStateTs = node.hostStateTs;
     node.hostStateTs = -1; // a new session: the retained STATE tells again
+    node.holdFlush = false;
     // Births wait for the host's retained STATE, briefly: then the host sees them.
     EdgeNode* n = &node;
     QTimer::singleShot(options.birthWaitMs, thread.context(), [this, n] {
@@ -163,8 +166,8 @@ void GatewayPublisher::Impl::birth(EdgeNode& node)
         ++dev.stats.births;
     }
     node.born = nbirthSent;
-    node.birthsSeenByHost = node.hostOnline;
-    if (node.hostOnline) // what was kept follows the births
+    node.birthsSeenByHost = node.hostOnline && !node.holdFlush;
+    if (node.hostOnline && !node.holdFlush) // what was kept follows the births
         flushStored(node);
 }
 
@@ -239,12 +242,33 @@ void GatewayPublisher::Impl::nodeMessage(EdgeNode& node, const Mqtt::Message& me
         // A STATE older than the last one seen is a late message of an earlier host session.
         if (state->timestampMs > 0 && state->timestampMs < node.hostStateTs)
             return;
+        const bool again = state->timestampMs == node.previousStateTs && message.retain;
         node.hostStateTs = state->timestampMs;
         node.hostOnline = state->online;
         if (!state->online) {
             node.birthsSeenByHost = false;
             return;
         }
+        if (again && state->timestampMs > 0) {
+            // The STATE of before our session ended, retained: the host may be there (only our
+            // link broke) or not yet (the broker crashed and restored it). Births now; what was
+            // kept waits for a newer STATE, or the grace period.
+            node.holdFlush = true;
+            if (!node.born)
+                birth(node);
+            EdgeNode* n = &node;
+            const qint64 ts = state->timestampMs;
+            QTimer::singleShot(options.staleStateGraceMs, thread.context(), [this, n, ts] {
+                if (!n->holdFlush || n->hostStateTs != ts)
+                    return;
+                n->holdFlush = false;
+                n->birthsSeenByHost = true;
+                if (n->born && n->hostOnline && n->client->isConnected())
+                    flushStored(*n);
+            });
+            return;
+        }
+        node.holdFlush = false;
         // The host (back) online: births it has not seen, then what was kept, then live data.
         if (!node.born || !node.birthsSeenByHost)
             birth(node);

@@ -138,7 +138,10 @@ private Q_SLOTS:
         Sim::ServerOptions options;
         options.tickMs = 100;
         m_server = std::make_unique<Sim::CityServer>(*m_city, options);
-        m_gateways = std::make_unique<Sim::GatewayPublisher>(*m_city);
+        // The test is the host and stays up: a reconnected node need not wait long for it.
+        Sim::GatewayOptions gatewayOptions;
+        gatewayOptions.staleStateGraceMs = 1000;
+        m_gateways = std::make_unique<Sim::GatewayPublisher>(*m_city, gatewayOptions);
         m_server->setHook(m_gateways.get());
         QStringList errors;
         QVERIFY2(m_server->open(&errors), qPrintable(errors.join(u'\n')));
