@@ -157,6 +157,8 @@ private:
 
     QHash<QString, int> m_deviceOf; ///< "node\ngroup" → device
     QSet<QString> m_unknown;        ///< node/group pairs logged once
+    /// Per device, the tag names of its last upload in their order and their tags (see upload()).
+    std::vector<std::vector<std::pair<QString, TagId>>> m_tagOrder;
 };
 
 class MqttDriver::SparkplugHost final : public MqttDriver::Host {

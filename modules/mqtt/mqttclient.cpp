@@ -6,6 +6,7 @@
 #include <QFile>
 #include <QPointer>
 #include <QScopeGuard>
+#include <QTimer>
 
 #include <algorithm>
 #include <atomic>
@@ -25,6 +26,8 @@ namespace PumpWatch::Mqtt {
 namespace {
 
 std::once_flag libInitOnce;
+/// How long received messages wait to be handed to the owner together (see wakeOwner()).
+constexpr int DeliveryDelayMs = 10;
 
 QString text(const char* s)
 {
@@ -105,8 +108,13 @@ struct Client::Private {
     }
     void wakeOwner()
     {
+        // Not at once: gateways spread their messages over the second (2000 a second arrive
+        // 0.5 ms apart), so each would be a batch of one, costing the owner's thread an
+        // event-loop turn and two context switches. A few ms later they come in batches
+        // (bench_gateways).
         QMetaObject::invokeMethod(
-            q, [c = q] { c->deliver(); }, Qt::QueuedConnection);
+            q, [c = q] { QTimer::singleShot(DeliveryDelayMs, c, [c] { c->deliver(); }); },
+            Qt::QueuedConnection);
     }
 
     bool configure();

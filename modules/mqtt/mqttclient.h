@@ -4,10 +4,11 @@
 // The network runs on a thread of the client's own (libmosquitto in threaded mode, driven by
 // mosquitto_loop), never on the GUI or acquisition thread. What arrives there (messages,
 // connects, losses) is appended to a mutex-guarded queue; a single queued wake-up is posted to
-// the owner's thread only when the queue was empty, so 2000 messages/s cost a few event-loop
-// turns and the handler sees them in batches, in order. Nothing is ever dropped between the two
-// threads (the queue is unbounded; only messages above maxMessageBytes are refused, counted and
-// logged).
+// the owner's thread only when the queue was empty, and the owner takes the queue 10 ms after
+// it, so messages spread over the second (2000 gateways at 1 Hz) cost a few event-loop turns
+// and the handler sees them in batches, in order (at most ~10 ms late). Nothing is ever dropped
+// between the two threads (the queue is unbounded; only messages above maxMessageBytes are
+// refused, counted and logged).
 //
 // Why not mosquitto_loop_start + mosquitto_connect_async (libmosquitto 2.0.11, lib/loop.c and
 // lib/handle_connack.c): its loop thread ends for good on "fatal" errors — an MQTT 5 CONNACK

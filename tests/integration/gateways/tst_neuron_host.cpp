@@ -123,6 +123,13 @@ private Q_SLOTS:
         QVERIFY(QTest::qWaitFor([this] { return float(m_sink->value(m_pressure).value) == 0.33f; },
                                 3000));
         QCOMPARE(m_sink->value(m_pressure).quality, Quality::Good);
+        // Format 1 keeps the sender's order, not format 0's: each value still finds its tag.
+        QCOMPARE(float(m_sink->value(m_level).value), 2.4f);
+        upload(ScriptedGateway::now() + 2, 0.35, 2.3, Neuron::Format::Values);
+        QVERIFY(QTest::qWaitFor([this] { return float(m_sink->value(m_pressure).value) == 0.35f; },
+                                3000));
+        QCOMPARE(float(m_sink->value(m_level).value), 2.3f);
+        QCOMPARE(m_sink->value(m_command).value, 0.0);
         QCOMPARE(m_driver->stats().historical, 0u);
     }
 
