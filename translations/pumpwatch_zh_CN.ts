@@ -4669,6 +4669,29 @@
     </message>
 </context>
 <context>
+    <name>PumpWatch::Sim::LocalBroker</name>
+    <message>
+        <source>mosquitto is not installed (installer/install-deps.sh installs it)</source>
+        <translation>未安装 mosquitto（installer/install-deps.sh 会安装它）</translation>
+    </message>
+    <message>
+        <source>no temporary folder for the broker: %1</source>
+        <translation>无法为代理创建临时文件夹：%1</translation>
+    </message>
+    <message>
+        <source>no free port on 127.0.0.1: %1</source>
+        <translation>127.0.0.1 上没有空闲端口：%1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>mosquitto did not listen on 127.0.0.1:%1: %2</source>
+        <translation>mosquitto 未能在 127.0.0.1:%1 上监听：%2</translation>
+    </message>
+</context>
+<context>
     <name>PumpWatch::Sim::LocalCity</name>
     <message>
         <source>no free loopback port for %1/%2: %3</source>
@@ -7784,6 +7807,14 @@
         <source>Process graphic</source>
         <translation>流程图</translation>
     </message>
+    <message>
+        <source>%1 Neuron gateway %2/%3</source>
+        <translation>%1 Neuron 网关 %2/%3</translation>
+    </message>
+    <message>
+        <source>%1 Sparkplug edge node %2/%3%4</source>
+        <translation>%1 Sparkplug 边缘节点 %2/%3%4</translation>
+    </message>
 </context>
 <context>
     <name>PumpWatch::Ui::StationGraphic</name>
@@ -8445,6 +8476,22 @@
     <message>
         <source>Wang Wu</source>
         <translation>王五</translation>
+    </message>
+    <message>
+        <source>with --demo: the last %1 stations report through IoT gateways (%2 Sparkplug B edge nodes, %2 EMQ Neuron) over a mosquitto broker started on loopback</source>
+        <translation>与 --demo 一起使用：最后 %1 个站点经物联网网关上报（%2 个 Sparkplug B 边缘节点、%2 个 EMQ Neuron），通过在本机启动的 mosquitto 代理</translation>
+    </message>
+    <message>
+        <source>--gateways goes with --demo</source>
+        <translation>--gateways 须与 --demo 一起使用</translation>
+    </message>
+    <message>
+        <source>The demo&apos;s MQTT broker cannot start:
+
+%1</source>
+        <translation>演示用的 MQTT 代理无法启动：
+
+%1</translation>
     </message>
 </context>
 </TS>

@@ -8,7 +8,9 @@
 #include <core/users.h>
 #include <history/sqlitememory.h>
 #include <sim/backfill.h>
+#include <sim/citygenerator.h>
 #include <sim/cityserver.h>
+#include <sim/localbroker.h>
 #include <sim/localcity.h>
 #include <ui/alarmquery.h>
 #include <ui/logindialog.h>
@@ -39,6 +41,9 @@
 namespace {
 
 using namespace PumpWatch;
+
+/// `--demo --gateways`: this many Sparkplug B stations, and as many Neuron ones, at the end.
+constexpr int DemoGatewayStations = 5;
 
 class Main {
     Q_DECLARE_TR_FUNCTIONS(PumpWatch::Workstation::Main)
@@ -87,12 +92,25 @@ public:
         const QCommandLineOption settle(QStringLiteral("settle"),
                                         tr("seconds to wait before the snapshot (default 12)"),
                                         QStringLiteral("S"), QStringLiteral("12"));
-        parser.addOptions({project, demo, data, db, language, theme, fault, snapshot, settle});
+        const QCommandLineOption gateways(
+            QStringLiteral("gateways"),
+            tr("with --demo: the last %1 stations report through IoT gateways (%2 Sparkplug B edge "
+               "nodes, %2 EMQ Neuron) over a mosquitto broker started on loopback")
+                .arg(2 * DemoGatewayStations)
+                .arg(DemoGatewayStations));
+        parser.addOptions(
+            {project, demo, data, db, language, theme, fault, snapshot, settle, gateways});
         parser.process(m_app);
 
         if (parser.isSet(project) == parser.isSet(demo))
             return fail(tr("give either --project FILE or --demo"));
         m_demo = parser.isSet(demo);
+        if (parser.isSet(gateways) && !m_demo)
+            return fail(tr("--gateways goes with --demo"));
+        const bool withGateways = parser.isSet(gateways);
+        // The demo with gateways keeps its own project copy and history: its stations differ.
+        const QString demoName =
+            withGateways ? QStringLiteral("demo-gateways") : QStringLiteral("demo");
         const QString dataDir =
             parser.isSet(data) ? parser.value(data)
                                : QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
@@ -114,9 +132,9 @@ public:
         // The project.
         // The demo's project is built in; edits (the alarm limits) go to a copy in the data folder,
         // which later starts read.
-        const QString savePath = m_demo
-                                     ? QDir(dataDir).filePath(QStringLiteral("demo-project.json"))
-                                     : parser.value(project);
+        const QString savePath =
+            m_demo ? QDir(dataDir).filePath(demoName + QStringLiteral("-project.json"))
+                   : parser.value(project);
         const QString path = !m_demo || QFileInfo::exists(savePath)
                                  ? savePath
                                  : QString::fromLatin1(DemoProjectPath);
@@ -134,6 +152,14 @@ public:
         QString error;
         if (m_demo && !Sim::LocalCity::assignFreePorts(p, &error))
             return fail(error);
+        std::unique_ptr<Sim::LocalBroker> broker;
+        if (withGateways) {
+            broker = std::make_unique<Sim::LocalBroker>();
+            if (!broker->start(&error))
+                return fail(tr("The demo's MQTT broker cannot start:\n\n%1").arg(error));
+            Sim::CityGenerator::makeGateways(p, DemoGatewayStations, DemoGatewayStations,
+                                             QStringLiteral("127.0.0.1"), broker->port());
+        }
 
         // The users.
         auto users = UserStore::load(QDir(dataDir).filePath(QStringLiteral("users.json")), &error);
@@ -144,8 +170,9 @@ public:
 
         // History: SQLite in the data folder unless --db says otherwise.
         History::HistoryOptions historyOptions;
-        const QString sqlitePath = QDir(dataDir).filePath(
-            m_demo ? QStringLiteral("demo-history.sqlite") : QStringLiteral("history.sqlite"));
+        const QString sqlitePath =
+            QDir(dataDir).filePath(m_demo ? demoName + QStringLiteral("-history.sqlite")
+                                          : QStringLiteral("history.sqlite"));
         const auto url = History::DatabaseUrl::parse(
             parser.isSet(db) ? parser.value(db) : QStringLiteral("sqlite:") + sqlitePath, &error);
         if (!url)

@@ -335,8 +335,11 @@ void MqttDriver::Host::start()
 
 void MqttDriver::Host::stop()
 {
-    if (m_client)
-        m_client->close();
+    if (!m_client)
+        return;
+    // A clean stop is not a lost broker: no offline devices, no warnings, no alarm.
+    QObject::disconnect(m_client.get(), nullptr, this, nullptr);
+    m_client->close();
 }
 
 void MqttDriver::Host::connectionChanged(bool connected, const QString& reason)

@@ -65,6 +65,26 @@ double round5(double v)
     return std::round(v * 100000.0) / 100000.0;
 }
 
+const QString GatewayBroker = QStringLiteral("iot");
+
+/// A device the station's gateway publishes: Neuron node "S0042-low" in group "pumphouse", or
+/// Sparkplug edge node "S0042" of group "zunyi" with the zone as device id.
+void toGateway(const Station& s, Device& d, Protocol protocol)
+{
+    d.settings.protocol = protocol;
+    d.settings.broker = GatewayBroker;
+    d.settings.endpoint.clear();
+    if (protocol == Protocol::MqttNeuron) {
+        d.settings.node = s.id + u'-' + d.id;
+        d.settings.group = QStringLiteral("pumphouse");
+        d.settings.deviceId.clear();
+    } else {
+        d.settings.group = QStringLiteral("zunyi");
+        d.settings.node = s.id;
+        d.settings.deviceId = d.id;
+    }
+}
+
 } // namespace
 
 Project CityGenerator::generate(const CityOptions& options)
@@ -120,16 +140,9 @@ Project CityGenerator::generate(const CityOptions& options)
             d.templateIndex = 0;
             d.settings = standard.device;
             if (i >= options.stations - options.neuronStations) {
-                d.settings.protocol = Protocol::MqttNeuron;
-                d.settings.broker = QStringLiteral("iot");
-                d.settings.node = s.id + u'-' + d.id;
-                d.settings.group = QStringLiteral("pumphouse");
+                toGateway(s, d, Protocol::MqttNeuron);
             } else if (i >= options.stations - options.neuronStations - options.sparkplugStations) {
-                d.settings.protocol = Protocol::MqttSparkplug;
-                d.settings.broker = QStringLiteral("iot");
-                d.settings.group = QStringLiteral("zunyi");
-                d.settings.node = s.id;
-                d.settings.deviceId = d.id;
+                toGateway(s, d, Protocol::MqttSparkplug);
             } else if (i < options.rtuStations) {
                 d.settings.protocol = Protocol::ModbusRtu;
                 d.settings.endpoint = options.rtuPort;
@@ -220,13 +233,35 @@ Project CityGenerator::generate(const CityOptions& options)
     p.reports.tariffs.push_back(std::move(tariff));
     if (options.neuronStations > 0 || options.sparkplugStations > 0) {
         BrokerSettings broker;
-        broker.id = QStringLiteral("iot");
+        broker.id = GatewayBroker;
         broker.name = QStringLiteral("物联网平台");
         parseBroker(options.broker, &broker.host, &broker.port);
         p.brokers.push_back(broker);
     }
     p.reindex();
     return p;
+}
+
+void CityGenerator::makeGateways(Project& project, int neuronStations, int sparkplugStations,
+                                 const QString& host, int port)
+{
+    const int count = static_cast<int>(project.stations.size());
+    for (int i = std::max(0, count - neuronStations - sparkplugStations); i < count; ++i) {
+        Station& s = project.stations[static_cast<std::size_t>(i)];
+        for (Device& d : s.devices)
+            toGateway(s, d,
+                      i >= count - neuronStations ? Protocol::MqttNeuron : Protocol::MqttSparkplug);
+    }
+    const int b = project.brokerIndex(GatewayBroker);
+    BrokerSettings& broker =
+        b >= 0 ? project.brokers[static_cast<std::size_t>(b)] : project.brokers.emplace_back();
+    if (b < 0) {
+        broker.id = GatewayBroker;
+        broker.name = QStringLiteral("物联网平台");
+    }
+    broker.host = host;
+    broker.port = port;
+    project.reindex();
 }
 
 bool CityGenerator::parseBroker(const QString& text, QString* host, int* port)

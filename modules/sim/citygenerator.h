@@ -44,6 +44,11 @@ public:
     static Project generate(const CityOptions& options);
     /// Devices of the generated city, in project order (the simulator serves one per port).
     static int deviceCount(const Project& project);
+    /// Makes the last `neuronStations` stations of `project` Neuron gateways' and the
+    /// `sparkplugStations` before them Sparkplug edge nodes' (as generate() does), on the broker
+    /// "iot" at host:port (added, or moved there). For `pumpwatch --demo --gateways`.
+    static void makeGateways(Project& project, int neuronStations, int sparkplugStations,
+                             const QString& host, int port);
     /// "host:port" of a broker, port 1..65535; false if it is not one.
     static bool parseBroker(const QString& text, QString* host, int* port);
 };

@@ -251,8 +251,18 @@ void StationDetail::setStation(int station)
                               : QString()) +
                     l.name;
     }
-    for (const Device& d : s.devices)
-        info << tr("%1 PLC %2").arg(zoneDisplayName(d.zone), d.settings.endpoint);
+    for (const Device& d : s.devices) {
+        const DeviceSettings& set = d.settings;
+        // How the device is reached: its PLC's address, or the gateway that publishes it.
+        if (set.protocol == Protocol::MqttNeuron)
+            info << tr("%1 Neuron gateway %2/%3").arg(zoneDisplayName(d.zone), set.node, set.group);
+        else if (set.protocol == Protocol::MqttSparkplug)
+            info << tr("%1 Sparkplug edge node %2/%3%4")
+                        .arg(zoneDisplayName(d.zone), set.group, set.node,
+                             set.deviceId.isEmpty() ? QString() : u'/' + set.deviceId);
+        else
+            info << tr("%1 PLC %2").arg(zoneDisplayName(d.zone), set.endpoint);
+    }
     info << tr("%1 tags").arg(s.tagCount);
     m_info->setText(info.join(QStringLiteral(" · ")));
 }
