@@ -175,9 +175,13 @@ void MqttDriver::SparkplugHost::onConnected()
 void MqttDriver::SparkplugHost::stop()
 {
     m_reorder.stop();
-    if (m_client && m_client->isConnected())
-        m_client->publish(stateTopic(), statePayload(false), 1, true);
-    Host::stop();
+    if (!m_client || !m_client->isConnected()) {
+        Host::stop();
+        return;
+    }
+    // Offline before a clean disconnect (§5.3), acknowledged before we go.
+    QObject::disconnect(m_client.get(), nullptr, this, nullptr);
+    m_client->close(stateTopic(), statePayload(false), 1, true);
 }
 
 void MqttDriver::SparkplugHost::handle(const Mqtt::Message& message)

@@ -185,6 +185,34 @@ private Q_SLOTS:
             3000));
     }
 
+    // Sparkplug 2.2 edge nodes (stateFormat "2.2"): STATE/<host id> is ONLINE / OFFLINE.
+    void legacy_state_strings()
+    {
+        QByteArray json = projectJson(m_broker->port());
+        json.replace("\"hostId\": \"pw-test\"", "\"hostId\": \"pw-old\", \"stateFormat\": \"2.2\"");
+        json.replace("\"clientId\": \"pw-spb-test\"", "\"clientId\": \"pw-spb-old\"");
+        ProjectLoad load = ProjectReader::read(json, {});
+        QVERIFY(load.project);
+        QVERIFY(load.project->brokers.front().legacyState);
+        ScriptedGateway old(m_broker->port(), QStringLiteral("edge-2.2"));
+        QVERIFY(old.open({QByteArrayLiteral("STATE/pw-old")}));
+        auto driver = std::make_unique<Acquisition::MqttDriver>(*load.project, m_clock, *m_sink);
+        driver->start();
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                const auto all = old.on(QByteArrayLiteral("STATE/pw-old"));
+                return !all.empty() && all.back().payload == "ONLINE";
+            },
+            5000));
+        driver->stop();
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                const auto all = old.on(QByteArrayLiteral("STATE/pw-old"));
+                return !all.empty() && all.back().payload == "OFFLINE";
+            },
+            3000));
+    }
+
     // tck-id-topics-nbirth-*, topics-dbirth-*, payloads-alias-*: births with aliases, then DATA
     // by alias without datatypes, read as the birth's types.
     void births_and_data_by_alias()
