@@ -340,10 +340,6 @@
         <translation>代理 %1：无法读取密码文件 %2：%3</translation>
     </message>
     <message>
-        <source>MQTT broker %1 lost: %2</source>
-        <translation>MQTT 代理 %1 连接中断：%2</translation>
-    </message>
-    <message>
         <source>broker %1, gateway %2, topic %3: %4 (logged once)</source>
         <translation>代理 %1，网关 %2，主题 %3：%4（仅记录一次）</translation>
     </message>
@@ -430,6 +426,26 @@
     <message>
         <source>broker %1: edge node %2/%3: %4; rebirth requested</source>
         <translation>代理 %1：边缘节点 %2/%3：%4；已请求重新上报出生证明</translation>
+    </message>
+    <message>
+        <source>nothing heard from its gateway since the broker connection (%1 %2/%3)</source>
+        <translation>连上代理后一直未收到其网关的消息（%1 %2/%3）</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <source>MQTT broker %1: %2</source>
+        <translation>MQTT 代理 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 takes whole numbers, not %2</source>
+        <translation>%1 只接受整数，而不是 %2</translation>
+    </message>
+    <message>
+        <source>%1: %2 is out of range for %3</source>
+        <translation>%1：%2 超出 %3 的范围</translation>
     </message>
 </context>
 <context>
@@ -607,6 +623,10 @@
     <message>
         <source>%1 PLC</source>
         <translation>%1 PLC</translation>
+    </message>
+    <message>
+        <source>%1 gateway</source>
+        <translation>%1 网关</translation>
     </message>
 </context>
 <context>
@@ -2597,6 +2617,38 @@
         <source>aborted</source>
         <translation>连接已中止</translation>
     </message>
+    <message>
+        <source>the connection was lost</source>
+        <translation>连接已断开</translation>
+    </message>
+    <message>
+        <source>the broker did not answer within the keep-alive</source>
+        <translation>代理在心跳周期内没有应答</translation>
+    </message>
+    <message>
+        <source>not connected</source>
+        <translation>未连接</translation>
+    </message>
+    <message>
+        <source>the broker refused the connection</source>
+        <translation>代理拒绝连接</translation>
+    </message>
+    <message>
+        <source>not authorised</source>
+        <translation>未授权</translation>
+    </message>
+    <message>
+        <source>TLS error</source>
+        <translation>TLS 错误</translation>
+    </message>
+    <message>
+        <source>the host name cannot be resolved</source>
+        <translation>无法解析主机名</translation>
+    </message>
+    <message>
+        <source>protocol error</source>
+        <translation>协议错误</translation>
+    </message>
 </context>
 <context>
     <name>PumpWatch::Mqtt::Neuron</name>
@@ -4367,12 +4419,12 @@
         <translation>MQTT 代理 %1 已连接</translation>
     </message>
     <message>
-        <source>MQTT broker %1 lost: %2</source>
-        <translation>MQTT 代理 %1 连接中断：%2</translation>
-    </message>
-    <message>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>MQTT broker %1: %2</source>
+        <translation>MQTT 代理 %1：%2</translation>
     </message>
 </context>
 <context>

@@ -75,12 +75,14 @@ void PipelineSink::commStatusChanged(const Acquisition::CommStatus& status)
 
 void PipelineSink::brokerStatusChanged(const Acquisition::BrokerStatus& status)
 {
+    // One connection per broker and protocol: the alarm stands while any of them is down.
+    const QString key = status.broker + u'/' + status.protocol;
     if (status.connected) {
-        m_brokersDown.erase(status.broker);
+        m_brokersDown.erase(key);
         qInfo().noquote() << tr("MQTT broker %1 connected").arg(status.name);
     } else {
-        m_brokersDown[status.broker] = status;
-        qWarning().noquote() << tr("MQTT broker %1 lost: %2").arg(status.name, status.error);
+        m_brokersDown[key] = status;
+        qWarning().noquote() << tr("MQTT broker %1: %2").arg(status.name, status.error);
     }
     const Acquisition::BrokerStatus* first =
         m_brokersDown.empty() ? nullptr : &m_brokersDown.begin()->second;

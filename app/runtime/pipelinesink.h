@@ -46,7 +46,7 @@ private:
     std::FILE* m_dump;
     QTimeZone m_zone;
     QByteArray m_line;
-    std::map<QString, Acquisition::BrokerStatus> m_brokersDown; ///< by broker id
+    std::map<QString, Acquisition::BrokerStatus> m_brokersDown; ///< by broker id and protocol
 };
 
 } // namespace PumpWatch::Runtime

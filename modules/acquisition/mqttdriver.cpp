@@ -103,14 +103,23 @@ void GatewayDevices::value(int device, TagId tag, qint64 timestampMs, double v, 
         return;
     }
     dev.last[tag - dev.firstTag] = v;
+    dev.lastSampleMs = std::max(dev.lastSampleMs, timestampMs);
     if (isGood(quality))
         readBack(tag, v);
+}
+
+void GatewayDevices::expect(int device, int withinMs)
+{
+    Device& dev = m_devices[static_cast<std::size_t>(device)];
+    if (dev.state != CommState::Online)
+        dev.expectByMono = mono() + withinMs;
 }
 
 void GatewayDevices::heard(int device)
 {
     Device& dev = m_devices[static_cast<std::size_t>(device)];
     dev.liveAtMono = mono();
+    dev.expectByMono = -1;
     if (dev.state != CommState::Online)
         setState(device, CommState::Online, {});
 }
@@ -122,11 +131,16 @@ void GatewayDevices::setState(int device, CommState state, const QString& reason
     if (dev.state == state && (state != CommState::Offline || dev.lastError == reason))
         return;
     const CommState previous = dev.state;
-    const qint64 now = atMs > 0 ? atMs : m_clock.nowMs();
+    const qint64 now = m_clock.nowMs();
     if (state == CommState::Offline) {
+        // The stale mark follows the last value the gateway sent, not "now": a gateway replays
+        // the time in between, and a mark with the old value amid the replay would be a false
+        // spike in history. Stale from there until the next value.
+        const qint64 markMs =
+            atMs > 0 ? atMs : (dev.lastSampleMs > 0 ? std::min(now, dev.lastSampleMs + 1) : now);
         if (previous != CommState::Offline)
             for (quint32 i = 0; i < dev.tagCount; ++i)
-                m_batch.push_back({now, dev.last[i], dev.firstTag + i, offlineQuality, false});
+                m_batch.push_back({markMs, dev.last[i], dev.firstTag + i, offlineQuality, false});
         dev.lastError = reason;
         qCWarning(lcGateway).noquote() << tr("%1: %2").arg(dev.name, reason);
     } else if (previous == CommState::Offline) {
@@ -152,11 +166,20 @@ void GatewayDevices::tick()
 {
     const qint64 now = mono();
     for (int i = 0; i < static_cast<int>(m_devices.size()); ++i) {
-        const Device& dev = m_devices[static_cast<std::size_t>(i)];
+        Device& dev = m_devices[static_cast<std::size_t>(i)];
         if (dev.silenceMs > 0 && dev.state == CommState::Online && dev.liveAtMono >= 0 &&
             now - dev.liveAtMono > dev.silenceMs)
             setState(i, CommState::Offline,
                      tr("no message from the gateway for %1 s").arg(dev.silenceMs / 1000));
+        if (dev.expectByMono >= 0 && now > dev.expectByMono) {
+            dev.expectByMono = -1;
+            if (dev.state != CommState::Online)
+                setState(i, CommState::Offline,
+                         tr("nothing heard from its gateway since the broker connection "
+                            "(%1 %2/%3)")
+                             .arg(protocolName(dev.settings->protocol), dev.settings->group,
+                                  dev.settings->node));
+        }
     }
     std::vector<quint64> expired;
     for (const auto& [id, w] : m_writes) {
@@ -166,7 +189,15 @@ void GatewayDevices::tick()
     for (quint64 id : expired) {
         PendingWrite& w = m_writes.at(id);
         const QString path = m_project.tagPath(w.record.tag);
-        if (!w.armed)
+        const Device& dev = m_devices[static_cast<std::size_t>(w.device)];
+        const double last = dev.last[w.record.tag - dev.firstTag];
+        if (w.armed && !std::isnan(last) &&
+            sameValue(m_project.tag(w.record.tag).type, last, w.record.newValue)) {
+            // A gateway reporting by exception sends nothing for a value that did not change
+            // (a command that was already so): its last live value is the read-back.
+            w.record.readBack = last;
+            finishWrite(id, true, {});
+        } else if (!w.armed)
             finishWrite(id, false, tr("%1: the gateway did not answer the write").arg(path));
         else if (std::isnan(w.record.readBack))
             finishWrite(id, false, tr("%1: no value read back from the gateway").arg(path));
@@ -272,6 +303,7 @@ MqttDriver::Host::Host(GatewayDevices& devices, const BrokerSettings& broker, Pr
             m_served.push_back(i);
     }
     m_status.broker = broker.id;
+    m_status.protocol = protocolName(protocol);
     m_status.name = QStringLiteral("%1 (%2:%3)")
                         .arg(broker.name.isEmpty() ? broker.id : broker.name, broker.host)
                         .arg(broker.port);
@@ -318,9 +350,14 @@ void MqttDriver::Host::start()
 {
     connect(m_client.get(), &Mqtt::Client::connected, this, [this] {
         connectionChanged(true, {});
+        for (int d : m_served)
+            m_devices.expect(d, expectWithinMs(d));
         onConnected();
     });
     connect(m_client.get(), &Mqtt::Client::disconnected, this,
+            [this](const QString& reason) { connectionChanged(false, reason); });
+    // Unreachable or refused from the start: as lost as a broker that went away.
+    connect(m_client.get(), &Mqtt::Client::connectFailed, this,
             [this](const QString& reason) { connectionChanged(false, reason); });
     m_client->setMessageHandler([this](std::span<const Mqtt::Message> batch) {
         for (const Mqtt::Message& m : batch) {
@@ -333,6 +370,15 @@ void MqttDriver::Host::start()
     m_client->open();
 }
 
+int MqttDriver::Host::expectWithinMs(int device) const
+{
+    // A Neuron device publishes every poll; a Sparkplug node births when asked (a rebirth
+    // request goes out after the reorder timeout to every node not born).
+    const GatewayDevices::Device& d = m_devices.devices()[static_cast<std::size_t>(device)];
+    return m_protocol == Protocol::MqttNeuron ? d.silenceMs
+                                              : std::max(10'000, 3 * m_broker.reorderTimeoutMs);
+}
+
 void MqttDriver::Host::stop()
 {
     if (!m_client)
@@ -340,19 +386,22 @@ void MqttDriver::Host::stop()
     // A clean stop is not a lost broker: no offline devices, no warnings, no alarm.
     QObject::disconnect(m_client.get(), nullptr, this, nullptr);
     m_client->close();
+    m_status.connected = false;
+    m_status.error = GatewayDevices::tr("stopped");
 }
 
 void MqttDriver::Host::connectionChanged(bool connected, const QString& reason)
 {
-    if (m_status.connected == connected)
+    if (m_reported && *m_reported == connected)
         return;
+    m_reported = connected;
     m_status.connected = connected;
     m_status.error = reason;
     m_status.sinceMs = m_devices.clock().nowMs();
     if (!connected) {
         ++m_devices.stats.brokerLosses;
-        const QString why =
-            GatewayDevices::tr("MQTT broker %1 lost: %2").arg(m_status.name, reason);
+        // The client's reason says how ("连接中断：…", "无法连接：…").
+        const QString why = GatewayDevices::tr("MQTT broker %1: %2").arg(m_status.name, reason);
         for (int d : m_served)
             m_devices.setState(d, CommState::Offline, why);
     }
@@ -450,12 +499,29 @@ quint64 MqttDriver::write(TagId tag, double value, const QString& user, WriteDon
         return fail(GatewayDevices::tr("%1: %2 is not a number").arg(path).arg(value));
     if (def.type == DataType::Bool && value != 0.0 && value != 1.0)
         return fail(GatewayDevices::tr("%1 takes 0 or 1, not %2").arg(path).arg(value));
+    // A gateway writes what it gets: refused here rather than rounded or clipped there.
+    if (isIntegerType(def.type) && def.type != DataType::Bool) {
+        const int bits = dataTypeBits(def.type);
+        const bool isSigned = def.type == DataType::Int8 || def.type == DataType::Int16 ||
+                              def.type == DataType::Int32;
+        const double lo = isSigned ? -std::ldexp(1.0, bits - 1) : 0.0;
+        const double hi = isSigned ? std::ldexp(1.0, bits - 1) - 1 : std::ldexp(1.0, bits) - 1;
+        if (value != std::round(value))
+            return fail(GatewayDevices::tr("%1 takes whole numbers, not %2").arg(path).arg(value));
+        if (value < lo || value > hi)
+            return fail(GatewayDevices::tr("%1: %2 is out of range for %3")
+                            .arg(path)
+                            .arg(value)
+                            .arg(dataTypeName(def.type)));
+    }
     const GatewayDevices::Device& dev = m_devices->devices()[static_cast<std::size_t>(w.device)];
     if (!m_running || dev.state == CommState::Offline)
         return fail(GatewayDevices::tr("%1 is offline: %2").arg(dev.name, dev.lastError));
     for (const auto& host : m_hosts) {
         if (host->serves(w.device)) {
-            const int timeoutMs = host->broker().writeTimeoutMs;
+            // The read-back comes with the gateway's next message: at least two of its periods.
+            const int timeoutMs =
+                std::max(host->broker().writeTimeoutMs, 2 * dev.settings->pollMs + 1000);
             w.deadlineMono = m_devices->mono() + timeoutMs;
             host->write(id);
             return id;

@@ -57,6 +57,7 @@ struct MqttDriverStats {
     quint64 deaths = 0;         ///< NDEATH and DDEATH taken
     quint64 staleDeaths = 0;    ///< NDEATH ignored: its bdSeq is not the current birth's
     quint64 seqGaps = 0;
+    quint64 dropped = 0;  ///< Sparkplug messages not held behind a gap (no room, no seq)
     quint64 rebirths = 0; ///< Rebirth NCMDs sent
     quint64 brokerLosses = 0;
     quint64 writes = 0;

@@ -33,7 +33,11 @@ public:
         qint64 sinceMs = 0;
         qint64 liveAtMono = -1;  ///< when it last sent a live value (monotonic ms)
         qint64 lastLiveTsMs = 0; ///< the newest live timestamp (Neuron's backfill rule)
+        qint64 lastSampleMs = 0; ///< the newest live sample's timestamp, any tag
         int silenceMs = 0;       ///< Neuron: offline after this long without a message; 0 never
+        /// Not heard from since its broker connected: offline when this (monotonic ms) passes
+        /// (a mistyped node, an edge node that never births). -1: not waiting.
+        qint64 expectByMono = -1;
     };
 
     struct PendingWrite {
@@ -70,6 +74,8 @@ public:
                   Quality offlineQuality = Quality::UncertainStale, qint64 atMs = 0);
     /// A live message from the device: Online, and its silence clock restarts.
     void heard(int device);
+    /// Its broker connected: a device not heard from within `withinMs` goes offline.
+    void expect(int device, int withinMs);
     /// Hands the queued samples to the sink.
     void flush();
     /// Devices silent too long go offline; writes past their deadline fail.
@@ -124,6 +130,8 @@ protected:
     virtual void onConnected() {}
     virtual void handle(const Mqtt::Message& message) = 0;
     Mqtt::ClientOptions clientOptions(const QString& clientId, bool cleanSession) const;
+    /// How long after the broker connects a device of ours may stay unheard.
+    int expectWithinMs(int device) const;
     /// "iot/S0001-low/grp: " for logs.
     void badPayload(const QByteArray& topic, const QString& gateway, const QString& why);
 
@@ -137,7 +145,8 @@ private:
     void connectionChanged(bool connected, const QString& reason);
 
     BrokerStatus m_status;
-    QSet<QString> m_logged; ///< problems already logged once
+    std::optional<bool> m_reported; ///< what the sink was last told (nothing before the first)
+    QSet<QString> m_logged;         ///< problems already logged once
 };
 
 class MqttDriver::NeuronHost final : public MqttDriver::Host {

@@ -94,6 +94,7 @@ void MqttDriver::NeuronHost::upload(const Mqtt::Message& message)
                             u.timestampMs < now - qint64(m_broker.liveWindowS) * 1000;
     if (!historical)
         dev.lastLiveTsMs = u.timestampMs;
+    int known = 0; // tags of ours in the message
     int errors = 0;
     int firstError = 0;
     // A gateway sends a device's tags in the same order every time (format 0: sorted by name),
@@ -114,6 +115,7 @@ void MqttDriver::NeuronHost::upload(const Mqtt::Message& message)
             ++m_devices.stats.unknownTags;
             continue;
         }
+        ++known;
         if (t.error != 0) {
             ++m_devices.stats.tagErrors;
             if (errors++ == 0)
@@ -132,7 +134,7 @@ void MqttDriver::NeuronHost::upload(const Mqtt::Message& message)
     }
     if (historical)
         return;
-    if (errors > 0 && errors == static_cast<int>(u.tags.size()))
+    if (errors > 0 && errors == known)
         m_devices.setState(d, CommState::Offline,
                            GatewayDevices::tr("Neuron %1 %2")
                                .arg(firstError)
@@ -180,9 +182,11 @@ void MqttDriver::NeuronHost::write(quint64 id)
                             {},
                             def.type == DataType::Bool ? Mqtt::Neuron::ValueKind::Bool
                                                        : Mqtt::Neuron::ValueKind::Number});
-    // QoS 1 and an expiry: a request the broker held while Neuron was away never runs late.
+    // QoS 0 (libmosquitto sends an unacknowledged QoS 1 message again after a reconnect, which
+    // could run a command late: the response and the read-back tell whether it arrived) and an
+    // expiry for the broker's own queue.
     if (!m_client->publish(m_broker.writeTopic.toUtf8(), Mqtt::Neuron::encodeWriteRequest(request),
-                           1, false, std::max(1, m_broker.writeTimeoutMs / 1000)))
+                           0, false, std::max(1, m_broker.writeTimeoutMs / 1000)))
         m_devices.finishWrite(id, false,
                               GatewayDevices::tr("%1: cannot send to broker %2: %3")
                                   .arg(dev.name, m_broker.id, m_client->lastError()));

@@ -32,8 +32,9 @@ struct WriteRecord {
 
 /// A broker connection of the gateways, as the dispatcher sees it (a system alarm while down).
 struct BrokerStatus {
-    QString broker; ///< BrokerSettings::id
-    QString name;   ///< "物联网平台 (127.0.0.1:1883)"
+    QString broker;   ///< BrokerSettings::id
+    QString protocol; ///< "mqtt-neuron" or "mqtt-sparkplug": one connection each
+    QString name;     ///< "物联网平台 (127.0.0.1:1883)"
     bool connected = false;
     QString error; ///< why it is down
     qint64 sinceMs = 0;

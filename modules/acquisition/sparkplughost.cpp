@@ -18,33 +18,8 @@ namespace Spb = Mqtt::Sparkplug;
 namespace {
 
 constexpr int SeqModulo = 256;
-constexpr std::size_t MaxHeldMessages = 256;
-
-Spb::DataType sparkplugType(DataType type)
-{
-    switch (type) {
-    case DataType::Bool:
-        return Spb::DataType::Boolean;
-    case DataType::Int8:
-        return Spb::DataType::Int8;
-    case DataType::UInt8:
-        return Spb::DataType::UInt8;
-    case DataType::Int16:
-        return Spb::DataType::Int16;
-    case DataType::UInt16:
-        return Spb::DataType::UInt16;
-    case DataType::Int32:
-        return Spb::DataType::Int32;
-    case DataType::UInt32:
-        return Spb::DataType::UInt32;
-    case DataType::Float32:
-        return Spb::DataType::Float;
-    case DataType::Float64:
-    case DataType::Invalid:
-        break;
-    }
-    return Spb::DataType::Double;
-}
+constexpr std::size_t MaxHeldMessages = 255;
+constexpr qsizetype MaxHeldBytes = 16 << 20; ///< per edge node, behind one gap
 
 bool isNumeric(Spb::DataType type)
 {
@@ -81,6 +56,7 @@ struct MqttDriver::SparkplugHost::EdgeNode {
     QHash<QString, Spb::DataType> types; ///< "<device id>/<name>" → datatype, for unaliased DATA
     /// Messages that came after a gap, by seq, waiting for the missing one.
     std::map<int, std::tuple<int, QByteArray, QString, QByteArray>> held;
+    qsizetype heldBytes = 0;
     qint64 gapSinceMono = -1;
     qint64 rebirthAtMono = std::numeric_limits<qint64>::min() / 2;
 
@@ -175,13 +151,12 @@ void MqttDriver::SparkplugHost::onConnected()
 void MqttDriver::SparkplugHost::stop()
 {
     m_reorder.stop();
-    if (!m_client || !m_client->isConnected()) {
-        Host::stop();
-        return;
+    if (m_client && m_client->isConnected()) {
+        // Offline before a clean disconnect (§5.3), acknowledged before we go.
+        QObject::disconnect(m_client.get(), nullptr, this, nullptr);
+        m_client->close(stateTopic(), statePayload(false), 1, true);
     }
-    // Offline before a clean disconnect (§5.3), acknowledged before we go.
-    QObject::disconnect(m_client.get(), nullptr, this, nullptr);
-    m_client->close(stateTopic(), statePayload(false), 1, true);
+    Host::stop();
 }
 
 void MqttDriver::SparkplugHost::handle(const Mqtt::Message& message)
@@ -279,8 +254,15 @@ void MqttDriver::SparkplugHost::process(EdgeNode& node, int typeCode, const QByt
             node.gapSinceMono = m_devices.mono();
             ++m_devices.stats.seqGaps;
         }
-        if (payload.seq && node.held.size() < MaxHeldMessages)
-            node.held.emplace(int(*payload.seq), std::tuple{typeCode, topic, deviceId, bytes});
+        const bool room =
+            node.held.size() < MaxHeldMessages && node.heldBytes + bytes.size() <= MaxHeldBytes;
+        if (payload.seq && *payload.seq < SeqModulo && room &&
+            node.held.emplace(int(*payload.seq), std::tuple{typeCode, topic, deviceId, bytes})
+                .second)
+            node.heldBytes += bytes.size();
+        else
+            ++m_devices.stats.dropped; // no seq, a seq already held, or no room: the rebirth
+                                       // at the reorder timeout brings the values back
         return;
     } else {
         node.expectedSeq = (node.expectedSeq + 1) % SeqModulo;
@@ -373,14 +355,18 @@ void MqttDriver::SparkplugHost::process(EdgeNode& node, int typeCode, const QByt
         }
     }
 
-    // The message closed a gap: what was held behind it follows in order.
-    while (!node.held.empty() && node.held.begin()->first == node.expectedSeq) {
-        auto [t, heldTopic, heldDevice, heldBytes] = std::move(node.held.begin()->second);
-        node.held.erase(node.held.begin());
+    // The message closed a gap: what was held behind it follows in order (seq wraps 255 → 0).
+    for (auto it = node.held.find(node.expectedSeq); it != node.held.end();
+         it = node.held.find(node.expectedSeq)) {
+        auto [t, heldTopic, heldDevice, heldBytes] = std::move(it->second);
+        node.held.erase(it);
+        node.heldBytes -= heldBytes.size();
         process(node, t, heldTopic, heldDevice, heldBytes);
     }
-    if (node.held.empty())
+    if (node.held.empty()) {
         node.gapSinceMono = -1;
+        node.heldBytes = 0;
+    }
 }
 
 void MqttDriver::SparkplugHost::reorderTick()
@@ -391,8 +377,16 @@ void MqttDriver::SparkplugHost::reorderTick()
             continue;
         // The missing message never came: take what is held, in order, then a new birth.
         node.gapSinceMono = -1;
-        auto held = std::move(node.held);
+        // In the order they were sent: by distance from the seq awaited, across the wrap.
+        std::vector<std::pair<int, std::tuple<int, QByteArray, QString, QByteArray>>> held(
+            std::make_move_iterator(node.held.begin()), std::make_move_iterator(node.held.end()));
+        const int from = node.expectedSeq;
+        std::sort(held.begin(), held.end(), [from](const auto& a, const auto& b) {
+            return (a.first - from + SeqModulo) % SeqModulo <
+                   (b.first - from + SeqModulo) % SeqModulo;
+        });
         node.held.clear();
+        node.heldBytes = 0;
         for (auto& [seq, message] : held) {
             auto& [t, topic, deviceId, bytes] = message;
             node.expectedSeq = seq;
@@ -440,13 +434,16 @@ void MqttDriver::SparkplugHost::write(quint64 id)
     Spb::Payload p;
     p.timestampMs = quint64(m_devices.clock().nowMs());
     Spb::Metric m;
-    m.type = sparkplugType(def.type);
+    m.type = Spb::dataTypeOf(def.type);
     m.value = w.record.newValue;
     m.timestampMs = p.timestampMs;
     // CMD messages carry the alias when the birth gave one (§6.4.6), else the name.
     for (auto it = node.aliases.cbegin(); it != node.aliases.cend(); ++it) {
-        if (it->device == w.device && it->tag == w.record.tag)
+        if (it->device == w.device && it->tag == w.record.tag) {
             m.alias = it.key();
+            if (it->type != Spb::DataType::Unknown)
+                m.type = it->type; // the edge node's own datatype for the metric
+        }
     }
     if (!m.alias)
         m.name = def.metricName();

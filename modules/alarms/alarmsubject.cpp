@@ -37,7 +37,10 @@ AlarmSubject alarmSubject(const Project& project, const AlarmRecord& r)
         s.unit = def.unit;
     } else {
         s.tag = device.id;
-        s.tagName = Text::tr("%1 PLC").arg(zoneDisplayName(device.zone));
+        // What stopped answering: the zone's PLC, or the gateway that brings it.
+        s.tagName = isMqtt(device.settings.protocol)
+                        ? Text::tr("%1 gateway").arg(zoneDisplayName(device.zone))
+                        : Text::tr("%1 PLC").arg(zoneDisplayName(device.zone));
     }
     return s;
 }

@@ -22,7 +22,7 @@ struct BrokerSettings {
     QString passwordFile; ///< a file whose first line is the password (kept out of the project)
     QString clientId = QStringLiteral("pumpwatch");
     int qos = 1;
-    int keepAliveS = 30;
+    int keepAliveS = 10; ///< a broker that stops answering is lost after about 1.5 times this
 
     // Sparkplug B host application (PROTOCOLS.md §1)
     QString hostId = QStringLiteral("pumpwatch"); ///< our STATE topic: spBv1.0/STATE/<hostId>

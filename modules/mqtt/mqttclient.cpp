@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cerrno>
 #include <chrono>
 #include <condition_variable>
 #include <mosquitto.h>
@@ -35,6 +36,33 @@ QString text(const char* s)
 }
 
 } // namespace
+
+/// libmosquitto's error codes a dispatcher meets, in words (its own texts are English only).
+QString Client::reasonText(int rc)
+{
+    switch (rc) {
+    case MOSQ_ERR_CONN_LOST:
+        return tr("the connection was lost");
+    case MOSQ_ERR_KEEPALIVE:
+        return tr("the broker did not answer within the keep-alive");
+    case MOSQ_ERR_NO_CONN:
+        return tr("not connected");
+    case MOSQ_ERR_CONN_REFUSED:
+        return tr("the broker refused the connection");
+    case MOSQ_ERR_AUTH:
+        return tr("not authorised");
+    case MOSQ_ERR_TLS:
+        return tr("TLS error");
+    case MOSQ_ERR_EAI:
+        return tr("the host name cannot be resolved");
+    case MOSQ_ERR_PROTOCOL:
+        return tr("protocol error");
+    case MOSQ_ERR_ERRNO:
+        return qt_error_string(errno);
+    default:
+        return text(mosquitto_strerror(rc));
+    }
+}
 
 struct Client::Private {
     /// A connection event between two runs of messages: it applies after `position` messages.
@@ -163,7 +191,7 @@ void Client::Private::onDisconnect(mosquitto*, void* obj, int rc, const mosquitt
         wasUp = std::exchange(d->sessionUp, false);
     }
     if (wasUp || !d->failureReported) {
-        const QString why = text(mosquitto_strerror(rc));
+        const QString why = reasonText(rc);
         d->push(false, rc == MOSQ_ERR_SUCCESS ? Client::tr("closed")
                        : wasUp                ? Client::tr("lost: %1").arg(why)
                                               : Client::tr("cannot connect: %1").arg(why));
@@ -176,9 +204,13 @@ void Client::Private::onMessage(mosquitto*, void* obj, const mosquitto_message* 
 {
     auto* d = static_cast<Private*>(obj);
     if (m->payloadlen > d->options.maxMessageBytes) {
-        d->dropped.fetch_add(1, std::memory_order_relaxed);
-        qCWarning(lcMqtt) << "dropped a message of" << m->payloadlen << "bytes (limit"
-                          << d->options.maxMessageBytes << ") on" << m->topic;
+        const quint64 n = d->dropped.fetch_add(1, std::memory_order_relaxed) + 1;
+        // Logged at the 1st, 2nd, 4th, 8th … : a gateway sending them every second must not
+        // flood the log.
+        if ((n & (n - 1)) == 0)
+            qCWarning(lcMqtt) << "dropped a message of" << m->payloadlen << "bytes (limit"
+                              << d->options.maxMessageBytes << ") on" << m->topic << "(" << n
+                              << "so far)";
         return;
     }
     d->push(Message{QByteArray(m->topic),
@@ -237,7 +269,8 @@ void Client::Private::run()
             const int rc = mosquitto_connect_bind_async(mosq, host.constData(), options.port,
                                                         options.keepAliveS, nullptr);
             if (rc != MOSQ_ERR_SUCCESS) {
-                push(false, Client::tr("cannot connect: %1").arg(text(mosquitto_strerror(rc))));
+                if (!failureReported) // once per series of attempts: no log or signal flood
+                    push(false, Client::tr("cannot connect: %1").arg(reasonText(rc)));
                 failureReported = true;
                 sleepBeforeRetry();
                 continue;
@@ -543,8 +576,11 @@ void Client::deliver()
             Q_EMIT connected();
         } else {
             d->lastError = e.reason;
-            qCInfo(lcMqtt) << d->options.host << d->options.port << e.reason;
-            endSession(e.reason);
+            qCDebug(lcMqtt) << d->options.host << d->options.port << e.reason;
+            if (d->connected)
+                endSession(e.reason);
+            else
+                Q_EMIT connectFailed(e.reason);
         }
         if (!self)
             return;

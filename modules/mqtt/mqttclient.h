@@ -97,6 +97,8 @@ public:
     /// The password in the first line of `path`, trimmed; nullopt and `error` (naming the file)
     /// if it cannot be read.
     static std::optional<QString> readPasswordFile(const QString& path, QString* error = nullptr);
+    /// A libmosquitto error code in words, translated where a dispatcher may read it.
+    static QString reasonText(int rc);
 
     /// Receives messages in batches, in the order the broker sent them. It may call anything on
     /// the client, but must not destroy it.
@@ -139,6 +141,9 @@ Q_SIGNALS:
     /// After the CONNACK and after the subscriptions were sent.
     void connected();
     void disconnected(const QString& reason);
+    /// The first attempt of a series failed before any session (refused, unreachable, TLS):
+    /// once, until a session has been up again.
+    void connectFailed(const QString& reason);
 
 private:
     void deliver();

@@ -21,6 +21,8 @@
 //
 // Pure functions, no I/O, any thread (the fuzz target fuzz_sparkplug drives them).
 #pragma once
+#include <core/datatype.h>
+
 #include <QByteArray>
 #include <QByteArrayView>
 #include <QString>
@@ -65,6 +67,10 @@ enum class DataType : quint32 {
 
 /// "Int32", "Float", … or the number (for logs).
 QString dataTypeName(DataType type);
+
+/// The Sparkplug datatype a tag of `type` is published and commanded as (a float64 or an
+/// unknown type as Double).
+DataType dataTypeOf(PumpWatch::DataType type);
 
 enum class MessageType : quint8 {
     Invalid,

@@ -39,6 +39,33 @@ bool validId(QByteArrayView id, const char* what, QString* error)
 
 } // namespace
 
+DataType dataTypeOf(PumpWatch::DataType type)
+{
+    using T = PumpWatch::DataType;
+    switch (type) {
+    case T::Bool:
+        return DataType::Boolean;
+    case T::Int8:
+        return DataType::Int8;
+    case T::UInt8:
+        return DataType::UInt8;
+    case T::Int16:
+        return DataType::Int16;
+    case T::UInt16:
+        return DataType::UInt16;
+    case T::Int32:
+        return DataType::Int32;
+    case T::UInt32:
+        return DataType::UInt32;
+    case T::Float32:
+        return DataType::Float;
+    case T::Float64:
+    case T::Invalid:
+        break;
+    }
+    return DataType::Double;
+}
+
 QString dataTypeName(DataType type)
 {
     static constexpr std::array<const char*, 22> names = {

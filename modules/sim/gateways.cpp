@@ -12,32 +12,6 @@ namespace {
 
 namespace Spb = Mqtt::Sparkplug;
 
-Spb::DataType sparkplugType(DataType type)
-{
-    switch (type) {
-    case DataType::Bool:
-        return Spb::DataType::Boolean;
-    case DataType::Int8:
-        return Spb::DataType::Int8;
-    case DataType::UInt8:
-        return Spb::DataType::UInt8;
-    case DataType::Int16:
-        return Spb::DataType::Int16;
-    case DataType::UInt16:
-        return Spb::DataType::UInt16;
-    case DataType::Int32:
-        return Spb::DataType::Int32;
-    case DataType::UInt32:
-        return Spb::DataType::UInt32;
-    case DataType::Float32:
-        return Spb::DataType::Float;
-    case DataType::Float64:
-    case DataType::Invalid:
-        break;
-    }
-    return Spb::DataType::Double;
-}
-
 qint64 monoMs()
 {
     static QElapsedTimer timer = [] {
@@ -75,7 +49,7 @@ GatewayPublisher::Impl::Impl(const City& c, const GatewayOptions& o)
         for (int b = 0; b < static_cast<int>(unit.bindings.size()); ++b) {
             const Binding& binding = unit.bindings[static_cast<std::size_t>(b)];
             const TagDef& def = project.tag(binding.tag);
-            dev.metrics.push_back({def.metricName(), b, sparkplugType(def.type),
+            dev.metrics.push_back({def.metricName(), b, Spb::dataTypeOf(def.type),
                                    def.type == DataType::Bool, binding.writable, 0});
         }
         const int broker = std::max(0, project.brokerIndex(s.broker));

@@ -98,7 +98,7 @@ public:
             ::kill(pid_t(m_process.processId()), SIGHUP);
     }
 
-private:
+    /// A loopback port nothing listens on (now).
     static int freeLoopbackPort()
     {
         const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
@@ -114,6 +114,7 @@ private:
         return port;
     }
 
+private:
     bool accepts() const
     {
         const int fd = ::socket(AF_INET, SOCK_STREAM, 0);

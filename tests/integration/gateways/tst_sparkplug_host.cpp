@@ -41,7 +41,8 @@ QByteArray projectJson(int port)
         {"key": "pressure", "name": "出水压力", "quantity": "pressure", "type": "float32",
          "metric": "Outlet/Pressure"},
         {"key": "level", "name": "水箱液位", "quantity": "level", "type": "int16"},
-        {"key": "pump1_command", "name": "1#泵启停", "quantity": "command", "type": "bool", "access": "rw"}]}],
+        {"key": "pump1_command", "name": "1#泵启停", "quantity": "command", "type": "bool", "access": "rw"},
+        {"key": "speed_setpoint", "name": "转速设定", "quantity": "generic", "type": "int16", "access": "rw"}]}],
       "stations": [{"id": "P1", "name": "测试泵房", "location": {"lat": 27.7, "lon": 106.9},
         "devices": [{"id": "low", "template": "t", "node": "P1", "deviceId": "low"}]}]})")
         .arg(port)
@@ -66,9 +67,9 @@ private:
 
     bool online() const { return m_driver->deviceStatus(0, 0).state == CommState::Online; }
     /// NBIRTH (bdSeq) and DBIRTH with aliases 1..3, values p, l, cmd; seq from 0.
-    void birth(quint64 bdSeq, double p = 0.42, double l = 250)
+    void birth(quint64 bdSeq, double p = 0.42, double l = 250, int firstSeq = 0)
     {
-        m_seq = 0;
+        m_seq = firstSeq;
         m_node->publish(
             nodeTopic("NBIRTH"),
             ScriptedGateway::payload(
@@ -76,6 +77,7 @@ private:
                                                   double(bdSeq)),
                           ScriptedGateway::metric(QStringLiteral("Node Control/Rebirth"), {},
                                                   Spb::DataType::Boolean, 0)}));
+        m_seq %= 256;
         m_node->publish(deviceTopic("DBIRTH"),
                         ScriptedGateway::payload(
                             m_seq++, {ScriptedGateway::metric(QStringLiteral("Outlet/Pressure"), 1,
@@ -252,6 +254,23 @@ private Q_SLOTS:
         QCOMPARE(m_driver->stats().seqGaps, 1u);
     }
 
+    // The same across the wrap 255 → 0: held messages are taken in the order they were sent.
+    void operational_behavior_host_reordering_across_the_wrap()
+    {
+        birth(0, 0.42, 250, 252); // NBIRTH 252, DBIRTH 253
+        QVERIFY(QTest::qWaitFor([this] { return online(); }, 3000));
+        const qint64 t = ScriptedGateway::now();
+        // 254 lost; 255, 0, 1 arrive.
+        data(255, {byAlias(2, Spb::DataType::Unknown, 10, t)});
+        data(0, {byAlias(2, Spb::DataType::Unknown, 11, t + 1)});
+        data(1, {byAlias(2, Spb::DataType::Unknown, 12, t + 2)});
+        QVERIFY(QTest::qWaitFor([this] { return rebirths() == 1; }, 5000));
+        QCOMPARE(m_sink->value(m_level).value, 12.0); // 255, 0, 1 in that order
+        data(2, {byAlias(2, Spb::DataType::Unknown, 13, t + 3)});
+        QVERIFY(QTest::qWaitFor([this] { return m_sink->value(m_level).value == 13.0; }, 500));
+        QCOMPARE(m_driver->stats().seqGaps, 1u); // seq 2 followed on: no second gap
+    }
+
     // tck-id-operational-behavior-host-reordering-rebirth: a gap unfilled for the reorder
     // timeout ends in an NCMD Node Control/Rebirth = true, not sooner.
     void operational_behavior_host_reordering_rebirth()
@@ -382,6 +401,45 @@ private Q_SLOTS:
         QVERIFY(QTest::qWaitFor([&] { return result.has_value(); }, 5000));
         QVERIFY(!result->ok);
         QVERIFY2(result->error.contains(u"1"), qPrintable(result->error)); // still reports 1
+    }
+
+    // A value the tag's type cannot hold is refused before anything is sent: a gateway would
+    // round or clip it, change the PLC and then fail the read-back.
+    void writes_the_type_cannot_hold_are_refused()
+    {
+        birth(0);
+        QVERIFY(QTest::qWaitFor([this] { return online(); }, 3000));
+        const TagId speed = m_project->findTag(u"P1/low/speed_setpoint");
+        for (const double value : {40000.0, 2.5, -40000.0}) {
+            std::optional<Acquisition::WriteRecord> result;
+            m_driver->write(speed, value, QStringLiteral("tester"),
+                            [&](const Acquisition::WriteRecord& r) { result = r; });
+            QVERIFY(result && !result->ok); // at once
+            QVERIFY2(result->error.contains(u"int16") || result->error.contains(u"whole"),
+                     qPrintable(result->error));
+        }
+        QTest::qWait(300);
+        QVERIFY(m_node->on(deviceTopic("DCMD")).empty());
+    }
+
+    // A broker not there at start is as lost as one that went away: devices offline, the
+    // broker named, its status down.
+    void broker_unreachable_at_start()
+    {
+        QByteArray json = projectJson(MosquittoBroker::freeLoopbackPort());
+        json.replace("\"clientId\": \"pw-spb-test\"", "\"clientId\": \"pw-nowhere\"");
+        ProjectLoad load = ProjectReader::read(json, {});
+        QVERIFY(load.project);
+        RecordingSink sink(load.project->tagCount());
+        Acquisition::MqttDriver driver(*load.project, m_clock, sink);
+        driver.start();
+        QVERIFY(QTest::qWaitFor(
+            [&] { return driver.deviceStatus(0, 0).state == CommState::Offline; }, 5000));
+        QVERIFY2(driver.deviceStatus(0, 0).lastError.contains(u"127.0.0.1"),
+                 qPrintable(driver.deviceStatus(0, 0).lastError));
+        QVERIFY(!driver.brokerStatuses().front().connected);
+        QVERIFY(!driver.brokerStatuses().front().error.isEmpty());
+        driver.stop();
     }
 
     // tck-id-…-g (§5.3): the broker lost, every metric of its edge nodes is stale and the
