@@ -93,7 +93,7 @@ void AcquisitionService::start()
     m_thread.start([this](QObject* context) {
         m_modbus = new ModbusDriver(m_project, m_clock, *m_tap, m_options.modbus);
         m_drivers.push_back(m_modbus);
-        if (usesMqtt(m_project)) {
+        if (m_project.hasGateways()) {
             m_mqtt = new MqttDriver(m_project, m_clock, *m_tap, m_options.mqtt);
             m_drivers.push_back(m_mqtt);
         }
@@ -152,9 +152,9 @@ quint64 AcquisitionService::write(TagId tag, double value, const QString& user)
             Q_EMIT writeFinished(request, r);
         };
         // A tag id outside the project goes to Modbus, which refuses it with its reason.
-        Driver* driver = tag < m_project.tagCount()
-                             ? driverOf(m_project.stationIndexOfTag(tag), deviceInStation(tag))
-                             : m_modbus;
+        Driver* driver = tag < m_project.tagCount() ? driverOf(m_project.stationIndexOfTag(tag),
+                                                               m_project.deviceIndexOfTag(tag))
+                                                    : m_modbus;
         (driver ? driver : m_modbus)->write(tag, value, user, done);
     });
     return request;
@@ -170,23 +170,6 @@ Driver* AcquisitionService::driverOf(int station, int device) const
             return driver;
     }
     return nullptr;
-}
-
-int AcquisitionService::deviceInStation(TagId tag) const
-{
-    const Station& station = m_project.stationOfTag(tag);
-    return static_cast<int>(&m_project.deviceOfTag(tag) - station.devices.data());
-}
-
-bool AcquisitionService::usesMqtt(const Project& project)
-{
-    for (const Station& s : project.stations) {
-        for (const Device& d : s.devices) {
-            if (isMqtt(d.settings.protocol))
-                return true;
-        }
-    }
-    return false;
 }
 
 ModbusDriverStats AcquisitionService::stats() const

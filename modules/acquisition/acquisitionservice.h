@@ -80,8 +80,6 @@ private:
     std::unique_ptr<StatusTap> m_tap; ///< the sink the driver calls; forwards to the given one
     /// The driver serving a project device (by its protocol), or null.
     Driver* driverOf(int station, int device) const;
-    int deviceInStation(TagId tag) const;
-    static bool usesMqtt(const Project& project);
 
     AcquisitionOptions m_options;
     ServiceThread m_thread{QStringLiteral("acquisition")};

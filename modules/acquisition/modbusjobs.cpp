@@ -300,11 +300,8 @@ quint64 ModbusDriver::Private::write(TagId tag, double value, const QString& use
         return fail(tr("no tag %1").arg(tag));
     const TagDef& def = project.tag(tag);
     const QString path = project.tagPath(tag);
-    const Device& pdev = project.deviceOfTag(tag);
     const int station = project.stationIndexOfTag(tag);
-    const auto deviceInStation = static_cast<int>(
-        &pdev - project.stations[static_cast<std::size_t>(station)].devices.data());
-    w.device = firstDevice[static_cast<std::size_t>(station)] + deviceInStation;
+    w.device = firstDevice[static_cast<std::size_t>(station)] + project.deviceIndexOfTag(tag);
     const PolledDevice& dev = devices[static_cast<std::size_t>(w.device)];
     if (dev.link < 0)
         return fail(tr("%1 is not a Modbus device").arg(dev.name));

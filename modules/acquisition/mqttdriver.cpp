@@ -87,9 +87,7 @@ int GatewayDevices::deviceOfTag(TagId tag) const
 {
     if (tag >= m_project.tagCount())
         return -1;
-    const Station& s = m_project.stationOfTag(tag);
-    const auto device = static_cast<int>(&m_project.deviceOfTag(tag) - s.devices.data());
-    return find(m_project.stationIndexOfTag(tag), device);
+    return find(m_project.stationIndexOfTag(tag), m_project.deviceIndexOfTag(tag));
 }
 
 void GatewayDevices::value(int device, TagId tag, qint64 timestampMs, double v, Quality quality,

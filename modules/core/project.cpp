@@ -219,6 +219,17 @@ int Project::brokerIndex(QStringView id) const
     return indexById(brokers, id);
 }
 
+bool Project::hasGateways() const
+{
+    for (const Station& s : stations) {
+        for (const Device& d : s.devices) {
+            if (isMqtt(d.settings.protocol))
+                return true;
+        }
+    }
+    return false;
+}
+
 TagId Project::findTag(QStringView stationId, QStringView deviceId, QStringView key) const
 {
     const int s = stationIndex(stationId);

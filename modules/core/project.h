@@ -371,6 +371,10 @@ public:
     const Station& stationOfTag(TagId id) const { return stations[m_tags[id].station]; }
     int stationIndexOfTag(TagId id) const { return static_cast<int>(m_tags[id].station); }
     const Device& deviceOfTag(TagId id) const;
+    /// Index of the tag's device within its station.
+    int deviceIndexOfTag(TagId id) const { return m_tags[id].device; }
+    /// True when a device is reached through an IoT gateway (mqtt-neuron, mqtt-sparkplug).
+    bool hasGateways() const;
     /// "S001/plc/outlet_pressure"
     QString tagPath(TagId id) const;
 

@@ -228,13 +228,7 @@ GatewayPublisher::~GatewayPublisher()
 
 bool GatewayPublisher::hasGateways(const Project& project)
 {
-    for (const Station& s : project.stations) {
-        for (const Device& dev : s.devices) {
-            if (isMqtt(dev.settings.protocol))
-                return true;
-        }
-    }
-    return false;
+    return project.hasGateways();
 }
 
 QStringList GatewayPublisher::endpoints() const
