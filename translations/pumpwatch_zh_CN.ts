@@ -336,10 +336,6 @@
         <translation>写入 %1 失败：%2</translation>
     </message>
     <message>
-        <source>broker %1: cannot read the password file %2: %3</source>
-        <translation>代理 %1：无法读取密码文件 %2：%3</translation>
-    </message>
-    <message>
         <source>broker %1, gateway %2, topic %3: %4 (logged once)</source>
         <translation>代理 %1，网关 %2，主题 %3：%4（仅记录一次）</translation>
     </message>
@@ -446,6 +442,10 @@
     <message>
         <source>%1: %2 is out of range for %3</source>
         <translation>%1：%2 超出 %3 的范围</translation>
+    </message>
+    <message>
+        <source>broker %1: %2</source>
+        <translation>代理 %1：%2</translation>
     </message>
 </context>
 <context>

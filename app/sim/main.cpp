@@ -244,7 +244,7 @@ private:
         Sim::CityServer server(city, options);
         // Devices of mqtt-neuron / mqtt-sparkplug are published to their brokers instead.
         std::unique_ptr<Sim::GatewayPublisher> gateways;
-        if (Sim::GatewayPublisher::hasGateways(m_city)) {
+        if (m_city.hasGateways()) {
             gateways = std::make_unique<Sim::GatewayPublisher>(city);
             server.setHook(gateways.get());
         }

@@ -2,7 +2,6 @@
 
 #include "mqttdriver_p.h"
 
-#include <QFile>
 #include <QLoggingCategory>
 
 #include <cmath>
@@ -324,13 +323,12 @@ Mqtt::ClientOptions MqttDriver::Host::clientOptions(const QString& clientId,
     o.clientId = clientId;
     o.user = m_broker.user;
     if (!m_broker.passwordFile.isEmpty()) {
-        QFile file(m_broker.passwordFile);
-        if (file.open(QIODevice::ReadOnly))
-            o.password = QString::fromUtf8(file.readLine()).trimmed();
+        QString error;
+        if (const auto password = Mqtt::Client::readPasswordFile(m_broker.passwordFile, &error))
+            o.password = *password;
         else
             qCWarning(lcGateway).noquote()
-                << GatewayDevices::tr("broker %1: cannot read the password file %2: %3")
-                       .arg(m_broker.id, m_broker.passwordFile, file.errorString());
+                << GatewayDevices::tr("broker %1: %2").arg(m_broker.id, error);
     }
     o.cleanSession = cleanSession;
     o.keepAliveS = m_broker.keepAliveS;

@@ -226,11 +226,6 @@ GatewayPublisher::~GatewayPublisher()
     stop();
 }
 
-bool GatewayPublisher::hasGateways(const Project& project)
-{
-    return project.hasGateways();
-}
-
 QStringList GatewayPublisher::endpoints() const
 {
     QStringList lines;

@@ -75,8 +75,6 @@ public:
     GatewayPublisher(const GatewayPublisher&) = delete;
     GatewayPublisher& operator=(const GatewayPublisher&) = delete;
 
-    /// Whether the project has devices a gateway publishes.
-    static bool hasGateways(const Project& project);
     /// "S0042/low mqtt-neuron 127.0.0.1:1883 node=S0042-low group=pumphouse", one per device.
     QStringList endpoints() const;
     int deviceCount() const;

@@ -68,7 +68,7 @@ bool LocalCity::start(QString* error)
 {
     m_server = std::make_unique<CityServer>(m_city, ServerOptions{});
     // Devices behind IoT gateways are published to their brokers (gateways.h).
-    if (GatewayPublisher::hasGateways(m_city.project())) {
+    if (m_city.project().hasGateways()) {
         m_gateways = std::make_unique<GatewayPublisher>(m_city);
         m_server->setHook(m_gateways.get());
     }
