@@ -38,6 +38,9 @@ packages=(
     # readers: openpyxl for .xlsx; pdffonts (a CJK font embedded), pdftotext (the text per
     # page), pdfinfo (page count), pdftoppm (page images) for PDF; unzip opens the .odt
     libxlsxwriter-dev python3-openpyxl poppler-utils unzip
+    # data sharing: the HTTP API for other systems of the utility (Qt HttpServer, a technical
+    # preview in 6.4: for the utility's trusted network)
+    qt6-httpserver-dev qt6-websockets-dev
     # the fuzz targets: clang with libFuzzer and the sanitizers (tests/fuzz)
     clang libclang-rt-14-dev
 )
