@@ -7,7 +7,7 @@
 //  3. A day's report for every station (24 hourly averages of one quantity): from the hourly
 //     rollups against GROUP BY over the raw samples, one query per station either way.
 // Only fails when the work fails; the numbers go to docs/performance.md.
-#include "../integration/history/pgcluster.h"
+#include "../common/pgcluster.h"
 #include "benchmachine.h"
 
 #include <core/clock.h>

@@ -15,7 +15,7 @@
 // on a throwaway PostgreSQL cluster (where the database sums the meters' hours), for the check.
 // Only fails when the work fails or the two sides disagree; the numbers go to
 // docs/performance.md.
-#include "../integration/history/pgcluster.h"
+#include "../common/pgcluster.h"
 #include "benchmachine.h"
 #include "metermonth.h"
 

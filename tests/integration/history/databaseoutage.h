@@ -6,7 +6,7 @@
 //     QVERIFY2(takeDatabaseAway(pg, sqlitePath, locker, &error), qPrintable(error));
 //     QVERIFY2(bringDatabaseBack(pg, locker, &error), qPrintable(error));
 #pragma once
-#include "pgcluster.h"
+#include "../../common/pgcluster.h"
 
 #include <QSqlDatabase>
 #include <QSqlError>
