@@ -44,7 +44,10 @@ Pipeline::Pipeline(const Project& project, const Clock& clock, PipelineOptions o
     }
     m_sink =
         std::make_unique<PipelineSink>(project, m_store, m_alarms, m_history.get(), m_options.dump);
-    m_acquisition = std::make_unique<Acquisition::AcquisitionService>(project, clock, *m_sink);
+    Acquisition::AcquisitionOptions acquisition;
+    acquisition.stations = m_options.stations;
+    m_acquisition =
+        std::make_unique<Acquisition::AcquisitionService>(project, clock, *m_sink, acquisition);
     m_control = std::make_unique<Control::ControlService>(
         project, clock, m_store, [this](TagId tag, double value, const QString& login) {
             return m_acquisition->write(tag, value, login);
@@ -137,6 +140,14 @@ void Pipeline::stop()
         m_history->stop(); // writes what is queued and the open rollups
 }
 
+bool Pipeline::owns(int station) const
+{
+    const std::vector<bool>& s = m_options.stations;
+    if (s.empty())
+        return true;
+    return station >= 0 && std::size_t(station) < s.size() && s[std::size_t(station)];
+}
+
 void Pipeline::restoreOpenAlarms()
 {
     QString error;
@@ -152,7 +163,8 @@ void Pipeline::restoreOpenAlarms()
     std::vector<Alarms::AlarmRecord> records;
     std::vector<qint64> ids;
     for (const auto& row : *rows) {
-        if (const auto r = m_entries.record(row)) {
+        const auto r = m_entries.record(row);
+        if (r && owns(r->station)) {
             records.push_back(*r);
             ids.push_back(row.id);
         }

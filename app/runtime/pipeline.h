@@ -39,6 +39,10 @@ struct PipelineOptions {
     std::optional<History::HistoryOptions> history; ///< none: nothing is stored
     std::FILE* dump = nullptr;                      ///< every sample batch as CSV
     QString projectPath;                            ///< names the file in rule diagnostics
+    /// The stations this pipeline owns (a server's shard), by index; empty: all of them. Only
+    /// they are polled, and only their open alarms (and, owning all, the system's) are taken
+    /// over from the journal at start.
+    std::vector<bool> stations;
 };
 
 class Pipeline {
@@ -82,6 +86,7 @@ public:
 
 private:
     void restoreOpenAlarms();
+    bool owns(int station) const;
     void checkAcquisition();
 
     const Clock& m_clock;

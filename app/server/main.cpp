@@ -23,6 +23,7 @@
 #include <QTimer>
 
 #include <cstdio>
+#include <cstdlib>
 #include <demoproject.h>
 #if defined(__GLIBC__)
 #include <malloc.h>
@@ -31,6 +32,10 @@
 #include <optional>
 #include <runtime/pipeline.h>
 #include <runtime/scheduledreports.h>
+#include "serverlink.h"
+#include <remote/linkoptions.h>
+
+#include <QSysInfo>
 
 namespace {
 
@@ -74,7 +79,29 @@ public:
             tr("folder for samples waiting while the database is away (default: beside the "
                "SQLite file, else the user's data folder)"),
             QStringLiteral("DIR"));
-        parser.addOptions({project, demo, duration, dump, statsEvery, verbose, db, spool});
+        const QCommandLineOption broker(
+            QStringLiteral("broker"),
+            tr("serve workstations through this MQTT broker, mqtt://user@host:port (a control "
+               "room: docs/deploy-control-room.md)"),
+            QStringLiteral("URL"));
+        const QCommandLineOption brokerPassword(QStringLiteral("broker-password-file"),
+                                                tr("the broker password, first line of FILE"),
+                                                QStringLiteral("FILE"));
+        const QCommandLineOption serverId(QStringLiteral("server-id"),
+                                          tr("this server's name on the broker (default: the "
+                                             "host name)"),
+                                          QStringLiteral("ID"));
+        const QCommandLineOption shard(
+            QStringLiteral("shard"),
+            tr("the set of stations this server serves; a second server of the same shard is "
+               "its hot standby (default: main)"),
+            QStringLiteral("NAME"), QStringLiteral("main"));
+        const QCommandLineOption stations(
+            QStringLiteral("stations"),
+            tr("the shard's stations, e.g. S0001-S1000,S1500 (default: all)"),
+            QStringLiteral("LIST"));
+        parser.addOptions({project, demo, duration, dump, statsEvery, verbose, db, spool, broker,
+                           brokerPassword, serverId, shard, stations});
         parser.process(app);
 
         if (parser.isSet(dump))
@@ -139,26 +166,67 @@ public:
                                  .arg(p.stations.size())
                                  .arg(p.tagCount());
 
+        std::optional<PumpWatch::Server::LinkSettings> link;
+        if (parser.isSet(broker)) {
+            QString error;
+            const auto options = PumpWatch::Remote::LinkOptions::broker(
+                parser.value(broker), parser.value(brokerPassword), &error);
+            const auto mask = options ? PumpWatch::Remote::LinkOptions::stations(
+                                            parser.value(stations), p, &error)
+                                      : std::nullopt;
+            if (!mask) {
+                qCritical().noquote() << error;
+                return 2;
+            }
+            link.emplace();
+            link->broker = *options;
+            link->serverId =
+                parser.isSet(serverId) ? parser.value(serverId) : QSysInfo::machineHostName();
+            link->shard = parser.value(shard);
+            link->stations = *mask;
+            if (historyOptions &&
+                historyOptions->database.engine == PumpWatch::History::Engine::Postgres)
+                link->leaseDatabase = historyOptions->database;
+        } else if (parser.isSet(stations)) {
+            qCritical().noquote() << tr("--stations goes with --broker");
+            return 2;
+        }
+
         PumpWatch::SystemClock clock;
         if (historyOptions)
             qInfo().noquote() << tr("history: %1, spool %2")
                                      .arg(historyOptions->database.display(),
                                           historyOptions->spoolDirectory);
-        PumpWatch::Runtime::Pipeline pipeline(
-            p, clock, {historyOptions, parser.isSet(dump) ? stdout : nullptr, path});
-        for (const PumpWatch::Diagnostic& d : pipeline.diagnostics()) {
-            if (d.isError())
-                qCritical().noquote() << d.toString();
-            else
-                qWarning().noquote() << d.toString();
+        const auto makePipeline = [&] {
+            return std::make_unique<PumpWatch::Runtime::Pipeline>(
+                p, clock,
+                PumpWatch::Runtime::PipelineOptions{historyOptions,
+                                                    parser.isSet(dump) ? stdout : nullptr, path,
+                                                    link ? link->stations : std::vector<bool>()});
+        };
+        {
+            // The alarm rules are checked before anything starts, standby or not.
+            const PumpWatch::Alarms::AlarmService rules(p, clock, {path});
+            for (const PumpWatch::Diagnostic& d : rules.diagnostics()) {
+                if (d.isError())
+                    qCritical().noquote() << d.toString();
+                else
+                    qWarning().noquote() << d.toString();
+            }
+            if (PumpWatch::hasErrors(rules.diagnostics())) {
+                qCritical().noquote()
+                    << tr("%1: not started, the alarm rules have errors").arg(path);
+                return 1;
+            }
         }
-        if (PumpWatch::hasErrors(pipeline.diagnostics())) {
-            qCritical().noquote() << tr("%1: not started, the alarm rules have errors").arg(path);
-            return 1;
-        }
-        pipeline.setAlarmObserver([&](std::span<const PumpWatch::Alarms::AlarmChange> changes) {
-            logAlarms(pipeline.entries(), changes);
-        });
+        std::unique_ptr<PumpWatch::Runtime::Pipeline> local;
+        std::unique_ptr<PumpWatch::Server::ServerLink> remote;
+        const auto pipeline = [&]() -> PumpWatch::Runtime::Pipeline* {
+            return remote ? remote->pipeline() : local.get();
+        };
+        const auto logAlarmChanges = [&](std::span<const PumpWatch::Alarms::AlarmChange> changes) {
+            logAlarms(pipeline()->entries(), changes);
+        };
 
         PumpWatch::ShutdownSignals signals;
         QObject::connect(&signals, &PumpWatch::ShutdownSignals::shutdownRequested, &app,
@@ -174,19 +242,50 @@ public:
         }
         const auto logAllStats = [&] {
             releaseFreedMemory();
-            logStats(p, pipeline.acquisition());
-            logAlarmStats(pipeline.alarms());
-            if (pipeline.history())
-                logHistoryStats(*pipeline.history());
+            if (remote)
+                qInfo().noquote() << remote->statsText();
+            PumpWatch::Runtime::Pipeline* running = pipeline();
+            if (!running)
+                return;
+            logStats(p, running->acquisition());
+            logAlarmStats(running->alarms());
+            if (running->history())
+                logHistoryStats(*running->history());
         };
-        pipeline.start();
-        // After the pipeline: its history writer has created or migrated the database.
+        // Scheduled reports belong to the active server: one owner per fact.
         std::unique_ptr<PumpWatch::Reports::ReportSchedulerService> reports;
-        if (!p.reports.schedules.empty() && !historyOptions)
-            qWarning().noquote() << tr("scheduled reports: not issued without --db");
-        else if (!p.reports.schedules.empty())
-            reports = PumpWatch::Runtime::startScheduledReports(
-                p, clock, historyOptions->database, path, QStringLiteral("pumpwatch-server"));
+        const auto startReports = [&] {
+            // After the pipeline: its history writer has created or migrated the database.
+            if (!p.reports.schedules.empty() && !historyOptions)
+                qWarning().noquote() << tr("scheduled reports: not issued without --db");
+            else if (!p.reports.schedules.empty())
+                reports = PumpWatch::Runtime::startScheduledReports(
+                    p, clock, historyOptions->database, path,
+                    QStringLiteral("pumpwatch-server"));
+        };
+        if (link) {
+            remote = std::make_unique<PumpWatch::Server::ServerLink>(p, clock, *link);
+            QObject::connect(remote.get(), &PumpWatch::Server::ServerLink::activated, &app,
+                             startReports);
+            QObject::connect(remote.get(), &PumpWatch::Server::ServerLink::demoted, &app,
+                             [] {
+                                 // Fenced: another server owns the shard now. Nothing more may
+                                 // reach the PLCs, the broker or the journal from this one, not
+                                 // even what is queued: out at once, back as a standby.
+                                 std::fflush(nullptr);
+                                 std::_Exit(3);
+                             });
+            QString error;
+            if (!remote->start(makePipeline, logAlarmChanges, &error)) {
+                qCritical().noquote() << tr("broker: %1").arg(error);
+                return 1;
+            }
+        } else {
+            local = makePipeline();
+            local->setAlarmObserver(logAlarmChanges);
+            local->start();
+            startReports();
+        }
         // The first statistics half a period after running, then one a period. Counted from
         // here, not from before the pipeline started: starting 2000 stations' history takes
         // seconds, and a timer started earlier fired at once, reporting a city not yet polled.
@@ -204,9 +303,12 @@ public:
         const int code = QCoreApplication::exec();
         if (reports)
             reports->stop(); // lets a run in progress finish its file
-        pipeline.stop();     // writes what is queued and the open rollups
-        if (pipeline.history())
-            logHistoryStats(*pipeline.history());
+        if (remote)
+            remote->stop(); // the shard offline, the lease given up, the pipeline stopped
+        else
+            local->stop(); // writes what is queued and the open rollups
+        if (pipeline() && pipeline()->history())
+            logHistoryStats(*pipeline()->history());
         qInfo().noquote() << tr("stopped");
         return code;
     }

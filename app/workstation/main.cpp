@@ -35,6 +35,9 @@
 #include <ctime>
 #include <demoproject.h>
 #include <runtime/pipeline.h>
+#include "probe.h"
+
+#include <cstring>
 #include <runtime/scheduledreports.h>
 #include <tuple>
 
@@ -206,7 +209,7 @@ public:
                     return fail(tr("--fault '%1': %2").arg(f, answer));
             }
         }
-        Runtime::Pipeline pipeline(p, clock, {historyOptions, nullptr, path});
+        Runtime::Pipeline pipeline(p, clock, {historyOptions, nullptr, path, {}});
         if (hasErrors(pipeline.diagnostics()))
             return fail(tr("%1: the alarm rules have errors:\n\n%2")
                             .arg(path, toStrings(pipeline.diagnostics()).join(u'\n')));
@@ -407,6 +410,10 @@ private:
 
 int main(int argc, char* argv[])
 {
+    // The probe has no windows: a QCoreApplication, so it runs where no display is.
+    for (int i = 1; i < argc; ++i)
+        if (std::strcmp(argv[i], "--probe") == 0)
+            return PumpWatch::Workstation::runProbe(argc, argv);
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("pumpwatch"));
     QApplication::setApplicationDisplayName(QStringLiteral("PumpWatch"));

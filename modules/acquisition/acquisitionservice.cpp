@@ -91,10 +91,14 @@ void AcquisitionService::start()
         return;
     // The driver is created in the thread, so that its sockets and timers belong to that loop.
     m_thread.start([this](QObject* context) {
-        m_modbus = new ModbusDriver(m_project, m_clock, *m_tap, m_options.modbus);
+        ModbusDriverOptions modbus = m_options.modbus;
+        modbus.stations = m_options.stations;
+        m_modbus = new ModbusDriver(m_project, m_clock, *m_tap, modbus);
         m_drivers.push_back(m_modbus);
         if (m_project.hasGateways()) {
-            m_mqtt = new MqttDriver(m_project, m_clock, *m_tap, m_options.mqtt);
+            MqttDriverOptions mqtt = m_options.mqtt;
+            mqtt.stations = m_options.stations;
+            m_mqtt = new MqttDriver(m_project, m_clock, *m_tap, mqtt);
             m_drivers.push_back(m_mqtt);
         }
         {

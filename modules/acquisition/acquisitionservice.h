@@ -30,6 +30,9 @@ namespace PumpWatch::Acquisition {
 struct AcquisitionOptions {
     ModbusDriverOptions modbus;
     MqttDriverOptions mqtt;
+    /// The stations this process polls (a server's shard), by index; empty: every station. The
+    /// others are neither polled nor subscribed, and their status stays unknown.
+    std::vector<bool> stations;
 };
 
 class AcquisitionService : public QObject {

@@ -55,8 +55,11 @@ void ModbusDriver::Private::build()
             pd.timeoutMs = std::max(10, set.timeoutMs);
             pd.retries = std::max(0, set.retries);
             pd.firstTag = dev.firstTag;
-            if (isMqtt(set.protocol)) {
-                devices.push_back(std::move(pd)); // another driver's: never polled (link -1)
+            const bool owned = options.stations.empty() ||
+                               (std::size_t(s) < options.stations.size() && options.stations[std::size_t(s)]);
+            if (isMqtt(set.protocol) || !owned) {
+                // another driver's or another server's: never polled (link -1)
+                devices.push_back(std::move(pd));
                 continue;
             }
             pd.blocks = planReads(readItems(project, s, i), options.plan);

@@ -31,6 +31,7 @@
 #include "driver.h"
 #include "readplan.h"
 
+#include <vector>
 #include <core/clock.h>
 #include <core/project.h>
 
@@ -48,6 +49,7 @@ struct ModbusDriverOptions {
     int watchdogMarginMs = 1000;  ///< beyond the device timeout, before a link is reset
     int badBlockRetryMs = 60'000; ///< how often an isolated exception range is tried again
     int connectTimeoutMs = 5000;  ///< at least; the device timeout if longer
+    std::vector<bool> stations;   ///< AcquisitionOptions::stations
     int phaseGridMs = 100;        ///< devices start their cycles in groups this far apart
 };
 

@@ -29,6 +29,7 @@
 #pragma once
 #include "driver.h"
 
+#include <vector>
 #include <core/clock.h>
 #include <core/project.h>
 
@@ -43,6 +44,7 @@ struct MqttDriverOptions {
     int minSilenceMs = 5000;   ///< … but never sooner than this
     int rebirthIntervalMs = 0; ///< between rebirth requests to one node; 0: reorderTimeoutMs
     qsizetype maxMessageBytes = 1 << 20; ///< larger messages are dropped and counted
+    std::vector<bool> stations;          ///< AcquisitionOptions::stations
 };
 
 struct MqttDriverStats {

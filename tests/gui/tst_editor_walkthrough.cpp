@@ -60,7 +60,7 @@ struct Room {
         }())
         , ports(Sim::LocalCity::assignFreePorts(project, &error))
         , city(project, clock.nowMs())
-        , pipeline(project, clock, {std::nullopt, nullptr, {}})
+        , pipeline(project, clock, {std::nullopt, nullptr, {}, {}})
         , services{project,
                    dir.filePath(QStringLiteral("project.json")),
                    dir.filePath(QStringLiteral("project.json")),

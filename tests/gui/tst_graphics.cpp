@@ -47,7 +47,7 @@ struct LiveGraphics {
         }())
         , ports(Sim::LocalCity::assignFreePorts(project, &error))
         , city(project, clock.nowMs())
-        , pipeline(project, clock, {std::nullopt, nullptr, {}})
+        , pipeline(project, clock, {std::nullopt, nullptr, {}, {}})
         , services{project,
                    QString(),
                    QString(),

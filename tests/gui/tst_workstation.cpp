@@ -91,7 +91,7 @@ struct LiveCity {
               QStringLiteral("sqlite:") + dir.filePath(name + QStringLiteral(".sqlite")), &error))
         , pipeline(
               project, clock,
-              {sqliteHistory(url, dir.filePath(name + QStringLiteral("-spool"))), nullptr, path})
+              {sqliteHistory(url, dir.filePath(name + QStringLiteral("-spool"))), nullptr, path, {}})
         , services{project,
                    path,
                    path,

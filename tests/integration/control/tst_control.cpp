@@ -34,7 +34,7 @@ private Q_SLOTS:
             QStringLiteral("sqlite:") + dir.filePath(QStringLiteral("h.sqlite")), &error);
         history.spoolDirectory = dir.path();
         Runtime::Pipeline pipeline(project, clock,
-                                   {.history = history, .dump = nullptr, .projectPath = {}});
+                                   {.history = history, .dump = nullptr, .projectPath = {}, .stations = {}});
         pipeline.start();
         ControlService& control = pipeline.control();
 

@@ -136,7 +136,7 @@ private Q_SLOTS:
             QStringLiteral("sqlite:") + m_dir.filePath(QStringLiteral("h.sqlite")), &error);
         history.spoolDirectory = m_dir.path();
         m_pipeline = std::make_unique<Runtime::Pipeline>(
-            m_project, m_clock, Runtime::PipelineOptions{history, nullptr, {}});
+            m_project, m_clock, Runtime::PipelineOptions{history, nullptr, {}, {}});
         m_pipeline->start();
         m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("read"));
         m_db.setDatabaseName(m_dir.filePath(QStringLiteral("h.sqlite")));

@@ -1,0 +1,356 @@
+#include "publisher.h"
+
+#include <QDateTime>
+#include <QTimeZone>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QMutexLocker>
+
+#include <cmath>
+
+namespace PumpWatch::Remote {
+
+Publisher::Publisher(const Project& project, RealtimeStore& store,
+                     const Alarms::AlarmService& alarms,
+                     const Acquisition::AcquisitionService& acquisition, Mqtt::Client& client,
+                     PublisherOptions options, const Clock& clock, QObject* parent)
+    : QObject(parent)
+    , m_project(project)
+    , m_store(store)
+    , m_reader(store)
+    , m_alarms(alarms)
+    , m_acquisition(acquisition)
+    , m_client(client)
+    , m_options(std::move(options))
+    , m_clock(clock)
+    , m_zone(project.timeZone.toUtf8())
+    , m_out(project.stations.size() + 1)
+{
+    m_timer.setInterval(std::max(10, m_options.tickMs));
+    connect(&m_timer, &QTimer::timeout, this, &Publisher::tick);
+    connect(&m_client, &Mqtt::Client::connected, this, [this] { m_republish = true; });
+    // Shelving and unshelving change records without a transition: the signal covers them.
+    connect(&m_alarms, &Alarms::AlarmService::changed, this, [this] {
+        QMutexLocker lock(&m_pendingMutex);
+        m_alarmsDirty = true;
+    });
+}
+
+Publisher::~Publisher() = default;
+
+bool Publisher::owns(int station) const
+{
+    const std::vector<bool>& s = m_options.stations;
+    return s.empty() || (station >= 0 && std::size_t(station) < s.size() && s[std::size_t(station)]);
+}
+
+Publisher::StationOut& Publisher::out(int station)
+{
+    return station < 0 ? m_out.back() : m_out[std::size_t(station)];
+}
+
+QString Publisher::stationId(int station) const
+{
+    return station < 0 ? QString() : m_project.stations[std::size_t(station)].id;
+}
+
+ServerState Publisher::state() const
+{
+    ServerState s;
+    s.serverId = m_options.serverId;
+    s.epoch = m_epoch;
+    s.online = m_running;
+    s.active = m_running;
+    s.database = m_database;
+    s.ms = m_clock.nowMs();
+    for (int i = 0; i < int(m_project.stations.size()); ++i)
+        if (owns(i))
+            s.stations.append(m_project.stations[std::size_t(i)].id);
+    return s;
+}
+
+void Publisher::start(quint64 epoch)
+{
+    m_epoch = epoch;
+    m_running = true;
+    m_republish = true;
+    m_timer.start();
+    tick();
+}
+
+void Publisher::stop()
+{
+    if (!m_running)
+        return;
+    m_running = false;
+    m_timer.stop();
+    if (!m_mayPublish || m_mayPublish())
+        publishState();
+}
+
+void Publisher::setDatabase(bool reachable)
+{
+    if (m_database == reachable)
+        return;
+    m_database = reachable;
+    if (m_running)
+        publishState();
+}
+
+void Publisher::alarmChanges(std::span<const Alarms::AlarmChange> changes)
+{
+    QMutexLocker lock(&m_pendingMutex);
+    m_pending.insert(m_pending.end(), changes.begin(), changes.end());
+    m_alarmsDirty = true;
+}
+
+void Publisher::resync(const QStringList& stationIds)
+{
+    for (const QString& id : stationIds) {
+        const int s = m_project.stationIndex(id);
+        if (s < 0 || !owns(s))
+            continue;
+        out(s).snapshotDue = true;
+        out(s).lastSnapshotMs = 0; // at the next tick, not at its turn
+        out(s).alarmsDue = true;
+        ++m_stats.resyncs;
+    }
+    QMutexLocker lock(&m_pendingMutex);
+    m_alarmsDirty = true;
+}
+
+bool Publisher::publish(const QByteArray& topic, const QByteArray& payload, int qos, bool retain)
+{
+    m_stats.bytes += quint64(payload.size());
+    return m_client.publish(topic, payload, qos, retain);
+}
+
+void Publisher::publishState()
+{
+    publish(Topic::server(m_options.shard), encode(state()), 1, true);
+}
+
+void Publisher::takeStatuses()
+{
+    const std::vector<Acquisition::CommStatus> statuses = m_acquisition.stationStatuses();
+    for (const Acquisition::CommStatus& c : statuses) {
+        if (c.station < 0 || std::size_t(c.station) >= m_project.stations.size() || !owns(c.station))
+            continue;
+        const LinkStatus status{quint8(c.state), c.sinceMs, c.lastError};
+        StationOut& o = out(c.station);
+        if (o.status == status)
+            continue;
+        o.status = status;
+        o.snapshotDue = true;
+        o.lastSnapshotMs = 0; // a station going offline is news now, not in five seconds
+    }
+}
+
+void Publisher::tick()
+{
+    if (!m_running)
+        return;
+    // Taken even when nothing may go out, so a backlog never builds up in the reader.
+    const std::vector<TagId>& changed = m_reader.refresh();
+    for (TagId id : changed) {
+        const int s = m_project.stationIndexOfTag(id);
+        if (!owns(s))
+            continue;
+        StationOut& o = out(s);
+        o.changed.push_back(id - m_project.stations[std::size_t(s)].firstTag);
+        o.snapshotDue = true;
+    }
+    takeStatuses();
+    const bool may = m_client.isConnected() && (!m_mayPublish || m_mayPublish());
+    if (!may) {
+        for (StationOut& o : m_out)
+            o.changed.clear();
+        return;
+    }
+    if (m_republish) {
+        publishAll();
+        return;
+    }
+    const qint64 now = m_clock.nowMs();
+    for (int s = 0; s < int(m_project.stations.size()); ++s) {
+        StationOut& o = out(s);
+        if (!o.changed.empty())
+            publishDelta(s, o);
+        if (o.snapshotDue && o.lastSnapshotMs == 0)
+            publishSnapshot(s, o); // asked for, or its status changed
+    }
+    // The periodic snapshots, spread over the period: a share of the stations per tick.
+    const std::size_t n = m_project.stations.size();
+    const std::size_t perTick = std::max<std::size_t>(
+        1, n * std::size_t(m_options.tickMs) / std::size_t(std::max(1, m_options.snapshotMs)) + 1);
+    for (std::size_t i = 0; i < perTick && n > 0; ++i) {
+        const int s = int(m_snapshotCursor++ % n);
+        StationOut& o = out(s);
+        if (owns(s) && o.snapshotDue && now - o.lastSnapshotMs >= m_options.snapshotMs / 2)
+            publishSnapshot(s, o);
+    }
+    publishAlarms();
+}
+
+void Publisher::publishAll()
+{
+    m_republish = false;
+    publishState();
+    for (int s = 0; s < int(m_project.stations.size()); ++s) {
+        if (!owns(s))
+            continue;
+        StationOut& o = out(s);
+        if (!o.changed.empty())
+            publishDelta(s, o);
+        publishSnapshot(s, o);
+        o.alarmsDue = true;
+    }
+    m_out.back().alarmsDue = true;
+    {
+        QMutexLocker lock(&m_pendingMutex);
+        m_alarmsDirty = true;
+    }
+    publishAlarms();
+}
+
+void Publisher::publishDelta(int station, StationOut& o)
+{
+    const Station& st = m_project.stations[std::size_t(station)];
+    ValuesMessage m;
+    m.epoch = m_epoch;
+    m.seq = ++o.seq;
+    m.ms = m_clock.nowMs();
+    m.tagCount = st.tagCount;
+    m.status = o.status;
+    m.values.reserve(o.changed.size());
+    for (quint32 offset : o.changed)
+        m.values.push_back({offset, m_reader.value(st.firstTag + offset)});
+    o.changed.clear();
+    publish(Topic::values(m_options.shard, st.id), encode(m, false), 0, false);
+    ++m_stats.deltas;
+}
+
+void Publisher::publishSnapshot(int station, StationOut& o)
+{
+    const Station& st = m_project.stations[std::size_t(station)];
+    ValuesMessage m;
+    m.epoch = m_epoch;
+    m.seq = o.seq; // the state after delta `seq`
+    m.ms = m_clock.nowMs();
+    m.tagCount = st.tagCount;
+    m.status = o.status;
+    m.values.reserve(st.tagCount);
+    for (quint32 i = 0; i < st.tagCount; ++i) {
+        const TagValue& v = m_reader.value(st.firstTag + i);
+        if (v.timestampMs != 0 || v.quality != Quality::Unknown)
+            m.values.push_back({i, v});
+    }
+    publish(Topic::snapshot(m_options.shard, st.id), encode(m, true), 1, true);
+    o.snapshotDue = false;
+    o.lastSnapshotMs = std::max<qint64>(1, m.ms);
+    ++m_stats.snapshots;
+    if (m_options.cityMirror)
+        publishCityValues(station);
+}
+
+void Publisher::publishAlarms()
+{
+    std::vector<Alarms::AlarmChange> pending;
+    {
+        QMutexLocker lock(&m_pendingMutex);
+        if (!m_alarmsDirty)
+            return;
+        m_alarmsDirty = false;
+        pending.swap(m_pending);
+    }
+    for (const Alarms::AlarmChange& c : pending) {
+        if (c.record.station >= 0 && !owns(c.record.station))
+            continue;
+        out(c.record.station).changes.push_back(c);
+        if (m_options.cityMirror)
+            publishCityAlarm(c);
+    }
+    std::vector<std::vector<Alarms::AlarmRecord>> now(m_out.size());
+    for (Alarms::AlarmRecord& r : m_alarms.liveRecords()) {
+        if (r.station >= 0 && !owns(r.station))
+            continue;
+        now[r.station < 0 ? m_out.size() - 1 : std::size_t(r.station)].push_back(std::move(r));
+    }
+    for (std::size_t i = 0; i < m_out.size(); ++i) {
+        const int station = i + 1 == m_out.size() ? -1 : int(i);
+        if (station >= 0 && !owns(station))
+            continue;
+        StationOut& o = m_out[i];
+        if (!o.alarmsDue && o.changes.empty() && o.records == now[i])
+            continue;
+        // A station that never had an alarm has nothing retained to replace: stay quiet.
+        if (now[i].empty() && o.records.empty() && o.changes.empty() && o.alarmSeq == 0) {
+            o.alarmsDue = false;
+            continue;
+        }
+        AlarmsMessage m;
+        m.epoch = m_epoch;
+        m.seq = ++o.alarmSeq;
+        m.ms = m_clock.nowMs();
+        m.records = now[i];
+        m.changes.swap(o.changes);
+        publish(Topic::alarms(m_options.shard, stationId(station)), encode(m), 1, true);
+        o.records = std::move(now[i]);
+        o.alarmsDue = false;
+        ++m_stats.alarmMessages;
+    }
+}
+
+void Publisher::publishCityValues(int station)
+{
+    // For a city platform: plain JSON, names and units, one retained message per station.
+    const Station& st = m_project.stations[std::size_t(station)];
+    QJsonObject values;
+    for (quint32 i = 0; i < st.tagCount; ++i) {
+        const TagId id = st.firstTag + i;
+        const TagValue& v = m_reader.value(id);
+        if (v.timestampMs == 0)
+            continue;
+        const TagDef& def = m_project.tag(id);
+        QJsonObject o{{QStringLiteral("name"), def.name},
+                      {QStringLiteral("unit"), def.unit},
+                      {QStringLiteral("quality"), QLatin1String(qualityName(v.quality))},
+                      {QStringLiteral("time"), QDateTime::fromMSecsSinceEpoch(v.timestampMs)
+                                                   .toTimeZone(m_zone)
+                                                   .toString(Qt::ISODateWithMs)}};
+        o.insert(QStringLiteral("value"), std::isfinite(v.value) ? QJsonValue(v.value)
+                                                                 : QJsonValue(QJsonValue::Null));
+        values.insert(m_project.deviceOfTag(id).id + u'/' + def.key, o);
+    }
+    const QJsonObject doc{
+        {QStringLiteral("station"), st.id},
+        {QStringLiteral("name"), st.name},
+        {QStringLiteral("comm"),
+         QLatin1String(Acquisition::commStateName(Acquisition::CommState(out(station).status.state)))},
+        {QStringLiteral("values"), values}};
+    publish(Topic::city(st.id), QJsonDocument(doc).toJson(QJsonDocument::Compact), 1, true);
+}
+
+void Publisher::publishCityAlarm(const Alarms::AlarmChange& c)
+{
+    static constexpr const char* kinds[] = {"raised", "ended", "acknowledged"};
+    const Alarms::AlarmRecord& r = c.record;
+    QJsonObject doc{{QStringLiteral("event"), QLatin1String(kinds[c.kind])},
+                    {QStringLiteral("id"), alarmId(r)},
+                    {QStringLiteral("type"), QLatin1String(Alarms::alarmTypeCode(r.type))},
+                    {QStringLiteral("severity"),
+                     r.severity == Alarms::Severity::Critical ? QStringLiteral("critical")
+                                                              : QStringLiteral("warning")},
+                    {QStringLiteral("station"), stationId(r.station)},
+                    {QStringLiteral("start"), QDateTime::fromMSecsSinceEpoch(r.startMs)
+                                                  .toTimeZone(m_zone)
+                                                  .toString(Qt::ISODateWithMs)}};
+    if (r.tag != InvalidTagId && r.tag < m_project.tagCount())
+        doc.insert(QStringLiteral("tag"), m_project.tagPath(r.tag));
+    if (r.isAcknowledged())
+        doc.insert(QStringLiteral("acknowledgedBy"), r.ackUser);
+    publish(Topic::city({}), QJsonDocument(doc).toJson(QJsonDocument::Compact), 1, false);
+}
+
+} // namespace PumpWatch::Remote
