@@ -304,6 +304,19 @@ private Q_SLOTS:
         QTRY_VERIFY(m_spy->got("neuron/pumpwatch/write/req", "{}"));
     }
 
+    void onlyServersReadTheBrokersFigures()
+    {
+        // For health checks (docs/deploy-control-room.md): $SYS/broker/version is retained.
+        std::unique_ptr<Peer> server =
+            connect(QStringLiteral("server-b"), QStringLiteral("server-b-sys"), {"$SYS/broker/#"});
+        std::unique_ptr<Peer> ws =
+            connect(QStringLiteral("ws1"), QStringLiteral("ws1-sys"), {"$SYS/broker/#"});
+        QVERIFY(server && ws);
+        QTRY_VERIFY(server->count("$SYS/broker/version") == 1);
+        QCOMPARE(ws->count("$SYS/broker/version"), 0);
+        QVERIFY(ws->in.empty());
+    }
+
     void cityReadsOnlyTheMirror()
     {
         // The city platform subscribed to '#'.
