@@ -8,6 +8,16 @@
 //     broker.kill();                                    // clients see their connection lost
 //     QVERIFY2(broker.start(), qPrintable(broker.errorString()));
 //     broker.reload();                                  // SIGHUP: re-read password/ACL files
+//
+// Or on a configuration of one's own, e.g. the shipped one with its files in a test folder:
+//
+//     MosquittoBroker broker(MosquittoBroker::Config::fromFile(
+//         PUMPWATCH_SOURCE_DIR "/installer/mosquitto/pumpwatch.conf",
+//         {{QStringLiteral("/etc/mosquitto/pumpwatch"), dir.path()}}));
+//
+// Its first `listener` line becomes the test's loopback listener (what follows it, e.g.
+// `protocol`, applies to that), persistence goes to the broker's own temporary folder, and the
+// paths of the replacements are rewritten — so the test runs what a control room runs.
 #pragma once
 
 #include <QDir>
@@ -20,17 +30,47 @@
 #include <arpa/inet.h>
 #include <csignal>
 #include <netinet/in.h>
+#include <optional>
 #include <sys/socket.h>
 #include <unistd.h>
+#include <utility>
 
 namespace PumpWatch::Test {
 
 class MosquittoBroker {
 public:
+    /// A configuration of one's own in place of the built-in anonymous one.
+    struct Config {
+        QString text; ///< a mosquitto.conf
+        /// Literal replacements made in `text` first, e.g. {"/etc/mosquitto/pumpwatch", dir}.
+        QList<std::pair<QString, QString>> replacements;
+        QString errorString; ///< set by fromFile if the file cannot be read
+
+        static Config fromFile(const QString& path,
+                               QList<std::pair<QString, QString>> replacements = {})
+        {
+            Config config;
+            QFile file(path);
+            if (file.open(QIODevice::ReadOnly))
+                config.text = QString::fromUtf8(file.readAll());
+            else
+                config.errorString = QStringLiteral("cannot read %1").arg(path);
+            config.replacements = std::move(replacements);
+            return config;
+        }
+    };
+
     /// Starts a broker; `extraConf` is appended to its configuration (e.g. "retain_available
     /// false\n"). Check isRunning() / errorString().
     explicit MosquittoBroker(QString extraConf = {})
         : m_extraConf(std::move(extraConf))
+    {
+        m_port = freeLoopbackPort();
+        start();
+    }
+    /// Starts a broker on `config` (see the top of this file). Check isRunning() / errorString().
+    explicit MosquittoBroker(Config config)
+        : m_config(std::move(config))
     {
         m_port = freeLoopbackPort();
         start();
@@ -43,6 +83,9 @@ public:
     bool isRunning() const { return m_process.state() == QProcess::Running; }
     /// Why start() failed, with the broker's own output.
     QString errorString() const { return m_error; }
+    /// The broker's temporary folder: its configuration file, and its persistence when given a
+    /// Config with `persistence true`.
+    QString dir() const { return m_dir.path(); }
 
     /// (Re)starts the broker on port(); true once it accepts connections (≤ 5 s).
     bool start()
@@ -55,13 +98,20 @@ public:
             m_error = QStringLiteral("cannot write %1").arg(conf);
             return false;
         }
-        file.write(QStringLiteral("listener %1 127.0.0.1\nallow_anonymous true\npersistence false\n"
-                                  "max_queued_messages 20000\n%2%3\n")
+        QString text;
+        if (m_config) {
+            if (!adapted(&text))
+                return false;
+        } else {
+            text = QStringLiteral("listener %1 127.0.0.1\nallow_anonymous true\npersistence false\n"
+                                  "max_queued_messages 20000\n%2\n")
                        .arg(m_port)
-                       // As root it would switch to user mosquitto, who cannot read our files.
-                       .arg(::geteuid() == 0 ? QStringLiteral("user root\n") : QString())
-                       .arg(m_extraConf)
-                       .toUtf8());
+                       .arg(m_extraConf);
+        }
+        // As root it would switch to user mosquitto, who cannot read our files.
+        if (::geteuid() == 0)
+            text += QStringLiteral("user root\n");
+        file.write(text.toUtf8());
         file.close();
         m_process.setProcessChannelMode(QProcess::MergedChannels);
         m_process.start(QStringLiteral("mosquitto"), {QStringLiteral("-c"), conf});
@@ -115,6 +165,41 @@ public:
     }
 
 private:
+    /// m_config made fit for a test: replacements made, the first listener on our loopback port,
+    /// the machine's own paths (persistence, pid, log file) dropped or moved into m_dir.
+    bool adapted(QString* out)
+    {
+        if (!m_config->errorString.isEmpty()) {
+            m_error = m_config->errorString;
+            return false;
+        }
+        QString text = m_config->text;
+        for (const auto& [from, to] : m_config->replacements)
+            text.replace(from, to);
+        QStringList lines;
+        bool listener = false;
+        for (const QString& line : text.split(QLatin1Char('\n'))) {
+            const QString key = line.trimmed().section(QLatin1Char(' '), 0, 0);
+            if (key == u"listener") {
+                if (listener) {
+                    m_error = QStringLiteral("a test broker has one listener: %1").arg(line);
+                    return false;
+                }
+                listener = true;
+                lines << QStringLiteral("listener %1 127.0.0.1").arg(m_port);
+            } else if (key == u"persistence_location" || key == u"pid_file" || key == u"log_dest") {
+                lines << QStringLiteral("# (test) ") + line;
+            } else {
+                lines << line;
+            }
+        }
+        if (!listener)
+            lines.prepend(QStringLiteral("listener %1 127.0.0.1").arg(m_port));
+        lines << QStringLiteral("persistence_location %1/").arg(m_dir.path());
+        *out = lines.join(QLatin1Char('\n')) + QLatin1Char('\n');
+        return true;
+    }
+
     bool accepts() const
     {
         const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
@@ -128,6 +213,7 @@ private:
     }
 
     QString m_extraConf;
+    std::optional<Config> m_config;
     QTemporaryDir m_dir;
     QProcess m_process;
     QString m_error;
