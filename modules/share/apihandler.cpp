@@ -243,10 +243,8 @@ ApiHandler::Result ApiHandler::stations(QJsonObject* out, int* rows)
             if (line.plant >= 0)
                 o.insert(QStringLiteral("plant"), m_project.plants[size_t(line.plant)].name);
         }
-        if (s.location.latitude != 0.0 || s.location.longitude != 0.0) {
-            o.insert(QStringLiteral("lon"), s.location.longitude);
-            o.insert(QStringLiteral("lat"), s.location.latitude);
-        }
+        o.insert(QStringLiteral("lon"), s.location.longitude); // a station's location is
+        o.insert(QStringLiteral("lat"), s.location.latitude);  // required in the project
         list.append(o);
     }
     *rows = int(list.size());

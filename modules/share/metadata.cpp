@@ -59,13 +59,9 @@ bool syncMetadata(const Project& project, const History::DatabaseUrl& url, QStri
         const Line* line = s.line >= 0 ? &project.lines[size_t(s.line)] : nullptr;
         const QString plant =
             line && line->plant >= 0 ? project.plants[size_t(line->plant)].name : QString();
-        // (0, 0) is the project's "no location" (off the coast of Africa, not a pump house).
-        const bool located = s.location.latitude != 0.0 || s.location.longitude != 0.0;
-        const QVariant noNumber(QMetaType::fromType<double>());
         stations.push_back({s.id, s.name, textOrNull(s.code), textOrNull(s.district),
                             zones.join(QLatin1Char(',')), textOrNull(line ? line->name : QString()),
-                            textOrNull(plant), located ? QVariant(s.location.longitude) : noNumber,
-                            located ? QVariant(s.location.latitude) : noNumber, int(i)});
+                            textOrNull(plant), s.location.longitude, s.location.latitude, int(i)});
     }
     for (TagId t = 0; t < project.tagCount(); ++t) {
         const TagDef& def = project.tag(t);
