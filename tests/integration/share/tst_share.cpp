@@ -13,6 +13,7 @@
 #include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QProcess>
 #include <QSqlRecord>
 #include <QTest>
 #include <QTimer>
@@ -602,6 +603,96 @@ private Q_SLOTS:
                      QCryptographicHash::hash(m_stationsOnly, QCryptographicHash::Sha256).toHex()));
         QCOMPARE(q.value(1).toString(), QStringLiteral("stations:read"));
         QCOMPARE(m_allScopes.size(), 43); // 32 bytes, base64url without padding
+    }
+
+    /// pumpwatch-cli's share, token and api commands on the same database.
+    void cli()
+    {
+        const auto run = [](const QStringList& args, QByteArray* out = nullptr,
+                            QByteArray* err = nullptr) {
+            QProcess p;
+            p.start(QStringLiteral(PUMPWATCH_BIN_DIR "/pumpwatch-cli"), args);
+            if (!p.waitForFinished(60'000))
+                return -1;
+            if (out)
+                *out = p.readAllStandardOutput();
+            const QByteArray e = p.readAllStandardError();
+            if (err)
+                *err = e;
+            return p.exitCode();
+        };
+        const QString db = m_pg.url();
+        const QString projectFile = m_tmp.filePath(QStringLiteral("project.json"));
+        const QString passwordFile = m_tmp.filePath(QStringLiteral("password"));
+        {
+            QFile f(projectFile);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(ProjectJson);
+            QFile p(passwordFile);
+            QVERIFY(p.open(QIODevice::WriteOnly));
+            p.write("from a file\n");
+        }
+        QByteArray out, err;
+        QCOMPARE(
+            run({QStringLiteral("share"), QStringLiteral("setup"), QStringLiteral("--db"), db,
+                 QStringLiteral("--project"), projectFile, QStringLiteral("--reader"),
+                 QStringLiteral("cli_reader"), QStringLiteral("--password-file"), passwordFile},
+                &out, &err),
+            0);
+        QSqlQuery q(admin());
+        QVERIFY(q.exec(QStringLiteral("SELECT has_table_privilege('cli_reader', "
+                                      "'pumpwatch_v1.latest_values', 'SELECT'), "
+                                      "has_table_privilege('cli_reader', 'public.samples', "
+                                      "'SELECT'), rolcanlogin FROM pg_roles WHERE rolname = "
+                                      "'cli_reader'")));
+        QVERIFY(q.next());
+        QCOMPARE(q.value(0).toBool(), true);
+        QCOMPARE(q.value(1).toBool(), false);
+        QCOMPARE(q.value(2).toBool(), true);
+
+        QCOMPARE(run({QStringLiteral("share"), QStringLiteral("setup"), QStringLiteral("--db"),
+                      QStringLiteral("sqlite:") + m_tmp.filePath(QStringLiteral("cli.db")),
+                      QStringLiteral("--project"), projectFile, QStringLiteral("--reader"),
+                      QStringLiteral("r"), QStringLiteral("--password-file"), passwordFile},
+                     &out, &err),
+                 1);
+        QVERIFY2(err.contains("PostgreSQL only"), err);
+
+        QCOMPARE(run({QStringLiteral("token"), QStringLiteral("add"), QStringLiteral("--db"), db,
+                      QStringLiteral("--name"), QStringLiteral("scada-cli"),
+                      QStringLiteral("--scope"), QStringLiteral("stations:read,alarms:read")},
+                     &out, &err),
+                 0);
+        const QByteArray token = out.trimmed();
+        QCOMPARE(token.size(), 43);
+        QCOMPARE(get(QStringLiteral("/api/v1/stations"), token).status, 200);
+        QCOMPARE(run({QStringLiteral("token"), QStringLiteral("add"), QStringLiteral("--db"), db,
+                      QStringLiteral("--name"), QStringLiteral("bad"), QStringLiteral("--scope"),
+                      QStringLiteral("values:write")},
+                     &out, &err),
+                 2);
+        QVERIFY2(err.contains("values:write"), err);
+
+        QCOMPARE(run({QStringLiteral("token"), QStringLiteral("list"), QStringLiteral("--db"), db},
+                     &out, &err),
+                 0);
+        QVERIFY2(out.contains("scada-cli\tstations:read,alarms:read\t"), out);
+        QVERIFY(!out.contains(token));
+
+        QCOMPARE(run({QStringLiteral("token"), QStringLiteral("revoke"), QStringLiteral("--db"), db,
+                      QStringLiteral("--name"), QStringLiteral("scada-cli")}),
+                 0);
+        QCOMPARE(get(QStringLiteral("/api/v1/stations"), token).status, 401);
+        QCOMPARE(run({QStringLiteral("token"), QStringLiteral("revoke"), QStringLiteral("--db"), db,
+                      QStringLiteral("--name"), QStringLiteral("scada-cli")}),
+                 1);
+
+        QCOMPARE(run({QStringLiteral("api"), QStringLiteral("log"), QStringLiteral("--db"), db,
+                      QStringLiteral("--since"), QStringLiteral("2000-01-01")},
+                     &out, &err),
+                 0);
+        QVERIFY2(out.contains("scada-cli\t127.0.0.1\tGET\t/api/v1/stations\t200\t2\t"), out);
+        QVERIFY2(out.contains("scada-cli\t127.0.0.1\tGET\t/api/v1/stations\t401\t0\t"), out);
     }
 
     /// Last: every call of the tests above, whatever its status, is in api_calls.
