@@ -144,10 +144,12 @@ bool ReaderViews::setup(const Project& project, const History::DatabaseUrl& url,
         QStringLiteral("GRANT SELECT ON ALL TABLES IN SCHEMA pumpwatch_v1 TO %I"),
         QStringLiteral("ALTER ROLE %I SET search_path = pumpwatch_v1"),
         QStringLiteral("ALTER ROLE %I SET default_transaction_read_only = on"),
+        // A reader's runaway query must not load the server that acquisition writes to.
+        QStringLiteral("ALTER ROLE %I SET statement_timeout = '300s'"),
     };
     const QList<QStringList> arguments = {
         {reader, password}, {database}, {database}, {database, reader}, {reader}, {reader},
-        {reader},           {reader},   {reader},   {reader},           {reader},
+        {reader},           {reader},   {reader},   {reader},           {reader}, {reader},
     };
     for (qsizetype i = 0; i < templates.size(); ++i) {
         QString sql;

@@ -21,7 +21,7 @@
 // The views run with their owner's rights (the account that ran setup), so the reader needs
 // SELECT on the views only: it gets USAGE on pumpwatch_v1 and SELECT on its views, nothing on
 // the base tables, no CREATE anywhere, no temporary tables (TEMPORARY is revoked from PUBLIC on
-// the database), and its sessions are read-only by default.
+// the database), its sessions are read-only by default and its statements time out after 5 min.
 #pragma once
 
 #include <core/project.h>

@@ -83,10 +83,12 @@ class tst_Share : public QObject {
     /// Every call the test made: path with query → status, to find in api_calls.
     std::vector<std::pair<QString, int>> m_calls;
 
-    Reply get(const QString& pathAndQuery, const QByteArray& token)
+    /// GET from the API on PostgreSQL, or from another ApiServer's `port` (not recorded).
+    Reply get(const QString& pathAndQuery, const QByteArray& token, quint16 port = 0)
     {
-        QNetworkRequest request(
-            QUrl(QStringLiteral("http://127.0.0.1:%1%2").arg(m_api->port()).arg(pathAndQuery)));
+        QNetworkRequest request(QUrl(QStringLiteral("http://127.0.0.1:%1%2")
+                                         .arg(port ? port : m_api->port())
+                                         .arg(pathAndQuery)));
         if (!token.isEmpty())
             request.setRawHeader("Authorization", "Bearer " + token);
         QNetworkReply* reply = m_network.get(request);
@@ -99,7 +101,8 @@ class tst_Share : public QObject {
         r.body = reply->readAll();
         r.json = QJsonDocument::fromJson(r.body).object();
         reply->deleteLater();
-        m_calls.emplace_back(pathAndQuery, r.status);
+        if (port == 0)
+            m_calls.emplace_back(pathAndQuery, r.status);
         return r;
     }
 
@@ -281,6 +284,8 @@ private Q_SLOTS:
         QVERIFY(q.exec(QStringLiteral("RESET ALL")));
         QVERIFY(q.exec(QStringLiteral("SHOW transaction_read_only")) && q.next());
         QCOMPARE(q.value(0).toString(), QStringLiteral("on"));
+        QVERIFY(q.exec(QStringLiteral("SHOW statement_timeout")) && q.next());
+        QCOMPARE(q.value(0).toString(), QStringLiteral("5min"));
     }
 
     void readerReadsViews()
@@ -693,6 +698,63 @@ private Q_SLOTS:
                  0);
         QVERIFY2(out.contains("scada-cli\t127.0.0.1\tGET\t/api/v1/stations\t200\t2\t"), out);
         QVERIFY2(out.contains("scada-cli\t127.0.0.1\tGET\t/api/v1/stations\t401\t0\t"), out);
+    }
+
+    /// Tokens, the API and its log need no PostgreSQL: the same on a SQLite history.
+    void apiOnSqlite()
+    {
+        QString error;
+        const DatabaseUrl url = *DatabaseUrl::parse(
+            QStringLiteral("sqlite:") + m_tmp.filePath(QStringLiteral("api.db")), &error);
+        ManualClock clock(at(3600));
+        HistoryOptions options;
+        options.database = url;
+        options.spoolDirectory = m_tmp.filePath(QStringLiteral("spool-sqlite"));
+        {
+            HistoryWriter w(m_project, clock, options);
+            QVERIFY(w.open());
+            std::vector<Sample> samples;
+            for (int i = 0; i < 360; ++i)
+                samples.push_back(
+                    {at(i * 10), pressure(i), tag("S1", "pressure"), Quality::Good, false});
+            samples.push_back({at(3600), 0.4, tag("S1", "pressure"), Quality::Good, false});
+            w.write(samples);
+            QVERIFY(w.flush());
+        }
+        QByteArray token;
+        {
+            Share::Connection c(url, QStringLiteral("test-sqlite"));
+            QVERIFY2(c.open(&error), qPrintable(error));
+            const auto t =
+                Share::Tokens::add(c.db(), QStringLiteral("local"),
+                                   {QStringLiteral("values:read"), QStringLiteral("history:read")},
+                                   QStringLiteral("test"), 0, &error);
+            QVERIFY2(t, qPrintable(error));
+            token = *t;
+        }
+        QVERIFY2(Share::syncMetadata(m_project, url, &error), qPrintable(error));
+        auto api = Share::ApiServer::start(m_project, url, QHostAddress::LocalHost, 0, &error);
+        QVERIFY2(api, qPrintable(error));
+        const Reply latest = get(QStringLiteral("/api/v1/values/latest"), token, api->port());
+        QCOMPARE(latest.status, 200);
+        QCOMPARE(latest.json[u"values"][0][u"value"].toDouble(), 0.4);
+        const Reply hour = get(QStringLiteral("/api/v1/history?tag=S1/pressure&from=2026-11-20&"
+                                              "to=2026-11-21&step=hour"),
+                               token, api->port());
+        QCOMPARE(hour.status, 200);
+        QVERIFY(qAbs(hour.json[u"points"][0][u"value"].toDouble() - mean(0, 360)) < 1e-9);
+        QCOMPARE(get(QStringLiteral("/api/v1/alarms/active"), token, api->port()).status, 403);
+        api.reset();
+        Share::Connection c(url, QStringLiteral("test-sqlite"));
+        QVERIFY2(c.open(&error), qPrintable(error));
+        QSqlQuery q(c.db());
+        QVERIFY(q.exec(QStringLiteral("SELECT status, token FROM api_calls ORDER BY id")));
+        for (const int status : {200, 200, 403}) {
+            QVERIFY(q.next());
+            QCOMPARE(q.value(0).toInt(), status);
+            QCOMPARE(q.value(1).toString(), QStringLiteral("local"));
+        }
+        QVERIFY(!q.next());
     }
 
     /// Last: every call of the tests above, whatever its status, is in api_calls.
