@@ -100,7 +100,8 @@ void ApiHandler::log(const ApiRequest& request, const ApiResponse& response, qin
     if (request.url.hasQuery())
         path += QLatin1Char('?') + request.url.query(QUrl::FullyEncoded);
     QString error;
-    if (ensureOpen(&error)) {
+    // Twice: the first insert may find the connection dropped by the server (see answer()).
+    for (int attempt = 0; attempt < 2 && ensureOpen(&error); ++attempt) {
         QSqlQuery q(m_connection.db());
         q.prepare(QStringLiteral("INSERT INTO api_calls (ts, token, remote, method, path, status, "
                                  "row_count, duration_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
@@ -148,9 +149,17 @@ ApiResponse ApiHandler::answer(const ApiRequest& request)
     if (!ensureOpen(&error))
         return fail(databaseFailure(error));
     bool failed = false;
-    const auto token = Tokens::find(m_connection.db(), auth.mid(7).trimmed(), &failed, &error);
-    if (failed)
-        return fail(databaseFailure(error));
+    auto token = Tokens::find(m_connection.db(), auth.mid(7).trimmed(), &failed, &error);
+    if (failed) {
+        // A connection the server dropped (a restart, an idle timeout) fails on its first use:
+        // one fresh connection before answering 503.
+        m_connection.close();
+        if (!ensureOpen(&error))
+            return fail(databaseFailure(error));
+        token = Tokens::find(m_connection.db(), auth.mid(7).trimmed(), &failed, &error);
+        if (failed)
+            return fail(databaseFailure(error));
+    }
     if (!token)
         return fail({401, QStringLiteral("unknown token"), {}, {}});
     response.token = token->name;

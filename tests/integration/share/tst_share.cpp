@@ -80,18 +80,26 @@ class tst_Share : public QObject {
     QByteArray m_allScopes;    ///< every scope
     QByteArray m_stationsOnly; ///< stations:read only
     QByteArray m_revoked;
-    /// Every call the test made: path with query → status, to find in api_calls.
-    std::vector<std::pair<QString, int>> m_calls;
+    struct Call {
+        QString path; ///< with query
+        int status;
+        QByteArray method;
+    };
+    /// Every call the test made to the API on PostgreSQL, to find in api_calls.
+    std::vector<Call> m_calls;
 
-    /// GET from the API on PostgreSQL, or from another ApiServer's `port` (not recorded).
-    Reply get(const QString& pathAndQuery, const QByteArray& token, quint16 port = 0)
+    /// GET (or `method`) from the API on PostgreSQL, or from another ApiServer's `port` (not
+    /// recorded in m_calls).
+    Reply get(const QString& pathAndQuery, const QByteArray& token, quint16 port = 0,
+              const QByteArray& method = "GET")
     {
         QNetworkRequest request(QUrl(QStringLiteral("http://127.0.0.1:%1%2")
                                          .arg(port ? port : m_api->port())
                                          .arg(pathAndQuery)));
         if (!token.isEmpty())
             request.setRawHeader("Authorization", "Bearer " + token);
-        QNetworkReply* reply = m_network.get(request);
+        QNetworkReply* reply = method == "GET" ? m_network.get(request)
+                                               : m_network.sendCustomRequest(request, method, "{}");
         QEventLoop loop;
         connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
         QTimer::singleShot(20'000, &loop, &QEventLoop::quit);
@@ -102,7 +110,7 @@ class tst_Share : public QObject {
         r.json = QJsonDocument::fromJson(r.body).object();
         reply->deleteLater();
         if (port == 0)
-            m_calls.emplace_back(pathAndQuery, r.status);
+            m_calls.push_back({pathAndQuery, r.status, method});
         return r;
     }
 
@@ -700,6 +708,35 @@ private Q_SLOTS:
         QVERIFY2(out.contains("scada-cli\t127.0.0.1\tGET\t/api/v1/stations\t401\t0\t"), out);
     }
 
+    void apiRefusesWrites()
+    {
+        for (const QByteArray& method :
+             {QByteArray("POST"), QByteArray("PUT"), QByteArray("DELETE")}) {
+            const Reply r = get(QStringLiteral("/api/v1/stations"), m_allScopes, 0, method);
+            QCOMPARE(r.status, 405);
+        }
+    }
+
+    /// The database goes away and comes back: 503 meanwhile (that call cannot be logged), then
+    /// answers and log rows again without restarting the API.
+    void databaseOutage()
+    {
+        QSqlDatabase::removeDatabase(QStringLiteral("test-admin"));
+        QSqlDatabase::removeDatabase(QStringLiteral("test-reader"));
+        QVERIFY(m_pg.stop());
+        const Reply away = get(QStringLiteral("/api/v1/stations"), m_allScopes, m_api->port());
+        QCOMPARE(away.status, 503);
+        QString error;
+        QVERIFY2(m_pg.startServer(&error), qPrintable(error));
+        const Reply back = get(QStringLiteral("/api/v1/stations"), m_allScopes);
+        QCOMPARE(back.status, 200);
+        // A restart between two calls: the API's connection is dead but looks open; the next
+        // call still gets its answer.
+        QVERIFY(m_pg.stop());
+        QVERIFY2(m_pg.startServer(&error), qPrintable(error));
+        QCOMPARE(get(QStringLiteral("/api/v1/values/latest?station=S1"), m_allScopes).status, 200);
+    }
+
     /// Tokens, the API and its log need no PostgreSQL: the same on a SQLite history.
     void apiOnSqlite()
     {
@@ -764,22 +801,22 @@ private Q_SLOTS:
         QSqlQuery q(admin());
         QVERIFY(q.exec(QStringLiteral("SELECT path, status, token, row_count, remote, method, "
                                       "duration_ms FROM api_calls ORDER BY id")));
-        std::vector<std::pair<QString, int>> logged;
+        std::vector<Call> logged;
         while (q.next()) {
-            logged.emplace_back(q.value(0).toString(), q.value(1).toInt());
+            logged.push_back({q.value(0).toString(), q.value(1).toInt(), q.value(5).toByteArray()});
             QCOMPARE(q.value(4).toString(), QStringLiteral("127.0.0.1"));
-            QCOMPARE(q.value(5).toString(), QStringLiteral("GET"));
             QVERIFY(q.value(6).toDouble() >= 0);
             if (q.value(1).toInt() != 200)
                 QCOMPARE(q.value(3).toInt(), 0);
         }
         QCOMPARE(logged.size(), m_calls.size());
         for (size_t i = 0; i < logged.size(); ++i) {
-            QCOMPARE(QUrl::fromPercentEncoding(logged[i].first.toLatin1()),
-                     QUrl::fromPercentEncoding(m_calls[i].first.toLatin1()));
-            QCOMPARE(logged[i].second, m_calls[i].second);
+            QCOMPARE(QUrl::fromPercentEncoding(logged[i].path.toLatin1()),
+                     QUrl::fromPercentEncoding(m_calls[i].path.toLatin1()));
+            QCOMPARE(logged[i].status, m_calls[i].status);
+            QCOMPARE(logged[i].method, m_calls[i].method);
         }
-        for (const int status : {200, 400, 401, 403, 404}) {
+        for (const int status : {200, 400, 401, 403, 404, 405}) {
             QVERIFY(q.exec(
                 QStringLiteral("SELECT count(*) FROM api_calls WHERE status = %1").arg(status)));
             QVERIFY(q.next() && q.value(0).toInt() > 0);
