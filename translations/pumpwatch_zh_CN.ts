@@ -1714,6 +1714,119 @@
     </message>
 </context>
 <context>
+    <name>PumpWatch::Cli::ShareCommands</name>
+    <message>
+        <source>  share setup --db URL --project FILE --reader NAME --password-file FILE
+                                           the read-only views pumpwatch_v1 and their reader role (PostgreSQL)
+  token add --db URL --name NAME --scope SCOPE,...
+                                           a token for the HTTP API, printed once
+  token list --db URL                      the API tokens (never the tokens themselves)
+  token revoke --db URL --name NAME        revokes a token
+  api log --db URL [--since T] [--project FILE]
+                                           the HTTP API&apos;s calls, oldest first
+</source>
+        <translation>  share setup --db URL --project FILE --reader NAME --password-file FILE
+                                           只读视图 pumpwatch_v1 及其读取角色（PostgreSQL）
+  token add --db URL --name NAME --scope SCOPE,...
+                                           为 HTTP API 生成令牌，仅显示一次
+  token list --db URL                      列出 API 令牌（从不显示令牌本身）
+  token revoke --db URL --name NAME        吊销令牌
+  api log --db URL [--since T] [--project FILE]
+                                           HTTP API 的调用记录，按时间先后
+</translation>
+    </message>
+    <message>
+        <source>unknown command &apos;%1 %2&apos;; commands:
+</source>
+        <translation>未知命令“%1 %2”；可用命令：
+</translation>
+    </message>
+    <message>
+        <source>Creates or updates the read-only views of schema pumpwatch_v1, writes the project&apos;s stations and tags for them, and creates the LOGIN role NAME (or sets its password) with SELECT on those views and nothing else. PostgreSQL only; run it as the database&apos;s owner. Run it again after an upgrade or to change the password.</source>
+        <translation>创建或更新模式 pumpwatch_v1 的只读视图，写入视图所需的工程站点和测点，并创建可登录角色 NAME（或设置其密码），只授予这些视图的 SELECT 权限，别无其他。仅限 PostgreSQL；请以数据库所有者身份运行。升级后或修改密码时再次运行即可。</translation>
+    </message>
+    <message>
+        <source>the command</source>
+        <translation>命令</translation>
+    </message>
+    <message>
+        <source>the reader role&apos;s name, e.g. city_platform</source>
+        <translation>读取角色的名称，例如 city_platform</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>a file whose first line is the reader&apos;s password (not on the command line, where other users of the computer could see it)</source>
+        <translation>第一行为读取角色密码的文件（不写在命令行上，以免本机其他用户看到）</translation>
+    </message>
+    <message>
+        <source>FILE</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>the role %1 reads the views of schema %2 in %3</source>
+        <translation>角色 %1 可读取 %3 中模式 %2 的视图</translation>
+    </message>
+    <message>
+        <source>Makes a token for the HTTP API and prints it. It is shown this once: the database keeps only its SHA-256. Scopes: %1.</source>
+        <translation>为 HTTP API 生成令牌并输出。令牌只显示这一次：数据库只保存其 SHA-256。权限范围：%1。</translation>
+    </message>
+    <message>
+        <source>who the token is for, e.g. city-platform</source>
+        <translation>令牌的使用方，例如 city-platform</translation>
+    </message>
+    <message>
+        <source>what it may read, comma-separated</source>
+        <translation>允许读取的范围，以逗号分隔</translation>
+    </message>
+    <message>
+        <source>SCOPES</source>
+        <translation>范围</translation>
+    </message>
+    <message>
+        <source>the token for %1 (shown once; keep it secret):</source>
+        <translation>%1 的令牌（仅显示一次，请妥善保密）：</translation>
+    </message>
+    <message>
+        <source>Lists the API tokens, tab-separated: name, scopes, created, created by, revoked.</source>
+        <translation>列出 API 令牌，以制表符分隔：名称、范围、创建时间、创建人、吊销时间。</translation>
+    </message>
+    <message>
+        <source>Revokes an API token: calls with it are refused (401) from now on. The token&apos;s row and name stay, so the call log still says whose calls they were.</source>
+        <translation>吊销 API 令牌：此后使用该令牌的调用一律拒绝（401）。令牌的记录和名称保留，调用记录仍能说明调用者是谁。</translation>
+    </message>
+    <message>
+        <source>the token&apos;s name</source>
+        <translation>令牌名称</translation>
+    </message>
+    <message>
+        <source>token %1 revoked</source>
+        <translation>令牌 %1 已吊销</translation>
+    </message>
+    <message>
+        <source>Lists the HTTP API&apos;s calls, oldest first, tab-separated: time, token, remote address, method, path, status, rows, milliseconds; times in the time zone of --project, else this computer&apos;s.</source>
+        <translation>列出 HTTP API 的调用记录，按时间先后，以制表符分隔：时间、令牌、远端地址、方法、路径、状态、行数、毫秒；时间按 --project 的时区，未指定时按本机时区。</translation>
+    </message>
+    <message>
+        <source>calls from this time on (default: the last 24 hours)</source>
+        <translation>从此时间起的调用（默认：最近 24 小时）</translation>
+    </message>
+    <message>
+        <source>T</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>--since: &apos;%1&apos; is not a time</source>
+        <translation>--since：“%1”不是时间</translation>
+    </message>
+</context>
+<context>
     <name>PumpWatch::Control::ControlService</name>
     <message>
         <source>%1: no value has been received yet</source>
@@ -4591,6 +4704,86 @@
     <message>
         <source>scheduled reports: not issued without --db</source>
         <translation>定时报表：未指定 --db，不生成</translation>
+    </message>
+</context>
+<context>
+    <name>PumpWatch::Share::ApiServer</name>
+    <message>
+        <source>the data sharing API needs a database</source>
+        <translation>数据共享 API 需要数据库</translation>
+    </message>
+    <message>
+        <source>the data sharing API cannot listen on %1 port %2</source>
+        <translation>数据共享 API 无法在 %1 端口 %2 上监听</translation>
+    </message>
+</context>
+<context>
+    <name>PumpWatch::Share::Connection</name>
+    <message>
+        <source>no database given</source>
+        <translation>未指定数据库</translation>
+    </message>
+    <message>
+        <source>creating the data sharing tables: %1</source>
+        <translation>创建数据共享表：%1</translation>
+    </message>
+</context>
+<context>
+    <name>PumpWatch::Share::ReaderViews</name>
+    <message>
+        <source>the read-only views and the reader role are PostgreSQL only (%1 is not a PostgreSQL database)</source>
+        <translation>只读视图和读取角色仅支持 PostgreSQL（%1 不是 PostgreSQL 数据库）</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a valid reader name: lower-case letters, digits and _, starting with a letter</source>
+        <translation>“%1”不是有效的读取角色名称：只能用小写字母、数字和 _，并以字母开头</translation>
+    </message>
+    <message>
+        <source>the reader&apos;s password is empty</source>
+        <translation>读取角色的密码为空</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>looking up the role</source>
+        <translation>查询角色</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is a superuser or the account running the setup: choose another reader name</source>
+        <translation>“%1”是超级用户或正在执行设置的账户：请另选读取角色名称</translation>
+    </message>
+    <message>
+        <source>preparing the grants</source>
+        <translation>准备授权</translation>
+    </message>
+    <message>
+        <source>creating the role %1</source>
+        <translation>创建角色 %1</translation>
+    </message>
+</context>
+<context>
+    <name>PumpWatch::Share::Tokens</name>
+    <message>
+        <source>a token needs a name</source>
+        <translation>令牌需要名称</translation>
+    </message>
+    <message>
+        <source>a token needs at least one scope (%1)</source>
+        <translation>令牌至少需要一个权限范围（%1）</translation>
+    </message>
+    <message>
+        <source>unknown scope &apos;%1&apos; (known: %2)</source>
+        <translation>未知权限范围“%1”（可用：%2）</translation>
+    </message>
+    <message>
+        <source>a token named &apos;%1&apos; exists already (revoked tokens keep their names)</source>
+        <translation>名为“%1”的令牌已存在（已吊销的令牌仍保留其名称）</translation>
+    </message>
+    <message>
+        <source>no token named &apos;%1&apos; in force</source>
+        <translation>没有名为“%1”的有效令牌</translation>
     </message>
 </context>
 <context>

@@ -7,6 +7,7 @@
 #include "projectcommands.h"
 #include "querycommands.h"
 #include "reportcommands.h"
+#include "sharecommands.h"
 
 #include <core/translator.h>
 
@@ -30,7 +31,7 @@ public:
             << PumpWatch::Cli::ProjectCommands::usage() << PumpWatch::Cli::HistoryCommands::usage()
             << PumpWatch::Cli::AlarmCommands::usage() << PumpWatch::Cli::AuditCommands::usage()
             << PumpWatch::Cli::GraphicsCommands::usage() << PumpWatch::Cli::ReportCommands::usage()
-            << PumpWatch::Cli::QueryCommands::usage();
+            << PumpWatch::Cli::QueryCommands::usage() << PumpWatch::Cli::ShareCommands::usage();
         return code;
     }
 };
@@ -69,5 +70,7 @@ int main(int argc, char* argv[])
         return PumpWatch::Cli::QueryCommands::run(args.mid(1));
     if (args.first() == u"report")
         return PumpWatch::Cli::ReportCommands::run(args.mid(1));
+    if (args.first() == u"share" || args.first() == u"token" || args.first() == u"api")
+        return PumpWatch::Cli::ShareCommands::run(args.first(), args.mid(1));
     return Main::usage(2);
 }
