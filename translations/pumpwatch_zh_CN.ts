@@ -3583,6 +3583,143 @@
     </message>
 </context>
 <context>
+    <name>PumpWatch::Remote::Codec</name>
+    <message>
+        <source>not a CBOR message: %1</source>
+        <translation>不是 CBOR 消息：%1</translation>
+    </message>
+    <message>
+        <source>the field &apos;%1&apos; is missing or has the wrong type</source>
+        <translation>字段“%1”缺失或类型不对</translation>
+    </message>
+</context>
+<context>
+    <name>PumpWatch::Remote::Leadership</name>
+    <message>
+        <source>another server took over shard &apos;%1&apos; after epoch %2</source>
+        <translation>另一台服务器已在纪元 %2 之后接管分片“%1”</translation>
+    </message>
+</context>
+<context>
+    <name>PumpWatch::Remote::LinkOptions</name>
+    <message>
+        <source>&apos;%1&apos; is not a broker address: write mqtt://user@host:port</source>
+        <translation>“%1”不是代理地址：请写成 mqtt://用户@主机:端口</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos;: the broker address needs the user this computer logs in as (mqtt://user@host:port)</source>
+        <translation>“%1”：代理地址须写明本机登录代理所用的用户（mqtt://用户@主机:端口）</translation>
+    </message>
+    <message>
+        <source>--stations: &apos;%1&apos; names no station of the project</source>
+        <translation>--stations：“%1”不是本工程的泵房</translation>
+    </message>
+    <message>
+        <source>--stations: &apos;%1&apos; runs backwards</source>
+        <translation>--stations：“%1”的范围起止颠倒</translation>
+    </message>
+</context>
+<context>
+    <name>PumpWatch::Remote::RemoteSource</name>
+    <message>
+        <source>station %1: a malformed message from the server: %2</source>
+        <translation>泵房 %1：服务器发来的消息格式错误：%2</translation>
+    </message>
+    <message>
+        <source>station %1: the server&apos;s project has %2 tags for it, this one %3; its values are not shown until both load the same project</source>
+        <translation>泵房 %1：服务器工程中该泵房有 %2 个变量，本机工程有 %3 个；两边加载同一工程之前不显示其数值</translation>
+    </message>
+    <message>
+        <source>alarms of %1: a malformed message from the server: %2</source>
+        <translation>%1 的报警：服务器发来的消息格式错误：%2</translation>
+    </message>
+    <message>
+        <source>the realtime link to the server is lost: nothing can be sent</source>
+        <translation>与服务器的实时连接已中断：无法发送</translation>
+    </message>
+    <message>
+        <source>no server is active for this station</source>
+        <translation>该泵房当前没有主用服务器</translation>
+    </message>
+    <message>
+        <source>no answer from the server: the request was not carried out</source>
+        <translation>服务器无应答：请求未执行</translation>
+    </message>
+</context>
+<context>
+    <name>PumpWatch::Remote::RequestServer</name>
+    <message>
+        <source>request from workstation &apos;%1&apos; refused: %2</source>
+        <translation>拒绝工作站“%1”的请求：%2</translation>
+    </message>
+    <message>
+        <source>request %1 (%2) from %3@%4, sent %5, expired at %6: not carried out</source>
+        <translation>请求 %1（%2）来自 %3@%4，发送于 %5，已于 %6 过期：未执行</translation>
+    </message>
+    <message>
+        <source>the request sent at %1 waited too long and was not carried out</source>
+        <translation>%1 发出的请求等待过久，未执行</translation>
+    </message>
+    <message>
+        <source>%1 may only watch: acknowledging and shelving need an operator</source>
+        <translation>%1 只能查看：确认和搁置报警需要操作员权限</translation>
+    </message>
+    <message>
+        <source>this server does not know the request &apos;%1&apos;</source>
+        <translation>本服务器不认识请求“%1”</translation>
+    </message>
+    <message>
+        <source>already acknowledged by %1 at %2</source>
+        <translation>已由 %1 于 %2 确认</translation>
+    </message>
+    <message>
+        <source>already acknowledged</source>
+        <translation>已确认</translation>
+    </message>
+    <message>
+        <source>acknowledged</source>
+        <translation>已确认</translation>
+    </message>
+    <message>
+        <source>this alarm is no longer in the list (ended and acknowledged)</source>
+        <translation>该报警已不在列表中（已结束并已确认）</translation>
+    </message>
+    <message>
+        <source>no such station on this server</source>
+        <translation>本服务器没有该泵房</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n alarms acknowledged</source>
+        <translation>
+            <numerusform>已确认 %n 条报警</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no tag %1 on this server</source>
+        <translation>本服务器没有变量 %1</translation>
+    </message>
+    <message>
+        <source>%1 could not be shelved</source>
+        <translation>%1 无法搁置</translation>
+    </message>
+    <message>
+        <source>%1 is not shelved</source>
+        <translation>%1 未被搁置</translation>
+    </message>
+    <message>
+        <source>shelved</source>
+        <translation>已搁置</translation>
+    </message>
+    <message>
+        <source>unshelved</source>
+        <translation>已取消搁置</translation>
+    </message>
+    <message>
+        <source>control refused: the history database cannot be reached, so the command could not be audited</source>
+        <translation>拒绝控制：历史数据库无法连接，命令无法审计</translation>
+    </message>
+</context>
+<context>
     <name>PumpWatch::Reports::Correction</name>
     <message>
         <source>manual entry</source>
@@ -4704,6 +4841,81 @@
     <message>
         <source>scheduled reports: not issued without --db</source>
         <translation>定时报表：未指定 --db，不生成</translation>
+    </message>
+    <message>
+        <source>serve workstations through this MQTT broker, mqtt://user@host:port (a control room: docs/deploy-control-room.md)</source>
+        <translation>通过此 MQTT 代理为工作站服务，mqtt://用户@主机:端口（调度中心部署见 docs/deploy-control-room.md）</translation>
+    </message>
+    <message>
+        <source>the broker password, first line of FILE</source>
+        <translation>代理密码，取自 FILE 的第一行</translation>
+    </message>
+    <message>
+        <source>this server&apos;s name on the broker (default: the host name)</source>
+        <translation>本服务器在代理上的名称（默认：主机名）</translation>
+    </message>
+    <message>
+        <source>the set of stations this server serves; a second server of the same shard is its hot standby (default: main)</source>
+        <translation>本服务器负责的泵房分片；同一分片的第二台服务器为其热备（默认：main）</translation>
+    </message>
+    <message>
+        <source>the shard&apos;s stations, e.g. S0001-S1000,S1500 (default: all)</source>
+        <translation>分片包含的泵房，例如 S0001-S1000,S1500（默认：全部）</translation>
+    </message>
+    <message>
+        <source>--stations goes with --broker</source>
+        <translation>--stations 须与 --broker 一起使用</translation>
+    </message>
+    <message>
+        <source>broker: %1</source>
+        <translation>代理：%1</translation>
+    </message>
+</context>
+<context>
+    <name>PumpWatch::Server::ServerLink</name>
+    <message>
+        <source>broker %1:%2 connected</source>
+        <translation>已连接代理 %1:%2</translation>
+    </message>
+    <message>
+        <source>broker connection lost: %1; polling, alarms and history go on, workstations see old values until it is back</source>
+        <translation>与代理的连接中断：%1；采集、报警和历史记录照常进行，恢复前工作站看到的是旧数值</translation>
+    </message>
+    <message>
+        <source>broker %1:%2 not reachable: %3</source>
+        <translation>无法连接代理 %1:%2：%3</translation>
+    </message>
+    <message>
+        <source>no PostgreSQL to elect in: this server is the only one of shard &apos;%1&apos;</source>
+        <translation>没有用于选主的 PostgreSQL：本服务器是分片“%1”唯一的服务器</translation>
+    </message>
+    <message>
+        <source>no longer the active server: %1</source>
+        <translation>不再是主用服务器：%1</translation>
+    </message>
+    <message>
+        <source>lease database reachable</source>
+        <translation>租约数据库可连接</translation>
+    </message>
+    <message>
+        <source>lease database unreachable: %1</source>
+        <translation>租约数据库无法连接：%1</translation>
+    </message>
+    <message>
+        <source>standby for shard &apos;%1&apos;: waiting for its lease</source>
+        <translation>分片“%1”的备用服务器：等待租约</translation>
+    </message>
+    <message>
+        <source>active server of shard &apos;%1&apos;, epoch %2</source>
+        <translation>分片“%1”的主用服务器，纪元 %2</translation>
+    </message>
+    <message>
+        <source>link: standby</source>
+        <translation>实时链路：备用</translation>
+    </message>
+    <message>
+        <source>link: epoch %1; %2 deltas, %3 snapshots, %4 alarm messages, %5 kB; requests %6 carried out, %7 expired, %8 repeated, %9 refused, %10 ignored, %11 invalid; %12 resyncs</source>
+        <translation>实时链路：纪元 %1；增量 %2 条，快照 %3 条，报警消息 %4 条，%5 kB；请求执行 %6 条，过期 %7 条，重复 %8 条，拒绝 %9 条，忽略 %10 条，无效 %11 条；重新同步 %12 次</translation>
     </message>
 </context>
 <context>
@@ -8737,6 +8949,49 @@
         <translation>演示用的 MQTT 代理无法启动：
 
 %1</translation>
+    </message>
+</context>
+<context>
+    <name>PumpWatch::Workstation::Probe</name>
+    <message>
+        <source>unknown command: %1</source>
+        <translation>未知命令：%1</translation>
+    </message>
+    <message>
+        <source>run without windows</source>
+        <translation>无窗口运行</translation>
+    </message>
+    <message>
+        <source>project file</source>
+        <translation>工程文件</translation>
+    </message>
+    <message>
+        <source>the broker, mqtt://workstation@host:port</source>
+        <translation>代理，mqtt://工作站@主机:端口</translation>
+    </message>
+    <message>
+        <source>the broker password, first line of FILE</source>
+        <translation>代理密码，取自 FILE 的第一行</translation>
+    </message>
+    <message>
+        <source>who acts: login:name:role (default probe:probe:operator)</source>
+        <translation>操作人：登录名:姓名:角色（默认 probe:probe:operator）</translation>
+    </message>
+    <message>
+        <source>ms a request may wait (default 5000)</source>
+        <translation>请求最多等待的毫秒数（默认 5000）</translation>
+    </message>
+    <message>
+        <source>--probe needs --project FILE and --remote URL</source>
+        <translation>--probe 需要 --project FILE 和 --remote URL</translation>
+    </message>
+    <message>
+        <source>--user: write login:name:role</source>
+        <translation>--user：请写成 登录名:姓名:角色</translation>
+    </message>
+    <message>
+        <source>broker: the connection could not be set up</source>
+        <translation>代理：无法建立连接</translation>
     </message>
 </context>
 </TS>

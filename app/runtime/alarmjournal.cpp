@@ -64,6 +64,10 @@ std::optional<AlarmRecord> AlarmJournalEntries::record(const History::JournalRow
     r.severity = row.severity == 2 ? Alarms::Severity::Critical : Alarms::Severity::Warning;
     r.value = row.value.value_or(std::nan(""));
     r.startMs = row.startMs;
+    r.endMs = row.endMs.value_or(0);
+    r.endState = Alarms::parseEndState(row.endState).value_or(Alarms::EndState::Active);
+    if (r.endMs == 0)
+        r.endState = Alarms::EndState::Active;
     r.ackMs = row.ackMs.value_or(0);
     r.ackUser = row.ackUser;
     r.ackLogin = row.ackLogin;

@@ -156,6 +156,18 @@ void Pipeline::restoreOpenAlarms()
     const qint64 nowMs = m_clock.nowMs();
     if (journal.open(&error))
         rows = journal.list({0, nowMs + 86'400'000, {}, true}, &error);
+    if (rows) {
+        // And those that ended but nobody acknowledged: still in the dispatchers' list.
+        History::JournalFilter unacked{0, nowMs + 86'400'000, {}, false};
+        unacked.acknowledged = false;
+        const auto ended = journal.list(unacked, &error);
+        if (!ended)
+            rows.reset();
+        else
+            for (const History::JournalRow& row : *ended)
+                if (row.endMs)
+                    rows->push_back(row);
+    }
     if (!rows) {
         qWarning().noquote() << tr("open alarms of the last run not read: %1").arg(error);
         return;

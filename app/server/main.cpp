@@ -28,14 +28,15 @@
 #if defined(__GLIBC__)
 #include <malloc.h>
 #endif
-#include <memory>
-#include <optional>
-#include <runtime/pipeline.h>
-#include <runtime/scheduledreports.h>
 #include "serverlink.h"
-#include <remote/linkoptions.h>
 
 #include <QSysInfo>
+
+#include <memory>
+#include <optional>
+#include <remote/linkoptions.h>
+#include <runtime/pipeline.h>
+#include <runtime/scheduledreports.h>
 
 namespace {
 
@@ -171,9 +172,10 @@ public:
             QString error;
             const auto options = PumpWatch::Remote::LinkOptions::broker(
                 parser.value(broker), parser.value(brokerPassword), &error);
-            const auto mask = options ? PumpWatch::Remote::LinkOptions::stations(
-                                            parser.value(stations), p, &error)
-                                      : std::nullopt;
+            const auto mask =
+                options
+                    ? PumpWatch::Remote::LinkOptions::stations(parser.value(stations), p, &error)
+                    : std::nullopt;
             if (!mask) {
                 qCritical().noquote() << error;
                 return 2;
@@ -260,21 +262,19 @@ public:
                 qWarning().noquote() << tr("scheduled reports: not issued without --db");
             else if (!p.reports.schedules.empty())
                 reports = PumpWatch::Runtime::startScheduledReports(
-                    p, clock, historyOptions->database, path,
-                    QStringLiteral("pumpwatch-server"));
+                    p, clock, historyOptions->database, path, QStringLiteral("pumpwatch-server"));
         };
         if (link) {
             remote = std::make_unique<PumpWatch::Server::ServerLink>(p, clock, *link);
             QObject::connect(remote.get(), &PumpWatch::Server::ServerLink::activated, &app,
                              startReports);
-            QObject::connect(remote.get(), &PumpWatch::Server::ServerLink::demoted, &app,
-                             [] {
-                                 // Fenced: another server owns the shard now. Nothing more may
-                                 // reach the PLCs, the broker or the journal from this one, not
-                                 // even what is queued: out at once, back as a standby.
-                                 std::fflush(nullptr);
-                                 std::_Exit(3);
-                             });
+            QObject::connect(remote.get(), &PumpWatch::Server::ServerLink::demoted, &app, [] {
+                // Fenced: another server owns the shard now. Nothing more may
+                // reach the PLCs, the broker or the journal from this one, not
+                // even what is queued: out at once, back as a standby.
+                std::fflush(nullptr);
+                std::_Exit(3);
+            });
             QString error;
             if (!remote->start(makePipeline, logAlarmChanges, &error)) {
                 qCritical().noquote() << tr("broker: %1").arg(error);

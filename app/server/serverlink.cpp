@@ -54,9 +54,8 @@ bool ServerLink::start(PipelineFactory make, Runtime::Pipeline::AlarmObserver ob
     });
     m_client->subscribe(QByteArray("pw/req/+/") + m_settings.shard.toUtf8(), 1);
     connect(m_client.get(), &Mqtt::Client::connected, this, [this] {
-        qInfo().noquote() << tr("broker %1:%2 connected")
-                                 .arg(m_settings.broker.host)
-                                 .arg(m_settings.broker.port);
+        qInfo().noquote()
+            << tr("broker %1:%2 connected").arg(m_settings.broker.host).arg(m_settings.broker.port);
         publishPresence(true);
     });
     connect(m_client.get(), &Mqtt::Client::disconnected, this, [this](const QString& reason) {
@@ -83,8 +82,8 @@ bool ServerLink::start(PipelineFactory make, Runtime::Pipeline::AlarmObserver ob
         becomeActive(quint64(m_clock.nowMs()));
         return true;
     }
-    m_leadership = std::make_unique<Remote::Leadership>(
-        *m_settings.leaseDatabase, m_settings.shard, m_settings.serverId, m_settings.lease);
+    m_leadership = std::make_unique<Remote::Leadership>(*m_settings.leaseDatabase, m_settings.shard,
+                                                        m_settings.serverId, m_settings.lease);
     connect(m_leadership.get(), &Remote::Leadership::acquired, this, &ServerLink::becomeActive);
     connect(m_leadership.get(), &Remote::Leadership::lost, this, [this](const QString& reason) {
         qCritical().noquote() << tr("no longer the active server: %1").arg(reason);
@@ -97,8 +96,7 @@ bool ServerLink::start(PipelineFactory make, Runtime::Pipeline::AlarmObserver ob
                 else
                     qWarning().noquote() << tr("lease database unreachable: %1").arg(e);
             });
-    qInfo().noquote() << tr("standby for shard '%1': waiting for its lease")
-                             .arg(m_settings.shard);
+    qInfo().noquote() << tr("standby for shard '%1': waiting for its lease").arg(m_settings.shard);
     m_leadership->start();
     return true;
 }
@@ -106,7 +104,8 @@ bool ServerLink::start(PipelineFactory make, Runtime::Pipeline::AlarmObserver ob
 void ServerLink::becomeActive(quint64 epoch)
 {
     m_epoch = epoch;
-    qInfo().noquote() << tr("active server of shard '%1', epoch %2").arg(m_settings.shard).arg(epoch);
+    qInfo().noquote()
+        << tr("active server of shard '%1', epoch %2").arg(m_settings.shard).arg(epoch);
     m_pipeline = m_make();
     Runtime::Pipeline& p = *m_pipeline;
     m_publisher = std::make_unique<Remote::Publisher>(

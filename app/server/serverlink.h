@@ -9,16 +9,15 @@
 // demoted() is emitted and the program exits, to come back as a standby (systemd restarts it).
 #pragma once
 
-#include <remote/leadership.h>
-#include <remote/publisher.h>
-#include <remote/requestserver.h>
-#include <runtime/pipeline.h>
-
 #include <QObject>
 
 #include <functional>
 #include <memory>
 #include <optional>
+#include <remote/leadership.h>
+#include <remote/publisher.h>
+#include <remote/requestserver.h>
+#include <runtime/pipeline.h>
 
 namespace PumpWatch::Server {
 
@@ -26,7 +25,7 @@ struct LinkSettings {
     Mqtt::ClientOptions broker;
     QString serverId;
     QString shard = QStringLiteral("main");
-    std::vector<bool> stations; ///< empty: all
+    std::vector<bool> stations;                        ///< empty: all
     std::optional<History::DatabaseUrl> leaseDatabase; ///< PostgreSQL: hot standby possible
     Remote::LeaseOptions lease;
 };

@@ -5,8 +5,6 @@
 #include <core/shutdownsignals.h>
 #include <core/translator.h>
 #include <core/users.h>
-#include <remote/linkoptions.h>
-#include <remote/remotesource.h>
 
 #include <QCborArray>
 #include <QCommandLineParser>
@@ -19,6 +17,8 @@
 #include <QSocketNotifier>
 
 #include <cstdio>
+#include <remote/linkoptions.h>
+#include <remote/remotesource.h>
 #include <unistd.h>
 
 namespace PumpWatch::Workstation {
@@ -89,8 +89,8 @@ private:
         if (complete == m_complete)
             return;
         m_complete = complete;
-        emitEvent({{QStringLiteral("ev"), complete ? QStringLiteral("complete")
-                                                   : QStringLiteral("incomplete")},
+        emitEvent({{QStringLiteral("ev"),
+                    complete ? QStringLiteral("complete") : QStringLiteral("incomplete")},
                    {QStringLiteral("stations"), m_source.stationsInSync()}});
     }
 
@@ -158,14 +158,13 @@ private:
                                         {QStringLiteral("active"), r.isActive()},
                                         {QStringLiteral("acked"), r.isAcknowledged()},
                                         {QStringLiteral("by"), r.ackUser}});
-            emitEvent({{QStringLiteral("ev"), QStringLiteral("alarms")},
-                       {QStringLiteral("list"), list}});
+            emitEvent(
+                {{QStringLiteral("ev"), QStringLiteral("alarms")}, {QStringLiteral("list"), list}});
         } else if (c == QLatin1String("ack") && w.size() >= 2) {
             const QString alarm = w[1];
             const int s = alarm.section(u'/', 1, 1).toInt();
             send(QStringLiteral("ack"), s,
-                 {{QStringLiteral("alarm"), alarm},
-                  {QStringLiteral("note"), w.mid(2).join(u' ')}},
+                 {{QStringLiteral("alarm"), alarm}, {QStringLiteral("note"), w.mid(2).join(u' ')}},
                  alarm);
         } else if (c == QLatin1String("ack-station") && station >= 0) {
             send(QStringLiteral("ack-station"), station, {{QStringLiteral("station"), w[1]}}, w[1]);
@@ -226,7 +225,9 @@ private:
             const Station& st = m_project.stations[std::size_t(s)];
             for (quint32 i = 0; i < st.tagCount; ++i) {
                 const TagValue v = m_store.value(st.firstTag + i);
-                h.addData(QByteArrayView(reinterpret_cast<const char*>(&v), sizeof v));
+                h.addData(QByteArray::number(v.timestampMs) + ' ' +
+                          QByteArray::number(v.value, 'g', 17) + ' ' +
+                          QByteArray::number(int(v.quality)) + ';');
             }
             stations.insert(st.id, QJsonArray{qint64(rs.epoch), qint64(rs.seq),
                                               QString::fromLatin1(h.result().toHex().left(16))});

@@ -31,7 +31,6 @@
 #include "driver.h"
 #include "readplan.h"
 
-#include <vector>
 #include <core/clock.h>
 #include <core/project.h>
 
@@ -40,6 +39,7 @@
 
 #include <functional>
 #include <memory>
+#include <vector>
 
 namespace PumpWatch::Acquisition {
 

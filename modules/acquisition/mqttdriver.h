@@ -29,13 +29,13 @@
 #pragma once
 #include "driver.h"
 
-#include <vector>
 #include <core/clock.h>
 #include <core/project.h>
 
 #include <QCoreApplication>
 
 #include <memory>
+#include <vector>
 
 namespace PumpWatch::Acquisition {
 

@@ -574,6 +574,18 @@ std::vector<quint64> AlarmEngine::restore(std::vector<AlarmRecord> records)
 {
     std::vector<quint64> keys;
     for (AlarmRecord& r : records) {
+        if (!r.isActive()) {
+            // Ended but not acknowledged: it stays in the list until someone does, holding no
+            // condition (ISA-18.2's "returned, unacknowledged").
+            if (r.isAcknowledged() || r.endMs == 0) {
+                keys.push_back(0);
+                continue;
+            }
+            r.key = m_nextKey++;
+            keys.push_back(r.key);
+            m_live.emplace(r.key, std::move(r));
+            continue;
+        }
         Condition* c = nullptr;
         qint8 level = 1;
         const bool hasTag = r.tag < m_tags.size();

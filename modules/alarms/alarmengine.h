@@ -97,7 +97,9 @@ public:
 
     /// Takes over records still open from an earlier run (read back from the journal, their
     /// station, device, tag and rule resolved by the caller), so that they end when their
-    /// condition clears instead of staying open forever and being raised twice. Returns the keys
+    /// condition clears instead of staying open forever and being raised twice; ended ones not
+    /// yet acknowledged stay listed until acknowledged (a restart or a standby's takeover leaves
+    /// the alarm list as it was). Returns the keys
     /// given to them, in order (0 for a record that matches nothing here).
     std::vector<quint64> restore(std::vector<AlarmRecord> records);
 

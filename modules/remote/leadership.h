@@ -7,11 +7,12 @@
 // move to the standby. A lease expires on the database's clock whatever the holder does.
 //
 // The active renews every renewMs; a renewal succeeds while the row still holds its epoch (a
-// standby that took an expired lease has changed it). Locally the lease counts from the moment the renewal was *sent* (a
-// monotonic clock, which keeps running while the process is stopped), so the holder's own view
-// always ends before the database's: holds() says no before anybody else can take over, and the
-// server publishes and writes nothing once it says no. A standby polls every pollMs and takes an
-// expired lease with epoch + 1; the epoch goes on every message, and receivers drop older ones.
+// standby that took an expired lease has changed it). Locally the lease counts from the moment the
+// renewal was *sent* (a monotonic clock, which keeps running while the process is stopped), so the
+// holder's own view always ends before the database's: holds() says no before anybody else can take
+// over, and the server publishes and writes nothing once it says no. A standby polls every pollMs
+// and takes an expired lease with epoch + 1; the epoch goes on every message, and receivers drop
+// older ones.
 //
 // If the database cannot be reached at all, the active keeps its epoch and goes on (realtime and
 // alarms continue: DISTRIBUTED.md's degraded modes), but holds() turns false when the lease runs
@@ -78,9 +79,9 @@ private:
     std::atomic<quint64> m_epoch{0};
     std::atomic<bool> m_reachable{false};
     std::atomic<bool> m_activeFlag{false}; ///< m_active for other threads
-    bool m_active = false; ///< leader thread only
-    qint64 m_lastRenewMs = 0; ///< leader thread only
-    bool m_open = false;   ///< leader thread only
+    bool m_active = false;                 ///< leader thread only
+    qint64 m_lastRenewMs = 0;              ///< leader thread only
+    bool m_open = false;                   ///< leader thread only
 };
 
 } // namespace PumpWatch::Remote

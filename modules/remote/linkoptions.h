@@ -6,10 +6,10 @@
 #pragma once
 
 #include <core/project.h>
-#include <mqtt/mqttclient.h>
 
 #include <QCoreApplication>
 
+#include <mqtt/mqttclient.h>
 #include <optional>
 #include <vector>
 
@@ -21,8 +21,8 @@ class LinkOptions {
 public:
     /// Host, port, user and TLS from `url`; the password from the first line of
     /// `passwordFile` (may be empty). nullopt and `error` naming what is wrong.
-    static std::optional<Mqtt::ClientOptions> broker(const QString& url, const QString& passwordFile,
-                                                     QString* error);
+    static std::optional<Mqtt::ClientOptions> broker(const QString& url,
+                                                     const QString& passwordFile, QString* error);
     /// A mask over the project's stations; an empty text is every station. nullopt and `error`
     /// naming an unknown station or a reversed range.
     static std::optional<std::vector<bool>> stations(const QString& text, const Project& project,

@@ -58,10 +58,9 @@ bool readInt(const QCborMap& m, const char* key, qint64* out, QString* error)
 
 QCborArray recordToCbor(const Alarms::AlarmRecord& r)
 {
-    return {qint64(r.key),      int(r.type),  int(r.severity),    r.station,  r.device,
-            qint64(r.tag),      r.rule,       r.value,            r.startMs,  r.endMs,
-            int(r.endState),    r.ackMs,      r.ackUser,          r.ackLogin, r.note,
-            r.detail,           r.shelved,    r.suppressed};
+    return {qint64(r.key), int(r.type), int(r.severity), r.station, r.device,        qint64(r.tag),
+            r.rule,        r.value,     r.startMs,       r.endMs,   int(r.endState), r.ackMs,
+            r.ackUser,     r.ackLogin,  r.note,          r.detail,  r.shelved,       r.suppressed};
 }
 
 constexpr qsizetype RecordFields = 18;
@@ -80,9 +79,8 @@ std::optional<Alarms::AlarmRecord> recordFromCbor(const QCborValue& v)
     if (type < 0 || type > qint64(Alarms::AlarmType::Broker))
         return std::nullopt;
     r.type = Alarms::AlarmType(type);
-    r.severity = a.at(2).toInteger() == int(Alarms::Severity::Critical)
-                     ? Alarms::Severity::Critical
-                     : Alarms::Severity::Warning;
+    r.severity = a.at(2).toInteger() == int(Alarms::Severity::Critical) ? Alarms::Severity::Critical
+                                                                        : Alarms::Severity::Warning;
     r.station = int(a.at(3).toInteger());
     r.device = int(a.at(4).toInteger());
     r.tag = TagId(a.at(5).toInteger());
@@ -331,14 +329,10 @@ std::optional<ServerState> decodeServerState(const QByteArray& payload, QString*
 
 QByteArray encode(const Request& r)
 {
-    return QCborMap{{QStringLiteral("id"), r.id},
-                    {QStringLiteral("k"), r.kind},
-                    {QStringLiteral("login"), r.login},
-                    {QStringLiteral("name"), r.name},
-                    {QStringLiteral("role"), int(r.role)},
-                    {QStringLiteral("t"), r.sentMs},
-                    {QStringLiteral("x"), r.expiresMs},
-                    {QStringLiteral("a"), r.args}}
+    return QCborMap{{QStringLiteral("id"), r.id},          {QStringLiteral("k"), r.kind},
+                    {QStringLiteral("login"), r.login},    {QStringLiteral("name"), r.name},
+                    {QStringLiteral("role"), int(r.role)}, {QStringLiteral("t"), r.sentMs},
+                    {QStringLiteral("x"), r.expiresMs},    {QStringLiteral("a"), r.args}}
         .toCborValue()
         .toCbor();
 }
@@ -368,12 +362,9 @@ std::optional<Request> decodeRequest(const QByteArray& payload, QString* error)
 
 QByteArray encode(const Response& r)
 {
-    return QCborMap{{QStringLiteral("id"), r.id},
-                    {QStringLiteral("ok"), r.ok},
-                    {QStringLiteral("c"), r.code},
-                    {QStringLiteral("m"), r.message},
-                    {QStringLiteral("srv"), r.serverId},
-                    {QStringLiteral("e"), qint64(r.epoch)},
+    return QCborMap{{QStringLiteral("id"), r.id},        {QStringLiteral("ok"), r.ok},
+                    {QStringLiteral("c"), r.code},       {QStringLiteral("m"), r.message},
+                    {QStringLiteral("srv"), r.serverId}, {QStringLiteral("e"), qint64(r.epoch)},
                     {QStringLiteral("t"), r.ms}}
         .toCborValue()
         .toCbor();
@@ -403,7 +394,8 @@ QString alarmId(const Alarms::AlarmRecord& r)
         .arg(QLatin1String(Alarms::alarmTypeCode(r.type)))
         .arg(r.station)
         .arg(r.device)
-        .arg(qint64(r.tag == InvalidTagId ? -1 : qint64(r.tag)))
+        // A rule's record is the rule's, whatever tag it was raised on (the journal keeps none).
+        .arg(qint64(r.tag == InvalidTagId || r.rule >= 0 ? -1 : qint64(r.tag)))
         .arg(r.rule)
         .arg(r.startMs);
 }

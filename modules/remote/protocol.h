@@ -47,7 +47,16 @@ QByteArray city(const QString& station); ///< empty station: pw/city/alarms
 
 /// What a received topic is about.
 struct Parsed {
-    enum Kind : quint8 { Invalid, Server, ServerMember, Values, Snapshot, Alarms, Request, Response };
+    enum Kind : quint8 {
+        Invalid,
+        Server,
+        ServerMember,
+        Values,
+        Snapshot,
+        Alarms,
+        Request,
+        Response
+    };
     Kind kind = Invalid;
     QString shard;
     QString name; ///< station ("" for _system), server id or client
@@ -68,8 +77,8 @@ struct LinkStatus {
 struct ValuesMessage {
     quint64 epoch = 0;
     quint64 seq = 0;
-    qint64 ms = 0;          ///< when the server published it
-    quint32 tagCount = 0;   ///< the station's tags in the server's project (snapshots)
+    qint64 ms = 0;        ///< when the server published it
+    quint32 tagCount = 0; ///< the station's tags in the server's project (snapshots)
     LinkStatus status;
     std::vector<std::pair<quint32, TagValue>> values; ///< (offset within the station, value)
 };
@@ -96,7 +105,7 @@ struct ServerState {
 
 /// A workstation's request to the server that owns the station.
 struct Request {
-    QString id; ///< unique per request; a repeat gets the first answer, not a second action
+    QString id;   ///< unique per request; a repeat gets the first answer, not a second action
     QString kind; ///< "ack", "ack-station", "shelve", "unshelve", "select", "operate", "cancel",
                   ///< "limits", "resync"
     QString login;

@@ -1,11 +1,11 @@
 #include "publisher.h"
 
 #include <QDateTime>
-#include <QTimeZone>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QMutexLocker>
+#include <QTimeZone>
 
 #include <cmath>
 
@@ -42,7 +42,8 @@ Publisher::~Publisher() = default;
 bool Publisher::owns(int station) const
 {
     const std::vector<bool>& s = m_options.stations;
-    return s.empty() || (station >= 0 && std::size_t(station) < s.size() && s[std::size_t(station)]);
+    return s.empty() ||
+           (station >= 0 && std::size_t(station) < s.size() && s[std::size_t(station)]);
 }
 
 Publisher::StationOut& Publisher::out(int station)
@@ -135,7 +136,8 @@ void Publisher::takeStatuses()
 {
     const std::vector<Acquisition::CommStatus> statuses = m_acquisition.stationStatuses();
     for (const Acquisition::CommStatus& c : statuses) {
-        if (c.station < 0 || std::size_t(c.station) >= m_project.stations.size() || !owns(c.station))
+        if (c.station < 0 || std::size_t(c.station) >= m_project.stations.size() ||
+            !owns(c.station))
             continue;
         const LinkStatus status{quint8(c.state), c.sinceMs, c.lastError};
         StationOut& o = out(c.station);
@@ -319,15 +321,15 @@ void Publisher::publishCityValues(int station)
                       {QStringLiteral("time"), QDateTime::fromMSecsSinceEpoch(v.timestampMs)
                                                    .toTimeZone(m_zone)
                                                    .toString(Qt::ISODateWithMs)}};
-        o.insert(QStringLiteral("value"), std::isfinite(v.value) ? QJsonValue(v.value)
-                                                                 : QJsonValue(QJsonValue::Null));
+        o.insert(QStringLiteral("value"),
+                 std::isfinite(v.value) ? QJsonValue(v.value) : QJsonValue(QJsonValue::Null));
         values.insert(m_project.deviceOfTag(id).id + u'/' + def.key, o);
     }
     const QJsonObject doc{
         {QStringLiteral("station"), st.id},
         {QStringLiteral("name"), st.name},
-        {QStringLiteral("comm"),
-         QLatin1String(Acquisition::commStateName(Acquisition::CommState(out(station).status.state)))},
+        {QStringLiteral("comm"), QLatin1String(Acquisition::commStateName(
+                                     Acquisition::CommState(out(station).status.state)))},
         {QStringLiteral("values"), values}};
     publish(Topic::city(st.id), QJsonDocument(doc).toJson(QJsonDocument::Compact), 1, true);
 }
@@ -336,16 +338,16 @@ void Publisher::publishCityAlarm(const Alarms::AlarmChange& c)
 {
     static constexpr const char* kinds[] = {"raised", "ended", "acknowledged"};
     const Alarms::AlarmRecord& r = c.record;
-    QJsonObject doc{{QStringLiteral("event"), QLatin1String(kinds[c.kind])},
-                    {QStringLiteral("id"), alarmId(r)},
-                    {QStringLiteral("type"), QLatin1String(Alarms::alarmTypeCode(r.type))},
-                    {QStringLiteral("severity"),
-                     r.severity == Alarms::Severity::Critical ? QStringLiteral("critical")
-                                                              : QStringLiteral("warning")},
-                    {QStringLiteral("station"), stationId(r.station)},
-                    {QStringLiteral("start"), QDateTime::fromMSecsSinceEpoch(r.startMs)
-                                                  .toTimeZone(m_zone)
-                                                  .toString(Qt::ISODateWithMs)}};
+    QJsonObject doc{
+        {QStringLiteral("event"), QLatin1String(kinds[c.kind])},
+        {QStringLiteral("id"), alarmId(r)},
+        {QStringLiteral("type"), QLatin1String(Alarms::alarmTypeCode(r.type))},
+        {QStringLiteral("severity"), r.severity == Alarms::Severity::Critical
+                                         ? QStringLiteral("critical")
+                                         : QStringLiteral("warning")},
+        {QStringLiteral("station"), stationId(r.station)},
+        {QStringLiteral("start"),
+         QDateTime::fromMSecsSinceEpoch(r.startMs).toTimeZone(m_zone).toString(Qt::ISODateWithMs)}};
     if (r.tag != InvalidTagId && r.tag < m_project.tagCount())
         doc.insert(QStringLiteral("tag"), m_project.tagPath(r.tag));
     if (r.isAcknowledged())

@@ -23,7 +23,6 @@
 #include <core/clock.h>
 #include <core/project.h>
 #include <core/realtimestore.h>
-#include <mqtt/mqttclient.h>
 
 #include <QMutex>
 #include <QObject>
@@ -31,6 +30,7 @@
 #include <QTimer>
 
 #include <functional>
+#include <mqtt/mqttclient.h>
 #include <span>
 
 namespace PumpWatch::Remote {

@@ -169,8 +169,8 @@ void RemoteSource::onValues(const Topic::Parsed& t, const QByteArray& payload, b
     std::optional<ValuesMessage> m = decodeValues(payload, &error);
     if (!m) {
         ++m_stats.invalid;
-        qWarning().noquote() << tr("station %1: a malformed message from the server: %2")
-                                    .arg(t.name, error);
+        qWarning().noquote()
+            << tr("station %1: a malformed message from the server: %2").arg(t.name, error);
         return;
     }
     if (!acceptEpoch(t.shard, m->epoch))
@@ -397,7 +397,8 @@ QString RemoteSource::send(const QString& kind, int station, QCborMap args, cons
         out.code = code;
         out.message = message;
         out.ms = m_clock.nowMs();
-        QMetaObject::invokeMethod(this, [this, out] { Q_EMIT responded(out); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this, [this, out] { Q_EMIT responded(out); }, Qt::QueuedConnection);
         return r.id;
     };
     if (!linkUp())

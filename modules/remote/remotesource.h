@@ -18,7 +18,6 @@
 #include <core/clock.h>
 #include <core/project.h>
 #include <core/realtimestore.h>
-#include <mqtt/mqttclient.h>
 
 #include <QHash>
 #include <QObject>
@@ -27,12 +26,13 @@
 
 #include <deque>
 #include <map>
+#include <mqtt/mqttclient.h>
 #include <optional>
 
 namespace PumpWatch::Remote {
 
 struct RemoteOptions {
-    Mqtt::ClientOptions mqtt; ///< mqtt.user is the workstation's name on the broker (the ACL's)
+    Mqtt::ClientOptions mqtt;    ///< mqtt.user is the workstation's name on the broker (the ACL's)
     int requestTimeoutMs = 5000; ///< a request not carried out by then never will be
     int resyncDelayMs = 150;     ///< collect out-of-sync stations this long, then ask once
 };

@@ -47,7 +47,8 @@ QByteArray RequestServer::filter() const
 
 QString RequestServer::timeText(qint64 ms) const
 {
-    return QDateTime::fromMSecsSinceEpoch(ms).toTimeZone(m_zone).toString(QStringLiteral("HH:mm:ss"));
+    return QDateTime::fromMSecsSinceEpoch(ms).toTimeZone(m_zone).toString(
+        QStringLiteral("HH:mm:ss"));
 }
 
 void RequestServer::handle(const Mqtt::Message& message)
@@ -85,9 +86,10 @@ void RequestServer::handle(const Mqtt::Message& message)
     }
     if (now > r->expiresMs) {
         ++m_stats.expired;
-        qInfo().noquote() << tr("request %1 (%2) from %3@%4, sent %5, expired at %6: not carried out")
-                                 .arg(r->id, r->kind, r->login, client, timeText(r->sentMs),
-                                      timeText(r->expiresMs));
+        qInfo().noquote()
+            << tr("request %1 (%2) from %3@%4, sent %5, expired at %6: not carried out")
+                   .arg(r->id, r->kind, r->login, client, timeText(r->sentMs),
+                        timeText(r->expiresMs));
         response = answer(false, QStringLiteral("expired"),
                           tr("the request sent at %1 waited too long and was not carried out")
                               .arg(timeText(r->sentMs)));
@@ -123,9 +125,9 @@ Response RequestServer::execute(const QString& client, const Request& r)
         kind == QLatin1String("cancel"))
         return control(client, r);
     if (Role(r.role) < Role::Operator)
-        return answer(false, QStringLiteral("not_permitted"),
-                      tr("%1 may only watch: acknowledging and shelving need an operator")
-                          .arg(r.name));
+        return answer(
+            false, QStringLiteral("not_permitted"),
+            tr("%1 may only watch: acknowledging and shelving need an operator").arg(r.name));
     if (kind == QLatin1String("ack"))
         return ack(r, who);
     if (kind == QLatin1String("ack-station"))
@@ -160,7 +162,8 @@ Response RequestServer::ackStation(const Request& r, const Alarms::Actor& who)
     const int station = m_project.stationIndex(r.args.value(QLatin1String("station")).toString());
     if (station < 0 || !m_publisher.owns(station))
         return answer(false, QStringLiteral("invalid"), tr("no such station on this server"));
-    const int n = m_alarms.acknowledgeStation(station, who, r.args.value(QLatin1String("note")).toString());
+    const int n =
+        m_alarms.acknowledgeStation(station, who, r.args.value(QLatin1String("note")).toString());
     return answer(true, QStringLiteral("ok"), tr("%n alarms acknowledged", nullptr, n));
 }
 
@@ -171,9 +174,9 @@ Response RequestServer::shelve(const Request& r, const Alarms::Actor& who, bool 
     if (tag == InvalidTagId || !m_publisher.owns(m_project.stationIndexOfTag(tag)))
         return answer(false, QStringLiteral("invalid"), tr("no tag %1 on this server").arg(path));
     const qint64 durationMs = r.args.value(QLatin1String("ms")).toInteger();
-    const bool done = on ? m_alarms.shelve(tag, durationMs, who,
-                                           r.args.value(QLatin1String("reason")).toString())
-                         : m_alarms.unshelve(tag, who);
+    const bool done =
+        on ? m_alarms.shelve(tag, durationMs, who, r.args.value(QLatin1String("reason")).toString())
+           : m_alarms.unshelve(tag, who);
     if (!done)
         return answer(false, QStringLiteral("refused"),
                       on ? tr("%1 could not be shelved").arg(path)

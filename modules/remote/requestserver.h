@@ -14,16 +14,16 @@
 #include "protocol.h"
 
 #include <alarms/alarmservice.h>
-#include <control/controlservice.h>
 #include <core/clock.h>
 #include <core/project.h>
-#include <mqtt/mqttclient.h>
 
 #include <QObject>
 #include <QTimeZone>
 
+#include <control/controlservice.h>
 #include <deque>
 #include <functional>
+#include <mqtt/mqttclient.h>
 #include <span>
 #include <unordered_map>
 
@@ -40,8 +40,8 @@ class RequestServer : public QObject {
 
 public:
     struct Gate {
-        std::function<bool()> active;        ///< may act at all (Leadership::holds)
-        std::function<bool()> auditable;     ///< history can record control (database up)
+        std::function<bool()> active;    ///< may act at all (Leadership::holds)
+        std::function<bool()> auditable; ///< history can record control (database up)
     };
 
     RequestServer(const Project& project, Alarms::AlarmService& alarms,

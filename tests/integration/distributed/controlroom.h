@@ -26,11 +26,12 @@ public:
                const QString& who, int requestTimeoutMs = 5000)
     {
         m_process.setProgram(bin("pumpwatch"));
-        m_process.setArguments({QStringLiteral("--probe"), QStringLiteral("--project"), project,
-                                QStringLiteral("--remote"),
-                                QStringLiteral("mqtt://%1@127.0.0.1:%2").arg(workstation).arg(brokerPort),
-                                QStringLiteral("--user"), who, QStringLiteral("--request-timeout"),
-                                QString::number(requestTimeoutMs)});
+        m_process.setArguments(
+            {QStringLiteral("--probe"), QStringLiteral("--project"), project,
+             QStringLiteral("--remote"),
+             QStringLiteral("mqtt://%1@127.0.0.1:%2").arg(workstation).arg(brokerPort),
+             QStringLiteral("--user"), who, QStringLiteral("--request-timeout"),
+             QString::number(requestTimeoutMs)});
         m_process.setProcessChannelMode(QProcess::SeparateChannels);
         m_process.start();
         return m_process.waitForStarted(10'000);
@@ -107,7 +108,8 @@ public:
     {
         return waitFor(
             [&](const QJsonObject& o) {
-                return o.value(u"ev").toString() == u"response" && o.value(u"req").toString() == req;
+                return o.value(u"ev").toString() == u"response" &&
+                       o.value(u"req").toString() == req;
             },
             timeoutMs);
     }
