@@ -16,6 +16,7 @@
 #include <QSet>
 #include <QSocketNotifier>
 
+#include <algorithm>
 #include <cstdio>
 #include <remote/linkoptions.h>
 #include <remote/remotesource.h>
@@ -69,6 +70,7 @@ public:
                                {QStringLiteral("epoch"), qint64(r.epoch)}});
                 });
         connect(&m_stdin, &QSocketNotifier::activated, this, &Probe::readInput);
+        m_source.setLatencyProbe([this](qint64 ms) { m_latencies.push_back(double(ms)); });
     }
 
     bool start() { return m_source.start(); }
@@ -181,6 +183,8 @@ private:
             emitEvent({{QStringLiteral("ev"), QStringLiteral("values")},
                        {QStringLiteral("station"), w[1]},
                        {QStringLiteral("values"), stationValues(station)}});
+        } else if (c == QLatin1String("latency")) {
+            latency();
         } else if (c == QLatin1String("digest")) {
             digest();
         } else if (c == QLatin1String("stats")) {
@@ -199,6 +203,23 @@ private:
             emitEvent({{QStringLiteral("ev"), QStringLiteral("error")},
                        {QStringLiteral("message"), tr("unknown command: %1").arg(line)}});
         }
+    }
+
+    /// From a value's acquisition on the server to this store, over the deltas since the last
+    /// call: count, p50, p99, max (ms); then starts again.
+    void latency()
+    {
+        std::vector<double> l;
+        l.swap(m_latencies);
+        std::sort(l.begin(), l.end());
+        const auto at = [&](double p) {
+            return l.empty() ? 0.0 : l[std::min(l.size() - 1, std::size_t(p * double(l.size())))];
+        };
+        emitEvent({{QStringLiteral("ev"), QStringLiteral("latency")},
+                   {QStringLiteral("count"), qint64(l.size())},
+                   {QStringLiteral("p50"), at(0.5)},
+                   {QStringLiteral("p99"), at(0.99)},
+                   {QStringLiteral("max"), l.empty() ? 0.0 : l.back()}});
     }
 
     QJsonArray stationValues(int station) const
@@ -246,6 +267,7 @@ private:
     QByteArray m_input;
     bool m_complete = false;
     QSet<QString> m_live, m_acked;
+    std::vector<double> m_latencies;
 };
 
 } // namespace

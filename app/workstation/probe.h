@@ -9,7 +9,7 @@
 //            {"ev":"raised","alarm":…}  {"ev":"response","req":…,"ok":false,"code":"already",…}
 //   commands alarms | ack ALARM [NOTE] | ack-station STATION | select STATION DEVICE OBJECT VALUE
 //            | operate STATION DEVICE OBJECT | cancel STATION DEVICE OBJECT | values STATION
-//            | digest | stats | quit
+//            | digest | stats | latency | quit
 //
 // Every event carries "ms", the wall clock when the probe saw it, so two probes on one machine
 // measure how long an acknowledgement on one took to show on the other.

@@ -207,6 +207,12 @@ void RemoteSource::onValues(const Topic::Parsed& t, const QByteArray& payload, b
         return; // already in a snapshot
     if (st.synced && m->seq == st.seq + 1) {
         apply(s, *m);
+        if (m_latency && !m->values.empty()) {
+            qint64 newest = 0;
+            for (const auto& [offset, v] : m->values)
+                newest = std::max(newest, v.timestampMs);
+            m_latency(m_clock.nowMs() - newest);
+        }
         return;
     }
     if (st.synced) {

@@ -25,6 +25,7 @@
 #include <QTimer>
 
 #include <deque>
+#include <functional>
 #include <map>
 #include <mqtt/mqttclient.h>
 #include <optional>
@@ -86,6 +87,9 @@ public:
     QString send(const QString& kind, int station, QCborMap args, const QString& login,
                  const QString& name, quint8 role);
     RemoteStats stats() const { return m_stats; }
+    /// Called for every delta applied in order with how old its newest value is when applied
+    /// (ms from the server's acquisition to this workstation's store): end-to-end latency.
+    void setLatencyProbe(std::function<void(qint64 ms)> probe) { m_latency = std::move(probe); }
 
 Q_SIGNALS:
     void linkChanged(bool up, const QString& reason);
@@ -132,6 +136,7 @@ private:
     std::vector<Sample> m_batch;
     QSet<int> m_warnedMismatch;
     RemoteStats m_stats;
+    std::function<void(qint64)> m_latency;
 };
 
 } // namespace PumpWatch::Remote
