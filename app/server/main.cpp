@@ -30,6 +30,7 @@
 #endif
 #include "serverlink.h"
 
+#include <QHostAddress>
 #include <QSysInfo>
 
 #include <memory>
@@ -37,6 +38,8 @@
 #include <remote/linkoptions.h>
 #include <runtime/pipeline.h>
 #include <runtime/scheduledreports.h>
+#include <share/apiserver.h>
+#include <share/metadata.h>
 
 namespace {
 
@@ -101,8 +104,13 @@ public:
             QStringLiteral("stations"),
             tr("the shard's stations, e.g. S0001-S1000,S1500 (default: all)"),
             QStringLiteral("LIST"));
+        const QCommandLineOption api(
+            QStringLiteral("api"),
+            tr("serve the data-sharing HTTP API on ADDRESS:PORT, e.g. 0.0.0.0:8080 (needs --db; "
+               "docs/data-sharing.md)"),
+            QStringLiteral("ADDRESS:PORT"));
         parser.addOptions({project, demo, duration, dump, statsEvery, verbose, db, spool, broker,
-                           brokerPassword, serverId, shard, stations});
+                           brokerPassword, serverId, shard, stations, api});
         parser.process(app);
 
         if (parser.isSet(dump))
@@ -167,6 +175,23 @@ public:
                                  .arg(p.stations.size())
                                  .arg(p.tagCount());
 
+        std::optional<std::pair<QHostAddress, quint16>> apiAddress;
+        if (parser.isSet(api)) {
+            const QString text = parser.value(api);
+            const qsizetype colon = text.lastIndexOf(u':');
+            bool ok = false;
+            const uint port = text.mid(colon + 1).toUInt(&ok);
+            const QHostAddress address(colon > 0 ? text.left(colon) : QStringLiteral("0.0.0.0"));
+            if (!ok || port > 65535 || address.isNull()) {
+                qCritical().noquote() << tr("--api takes ADDRESS:PORT, e.g. 0.0.0.0:8080");
+                return 2;
+            }
+            if (!historyOptions) {
+                qCritical().noquote() << tr("--api needs --db: it serves what is stored");
+                return 2;
+            }
+            apiAddress.emplace(address, quint16(port));
+        }
         std::optional<PumpWatch::Server::LinkSettings> link;
         if (parser.isSet(broker)) {
             QString error;
@@ -254,9 +279,30 @@ public:
             if (running->history())
                 logHistoryStats(*running->history());
         };
+        // Other systems read the database through the API, so any server may host it, the
+        // standby too.
+        std::unique_ptr<PumpWatch::Share::ApiServer> apiServer;
+        if (apiAddress) {
+            QString error;
+            apiServer = PumpWatch::Share::ApiServer::start(
+                p, historyOptions->database, apiAddress->first, apiAddress->second, &error);
+            if (!apiServer) {
+                qCritical().noquote() << tr("API: %1").arg(error);
+                return 1;
+            }
+            qInfo().noquote() << tr("data-sharing API on %1:%2")
+                                     .arg(apiAddress->first.toString())
+                                     .arg(apiServer->port());
+        }
         // Scheduled reports belong to the active server: one owner per fact.
         std::unique_ptr<PumpWatch::Reports::ReportSchedulerService> reports;
-        const auto startReports = [&] {
+        const auto whenActive = [&] {
+            // The stations' and tags' names for the reader views and the API, from the project.
+            QString metadataError;
+            if (historyOptions &&
+                !PumpWatch::Share::syncMetadata(p, historyOptions->database, &metadataError))
+                qWarning().noquote() << tr("station and tag names for data sharing not written: %1")
+                                            .arg(metadataError);
             // After the pipeline: its history writer has created or migrated the database.
             if (!p.reports.schedules.empty() && !historyOptions)
                 qWarning().noquote() << tr("scheduled reports: not issued without --db");
@@ -267,7 +313,7 @@ public:
         if (link) {
             remote = std::make_unique<PumpWatch::Server::ServerLink>(p, clock, *link);
             QObject::connect(remote.get(), &PumpWatch::Server::ServerLink::activated, &app,
-                             startReports);
+                             whenActive);
             QObject::connect(remote.get(), &PumpWatch::Server::ServerLink::demoted, &app, [] {
                 // Fenced: another server owns the shard now. Nothing more may
                 // reach the PLCs, the broker or the journal from this one, not
@@ -284,7 +330,7 @@ public:
             local = makePipeline();
             local->setAlarmObserver(logAlarmChanges);
             local->start();
-            startReports();
+            whenActive();
         }
         // The first statistics half a period after running, then one a period. Counted from
         // here, not from before the pipeline started: starting 2000 stations' history takes

@@ -9,6 +9,8 @@ namespace PumpWatch::Remote {
 namespace {
 constexpr std::size_t MaxHeld = 64; ///< deltas kept per station while waiting for a snapshot
 constexpr qint64 ResyncRepeatMs = 1000;
+/// A snapshot younger than this (server clock vs ours: NTP in a control room) is current.
+constexpr qint64 FreshSnapshotMs = 1500;
 /// An answer sent just before the request's expiry still has to travel.
 constexpr qint64 AnswerGraceMs = 1000;
 } // namespace
@@ -203,10 +205,11 @@ void RemoteSource::onValues(const Topic::Parsed& t, const QByteArray& payload, b
         return;
     }
     ++m_stats.deltas;
-    if (st.synced && m->seq <= st.seq)
+    if (st.snapshot && m->seq <= st.seq)
         return; // already in a snapshot
-    if (st.synced && m->seq == st.seq + 1) {
+    if (st.snapshot && m->seq == st.seq + 1) {
         apply(s, *m);
+        setSynced(s, true); // an old snapshot is confirmed current by the next delta
         if (m_latency && !m->values.empty()) {
             qint64 newest = 0;
             for (const auto& [offset, v] : m->values)
@@ -215,7 +218,7 @@ void RemoteSource::onValues(const Topic::Parsed& t, const QByteArray& payload, b
         }
         return;
     }
-    if (st.synced) {
+    if (st.snapshot) {
         ++m_stats.gaps;
         loseSync(s);
     }
@@ -248,6 +251,10 @@ void RemoteSource::applySnapshot(int station, const ValuesMessage& m)
         return; // older than what we have
     apply(station, m);
     st.snapshot = true;
+    // A retained snapshot may be seconds old (a workstation that just joined): its values are
+    // shown at once, but the station counts as current only when it is fresh or a delta in
+    // order follows it; otherwise a fresh one is asked for.
+    bool confirmed = m_clock.nowMs() - m.ms <= FreshSnapshotMs;
     // Deltas that came before the snapshot but are newer, in order and without a hole.
     std::sort(st.held.begin(), st.held.end(),
               [](const ValuesMessage& a, const ValuesMessage& b) { return a.seq < b.seq; });
@@ -260,10 +267,14 @@ void RemoteSource::applySnapshot(int station, const ValuesMessage& m)
             break;
         }
         apply(station, d);
+        confirmed = true;
     }
     st.held.clear();
-    if (hole) {
+    if (hole)
         ++m_stats.gaps;
+    if (hole || !confirmed) {
+        if (hole)
+            st.snapshot = false;
         m_resync.insert(station);
         if (!m_resyncTimer.isActive())
             m_resyncTimer.start();
