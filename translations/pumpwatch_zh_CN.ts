@@ -4870,6 +4870,30 @@
         <source>broker: %1</source>
         <translation>代理：%1</translation>
     </message>
+    <message>
+        <source>serve the data-sharing HTTP API on ADDRESS:PORT, e.g. 0.0.0.0:8080 (needs --db; docs/data-sharing.md)</source>
+        <translation>在 ADDRESS:PORT 提供数据共享 HTTP API，例如 0.0.0.0:8080（需要 --db；见 docs/data-sharing.md）</translation>
+    </message>
+    <message>
+        <source>--api takes ADDRESS:PORT, e.g. 0.0.0.0:8080</source>
+        <translation>--api 的参数为 ADDRESS:PORT，例如 0.0.0.0:8080</translation>
+    </message>
+    <message>
+        <source>--api needs --db: it serves what is stored</source>
+        <translation>--api 需要 --db：它提供的是已存储的数据</translation>
+    </message>
+    <message>
+        <source>API: %1</source>
+        <translation>API：%1</translation>
+    </message>
+    <message>
+        <source>data-sharing API on %1:%2</source>
+        <translation>数据共享 API 在 %1:%2</translation>
+    </message>
+    <message>
+        <source>station and tag names for data sharing not written: %1</source>
+        <translation>未写入供数据共享的泵房和变量名称：%1</translation>
+    </message>
 </context>
 <context>
     <name>PumpWatch::Server::ServerLink</name>
@@ -6872,6 +6896,14 @@
     <message>
         <source>Period comparison…</source>
         <translation>同比/环比…</translation>
+    </message>
+    <message>
+        <source>History kept by the servers, read from %1</source>
+        <translation>历史数据由服务器保存，从 %1 读取</translation>
+    </message>
+    <message>
+        <source>History kept by the servers (not read here: no --db)</source>
+        <translation>历史数据由服务器保存（本机未读取：未给 --db）</translation>
     </message>
 </context>
 <context>
@@ -8950,6 +8982,26 @@
 
 %1</translation>
     </message>
+    <message>
+        <source>the broker password, first line of FILE</source>
+        <translation>代理密码，取自 FILE 的第一行</translation>
+    </message>
+    <message>
+        <source>--remote goes with --project: the demo runs its own city</source>
+        <translation>--remote 须与 --project 一起使用：演示模式运行自己的模拟城市</translation>
+    </message>
+    <message>
+        <source>The broker %1 cannot be used:
+
+%2</source>
+        <translation>无法使用代理 %1：
+
+%2</translation>
+    </message>
+    <message>
+        <source>a workstation of a control room: values and alarms from the servers through this MQTT broker, acknowledgements and shelving sent to them, mqtt://workstation@host:port (docs/deploy-control-room.md)</source>
+        <translation>调度中心工作站：经此 MQTT 代理从服务器获取数值和报警，确认和搁置发送给服务器，mqtt://工作站@主机:端口（见 docs/deploy-control-room.md）</translation>
+    </message>
 </context>
 <context>
     <name>PumpWatch::Workstation::Probe</name>
@@ -8992,6 +9044,29 @@
     <message>
         <source>broker: the connection could not be set up</source>
         <translation>代理：无法建立连接</translation>
+    </message>
+</context>
+<context>
+    <name>PumpWatch::Workstation::RemoteWorkstation</name>
+    <message>
+        <source>Alarm limits are changed on the server&apos;s project in a control room; nothing was changed</source>
+        <translation>调度中心模式下报警限值须在服务器的工程中修改；未做任何更改</translation>
+    </message>
+    <message>
+        <source>Realtime link lost since %1: values are old, control is disabled</source>
+        <translation>实时链路自 %1 中断：数值已过时，控制已禁用</translation>
+    </message>
+    <message>
+        <source>Server %1 is offline: waiting for its standby</source>
+        <translation>服务器 %1 离线：等待备用服务器接管</translation>
+    </message>
+    <message>
+        <source>No server has announced itself on the broker yet</source>
+        <translation>代理上尚无服务器上线</translation>
+    </message>
+    <message>
+        <source>Receiving the stations&apos; state: %1 of %2</source>
+        <translation>正在接收泵房状态：%1 / %2</translation>
     </message>
 </context>
 </TS>

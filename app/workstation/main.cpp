@@ -2,6 +2,9 @@
 // (acquisition, alarms, history in SQLite in the user's data folder); --demo also serves the
 // simulated city in-process. A user logs in before anything is shown; --snapshot renders every
 // panel to PNG once the data has settled, then exits (tests, the user guide).
+#include "probe.h"
+#include "remoteworkstation.h"
+
 #include <core/clock.h>
 #include <core/projectreader.h>
 #include <core/translator.h>
@@ -28,16 +31,16 @@
 #include <QScreen>
 #include <QSettings>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QTimeZone>
 #include <QTimer>
 #include <QtConcurrent/QtConcurrentRun>
 
+#include <cstring>
 #include <ctime>
 #include <demoproject.h>
+#include <remote/linkoptions.h>
 #include <runtime/pipeline.h>
-#include "probe.h"
-
-#include <cstring>
 #include <runtime/scheduledreports.h>
 #include <tuple>
 
@@ -101,8 +104,17 @@ public:
                "nodes, %2 EMQ Neuron) over a mosquitto broker started on loopback")
                 .arg(2 * DemoGatewayStations)
                 .arg(DemoGatewayStations));
-        parser.addOptions(
-            {project, demo, data, db, language, theme, fault, snapshot, settle, gateways});
+        const QCommandLineOption remote(
+            QStringLiteral("remote"),
+            tr("a workstation of a control room: values and alarms from the servers through this "
+               "MQTT broker, acknowledgements and shelving sent to them, "
+               "mqtt://workstation@host:port (docs/deploy-control-room.md)"),
+            QStringLiteral("URL"));
+        const QCommandLineOption remotePassword(QStringLiteral("remote-password-file"),
+                                                tr("the broker password, first line of FILE"),
+                                                QStringLiteral("FILE"));
+        parser.addOptions({project, demo, data, db, language, theme, fault, snapshot, settle,
+                           gateways, remote, remotePassword});
         parser.process(m_app);
 
         if (parser.isSet(project) == parser.isSet(demo))
@@ -110,6 +122,8 @@ public:
         m_demo = parser.isSet(demo);
         if (parser.isSet(gateways) && !m_demo)
             return fail(tr("--gateways goes with --demo"));
+        if (parser.isSet(remote) && m_demo)
+            return fail(tr("--remote goes with --project: the demo runs its own city"));
         const bool withGateways = parser.isSet(gateways);
         // The demo with gateways keeps its own project copy and history: its stations differ.
         const QString demoName =
@@ -209,54 +223,85 @@ public:
                     return fail(tr("--fault '%1': %2").arg(f, answer));
             }
         }
-        Runtime::Pipeline pipeline(p, clock, {historyOptions, nullptr, path, {}});
-        if (hasErrors(pipeline.diagnostics()))
-            return fail(tr("%1: the alarm rules have errors:\n\n%2")
-                            .arg(path, toStrings(pipeline.diagnostics()).join(u'\n')));
-        pipeline.start();
-        // Single-PC mode issues the project's scheduled reports itself, as the server would.
-        const auto reports = Runtime::startScheduledReports(p, clock, historyOptions.database, path,
-                                                            QStringLiteral("pumpwatch"));
+        Ui::Session session;
+        // In a control room the servers run the pipeline; this workstation mirrors them.
+        std::unique_ptr<Runtime::Pipeline> pipeline;
+        std::unique_ptr<Workstation::RemoteWorkstation> remoteLink;
+        std::unique_ptr<Reports::ReportSchedulerService> reports;
+        if (parser.isSet(remote)) {
+            const auto link = Remote::LinkOptions::broker(parser.value(remote),
+                                                          parser.value(remotePassword), &error);
+            if (!link)
+                return fail(error);
+            Remote::RemoteOptions options;
+            options.mqtt = *link;
+            options.mqtt.clientId = QStringLiteral("pw-ws-%1-%2")
+                                        .arg(link->user)
+                                        .arg(QCoreApplication::applicationPid());
+            remoteLink =
+                std::make_unique<Workstation::RemoteWorkstation>(p, clock, options, [&session] {
+                    return session.user() ? session.user()->role : Role::Viewer;
+                });
+            if (!remoteLink->start())
+                return fail(tr("The broker %1 cannot be used:\n\n%2")
+                                .arg(parser.value(remote), remoteLink->linkProblem()));
+        } else {
+            pipeline = std::make_unique<Runtime::Pipeline>(
+                p, clock, Runtime::PipelineOptions{historyOptions, nullptr, path, {}});
+            if (hasErrors(pipeline->diagnostics()))
+                return fail(tr("%1: the alarm rules have errors:\n\n%2")
+                                .arg(path, toStrings(pipeline->diagnostics()).join(u'\n')));
+            pipeline->start();
+            // Single-PC mode issues the project's scheduled reports itself, as the server would.
+            reports = Runtime::startScheduledReports(p, clock, historyOptions.database, path,
+                                                     QStringLiteral("pumpwatch"));
+        }
         // A new demo database starts with the last hours the same model computes, so the
         // sparklines and trends have something to show from the first minute. It is computed and
         // written on a pool thread while the window is already up; the list reads it when done.
         QFutureWatcher<void> backfill;
         if (m_demo && newDatabase) {
-            backfill.setFuture(QtConcurrent::run([&p, &pipeline, startMs] {
+            backfill.setFuture(QtConcurrent::run([&p, pipeline = pipeline.get(), startMs] {
                 // The day since midnight every 5 minutes, the last six hours every minute, from
                 // one model run that the live city continues.
                 const Sim::BackfillOptions o = Sim::LocalCity::backfillOptions(p, startMs);
                 Sim::Backfill::samples(p, Sim::LocalCity::Seed, o, [&](std::span<const Sample> b) {
-                    pipeline.history()->append(b);
+                    pipeline->history()->append(b);
                 });
-                pipeline.history()->sync();
+                pipeline->history()->sync();
             }));
         }
 
-        Ui::Session session;
-        Ui::Services services{p,
-                              path,
-                              savePath,
-                              clock,
-                              pipeline.store(),
-                              pipeline.alarms(),
-                              &pipeline.acquisition(),
-                              pipeline.history(),
-                              *url,
-                              session,
-                              QDir(dataDir).filePath(QStringLiteral("tiles"))};
-        services.control = &pipeline.control();
+        Ui::Services services{
+            p, path, savePath, clock, remoteLink ? remoteLink->store() : pipeline->store(),
+            remoteLink ? remoteLink->alarms() : pipeline->alarms(),
+            pipeline ? &pipeline->acquisition() : nullptr, pipeline ? pipeline->history() : nullptr,
+            // A control room's workstation reads history only with --db.
+            remoteLink && !parser.isSet(db) ? std::nullopt
+                                            : std::optional<History::DatabaseUrl>(*url),
+            session, QDir(dataDir).filePath(QStringLiteral("tiles"))};
+        if (pipeline) {
+            services.control = &pipeline->control();
+        } else {
+            services.commStatuses = [&remoteLink] { return remoteLink->commStatuses(); };
+            services.linkProblem = [&remoteLink] { return remoteLink->linkProblem(); };
+        }
         if (parser.isSet(snapshot)) {
             if (!m_demo || !users->find(u"zhangsan"))
                 return fail(tr("--snapshot logs in as the demo dispatcher: use it with --demo"));
             session.setUser(*users->find(u"zhangsan"));
         } else if (!login(*users, services, settings)) {
             backfill.waitForFinished();
-            pipeline.stop();
+            if (pipeline)
+                pipeline->stop();
             return 0;
         }
 
         Ui::MainWindow window(services, *users, settings);
+        if (remoteLink)
+            QObject::connect(
+                remoteLink.get(), &Workstation::RemoteWorkstation::message, &window,
+                [&window](const QString& text) { window.statusBar()->showMessage(text, 15'000); });
         if (m_demo)
             window.setDemoHint(demoHint());
         window.resize(1600, 960);
@@ -302,7 +347,10 @@ public:
         backfill.waitForFinished();
         if (reports)
             reports->stop(); // lets a run in progress finish its file
-        pipeline.stop();
+        if (pipeline)
+            pipeline->stop();
+        if (remoteLink)
+            remoteLink->stop();
         return code;
     }
 

@@ -801,6 +801,13 @@ std::vector<AlarmRecord> AlarmEngine::liveRecords() const
     return result;
 }
 
+void AlarmEngine::replaceLive(std::vector<AlarmRecord> records)
+{
+    m_live.clear();
+    for (AlarmRecord& r : records)
+        m_live.emplace(r.key, std::move(r));
+}
+
 const AlarmRecord* AlarmEngine::record(quint64 key) const
 {
     const auto it = m_live.find(key);

@@ -107,6 +107,8 @@ public:
     std::vector<AlarmAudit> takeAudit();
     /// Records that are active or not yet acknowledged, newest first.
     std::vector<AlarmRecord> liveRecords() const;
+    /// A mirror's records (AlarmService::mirror): replaces every live record, nothing else.
+    void replaceLive(std::vector<AlarmRecord> records);
     const AlarmRecord* record(quint64 key) const;
     bool soundRequired() const;
     const AlarmEngineStats& stats() const { return m_stats; }

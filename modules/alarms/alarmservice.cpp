@@ -2,6 +2,8 @@
 
 #include <QMutexLocker>
 
+#include <algorithm>
+
 namespace PumpWatch::Alarms {
 
 AlarmService::AlarmService(const Project& project, const Clock& clock,
@@ -103,22 +105,66 @@ std::vector<quint64> AlarmService::restore(std::vector<AlarmRecord> records)
 
 bool AlarmService::acknowledge(quint64 key, const Actor& who, const QString& note)
 {
+    if (m_forward) {
+        std::optional<AlarmRecord> r;
+        {
+            QMutexLocker lock(&m_mutex);
+            if (const AlarmRecord* found = m_engine.record(key); found && !found->isAcknowledged())
+                r = *found;
+        }
+        if (r && m_forward->acknowledge)
+            m_forward->acknowledge(*r, who, note);
+        return r.has_value();
+    }
     return locked([&] { return m_engine.acknowledge(key, who, note); });
 }
 
 int AlarmService::acknowledgeStation(int station, const Actor& who, const QString& note)
 {
+    if (m_forward) {
+        const std::vector<AlarmRecord> live = liveRecords();
+        const int n = int(std::count_if(live.begin(), live.end(), [&](const AlarmRecord& r) {
+            return r.station == station && !r.isAcknowledged();
+        }));
+        if (n > 0 && m_forward->acknowledgeStation)
+            m_forward->acknowledgeStation(station, who, note);
+        return n;
+    }
     return locked([&] { return m_engine.acknowledgeStation(station, who, note); });
 }
 
 bool AlarmService::shelve(TagId tag, qint64 durationMs, const Actor& who, const QString& reason)
 {
+    if (m_forward) {
+        if (m_forward->shelve)
+            m_forward->shelve(tag, durationMs, who, reason);
+        return bool(m_forward->shelve);
+    }
     return locked([&] { return m_engine.shelve(tag, durationMs, who, reason); });
 }
 
 bool AlarmService::unshelve(TagId tag, const Actor& who)
 {
+    if (m_forward) {
+        if (m_forward->unshelve)
+            m_forward->unshelve(tag, who);
+        return bool(m_forward->unshelve);
+    }
     return locked([&] { return m_engine.unshelve(tag, who); });
+}
+
+void AlarmService::setForward(Forward forward)
+{
+    m_forward = std::move(forward);
+}
+
+void AlarmService::mirror(std::vector<AlarmRecord> records)
+{
+    locked([&] {
+        m_engine.replaceLive(std::move(records));
+        return 0;
+    });
+    Q_EMIT changed();
 }
 
 void AlarmService::silence(const Actor& who, int sounding)
@@ -132,6 +178,11 @@ void AlarmService::silence(const Actor& who, int sounding)
 void AlarmService::setLimits(std::span<const std::pair<TagId, AlarmLimits>> limits,
                              const Actor& who)
 {
+    if (m_forward) {
+        if (m_forward->setLimits)
+            m_forward->setLimits(limits, who);
+        return;
+    }
     locked([&] {
         for (const auto& [tag, l] : limits)
             m_engine.setLimits(tag, l, who);

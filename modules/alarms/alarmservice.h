@@ -21,6 +21,7 @@
 #include <QObject>
 
 #include <functional>
+#include <optional>
 
 namespace PumpWatch::Alarms {
 
@@ -68,6 +69,24 @@ public:
     bool soundRequired() const;
     AlarmEngineStats stats() const;
 
+    /// A workstation of a control room evaluates nothing: the servers own the alarms. Its
+    /// service mirrors their records (mirror()), and what an operator does to them goes to the
+    /// owning server as a request (these calls, made outside the lock) instead of into the
+    /// engine; the servers' next state shows whether it was done.
+    struct Forward {
+        std::function<void(const AlarmRecord&, const Actor&, const QString& note)> acknowledge;
+        std::function<void(int station, const Actor&, const QString& note)> acknowledgeStation;
+        std::function<void(TagId, qint64 durationMs, const Actor&, const QString& reason)> shelve;
+        std::function<void(TagId, const Actor&)> unshelve;
+        std::function<void(std::span<const std::pair<TagId, AlarmLimits>>, const Actor&)> setLimits;
+    };
+    /// Makes this service a mirror; set before use, never with start().
+    void setForward(Forward forward);
+    bool isMirror() const { return m_forward.has_value(); }
+    /// Replaces every live record with the servers' (keys unique within `records`); emits
+    /// changed().
+    void mirror(std::vector<AlarmRecord> records);
+
 Q_SIGNALS:
     /// Records were raised, ended or acknowledged; emitted in the thread that caused it.
     void changed();
@@ -81,6 +100,7 @@ private:
     mutable QMutex m_mutex;
     AlarmEngine m_engine;
     Journal m_journal;
+    std::optional<Forward> m_forward;
     ServiceThread m_thread{QStringLiteral("alarms")};
 };
 

@@ -102,9 +102,21 @@ bool RemoteSource::complete() const
 
 std::vector<Alarms::AlarmRecord> RemoteSource::liveRecords() const
 {
+    // Keys of this workstation's own: the servers' keys may collide between shards and change
+    // with a takeover, a view's selection must not. A record keeps its key while it is listed.
+    QHash<QString, quint64> keys;
     std::vector<Alarms::AlarmRecord> out;
-    for (const auto& [key, entry] : m_alarms)
-        out.insert(out.end(), entry.second.begin(), entry.second.end());
+    for (const auto& [key, entry] : m_alarms) {
+        for (Alarms::AlarmRecord r : entry.second) {
+            const QString id = alarmId(r);
+            r.key = m_keys.value(id, 0);
+            if (r.key == 0)
+                r.key = ++m_lastKey;
+            keys.insert(id, r.key);
+            out.push_back(std::move(r));
+        }
+    }
+    m_keys.swap(keys);
     return out;
 }
 

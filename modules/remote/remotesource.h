@@ -79,6 +79,7 @@ public:
     const RemoteStation& station(int index) const { return m_stations[std::size_t(index)]; }
     /// The active server of each shard known.
     const std::map<QString, ServerState>& servers() const { return m_servers; }
+    /// Every shard's live records, with keys of this workstation's (stable while listed).
     std::vector<Alarms::AlarmRecord> liveRecords() const;
 
     /// Sends a request to the server that owns `station` (or, with -1, to every shard's … the
@@ -128,6 +129,8 @@ private:
     /// Live records per (shard, station); station -1: the shard's system alarms.
     std::map<std::pair<QString, int>, std::pair<quint64, std::vector<Alarms::AlarmRecord>>>
         m_alarms;
+    mutable QHash<QString, quint64> m_keys; ///< alarmId → this workstation's key
+    mutable quint64 m_lastKey = 0;
     QSet<int> m_resync;
     QTimer m_resyncTimer;
     QTimer m_requestTimer;

@@ -162,6 +162,12 @@ MainWindow::MainWindow(Services& services, UserStore& users, QSettings& settings
                 });
         m_database->setText(
             tr("Database: %1").arg(services.database ? services.database->display() : QString()));
+    } else if (services.commStatuses) {
+        // A control room's workstation: the servers store history; it reads it with --db.
+        m_database->setText(
+            services.database
+                ? tr("History kept by the servers, read from %1").arg(services.database->display())
+                : tr("History kept by the servers (not read here: no --db)"));
     } else {
         m_database->setText(tr("History not stored"));
     }
@@ -546,6 +552,8 @@ void MainWindow::tick()
     const qint64 now = m_services.clock.nowMs();
     if (m_services.acquisition)
         m_stations.setCommStatuses(m_services.acquisition->deviceStatuses());
+    else if (m_services.commStatuses)
+        m_stations.setCommStatuses(m_services.commStatuses());
     m_stations.refresh(now);
     m_list->refreshed();
     m_detail->refresh();
@@ -567,10 +575,16 @@ void MainWindow::updateStatus()
         offline += cut;
         online += !cut && m_stations.state(r) != StationState::Unknown;
     }
-    m_comm->setText(tr("%1 stations: %2 online, %3 offline")
-                        .arg(m_stations.rowCount())
-                        .arg(online)
-                        .arg(offline));
+    const QString comm = tr("%1 stations: %2 online, %3 offline")
+                             .arg(m_stations.rowCount())
+                             .arg(online)
+                             .arg(offline);
+    const QString link = m_services.linkProblem ? m_services.linkProblem() : QString();
+    m_comm->setText(link.isEmpty() ? comm : link + QStringLiteral("  |  ") + comm);
+    // A broken realtime link is the first thing a dispatcher must see: every value is old.
+    m_comm->setStyleSheet(link.isEmpty() ? QString()
+                                         : QStringLiteral("color: white; background: #b00020; "
+                                                          "font-weight: bold; padding: 0 6px;"));
 }
 
 Role MainWindow::exitRole() const

@@ -14,6 +14,7 @@
 #include <QObject>
 
 #include <control/controlservice.h>
+#include <functional>
 #include <optional>
 
 namespace PumpWatch::Ui {
@@ -61,6 +62,11 @@ struct Services {
     Session& session;
     QString tileCache = {}; ///< folder of the map's tile cache; empty: tiles are not kept
     Control::ControlService* control = nullptr; ///< control commands; null: nothing is operated
+    /// A workstation of a control room (--remote) has no acquisition: the servers' comm status
+    /// of every station (device -1 … as the statuses come), and why the realtime link is not
+    /// whole ("" when it is), for the status bar.
+    std::function<std::vector<Acquisition::CommStatus>()> commStatuses = {};
+    std::function<QString()> linkProblem = {};
 };
 
 /// One row of the workstation's own audit (login, logout, lock, exit) as `who`'s, both names;

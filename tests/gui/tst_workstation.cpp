@@ -89,9 +89,11 @@ struct LiveCity {
         , city(project, clock.nowMs())
         , url(*History::DatabaseUrl::parse(
               QStringLiteral("sqlite:") + dir.filePath(name + QStringLiteral(".sqlite")), &error))
-        , pipeline(
-              project, clock,
-              {sqliteHistory(url, dir.filePath(name + QStringLiteral("-spool"))), nullptr, path, {}})
+        , pipeline(project, clock,
+                   {sqliteHistory(url, dir.filePath(name + QStringLiteral("-spool"))),
+                    nullptr,
+                    path,
+                    {}})
         , services{project,
                    path,
                    path,

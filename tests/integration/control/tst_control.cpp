@@ -33,8 +33,9 @@ private Q_SLOTS:
         history.database = *History::DatabaseUrl::parse(
             QStringLiteral("sqlite:") + dir.filePath(QStringLiteral("h.sqlite")), &error);
         history.spoolDirectory = dir.path();
-        Runtime::Pipeline pipeline(project, clock,
-                                   {.history = history, .dump = nullptr, .projectPath = {}, .stations = {}});
+        Runtime::Pipeline pipeline(
+            project, clock,
+            {.history = history, .dump = nullptr, .projectPath = {}, .stations = {}});
         pipeline.start();
         ControlService& control = pipeline.control();
 
