@@ -4941,6 +4941,10 @@
         <source>link: epoch %1; %2 deltas, %3 snapshots, %4 alarm messages, %5 kB; requests %6 carried out, %7 expired, %8 repeated, %9 refused, %10 ignored, %11 invalid; %12 resyncs</source>
         <translation>实时链路：纪元 %1；增量 %2 条，快照 %3 条，报警消息 %4 条，%5 kB；请求执行 %6 条，过期 %7 条，重复 %8 条，拒绝 %9 条，忽略 %10 条，无效 %11 条；重新同步 %12 次</translation>
     </message>
+    <message>
+        <source>this server does not hold the lease of shard &apos;%1&apos; now</source>
+        <translation>本服务器当前未持有分片“%1”的租约</translation>
+    </message>
 </context>
 <context>
     <name>PumpWatch::Share::ApiServer</name>

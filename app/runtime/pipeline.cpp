@@ -46,6 +46,7 @@ Pipeline::Pipeline(const Project& project, const Clock& clock, PipelineOptions o
         std::make_unique<PipelineSink>(project, m_store, m_alarms, m_history.get(), m_options.dump);
     Acquisition::AcquisitionOptions acquisition;
     acquisition.stations = m_options.stations;
+    acquisition.writeGate = m_options.writeGate;
     m_acquisition =
         std::make_unique<Acquisition::AcquisitionService>(project, clock, *m_sink, acquisition);
     m_control = std::make_unique<Control::ControlService>(
@@ -158,7 +159,8 @@ void Pipeline::restoreOpenAlarms()
         rows = journal.list({0, nowMs + 86'400'000, {}, true}, &error);
     if (rows) {
         // And those that ended but nobody acknowledged: still in the dispatchers' list.
-        History::JournalFilter unacked{0, nowMs + 86'400'000, {}, false};
+        // A week back: older unacknowledged records are history, not a shift's list.
+        History::JournalFilter unacked{nowMs - 7 * 86'400'000LL, nowMs + 86'400'000, {}, false};
         unacked.acknowledged = false;
         const auto ended = journal.list(unacked, &error);
         if (!ended)

@@ -43,6 +43,8 @@ struct PipelineOptions {
     /// they are polled, and only their open alarms (and, owning all, the system's) are taken
     /// over from the journal at start.
     std::vector<bool> stations;
+    /// AcquisitionOptions::writeGate: may a control write go out now?
+    std::function<QString()> writeGate = {};
 };
 
 class Pipeline {

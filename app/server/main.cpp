@@ -224,12 +224,14 @@ public:
             qInfo().noquote() << tr("history: %1, spool %2")
                                      .arg(historyOptions->database.display(),
                                           historyOptions->spoolDirectory);
+        std::unique_ptr<PumpWatch::Server::ServerLink> remote;
         const auto makePipeline = [&] {
             return std::make_unique<PumpWatch::Runtime::Pipeline>(
                 p, clock,
-                PumpWatch::Runtime::PipelineOptions{historyOptions,
-                                                    parser.isSet(dump) ? stdout : nullptr, path,
-                                                    link ? link->stations : std::vector<bool>()});
+                PumpWatch::Runtime::PipelineOptions{
+                    historyOptions, parser.isSet(dump) ? stdout : nullptr, path,
+                    link ? link->stations : std::vector<bool>(),
+                    remote ? remote->writeGate() : std::function<QString()>()});
         };
         {
             // The alarm rules are checked before anything starts, standby or not.
@@ -247,7 +249,6 @@ public:
             }
         }
         std::unique_ptr<PumpWatch::Runtime::Pipeline> local;
-        std::unique_ptr<PumpWatch::Server::ServerLink> remote;
         const auto pipeline = [&]() -> PumpWatch::Runtime::Pipeline* {
             return remote ? remote->pipeline() : local.get();
         };

@@ -150,18 +150,32 @@ void ServerLink::stop()
 {
     if (!m_client)
         return;
+    // The pipeline first (acquisition, alarms, the journal and history written), the lease
+    // last: the standby restores the journal only once it is complete, and no write of ours
+    // can reach a PLC after it took over.
+    if (m_pipeline)
+        m_pipeline->stop();
     if (m_publisher)
         m_publisher->stop();
     if (m_leadership)
         m_leadership->stop();
-    if (m_pipeline)
-        m_pipeline->stop();
     m_client->disconnect(this); // a goodbye, not a lost connection
     m_client->close(Remote::Topic::serverMember(m_settings.shard, m_settings.serverId),
                     presence(false), 1, true);
     m_requests.reset();
     m_publisher.reset();
     m_client.reset();
+}
+
+std::function<QString()> ServerLink::writeGate() const
+{
+    const Remote::Leadership* lease = m_leadership.get();
+    const QString shard = m_settings.shard;
+    return [lease, shard] {
+        return !lease || lease->holds()
+                   ? QString()
+                   : tr("this server does not hold the lease of shard '%1' now").arg(shard);
+    };
 }
 
 QString ServerLink::statsText() const

@@ -48,6 +48,9 @@ public:
     /// Null until active.
     Runtime::Pipeline* pipeline() { return m_pipeline.get(); }
     QString statsText() const;
+    /// For the pipeline's acquisition (PipelineOptions::writeGate): why a control write may not
+    /// reach a PLC now, empty when it may. Thread-safe.
+    std::function<QString()> writeGate() const;
 
 Q_SIGNALS:
     void activated(quint64 epoch);

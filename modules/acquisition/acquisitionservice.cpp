@@ -3,6 +3,7 @@
 #include <QMutexLocker>
 #include <QTimer>
 
+#include <cmath>
 #include <ctime>
 
 namespace PumpWatch::Acquisition {
@@ -155,6 +156,22 @@ quint64 AcquisitionService::write(TagId tag, double value, const QString& user)
         const auto done = [this, request](const WriteRecord& r) {
             Q_EMIT writeFinished(request, r);
         };
+        // Checked here, just before the PLC sees it: a write queued before the process froze
+        // (SIGSTOP, a hung disk) must not go out once another server has taken over.
+        if (m_options.writeGate) {
+            if (const QString refused = m_options.writeGate(); !refused.isEmpty()) {
+                WriteRecord r;
+                r.tag = tag;
+                r.user = user;
+                r.newValue = value;
+                r.oldValue = r.readBack = std::nan("");
+                r.requestedMs = r.finishedMs = m_clock.nowMs();
+                r.error = refused;
+                m_tap->audit(r);
+                done(r);
+                return;
+            }
+        }
         // A tag id outside the project goes to Modbus, which refuses it with its reason.
         Driver* driver = tag < m_project.tagCount() ? driverOf(m_project.stationIndexOfTag(tag),
                                                                m_project.deviceIndexOfTag(tag))

@@ -23,6 +23,7 @@
 #include <QObject>
 
 #include <atomic>
+#include <functional>
 #include <memory>
 
 namespace PumpWatch::Acquisition {
@@ -33,6 +34,10 @@ struct AcquisitionOptions {
     /// The stations this process polls (a server's shard), by index; empty: every station. The
     /// others are neither polled nor subscribed, and their status stays unknown.
     std::vector<bool> stations;
+    /// Asked in the acquisition thread right before each write reaches a device; a non-empty
+    /// answer refuses it with that reason (a server that no longer holds its shard's lease).
+    /// Must be thread-safe.
+    std::function<QString()> writeGate;
 };
 
 class AcquisitionService : public QObject {

@@ -75,13 +75,26 @@ bool Leadership::ensureOpen()
 {
     if (m_open)
         return true;
-    QString error;
-    QSqlDatabase db = History::Dialect(m_url.engine).open(m_url, ConnectionName, &error);
-    if (!db.isValid() || !db.isOpen()) {
-        setReachable(false, error);
+    // A connection of its own, never pooled, that notices a dead or black-holed database within
+    // seconds (keepalives, tcp_user_timeout) and never waits long on a statement: a renewal
+    // stuck in TCP retransmission would silence the active server for minutes.
+    QSqlDatabase db = QSqlDatabase::contains(ConnectionName)
+                          ? QSqlDatabase::database(ConnectionName, false)
+                          : QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), ConnectionName);
+    db.setHostName(m_url.host);
+    db.setPort(m_url.port);
+    db.setUserName(m_url.user);
+    db.setPassword(m_url.password);
+    db.setDatabaseName(m_url.database);
+    db.setConnectOptions(QStringLiteral("connect_timeout=2;keepalives=1;keepalives_idle=2;"
+                                        "keepalives_interval=1;keepalives_count=2;"
+                                        "tcp_user_timeout=3000;application_name=pumpwatch-leader"));
+    if (!db.open()) {
+        setReachable(false, db.lastError().text());
         return false;
     }
     QSqlQuery q(db);
+    q.exec(QStringLiteral("SET statement_timeout = 1500"));
     if (!q.exec(QStringLiteral("CREATE TABLE IF NOT EXISTS server_leases (shard TEXT PRIMARY KEY, "
                                "holder TEXT NOT NULL, epoch BIGINT NOT NULL, "
                                "expires TIMESTAMPTZ NOT NULL, renewed TIMESTAMPTZ NOT NULL)"))) {
@@ -89,6 +102,8 @@ bool Leadership::ensureOpen()
         return false;
     }
     m_open = true;
+    m_connectedMs = m_mono.elapsed();
+    m_sawRenewal = false;
     setReachable(true, {});
     return true;
 }
@@ -130,6 +145,27 @@ void Leadership::attempt()
                         .arg(m_shard)
                         .arg(m_epoch.load()));
         return;
+    }
+    // A standby that has just (re)connected — after a database outage, say — and finds the
+    // lease run out cannot tell a dead active server from one that is reconnecting too: it
+    // waits one lease time of its own, so an active server that renews meanwhile keeps its
+    // shard. Seen renewed since connecting, a lease that runs out is taken at once (a crash).
+    q.prepare(
+        QStringLiteral("SELECT expires > clock_timestamp() FROM server_leases WHERE shard = ?"));
+    q.addBindValue(m_shard);
+    if (!q.exec()) {
+        m_open = false;
+        History::Dialect::close(ConnectionName);
+        setReachable(false, q.lastError().text());
+        return;
+    }
+    if (q.next()) {
+        if (q.value(0).toBool()) {
+            m_sawRenewal = true;
+            return; // held
+        }
+        if (!m_sawRenewal && sentMs - m_connectedMs < m_options.leaseMs)
+            return;
     }
     // Take the lease if nobody holds it or it has run out; the epoch only grows (and starts from
     // the wall clock, so it also grows across a lost table).

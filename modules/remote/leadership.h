@@ -33,9 +33,9 @@
 namespace PumpWatch::Remote {
 
 struct LeaseOptions {
-    int leaseMs = 2000;
-    int renewMs = 400;
-    int pollMs = 250;
+    int leaseMs = 1500;
+    int renewMs = 300;
+    int pollMs = 200;
 };
 
 class Leadership : public QObject {
@@ -81,7 +81,9 @@ private:
     std::atomic<bool> m_activeFlag{false}; ///< m_active for other threads
     bool m_active = false;                 ///< leader thread only
     qint64 m_lastRenewMs = 0;              ///< leader thread only
-    bool m_open = false;                   ///< leader thread only
+    qint64 m_connectedMs = 0;  ///< leader thread only: when the connection was (re)opened
+    bool m_sawRenewal = false; ///< leader thread only: the lease was seen held since then
+    bool m_open = false;       ///< leader thread only
 };
 
 } // namespace PumpWatch::Remote

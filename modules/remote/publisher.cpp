@@ -32,8 +32,11 @@ Publisher::Publisher(const Project& project, RealtimeStore& store,
     connect(&m_client, &Mqtt::Client::connected, this, [this] { m_republish = true; });
     // Shelving and unshelving change records without a transition: the signal covers them.
     connect(&m_alarms, &Alarms::AlarmService::changed, this, [this] {
-        QMutexLocker lock(&m_pendingMutex);
-        m_alarmsDirty = true;
+        {
+            QMutexLocker lock(&m_pendingMutex);
+            m_alarmsDirty = true;
+        }
+        flushAlarmsSoon();
     });
 }
 
@@ -95,15 +98,35 @@ void Publisher::setDatabase(bool reachable)
     if (m_database == reachable)
         return;
     m_database = reachable;
-    if (m_running)
+    if (m_running && m_client.isConnected() && (!m_mayPublish || m_mayPublish()))
         publishState();
 }
 
 void Publisher::alarmChanges(std::span<const Alarms::AlarmChange> changes)
 {
-    QMutexLocker lock(&m_pendingMutex);
-    m_pending.insert(m_pending.end(), changes.begin(), changes.end());
-    m_alarmsDirty = true;
+    {
+        QMutexLocker lock(&m_pendingMutex);
+        m_pending.insert(m_pending.end(), changes.begin(), changes.end());
+        m_alarmsDirty = true;
+    }
+    flushAlarmsSoon();
+}
+
+void Publisher::flushAlarmsSoon()
+{
+    // An acknowledgement should show on the other workstations at once, not at the next tick:
+    // one queued call to the owner's thread per burst of changes.
+    if (m_flushPosted.exchange(true))
+        return;
+    QMetaObject::invokeMethod(
+        this,
+        [this] {
+            m_flushPosted = false;
+            if (m_running && !m_republish && m_client.isConnected() &&
+                (!m_mayPublish || m_mayPublish()))
+                publishAlarms();
+        },
+        Qt::QueuedConnection);
 }
 
 void Publisher::resync(const QStringList& stationIds)
@@ -166,8 +189,11 @@ void Publisher::tick()
     takeStatuses();
     const bool may = m_client.isConnected() && (!m_mayPublish || m_mayPublish());
     if (!may) {
+        // What changed meanwhile is not sent as deltas (the workstations would see no gap):
+        // everything goes out as fresh snapshots when publishing may resume.
         for (StationOut& o : m_out)
             o.changed.clear();
+        m_republish = true;
         return;
     }
     if (m_republish) {
@@ -318,14 +344,17 @@ void Publisher::publishCityValues(int station)
         QJsonObject o{{QStringLiteral("name"), def.name},
                       {QStringLiteral("unit"), def.unit},
                       {QStringLiteral("quality"), QLatin1String(qualityName(v.quality))},
-                      {QStringLiteral("time"), QDateTime::fromMSecsSinceEpoch(v.timestampMs)
-                                                   .toTimeZone(m_zone)
-                                                   .toString(Qt::ISODateWithMs)}};
+                      {QStringLiteral("ms"), v.timestampMs}};
         o.insert(QStringLiteral("value"),
                  std::isfinite(v.value) ? QJsonValue(v.value) : QJsonValue(QJsonValue::Null));
         values.insert(m_project.deviceOfTag(id).id + u'/' + def.key, o);
     }
+    // One zone conversion per message, not per tag (2000 stations' snapshots).
+    const qint64 now = m_clock.nowMs();
     const QJsonObject doc{
+        {QStringLiteral("epoch"), qint64(m_epoch)},
+        {QStringLiteral("time"),
+         QDateTime::fromMSecsSinceEpoch(now).toTimeZone(m_zone).toString(Qt::ISODateWithMs)},
         {QStringLiteral("station"), st.id},
         {QStringLiteral("name"), st.name},
         {QStringLiteral("comm"), QLatin1String(Acquisition::commStateName(
@@ -340,6 +369,7 @@ void Publisher::publishCityAlarm(const Alarms::AlarmChange& c)
     const Alarms::AlarmRecord& r = c.record;
     QJsonObject doc{
         {QStringLiteral("event"), QLatin1String(kinds[c.kind])},
+        {QStringLiteral("epoch"), qint64(m_epoch)},
         {QStringLiteral("id"), alarmId(r)},
         {QStringLiteral("type"), QLatin1String(Alarms::alarmTypeCode(r.type))},
         {QStringLiteral("severity"), r.severity == Alarms::Severity::Critical

@@ -29,6 +29,7 @@
 #include <QTimeZone>
 #include <QTimer>
 
+#include <atomic>
 #include <functional>
 #include <mqtt/mqttclient.h>
 #include <span>
@@ -96,6 +97,7 @@ private:
     void publishDelta(int station, StationOut& out);
     void publishSnapshot(int station, StationOut& out);
     void publishAlarms();
+    void flushAlarmsSoon();
     void publishCityValues(int station);
     void publishCityAlarm(const Alarms::AlarmChange& change);
     bool publish(const QByteArray& topic, const QByteArray& payload, int qos, bool retain);
@@ -125,6 +127,7 @@ private:
     QMutex m_pendingMutex;
     std::vector<Alarms::AlarmChange> m_pending; ///< from alarmChanges(), for the next tick
     bool m_alarmsDirty = true;                  ///< guarded by m_pendingMutex
+    std::atomic<bool> m_flushPosted{false};
 };
 
 } // namespace PumpWatch::Remote

@@ -29,6 +29,10 @@ RemoteSource::RemoteSource(const Project& project, RealtimeStore& store, RemoteO
     connect(&m_resyncTimer, &QTimer::timeout, this, &RemoteSource::askResync);
     m_requestTimer.setInterval(200);
     connect(&m_requestTimer, &QTimer::timeout, this, &RemoteSource::expireRequests);
+    // A station that never changes sends no delta that would show it missing (its retained
+    // snapshot lost, or from a replaced server): asked for once in a while.
+    m_sweepTimer.setInterval(2000);
+    connect(&m_sweepTimer, &QTimer::timeout, this, &RemoteSource::sweep);
     m_linkDownSinceMs = clock.nowMs();
 }
 
@@ -58,6 +62,7 @@ bool RemoteSource::start()
     connect(m_client.get(), &Mqtt::Client::disconnected, this, down);
     connect(m_client.get(), &Mqtt::Client::connectFailed, this, down);
     m_requestTimer.start();
+    m_sweepTimer.start();
     return m_client->open();
 }
 
@@ -313,6 +318,27 @@ void RemoteSource::loseSync(int station)
     setSynced(station, false);
 }
 
+void RemoteSource::sweep()
+{
+    if (!linkUp())
+        return;
+    bool any = false;
+    for (const auto& [shard, state] : m_servers) {
+        if (!state.online)
+            continue;
+        for (const QString& id : state.stations) {
+            const int s = m_project.stationIndex(id);
+            if (s < 0 || m_stations[std::size_t(s)].synced)
+                continue;
+            m_stations[std::size_t(s)].shard = shard;
+            m_resync.insert(s);
+            any = true;
+        }
+    }
+    if (any && !m_resyncTimer.isActive())
+        m_resyncTimer.start();
+}
+
 void RemoteSource::askResync()
 {
     if (!linkUp())
@@ -400,7 +426,15 @@ void RemoteSource::onResponse(const QByteArray& payload)
 {
     QString error;
     std::optional<Response> r = decodeResponse(payload, &error);
-    if (!r || !m_pending.remove(r->id))
+    if (!r)
+        return;
+    // A replaced server still running (cut off from the database, say) may answer too: only
+    // the newest epoch's answer counts.
+    for (const auto& [shard, newest] : m_epochs)
+        if (m_servers.contains(shard) && m_servers.at(shard).serverId == r->serverId &&
+            r->epoch < newest)
+            return;
+    if (!m_pending.remove(r->id))
         return; // not ours any more (answered, timed out)
     Q_EMIT responded(*r);
 }

@@ -114,6 +114,7 @@ private:
     void applySnapshot(int station, const ValuesMessage& m);
     void loseSync(int station);
     void askResync();
+    void sweep();
     void expireRequests();
     void setSynced(int station, bool synced);
 
@@ -134,6 +135,7 @@ private:
     QSet<int> m_resync;
     QTimer m_resyncTimer;
     QTimer m_requestTimer;
+    QTimer m_sweepTimer;
     QHash<QString, qint64> m_pending; ///< request id → deadline
     qint64 m_linkDownSinceMs = 0;
     std::vector<Sample> m_batch;

@@ -151,8 +151,20 @@ Response RequestServer::ack(const Request& r, const Alarms::Actor& who)
                               .arg(rec.ackUser, timeText(rec.ackMs).left(5)));
         if (!m_alarms.acknowledge(rec.key, who, note))
             return answer(false, QStringLiteral("already"), tr("already acknowledged"));
+        // An ended alarm leaves the list with its acknowledgement: remembered, so that a second
+        // dispatcher still learns who was first.
+        m_acked.insert(id, {who.name, m_clock.nowMs()});
+        m_ackedOrder.push_back(id);
+        if (m_ackedOrder.size() > KeptAnswers) {
+            m_acked.remove(m_ackedOrder.front());
+            m_ackedOrder.pop_front();
+        }
         return answer(true, QStringLiteral("ok"), tr("acknowledged"));
     }
+    if (const auto it = m_acked.constFind(id); it != m_acked.constEnd())
+        return answer(
+            false, QStringLiteral("already"),
+            tr("already acknowledged by %1 at %2").arg(it->first, timeText(it->second).left(5)));
     return answer(false, QStringLiteral("unknown"),
                   tr("this alarm is no longer in the list (ended and acknowledged)"));
 }

@@ -17,6 +17,7 @@
 #include <core/clock.h>
 #include <core/project.h>
 
+#include <QHash>
 #include <QObject>
 #include <QTimeZone>
 
@@ -79,6 +80,9 @@ private:
     /// Answers given, by request id, for repeats (the last 4096).
     std::unordered_map<QString, Response> m_answers;
     std::deque<QString> m_answerOrder;
+    /// Alarms acknowledged here, by alarmId: who and when (the last 4096).
+    QHash<QString, std::pair<QString, qint64>> m_acked;
+    std::deque<QString> m_ackedOrder;
 };
 
 } // namespace PumpWatch::Remote

@@ -114,6 +114,27 @@ private:
         return out.join(u' ');
     }
 
+    /// Until every station of the probe is at `epoch` with at least one delta (seq ≥ 1).
+    static bool waitForEpoch(ProbeProcess& probe, qint64 epoch, int timeoutMs)
+    {
+        QElapsedTimer t;
+        t.start();
+        while (t.elapsed() < timeoutMs) {
+            const auto d = probe.ask(QStringLiteral("digest"), QStringLiteral("digest"), 2000);
+            const QJsonObject stations = d ? d->value(u"stations").toObject() : QJsonObject();
+            const bool all =
+                stations.size() == Stations &&
+                std::all_of(stations.begin(), stations.end(), [&](const QJsonValue& v) {
+                    return qint64(v.toArray()[0].toDouble()) == epoch &&
+                           v.toArray()[1].toInt() >= 1;
+                });
+            if (all)
+                return true;
+            QTest::qWait(50);
+        }
+        return false;
+    }
+
     static bool isServer(const QJsonObject& o, const QString& id)
     {
         return o.value(u"ev").toString() == u"server" && o.value(u"id").toString() == id &&
@@ -383,10 +404,13 @@ private Q_SLOTS:
             [](const QJsonObject& o) { return isServer(o, QStringLiteral("server-b")); }, 10'000,
             za);
         QVERIFY2(takeover, qPrintable(m_b->logText()));
-        QVERIFY(m_zhang.waitForEvent(QStringLiteral("complete"), 10'000, za));
+        // Taken over means values again: every station at the new epoch with a delta of the new
+        // server's own polling applied (seq ≥ 1), not only its first, empty snapshots.
+        const qint64 epoch = qint64(takeover->value(u"epoch").toDouble());
+        QVERIFY(waitForEpoch(m_zhang, epoch, 10'000));
         const qint64 ms = t.elapsed();
-        qInfo("kill -9 of the active server → the standby's values complete on a workstation: %lld "
-              "ms",
+        qInfo("kill -9 of the active server → every station's values from the standby on a "
+              "workstation: %lld ms",
               ms);
         QVERIFY2(ms <= 3000, qPrintable(QString::number(ms)));
         // The killed one comes back as the standby.
@@ -412,10 +436,16 @@ private Q_SLOTS:
         const qint64 logFrom = m_b->logSize();
         QVERIFY(m_sim.command(QStringLiteral("clear S0007")).startsWith(u"ok"));
         const double before = m_sim.number(QStringLiteral("get S0007/low/pump2_command"));
+        const auto selected = m_zhang.request(QStringLiteral("select S0007 0 pump[2] 1"));
+        QVERIFY(selected);
+        QVERIFY2(selected->value(u"ok").toBool(),
+                 qPrintable(selected->value(u"message").toString()));
+        const auto statsBefore = m_zhang.ask(QStringLiteral("stats"), QStringLiteral("stats"));
+        QVERIFY(statsBefore);
         m_b->signal(SIGSTOP);
-        // Sent while the active one is frozen and before the standby took over: nobody may
-        // carry it out, now or later.
-        const auto lost = m_zhang.request(QStringLiteral("select S0007 0 pump[2] 1"), 15'000);
+        // The operate, sent while the active one is frozen and before the standby took over:
+        // it waits in the frozen server's socket, and nobody may carry it out, now or later.
+        const auto lost = m_zhang.request(QStringLiteral("operate S0007 0 pump[2]"), 15'000);
         QVERIFY(lost);
         QVERIFY2(!lost->value(u"ok").toBool(), qPrintable(lost->value(u"code").toString()));
         const auto takeover = m_zhang.waitFor(
@@ -432,8 +462,13 @@ private Q_SLOTS:
         QTest::qWait(1000);
         QCOMPARE(m_sim.number(QStringLiteral("get S0007/low/pump2_command")), before);
         QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM audit_log WHERE station = 'S0007' "
-                                       "AND action LIKE 'control.%'")),
+                                       "AND action = 'control.operate'")),
                  qint64(0));
+        // Woken up, it published nothing: the workstation dropped no message of an old epoch
+        // because none came.
+        const auto statsAfter = m_zhang.ask(QStringLiteral("stats"), QStringLiteral("stats"));
+        QVERIFY(statsAfter);
+        QCOMPARE(statsAfter->value(u"oldEpoch").toInt(), statsBefore->value(u"oldEpoch").toInt());
         // Every station is at the new epoch on the workstation.
         const auto digest = m_zhang.ask(QStringLiteral("digest"), QStringLiteral("digest"));
         QVERIFY(digest);
