@@ -185,6 +185,9 @@ private:
                        {QStringLiteral("values"), stationValues(station)}});
         } else if (c == QLatin1String("latency")) {
             latency();
+        } else if (c == QLatin1String("server-digest")) {
+            // The server's own digest, as the answer's message (JSON).
+            send(QStringLiteral("digest"), -1, {}, QStringLiteral("server"));
         } else if (c == QLatin1String("digest")) {
             digest();
         } else if (c == QLatin1String("stats")) {
@@ -242,16 +245,13 @@ private:
             const Remote::RemoteStation& rs = m_source.station(s);
             if (!rs.synced)
                 continue;
-            QCryptographicHash h(QCryptographicHash::Sha1);
             const Station& st = m_project.stations[std::size_t(s)];
-            for (quint32 i = 0; i < st.tagCount; ++i) {
-                const TagValue v = m_store.value(st.firstTag + i);
-                h.addData(QByteArray::number(v.timestampMs) + ' ' +
-                          QByteArray::number(v.value, 'g', 17) + ' ' +
-                          QByteArray::number(int(v.quality)) + ';');
-            }
+            std::vector<TagValue> values;
+            values.reserve(st.tagCount);
+            for (quint32 i = 0; i < st.tagCount; ++i)
+                values.push_back(m_store.value(st.firstTag + i));
             stations.insert(st.id, QJsonArray{qint64(rs.epoch), qint64(rs.seq),
-                                              QString::fromLatin1(h.result().toHex().left(16))});
+                                              Remote::valuesDigest(values)});
         }
         emitEvent({{QStringLiteral("ev"), QStringLiteral("digest")},
                    {QStringLiteral("stations"), stations}});

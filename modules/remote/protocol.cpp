@@ -3,6 +3,7 @@
 #include <QCborArray>
 #include <QCborStreamWriter>
 #include <QCborValue>
+#include <QCryptographicHash>
 
 #include <cmath>
 
@@ -386,6 +387,15 @@ std::optional<Response> decodeResponse(const QByteArray& payload, QString* error
     r.message = map->value(QLatin1String("m")).toString();
     r.serverId = map->value(QLatin1String("srv")).toString();
     return r;
+}
+
+QString valuesDigest(std::span<const TagValue> values)
+{
+    QCryptographicHash h(QCryptographicHash::Sha1);
+    for (const TagValue& v : values)
+        h.addData(QByteArray::number(v.timestampMs) + ' ' + QByteArray::number(v.value, 'g', 17) +
+                  ' ' + QByteArray::number(int(v.quality)) + ';');
+    return QString::fromLatin1(h.result().toHex().left(16));
 }
 
 QString alarmId(const Alarms::AlarmRecord& r)

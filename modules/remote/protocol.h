@@ -31,6 +31,7 @@
 #include <QString>
 
 #include <optional>
+#include <span>
 #include <vector>
 
 namespace PumpWatch::Remote {
@@ -112,7 +113,9 @@ struct Request {
     QString name;
     quint8 role = 0; ///< core Role
     qint64 sentMs = 0;
-    qint64 expiresMs = 0; ///< never executed after this (UTC ms, server clock)
+    /// Never carried out after this: UTC ms on the server's clock, as the workstation estimates
+    /// it from the server's live messages (sentMs likewise).
+    qint64 expiresMs = 0;
     QCborMap args;
 };
 
@@ -138,6 +141,10 @@ std::optional<AlarmsMessage> decodeAlarms(const QByteArray& payload, QString* er
 std::optional<ServerState> decodeServerState(const QByteArray& payload, QString* error);
 std::optional<Request> decodeRequest(const QByteArray& payload, QString* error);
 std::optional<Response> decodeResponse(const QByteArray& payload, QString* error);
+
+/// A short hash of a station's values (timestamp, value, quality of each tag in order): a
+/// workstation and the server compare their states at the same sequence number with it.
+QString valuesDigest(std::span<const TagValue> values);
 
 /// An alarm record's identity that survives a failover (the engine's key does not): its type,
 /// station, device, tag, rule and start. "high/3/0/117/-1/1733476800000".

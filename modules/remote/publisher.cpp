@@ -74,6 +74,20 @@ ServerState Publisher::state() const
     return s;
 }
 
+QJsonObject Publisher::digest() const
+{
+    QJsonObject out;
+    for (int s = 0; s < int(m_project.stations.size()); ++s) {
+        if (!owns(s))
+            continue;
+        const Station& st = m_project.stations[std::size_t(s)];
+        out.insert(st.id, QJsonArray{qint64(m_epoch), qint64(m_out[std::size_t(s)].seq),
+                                     valuesDigest(m_reader.values().subspan(st.firstTag,
+                                                                            st.tagCount))});
+    }
+    return out;
+}
+
 void Publisher::start(quint64 epoch)
 {
     m_epoch = epoch;
@@ -310,13 +324,10 @@ void Publisher::publishAlarms()
         if (station >= 0 && !owns(station))
             continue;
         StationOut& o = m_out[i];
+        // Due after every start and reconnect even when empty: a retained alarm state of a
+        // replaced server (or of this one before a broker crash) must not outlive it.
         if (!o.alarmsDue && o.changes.empty() && o.records == now[i])
             continue;
-        // A station that never had an alarm has nothing retained to replace: stay quiet.
-        if (now[i].empty() && o.records.empty() && o.changes.empty() && o.alarmSeq == 0) {
-            o.alarmsDue = false;
-            continue;
-        }
         AlarmsMessage m;
         m.epoch = m_epoch;
         m.seq = ++o.alarmSeq;

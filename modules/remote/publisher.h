@@ -24,6 +24,7 @@
 #include <core/project.h>
 #include <core/realtimestore.h>
 
+#include <QJsonObject>
 #include <QMutex>
 #include <QObject>
 #include <QTimeZone>
@@ -76,6 +77,9 @@ public:
     bool owns(int station) const;
     PublisherStats stats() const { return m_stats; }
     ServerState state() const;
+    /// Per owned station: [epoch, seq, valuesDigest] of what has been published, for a
+    /// workstation to compare with its own (the "digest" request).
+    QJsonObject digest() const;
 
 private:
     struct StationOut {

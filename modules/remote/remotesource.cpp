@@ -222,6 +222,9 @@ void RemoteSource::onValues(const Topic::Parsed& t, const QByteArray& payload, b
         return;
     }
     ++m_stats.deltas;
+    // The server's clock as seen from here (deltas are live; retained snapshots may be old):
+    // requests carry their expiry on it.
+    m_offsetMs[t.shard] = m->ms - m_clock.nowMs();
     if (st.snapshot && m->seq <= st.seq)
         return; // already in a snapshot
     if (st.snapshot && m->seq == st.seq + 1) {
@@ -448,12 +451,14 @@ QString RemoteSource::send(const QString& kind, int station, QCborMap args, cons
     r.login = login;
     r.name = name;
     r.role = role;
-    r.sentMs = m_clock.nowMs();
-    r.expiresMs = r.sentMs + m_options.requestTimeoutMs;
     r.args = std::move(args);
     QString shard = station >= 0 ? m_stations[std::size_t(station)].shard : QString();
     if (shard.isEmpty() && !m_servers.empty())
         shard = m_servers.begin()->first;
+    // On the server's clock, so that a workstation whose clock is off neither gets every
+    // request refused as expired nor lets one run late.
+    r.sentMs = m_clock.nowMs() + m_offsetMs.value(shard, 0);
+    r.expiresMs = r.sentMs + m_options.requestTimeoutMs;
     const auto fail = [&](const QString& code, const QString& message) {
         Response out;
         out.id = r.id;
@@ -469,7 +474,7 @@ QString RemoteSource::send(const QString& kind, int station, QCborMap args, cons
                     tr("the realtime link to the server is lost: nothing can be sent"));
     if (shard.isEmpty())
         return fail(QStringLiteral("offline"), tr("no server is active for this station"));
-    m_pending.insert(r.id, r.expiresMs + AnswerGraceMs);
+    m_pending.insert(r.id, m_clock.nowMs() + m_options.requestTimeoutMs + AnswerGraceMs);
     m_client->publish(Topic::request(m_options.mqtt.user, shard), encode(r), 1, false,
                       std::max(1, m_options.requestTimeoutMs / 1000));
     return r.id;

@@ -140,6 +140,7 @@ private:
     qint64 m_linkDownSinceMs = 0;
     std::vector<Sample> m_batch;
     QSet<int> m_warnedMismatch;
+    QHash<QString, qint64> m_offsetMs; ///< per shard: server clock − ours, from live deltas
     RemoteStats m_stats;
     std::function<void(qint64)> m_latency;
 };

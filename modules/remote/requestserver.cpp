@@ -6,6 +6,7 @@
 
 #include <QCborArray>
 #include <QDateTime>
+#include <QJsonDocument>
 #include <QDebug>
 
 namespace PumpWatch::Remote {
@@ -83,6 +84,15 @@ void RequestServer::handle(const Mqtt::Message& message)
             stations.append(v.toString());
         m_publisher.resync(stations);
         return; // the snapshots are the answer
+    }
+    if (r->kind == QLatin1String("digest")) {
+        // For tests and diagnosis: what this server has published, station by station.
+        response = answer(true, QStringLiteral("ok"),
+                          QString::fromUtf8(QJsonDocument(m_publisher.digest())
+                                                .toJson(QJsonDocument::Compact)));
+        response.id = r->id;
+        respond(client, std::move(response));
+        return;
     }
     if (now > r->expiresMs) {
         ++m_stats.expired;

@@ -3,8 +3,8 @@
 // (`pumpwatch --probe`) already there. A second one started later must hold every station's
 // current values within 3 s: the retained snapshots arrive at once (mosquitto's queue raised
 // for them), the deltas it then misses are found by their sequence and those stations asked
-// for again. Its values are those of the workstation that was there all along, station by
-// station at equal sequence.
+// for again. Its values are those of the workstation that was there all along and those the
+// server published (asked of the server), station by station at equal sequence.
 #include "../../common/mosquittobroker.h"
 #include "controlroom.h"
 
@@ -83,6 +83,29 @@ private Q_SLOTS:
         }
         QVERIFY2(compared >= Stations / 2, qPrintable(QString::number(compared)));
         QVERIFY(whole > 0); // every station in one digest at least
+
+        // And equal to what the server published, asked of the server itself.
+        int matched = 0;
+        for (int attempt = 0; attempt < 5 && matched < Stations / 2; ++attempt) {
+            const auto answer = late.request(QStringLiteral("server-digest"));
+            const auto mine = late.ask(QStringLiteral("digest"), QStringLiteral("digest"));
+            QVERIFY(answer && mine);
+            QVERIFY2(answer->value(u"ok").toBool(), qPrintable(answer->value(u"code").toString()));
+            const QJsonObject server =
+                QJsonDocument::fromJson(answer->value(u"message").toString().toUtf8()).object();
+            QCOMPARE(server.size(), Stations);
+            const QJsonObject here = mine->value(u"stations").toObject();
+            matched = 0;
+            for (auto it = server.begin(); it != server.end(); ++it) {
+                const QJsonArray x = it.value().toArray(), y = here.value(it.key()).toArray();
+                if (y.size() == 3 && x[0] == y[0] && x[1] == y[1]) {
+                    QVERIFY2(x[2] == y[2], qPrintable(it.key()));
+                    ++matched;
+                }
+            }
+        }
+        qInfo("the late workstation equals the server at %d stations of equal sequence", matched);
+        QVERIFY2(matched >= Stations / 2, qPrintable(QString::number(matched)));
         for (ProbeProcess* p : {&first, &late}) {
             const auto s = p->ask(QStringLiteral("stats"), QStringLiteral("stats"));
             QVERIFY(s);
