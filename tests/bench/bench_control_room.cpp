@@ -205,6 +205,7 @@ int main(int argc, char* argv[])
     // in service), every probe starts at once and is timed until it holds every station.
     QThread::msleep(static_cast<unsigned long>(warmup * 1000));
     const QJsonObject baseBeforeJoin = base.ask("stats", QStringLiteral("stats"));
+    base.ask("latency", QStringLiteral("latency")); // from now on: what a joining costs the others
     std::vector<std::unique_ptr<JsonChild>> ws;
     std::vector<double> joinedS(std::size_t(probes), -1);
     std::vector<QJsonObject> atJoin(static_cast<std::size_t>(probes));
@@ -238,19 +239,22 @@ int main(int argc, char* argv[])
     }
     const double joinS = msSince(t0) / 1000.0;
     const QJsonObject baseAfterJoin = base.ask("stats", QStringLiteral("stats"));
+    const QJsonObject baseJoinLatency = base.ask("latency", QStringLiteral("latency"));
     qint64 gaps = 0, resyncs = 0;
     for (const QJsonObject& s : atJoin) {
         gaps += count(s, "gaps");
         resyncs += count(s, "resyncs");
     }
+    const qint64 joinSnapshots =
+        count(baseAfterJoin, "snapshots") - count(baseBeforeJoin, "snapshots");
     std::printf("join       %d of %d probes complete (every station in sync) after %.1f s (the "
                 "first after %.1f s); on the way %lld sequence gaps and %lld resync requests in "
-                "all; the server published %lld snapshots meanwhile (%.0f/s)\n",
+                "all; meanwhile the server published %lld snapshots (%.0f/s) and the baseline's "
+                "latency was p50 %.0f, p99 %.0f, max %.0f ms\n",
                 joined, probes, *std::max_element(joinedS.begin(), joinedS.end()),
-                *std::min_element(joinedS.begin(), joinedS.end()), gaps, resyncs,
-                count(baseAfterJoin, "snapshots") - count(baseBeforeJoin, "snapshots"),
-                double(count(baseAfterJoin, "snapshots") - count(baseBeforeJoin, "snapshots")) /
-                    joinS);
+                *std::min_element(joinedS.begin(), joinedS.end()), gaps, resyncs, joinSnapshots,
+                double(joinSnapshots) / joinS, baseJoinLatency.value(u"p50").toDouble(),
+                baseJoinLatency.value(u"p99").toDouble(), baseJoinLatency.value(u"max").toDouble());
     std::fflush(stdout);
     bool ok = joined == probes;
 
