@@ -145,6 +145,7 @@ void Publisher::takeStatuses()
             continue;
         o.status = status;
         o.snapshotDue = true;
+        o.cityDue = true;     // the mirror has the comm state too
         o.lastSnapshotMs = 0; // a station going offline is news now, not in five seconds
     }
 }
@@ -189,8 +190,10 @@ void Publisher::tick()
     for (std::size_t i = 0; i < perTick && n > 0; ++i) {
         const int s = int(m_snapshotCursor++ % n);
         StationOut& o = out(s);
-        if (owns(s) && o.snapshotDue && now - o.lastSnapshotMs >= m_options.snapshotMs / 2)
+        if (owns(s) && o.snapshotDue && now - o.lastSnapshotMs >= m_options.snapshotMs / 2) {
+            o.cityDue = true;
             publishSnapshot(s, o);
+        }
     }
     publishAlarms();
 }
@@ -205,6 +208,7 @@ void Publisher::publishAll()
         StationOut& o = out(s);
         if (!o.changed.empty())
             publishDelta(s, o);
+        o.cityDue = true;
         publishSnapshot(s, o);
         o.alarmsDue = true;
     }
@@ -252,8 +256,13 @@ void Publisher::publishSnapshot(int station, StationOut& o)
     o.snapshotDue = false;
     o.lastSnapshotMs = std::max<qint64>(1, m.ms);
     ++m_stats.snapshots;
-    if (m_options.cityMirror)
+    // Not for a workstation's resync: the city platform's copy is no older than the last
+    // periodic snapshot, and a workstation that joins asks for most stations at once — with
+    // the mirror, bench_control_room saw the other workstations' deltas held up for ~1 s by the
+    // tick that answered it.
+    if (m_options.cityMirror && o.cityDue)
         publishCityValues(station);
+    o.cityDue = false;
 }
 
 void Publisher::publishAlarms()

@@ -250,11 +250,15 @@ int main(int argc, char* argv[])
     std::printf("join       %d of %d probes complete (every station in sync) after %.1f s (the "
                 "first after %.1f s); on the way %lld sequence gaps and %lld resync requests in "
                 "all; meanwhile the server published %lld snapshots (%.0f/s) and the baseline's "
-                "latency was p50 %.0f, p99 %.0f, max %.0f ms\n",
+                "latency was p50 %.0f, p99 %.0f, max %.0f ms (of which the server's, from "
+                "acquisition to publication: p50 %.0f, p99 %.0f, max %.0f ms)\n",
                 joined, probes, *std::max_element(joinedS.begin(), joinedS.end()),
                 *std::min_element(joinedS.begin(), joinedS.end()), gaps, resyncs, joinSnapshots,
                 double(joinSnapshots) / joinS, baseJoinLatency.value(u"p50").toDouble(),
-                baseJoinLatency.value(u"p99").toDouble(), baseJoinLatency.value(u"max").toDouble());
+                baseJoinLatency.value(u"p99").toDouble(), baseJoinLatency.value(u"max").toDouble(),
+                baseJoinLatency.value(u"serverP50").toDouble(),
+                baseJoinLatency.value(u"serverP99").toDouble(),
+                baseJoinLatency.value(u"serverMax").toDouble());
     std::fflush(stdout);
     bool ok = joined == probes;
 
@@ -307,12 +311,15 @@ int main(int argc, char* argv[])
                               : 0;
     std::printf("baseline   libmosquitto + decodeValues: %.3f core; %.0f deltas/s + %.0f "
                 "snapshots/s carrying %.0f values/s (%.2f MB/s), %lld seq gaps, %lld not "
-                "decoded; latency p50 %.0f, p99 %.0f, max %.0f ms; %.1f µs CPU per message\n",
+                "decoded; latency p50 %.0f, p99 %.0f, max %.0f ms (the server's part p50 %.0f, p99 "
+                "%.0f, max %.0f ms); %.1f µs CPU per message\n",
                 members[3].core(elapsed), perS(double(delta(0, "deltas"))),
                 perS(double(delta(0, "snapshots"))), perS(double(delta(0, "values"))),
                 perS(double(delta(0, "bytes"))) / 1e6, delta(0, "gaps"), delta(0, "failures"),
                 latency[0].value(u"p50").toDouble(), latency[0].value(u"p99").toDouble(),
-                latency[0].value(u"max").toDouble(), baseUs);
+                latency[0].value(u"max").toDouble(), latency[0].value(u"serverP50").toDouble(),
+                latency[0].value(u"serverP99").toDouble(),
+                latency[0].value(u"serverMax").toDouble(), baseUs);
     ok = ok && delta(0, "failures") == 0 && delta(0, "deltas") > 0;
     double probeUsSum = 0, worstP99 = 0;
     for (int i = 0; i < probes; ++i) {

@@ -13,6 +13,7 @@
 #include <QJsonObject>
 #include <QProcess>
 
+#include <array>
 #include <chrono>
 #include <cstdio>
 #include <cstring>
@@ -180,14 +181,16 @@ private:
 /// values the deltas carry); per
 /// station it checks that each delta's seq follows the previous one (QoS 0 deltas lost on the
 /// way show as gaps) and, for each delta, how old its newest value is (the latency of server and
-/// broker alone). Commands on stdin: "stats", "latency" (since the last call), "quit".
+/// broker alone), and how old it was when the server published it (the server's part). Commands on
+/// stdin: "stats", "latency" (since the last call), "quit".
 inline int baseline(int port)
 {
     struct State {
         std::mutex mutex;
         quint64 deltas = 0, snapshots = 0, values = 0, gaps = 0, failures = 0, bytes = 0;
         std::unordered_map<std::string, quint64> seq; ///< topic's station → last delta seq
-        std::vector<double> latencies;
+        std::vector<double> latencies;                ///< acquisition → here
+        std::vector<double> server;                   ///< acquisition → published by the server
     } state;
     mosquitto_lib_init();
     mosquitto* mosq = mosquitto_new("bench-baseline", true, &state);
@@ -227,8 +230,10 @@ inline int baseline(int port)
         qint64 newest = 0;
         for (const auto& [offset, value] : v->values)
             newest = std::max(newest, value.timestampMs);
-        if (newest > 0)
+        if (newest > 0) {
             s->latencies.push_back(double(now - newest));
+            s->server.push_back(double(v->ms - newest));
+        }
     });
     if (mosquitto_connect(mosq, "127.0.0.1", port, 60) != MOSQ_ERR_SUCCESS ||
         mosquitto_loop_start(mosq) != MOSQ_ERR_SUCCESS) {
@@ -245,16 +250,22 @@ inline int baseline(int port)
                         u(state.deltas), u(state.snapshots), u(state.values), u(state.gaps),
                         u(state.failures), u(state.bytes));
         } else if (line == "latency") {
-            std::vector<double> l;
-            l.swap(state.latencies);
-            std::sort(l.begin(), l.end());
-            const auto at = [&](double p) {
-                return l.empty() ? 0.0
-                                 : l[std::min(l.size() - 1, std::size_t(p * double(l.size())))];
+            const auto percentiles = [](std::vector<double>& l) {
+                std::sort(l.begin(), l.end());
+                const auto at = [&](double p) {
+                    return l.empty() ? 0.0
+                                     : l[std::min(l.size() - 1, std::size_t(p * double(l.size())))];
+                };
+                return std::array<double, 3>{at(0.5), at(0.99), l.empty() ? 0.0 : l.back()};
             };
-            std::printf(
-                "{\"ev\":\"latency\",\"count\":%zu,\"p50\":%.0f,\"p99\":%.0f,\"max\":%.0f}\n",
-                l.size(), at(0.5), at(0.99), l.empty() ? 0.0 : l.back());
+            const std::array<double, 3> all = percentiles(state.latencies);
+            const std::array<double, 3> server = percentiles(state.server);
+            std::printf("{\"ev\":\"latency\",\"count\":%zu,\"p50\":%.0f,\"p99\":%.0f,\"max\":%.0f,"
+                        "\"serverP50\":%.0f,\"serverP99\":%.0f,\"serverMax\":%.0f}\n",
+                        state.latencies.size(), all[0], all[1], all[2], server[0], server[1],
+                        server[2]);
+            state.latencies.clear();
+            state.server.clear();
         }
         std::fflush(stdout);
     }
