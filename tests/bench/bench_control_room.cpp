@@ -321,7 +321,7 @@ int main(int argc, char* argv[])
                 latency[0].value(u"serverP99").toDouble(),
                 latency[0].value(u"serverMax").toDouble(), baseUs);
     ok = ok && delta(0, "failures") == 0 && delta(0, "deltas") > 0;
-    double probeUsSum = 0, worstP99 = 0;
+    double probeUsSum = 0, worstP99 = 0, worstMax = 0;
     for (int i = 0; i < probes; ++i) {
         const std::size_t k = std::size_t(i) + 1;
         const Member& m = members[k + 3];
@@ -329,6 +329,7 @@ int main(int argc, char* argv[])
         const double us = messages > 0 ? (m.cpu1 - m.cpu0) * 1e6 / double(messages) : 0;
         probeUsSum += us;
         worstP99 = std::max(worstP99, latency[k].value(u"p99").toDouble());
+        worstMax = std::max(worstMax, latency[k].value(u"max").toDouble());
         std::printf("probe %-4d pumpwatch --probe: %.3f core, RSS %lld MB; %.0f msg/s (%.0f "
                     "deltas/s, %.0f snapshots/s), %lld gaps, %lld resync requests, %lld invalid, "
                     "%s; latency p50 %.0f, p99 %.0f, max %.0f ms over %lld deltas; %.1f µs CPU "
@@ -348,6 +349,10 @@ int main(int argc, char* argv[])
         std::printf("ratio      a probe's rate relative to the baseline's (its CPU per message / "
                     "a probe's, mean of %d): %.0f %% (%.1f µs vs %.1f µs per message)\n",
                     probes, 100.0 * baseUs / probeUs, baseUs, probeUs);
+    std::printf("latency    end to end, the worst probe: p99 %.0f ms, max %.0f ms (the baseline: "
+                "p99 %.0f ms, of which the server's %.0f ms)\n",
+                worstP99, worstMax, latency[0].value(u"p99").toDouble(),
+                latency[0].value(u"serverP99").toDouble());
     double ours = 0;
     for (const Member& m : members)
         ours += m.core(elapsed);
@@ -359,12 +364,12 @@ int main(int argc, char* argv[])
                 "%.2f, everything else %.2f; load average after: %s\n",
                 busy, cores, elapsed, members.size(), ours, std::max(0.0, busy - ours),
                 qPrintable(loadAverage()));
+    // Past ~90 % the processes wait for a core, and the latencies show that queue.
     std::printf("%s\n", busy >= 0.9 * cores
                             ? "verdict    SATURATED: the latencies include waiting for a CPU, "
                               "not only the design"
                             : "verdict    not saturated: the latencies are the design's (the "
                               "server's 100 ms coalescing, the broker, the client's batching)");
-    std::printf("latency    worst probe p99: %.0f ms\n", worstP99);
     std::fflush(stdout);
 
     for (auto& w : ws)
