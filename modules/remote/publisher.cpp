@@ -256,12 +256,14 @@ void Publisher::publishSnapshot(int station, StationOut& o)
     o.snapshotDue = false;
     o.lastSnapshotMs = std::max<qint64>(1, m.ms);
     ++m_stats.snapshots;
-    // Not for a workstation's resync: the city platform's copy stays at most about two snapshot
-    // periods old (a resync postpones the station's next periodic snapshot by one turn at most),
-    // and a workstation that joins asks for most stations at once — with the mirror,
-    // bench_control_room saw the other workstations' deltas held up for ~1 s by that tick.
-    if (m_options.cityMirror && o.cityDue)
+    // Not for a workstation's resync unless the city platform's copy is a period old (a resync
+    // postpones the station's periodic snapshot): a workstation that joins asks for most
+    // stations at once, and with the mirror bench_control_room saw the other workstations'
+    // deltas held up for ~1 s by that tick.
+    if (m_options.cityMirror && (o.cityDue || m.ms - o.lastCityMs >= m_options.snapshotMs)) {
         publishCityValues(station);
+        o.lastCityMs = m.ms;
+    }
     o.cityDue = false;
 }
 
