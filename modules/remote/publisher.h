@@ -88,6 +88,8 @@ private:
         qint64 lastSnapshotMs = 0;
         bool snapshotDue = true; ///< changed since the last snapshot, or asked for
         bool alarmsDue = true;
+        bool cityDue = true; ///< the next snapshot takes the city mirror along (not a resync's)
+        qint64 lastCityMs = 0;
         LinkStatus status;
         std::vector<quint32> changed; ///< offsets changed in this tick
         std::vector<Alarms::AlarmRecord> records;

@@ -14,12 +14,12 @@
 # and the script exits non-zero at the end.
 #
 # Usage: tests/bench/run_benchmarks.sh [--build-dir DIR] [--doc FILE] [NAME…]
-#   NAME: project_load sim_serve acquisition gateways server history reports queries alarms
-#         stationlist map graphics editor
+#   NAME: project_load sim_serve acquisition gateways server control_room history reports queries
+#         alarms stationlist map graphics editor
 #         (default: all)
 # Build first: cmake --preset test && cmake --build build/test --target bench_project_load \
-#   bench_sim_serve bench_acquisition bench_gateways bench_server bench_history bench_reports \
-#   bench_queries bench_alarms bench_stationlist bench_map bench_graphics bench_editor
+#   bench_sim_serve bench_acquisition bench_gateways bench_server bench_control_room bench_history \
+#   bench_reports bench_queries bench_alarms bench_stationlist bench_map bench_graphics bench_editor
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
@@ -44,6 +44,7 @@ declare -A args=(
     [acquisition]="--stations 2000 --seconds 10"
     [gateways]="--stations 2000 --seconds 20"
     [server]="--stations 2000 --seconds 40 --warmup 20"
+    [control_room]="--stations 2000 --probes 5 --seconds 30 --warmup 10 --settle 5"
     [history]="--stations 2000 --rounds 4"
     [reports]="--stations 2000 --runs 5"
     [queries]="--stations 2000 --runs 5"
@@ -53,8 +54,8 @@ declare -A args=(
     [graphics]="--elements 2000 --ticks 40 --seconds 5"
     [editor]="--elements 2000 --selected 200 --moves 100"
 )
-order=(project_load sim_serve acquisition gateways server history reports queries alarms stationlist map
-    graphics editor)
+order=(project_load sim_serve acquisition gateways server control_room history reports queries alarms
+    stationlist map graphics editor)
 [[ ${#names[@]} -gt 0 ]] || names=("${order[@]}")
 
 for name in "${names[@]}"; do

@@ -140,7 +140,11 @@ public:
     {
         m_log = log;
         // The answers a dispatcher reads come from the server, in its language.
+        // CTest sets LC_ALL=C.UTF-8 for every test, which Qt would take first: the messages in
+        // Chinese, the characters still UTF-8.
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.remove(QStringLiteral("LC_ALL"));
+        env.insert(QStringLiteral("LC_CTYPE"), QStringLiteral("C.UTF-8"));
         env.insert(QStringLiteral("LANG"), QStringLiteral("zh_CN.UTF-8"));
         m_process.setProcessEnvironment(env);
         m_process.setStandardOutputFile(log, QIODevice::Append);
