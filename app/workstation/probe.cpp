@@ -250,8 +250,8 @@ private:
             values.reserve(st.tagCount);
             for (quint32 i = 0; i < st.tagCount; ++i)
                 values.push_back(m_store.value(st.firstTag + i));
-            stations.insert(st.id, QJsonArray{qint64(rs.epoch), qint64(rs.seq),
-                                              Remote::valuesDigest(values)});
+            stations.insert(
+                st.id, QJsonArray{qint64(rs.epoch), qint64(rs.seq), Remote::valuesDigest(values)});
         }
         emitEvent({{QStringLiteral("ev"), QStringLiteral("digest")},
                    {QStringLiteral("stations"), stations}});

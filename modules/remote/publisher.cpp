@@ -81,9 +81,9 @@ QJsonObject Publisher::digest() const
         if (!owns(s))
             continue;
         const Station& st = m_project.stations[std::size_t(s)];
-        out.insert(st.id, QJsonArray{qint64(m_epoch), qint64(m_out[std::size_t(s)].seq),
-                                     valuesDigest(m_reader.values().subspan(st.firstTag,
-                                                                            st.tagCount))});
+        out.insert(st.id,
+                   QJsonArray{qint64(m_epoch), qint64(m_out[std::size_t(s)].seq),
+                              valuesDigest(m_reader.values().subspan(st.firstTag, st.tagCount))});
     }
     return out;
 }
@@ -384,8 +384,8 @@ void Publisher::publishCityValues(int station)
     }
     const QJsonObject doc{
         {QStringLiteral("epoch"), qint64(m_epoch)},
-        {QStringLiteral("time"), QDateTime::fromMSecsSinceEpoch(m_clock.nowMs(), m_zone)
-                                     .toString(Qt::ISODateWithMs)},
+        {QStringLiteral("time"),
+         QDateTime::fromMSecsSinceEpoch(m_clock.nowMs(), m_zone).toString(Qt::ISODateWithMs)},
         {QStringLiteral("station"), st.id},
         {QStringLiteral("name"), st.name},
         {QStringLiteral("comm"), QLatin1String(Acquisition::commStateName(

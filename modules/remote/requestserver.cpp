@@ -6,8 +6,8 @@
 
 #include <QCborArray>
 #include <QDateTime>
-#include <QJsonDocument>
 #include <QDebug>
+#include <QJsonDocument>
 
 namespace PumpWatch::Remote {
 
@@ -87,9 +87,9 @@ void RequestServer::handle(const Mqtt::Message& message)
     }
     if (r->kind == QLatin1String("digest")) {
         // For tests and diagnosis: what this server has published, station by station.
-        response = answer(true, QStringLiteral("ok"),
-                          QString::fromUtf8(QJsonDocument(m_publisher.digest())
-                                                .toJson(QJsonDocument::Compact)));
+        response = answer(
+            true, QStringLiteral("ok"),
+            QString::fromUtf8(QJsonDocument(m_publisher.digest()).toJson(QJsonDocument::Compact)));
         response.id = r->id;
         respond(client, std::move(response));
         return;

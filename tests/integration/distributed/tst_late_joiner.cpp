@@ -91,12 +91,12 @@ private Q_SLOTS:
             const auto mine = late.ask(QStringLiteral("digest"), QStringLiteral("digest"));
             QVERIFY(answer && mine);
             QVERIFY2(answer->value(u"ok").toBool(), qPrintable(answer->value(u"code").toString()));
-            const QJsonObject server =
+            const QJsonObject published =
                 QJsonDocument::fromJson(answer->value(u"message").toString().toUtf8()).object();
-            QCOMPARE(server.size(), Stations);
+            QCOMPARE(published.size(), Stations);
             const QJsonObject here = mine->value(u"stations").toObject();
             matched = 0;
-            for (auto it = server.begin(); it != server.end(); ++it) {
+            for (auto it = published.begin(); it != published.end(); ++it) {
                 const QJsonArray x = it.value().toArray(), y = here.value(it.key()).toArray();
                 if (y.size() == 3 && x[0] == y[0] && x[1] == y[1]) {
                     QVERIFY2(x[2] == y[2], qPrintable(it.key()));
