@@ -453,6 +453,14 @@ QString RemoteSource::send(const QString& kind, int station, QCborMap args, cons
     r.role = role;
     r.args = std::move(args);
     QString shard = station >= 0 ? m_stations[std::size_t(station)].shard : QString();
+    // An alarm of no station (a server's own) belongs to the shard that published it.
+    if (shard.isEmpty() && r.args.contains(QLatin1String("alarm"))) {
+        const QString id = r.args.value(QLatin1String("alarm")).toString();
+        for (const auto& [key, entry] : m_alarms)
+            for (const Alarms::AlarmRecord& rec : entry.second)
+                if (shard.isEmpty() && alarmId(rec) == id)
+                    shard = key.first;
+    }
     if (shard.isEmpty() && !m_servers.empty())
         shard = m_servers.begin()->first;
     // On the server's clock, so that a workstation whose clock is off neither gets every
