@@ -3645,6 +3645,10 @@
         <source>no answer from the server: the request was not carried out</source>
         <translation>服务器无应答：请求未执行</translation>
     </message>
+    <message>
+        <source>controls of %1: a malformed message from the server: %2</source>
+        <translation>%1 的控制状态：服务器发来的消息格式错误：%2</translation>
+    </message>
 </context>
 <context>
     <name>PumpWatch::Remote::RequestServer</name>

@@ -114,6 +114,7 @@ void ServerLink::becomeActive(quint64 epoch)
                                  .serverId = m_settings.serverId,
                                  .stations = m_settings.stations},
         m_clock);
+    m_publisher->setControl(&p.control());
     Remote::Leadership* lease = m_leadership.get();
     if (lease)
         m_publisher->setMayPublish([lease] { return lease->mayPublish(); });

@@ -283,6 +283,7 @@ public:
         if (pipeline) {
             services.control = &pipeline->control();
         } else {
+            services.control = &remoteLink->control();
             services.commStatuses = [&remoteLink] { return remoteLink->commStatuses(); };
             services.linkProblem = [&remoteLink] { return remoteLink->linkProblem(); };
         }

@@ -59,6 +59,17 @@ public:
                 });
         connect(&m_source, &Remote::RemoteSource::syncChanged, this, [this] { checkComplete(); });
         connect(&m_source, &Remote::RemoteSource::alarmsChanged, this, [this] { diffAlarms(); });
+        connect(&m_source, &Remote::RemoteSource::controlsChanged, this,
+                [this](int station, const auto& states) {
+                    for (const auto& [a, st] : states)
+                        emitEvent({{QStringLiteral("ev"), QStringLiteral("control")},
+                                   {QStringLiteral("station"),
+                                    m_project.stations[std::size_t(station)].id},
+                                   {QStringLiteral("object"), a.object},
+                                   {QStringLiteral("step"), int(st.step)},
+                                   {QStringLiteral("holder"), st.holder.name},
+                                   {QStringLiteral("workstation"), st.holder.workstation}});
+                });
         connect(&m_source, &Remote::RemoteSource::responded, this,
                 [this](const Remote::Response& r) {
                     emitEvent({{QStringLiteral("ev"), QStringLiteral("response")},

@@ -3,6 +3,7 @@
 #include <core/users.h>
 
 #include <QDateTime>
+#include <QSysInfo>
 #include <QTimeZone>
 
 #include <remote/protocol.h>
@@ -17,6 +18,8 @@ RemoteWorkstation::RemoteWorkstation(const Project& project, const Clock& clock,
     , m_clock(clock)
     , m_store(project.tagCount())
     , m_alarms(project, clock)
+    , m_control(project, clock, m_store,
+                [](TagId, double, const QString&) { return quint64(0); }) // never writes
     , m_source(project, m_store, std::move(options), clock)
     , m_role(std::move(role))
 {
@@ -50,6 +53,27 @@ RemoteWorkstation::RemoteWorkstation(const Project& project, const Clock& clock,
                           "nothing was changed"));
     };
     m_alarms.setForward(std::move(forward));
+    m_control.setForward([this](const QString& kind, const Control::Operator& who,
+                                const Control::ControlAddress& a, double value, bool confirmed) {
+        QCborMap args{{QStringLiteral("station"), m_project.stations[std::size_t(a.station)].id},
+                      {QStringLiteral("device"), a.device},
+                      {QStringLiteral("object"), a.object}};
+        if (kind == QLatin1String("select")) {
+            args.insert(QStringLiteral("value"), value);
+            args.insert(QStringLiteral("confirmed"), confirmed);
+        }
+        m_source.send(kind, a.station, std::move(args), who.login, who.name, quint8(who.role));
+    });
+    // The server knows this workstation by its broker login; the faceplate knows itself by the
+    // computer's name (Session::controlOperator): a selection made here is shown as ours.
+    const QString client = m_source.client();
+    connect(&m_source, &Remote::RemoteSource::controlsChanged, this,
+            [this, client](int station, auto states) {
+                for (auto& [a, st] : states)
+                    if (st.holder.workstation == client)
+                        st.holder.workstation = QSysInfo::machineHostName();
+                m_control.mirror(station, states);
+            });
     connect(&m_source, &Remote::RemoteSource::alarmsChanged, this,
             [this] { m_alarms.mirror(m_source.liveRecords()); });
     connect(&m_source, &Remote::RemoteSource::responded, this, [this](const Remote::Response& r) {

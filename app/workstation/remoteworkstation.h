@@ -1,7 +1,8 @@
 // RemoteWorkstation: the workstation's realtime side in a control room (`pumpwatch --remote`).
 // In place of the in-process pipeline: a RealtimeStore filled from the servers through the
 // broker (Remote::RemoteSource), an alarm service that mirrors the servers' records and sends
-// what an operator does to them as requests (Alarms::AlarmService::setForward), the stations'
+// what an operator does to them as requests (Alarms::AlarmService::setForward), the faceplates'
+// commands likewise with the server's control states shown (Control::ControlService), the stations'
 // comm status as the servers see it, and the state of the link for the status bar. The
 // servers' answers to requests that were refused or not carried out come as message().
 #pragma once
@@ -15,6 +16,7 @@
 
 #include <QObject>
 
+#include <control/controlservice.h>
 #include <functional>
 #include <remote/remotesource.h>
 
@@ -33,6 +35,8 @@ public:
 
     RealtimeStore& store() { return m_store; }
     Alarms::AlarmService& alarms() { return m_alarms; }
+    /// The faceplates' control service: a mirror of the servers' (ControlService::setForward).
+    Control::ControlService& control() { return m_control; }
     std::vector<Acquisition::CommStatus> commStatuses() const;
     /// "" while the link is whole; else what is wrong and since when.
     QString linkProblem() const;
@@ -48,6 +52,7 @@ private:
     const Clock& m_clock;
     RealtimeStore m_store;
     Alarms::AlarmService m_alarms;
+    Control::ControlService m_control;
     Remote::RemoteSource m_source;
     std::function<Role()> m_role;
 };

@@ -179,6 +179,10 @@ Outcome ControlService::check(const Operator& who, const ControlAddress& a,
 Outcome ControlService::select(const Operator& who, const ControlAddress& a, double value,
                                bool stepConfirmed)
 {
+    if (m_forward) {
+        m_forward(QStringLiteral("select"), who, a, value, stepConfirmed);
+        return {};
+    }
     Outcome o;
     {
         QMutexLocker lock(&m_mutex);
@@ -202,6 +206,10 @@ Outcome ControlService::select(const Operator& who, const ControlAddress& a, dou
 
 Outcome ControlService::operate(const Operator& who, const ControlAddress& a)
 {
+    if (m_forward) {
+        m_forward(QStringLiteral("operate"), who, a, 0, false);
+        return {};
+    }
     Outcome o;
     {
         QMutexLocker lock(&m_mutex);
@@ -237,6 +245,10 @@ Outcome ControlService::operate(const Operator& who, const ControlAddress& a)
 
 Outcome ControlService::cancel(const Operator& who, const ControlAddress& a)
 {
+    if (m_forward) {
+        m_forward(QStringLiteral("cancel"), who, a, 0, false);
+        return {};
+    }
     Outcome o;
     {
         QMutexLocker lock(&m_mutex);
@@ -262,6 +274,30 @@ ControlState ControlService::state(const ControlAddress& a) const
     QMutexLocker lock(&m_mutex);
     const auto it = m_entries.find(a);
     return it == m_entries.end() ? ControlState{} : it->second.state;
+}
+
+std::vector<std::pair<ControlAddress, ControlState>> ControlService::states(int station) const
+{
+    QMutexLocker lock(&m_mutex);
+    std::vector<std::pair<ControlAddress, ControlState>> out;
+    for (auto it = m_entries.lower_bound({station, 0, {}});
+         it != m_entries.end() && it->first.station == station; ++it)
+        out.emplace_back(it->first, it->second.state);
+    return out;
+}
+
+void ControlService::mirror(int station,
+                            const std::vector<std::pair<ControlAddress, ControlState>>& states)
+{
+    {
+        QMutexLocker lock(&m_mutex);
+        for (auto it = m_entries.lower_bound({station, 0, {}});
+             it != m_entries.end() && it->first.station == station;)
+            it = m_entries.erase(it);
+        for (const auto& [a, st] : states)
+            m_entries[a].state = st;
+    }
+    Q_EMIT changed(station);
 }
 
 bool ControlService::feedbackMatches(const Resolved& r, double value, qint64 sinceMs) const

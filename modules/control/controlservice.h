@@ -102,6 +102,18 @@ public:
     Outcome operate(const Operator& who, const ControlAddress& a);
     Outcome cancel(const Operator& who, const ControlAddress& a);
     ControlState state(const ControlAddress& a) const;
+    /// Every object of `station` that was ever selected, with its state (the server publishes
+    /// them for the workstations).
+    std::vector<std::pair<ControlAddress, ControlState>> states(int station) const;
+
+    /// A workstation of a control room carries out nothing: the server that owns the station
+    /// does. Select, operate and cancel go to it as requests (returning ok: sent), the states
+    /// shown are the server's (mirror()), and check() judges locally what the faceplate offers.
+    using Forward = std::function<void(const QString& kind, const Operator& who,
+                                       const ControlAddress& a, double value, bool stepConfirmed)>;
+    void setForward(Forward forward) { m_forward = std::move(forward); }
+    /// Replaces the states of `station`'s objects with the server's; emits changed(station).
+    void mirror(int station, const std::vector<std::pair<ControlAddress, ControlState>>& states);
 
     /// A write ended (AcquisitionService::writeFinished).
     void writeFinished(quint64 request, const PumpWatch::Acquisition::WriteRecord& record);
@@ -150,6 +162,7 @@ private:
     ControlOptions m_options;
     Recorder m_recorder;
     AlarmHook m_alarmHook;
+    Forward m_forward;
     mutable QMutex m_mutex;
     std::map<ControlAddress, Entry> m_entries; ///< objects that were ever selected
     std::vector<int> m_changed;                ///< stations to announce once the lock is released

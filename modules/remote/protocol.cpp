@@ -137,6 +137,10 @@ QByteArray alarms(const QString& shard, const QString& station)
 {
     return join({"a", utf8(shard), station.isEmpty() ? QByteArray(SystemStation) : utf8(station)});
 }
+QByteArray controls(const QString& shard, const QString& station)
+{
+    return join({"c", utf8(shard), utf8(station)});
+}
 QByteArray request(const QString& client, const QString& shard)
 {
     return join({"req", utf8(client), utf8(shard)});
@@ -161,10 +165,11 @@ Parsed parse(const QByteArray& topic)
         out = {Parsed::Server, text(2), {}};
     } else if (p[1] == "srv" && p.size() == 4) {
         out = {Parsed::ServerMember, text(2), text(3)};
-    } else if (p.size() == 4 && (p[1] == "v" || p[1] == "s" || p[1] == "a")) {
+    } else if (p.size() == 4 && (p[1] == "v" || p[1] == "s" || p[1] == "a" || p[1] == "c")) {
         const Parsed::Kind k = p[1] == "v"   ? Parsed::Values
                                : p[1] == "s" ? Parsed::Snapshot
-                                             : Parsed::Alarms;
+                               : p[1] == "a" ? Parsed::Alarms
+                                             : Parsed::Controls;
         out = {k, text(2), p[3] == SystemStation ? QString() : text(3)};
     } else if (p[1] == "req" && p.size() == 4) {
         out = {Parsed::Request, text(3), text(2)};
@@ -292,6 +297,53 @@ std::optional<AlarmsMessage> decodeAlarms(const QByteArray& payload, QString* er
             return std::nullopt;
         }
         m.changes.push_back({Alarms::AlarmChange::Kind(kind), std::move(*r)});
+    }
+    return m;
+}
+
+QByteArray encode(const ControlsMessage& m)
+{
+    QCborArray states;
+    for (const auto& [a, st] : m.states)
+        states.append(QCborArray{a.device, a.object, int(st.step), st.holder.login, st.holder.name,
+                                 int(st.holder.role), st.holder.workstation, st.value, st.untilMs,
+                                 int(st.last.cause), st.last.message, st.lastMs});
+    return QCborMap{{QStringLiteral("e"), qint64(m.epoch)},
+                    {QStringLiteral("t"), m.ms},
+                    {QStringLiteral("c"), states}}
+        .toCborValue()
+        .toCbor();
+}
+
+std::optional<ControlsMessage> decodeControls(const QByteArray& payload, QString* error)
+{
+    const std::optional<QCborMap> map = parseMap(payload, error);
+    if (!map)
+        return std::nullopt;
+    ControlsMessage m;
+    qint64 epoch = 0;
+    if (!readInt(*map, "e", &epoch, error) || !readInt(*map, "t", &m.ms, error))
+        return std::nullopt;
+    m.epoch = quint64(epoch);
+    for (const QCborValue& v : map->value(QLatin1String("c")).toArray()) {
+        const QCborArray a = v.toArray();
+        if (a.size() != 12 || !a.at(0).isInteger() || a.at(2).toInteger(-1) < 0 ||
+            a.at(2).toInteger() > int(Control::Step::Failed) || a.at(9).toInteger(-1) < 0 ||
+            a.at(9).toInteger() > int(Control::Cause::Cancelled) || a.at(5).toInteger(-1) < 0 ||
+            a.at(5).toInteger() > int(Role::Administrator)) {
+            *error = Codec::missing("c");
+            return std::nullopt;
+        }
+        Control::ControlAddress address{-1, int(a.at(0).toInteger()), a.at(1).toString()};
+        Control::ControlState st;
+        st.step = Control::Step(a.at(2).toInteger());
+        st.holder = {a.at(3).toString(), a.at(4).toString(), Role(a.at(5).toInteger()),
+                     a.at(6).toString()};
+        st.value = a.at(7).toDouble(std::nan(""));
+        st.untilMs = a.at(8).toInteger();
+        st.last = {Control::Cause(a.at(9).toInteger()), a.at(10).toString()};
+        st.lastMs = a.at(11).toInteger();
+        m.states.emplace_back(std::move(address), std::move(st));
     }
     return m;
 }

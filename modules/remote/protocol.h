@@ -9,6 +9,8 @@
 //   pw/a/<shard>/<station>       retained  the station's live alarm records + the transitions
 //                                          that made them (QoS 1, seq); "_system" for alarms of
 //                                          no station
+//   pw/c/<shard>/<station>       retained  the station's control objects as the server's control
+//                                          service has them (select → operate → read-back)
 //   pw/req/<client>/<shard>                requests; <client> is the workstation's broker login,
 //                                          so the broker's ACL proves who sent it
 //   pw/resp/<client>                       responses, by request id
@@ -30,6 +32,7 @@
 #include <QCoreApplication>
 #include <QString>
 
+#include <control/controlservice.h>
 #include <optional>
 #include <span>
 #include <vector>
@@ -42,6 +45,7 @@ QByteArray serverMember(const QString& shard, const QString& serverId);
 QByteArray values(const QString& shard, const QString& station);
 QByteArray snapshot(const QString& shard, const QString& station);
 QByteArray alarms(const QString& shard, const QString& station); ///< empty station: _system
+QByteArray controls(const QString& shard, const QString& station);
 QByteArray request(const QString& client, const QString& shard);
 QByteArray response(const QString& client);
 QByteArray city(const QString& station); ///< empty station: pw/city/alarms
@@ -55,6 +59,7 @@ struct Parsed {
         Values,
         Snapshot,
         Alarms,
+        Controls,
         Request,
         Response
     };
@@ -91,6 +96,13 @@ struct AlarmsMessage {
     qint64 ms = 0;
     std::vector<Alarms::AlarmRecord> records;
     std::vector<Alarms::AlarmChange> changes; ///< what happened since seq - 1, in order
+};
+
+/// pw/c: the control objects of one station with their states.
+struct ControlsMessage {
+    quint64 epoch = 0;
+    qint64 ms = 0;
+    std::vector<std::pair<Control::ControlAddress, Control::ControlState>> states;
 };
 
 /// pw/srv/<shard> (the active server) and pw/srv/<shard>/<id> (each server's presence).
@@ -131,6 +143,7 @@ struct Response {
 
 QByteArray encode(const ValuesMessage& m, bool snapshot);
 QByteArray encode(const AlarmsMessage& m);
+QByteArray encode(const ControlsMessage& m);
 QByteArray encode(const ServerState& s);
 QByteArray encode(const Request& r);
 QByteArray encode(const Response& r);
@@ -138,6 +151,7 @@ QByteArray encode(const Response& r);
 /// nullopt and `error` for anything malformed (the sender is named by the caller).
 std::optional<ValuesMessage> decodeValues(const QByteArray& payload, QString* error);
 std::optional<AlarmsMessage> decodeAlarms(const QByteArray& payload, QString* error);
+std::optional<ControlsMessage> decodeControls(const QByteArray& payload, QString* error);
 std::optional<ServerState> decodeServerState(const QByteArray& payload, QString* error);
 std::optional<Request> decodeRequest(const QByteArray& payload, QString* error);
 std::optional<Response> decodeResponse(const QByteArray& payload, QString* error);

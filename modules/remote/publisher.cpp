@@ -107,6 +107,37 @@ void Publisher::stop()
         publishState();
 }
 
+void Publisher::setControl(const Control::ControlService* control)
+{
+    m_control = control;
+    connect(control, &Control::ControlService::changed, this, [this](int station) {
+        if (station >= 0 && std::size_t(station) < m_project.stations.size() && owns(station)) {
+            out(station).controlsDue = true;
+            flushAlarmsSoon(); // a selection shows on the other workstations at once
+        }
+    });
+}
+
+void Publisher::publishControls()
+{
+    if (!m_control)
+        return;
+    for (int s = 0; s < int(m_project.stations.size()); ++s) {
+        StationOut& o = out(s);
+        if (!o.controlsDue || !owns(s))
+            continue;
+        ControlsMessage m;
+        m.epoch = m_epoch;
+        m.ms = m_clock.nowMs();
+        m.states = m_control->states(s);
+        // A station nobody ever operated has nothing to say, except once per epoch to clear
+        // what a replaced server left retained.
+        publish(Topic::controls(m_options.shard, m_project.stations[std::size_t(s)].id), encode(m),
+                1, true);
+        o.controlsDue = false;
+    }
+}
+
 void Publisher::setDatabase(bool reachable)
 {
     if (m_database == reachable)
@@ -137,8 +168,10 @@ void Publisher::flushAlarmsSoon()
         [this] {
             m_flushPosted = false;
             if (m_running && !m_republish && m_client.isConnected() &&
-                (!m_mayPublish || m_mayPublish()))
+                (!m_mayPublish || m_mayPublish())) {
                 publishAlarms();
+                publishControls();
+            }
         },
         Qt::QueuedConnection);
 }
@@ -236,6 +269,7 @@ void Publisher::tick()
         }
     }
     publishAlarms();
+    publishControls();
 }
 
 void Publisher::publishAll()
@@ -251,6 +285,7 @@ void Publisher::publishAll()
         o.cityDue = true;
         publishSnapshot(s, o);
         o.alarmsDue = true;
+        o.controlsDue = true;
     }
     m_out.back().alarmsDue = true;
     {
@@ -258,6 +293,7 @@ void Publisher::publishAll()
         m_alarmsDirty = true;
     }
     publishAlarms();
+    publishControls();
 }
 
 void Publisher::publishDelta(int station, StationOut& o)

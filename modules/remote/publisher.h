@@ -72,6 +72,9 @@ public:
     /// Fresh snapshots (values and alarms) of these stations at the next tick; unknown ids are
     /// ignored.
     void resync(const QStringList& stationIds);
+    /// The control objects' states of every owned station are published too (pw/c), whenever
+    /// the service says a station's changed and after every start or reconnect.
+    void setControl(const Control::ControlService* control);
     /// Whether the history database is reachable, published in the server state.
     void setDatabase(bool reachable);
     bool owns(int station) const;
@@ -88,6 +91,7 @@ private:
         qint64 lastSnapshotMs = 0;
         bool snapshotDue = true; ///< changed since the last snapshot, or asked for
         bool alarmsDue = true;
+        bool controlsDue = true;
         bool cityDue = true; ///< the next snapshot takes the city mirror along (not a resync's)
         qint64 lastCityMs = 0;
         LinkStatus status;
@@ -103,6 +107,7 @@ private:
     void publishDelta(int station, StationOut& out);
     void publishSnapshot(int station, StationOut& out);
     void publishAlarms();
+    void publishControls();
     void flushAlarmsSoon();
     void publishCityValues(int station);
     void publishCityAlarm(const Alarms::AlarmChange& change);
@@ -121,6 +126,7 @@ private:
     const Clock& m_clock;
     QTimeZone m_zone; ///< the project's: the city mirror's times
     std::function<bool()> m_mayPublish;
+    const Control::ControlService* m_control = nullptr;
     QTimer m_timer;
     quint64 m_epoch = 0;
     bool m_running = false;

@@ -42,7 +42,7 @@ bool RemoteSource::start()
 {
     m_client = std::make_unique<Mqtt::Client>(m_options.mqtt);
     m_client->setMessageHandler([this](std::span<const Mqtt::Message> b) { onMessages(b); });
-    for (const char* f : {"pw/srv/#", "pw/s/#", "pw/v/#", "pw/a/#"})
+    for (const char* f : {"pw/srv/#", "pw/s/#", "pw/v/#", "pw/a/#", "pw/c/#"})
         m_client->subscribe(QByteArray(f), 1);
     m_client->subscribe(Topic::response(m_options.mqtt.user), 1);
     connect(m_client.get(), &Mqtt::Client::connected, this, [this] {
@@ -139,6 +139,9 @@ void RemoteSource::onMessages(std::span<const Mqtt::Message> batch)
             break;
         case Topic::Parsed::Alarms:
             onAlarms(t, m.payload);
+            break;
+        case Topic::Parsed::Controls:
+            onControls(t, m.payload);
             break;
         case Topic::Parsed::Server:
         case Topic::Parsed::ServerMember:
@@ -400,6 +403,26 @@ void RemoteSource::onAlarms(const Topic::Parsed& t, const QByteArray& payload)
     seq = m->seq;
     records = std::move(m->records);
     Q_EMIT alarmsChanged(s, inOrder ? m->changes : std::vector<Alarms::AlarmChange>{});
+}
+
+void RemoteSource::onControls(const Topic::Parsed& t, const QByteArray& payload)
+{
+    const int s = m_project.stationIndex(t.name);
+    if (s < 0)
+        return;
+    QString error;
+    std::optional<ControlsMessage> m = decodeControls(payload, &error);
+    if (!m) {
+        ++m_stats.invalid;
+        qWarning().noquote()
+            << tr("controls of %1: a malformed message from the server: %2").arg(t.name, error);
+        return;
+    }
+    if (!acceptEpoch(t.shard, m->epoch))
+        return;
+    for (auto& [a, st] : m->states)
+        a.station = s;
+    Q_EMIT controlsChanged(s, m->states);
 }
 
 void RemoteSource::onServer(const Topic::Parsed& t, const QByteArray& payload, bool member)

@@ -88,6 +88,8 @@ public:
     QString send(const QString& kind, int station, QCborMap args, const QString& login,
                  const QString& name, quint8 role);
     RemoteStats stats() const { return m_stats; }
+    /// This workstation's name on the broker (its ACL login).
+    QString client() const { return m_options.mqtt.user; }
     /// Called for every delta applied in order with how old its newest value is when applied
     /// (ms from the server's acquisition to this workstation's store): end-to-end latency.
     void setLatencyProbe(std::function<void(qint64 ms)> probe) { m_latency = std::move(probe); }
@@ -99,12 +101,17 @@ Q_SIGNALS:
     void alarmsChanged(int station, const std::vector<Alarms::AlarmChange>& changes);
     void syncChanged(int inSync);
     void serverChanged(const QString& shard, const ServerState& state);
+    /// The server's states of a station's control objects (select → operate → read-back).
+    void controlsChanged(
+        int station,
+        const std::vector<std::pair<Control::ControlAddress, Control::ControlState>>& states);
     void responded(const Response& response);
 
 private:
     void onMessages(std::span<const Mqtt::Message> batch);
     void onValues(const Topic::Parsed& t, const QByteArray& payload, bool snapshot);
     void onAlarms(const Topic::Parsed& t, const QByteArray& payload);
+    void onControls(const Topic::Parsed& t, const QByteArray& payload);
     void onServer(const Topic::Parsed& t, const QByteArray& payload, bool member);
     void onResponse(const QByteArray& payload);
     /// false: from an older epoch than the shard's newest (dropped). A newer one resets the

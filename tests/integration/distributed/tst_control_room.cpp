@@ -308,9 +308,21 @@ private Q_SLOTS:
     void aCommandGoesThroughTheServer()
     {
         QVERIFY(m_sim.command(QStringLiteral("clear S0005")).startsWith(u"ok"));
+        const qsizetype la = m_li.mark();
         auto r = m_zhang.request(QStringLiteral("select S0005 0 pump[3] 1"));
         QVERIFY(r);
         QVERIFY2(r->value(u"ok").toBool(), qPrintable(r->value(u"message").toString()));
+        // The selection shows on the other workstation: held by 张三 at ws1.
+        QVERIFY(m_li.waitFor(
+            [](const QJsonObject& o) {
+                return o.value(u"ev").toString() == u"control" &&
+                       o.value(u"station").toString() == u"S0005" &&
+                       o.value(u"object").toString() == u"pump[3]" &&
+                       o.value(u"step").toInt() == 1 && // Control::Step::Selected
+                       o.value(u"holder").toString() == u"张三" &&
+                       o.value(u"workstation").toString() == u"ws1";
+            },
+            5000, la));
         r = m_zhang.request(QStringLiteral("operate S0005 0 pump[3]"));
         QVERIFY(r);
         QVERIFY2(r->value(u"ok").toBool(), qPrintable(r->value(u"message").toString()));
