@@ -4,6 +4,8 @@
 #include <QDebug>
 #include <QUuid>
 
+#include <algorithm>
+
 namespace PumpWatch::Remote {
 
 namespace {
@@ -91,18 +93,12 @@ int RemoteSource::stationsInSync() const
 
 bool RemoteSource::complete() const
 {
-    if (m_servers.empty())
+    // Every station of the project: one that no server speaks for (a shard not running) is
+    // not known, and the dispatcher must see that it is not.
+    if (m_inSync != int(m_stations.size()))
         return false;
-    for (const auto& [shard, state] : m_servers) {
-        if (!state.online)
-            return false;
-        for (const QString& id : state.stations) {
-            const int s = m_project.stationIndex(id);
-            if (s >= 0 && !m_stations[std::size_t(s)].synced)
-                return false;
-        }
-    }
-    return true;
+    return std::all_of(m_servers.begin(), m_servers.end(),
+                       [](const auto& entry) { return entry.second.online; });
 }
 
 std::vector<Alarms::AlarmRecord> RemoteSource::liveRecords() const

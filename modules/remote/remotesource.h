@@ -73,7 +73,7 @@ public:
     qint64 linkDownSinceMs() const { return m_linkDownSinceMs; }
     QString linkError() const;
     /// Stations whose values are complete and current (synced), and whether that is every
-    /// station some active server owns.
+    /// station of the project, each server online.
     int stationsInSync() const;
     bool complete() const;
     const RemoteStation& station(int index) const { return m_stations[std::size_t(index)]; }
