@@ -6538,6 +6538,10 @@
         <source>Not numbers, left out: %1</source>
         <translation>不是数字，已忽略：%1</translation>
     </message>
+    <message>
+        <source>Read only here: in a control room the alarm limits are changed in the project the servers load.</source>
+        <translation>此处只读：调度中心模式下报警限值在服务器加载的工程中修改。</translation>
+    </message>
 </context>
 <context>
     <name>PumpWatch::Ui::LimitTableModel</name>

@@ -145,12 +145,18 @@ int LimitEditor::sourceRow(int viewRow) const
 
 void LimitEditor::updateState()
 {
-    const bool engineer = m_services.session.may(Role::Engineer);
+    // A control room's workstation shows the limits; the servers' project holds them.
+    const bool remote = bool(m_services.commStatuses);
+    const bool engineer = m_services.session.may(Role::Engineer) && !remote;
     m_model.setEditable(engineer);
     const bool edits = m_model.editCount() > 0;
     m_save->setEnabled(engineer && edits && m_model.problemCount() == 0);
     m_revert->setEnabled(edits);
-    if (!engineer)
+    if (remote)
+        showMessage(tr("Read only here: in a control room the alarm limits are changed in the "
+                       "project the servers load."),
+                    false);
+    else if (!engineer)
         showMessage(tr("Read only: changing alarm limits needs an engineer's login."), false);
     else if (m_model.problemCount() > 0)
         showMessage(tr("%n edited row(s) have problems (shown red; the tooltip says why).", nullptr,
