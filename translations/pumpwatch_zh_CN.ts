@@ -4645,6 +4645,14 @@
         <source>audit: %1 (%2, %3, %4) %5 %6/%7 %8 → %9: %10 %11</source>
         <translation>审计：%1（%2，%3，%4）%5 %6/%7 %8 → %9：%10 %11</translation>
     </message>
+    <message>
+        <source>shelved alarms of the last run not read: %1</source>
+        <translation>未能读取上次运行的搁置报警：%1</translation>
+    </message>
+    <message>
+        <source>%1 shelved tags still shelved from the last run</source>
+        <translation>%1 个变量沿用上次运行的搁置</translation>
+    </message>
 </context>
 <context>
     <name>PumpWatch::Runtime::PipelineSink</name>

@@ -2,14 +2,19 @@
 
 #include "pipelinesink.h"
 
+#include <history/auditlog.h>
 #include <history/journal.h>
 
+#include <QDateTime>
 #include <QDebug>
+
+#include <map>
 
 namespace PumpWatch::Runtime {
 
 Pipeline::Pipeline(const Project& project, const Clock& clock, PipelineOptions options)
-    : m_clock(clock)
+    : m_project(project)
+    , m_clock(clock)
     , m_options(std::move(options))
     , m_store(project.tagCount())
     , m_history(m_options.history
@@ -197,6 +202,39 @@ void Pipeline::restoreOpenAlarms()
     m_history->journal(adopted);
     if (!adopted.empty())
         qInfo().noquote() << tr("%1 alarms still open from the last run").arg(adopted.size());
+    restoreShelves(nowMs);
+}
+
+void Pipeline::restoreShelves(qint64 nowMs)
+{
+    // The newest shelve or unshelve of each tag in the audit of the last week says whether it
+    // is still shelved (a restart, or a standby taking over, keeps the operators' shelves).
+    QString error;
+    History::AuditLog log(m_options.history->database);
+    std::optional<std::vector<History::AuditRow>> rows;
+    if (log.open(&error))
+        rows =
+            log.list({nowMs - 7 * 86'400'000LL, nowMs + 1, {}, QStringLiteral("%shelve")}, &error);
+    if (!rows) {
+        qWarning().noquote() << tr("shelved alarms of the last run not read: %1").arg(error);
+        return;
+    }
+    std::map<QString, const History::AuditRow*> newest;
+    for (const History::AuditRow& row : *rows)
+        if (!newest.contains(row.target) || newest[row.target]->ms <= row.ms)
+            newest[row.target] = &row;
+    int restored = 0;
+    for (const auto& [target, row] : newest) {
+        const TagId tag = m_project.findTag(target);
+        if (row->action != QLatin1String("shelve") || tag == InvalidTagId ||
+            !owns(m_project.stationIndexOfTag(tag)))
+            continue;
+        const QDateTime until = QDateTime::fromString(row->newValue, Qt::ISODateWithMs);
+        if (until.isValid() && m_alarms.restoreShelf(tag, until.toMSecsSinceEpoch(), row->user))
+            ++restored;
+    }
+    if (restored > 0)
+        qInfo().noquote() << tr("%1 shelved tags still shelved from the last run").arg(restored);
 }
 
 } // namespace PumpWatch::Runtime

@@ -89,8 +89,10 @@ public:
 private:
     void restoreOpenAlarms();
     bool owns(int station) const;
+    void restoreShelves(qint64 nowMs);
     void checkAcquisition();
 
+    const Project& m_project;
     const Clock& m_clock;
     PipelineOptions m_options;
     RealtimeStore m_store;

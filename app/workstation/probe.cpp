@@ -170,6 +170,7 @@ private:
                                         {QStringLiteral("station"), r.station},
                                         {QStringLiteral("active"), r.isActive()},
                                         {QStringLiteral("acked"), r.isAcknowledged()},
+                                        {QStringLiteral("shelved"), r.shelved},
                                         {QStringLiteral("by"), r.ackUser}});
             emitEvent(
                 {{QStringLiteral("ev"), QStringLiteral("alarms")}, {QStringLiteral("list"), list}});
@@ -179,6 +180,14 @@ private:
             send(QStringLiteral("ack"), s,
                  {{QStringLiteral("alarm"), alarm}, {QStringLiteral("note"), w.mid(2).join(u' ')}},
                  alarm);
+        } else if (c == QLatin1String("shelve") && w.size() >= 3) {
+            const TagId tag = m_project.findTag(w[1]);
+            send(QStringLiteral("shelve"),
+                 tag == InvalidTagId ? -1 : m_project.stationIndexOfTag(tag),
+                 {{QStringLiteral("tag"), w[1]},
+                  {QStringLiteral("ms"), qint64(w[2].toDouble() * 60'000)},
+                  {QStringLiteral("reason"), w.mid(3).join(u' ')}},
+                 w[1]);
         } else if (c == QLatin1String("ack-station") && station >= 0) {
             send(QStringLiteral("ack-station"), station, {{QStringLiteral("station"), w[1]}}, w[1]);
         } else if ((c == QLatin1String("select") && w.size() == 5) ||

@@ -8,7 +8,8 @@
 //            {"ev":"acked","alarm":"high/3/0/117/-1/…","by":"张三","ms":…}
 //            {"ev":"raised","alarm":…}  {"ev":"response","req":…,"ok":false,"code":"already",…}
 //            {"ev":"control","station":"S0005","object":"pump[3]","step":1,"holder":"张三",…}
-//   commands alarms | ack ALARM [NOTE] | ack-station STATION | select STATION DEVICE OBJECT VALUE
+//   commands alarms | ack ALARM [NOTE] | ack-station STATION | shelve TAG MINUTES [REASON] | select
+//   STATION DEVICE OBJECT VALUE
 //            | operate STATION DEVICE OBJECT | cancel STATION DEVICE OBJECT | values STATION
 //            | digest | stats | latency | quit
 //

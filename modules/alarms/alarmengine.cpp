@@ -2,6 +2,8 @@
 
 #include <core/projectwriter.h>
 
+#include <QDateTime>
+
 #include <algorithm>
 #include <cmath>
 
@@ -540,7 +542,20 @@ bool AlarmEngine::shelve(TagId tag, qint64 durationMs, const Actor& who, const Q
          tag,
          tr("for %1 min: %2").arg(static_cast<double>(durationMs) / 60'000.0).arg(reason),
          {},
-         {}});
+         // Until when, as UTC: read back when another run or a standby takes the alarms over.
+         QDateTime::fromMSecsSinceEpoch(now + durationMs, Qt::UTC).toString(Qt::ISODateWithMs)});
+    return true;
+}
+
+bool AlarmEngine::restoreShelf(TagId tag, qint64 untilMs, const QString& by)
+{
+    if (tag >= m_tags.size() || untilMs <= m_clock.nowMs())
+        return false;
+    m_shelved[tag] = {untilMs, by};
+    for (auto& [key, r] : m_live) {
+        if (r.tag == tag && r.type != AlarmType::PowerFail)
+            r.shelved = true;
+    }
     return true;
 }
 

@@ -83,6 +83,9 @@ public:
     /// Hides a tag's alarms (still evaluated and journalled) until `durationMs` has passed.
     /// The caller checks the user's authority; the engine audits it.
     bool shelve(TagId tag, qint64 durationMs, const Actor& who, const QString& reason);
+    /// A shelf an earlier run (or the replaced server) set, until `untilMs`, read back from the
+    /// audit; nothing is audited again. false when it has run out.
+    bool restoreShelf(TagId tag, qint64 untilMs, const QString& by);
     bool unshelve(TagId tag, const Actor& who);
     /// Audits that `who` silenced the horn while `sounding` critical alarms called for it (the
     /// horn itself is the workstation's).

@@ -153,6 +153,11 @@ bool AlarmService::unshelve(TagId tag, const Actor& who)
     return locked([&] { return m_engine.unshelve(tag, who); });
 }
 
+bool AlarmService::restoreShelf(TagId tag, qint64 untilMs, const QString& by)
+{
+    return locked([&] { return m_engine.restoreShelf(tag, untilMs, by); });
+}
+
 void AlarmService::setForward(Forward forward)
 {
     m_forward = std::move(forward);

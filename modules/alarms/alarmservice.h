@@ -58,6 +58,7 @@ public:
     int acknowledgeStation(int station, const Actor& who, const QString& note);
     bool shelve(TagId tag, qint64 durationMs, const Actor& who, const QString& reason);
     bool unshelve(TagId tag, const Actor& who);
+    bool restoreShelf(TagId tag, qint64 untilMs, const QString& by);
     /// Audits silencing the horn (AlarmEngine::silence).
     void silence(const Actor& who, int sounding);
     /// New alarm settings while running, audited as `user`'s (AlarmEngine::setLimits).
