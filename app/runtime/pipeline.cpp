@@ -148,10 +148,7 @@ void Pipeline::stop()
 
 bool Pipeline::owns(int station) const
 {
-    const std::vector<bool>& s = m_options.stations;
-    if (s.empty())
-        return true;
-    return station >= 0 && std::size_t(station) < s.size() && s[std::size_t(station)];
+    return inStationSet(m_options.stations, station);
 }
 
 void Pipeline::restoreOpenAlarms()

@@ -20,6 +20,7 @@
 #include <alarms/alarmservice.h>
 #include <core/clock.h>
 #include <core/realtimestore.h>
+#include <core/stationset.h>
 #include <history/historyoptions.h>
 #include <history/historyservice.h>
 
@@ -42,7 +43,7 @@ struct PipelineOptions {
     /// The stations this pipeline owns (a server's shard), by index; empty: all of them. Only
     /// they are polled, and only their open alarms (and, owning all, the system's) are taken
     /// over from the journal at start.
-    std::vector<bool> stations;
+    StationSet stations;
     /// AcquisitionOptions::writeGate: may a control write go out now?
     std::function<QString()> writeGate = {};
 };

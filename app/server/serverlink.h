@@ -25,7 +25,7 @@ struct LinkSettings {
     Mqtt::ClientOptions broker;
     QString serverId;
     QString shard = QStringLiteral("main");
-    std::vector<bool> stations;                        ///< empty: all
+    StationSet stations;                               ///< empty: all
     std::optional<History::DatabaseUrl> leaseDatabase; ///< PostgreSQL: hot standby possible
     Remote::LeaseOptions lease;
 };

@@ -18,6 +18,7 @@
 #include "mqttdriver.h"
 
 #include <core/servicethread.h>
+#include <core/stationset.h>
 
 #include <QMutex>
 #include <QObject>
@@ -33,7 +34,7 @@ struct AcquisitionOptions {
     MqttDriverOptions mqtt;
     /// The stations this process polls (a server's shard), by index; empty: every station. The
     /// others are neither polled nor subscribed, and their status stays unknown.
-    std::vector<bool> stations;
+    StationSet stations;
     /// Asked in the acquisition thread right before each write reaches a device; a non-empty
     /// answer refuses it with that reason (a server that no longer holds its shard's lease).
     /// Must be thread-safe.

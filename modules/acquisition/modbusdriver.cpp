@@ -55,10 +55,7 @@ void ModbusDriver::Private::build()
             pd.timeoutMs = std::max(10, set.timeoutMs);
             pd.retries = std::max(0, set.retries);
             pd.firstTag = dev.firstTag;
-            const bool owned =
-                options.stations.empty() ||
-                (std::size_t(s) < options.stations.size() && options.stations[std::size_t(s)]);
-            if (isMqtt(set.protocol) || !owned) {
+            if (isMqtt(set.protocol) || !inStationSet(options.stations, s)) {
                 // another driver's or another server's: never polled (link -1)
                 devices.push_back(std::move(pd));
                 continue;

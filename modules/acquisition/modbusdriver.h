@@ -33,6 +33,7 @@
 
 #include <core/clock.h>
 #include <core/project.h>
+#include <core/stationset.h>
 
 #include <QCoreApplication>
 #include <QObject>
@@ -49,7 +50,7 @@ struct ModbusDriverOptions {
     int watchdogMarginMs = 1000;  ///< beyond the device timeout, before a link is reset
     int badBlockRetryMs = 60'000; ///< how often an isolated exception range is tried again
     int connectTimeoutMs = 5000;  ///< at least; the device timeout if longer
-    std::vector<bool> stations;   ///< AcquisitionOptions::stations
+    StationSet stations;          ///< AcquisitionOptions::stations
     int phaseGridMs = 100;        ///< devices start their cycles in groups this far apart
 };
 

@@ -46,10 +46,7 @@ GatewayDevices::GatewayDevices(const Project& project, const Clock& clock, Acqui
         const Station& station = project.stations[static_cast<std::size_t>(s)];
         for (int d = 0; d < static_cast<int>(station.devices.size()); ++d) {
             const PumpWatch::Device& pd = station.devices[static_cast<std::size_t>(d)];
-            const bool owned =
-                options.stations.empty() ||
-                (std::size_t(s) < options.stations.size() && options.stations[std::size_t(s)]);
-            if (!isMqtt(pd.settings.protocol) || !owned)
+            if (!isMqtt(pd.settings.protocol) || !inStationSet(options.stations, s))
                 continue;
             Device dev;
             dev.station = s;

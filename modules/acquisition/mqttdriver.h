@@ -31,6 +31,7 @@
 
 #include <core/clock.h>
 #include <core/project.h>
+#include <core/stationset.h>
 
 #include <QCoreApplication>
 
@@ -44,7 +45,7 @@ struct MqttDriverOptions {
     int minSilenceMs = 5000;   ///< … but never sooner than this
     int rebirthIntervalMs = 0; ///< between rebirth requests to one node; 0: reorderTimeoutMs
     qsizetype maxMessageBytes = 1 << 20; ///< larger messages are dropped and counted
-    std::vector<bool> stations;          ///< AcquisitionOptions::stations
+    StationSet stations;                 ///< AcquisitionOptions::stations
 };
 
 struct MqttDriverStats {

@@ -65,6 +65,14 @@ void Leadership::stop()
     });
 }
 
+void Leadership::dropConnection(const QString& error)
+{
+    // Opened again at the next attempt; the standby's wait after a reconnect starts then.
+    m_open = false;
+    History::Dialect::close(ConnectionName);
+    setReachable(false, error);
+}
+
 void Leadership::setReachable(bool reachable, const QString& error)
 {
     if (m_reachable.exchange(reachable) != reachable)
@@ -128,9 +136,7 @@ void Leadership::attempt()
         q.addBindValue(m_serverId);
         q.addBindValue(qint64(m_epoch.load()));
         if (!q.exec()) {
-            m_open = false;
-            History::Dialect::close(ConnectionName);
-            setReachable(false, q.lastError().text());
+            dropConnection(q.lastError().text());
             return; // holds() runs out on its own; control stops with it
         }
         if (q.numRowsAffected() == 1) {
@@ -154,9 +160,7 @@ void Leadership::attempt()
         QStringLiteral("SELECT expires > clock_timestamp() FROM server_leases WHERE shard = ?"));
     q.addBindValue(m_shard);
     if (!q.exec()) {
-        m_open = false;
-        History::Dialect::close(ConnectionName);
-        setReachable(false, q.lastError().text());
+        dropConnection(q.lastError().text());
         return;
     }
     if (q.next()) {
@@ -180,9 +184,7 @@ void Leadership::attempt()
     q.addBindValue(m_serverId);
     q.addBindValue(lease);
     if (!q.exec()) {
-        m_open = false;
-        History::Dialect::close(ConnectionName);
-        setReachable(false, q.lastError().text());
+        dropConnection(q.lastError().text());
         return;
     }
     if (!q.next())

@@ -69,6 +69,7 @@ private:
     void attempt();
     bool ensureOpen();
     void setReachable(bool reachable, const QString& error);
+    void dropConnection(const QString& error);
 
     History::DatabaseUrl m_url;
     QString m_shard, m_serverId;

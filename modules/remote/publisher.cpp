@@ -44,9 +44,7 @@ Publisher::~Publisher() = default;
 
 bool Publisher::owns(int station) const
 {
-    const std::vector<bool>& s = m_options.stations;
-    return s.empty() ||
-           (station >= 0 && std::size_t(station) < s.size() && s[std::size_t(station)]);
+    return inStationSet(m_options.stations, station);
 }
 
 Publisher::StationOut& Publisher::out(int station)

@@ -23,6 +23,7 @@
 #include <core/clock.h>
 #include <core/project.h>
 #include <core/realtimestore.h>
+#include <core/stationset.h>
 
 #include <QJsonObject>
 #include <QMutex>
@@ -40,10 +41,10 @@ namespace PumpWatch::Remote {
 struct PublisherOptions {
     QString shard = QStringLiteral("main");
     QString serverId;
-    std::vector<bool> stations; ///< owned stations by index; empty: all
-    int tickMs = 100;           ///< deltas are coalesced over this
-    int snapshotMs = 5000;      ///< each changed station's retained snapshot at least this often
-    bool cityMirror = true;     ///< pw/city/… JSON
+    StationSet stations;    ///< owned stations by index; empty: all
+    int tickMs = 100;       ///< deltas are coalesced over this
+    int snapshotMs = 5000;  ///< each changed station's retained snapshot at least this often
+    bool cityMirror = true; ///< pw/city/… JSON
 };
 
 struct PublisherStats {

@@ -244,11 +244,7 @@ void RemoteSource::onValues(const Topic::Parsed& t, const QByteArray& payload, b
     if (st.held.size() >= MaxHeld)
         st.held.pop_front();
     st.held.push_back(std::move(*m));
-    if (!m_resync.contains(s)) {
-        m_resync.insert(s);
-        if (!m_resyncTimer.isActive())
-            m_resyncTimer.start();
-    }
+    scheduleResync(s);
 }
 
 void RemoteSource::apply(int station, const ValuesMessage& m)
@@ -259,7 +255,6 @@ void RemoteSource::apply(int station, const ValuesMessage& m)
         if (offset < m_project.stations[std::size_t(station)].tagCount)
             m_batch.push_back({v.timestampMs, v.value, first + offset, v.quality, false});
     st.seq = m.seq;
-    st.lastMs = m.ms;
     st.status = m.status;
 }
 
@@ -294,9 +289,7 @@ void RemoteSource::applySnapshot(int station, const ValuesMessage& m)
     if (hole || !confirmed) {
         if (hole)
             st.snapshot = false;
-        m_resync.insert(station);
-        if (!m_resyncTimer.isActive())
-            m_resyncTimer.start();
+        scheduleResync(station);
         return;
     }
     m_resync.remove(station);
@@ -324,7 +317,6 @@ void RemoteSource::sweep()
 {
     if (!linkUp())
         return;
-    bool any = false;
     for (const auto& [shard, state] : m_servers) {
         if (!state.online)
             continue;
@@ -333,11 +325,16 @@ void RemoteSource::sweep()
             if (s < 0 || m_stations[std::size_t(s)].synced)
                 continue;
             m_stations[std::size_t(s)].shard = shard;
-            m_resync.insert(s);
-            any = true;
+            scheduleResync(s);
         }
     }
-    if (any && !m_resyncTimer.isActive())
+}
+
+void RemoteSource::scheduleResync(int station)
+{
+    // Collected over resyncDelayMs, then asked for in one request per shard.
+    m_resync.insert(station);
+    if (!m_resyncTimer.isActive())
         m_resyncTimer.start();
 }
 

@@ -51,7 +51,6 @@ struct RemoteStation {
     bool snapshot = false; ///< has had one since the last loss of sync
     quint64 epoch = 0;
     quint64 seq = 0;
-    qint64 lastMs = 0; ///< server time of the last message applied
     LinkStatus status;
     std::deque<ValuesMessage> held; ///< deltas waiting for a snapshot
     qint64 resyncAskedMs = 0;
@@ -122,6 +121,7 @@ private:
     void loseSync(int station);
     void askResync();
     void sweep();
+    void scheduleResync(int station);
     void expireRequests();
     void setSynced(int station, bool synced);
 
