@@ -1827,6 +1827,83 @@
     </message>
 </context>
 <context>
+    <name>PumpWatch::Cli::UserCommands</name>
+    <message>
+        <source>%1: the audit row could not be written: %2</source>
+        <translation>%1：审计记录无法写入：%2</translation>
+    </message>
+    <message>
+        <source>  user add LOGIN --role ROLE [--name NAME] [--department TEXT] [--must-change]
+  user list | reset-password LOGIN | unlock LOGIN | disable LOGIN | enable LOGIN
+                      [--data DIR | --users FILE] [--db URL] [--password-file F]
+                                           the workstation&apos;s accounts
+</source>
+        <translation>  user add LOGIN --role ROLE [--name NAME] [--department TEXT] [--must-change]
+  user list | reset-password LOGIN | unlock LOGIN | disable LOGIN | enable LOGIN
+                      [--data DIR | --users FILE] [--db URL] [--password-file F]
+                                           工作站的用户账户
+</translation>
+    </message>
+    <message>
+        <source>unknown command &apos;user %1&apos;; commands:
+</source>
+        <translation>未知命令“user %1”；可用命令：
+</translation>
+    </message>
+    <message>
+        <source>Manages the accounts of the workstation whose data folder is --data (default: %1, the workstation&apos;s for this account). Passwords are read from the first line of --password-file or of stdin. Every change is audited in --db (default: the history.sqlite of the data folder).</source>
+        <translation>管理数据文件夹为 --data（默认：%1，即本账户下工作站的数据文件夹）的工作站的用户账户。密码从 --password-file 或标准输入的第一行读取。每次修改都审计记录到 --db（默认：数据文件夹中的 history.sqlite）。</translation>
+    </message>
+    <message>
+        <source>the command</source>
+        <translation>命令</translation>
+    </message>
+    <message>
+        <source>the workstation&apos;s data folder</source>
+        <translation>工作站的数据文件夹</translation>
+    </message>
+    <message>
+        <source>the users file itself</source>
+        <translation>用户文件本身</translation>
+    </message>
+    <message>
+        <source>viewer, operator, engineer or administrator</source>
+        <translation>viewer（只读用户）、operator（操作员）、engineer（工程师）或 administrator（管理员）</translation>
+    </message>
+    <message>
+        <source>the full name shown (张三)</source>
+        <translation>显示的姓名（张三）</translation>
+    </message>
+    <message>
+        <source>unit and department</source>
+        <translation>所在单位及科室</translation>
+    </message>
+    <message>
+        <source>the user changes the password at the first login</source>
+        <translation>用户首次登录时须修改密码</translation>
+    </message>
+    <message>
+        <source>read the password from FILE&apos;s first line</source>
+        <translation>从 FILE 的第一行读取密码</translation>
+    </message>
+    <message>
+        <source>no password: give it on the first line of --password-file or of stdin</source>
+        <translation>没有密码：请在 --password-file 或标准输入的第一行给出</translation>
+    </message>
+    <message>
+        <source>--role %1: one of viewer, operator, engineer, administrator</source>
+        <translation>--role %1：应为 viewer、operator、engineer、administrator 之一</translation>
+    </message>
+    <message>
+        <source>%1: cannot create the data folder</source>
+        <translation>%1：无法创建数据文件夹</translation>
+    </message>
+    <message>
+        <source>%1: %2 done (%3)</source>
+        <translation>%1：%2 已完成（%3）</translation>
+    </message>
+</context>
+<context>
     <name>PumpWatch::Control::ControlService</name>
     <message>
         <source>%1: no value has been received yet</source>
@@ -1847,10 +1924,6 @@
     <message>
         <source>%1 is not a control of this station</source>
         <translation>%1 不是本站的控制对象</translation>
-    </message>
-    <message>
-        <source>%1 needs the role %2 (you are %3)</source>
-        <translation>%1 需要“%2”权限（您是“%3”）</translation>
     </message>
     <message>
         <source>%1 is selected by %2 at %3</source>
@@ -1915,6 +1988,10 @@
     <message>
         <source>nobody is logged in</source>
         <translation>未登录</translation>
+    </message>
+    <message>
+        <source>%1: the role %2 may not “%3”</source>
+        <translation>%1：角色“%2”无“%3”权限</translation>
     </message>
 </context>
 <context>
@@ -3020,6 +3097,94 @@
     <message>
         <source>Neuron error %1</source>
         <translation>Neuron 错误 %1</translation>
+    </message>
+</context>
+<context>
+    <name>PumpWatch::PasswordPolicy</name>
+    <message numerus="yes">
+        <source>The password needs at least %n characters.</source>
+        <translation>
+            <numerusform>密码至少需要 %n 个字符。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The password needs letters and digits.</source>
+        <translation>密码须同时包含字母和数字。</translation>
+    </message>
+    <message>
+        <source>The password must not contain the user name.</source>
+        <translation>密码不得包含用户名。</translation>
+    </message>
+    <message numerus="yes">
+        <source>At least %n characters, with letters and digits.</source>
+        <translation>
+            <numerusform>至少 %n 个字符，须含字母和数字。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>At least %n characters.</source>
+        <translation>
+            <numerusform>至少 %n 个字符。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>password rules out of range (minLength 1–64, maxFailures ≥ 1, lockoutMinutes ≥ 1, maxAgeDays ≥ 0)</source>
+        <translation>密码规则超出范围（minLength 1–64，maxFailures ≥ 1，lockoutMinutes ≥ 1，maxAgeDays ≥ 0）</translation>
+    </message>
+</context>
+<context>
+    <name>PumpWatch::Permissions</name>
+    <message>
+        <source>Acknowledge alarms, silence the horn</source>
+        <translation>确认报警、消音</translation>
+    </message>
+    <message>
+        <source>Start/stop pumps, open/close valves</source>
+        <translation>启停泵、开关阀</translation>
+    </message>
+    <message>
+        <source>Change setpoints</source>
+        <translation>修改设定值</translation>
+    </message>
+    <message>
+        <source>Edit alarm limits</source>
+        <translation>修改报警限值</translation>
+    </message>
+    <message>
+        <source>Draw process graphics</source>
+        <translation>绘制工艺画面</translation>
+    </message>
+    <message>
+        <source>Review issued reports</source>
+        <translation>审核已发布报表</translation>
+    </message>
+    <message>
+        <source>Correct report values</source>
+        <translation>修正报表数据</translation>
+    </message>
+    <message>
+        <source>Enter meter replacements</source>
+        <translation>录入换表记录</translation>
+    </message>
+    <message>
+        <source>Close the workstation</source>
+        <translation>退出工作站</translation>
+    </message>
+    <message>
+        <source>Read and export the audit trail</source>
+        <translation>查看和导出审计日志</translation>
+    </message>
+    <message>
+        <source>Manage users and permissions</source>
+        <translation>管理用户和权限</translation>
+    </message>
+    <message>
+        <source>permissions: unknown role “%1”</source>
+        <translation>权限：未知角色“%1”</translation>
+    </message>
+    <message>
+        <source>permissions of %1: unknown action “%2”</source>
+        <translation>%1 的权限：未知操作“%2”</translation>
     </message>
 </context>
 <context>
@@ -4595,24 +4760,12 @@
 <context>
     <name>PumpWatch::Reports::ReportStore</name>
     <message>
-        <source>only an administrator corrects a report (%1 is %2)</source>
-        <translation>只有管理员可以修正报表（%1 是“%2”）</translation>
-    </message>
-    <message>
         <source>a correction needs a reason</source>
         <translation>修正须填写原因</translation>
     </message>
     <message>
-        <source>only an engineer or an administrator enters a meter replacement</source>
-        <translation>只有工程师或管理员可以录入换表</translation>
-    </message>
-    <message>
         <source>cannot read %1: %2</source>
         <translation>无法读取 %1：%2</translation>
-    </message>
-    <message>
-        <source>only an engineer or an administrator reviews a report</source>
-        <translation>只有工程师或管理员可以审核报表</translation>
     </message>
     <message>
         <source>no issued report version %1</source>
@@ -4625,6 +4778,10 @@
     <message>
         <source>%1 was generated by %2, who cannot also review it</source>
         <translation>%1 由 %2 生成，不能由其本人审核</translation>
+    </message>
+    <message>
+        <source>%1 (%2) may not “%3”</source>
+        <translation>%1（%2）无“%3”权限</translation>
     </message>
 </context>
 <context>
@@ -6504,10 +6661,6 @@
             <numerusform>保存 %n 处修改？修改立即生效，并以您的名义记录在审计日志中。</numerusform>
         </translation>
     </message>
-    <message>
-        <source>Read only: changing alarm limits needs an engineer&apos;s login.</source>
-        <translation>只读：修改报警限值需要工程师权限登录。</translation>
-    </message>
     <message numerus="yes">
         <source>%n edited row(s) have problems (shown red; the tooltip says why).</source>
         <translation>
@@ -6549,6 +6702,10 @@
     <message>
         <source>Read only here: in a control room the alarm limits are changed in the project the servers load.</source>
         <translation>此处只读：调度中心模式下报警限值在服务器加载的工程中修改。</translation>
+    </message>
+    <message>
+        <source>Read only: changing alarm limits needs the permission “%1”.</source>
+        <translation>只读：修改报警限值需要“%1”权限。</translation>
     </message>
 </context>
 <context>
@@ -6706,6 +6863,40 @@
         <source>Wait a moment before trying again.</source>
         <translation>请稍候再试。</translation>
     </message>
+    <message>
+        <source>New password</source>
+        <translation>新密码</translation>
+    </message>
+    <message>
+        <source>Repeat new password</source>
+        <translation>重复新密码</translation>
+    </message>
+    <message>
+        <source>Change and log in</source>
+        <translation>修改并登录</translation>
+    </message>
+    <message>
+        <source>The administrator set this password: choose your own to continue.</source>
+        <translation>此密码由管理员设置：请设置您自己的密码后继续。</translation>
+    </message>
+    <message numerus="yes">
+        <source>The password is older than %n day(s): choose a new one to continue.</source>
+        <translation>
+            <numerusform>密码已超过 %n 天：请设置新密码后继续。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The two new passwords differ.</source>
+        <translation>两次输入的新密码不一致。</translation>
+    </message>
+    <message>
+        <source>The account %1 is disabled. Ask an administrator.</source>
+        <translation>账户 %1 已停用，请联系管理员。</translation>
+    </message>
+    <message>
+        <source>Too many wrong passwords: %1 is locked until %2. An administrator can unlock it sooner.</source>
+        <translation>密码错误次数过多：%1 已锁定至 %2。管理员可提前解锁。</translation>
+    </message>
 </context>
 <context>
     <name>PumpWatch::Ui::MainWindow</name>
@@ -6842,10 +7033,6 @@
         <translation>退出</translation>
     </message>
     <message>
-        <source>%1 may not close the workstation: a %2 must log in to exit (Ctrl+L). The alarms stay watched while it runs.</source>
-        <translation>%1 无权关闭工作站：须由%2登录后才能退出（Ctrl+L）。工作站运行期间报警持续监视。</translation>
-    </message>
-    <message>
         <source>Nobody logged in</source>
         <translation>未登录用户</translation>
     </message>
@@ -6924,6 +7111,18 @@
     <message>
         <source>History kept by the servers (not read here: no --db)</source>
         <translation>历史数据由服务器保存（本机未读取：未给 --db）</translation>
+    </message>
+    <message>
+        <source>Change &amp;password…</source>
+        <translation>修改密码(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Users and permissions…</source>
+        <translation>用户和权限管理(&amp;U)…</translation>
+    </message>
+    <message>
+        <source>%1 may not close the workstation: someone with the permission “%2” must log in to exit (Ctrl+L). The alarms stay watched while it runs.</source>
+        <translation>%1 不能关闭工作站：须由具有“%2”权限的用户登录后退出（Ctrl+L）。工作站运行期间报警持续监视。</translation>
     </message>
 </context>
 <context>
@@ -7041,6 +7240,33 @@
     <message>
         <source>The drawing already declares a role %1.</source>
         <translation>画面已声明角色 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>PumpWatch::Ui::PasswordDialog</name>
+    <message>
+        <source>Change password</source>
+        <translation>修改密码</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>Current password</source>
+        <translation>当前密码</translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation>新密码</translation>
+    </message>
+    <message>
+        <source>Repeat new password</source>
+        <translation>重复新密码</translation>
+    </message>
+    <message>
+        <source>The two new passwords differ.</source>
+        <translation>两次输入的新密码不一致。</translation>
     </message>
 </context>
 <context>
@@ -7863,10 +8089,6 @@
         <translation>%1，%2</translation>
     </message>
     <message>
-        <source>Needs the “%1” role</source>
-        <translation>需要“%1”权限</translation>
-    </message>
-    <message>
         <source>Select an issued version to review it</source>
         <translation>请选择要审核的已发布版本</translation>
     </message>
@@ -7881,6 +8103,10 @@
     <message>
         <source>Confirm that this version was checked</source>
         <translation>确认此版本已审核</translation>
+    </message>
+    <message>
+        <source>Needs the permission “%1”</source>
+        <translation>需要“%1”权限</translation>
     </message>
 </context>
 <context>
@@ -8029,10 +8255,6 @@
         <translation>制表时间：%1</translation>
     </message>
     <message>
-        <source>Needs the “%1” role</source>
-        <translation>需要“%1”权限</translation>
-    </message>
-    <message>
         <source>Select a line&apos;s value in the report to correct it</source>
         <translation>请选择报表中某条线路的数值进行修正</translation>
     </message>
@@ -8071,6 +8293,10 @@
     <message>
         <source>%1 is version %2 of this report as issued; it is kept as it is. Export to another file.</source>
         <translation>%1 是本报表已发布的第 %2 版，须保持原样。请导出到其他文件。</translation>
+    </message>
+    <message>
+        <source>Needs the permission “%1”</source>
+        <translation>需要“%1”权限</translation>
     </message>
 </context>
 <context>
@@ -8688,6 +8914,200 @@
     </message>
 </context>
 <context>
+    <name>PumpWatch::Ui::UserAdminDialog</name>
+    <message>
+        <source>Users and permissions</source>
+        <translation>用户和权限管理</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>Role permissions</source>
+        <translation>角色权限</translation>
+    </message>
+    <message>
+        <source>Password rules</source>
+        <translation>密码规则</translation>
+    </message>
+    <message>
+        <source>This workstation has no history database, so changes could not be audited: users and permissions are shown read-only.</source>
+        <translation>本工作站未连接历史数据库，修改无法审计：用户和权限仅供查看。</translation>
+    </message>
+    <message>
+        <source>Login</source>
+        <translation>登录名</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>单位/科室</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Password changed</source>
+        <translation>密码修改时间</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>新增…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>修改…</translation>
+    </message>
+    <message>
+        <source>Reset password…</source>
+        <translation>重置密码…</translation>
+    </message>
+    <message>
+        <source>Disable</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>解锁</translation>
+    </message>
+    <message>
+        <source>A change applies at once, also to the users logged in now. The administrators always keep “%1”.</source>
+        <translation>修改立即生效，对当前已登录的用户同样生效。管理员始终保留“%1”权限。</translation>
+    </message>
+    <message>
+        <source>Letters and digits both required</source>
+        <translation>须同时包含字母和数字</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>从不</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>应用</translation>
+    </message>
+    <message>
+        <source>Minimum length</source>
+        <translation>最小长度</translation>
+    </message>
+    <message>
+        <source>Wrong passwords before lockout</source>
+        <translation>锁定前允许的密码错误次数</translation>
+    </message>
+    <message>
+        <source>Lockout time</source>
+        <translation>锁定时长</translation>
+    </message>
+    <message>
+        <source>Password must be changed after</source>
+        <translation>密码有效期</translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <source>Locked until %1</source>
+        <translation>锁定至 %1</translation>
+    </message>
+    <message>
+        <source>Active, must change password</source>
+        <translation>正常，须修改密码</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>Enable</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <source>No history database: the change cannot be audited and is not made.</source>
+        <translation>未连接历史数据库：修改无法审计，未执行。</translation>
+    </message>
+    <message>
+        <source>Needs the permission “%1”.</source>
+        <translation>需要“%1”权限。</translation>
+    </message>
+    <message>
+        <source>Saved and audited.</source>
+        <translation>已保存并记录审计。</translation>
+    </message>
+    <message>
+        <source>There is no user %1.</source>
+        <translation>用户 %1 不存在。</translation>
+    </message>
+    <message>
+        <source>The administrators always keep “%1”.</source>
+        <translation>管理员始终保留“%1”权限。</translation>
+    </message>
+</context>
+<context>
+    <name>PumpWatch::Ui::UserEditDialog</name>
+    <message>
+        <source>Add user</source>
+        <translation>新增用户</translation>
+    </message>
+    <message>
+        <source>Edit user</source>
+        <translation>修改用户</translation>
+    </message>
+    <message>
+        <source>Reset password</source>
+        <translation>重置密码</translation>
+    </message>
+    <message>
+        <source>Login</source>
+        <translation>登录名</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>单位/科室</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Repeat password</source>
+        <translation>重复密码</translation>
+    </message>
+    <message>
+        <source>The user chooses their own at the first login.</source>
+        <translation>用户首次登录时须改为自己的密码。</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>两次输入的密码不一致。</translation>
+    </message>
+</context>
+<context>
     <name>PumpWatch::Ui::VariantFields</name>
     <message>
         <source>Once per pump</source>
@@ -8791,6 +9211,34 @@
     <message>
         <source>Viewer</source>
         <translation>只读用户</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>There is no user %1.</source>
+        <translation>用户 %1 不存在。</translation>
+    </message>
+    <message>
+        <source>“%1”: a login name has 2 to 32 letters, digits, “.”, “_” or “-”.</source>
+        <translation>“%1”：登录名须为 2 至 32 个字母、数字、“.”、“_”或“-”。</translation>
+    </message>
+    <message>
+        <source>The user %1 already exists.</source>
+        <translation>用户 %1 已存在。</translation>
+    </message>
+    <message>
+        <source>%1 is the last administrator: another must exist first.</source>
+        <translation>%1 是最后一个管理员：须先有另一个管理员。</translation>
+    </message>
+    <message>
+        <source>The current password is wrong.</source>
+        <translation>当前密码错误。</translation>
+    </message>
+    <message>
+        <source>The new password must differ from the current one.</source>
+        <translation>新密码不得与当前密码相同。</translation>
     </message>
 </context>
 <context>

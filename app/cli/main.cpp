@@ -8,6 +8,7 @@
 #include "querycommands.h"
 #include "reportcommands.h"
 #include "sharecommands.h"
+#include "usercommands.h"
 
 #include <core/translator.h>
 
@@ -31,7 +32,8 @@ public:
             << PumpWatch::Cli::ProjectCommands::usage() << PumpWatch::Cli::HistoryCommands::usage()
             << PumpWatch::Cli::AlarmCommands::usage() << PumpWatch::Cli::AuditCommands::usage()
             << PumpWatch::Cli::GraphicsCommands::usage() << PumpWatch::Cli::ReportCommands::usage()
-            << PumpWatch::Cli::QueryCommands::usage() << PumpWatch::Cli::ShareCommands::usage();
+            << PumpWatch::Cli::QueryCommands::usage() << PumpWatch::Cli::ShareCommands::usage()
+            << PumpWatch::Cli::UserCommands::usage();
         return code;
     }
 };
@@ -70,6 +72,8 @@ int main(int argc, char* argv[])
         return PumpWatch::Cli::QueryCommands::run(args.mid(1));
     if (args.first() == u"report")
         return PumpWatch::Cli::ReportCommands::run(args.mid(1));
+    if (args.first() == u"user")
+        return PumpWatch::Cli::UserCommands::run(args.mid(1));
     if (args.first() == u"share" || args.first() == u"token" || args.first() == u"api")
         return PumpWatch::Cli::ShareCommands::run(args.first(), args.mid(1));
     return Main::usage(2);

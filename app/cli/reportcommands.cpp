@@ -312,8 +312,10 @@ int ReportCommands::replaceMeter(const QStringList& args)
         CliIo::err() << tr("%1: %2").arg(url->display(), error) << Qt::endl;
         return 1;
     }
-    const User user{
-        CliIo::systemLogin(), parser.value(userOption).trimmed(), Role::Engineer, 0, {}, {}};
+    User user;
+    user.name = CliIo::systemLogin();
+    user.displayName = parser.value(userOption).trimmed();
+    user.role = Role::Engineer;
     Reports::ReportStore store(reader.database());
     if (!store.addReplacement(
             {0, p.tagPath(tag), *at, oldFinal, newInitial, {}, parser.value(reasonOption)}, user,

@@ -395,12 +395,11 @@ private:
                                &settings);
         if (m_demo)
             dialog.setHint(demoHint());
-        QObject::connect(&dialog, &Ui::LoginDialog::attempted, &dialog,
-                         [&services](const Alarms::Actor& who, bool accepted) {
-                             Ui::auditWorkstation(services, who, QStringLiteral("login"),
-                                                  accepted ? QStringLiteral("ok")
-                                                           : QStringLiteral("failed"));
-                         });
+        Ui::auditLogins(services, dialog);
+        QObject::connect(
+            &dialog, &Ui::LoginDialog::loggedIn, &dialog, [&services](const Alarms::Actor& who) {
+                Ui::auditWorkstation(services, who, QStringLiteral("login"), QStringLiteral("ok"));
+            });
         if (dialog.exec() != QDialog::Accepted || !dialog.user())
             return false;
         services.session.setUser(*dialog.user());

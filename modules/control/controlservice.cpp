@@ -126,13 +126,14 @@ Outcome ControlService::checkLocked(const Operator& who, const ControlAddress& a
 {
     if (!r.def)
         return {Cause::UnknownObject, tr("%1 is not a control of this station").arg(a.object)};
-    const Action action = r.def->kind == ControlKind::Setpoint ? Action::Setpoint : Action::Operate;
+    const Action action =
+        r.def->kind == ControlKind::Setpoint ? Action::ChangeSetpoints : Action::OperateEquipment;
     if (who.login.isEmpty())
         return {Cause::NotPermitted, tr("nobody is logged in")};
-    if (who.role < roleFor(action))
+    if (!who.may(action))
         return {Cause::NotPermitted,
-                tr("%1 needs the role %2 (you are %3)")
-                    .arg(r.def->name, roleDisplayName(roleFor(action)), roleDisplayName(who.role))};
+                tr("%1: the role %2 may not “%3”")
+                    .arg(r.def->name, roleDisplayName(who.role), actionDisplayName(action))};
     if (const auto it = m_entries.find(a); it != m_entries.end()) {
         const ControlState& st = it->second.state;
         if ((st.step == Step::Selected || st.step == Step::Executing) &&

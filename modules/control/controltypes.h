@@ -42,12 +42,20 @@ public:
     static QString step(Step step);
 };
 
-/// Who asks: the login name, the display name, the role and the computer.
+/// Who asks: the login name, the display name, the role and the computer; what they may do
+/// is the workstation's permission table (`grants`), or the role's defaults where no table is
+/// known (a server asked by a workstation).
 struct Operator {
     QString login;
     QString name;
     Role role = Role::Viewer;
     QString workstation;
+    std::optional<Permissions::Mask> grants = {};
+    bool may(Action action) const
+    {
+        return grants ? (*grants & Permissions::bit(action)) != 0
+                      : Permissions::defaults().allows(role, action);
+    }
     bool isSameHolder(const Operator& o) const
     {
         return login == o.login && workstation == o.workstation;

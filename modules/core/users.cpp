@@ -6,90 +6,26 @@
 #include <QJsonObject>
 #include <QMessageAuthenticationCode>
 #include <QRandomGenerator>
+#include <QRegularExpression>
 #include <QSaveFile>
 
-#include <array>
+#include <algorithm>
 
 namespace PumpWatch {
 
 namespace {
 
 constexpr int HashLength = 32;
-constexpr std::array roles{Role::Viewer, Role::Operator, Role::Engineer, Role::Administrator};
+
+bool sameBytes(const QByteArray& a, const QByteArray& b)
+{
+    unsigned char diff = a.size() == b.size() ? 0 : 1;
+    for (qsizetype i = 0; i < std::min(a.size(), b.size()); ++i)
+        diff |= static_cast<unsigned char>(a[i] ^ b[i]);
+    return diff == 0;
+}
 
 } // namespace
-
-QString roleCode(Role role)
-{
-    switch (role) {
-    case Role::Viewer:
-        return QStringLiteral("viewer");
-    case Role::Operator:
-        return QStringLiteral("operator");
-    case Role::Engineer:
-        return QStringLiteral("engineer");
-    case Role::Administrator:
-        return QStringLiteral("administrator");
-    }
-    return {};
-}
-
-std::optional<Role> parseRole(QStringView code)
-{
-    for (Role r : roles) {
-        if (code == roleCode(r))
-            return r;
-    }
-    return std::nullopt;
-}
-
-QString roleDisplayName(Role role)
-{
-    switch (role) {
-    case Role::Viewer:
-        return UserStore::tr("Viewer");
-    case Role::Operator:
-        return UserStore::tr("Operator");
-    case Role::Engineer:
-        return UserStore::tr("Engineer");
-    case Role::Administrator:
-        return UserStore::tr("Administrator");
-    }
-    return {};
-}
-
-QString actionCode(Action action)
-{
-    switch (action) {
-    case Action::View:
-        return QStringLiteral("view");
-    case Action::Operate:
-        return QStringLiteral("operate");
-    case Action::Setpoint:
-        return QStringLiteral("setpoint");
-    case Action::Configure:
-        return QStringLiteral("configure");
-    case Action::Administer:
-        return QStringLiteral("administer");
-    }
-    return {};
-}
-
-Role roleFor(Action action)
-{
-    switch (action) {
-    case Action::View:
-        return Role::Viewer;
-    case Action::Operate:
-    case Action::Setpoint:
-        return Role::Operator;
-    case Action::Configure:
-        return Role::Engineer;
-    case Action::Administer:
-        return Role::Administrator;
-    }
-    return Role::Administrator;
-}
 
 QByteArray UserStore::pbkdf2Sha256(const QByteArray& password, const QByteArray& salt,
                                    int iterations, int length)
@@ -142,6 +78,12 @@ std::optional<UserStore> UserStore::load(const QString& path, QString* error)
         User u;
         u.name = o.value(u"name").toString();
         u.displayName = o.value(u"displayName").toString(u.name);
+        u.department = o.value(u"department").toString();
+        u.disabled = o.value(u"disabled").toBool();
+        u.failures = o.value(u"failures").toInt();
+        u.lockedUntilMs = o.value(u"lockedUntil").toInteger();
+        u.passwordChangedMs = o.value(u"passwordChanged").toInteger();
+        u.mustChangePassword = o.value(u"mustChangePassword").toBool();
         const auto role = parseRole(o.value(u"role").toString());
         u.iterations = o.value(u"iterations").toInt();
         u.salt = QByteArray::fromBase64(o.value(u"salt").toString().toLatin1());
@@ -156,6 +98,18 @@ std::optional<UserStore> UserStore::load(const QString& path, QString* error)
         u.role = *role;
         store.m_users.push_back(std::move(u));
     }
+    const QJsonObject root = doc.object();
+    QString why;
+    const auto permissions = Permissions::fromJson(root.value(u"permissions").toObject(), &why);
+    const auto policy =
+        permissions ? PasswordPolicy::fromJson(root.value(u"passwordPolicy").toObject(), &why)
+                    : std::nullopt;
+    if (!permissions || !policy) {
+        *error = tr("%1: %2").arg(path, why);
+        return std::nullopt;
+    }
+    store.m_permissions = *permissions;
+    store.m_policy = *policy;
     return store;
 }
 
@@ -166,6 +120,12 @@ bool UserStore::save(QString* error) const
         users.append(QJsonObject{{QStringLiteral("name"), u.name},
                                  {QStringLiteral("displayName"), u.displayName},
                                  {QStringLiteral("role"), roleCode(u.role)},
+                                 {QStringLiteral("department"), u.department},
+                                 {QStringLiteral("disabled"), u.disabled},
+                                 {QStringLiteral("failures"), u.failures},
+                                 {QStringLiteral("lockedUntil"), u.lockedUntilMs},
+                                 {QStringLiteral("passwordChanged"), u.passwordChangedMs},
+                                 {QStringLiteral("mustChangePassword"), u.mustChangePassword},
                                  {QStringLiteral("kdf"), QStringLiteral("pbkdf2-sha256")},
                                  {QStringLiteral("iterations"), u.iterations},
                                  {QStringLiteral("salt"), QString::fromLatin1(u.salt.toBase64())},
@@ -177,9 +137,11 @@ bool UserStore::save(QString* error) const
         return false;
     }
     file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
-    file.write(
-        QJsonDocument(QJsonObject{{QStringLiteral("version"), 1}, {QStringLiteral("users"), users}})
-            .toJson());
+    file.write(QJsonDocument(QJsonObject{{QStringLiteral("version"), 2},
+                                         {QStringLiteral("users"), users},
+                                         {QStringLiteral("permissions"), m_permissions.toJson()},
+                                         {QStringLiteral("passwordPolicy"), m_policy.toJson()}})
+                   .toJson());
     if (!file.commit()) {
         *error = tr("%1: cannot write the users: %2").arg(m_path, file.errorString());
         return false;
@@ -194,6 +156,24 @@ const User* UserStore::find(QStringView name) const
             return &u;
     }
     return nullptr;
+}
+
+User* UserStore::findMutable(QStringView name, QString* error)
+{
+    for (User& u : m_users) {
+        if (u.name == name)
+            return &u;
+    }
+    *error = tr("There is no user %1.").arg(name);
+    return nullptr;
+}
+
+void UserStore::setHash(User& u, const QString& password, int iterations)
+{
+    u.iterations = iterations;
+    u.salt.resize(16);
+    QRandomGenerator::system()->generate(u.salt.begin(), u.salt.end());
+    u.hash = pbkdf2Sha256(password.toUtf8(), u.salt, iterations, HashLength);
 }
 
 bool UserStore::set(const QString& name, const QString& displayName, Role role,
@@ -211,12 +191,10 @@ bool UserStore::set(const QString& name, const QString& displayName, Role role,
     u.name = name;
     u.displayName = displayName.isEmpty() ? name : displayName;
     u.role = role;
-    u.iterations = iterations;
-    u.salt.resize(16);
-    QRandomGenerator::system()->generate(u.salt.begin(), u.salt.end());
-    u.hash = pbkdf2Sha256(password.toUtf8(), u.salt, iterations, HashLength);
+    setHash(u, password, iterations);
     for (User& existing : m_users) {
         if (existing.name == name) {
+            u.department = existing.department;
             existing = std::move(u);
             return true;
         }
@@ -230,16 +208,173 @@ bool UserStore::remove(QStringView name)
     return std::erase_if(m_users, [&](const User& u) { return u.name == name; }) > 0;
 }
 
-const User* UserStore::authenticate(QStringView name, const QString& password) const
+bool UserStore::leavesNoAdministrator(QStringView name, Role role, bool disabled) const
+{
+    return std::none_of(m_users.begin(), m_users.end(), [&](const User& u) {
+        const bool changed = u.name == name;
+        return (changed ? role : u.role) == Role::Administrator &&
+               !(changed ? disabled : u.disabled);
+    });
+}
+
+bool UserStore::add(const User& details, const QString& password, bool mustChange, qint64 nowMs,
+                    QString* error)
+{
+    const QString& name = details.name;
+    static const QRegularExpression loginPattern(QStringLiteral("^[A-Za-z0-9._-]{2,32}$"));
+    if (!loginPattern.match(name).hasMatch()) {
+        *error = tr("“%1”: a login name has 2 to 32 letters, digits, “.”, “_” or “-”.").arg(name);
+        return false;
+    }
+    if (find(name)) {
+        *error = tr("The user %1 already exists.").arg(name);
+        return false;
+    }
+    if (const auto why = m_policy.reject(name, password)) {
+        *error = *why;
+        return false;
+    }
+    User u;
+    u.name = name;
+    u.displayName = details.displayName.trimmed().isEmpty() ? name : details.displayName.trimmed();
+    u.department = details.department.trimmed();
+    u.role = details.role;
+    u.passwordChangedMs = nowMs;
+    u.mustChangePassword = mustChange;
+    setHash(u, password, DefaultIterations);
+    m_users.push_back(std::move(u));
+    return true;
+}
+
+bool UserStore::setRole(QStringView name, Role role, QString* error)
+{
+    User* u = findMutable(name, error);
+    if (!u)
+        return false;
+    if (leavesNoAdministrator(name, role, u->disabled)) {
+        *error = tr("%1 is the last administrator: another must exist first.").arg(name);
+        return false;
+    }
+    u->role = role;
+    return true;
+}
+
+bool UserStore::setDetails(QStringView name, const QString& displayName, const QString& department,
+                           QString* error)
+{
+    User* u = findMutable(name, error);
+    if (!u)
+        return false;
+    u->displayName = displayName.trimmed().isEmpty() ? u->name : displayName.trimmed();
+    u->department = department.trimmed();
+    return true;
+}
+
+bool UserStore::setDisabled(QStringView name, bool disabled, QString* error)
+{
+    User* u = findMutable(name, error);
+    if (!u)
+        return false;
+    if (disabled && leavesNoAdministrator(name, u->role, true)) {
+        *error = tr("%1 is the last administrator: another must exist first.").arg(name);
+        return false;
+    }
+    u->disabled = disabled;
+    return true;
+}
+
+bool UserStore::resetPassword(QStringView name, const QString& password, qint64 nowMs,
+                              QString* error)
+{
+    User* u = findMutable(name, error);
+    if (!u)
+        return false;
+    if (const auto why = m_policy.reject(u->name, password)) {
+        *error = *why;
+        return false;
+    }
+    setHash(*u, password, DefaultIterations);
+    u->passwordChangedMs = nowMs;
+    u->mustChangePassword = true;
+    u->failures = 0;
+    u->lockedUntilMs = 0;
+    return true;
+}
+
+bool UserStore::unlock(QStringView name, QString* error)
+{
+    User* u = findMutable(name, error);
+    if (!u)
+        return false;
+    u->failures = 0;
+    u->lockedUntilMs = 0;
+    return true;
+}
+
+bool UserStore::changePassword(QStringView name, const QString& oldPassword,
+                               const QString& newPassword, qint64 nowMs, QString* error)
+{
+    User* u = findMutable(name, error);
+    if (!u)
+        return false;
+    if (!checkPassword(name, oldPassword)) {
+        *error = tr("The current password is wrong.");
+        return false;
+    }
+    if (newPassword == oldPassword) {
+        *error = tr("The new password must differ from the current one.");
+        return false;
+    }
+    if (const auto why = m_policy.reject(u->name, newPassword)) {
+        *error = *why;
+        return false;
+    }
+    setHash(*u, newPassword, std::max(u->iterations, int(DefaultIterations)));
+    u->passwordChangedMs = nowMs;
+    u->mustChangePassword = false;
+    return true;
+}
+
+bool UserStore::checkPassword(QStringView name, const QString& password) const
 {
     const User* u = find(name);
+    return u &&
+           sameBytes(pbkdf2Sha256(password.toUtf8(), u->salt, u->iterations, HashLength), u->hash);
+}
+
+LoginAttempt UserStore::authenticate(QStringView name, const QString& password, qint64 nowMs)
+{
+    LoginAttempt a;
+    QString ignored;
+    User* u = findMutable(name, &ignored);
     if (!u)
-        return nullptr;
-    const QByteArray hash = pbkdf2Sha256(password.toUtf8(), u->salt, u->iterations, HashLength);
-    unsigned char diff = 0;
-    for (qsizetype i = 0; i < HashLength; ++i)
-        diff |= static_cast<unsigned char>(hash[i] ^ u->hash[i]);
-    return diff == 0 ? u : nullptr;
+        return a;
+    a.user = u;
+    const bool right = checkPassword(name, password);
+    if (u->disabled) {
+        a.result = LoginResult::Disabled;
+    } else if (u->isLocked(nowMs)) {
+        a.result = LoginResult::Locked;
+    } else if (!right) {
+        a.result = LoginResult::WrongPassword;
+        // A lock that has run out starts a new count.
+        if (u->lockedUntilMs != 0) {
+            u->lockedUntilMs = 0;
+            u->failures = 0;
+        }
+        if (++u->failures >= m_policy.maxFailures) {
+            u->lockedUntilMs = nowMs + qint64(m_policy.lockoutMinutes) * 60'000;
+            a.lockedNow = true;
+        }
+    } else {
+        a.result = LoginResult::Ok;
+        u->failures = 0;
+        u->lockedUntilMs = 0;
+        a.passwordExpired = u->mustChangePassword || (m_policy.maxAgeDays > 0 &&
+                                                      nowMs - u->passwordChangedMs >
+                                                          qint64(m_policy.maxAgeDays) * 86'400'000);
+    }
+    return a;
 }
 
 } // namespace PumpWatch

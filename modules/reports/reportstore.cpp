@@ -133,14 +133,20 @@ bool ReportStore::audit(const User& user, const QString& workstation, const QStr
     return true;
 }
 
+bool ReportStore::allowed(const User& user, Action action, QString* error) const
+{
+    if (!user.disabled && m_permissions.allows(user.role, action))
+        return true;
+    *error = tr("%1 (%2) may not “%3”")
+                 .arg(user.displayName, roleDisplayName(user.role), actionDisplayName(action));
+    return false;
+}
+
 bool ReportStore::addCorrection(Correction c, const User& user, const QString& workstation,
                                 QString* error)
 {
-    if (!user.may(Role::Administrator)) {
-        *error = tr("only an administrator corrects a report (%1 is %2)")
-                     .arg(user.displayName, roleDisplayName(user.role));
+    if (!allowed(user, Action::CorrectReports, error))
         return false;
-    }
     if (c.reason.trimmed().isEmpty()) {
         *error = tr("a correction needs a reason");
         return false;
@@ -216,10 +222,8 @@ ReportStore::replacements(const QStringList& tags, qint64 fromMs, qint64 toMs, Q
 bool ReportStore::addReplacement(MeterReplacementRow r, const User& user,
                                  const QString& workstation, QString* error)
 {
-    if (!user.may(Role::Engineer)) {
-        *error = tr("only an engineer or an administrator enters a meter replacement");
+    if (!allowed(user, Action::EnterMeterReplacements, error))
         return false;
-    }
     if (!m_db.transaction()) {
         *error = m_db.lastError().text();
         return false;
@@ -328,10 +332,8 @@ std::optional<std::vector<ReportVersion>> ReportStore::versions(const QString& r
 bool ReportStore::review(qint64 versionId, const User& user, const QString& workstation,
                          QString* error)
 {
-    if (!user.may(Role::Engineer)) {
-        *error = tr("only an engineer or an administrator reviews a report");
+    if (!allowed(user, Action::ReviewReports, error))
         return false;
-    }
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral("SELECT report, version, generated_by, reviewed_by, generated_login "
                              "FROM report_versions WHERE id = ?"));

@@ -85,6 +85,9 @@ class ReportStore {
 
 public:
     explicit ReportStore(QSqlDatabase db);
+    /// Whose role may correct, review and enter meter replacements (the workstation's table;
+    /// the defaults otherwise).
+    void setPermissions(const Permissions& permissions) { m_permissions = permissions; }
 
     /// The newest correction of each cell of `family` with fromMs ≤ period start < toMs, with
     /// the original of the cell's first correction (what the data said).
@@ -125,7 +128,10 @@ private:
                const QString& target, const QString& oldValue, const QString& newValue,
                const QString& detail, QString* error);
 
+    bool allowed(const User& user, Action action, QString* error) const;
+
     QSqlDatabase m_db;
+    Permissions m_permissions = Permissions::defaults();
 };
 
 } // namespace PumpWatch::Reports

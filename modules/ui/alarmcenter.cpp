@@ -37,7 +37,8 @@ void AlarmCenter::refresh()
 
 bool AlarmCenter::acknowledge(quint64 key, const QString& note)
 {
-    if (!m_services.session.may(Role::Operator)) // a viewer watches, an operator acknowledges
+    if (!m_services.session.may(
+            Action::AcknowledgeAlarms)) // a viewer watches, an operator acknowledges
         return false;
     const bool ok = m_services.alarms.acknowledge(key, m_services.session.actor(), note);
     refresh();
@@ -46,7 +47,7 @@ bool AlarmCenter::acknowledge(quint64 key, const QString& note)
 
 int AlarmCenter::acknowledgeStation(int station, const QString& note)
 {
-    if (!m_services.session.may(Role::Operator))
+    if (!m_services.session.may(Action::AcknowledgeAlarms))
         return 0;
     const int n = m_services.alarms.acknowledgeStation(station, m_services.session.actor(), note);
     refresh();
@@ -55,7 +56,7 @@ int AlarmCenter::acknowledgeStation(int station, const QString& note)
 
 void AlarmCenter::silence()
 {
-    if (!m_services.session.may(Role::Operator) || !m_sound.isPlaying())
+    if (!m_services.session.may(Action::AcknowledgeAlarms) || !m_sound.isPlaying())
         return;
     const qint64 now = m_services.clock.nowMs();
     m_sound.silence(m_services.session.userName(), now);

@@ -161,7 +161,7 @@ void AlarmPanel::acknowledgeSelected()
 
 void AlarmPanel::updateButtons()
 {
-    const bool user = m_session.may(Role::Operator);
+    const bool user = m_session.may(Action::AcknowledgeAlarms);
     bool unacked = false;
     for (const QModelIndex& i : m_table->selectionModel()->selectedRows())
         unacked = unacked || !i.data(AlarmListModel::AcknowledgedRole).toBool();
@@ -287,8 +287,8 @@ void AlarmBanner::update()
                                              .toString(QStringLiteral("HH:mm"))));
     else
         m_horn->clear();
-    m_ack->setEnabled(shown && m_session.may(Role::Operator));
-    m_silence->setEnabled(sound.isPlaying() && m_session.may(Role::Operator));
+    m_ack->setEnabled(shown && m_session.may(Action::AcknowledgeAlarms));
+    m_silence->setEnabled(sound.isPlaying() && m_session.may(Action::AcknowledgeAlarms));
     m_user->setText(m_session.user()
                         ? tr("On duty: %1 (%2)")
                               .arg(m_session.userName(), roleDisplayName(m_session.user()->role))

@@ -81,7 +81,9 @@ GraphicsPanel::GraphicsPanel(Services& services, AlarmCenter& alarms, QWidget* p
         if (StationGraphic* g = current())
             Q_EMIT editRequested(g->station());
     });
-    const auto updateEdit = [this] { m_edit->setVisible(m_services.session.may(Role::Engineer)); };
+    const auto updateEdit = [this] {
+        m_edit->setVisible(m_services.session.may(Action::EditGraphics));
+    };
     connect(&m_services.session, &Session::userChanged, this, updateEdit);
     updateEdit();
     bar->addWidget(m_edit);

@@ -147,7 +147,7 @@ void LimitEditor::updateState()
 {
     // A control room's workstation shows the limits; the servers' project holds them.
     const bool remote = bool(m_services.commStatuses);
-    const bool engineer = m_services.session.may(Role::Engineer) && !remote;
+    const bool engineer = m_services.session.may(Action::EditAlarmLimits) && !remote;
     m_model.setEditable(engineer);
     const bool edits = m_model.editCount() > 0;
     m_save->setEnabled(engineer && edits && m_model.problemCount() == 0);
@@ -157,7 +157,9 @@ void LimitEditor::updateState()
                        "project the servers load."),
                     false);
     else if (!engineer)
-        showMessage(tr("Read only: changing alarm limits needs an engineer's login."), false);
+        showMessage(tr("Read only: changing alarm limits needs the permission “%1”.")
+                        .arg(actionDisplayName(Action::EditAlarmLimits)),
+                    false);
     else if (m_model.problemCount() > 0)
         showMessage(tr("%n edited row(s) have problems (shown red; the tooltip says why).", nullptr,
                        static_cast<int>(m_model.problemCount())),
@@ -184,7 +186,7 @@ QString LimitEditor::status() const
 
 bool LimitEditor::save()
 {
-    if (!m_services.session.may(Role::Engineer) || m_model.editCount() == 0)
+    if (!m_services.session.may(Action::EditAlarmLimits) || m_model.editCount() == 0)
         return false;
     if (m_model.problemCount() > 0) {
         updateState();

@@ -1,14 +1,17 @@
 #include "logindialog.h"
 
+#include "services.h"
 #include "theme.h"
 
 #include <QComboBox>
+#include <QDateTime>
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSettings>
+#include <QTimeZone>
 #include <QTimer>
 #include <QVBoxLayout>
 
@@ -71,7 +74,23 @@ LoginDialog::LoginDialog(UserStore& users, Mode mode, QSettings* settings, QWidg
         m_confirm = new QLineEdit(this);
         m_confirm->setEchoMode(QLineEdit::Password);
         form->addRow(tr("Repeat password"), m_confirm);
+        m_hint->setText(users.policy().describe());
+        m_hint->show();
     }
+    // A password to change before the login completes: shown when needed.
+    m_newLabel = new QLabel(tr("New password"), this);
+    m_newPassword = new QLineEdit(this);
+    m_newPassword->setObjectName(QStringLiteral("newPassword"));
+    m_newConfirmLabel = new QLabel(tr("Repeat new password"), this);
+    m_newConfirm = new QLineEdit(this);
+    m_newConfirm->setObjectName(QStringLiteral("newPasswordRepeated"));
+    for (QLineEdit* e : {m_newPassword, m_newConfirm})
+        e->setEchoMode(QLineEdit::Password);
+    form->addRow(m_newLabel, m_newPassword);
+    form->addRow(m_newConfirmLabel, m_newConfirm);
+    for (QWidget* w : std::initializer_list<QWidget*>{m_newLabel, m_newPassword, m_newConfirmLabel,
+                                                      m_newConfirm})
+        w->hide();
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     m_ok = buttons->button(QDialogButtonBox::Ok);
     m_ok->setObjectName(QStringLiteral("login"));
@@ -133,6 +152,79 @@ void LoginDialog::showError(const QString& message)
     }
 }
 
+qint64 LoginDialog::nowMs() const
+{
+    return m_clock ? m_clock->nowMs() : QDateTime::currentMSecsSinceEpoch();
+}
+
+void LoginDialog::setNewPassword(const QString& password, const QString& repeated)
+{
+    m_newPassword->setText(password);
+    m_newConfirm->setText(repeated);
+}
+
+bool LoginDialog::save()
+{
+    QString error;
+    if (m_users.save(&error))
+        return true;
+    showError(error);
+    return false;
+}
+
+void LoginDialog::complete(const User& user)
+{
+    m_user = user;
+    m_failures = 0;
+    remember();
+    Q_EMIT loggedIn({m_user->name, m_user->displayName});
+    accept();
+}
+
+void LoginDialog::askNewPassword(const User& user)
+{
+    m_changing = user.name;
+    m_changingOld = m_password->text();
+    m_name->setEnabled(false);
+    m_password->setEnabled(false);
+    for (QWidget* w : std::initializer_list<QWidget*>{m_newLabel, m_newPassword, m_newConfirmLabel,
+                                                      m_newConfirm})
+        w->show();
+    m_ok->setText(tr("Change and log in"));
+    m_hint->setText(m_users.policy().describe());
+    m_hint->show();
+    showError(user.mustChangePassword
+                  ? tr("The administrator set this password: choose your own to continue.")
+                  : tr("The password is older than %n day(s): choose a new one to continue.",
+                       nullptr, m_users.policy().maxAgeDays));
+    m_newPassword->setFocus();
+}
+
+bool LoginDialog::changePassword()
+{
+    QString error;
+    if (m_newPassword->text() != m_newConfirm->text())
+        error = tr("The two new passwords differ.");
+    else if (!m_users.changePassword(m_changing, m_changingOld, m_newPassword->text(), nowMs(),
+                                     &error))
+        ; // error says why
+    else if (!save())
+        return false;
+    const User* u = m_users.find(m_changing);
+    const Alarms::Actor who{m_changing, u ? u->displayName : QString()};
+    if (!error.isEmpty()) {
+        Q_EMIT audited(who, QStringLiteral("user.password"), QStringLiteral("refused"), error);
+        m_newPassword->clear();
+        m_newConfirm->clear();
+        showError(error);
+        return false;
+    }
+    Q_EMIT audited(who, QStringLiteral("user.password"), QStringLiteral("ok"),
+                   QStringLiteral("at login"));
+    complete(*u);
+    return true;
+}
+
 bool LoginDialog::tryLogin()
 {
     const QString typed = m_name->currentText();
@@ -140,42 +232,75 @@ bool LoginDialog::tryLogin()
     const QString name = i >= 0 ? m_name->itemData(i).toString() : typed.trimmed();
     if (m_mode == Mode::CreateAdministrator) {
         QString error;
+        User admin;
+        admin.name = name;
+        admin.displayName = m_displayName->text().trimmed();
+        admin.role = Role::Administrator;
         if (m_password->text() != m_confirm->text()) {
             error = tr("The two passwords differ.");
-        } else if (m_users.set(name, m_displayName->text().trimmed(), Role::Administrator,
-                               m_password->text(), &error) &&
-                   m_users.save(&error)) {
-            m_user = *m_users.find(name);
-            remember();
-            Q_EMIT attempted({m_user->name, m_user->displayName}, true);
-            accept();
+        } else if (m_users.add(admin, m_password->text(), false, nowMs(), &error) && save()) {
+            const User& u = *m_users.find(name);
+            Q_EMIT audited({u.name, u.displayName}, QStringLiteral("user.add"),
+                           QStringLiteral("ok"),
+                           QStringLiteral("role=administrator (the first, at first start)"));
+            complete(u);
             return true;
         }
-        showError(error);
+        if (!error.isEmpty())
+            showError(error);
         return false;
     }
+    if (!m_changing.isEmpty())
+        return changePassword();
     if (!m_ok->isEnabled()) {
         // Still in the back-off after a wrong password: Enter in a field must not bypass it.
         m_password->clear();
         showError(tr("Wait a moment before trying again."));
         return false;
     }
-    if (const User* u = m_users.authenticate(name, m_password->text())) {
-        m_user = *u;
-        m_failures = 0;
-        remember();
-        Q_EMIT attempted({m_user->name, m_user->displayName}, true);
-        accept();
+    const qint64 now = nowMs();
+    const LoginAttempt a = m_users.authenticate(name, m_password->text(), now);
+    if (a.user && !save())
+        return false;
+    if (a.result == LoginResult::Ok) {
+        if (a.passwordExpired) {
+            askNewPassword(*a.user);
+            return false;
+        }
+        complete(*a.user);
         return true;
     }
     // Guessing gets slower: the button waits 0.5 s more after each failure, at most 5 s (the
     // GUI keeps running: alarms still flash and sound behind the dialog).
     ++m_failures;
-    Q_EMIT attempted({name, QString()}, false);
+    const Alarms::Actor typedName{name, QString()};
+    QString message = tr("Wrong user name or password.");
+    QString detail = QStringLiteral("wrong password");
+    if (a.result == LoginResult::Disabled) {
+        // Only a right password learns that the account exists and is disabled.
+        detail = QStringLiteral("disabled");
+        if (m_users.checkPassword(name, m_password->text()))
+            message = tr("The account %1 is disabled. Ask an administrator.").arg(name);
+    } else if (a.result == LoginResult::Locked || a.lockedNow) {
+        const QString until =
+            QDateTime::fromMSecsSinceEpoch(a.user->lockedUntilMs).toString(QStringLiteral("HH:mm"));
+        message = tr("Too many wrong passwords: %1 is locked until %2. An administrator can "
+                     "unlock it sooner.")
+                      .arg(name, until);
+        detail = a.lockedNow ? QStringLiteral("wrong password") : QStringLiteral("locked");
+    }
+    Q_EMIT audited(typedName, QStringLiteral("login"), QStringLiteral("failed"), detail);
+    if (a.lockedNow)
+        Q_EMIT audited(
+            {a.user->name, a.user->displayName}, QStringLiteral("user.lock"), QStringLiteral("ok"),
+            QStringLiteral("%1 wrong passwords; until %2")
+                .arg(a.user->failures)
+                .arg(QDateTime::fromMSecsSinceEpoch(a.user->lockedUntilMs, QTimeZone::utc())
+                         .toString(Qt::ISODate)));
     m_ok->setEnabled(false);
     QTimer::singleShot(retryDelayMs(), m_ok, [this] { m_ok->setEnabled(true); });
     m_password->clear();
-    showError(tr("Wrong user name or password."));
+    showError(message);
     return false;
 }
 
@@ -185,6 +310,21 @@ void LoginDialog::remember()
         return;
     m_settings->setValue(LastUserKey, m_user->name);
     m_settings->sync();
+}
+
+void auditLogins(const Services& services, LoginDialog& dialog)
+{
+    QObject::connect(&dialog, &LoginDialog::audited, &dialog,
+                     [&services](const Alarms::Actor& who, const QString& action,
+                                 const QString& result, const QString& detail) {
+                         History::AuditEntry e;
+                         e.action = action;
+                         e.target = action == u"login" ? QStringLiteral("workstation")
+                                                       : QStringLiteral("user:") + who.login;
+                         e.result = result;
+                         e.detail = detail;
+                         audit(services, who, std::move(e));
+                     });
 }
 
 } // namespace PumpWatch::Ui

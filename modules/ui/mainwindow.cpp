@@ -8,6 +8,7 @@
 #include "limiteditor.h"
 #include "logindialog.h"
 #include "mappanel.h"
+#include "passworddialog.h"
 #include "querypanel.h"
 #include "reportcorrectiondialog.h"
 #include "reportpreviewdialog.h"
@@ -19,6 +20,7 @@
 #include "stationtiles.h"
 #include "theme.h"
 #include "trendpanel.h"
+#include "useradmindialog.h"
 
 #include <QActionGroup>
 #include <QApplication>
@@ -124,6 +126,7 @@ MainWindow::MainWindow(Services& services, UserStore& users, QSettings& settings
     connect(m_editors, &DrawingEditors::drawingSaved, m_graphics, &GraphicsPanel::reloadDrawings);
     connect(m_graphics, &GraphicsPanel::editRequested, m_editors, &DrawingEditors::openForStation);
     buildMenus();
+    updateAccountActions();
     applyLayout(Layout::Dispatcher);
 
     connect(&m_alarms, &AlarmCenter::recordsChanged, this, [this] {
@@ -301,6 +304,10 @@ void MainWindow::buildMenus()
     QMenu* file = menuBar()->addMenu(tr("&Workstation"));
     QAction* lockAction = file->addAction(tr("&Lock / change user"), this, &MainWindow::lock);
     lockAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
+    m_passwordAction =
+        file->addAction(tr("Change &password…"), this, &MainWindow::openPasswordChange);
+    m_userAdminAction =
+        file->addAction(tr("&Users and permissions…"), this, &MainWindow::openUserAdmin);
     file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q)); // asks; see requestExit()
@@ -453,9 +460,7 @@ void MainWindow::applyLayout(Layout layout)
 void MainWindow::applyDefaultLayout()
 {
     const std::optional<User>& user = m_services.session.user();
-    applyLayout(user && user->may(Role::Engineer) && !user->may(Role::Administrator)
-                    ? Layout::Engineer
-                    : Layout::Dispatcher);
+    applyLayout(user && user->role == Role::Engineer ? Layout::Engineer : Layout::Dispatcher);
 }
 
 bool MainWindow::restoreUserLayout()
@@ -483,8 +488,37 @@ void MainWindow::saveUserLayout()
     m_settings.sync();
 }
 
+void MainWindow::updateAccountActions()
+{
+    m_passwordAction->setEnabled(m_services.session.user().has_value());
+    m_userAdminAction->setEnabled(m_services.session.may(Action::ManageUsers));
+}
+
+void MainWindow::openUserAdmin()
+{
+    if (!m_services.session.may(Action::ManageUsers))
+        return;
+    UserAdminDialog dialog(m_services, m_users, this);
+    dialog.exec();
+}
+
+void MainWindow::openPasswordChange()
+{
+    if (!m_services.session.user())
+        return;
+    PasswordDialog dialog(m_services, m_users, this);
+    dialog.exec();
+}
+
 void MainWindow::userChanged()
 {
+    updateAccountActions();
+    // The same user again (a permission edit, their own password): the layout stays.
+    const std::optional<User>& user = m_services.session.user();
+    if (user && user->name == m_layoutUser) {
+        updateStatus();
+        return;
+    }
     saveUserLayout();
     restoreUserLayout();
     updateStatus();
@@ -501,21 +535,17 @@ void MainWindow::lock()
         dialog.setUserName(m_services.session.user()->name);
     // Every attempt is audited: the same user unlocks, another one takes over (the one before
     // is logged out), a wrong password is a failed login under the name typed.
-    connect(
-        &dialog, &LoginDialog::attempted, this,
-        [this, before](const Alarms::Actor& who, bool accepted) {
-            if (!accepted) {
-                auditWorkstation(m_services, who, QStringLiteral("login"),
-                                 QStringLiteral("failed"));
-            } else if (who.login == before.login) {
-                auditWorkstation(m_services, who, QStringLiteral("unlock"), QStringLiteral("ok"));
-            } else {
-                if (!before.login.isEmpty())
-                    auditWorkstation(m_services, before, QStringLiteral("logout"),
-                                     QStringLiteral("ok"), QStringLiteral("next=") + who.login);
-                auditWorkstation(m_services, who, QStringLiteral("login"), QStringLiteral("ok"));
-            }
-        });
+    auditLogins(m_services, dialog);
+    connect(&dialog, &LoginDialog::loggedIn, this, [this, before](const Alarms::Actor& who) {
+        if (who.login == before.login) {
+            auditWorkstation(m_services, who, QStringLiteral("unlock"), QStringLiteral("ok"));
+        } else {
+            if (!before.login.isEmpty())
+                auditWorkstation(m_services, before, QStringLiteral("logout"), QStringLiteral("ok"),
+                                 QStringLiteral("next=") + who.login);
+            auditWorkstation(m_services, who, QStringLiteral("login"), QStringLiteral("ok"));
+        }
+    });
     // The alarms keep flashing and sounding behind the dialog; only a login closes it.
     while (dialog.exec() != QDialog::Accepted) {
     }
@@ -587,12 +617,6 @@ void MainWindow::updateStatus()
                                                           "font-weight: bold; padding: 0 6px;"));
 }
 
-Role MainWindow::exitRole() const
-{
-    return parseRole(m_settings.value(QStringLiteral("permissions/exit")).toString())
-        .value_or(Role::Engineer);
-}
-
 void MainWindow::auditExit(const QString& result, const QString& detail)
 {
     auditWorkstation(m_services, m_services.session.actor(), QStringLiteral("exit"), result,
@@ -602,14 +626,15 @@ void MainWindow::auditExit(const QString& result, const QString& detail)
 bool MainWindow::requestExit()
 {
     const std::optional<User>& user = m_services.session.user();
-    const Role needed = exitRole();
-    if (!user || !user->may(needed)) {
-        auditExit(QStringLiteral("refused"), QStringLiteral("needs ") + roleCode(needed));
+    if (!m_services.session.may(Action::ExitWorkstation)) {
+        auditExit(QStringLiteral("refused"),
+                  QStringLiteral("needs ") + actionCode(Action::ExitWorkstation));
         QMessageBox::warning(
             this, tr("Exit"),
-            tr("%1 may not close the workstation: a %2 must log in to exit (Ctrl+L). The "
-               "alarms stay watched while it runs.")
-                .arg(user ? user->displayName : tr("Nobody logged in"), roleDisplayName(needed)));
+            tr("%1 may not close the workstation: someone with the permission “%2” must log in "
+               "to exit (Ctrl+L). The alarms stay watched while it runs.")
+                .arg(user ? user->displayName : tr("Nobody logged in"),
+                     actionDisplayName(Action::ExitWorkstation)));
         return false;
     }
     QStringList critical;

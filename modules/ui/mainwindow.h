@@ -85,18 +85,19 @@ public:
     ReportsPanel* reports() const { return m_reports; }
     /// Brings the reports dock forward.
     void openReports();
+    /// 用户管理 (with the permission "users.manage"), 修改密码 (any user logged in).
+    void openUserAdmin();
+    void openPasswordChange();
     QueryPanel* queries() const { return m_queries; }
     /// Brings the queries dock forward at `tab`: 0 综合查询, 1 对比查询, 2 同比/环比.
     void openQueries(int tab = 0);
     QDockWidget* dock(const QString& objectName) const;
     AlarmBanner* banner() const { return m_banner; }
 
-    /// Whether the session user may close the workstation (role from the settings' key
-    /// `permissions/exit`, engineer by default: an operator hands over, never closes), and if so
-    /// asks, naming the unacknowledged critical alarms. Every attempt is audited. True: close.
+    /// Whether the session user may close the workstation (the permission "workstation.exit",
+    /// engineers and administrators by default: an operator hands over, never closes), and if
+    /// so asks, naming the unacknowledged critical alarms. Every attempt is audited. True: close.
     bool requestExit();
-    /// The least role that may exit.
-    Role exitRole() const;
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -110,12 +111,15 @@ private:
     void auditExit(const QString& result, const QString& detail);
     void buildMenus();
     void userChanged();
+    void updateAccountActions();
     /// The station's pressure and flow in the trend dock, brought to the front.
     void showTrends(int station);
     void updateStatus();
 
     Services& m_services;
     UserStore& m_users;
+    QAction* m_userAdminAction = nullptr;
+    QAction* m_passwordAction = nullptr;
     QSettings& m_settings;
     StationListModel m_stations;
     AlarmCenter m_alarms;

@@ -78,9 +78,10 @@ void ReportHistory::setVersions(std::vector<Reports::ReportVersion> versions)
     updateReview();
 }
 
-void ReportHistory::setUser(const std::optional<User>& user)
+void ReportHistory::setUser(const std::optional<User>& user, bool mayReview)
 {
     m_user = user;
+    m_mayReview = mayReview;
     updateReview();
 }
 
@@ -96,8 +97,8 @@ void ReportHistory::updateReview()
         }
     }
     QString why;
-    if (!m_user || !m_user->may(Role::Engineer))
-        why = tr("Needs the “%1” role").arg(roleDisplayName(Role::Engineer));
+    if (!m_user || !m_mayReview)
+        why = tr("Needs the permission “%1”").arg(actionDisplayName(Action::ReviewReports));
     else if (!v)
         why = tr("Select an issued version to review it");
     else if (!v->reviewedBy.isEmpty())

@@ -28,7 +28,8 @@ public:
     ReportHistory(const QTimeZone& zone, QWidget* parent = nullptr);
 
     void setVersions(std::vector<Reports::ReportVersion> versions);
-    void setUser(const std::optional<User>& user);
+    /// Who reviews, and whether they may (the permission table in force).
+    void setUser(const std::optional<User>& user, bool mayReview);
     const std::vector<Reports::ReportVersion>& versions() const { return m_versions; }
     QTreeWidget* list() const { return m_list; }
     QPushButton* reviewButton() const { return m_review; }
@@ -42,6 +43,7 @@ private:
     QTimeZone m_zone;
     std::vector<Reports::ReportVersion> m_versions;
     std::optional<User> m_user;
+    bool m_mayReview = false;
     QTreeWidget* m_list;
     QPushButton* m_review;
 };

@@ -86,10 +86,11 @@ ReportsPanel::ReportsPanel(Services& services, QWidget* parent)
         updateActions();
     });
     connect(&services.session, &Session::userChanged, this, [this] {
-        m_history->setUser(m_services.session.user());
+        m_history->setUser(m_services.session.user(),
+                           m_services.session.may(Action::ReviewReports));
         updateActions();
     });
-    m_history->setUser(services.session.user());
+    m_history->setUser(services.session.user(), services.session.may(Action::ReviewReports));
     updatePickers();
     updateActions();
     if (!services.database)
@@ -271,9 +272,13 @@ void ReportsPanel::buildControls()
         if (!m_services.session.user())
             return;
         const User user = *m_services.session.user();
-        runStore([id, user](Reports::ReportStore& store,
-                            QString* error) { return store.review(id, user, {}, error); },
-                 false);
+        runStore(
+            [id, user, p = m_services.session.permissions()](Reports::ReportStore& store,
+                                                             QString* error) {
+                store.setPermissions(p);
+                return store.review(id, user, {}, error);
+            },
+            false);
     });
 }
 
@@ -431,10 +436,11 @@ void ReportsPanel::updateActions()
     const QModelIndex at = m_table->currentIndex();
     const bool correctable =
         has && at.isValid() && !at.data(ReportTableModel::KeyRole).toString().isEmpty();
-    const bool administrator = m_services.session.may(Role::Administrator);
+    const bool administrator = m_services.session.may(Action::CorrectReports);
     m_correct->setEnabled(correctable && administrator && !isBusy());
     m_correct->setToolTip(
-        !administrator ? tr("Needs the “%1” role").arg(roleDisplayName(Role::Administrator))
+        !administrator
+            ? tr("Needs the permission “%1”").arg(actionDisplayName(Action::CorrectReports))
         : !correctable ? tr("Select a line's value in the report to correct it")
                        : tr("Correct this value (recorded with your name and the reason)"));
 }
@@ -510,9 +516,13 @@ void ReportsPanel::applyCorrection()
     c.corrected = m_correction->value();
     c.method = m_correction->method();
     c.reason = m_correction->reason();
-    runStore([c, who = *user](Reports::ReportStore& store,
-                              QString* error) { return store.addCorrection(c, who, {}, error); },
-             true);
+    runStore(
+        [c, who = *user, p = m_services.session.permissions()](Reports::ReportStore& store,
+                                                               QString* error) {
+            store.setPermissions(p);
+            return store.addCorrection(c, who, {}, error);
+        },
+        true);
 }
 
 void ReportsPanel::runStore(StoreWork work, bool regenerate)

@@ -33,7 +33,18 @@ public:
     {
         return m_user ? Alarms::Actor{m_user->name, m_user->displayName} : Alarms::Actor();
     }
-    bool may(Role role) const { return m_user && m_user->may(role); }
+    /// Whether the logged-in user may take `action`, by the permission table in force.
+    bool may(Action action) const
+    {
+        return m_user && !m_user->disabled && m_permissions.allows(m_user->role, action);
+    }
+    const Permissions& permissions() const { return m_permissions; }
+    /// An administrator's edit of the table: in force at once (every widget asks again).
+    void setPermissions(const Permissions& permissions)
+    {
+        m_permissions = permissions;
+        Q_EMIT userChanged();
+    }
     /// The logged-in user as the control service knows them, on this computer.
     Control::Operator controlOperator() const;
     void setUser(const User& user)
@@ -47,6 +58,7 @@ Q_SIGNALS:
 
 private:
     std::optional<User> m_user;
+    Permissions m_permissions = Permissions::defaults();
 };
 
 struct Services {
@@ -69,23 +81,22 @@ struct Services {
     std::function<QString()> linkProblem = {};
 };
 
-/// One row of the workstation's own audit (login, logout, lock, exit) as `who`'s, both names;
-/// nothing when the workstation runs without a database.
+/// One audit row as `who`'s (both names; the role when `who` is the session's user), from this
+/// computer, at the clock's time. False when the workstation runs without a database: nothing
+/// can be audited then.
+bool audit(const Services& services, const Alarms::Actor& who, History::AuditEntry e);
+
+/// One row of the workstation's own audit (login, logout, lock, exit) as `who`'s.
 inline void auditWorkstation(const Services& services, const Alarms::Actor& who,
                              const QString& action, const QString& result,
                              const QString& detail = {})
 {
-    if (!services.history)
-        return;
     History::AuditEntry e;
-    e.ms = services.clock.nowMs();
-    e.user = who.name;
-    e.login = who.login;
     e.action = action;
     e.target = QStringLiteral("workstation");
     e.result = result;
     e.detail = detail;
-    services.history->journal({}, std::span(&e, 1));
+    audit(services, who, std::move(e));
 }
 
 } // namespace PumpWatch::Ui

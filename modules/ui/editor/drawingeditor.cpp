@@ -227,7 +227,7 @@ bool DrawingEditor::save()
     m_lastError.clear();
     const Graphics::Drawing& drawing = m_document->drawing();
     DrawingStore store(m_services);
-    if (!m_services.session.may(Role::Engineer)) {
+    if (!m_services.session.may(Action::EditGraphics)) {
         m_lastError = tr("Saving a drawing requires the “Engineer” role");
         QMessageBox::warning(this, windowTitle(), m_lastError);
         return false;

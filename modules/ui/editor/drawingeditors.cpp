@@ -30,7 +30,7 @@ DrawingEditors::~DrawingEditors() = default;
 
 bool DrawingEditors::mayEdit(QString* why) const
 {
-    const bool may = m_services.session.may(Role::Engineer);
+    const bool may = m_services.session.may(Action::EditGraphics);
     if (!may && why)
         *why = tr("Requires the “Engineer” role");
     return may;

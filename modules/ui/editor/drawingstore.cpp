@@ -85,7 +85,7 @@ QString DrawingStore::summary(const QStringList& changes, int maxChars)
 bool DrawingStore::save(Graphics::DrawingDocument& document, QString* error)
 {
     const Graphics::Drawing& drawing = document.drawing();
-    if (!m_services.session.may(Role::Engineer)) {
+    if (!m_services.session.may(Action::EditGraphics)) {
         *error = tr("Saving a drawing requires the “Engineer” role");
         return false;
     }

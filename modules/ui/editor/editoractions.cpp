@@ -261,7 +261,7 @@ void DrawingEditor::updateActions()
     enable("ungroup", one && one->kind == Graphics::ElementKind::Group);
     enable("paste", clipboardHasElements());
     enable("selectAll", !m_document->drawing().elements.empty());
-    const bool engineer = m_services.session.may(Role::Engineer);
+    const bool engineer = m_services.session.may(Action::EditGraphics);
     enable("save", engineer);
     // Only an engineer changes a drawing: for anyone else the whole window is inert — its
     // canvas, panels, actions and any toolbar or dock floated off it (children all).
