@@ -36,6 +36,7 @@
 #include <QScrollArea>
 #include <QSettings>
 #include <QStatusBar>
+#include <QTabWidget>
 #include <QTableView>
 #include <QToolBar>
 
@@ -720,6 +721,19 @@ bool MainWindow::snapshot(const QString& dir, QString* error)
     }
     if (!snapshotReports(dir, error))
         return false;
+    // The administrator's pages: the users and the role permissions.
+    {
+        UserAdminDialog admin(m_services, m_users, this);
+        admin.show();
+        QCoreApplication::processEvents();
+        if (!save(&admin, QStringLiteral("users")))
+            return false;
+        admin.tabs()->setCurrentIndex(1);
+        QCoreApplication::processEvents();
+        if (!save(&admin, QStringLiteral("users-permissions")))
+            return false;
+        admin.close();
+    }
     // What the images show, as text for checks and the guide: the banner and the list's rows.
     {
         QString shown = QStringLiteral("banner\t") + m_banner->alarmText() + u'\n';
