@@ -1,4 +1,4 @@
-// PasswordDialog: a user's own password change (系统 → 修改密码): the current password, the new
+// PasswordDialog: a user's own password change (工作站 → 修改密码…): the current password, the new
 // one twice, by the password rules; saved and audited as user.password.
 #pragma once
 
@@ -13,7 +13,7 @@ class QLineEdit;
 
 namespace PumpWatch::Ui {
 
-/// A user's own password change (系统 → 修改密码): current, new, repeated; audited.
+/// A user's own password change (工作站 → 修改密码…): current, new, repeated; audited.
 class PasswordDialog : public QDialog {
     Q_OBJECT
 

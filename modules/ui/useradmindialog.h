@@ -1,4 +1,4 @@
-// UserAdminDialog: an administrator's user management (系统 → 用户管理). Three pages:
+// UserAdminDialog: an administrator's user management (工作站 → 用户和权限管理…). Three pages:
 // - 用户: every account with its name, department, role and state (active, disabled, locked until
 //   HH:mm, must change password); add, edit, reset password, disable/enable, unlock;
 // - 角色权限: the action permissions of each role as a grid of check boxes;

@@ -1,6 +1,7 @@
 // The four programs as users and scripts run them: exit codes, messages, files written.
 #include <core/clock.h>
 #include <core/projectreader.h>
+#include <core/users.h>
 #include <history/historywriter.h>
 
 #include <QDir>
@@ -10,6 +11,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QRegularExpression>
 #include <QSet>
 #include <QTemporaryDir>
@@ -566,6 +569,73 @@ private Q_SLOTS:
         QVERIFY2(r.err.contains(QStringLiteral("--fault '%1'").arg(fault)), qPrintable(r.err));
         QVERIFY2(r.err.contains(reason), qPrintable(r.err));
         QVERIFY(!QFileInfo::exists(QDir(snapshots).filePath(QStringLiteral("workstation.png"))));
+    }
+
+    /// A fresh install: the first administrator is made from a shell, the password read from
+    /// a file (never the command line) and held to the rules; the account opens in the
+    /// workstation's store; every change, refusals included, is an audit row in the data
+    /// folder's history database under the operating system's account.
+    void cliCreatesTheFirstAdministrator()
+    {
+        QTemporaryDir dir;
+        const QString data = dir.filePath(QStringLiteral("data"));
+        const QString weak = dir.filePath(QStringLiteral("weak"));
+        const QString good = dir.filePath(QStringLiteral("good"));
+        QVERIFY(writeFile(weak, "short\n"));
+        QVERIFY(writeFile(good, "Water-works-2026\n"));
+        const QStringList add{"user",   "add",    "admin",           "--role",
+                              "administrator",    "--name",          QStringLiteral("管理员"),
+                              "--data", data,     "--password-file"};
+        Run r = run("pumpwatch-cli", add + QStringList{weak});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(QStringLiteral("8")), qPrintable(r.err));
+        r = run("pumpwatch-cli", add + QStringList{good});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        r = run("pumpwatch-cli", add + QStringList{good});
+        QCOMPARE(r.exitCode, 1); // exists already
+        r = run("pumpwatch-cli", {"user", "list", "--data", data});
+        QVERIFY2(r.out.startsWith(QStringLiteral("admin\t管理员\tadministrator\t\tactive")),
+                 qPrintable(r.out));
+
+        QString error;
+        auto users = UserStore::load(QDir(data).filePath(QStringLiteral("users.json")), &error);
+        QVERIFY2(users, qPrintable(error));
+        const LoginAttempt a = users->authenticate(u"admin", QStringLiteral("Water-works-2026"),
+                                                   QDateTime::currentMSecsSinceEpoch());
+        QCOMPARE(a.result, LoginResult::Ok);
+        QVERIFY(!a.passwordExpired);
+        QFile file(users->path());
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QVERIFY(!file.readAll().contains("Water-works-2026"));
+
+        // Audited: who (this account), what, and the refusals with their reasons.
+        QStringList rows;
+        {
+            QSqlDatabase db =
+                QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("cli-users"));
+            db.setDatabaseName(QDir(data).filePath(QStringLiteral("history.sqlite")));
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            QVERIFY(q.exec(QStringLiteral(
+                "SELECT action, target, login, result, new_value FROM audit_log ORDER BY id")));
+            while (q.next())
+                rows << QStringList{q.value(0).toString(), q.value(1).toString(),
+                                    q.value(2).toString(), q.value(3).toString(),
+                                    q.value(4).toString()}
+                            .join(u'|');
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("cli-users"));
+        const QString me = qEnvironmentVariable("USER");
+        QCOMPARE(rows,
+                 (QStringList{QStringLiteral("user.add|user:admin|%1|refused|role=administrator "
+                                             "name=管理员 department=")
+                                  .arg(me),
+                              QStringLiteral("user.add|user:admin|%1|ok|role=administrator "
+                                             "name=管理员 department=")
+                                  .arg(me),
+                              QStringLiteral("user.add|user:admin|%1|refused|role=administrator "
+                                             "name=管理员 department=")
+                                  .arg(me)}));
     }
 
     void workstationSnapshot()
