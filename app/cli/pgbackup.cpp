@@ -11,6 +11,7 @@
 #include <QSqlQuery>
 #include <QStandardPaths>
 
+#include <algorithm>
 #include <cstdio>
 
 namespace PumpWatch::Cli {
@@ -55,7 +56,8 @@ public:
         if (!q.exec(QStringLiteral(
                 "SELECT COUNT(*), string_agg(COALESCE(NULLIF(application_name, ''), usename) || "
                 "'@' || COALESCE(host(client_addr), 'local'), ', ') FROM pg_stat_activity WHERE "
-                "datname = current_database() AND pid <> pg_backend_pid()")) ||
+                "datname = current_database() AND pid <> pg_backend_pid() AND backend_type = "
+                "'client backend'")) ||
             !q.next()) {
             m_error = q.lastError().text().trimmed();
             return {-1, {}};
@@ -129,13 +131,13 @@ bool PgBackup::run(const QString& program, const QStringList& args, const Histor
 bool PgBackup::inspect(const History::DatabaseUrl& url, const QString& file, Summary* summary,
                        QString* error)
 {
-    const QString restore = program(QStringLiteral("pg_restore"), error);
-    if (restore.isEmpty())
+    const QString pgRestore = program(QStringLiteral("pg_restore"), error);
+    if (pgRestore.isEmpty())
         return false;
     QByteArray list;
     QString why;
     if (!QFileInfo(file).isFile() ||
-        !run(restore, {QStringLiteral("--list"), file}, url, &list, &why)) {
+        !run(pgRestore, {QStringLiteral("--list"), file}, url, &list, &why)) {
         *error = tr("%1 is not a readable pg_dump archive (-Fc): %2")
                      .arg(file, why.isEmpty() ? tr("no such file") : why);
         return false;
@@ -144,7 +146,7 @@ bool PgBackup::inspect(const History::DatabaseUrl& url, const QString& file, Sum
     // The schema_version rows as pg_restore would load them: "COPY … FROM stdin;", one row per
     // line, "\.".
     QByteArray data;
-    if (!run(restore,
+    if (!run(pgRestore,
              {QStringLiteral("--data-only"), QStringLiteral("--table=schema_version"),
               QStringLiteral("--file=-"), file},
              url, &data, &why)) {
@@ -231,8 +233,8 @@ bool PgBackup::restore(const History::DatabaseUrl& url, const QString& from, Sum
                      .arg(History::Schema::latestVersion());
         return false;
     }
-    const QString restore = program(QStringLiteral("pg_restore"), error);
-    if (restore.isEmpty())
+    const QString pgRestore = program(QStringLiteral("pg_restore"), error);
+    if (pgRestore.isEmpty())
         return false;
     {
         Session session(url);
@@ -252,7 +254,7 @@ bool PgBackup::restore(const History::DatabaseUrl& url, const QString& from, Sum
         }
     }
     QString why;
-    if (!run(restore,
+    if (!run(pgRestore,
              {QStringLiteral("--clean"), QStringLiteral("--if-exists"),
               QStringLiteral("--single-transaction"), QStringLiteral("--no-owner"),
               QStringLiteral("--dbname=") + url.database, from},

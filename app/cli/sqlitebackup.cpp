@@ -28,10 +28,12 @@ public:
 
     bool open(const QString& path, int flags, QString* error)
     {
+        close();
         if (sqlite3_open_v2(QFile::encodeName(path).constData(), &m_db, flags, nullptr) ==
             SQLITE_OK)
             return true;
         *error = QStringLiteral("%1: %2").arg(path, message());
+        close(); // SQLite hands out a handle even when the open fails
         return false;
     }
     void close()
@@ -215,13 +217,13 @@ bool SqliteBackup::restore(const QString& from, const QString& db, QString* kept
         target.absoluteDir().filePath(QStringLiteral(".%1.restoring").arg(target.fileName()));
     QFile::remove(incoming);
     {
-        Connection backup;
+        Connection source;
         Connection copy;
         QString why;
-        if (!backup.open(from, SQLITE_OPEN_READONLY, error) ||
+        if (!source.open(from, SQLITE_OPEN_READONLY, error) ||
             !copy.open(incoming, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, error))
             return false;
-        if (!copyDatabase(backup, copy, &why) || !copy.exec("PRAGMA journal_mode=DELETE", &why)) {
+        if (!copyDatabase(source, copy, &why) || !copy.exec("PRAGMA journal_mode=DELETE", &why)) {
             copy.close();
             QFile::remove(incoming);
             *error = tr("%1 cannot be copied to %2: %3").arg(from, incoming, why);

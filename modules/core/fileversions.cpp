@@ -80,9 +80,10 @@ int FileVersions::prune(const QString& file, int keep)
 
 int FileVersions::keepCount(const QString& file)
 {
-    const QDir dir = QFileInfo(file).absoluteDir();
-    for (const QString& setting : {dir.filePath(QStringLiteral(".versions/keep")),
-                                   dir.filePath(QStringLiteral("../.versions/keep"))}) {
+    // The folder above by name: it may be read before the file's own folder exists.
+    const QString dir = QFileInfo(file).absolutePath();
+    for (const QString& setting : {dir + QStringLiteral("/.versions/keep"),
+                                   QDir::cleanPath(dir + QStringLiteral("/../.versions/keep"))}) {
         QFile f(setting);
         if (!f.open(QIODevice::ReadOnly))
             continue;
