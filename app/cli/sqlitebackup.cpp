@@ -223,7 +223,9 @@ bool SqliteBackup::restore(const QString& from, const QString& db, QString* kept
         if (!source.open(from, SQLITE_OPEN_READONLY, error) ||
             !copy.open(incoming, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, error))
             return false;
-        if (!copyDatabase(source, copy, &why) || !copy.exec("PRAGMA journal_mode=DELETE", &why)) {
+        // Back in WAL mode, the history database's own: then any program that merely has it
+        // open holds a lock, which is how a later restore tells it is in use.
+        if (!copyDatabase(source, copy, &why) || !copy.exec("PRAGMA journal_mode=WAL", &why)) {
             copy.close();
             QFile::remove(incoming);
             *error = tr("%1 cannot be copied to %2: %3").arg(from, incoming, why);
