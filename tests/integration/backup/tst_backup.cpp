@@ -163,6 +163,37 @@ private Q_SLOTS:
         QVERIFY2(r.err.contains(QStringLiteral("20200101T000000000Z")), qPrintable(r.err));
     }
 
+    void drawingVersionsAndRestore()
+    {
+        // A hand-edited drawing rewritten by `graphics format`: the hand edit is kept.
+        const QString file = m_tmp.filePath(QStringLiteral("graphics/pump-house.json"));
+        QVERIFY(QDir().mkpath(QFileInfo(file).absolutePath()));
+        QByteArray hand = contentOf(QStringLiteral(PUMPWATCH_SOURCE_DIR "/resources/demo/graphics/"
+                                                                        "std-pump-house.json"));
+        QVERIFY(!hand.isEmpty());
+        hand.prepend("\n\n");
+        QFile out(file);
+        QVERIFY(out.open(QIODevice::WriteOnly));
+        out.write(hand);
+        out.close();
+        Run r = cli({QStringLiteral("graphics"), QStringLiteral("format"), file});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        const QByteArray formatted = contentOf(file);
+        QVERIFY(formatted != hand);
+        const std::vector<FileVersion> versions = FileVersions::list(file);
+        QCOMPARE(versions.size(), std::size_t(1));
+        QCOMPARE(contentOf(versions.front().path), hand);
+
+        r = cli({QStringLiteral("project"), QStringLiteral("versions"), QStringLiteral("--drawing"),
+                 file});
+        QVERIFY2(r.exitCode == 0 && r.out.contains(versions.front().id), qPrintable(r.out));
+        r = cli({QStringLiteral("project"), QStringLiteral("restore"), QStringLiteral("--drawing"),
+                 file, QStringLiteral("--version"), versions.front().id});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QCOMPARE(contentOf(file), hand);
+        QCOMPARE(contentOf(FileVersions::list(file).back().path), formatted);
+    }
+
     void sqliteBackupWhileWriting()
     {
         const QString dbPath = m_tmp.filePath(QStringLiteral("data/history.sqlite"));
