@@ -2,6 +2,7 @@
 
 #include "cliio.h"
 
+#include <core/fileversions.h>
 #include <core/projectreader.h>
 #include <graphics/drawingcheck.h>
 #include <graphics/drawingjson.h>
@@ -152,6 +153,11 @@ int GraphicsCommands::format(const QStringList& args)
     if (!load.drawing)
         return 1;
     QString error;
+    const QByteArray text = Graphics::DrawingJson::write(*load.drawing);
+    if (!FileVersions::preserve(file, &error, &text)) { // the hand-edited file is kept
+        CliIo::err() << error << Qt::endl;
+        return 1;
+    }
     if (!Graphics::DrawingJson::writeFile(*load.drawing, file, &error)) {
         CliIo::err() << tr("%1: cannot write: %2").arg(file, error) << Qt::endl;
         return 1;

@@ -2,6 +2,7 @@
 // `report render`, which paints PDF and .odt under the offscreen platform (no display needed).
 #include "alarmcommands.h"
 #include "auditcommands.h"
+#include "backupcommands.h"
 #include "graphicscommands.h"
 #include "historycommands.h"
 #include "projectcommands.h"
@@ -9,6 +10,7 @@
 #include "reportcommands.h"
 #include "sharecommands.h"
 #include "usercommands.h"
+#include "versioncommands.h"
 
 #include <core/translator.h>
 
@@ -29,7 +31,8 @@ public:
         QTextStream(code == 0 ? stdout : stderr)
             << tr("usage: pumpwatch-cli GROUP COMMAND [options]   (COMMAND --help for its "
                   "options)\n\n")
-            << PumpWatch::Cli::ProjectCommands::usage() << PumpWatch::Cli::HistoryCommands::usage()
+            << PumpWatch::Cli::ProjectCommands::usage() << PumpWatch::Cli::VersionCommands::usage()
+            << PumpWatch::Cli::HistoryCommands::usage() << PumpWatch::Cli::BackupCommands::usage()
             << PumpWatch::Cli::AlarmCommands::usage() << PumpWatch::Cli::AuditCommands::usage()
             << PumpWatch::Cli::GraphicsCommands::usage() << PumpWatch::Cli::ReportCommands::usage()
             << PumpWatch::Cli::QueryCommands::usage() << PumpWatch::Cli::ShareCommands::usage()
@@ -58,6 +61,8 @@ int main(int argc, char* argv[])
     const QStringList args = QCoreApplication::arguments().mid(1);
     if (args.isEmpty() || args.first() == u"--help" || args.first() == u"-h")
         return Main::usage(args.isEmpty() ? 2 : 0);
+    if (args.first() == u"project" && PumpWatch::Cli::VersionCommands::handles(args.value(1)))
+        return PumpWatch::Cli::VersionCommands::run(args.mid(1));
     if (args.first() == u"project")
         return PumpWatch::Cli::ProjectCommands::run(args.mid(1));
     if (args.first() == u"alarms")
@@ -66,6 +71,8 @@ int main(int argc, char* argv[])
         return PumpWatch::Cli::AuditCommands::run(args.mid(1));
     if (args.first() == u"graphics")
         return PumpWatch::Cli::GraphicsCommands::run(args.mid(1));
+    if (args.first() == u"db")
+        return PumpWatch::Cli::BackupCommands::run(args.mid(1));
     if (args.first() == u"history")
         return PumpWatch::Cli::HistoryCommands::run(args.mid(1));
     if (args.first() == u"query")

@@ -3,6 +3,7 @@
 #include "alarmreader.h"
 #include "brokersection.h"
 #include "controlreader.h"
+#include "fileversions.h"
 #include "mapsection.h"
 #include "reportsection.h"
 
@@ -478,6 +479,9 @@ bool ProjectWriter::writeFile(const Project& project, const QString& path, QStri
 
 bool ProjectWriter::writeFile(const QByteArray& text, const QString& path, QString* error)
 {
+    // What the save replaces is kept first; without that version the file is not replaced.
+    if (!FileVersions::preserve(path, error, &text))
+        return false;
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly) || file.write(text) < 0 || !file.commit()) {
         if (error)

@@ -19,7 +19,8 @@ public:
     /// `baseDir`: the folder the text goes to; map files inside it are written relative to it.
     static QByteArray write(const Project& project, const QString& baseDir = {});
     /// Atomic: the old file stays whole if writing fails. `error` gets the reason. Map files
-    /// inside the file's folder are written relative to it.
+    /// inside the file's folder are written relative to it. The content replaced is kept first
+    /// as a version (FileVersions); nothing is written when that fails.
     static bool writeFile(const Project& project, const QString& path, QString* error);
     /// The same, for text already written by write() (e.g. checked before it is saved).
     static bool writeFile(const QByteArray& text, const QString& path, QString* error);

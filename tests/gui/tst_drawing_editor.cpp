@@ -5,6 +5,7 @@
 // operator cannot open the editor; closing asks only when something is unsaved; elements copied
 // in one drawing paste into another; a station's own adjustment shows in its preview.
 #include <core/clock.h>
+#include <core/fileversions.h>
 #include <core/projectreader.h>
 #include <core/projectwriter.h>
 #include <graphics/drawingjson.h>
@@ -228,6 +229,25 @@ private Q_SLOTS:
         QVERIFY(g);
         QCOMPARE(g->centreOf(u"pump1"), before + QPointF(40, -20));
         QCOMPARE(g->item(u"pump1")->sceneBoundingRect(), itemBefore.translated(40, -20));
+
+        // The project file the save rewrote kept its earlier content as a version; a second
+        // save of the drawing keeps what the first one wrote.
+        const std::vector<FileVersion> projectVersions = FileVersions::list(f.projectFile);
+        QCOMPARE(projectVersions.size(), std::size_t(1));
+        QFile earlier(projectVersions.front().path);
+        QVERIFY(earlier.open(QIODevice::ReadOnly));
+        QCOMPARE(earlier.readAll(),
+                 ProjectWriter::write(f.project, QFileInfo(f.projectFile).absolutePath()));
+        const QByteArray first = Graphics::DrawingJson::write(editor->document().drawing());
+        QVERIFY(editor->document().move({u"pump{i}"_s}, {10, 0}));
+        QVERIFY2(editor->save(), qPrintable(editor->lastError()));
+        const std::vector<FileVersion> drawingVersions = FileVersions::list(file);
+        QCOMPARE(drawingVersions.size(), std::size_t(1));
+        QFile kept(drawingVersions.front().path);
+        QVERIFY(kept.open(QIODevice::ReadOnly));
+        QCOMPARE(kept.readAll(), first);
+        QCOMPARE(QFileInfo(kept).absolutePath(),
+                 QDir(f.dir.path()).filePath(u"graphics/.versions/std-pump-house.json"_s));
     }
 
     void theSaveDialogCountsTheStationsAndListsABrokenBinding()

@@ -1,5 +1,6 @@
 #include "drawingstore.h"
 
+#include <core/fileversions.h>
 #include <core/projectreader.h>
 #include <core/projectwriter.h>
 #include <graphics/drawingjson.h>
@@ -102,6 +103,13 @@ bool DrawingStore::save(Graphics::DrawingDocument& document, QString* error)
         return false;
     }
     QString reason;
+    // The drawing replaced is kept as a version first.
+    const QByteArray text = Graphics::DrawingJson::write(drawing);
+    if (!FileVersions::preserve(file, &reason, &text)) {
+        *error = reason;
+        audit(drawing.id, *error, file);
+        return false;
+    }
     if (!Graphics::DrawingJson::writeFile(drawing, file, &reason)) {
         *error = tr("%1 cannot be written: %2").arg(file, reason);
         audit(drawing.id, *error, file);

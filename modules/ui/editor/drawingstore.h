@@ -1,5 +1,6 @@
 // DrawingStore: where the drawing editor reads the project's drawings and how it saves one —
-// atomically (QSaveFile), in DrawingJson's deterministic form, audited.
+// atomically (QSaveFile), in DrawingJson's deterministic form, audited; the file it replaces is
+// kept first as a version (core/fileversions.h).
 //
 // A drawing is written to its own file when that is writable. A drawing compiled into the program
 // (the demo's, ":/demo/graphics/…") or in a read-only place is written beside the project's save
