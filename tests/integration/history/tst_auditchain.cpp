@@ -531,7 +531,7 @@ private Q_SLOTS:
                 writer.add(batch);
                 QVERIFY2(writer.flush(db, &error), qPrintable(error));
             }
-            chained = Rows * 1000.0 / std::max<qint64>(1, timer.elapsed());
+            chained = Rows * 1000.0 / double(std::max<qint64>(1, timer.elapsed()));
             timer.restart();
             QSqlQuery q(db);
             for (int i = 0; i < Rows; i += Batch) {
@@ -551,7 +551,7 @@ private Q_SLOTS:
                 }
                 QVERIFY(db.commit());
             }
-            plain = Rows * 1000.0 / std::max<qint64>(1, timer.elapsed());
+            plain = Rows * 1000.0 / double(std::max<qint64>(1, timer.elapsed()));
             // The unchained rows would be reported as added outside the chain: take them away.
             QVERIFY(q.exec(u"DELETE FROM audit_log WHERE seq IS NULL"_s));
         }
@@ -565,7 +565,7 @@ private Q_SLOTS:
         qInfo("%s: %d audit rows in flushes of %d: chained %.0f rows/s, unchained %.0f rows/s; "
               "verify %lld ms (%.0f rows/s)",
               m_postgres ? "PostgreSQL" : "SQLite", Rows, Batch, chained, plain, verifyMs,
-              Rows * 1000.0 / std::max<qint64>(1, verifyMs));
+              Rows * 1000.0 / double(std::max<qint64>(1, verifyMs)));
         QVERIFY(chained > 1000);
     }
 
