@@ -1,6 +1,9 @@
 // `pumpwatch-cli audit list`: the audit table (control commands with their select, operate and
 // feedback, logins, limit changes …) for an inspector or a script. Exit codes as everywhere in
 // the CLI: 0 done, 1 the database has a problem, 2 the command line is wrong.
+// `pumpwatch-cli audit verify`: the tamper-evident chain (history/auditchain.h) checked; for a
+// script's sake its codes say what it found: 0 intact, 1 broken (the first broken link
+// printed), 2 not checked (a wrong command line, or the database cannot be opened).
 #pragma once
 
 #include <QCoreApplication>
@@ -18,6 +21,7 @@ public:
 
 private:
     static int list(const QStringList& args);
+    static int verify(const QStringList& args);
 };
 
 } // namespace PumpWatch::Cli

@@ -52,7 +52,23 @@ std::optional<std::vector<AuditRow>> AuditLog::list(const AuditFilter& filter, Q
         sql += QStringLiteral(" AND action LIKE ?");
         binds << filter.actionLike;
     }
-    sql += QStringLiteral(" ORDER BY ts, id");
+    if (!filter.user.isEmpty()) {
+        sql += QStringLiteral(" AND (login = ? OR user_name = ?)");
+        binds << filter.user << filter.user;
+    }
+    if (filter.action.endsWith(u'.')) {
+        // A prefix by substr rather than LIKE (no escaping of "_", SQLite's LIKE ignores case)
+        // or a range (PostgreSQL's collations may ignore the dot).
+        sql += QStringLiteral(" AND substr(action, 1, %1) = ?").arg(filter.action.size());
+        binds << filter.action;
+    } else if (!filter.action.isEmpty()) {
+        sql += QStringLiteral(" AND action = ?");
+        binds << filter.action;
+    }
+    sql += filter.newestFirst ? QStringLiteral(" ORDER BY ts DESC, id DESC")
+                              : QStringLiteral(" ORDER BY ts, id");
+    if (filter.limit > 0)
+        sql += QStringLiteral(" LIMIT %1").arg(filter.limit);
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
     q.prepare(sql);

@@ -39,6 +39,13 @@ struct AuditFilter {
     qint64 toMs = 0;    ///< exclusive
     QString station;    ///< empty: every station (and rows of none)
     QString actionLike; ///< an SQL LIKE pattern ("control.%"); empty: every action
+    /// A login or a display name ("zhangsan" or "张三"); empty: everybody.
+    QString user = {};
+    /// An action ("control.operate"), or a prefix ending in a dot ("control." for every
+    /// control action); empty: every action.
+    QString action = {};
+    bool newestFirst = false;
+    int limit = 0; ///< at most this many rows (the first in the order asked); 0: all
 };
 
 class AuditLog {
@@ -51,7 +58,7 @@ public:
     AuditLog& operator=(const AuditLog&) = delete;
 
     bool open(QString* error);
-    /// Oldest first, as things happened.
+    /// Oldest first, as things happened (or newest first, as asked).
     std::optional<std::vector<AuditRow>> list(const AuditFilter& filter, QString* error);
 
 private:

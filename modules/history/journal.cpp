@@ -1,9 +1,11 @@
 #include "journal.h"
 
+#include "auditchain.h"
 #include "bulkupsert.h"
 
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QSysInfo>
 #include <QVariant>
 
 #include <atomic>
@@ -92,6 +94,10 @@ bool JournalWriter::flush(QSqlDatabase& db, QString* error)
             m_ids.erase(key);
         return false;
     };
+    // The chain's lock first: before anything reads (see AuditChain::lock).
+    AuditChain chain(db);
+    if (!chain.lock(error))
+        return fail();
     QSqlQuery open(db);
     open.prepare(QStringLiteral(
         "INSERT INTO alarm_journal (station, station_name, tag, tag_name, unit, alarm_type, "
@@ -123,9 +129,13 @@ bool JournalWriter::flush(QSqlDatabase& db, QString* error)
                     *error = open.lastError().text();
                 return fail();
             }
-            m_ids[e.key] = open.value(0).toLongLong();
+            const qint64 rowId = open.value(0).toLongLong();
+            m_ids[e.key] = rowId;
             inserted.push_back(e.key);
             open.finish();
+            if (!chain.append(AuditChain::journalAudit(e, rowId, AuditChain::journalValues(e)),
+                              error, rowId))
+                return fail();
             continue;
         }
         const auto id = m_ids.find(e.key);
@@ -144,27 +154,19 @@ bool JournalWriter::flush(QSqlDatabase& db, QString* error)
         q.addBindValue(id->second);
         if (!exec(q, error))
             return fail();
-    }
-    QSqlQuery audit(db);
-    audit.prepare(QStringLiteral("INSERT INTO audit_log (ts, user_name, login, action, target, "
-                                 "old_value, new_value, result, detail, role, workstation, "
-                                 "station) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
-    for (const AuditEntry& a : m_audit) {
-        audit.addBindValue(a.ms);
-        audit.addBindValue(notNull(a.user));
-        audit.addBindValue(nullableText(a.login));
-        audit.addBindValue(notNull(a.action));
-        audit.addBindValue(notNull(a.target));
-        audit.addBindValue(nullableText(a.oldValue));
-        audit.addBindValue(nullableText(a.newValue));
-        audit.addBindValue(notNull(a.result));
-        audit.addBindValue(nullableText(a.detail));
-        audit.addBindValue(nullableText(a.role));
-        audit.addBindValue(nullableText(a.workstation));
-        audit.addBindValue(nullableText(a.station));
-        if (!exec(audit, error))
+        // An acknowledgement that found the row acknowledged already (by pumpwatch-cli, say)
+        // changed nothing: nothing to audit.
+        if (q.numRowsAffected() > 0 &&
+            !chain.append(AuditChain::journalAudit(e, id->second, AuditChain::journalValues(e)),
+                          error, id->second))
             return fail();
     }
+    for (const AuditEntry& a : m_audit) {
+        if (!chain.append(a, error))
+            return fail();
+    }
+    if (!chain.finish(error))
+        return fail();
     if (!db.commit()) {
         *error = db.lastError().text();
         return fail();
@@ -271,6 +273,18 @@ AlarmJournal::AckResult AlarmJournal::acknowledge(qint64 id, const QString& user
                                                   const QString& login, const QString& note,
                                                   qint64 ms, QString* error, JournalRow* row)
 {
+    // The acknowledgement and its chained audit row in one transaction, the chain's lock first.
+    if (!m_db.transaction()) {
+        *error = m_db.lastError().text();
+        return AckResult::Failed;
+    }
+    const auto failed = [this] {
+        m_db.rollback();
+        return AckResult::Failed;
+    };
+    AuditChain chain(m_db);
+    if (!chain.lock(error))
+        return failed();
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral("UPDATE alarm_journal SET ack_ts = ?, ack_user = ?, ack_login = ?, "
                              "note = ? WHERE id = ? AND ack_ts IS NULL"));
@@ -280,8 +294,32 @@ AlarmJournal::AckResult AlarmJournal::acknowledge(qint64 id, const QString& user
     q.addBindValue(nullableText(note));
     q.addBindValue(id);
     if (!exec(q, error))
-        return AckResult::Failed;
+        return failed();
     const int changed = q.numRowsAffected();
+    if (changed > 0) {
+        const std::optional<JournalRow> acked = this->row(id, error);
+        if (!acked)
+            return failed();
+        JournalEntry e;
+        e.kind = JournalEntry::Acknowledge;
+        e.station = acked->station;
+        e.stationName = acked->stationName;
+        e.tagName = acked->tagName;
+        e.type = acked->type;
+        e.ackMs = ms;
+        e.ackUser = user;
+        e.ackLogin = login;
+        e.note = note;
+        if (!chain.append(AuditChain::journalAudit(e, id, AuditChain::journalValues(e),
+                                                   QSysInfo::machineHostName()),
+                          error, id) ||
+            !chain.finish(error))
+            return failed();
+    }
+    if (!m_db.commit()) {
+        *error = m_db.lastError().text();
+        return failed();
+    }
     const std::optional<JournalRow> after = this->row(id, error);
     if (!after)
         return error->isEmpty() ? AckResult::NotFound : AckResult::Failed;

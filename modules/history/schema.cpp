@@ -100,6 +100,23 @@ const Migration migrations[] = {
          "ALTER TABLE report_versions ADD COLUMN generated_login TEXT",
          "ALTER TABLE report_versions ADD COLUMN reviewed_login TEXT",
      }},
+    {7,
+     "a tamper-evident audit: every audit row chained to the one before by a hash (see "
+     "auditchain.h), the chain's head, and alarm journal changes audited by journal row",
+     {
+         "ALTER TABLE audit_log ADD COLUMN seq BIGINT",
+         "ALTER TABLE audit_log ADD COLUMN prev_hash TEXT",
+         "ALTER TABLE audit_log ADD COLUMN hash TEXT",
+         "ALTER TABLE audit_log ADD COLUMN journal_id BIGINT",
+         "CREATE UNIQUE INDEX audit_log_seq ON audit_log (seq)",
+         "CREATE INDEX audit_log_journal ON audit_log (journal_id, seq) WHERE journal_id IS NOT "
+         "NULL",
+         "CREATE TABLE audit_head (id INTEGER PRIMARY KEY, seq BIGINT NOT NULL, hash TEXT NOT "
+         "NULL)",
+         // The genesis hash: hex SHA-256 of "pumpwatch-audit-v1" (AuditChain::genesisHash).
+         "INSERT INTO audit_head (id, seq, hash) VALUES (1, 0, "
+         "'440d69241d9b325c694eed421d06837c752f8cdf6134970c0954bc9c54596bb2')",
+     }},
 };
 
 #undef PUMPWATCH_ROLLUP_COLUMNS

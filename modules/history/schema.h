@@ -20,6 +20,10 @@
 // need it (and will add method, approver and login to it in their own migration).
 // v3: alarm_journal.ack_login and audit_log.login — the login name, unique, next to the display
 //     name (ack_user, user_name) that two users may share; NULL in rows written before.
+// v7: the audit chain (auditchain.h): audit_log.seq, prev_hash, hash — each row's hash covers
+//     the row and the hash before it; audit_head (one row) holds the last seq and hash; and
+//     audit_log.journal_id, the alarm_journal row an "alarm.*" audit row records a change of.
+//     Rows written before v7 have seq NULL: not covered by the chain.
 #pragma once
 
 #include "dialect.h"

@@ -1,5 +1,7 @@
 #include "reportstore.h"
 
+#include <history/auditchain.h>
+
 #include <QCryptographicHash>
 #include <QDateTime>
 #include <QFile>
@@ -112,25 +114,21 @@ bool ReportStore::audit(const User& user, const QString& workstation, const QStr
                         const QString& target, const QString& oldValue, const QString& newValue,
                         const QString& detail, QString* error)
 {
-    QSqlQuery q(m_db);
-    q.prepare(QStringLiteral(
-        "INSERT INTO audit_log (ts, user_name, login, role, workstation, action, target, "
-        "old_value, new_value, result, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'ok', ?)"));
-    q.addBindValue(QDateTime::currentMSecsSinceEpoch());
-    q.addBindValue(user.displayName);
-    q.addBindValue(user.name);
-    q.addBindValue(roleCode(user.role));
-    q.addBindValue(workstation.isEmpty() ? QSysInfo::machineHostName() : workstation);
-    q.addBindValue(action);
-    q.addBindValue(target);
-    q.addBindValue(oldValue);
-    q.addBindValue(newValue);
-    q.addBindValue(detail);
-    if (!q.exec()) {
-        *error = q.lastError().text();
-        return false;
-    }
-    return true;
+    // Chained like every audit row (history/auditchain.h); inside the caller's transaction,
+    // whose own insert already holds SQLite's write lock.
+    History::AuditEntry e;
+    e.ms = QDateTime::currentMSecsSinceEpoch();
+    e.user = user.displayName;
+    e.login = user.name;
+    e.role = roleCode(user.role);
+    e.workstation = workstation.isEmpty() ? QSysInfo::machineHostName() : workstation;
+    e.action = action;
+    e.target = target;
+    e.oldValue = oldValue;
+    e.newValue = newValue;
+    e.result = QStringLiteral("ok");
+    e.detail = detail;
+    return History::AuditChain::appendOne(m_db, e, error);
 }
 
 bool ReportStore::allowed(const User& user, Action action, QString* error) const
