@@ -843,14 +843,6 @@
 <context>
     <name>PumpWatch::Cli::AuditCommands</name>
     <message>
-        <source>  audit list --db URL --from T --to T [--station ID] [--action PATTERN] [--project FILE]
-                                           the audit rows, oldest first
-</source>
-        <translation>  audit list --db URL --from T --to T [--station ID] [--action PATTERN] [--project FILE]
-                                           审计记录，按时间先后
-</translation>
-    </message>
-    <message>
         <source>unknown command &apos;audit %1&apos;; commands:
 </source>
         <translation>未知命令“audit %1”；可用命令：
@@ -871,6 +863,97 @@
     <message>
         <source>PATTERN</source>
         <translation>模式</translation>
+    </message>
+    <message>
+        <source>  audit list --db URL --from T --to T [--station ID] [--action PATTERN] [--project FILE]
+                                           the audit rows, oldest first
+  audit verify --db URL [--project FILE]   checks the audit chain and the alarm journal
+                                           against it: exit 0 intact, 1 broken (the first
+                                           broken link shown), 2 cannot check
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checks the tamper-evident audit trail: every audit row&apos;s hash against its content and the row before it, the chain&apos;s head against its last row, and every alarm journal row against its audit rows. Prints a one-line summary (exit 0) or the first broken link (exit 1); exit 2 when the database cannot be checked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>audit chain intact: %1 rows checked up to seq %2 (head %3), %4 written before the chain began; %5 alarm journal rows checked, %6 older than the chain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>audit chain BROKEN: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(%1 rows before it verified)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot verify the audit chain of %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PumpWatch::Cli::BackupCommands</name>
+    <message>
+        <source>  db backup --db URL --to FILE             a consistent copy while the servers write
+  db restore --db URL --from FILE          replace the database by a backup (stop the servers first)
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown command &apos;db %1&apos;; commands:
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copies the history database (history, alarm journal, audit trail) to FILE while the workstations and servers go on writing. SQLite: SQLite&apos;s online backup, then PRAGMA integrity_check on the copy. PostgreSQL: pg_dump -Fc.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the command</source>
+        <translation type="unfinished">命令</translation>
+    </message>
+    <message>
+        <source>the backup file to write</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>FILE</source>
+        <translation type="unfinished">文件</translation>
+    </message>
+    <message>
+        <source>--to must not be the database itself</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 → %2: %3 MB, schema version %4, integrity ok; copied in %5 s, %6 s in all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 → %2: %3 MB, %4 tables&apos; data, schema version %5 (pg_dump %6, server %7), %8 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replaces the history database by a backup made with `db backup`, after checking it. Stop pumpwatch-server and the workstations that use the database first: a database in use is refused. SQLite: the replaced file is kept as &lt;name&gt;.before-restore-&lt;time&gt;. PostgreSQL: pg_restore --clean --if-exists --single-transaction into the database of the URL.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the backup file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 restored from %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>; the replaced database is kept as %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 restored from %2 (%3 tables&apos; data, schema version %4)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1138,6 +1221,59 @@
     <message>
         <source>--db is required</source>
         <translation>必须指定 --db</translation>
+    </message>
+</context>
+<context>
+    <name>PumpWatch::Cli::PgBackup</name>
+    <message>
+        <source>%1 is not installed: install the Debian package postgresql-client</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 cannot be started: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 failed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a readable pg_dump archive (-Fc): %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no such file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished">%1：%2</translation>
+    </message>
+    <message>
+        <source>%1 holds no PumpWatch history (no schema_version rows)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is version %2, older than the server&apos;s PostgreSQL %3, and cannot dump it: install postgresql-client-%3 (apt.postgresql.org) or set PUMPWATCH_PG_BIN to its bin folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 cannot be written</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has schema version %2, written by a newer PumpWatch (this one knows up to %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 is in use by %n other session(s) (%2): stop the pumpwatch-server and workstations that use it first. Nothing was changed.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 not restored from %2 (the database is as it was): %3</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1827,6 +1963,65 @@
     </message>
 </context>
 <context>
+    <name>PumpWatch::Cli::SqliteBackup</name>
+    <message>
+        <source>%1: no such file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is damaged, not a sound database: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a PumpWatch history database (no schema_version: %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has schema version %2, written by a newer PumpWatch (this one knows up to %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: no such database file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 cannot be copied: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished">%1：%2</translation>
+    </message>
+    <message>
+        <source>%1 cannot be written</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot create the folder %1</source>
+        <translation type="unfinished">无法创建文件夹 %1</translation>
+    </message>
+    <message>
+        <source>%1 cannot be copied to %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is in use (%2): stop the workstation and pumpwatch-server that write it first. Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2. Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 cannot be kept as %2. Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 cannot be renamed to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PumpWatch::Cli::UserCommands</name>
     <message>
         <source>%1: the audit row could not be written: %2</source>
@@ -1901,6 +2096,90 @@
     <message>
         <source>%1: %2 done (%3)</source>
         <translation>%1：%2 已完成（%3）</translation>
+    </message>
+</context>
+<context>
+    <name>PumpWatch::Cli::VersionCommands</name>
+    <message>
+        <source>a drawing file instead of the project file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>give --project FILE or --drawing FILE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  project versions --project FILE          the versions kept of a project file (or --drawing FILE)
+  project restore --project FILE --version ID
+                                           bring a version back (the current one is kept)
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lists the versions every save keeps of a project or drawing file, oldest first: the id (the UTC time the content was replaced), when that content had been written (local time) and its size.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the command</source>
+        <translation type="unfinished">命令</translation>
+    </message>
+    <message>
+        <source>from now on keep N versions of the files in this folder (default 20, 0: none)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--keep must be a number from 0 to 1000</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: no versions kept (in %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n version(s) in %2, the newest %3 kept</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>ID                    replaced (local)         written (local)          bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Brings a kept version of a project or drawing file back. The version is read as the workstation would first: a broken one is refused. The content it replaces is kept as a version, so a restore can be undone with another. Stop the workstations editing the project first, or they may save over it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the version&apos;s id, as `project versions` lists it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: no version &apos;%2&apos; in %3 (`pumpwatch-cli project versions` lists them)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: cannot read: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: version %2 (%3) is broken, not restored; %1 is unchanged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: not restored: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: version %2 restored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>; the content it replaced is version %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>; it was the current content already</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2067,6 +2346,25 @@
     <message>
         <source>failed</source>
         <translation>失败</translation>
+    </message>
+</context>
+<context>
+    <name>PumpWatch::FileVersions</name>
+    <message>
+        <source>%1 cannot be written: %2</source>
+        <translation type="unfinished">无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read to keep it as a version: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the folder for its versions, %2, cannot be created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 cannot be kept as the version %2: %3</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2635,6 +2933,107 @@
     <message>
         <source>%1 holds no PumpWatch alarm journal (or one older than this program): %2</source>
         <translation>%1 中没有 PumpWatch 报警记录表（或版本比本程序旧）：%2</translation>
+    </message>
+</context>
+<context>
+    <name>PumpWatch::History::AuditChain</name>
+    <message>
+        <source>the audit chain&apos;s head: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the audit chain has no head (audit_head is empty)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>audit row seq %1 (id %2, %3, %4, %5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>alarm journal row %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the audit chain&apos;s head is missing (audit_head has no row)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>seq %1 missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>seq %1–%2 missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: deleted (the chain now starts at seq %2, id %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: deleted (the rows around it are id %2 and %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>changed — its seq is out of the chain&apos;s order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>changed — it does not start from the genesis hash</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>changed — its hash was recomputed, but seq %1 was chained to the hash it had</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>changed — its link to seq %1 does not match</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>changed — its hash does not match its content</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>changed — its journal_id %1 does not match its target %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>the last %n row(s) were removed: the chain head says seq %1, the table ends at %2</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>added outside the chain — the chain head says seq %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>changed — its hash was recomputed, but the chain head holds the hash it had</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the chain head was changed: it holds seq 0 but not the genesis hash</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>audit row id %1 (%2, %3, %4): added outside the chain — it has no seq, though it is newer than the chain&apos;s first row (id %5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>added outside the audit — no audit row records its opening</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>deleted — its audit record seq %1 has no row in the table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is %2 in the table, %3 in its audit record seq %4</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -5831,6 +6230,287 @@
     </message>
 </context>
 <context>
+    <name>PumpWatch::Ui::AuditViewer</name>
+    <message>
+        <source>Control commands (all)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Control: select</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Control: operate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Control: cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Control: confirmed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Control: failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Control: expired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value written</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Limits changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alarm journal (all)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alarm raised</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alarm ended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alarm acknowledged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alarm shelved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alarm unshelved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Login</source>
+        <translation type="unfinished">登录名</translation>
+    </message>
+    <message>
+        <source>Logout</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Screen locked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Screen unlocked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Workstation closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Report corrected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Report reviewed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Meter replaced</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drawing saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User accounts (all)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User edited</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User&apos;s role changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User disabled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User enabled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password reset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password changed</source>
+        <translation type="unfinished">密码修改时间</translation>
+    </message>
+    <message>
+        <source>Account locked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account unlocked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Role permissions changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password rules changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All actions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Query</source>
+        <translation type="unfinished">查询</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation type="unfinished">导出…</translation>
+    </message>
+    <message>
+        <source>Verify</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Audit trail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>login or name; empty: everybody</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished">时间</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation type="unfinished">用户</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation type="unfinished">角色</translation>
+    </message>
+    <message>
+        <source>Workstation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Station</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Old → new</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation type="unfinished">说明</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation type="unfinished">至</translation>
+    </message>
+    <message>
+        <source>Export the audit trail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>audit.csv</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation type="unfinished">CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>No history database: the audit trail is not stored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The start of the period must be before its end.</source>
+        <translation type="unfinished">时段的开始必须早于结束。</translation>
+    </message>
+    <message>
+        <source>No station matches “%1”.</source>
+        <translation type="unfinished">没有站点与“%1”匹配。</translation>
+    </message>
+    <message>
+        <source>Querying…</source>
+        <translation type="unfinished">查询中…</translation>
+    </message>
+    <message>
+        <source>Verifying the audit chain…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ok</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The newest %1 rows shown; narrow the filter to see older ones.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Intact: %1 audit rows and %2 alarm journal rows verified (%3 rows from before the chain began)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Broken: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot verify: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished">%1：%2</translation>
+    </message>
+</context>
+<context>
     <name>PumpWatch::Ui::BindingEditor</name>
     <message>
         <source>Bindings</source>
@@ -7123,6 +7803,10 @@
     <message>
         <source>%1 may not close the workstation: someone with the permission “%2” must log in to exit (Ctrl+L). The alarms stay watched while it runs.</source>
         <translation>%1 不能关闭工作站：须由具有“%2”权限的用户登录后退出（Ctrl+L）。工作站运行期间报警持续监视。</translation>
+    </message>
+    <message>
+        <source>&amp;Audit trail…</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

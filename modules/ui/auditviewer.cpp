@@ -55,6 +55,19 @@ constexpr ActionName ActionNames[] = {
     {"report.review", QT_TRANSLATE_NOOP("PumpWatch::Ui::AuditViewer", "Report reviewed")},
     {"meter.replace", QT_TRANSLATE_NOOP("PumpWatch::Ui::AuditViewer", "Meter replaced")},
     {"drawing.save", QT_TRANSLATE_NOOP("PumpWatch::Ui::AuditViewer", "Drawing saved")},
+    {"user.", QT_TRANSLATE_NOOP("PumpWatch::Ui::AuditViewer", "User accounts (all)")},
+    {"user.add", QT_TRANSLATE_NOOP("PumpWatch::Ui::AuditViewer", "User added")},
+    {"user.edit", QT_TRANSLATE_NOOP("PumpWatch::Ui::AuditViewer", "User edited")},
+    {"user.role", QT_TRANSLATE_NOOP("PumpWatch::Ui::AuditViewer", "User's role changed")},
+    {"user.disable", QT_TRANSLATE_NOOP("PumpWatch::Ui::AuditViewer", "User disabled")},
+    {"user.enable", QT_TRANSLATE_NOOP("PumpWatch::Ui::AuditViewer", "User enabled")},
+    {"user.reset_password", QT_TRANSLATE_NOOP("PumpWatch::Ui::AuditViewer", "Password reset")},
+    {"user.password", QT_TRANSLATE_NOOP("PumpWatch::Ui::AuditViewer", "Password changed")},
+    {"user.lock", QT_TRANSLATE_NOOP("PumpWatch::Ui::AuditViewer", "Account locked")},
+    {"user.unlock", QT_TRANSLATE_NOOP("PumpWatch::Ui::AuditViewer", "Account unlocked")},
+    {"role.permissions",
+     QT_TRANSLATE_NOOP("PumpWatch::Ui::AuditViewer", "Role permissions changed")},
+    {"password.policy", QT_TRANSLATE_NOOP("PumpWatch::Ui::AuditViewer", "Password rules changed")},
 };
 
 QDateTime wallTime(qint64 ms, const QTimeZone& zone)

@@ -6,6 +6,7 @@
 #include "faceplate.h"
 #include "graphicspanel.h"
 #include "limiteditor.h"
+#include "auditviewer.h"
 #include "logindialog.h"
 #include "mappanel.h"
 #include "passworddialog.h"
@@ -309,6 +310,7 @@ void MainWindow::buildMenus()
         file->addAction(tr("Change &password…"), this, &MainWindow::openPasswordChange);
     m_userAdminAction =
         file->addAction(tr("&Users and permissions…"), this, &MainWindow::openUserAdmin);
+    m_auditAction = file->addAction(tr("&Audit trail…"), this, &MainWindow::openAudit);
     file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q)); // asks; see requestExit()
@@ -493,6 +495,16 @@ void MainWindow::updateAccountActions()
 {
     m_passwordAction->setEnabled(m_services.session.user().has_value());
     m_userAdminAction->setEnabled(m_services.session.may(Action::ManageUsers));
+    m_auditAction->setEnabled(m_services.session.may(Action::ViewAudit));
+}
+
+void MainWindow::openAudit()
+{
+    if (!m_services.session.may(Action::ViewAudit))
+        return;
+    auto* viewer = new AuditViewer(m_services, this);
+    viewer->setAttribute(Qt::WA_DeleteOnClose);
+    viewer->show();
 }
 
 void MainWindow::openUserAdmin()

@@ -88,6 +88,8 @@ public:
     /// 用户管理 (with the permission "users.manage"), 修改密码 (any user logged in).
     void openUserAdmin();
     void openPasswordChange();
+    /// 审计日志 (with the permission "audit.view"): filters, export, the chain's check.
+    void openAudit();
     QueryPanel* queries() const { return m_queries; }
     /// Brings the queries dock forward at `tab`: 0 综合查询, 1 对比查询, 2 同比/环比.
     void openQueries(int tab = 0);
@@ -120,6 +122,7 @@ private:
     UserStore& m_users;
     QAction* m_userAdminAction = nullptr;
     QAction* m_passwordAction = nullptr;
+    QAction* m_auditAction = nullptr;
     QSettings& m_settings;
     StationListModel m_stations;
     AlarmCenter m_alarms;
