@@ -66,11 +66,15 @@ if(UNIX AND NOT APPLE)
 
     set(CPACK_DEBIAN_WORKSTATION_PACKAGE_NAME pumpwatch-workstation)
     set(CPACK_DEBIAN_WORKSTATION_PACKAGE_SECTION x11)
-    # The xcb/Wayland platform plugins (qt6-qpa-plugins), the SVG image plugin and icon engine
-    # (libqt6svg6: symbols, icons), the multimedia backends (libqt6multimedia6: the alarm horn),
-    # Chinese glyphs (fonts-noto-cjk). mosquitto: `pumpwatch --demo --gateways` starts one.
+    # The SVG image plugin and icon engine (libqt6svg6: symbols, icons), the multimedia
+    # backends (libqt6multimedia6; the alarm horn plays through PulseAudio/PipeWire, which Qt
+    # Multimedia 6.4 links), Chinese glyphs (fonts-noto-cjk). The X11 platform plugin is in
+    # libqt6gui6 (Debian 12's qt6-qpa-plugins holds only VNC and TUIO); the Wayland one is
+    # qt6-wayland, recommended: without it Qt runs through XWayland. mosquitto: `pumpwatch
+    # --demo --gateways` starts one.
     set(CPACK_DEBIAN_WORKSTATION_PACKAGE_DEPENDS
-        "${pumpwatch_qt_runtime}, qt6-qpa-plugins, libqt6svg6, libqt6multimedia6, fonts-noto-cjk")
+        "${pumpwatch_qt_runtime}, libqt6gui6, libqt6svg6, libqt6multimedia6, fonts-noto-cjk")
+    set(CPACK_DEBIAN_WORKSTATION_PACKAGE_RECOMMENDS "qt6-wayland")
     set(CPACK_DEBIAN_WORKSTATION_PACKAGE_SUGGESTS "mosquitto, pumpwatch-cli")
 
     set(CPACK_DEBIAN_SERVER_PACKAGE_NAME pumpwatch-server)

@@ -17,7 +17,8 @@ build=${1:?usage: debian_install_test.sh BUILD_DIR WORK_DIR}
 work=${2:?usage: debian_install_test.sh BUILD_DIR WORK_DIR}
 mirror=${PUMPWATCH_DEBIAN_MIRROR:-http://deb.debian.org/debian}
 started=$(date +%s)
-pids=()
+pids=()   # processes to end at exit
+groups=() # process groups to end at exit
 
 say() { echo "[$(($(date +%s) - started)) s] $*"; }
 fail() {
@@ -44,8 +45,8 @@ mounts=(dev/pts proc sys)
 # mounted there (never delete through a mount: the host's /dev/pts, /proc or /sys).
 remove_root() {
     local pid m
-    for pid in $(ls /proc | grep -E '^[0-9]+$'); do
-        [ "$(readlink "/proc/$pid/root" 2>/dev/null)" = "$root" ] && kill -KILL "$pid" 2>/dev/null
+    for pid in /proc/[0-9]*; do
+        [ "$(readlink "$pid/root" 2>/dev/null)" = "$root" ] && kill -KILL "${pid#/proc/}" 2>/dev/null
     done
     for m in "${mounts[@]}"; do
         mountpoint -q "$root/$m" 2>/dev/null && umount "$root/$m"
@@ -65,6 +66,10 @@ cleanup() {
         kill -KILL "$pid" 2>/dev/null
         wait "$pid" 2>/dev/null
     done
+    for pid in "${groups[@]}"; do
+        kill -KILL -- "-$pid" 2>/dev/null
+        wait "$pid" 2>/dev/null
+    done
     remove_root || code=1
     say "cleaned up"
     exit $code
@@ -75,6 +80,13 @@ trap 'exit 130' INT TERM
 # A run killed before its cleanup left its root behind.
 remove_root || fail "cannot remove the previous run's $work"
 mkdir -p "$work/debs"
+
+# --- a fresh Debian 12, fetched while CPack works ---------------------------------------------
+say "debootstrap --variant=minbase bookworm $mirror (in the background)"
+# In a session of its own: a failure ends it with its downloads and dpkg (kill -- -PID).
+setsid debootstrap --variant=minbase bookworm "$root" "$mirror" >"$work/debootstrap.log" 2>&1 &
+debootstrap=$!
+groups+=("$debootstrap")
 
 # --- the packages -----------------------------------------------------------------------------
 say "cpack -G DEB"
@@ -90,16 +102,15 @@ for p in workstation server sim cli; do
     done
 done
 depends=$(dpkg-deb -f "$work"/debs/pumpwatch-workstation_*.deb Depends)
-for d in libqt6widgets6 libqt6sql6-sqlite qt6-qpa-plugins libqt6svg6 fonts-noto-cjk; do
+for d in libqt6widgets6 libqt6sql6-sqlite libqt6svg6 libqt6multimedia6 fonts-noto-cjk; do
     [[ ", $depends," == *", $d"[\ ,]* ]] || fail "pumpwatch-workstation does not depend on $d"
 done
 dpkg-deb --ctrl-tarfile "$work"/debs/pumpwatch-server_*.deb | tar -xO ./conffiles |
     grep -qx /etc/pumpwatch/server.conf || fail "/etc/pumpwatch/server.conf is not a conffile"
 
-# --- a fresh Debian 12 ------------------------------------------------------------------------
-say "debootstrap --variant=minbase bookworm $mirror"
-debootstrap --variant=minbase bookworm "$root" "$mirror" >"$work/debootstrap.log" 2>&1 ||
-    { tail -30 "$work/debootstrap.log"; fail "debootstrap failed"; }
+debootstrap_code=0
+wait "$debootstrap" || debootstrap_code=$?
+[ $debootstrap_code -eq 0 ] || { tail -30 "$work/debootstrap.log"; fail "debootstrap failed"; }
 say "debootstrap done"
 mount -t proc proc "$root/proc"
 mount -t sysfs sysfs "$root/sys"
@@ -110,7 +121,12 @@ echo force-unsafe-io >"$root/etc/dpkg/dpkg.cfg.d/pumpwatch-test-unsafe-io"
 printf '#!/bin/sh\nexit 101\n' >"$root/usr/sbin/policy-rc.d"
 chmod 0755 "$root/usr/sbin/policy-rc.d"
 
-in_root() { chroot "$root" env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin LANG=C.UTF-8 "$@"; }
+# A clean environment inside, but a proxy the host's apt uses is apt's inside too.
+proxy=()
+for v in http_proxy https_proxy no_proxy; do
+    [ -n "${!v:-}" ] && proxy+=("$v=${!v}")
+done
+in_root() { chroot "$root" env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin LANG=C.UTF-8 "${proxy[@]}" "$@"; }
 # As the service user, in its state folder, as systemd runs the unit (no LANG: no locale.conf).
 as_service() {
     chroot --userspec=pumpwatch:pumpwatch "$root" env -i --chdir=/var/lib/pumpwatch \
@@ -130,6 +146,7 @@ say "apt-get install done: $(grep -oE '[0-9]+ newly installed' "$work/apt.log")"
 
 # --- what the packages put in place -----------------------------------------------------------
 for p in pumpwatch-workstation pumpwatch-server pumpwatch-sim pumpwatch-cli; do
+    # shellcheck disable=SC2016 # dpkg-query's ${Field}, not the shell's
     [ "$(in_root dpkg-query -W -f='${Status}' "$p")" = "install ok installed" ] ||
         fail "$p is not installed"
 done
@@ -161,6 +178,7 @@ passwd=$(in_root getent passwd pumpwatch) || fail "no user pumpwatch"
     fail "/var/lib/pumpwatch: $(stat -c '%U:%G %a' "$root/var/lib/pumpwatch")"
 [ "$(stat -c '%U:%G %a' "$root/etc/pumpwatch/server.conf")" = "root:pumpwatch 640" ] ||
     fail "/etc/pumpwatch/server.conf: $(stat -c '%U:%G %a' "$root/etc/pumpwatch/server.conf")"
+# shellcheck disable=SC2016
 in_root dpkg-query -W -f='${Conffiles}' pumpwatch-server | grep -q ' /etc/pumpwatch/server.conf ' ||
     fail "dpkg does not treat /etc/pumpwatch/server.conf as a conffile"
 # Enabled: started at every boot.
@@ -169,7 +187,7 @@ wants=$root/etc/systemd/system/multi-user.target.wants/pumpwatch-server.service
 
 # Qt's own strings (qtbase_zh_CN.qm, from Qt's translations folder) and ours, from the
 # installed programs.
-help=$(in_root env LANG=zh_CN.UTF-8 pumpwatch-server --help)
+help=$(in_root env LANG=zh_CN.UTF-8 pumpwatch-server --help) || fail "pumpwatch-server --help: $help"
 [[ $help == *"用法："* ]] || fail "Qt's own strings not in Chinese (qtbase_zh_CN.qm): $help"
 [[ $help == *"PumpWatch 采集、报警与历史服务"* ]] || fail "PumpWatch's strings not in Chinese: $help"
 help=$(in_root env LANG=zh_CN.UTF-8 QT_QPA_PLATFORM=offscreen pumpwatch --help) ||
@@ -183,6 +201,12 @@ user=$(sed -n 's/^User=//p' "$unit")
 [ "$user" = pumpwatch ] || fail "the unit runs as '$user'"
 grep -qx 'Restart=always' "$unit" || fail "the unit does not restart the server (exit 3: standby)"
 grep -qx 'WantedBy=multi-user.target' "$unit" || fail "the unit is not wanted by multi-user.target"
+# systemd's own reading of the installed unit, where the host has systemd-analyze (the root
+# has no systemd to read it with --root=): nothing but the program's absence on the host.
+if command -v systemd-analyze >/dev/null; then
+    verify=$(systemd-analyze verify "$unit" 2>&1 | grep -v '/usr/bin/pumpwatch-server is not executable' || true)
+    [ -z "$verify" ] || fail "systemd-analyze verify $unit: $verify"
+fi
 exec_start=$(sed -n 's/^ExecStart=//p' "$unit")
 env_file=$(sed -n 's/^EnvironmentFile=-\{0,1\}//p' "$unit")
 condition=$(sed -n 's/^ConditionPathExists=//p' "$unit")
@@ -191,9 +215,12 @@ condition=$(sed -n 's/^ConditionPathExists=//p' "$unit")
 declare -A unit_env=()
 while IFS= read -r line; do
     [[ $line =~ ^[[:space:]]*([A-Za-z_][A-Za-z0-9_]*)=(.*)$ ]] || continue
+    name=${BASH_REMATCH[1]}
     value=${BASH_REMATCH[2]}
-    [[ $value =~ ^\"(.*)\"$ || $value =~ ^\'(.*)\'$ ]] && value=${BASH_REMATCH[1]}
-    unit_env[${BASH_REMATCH[1]}]=$value
+    if [[ $value =~ ^\"(.*)\"$ || $value =~ ^\'(.*)\'$ ]]; then
+        value=${BASH_REMATCH[1]}
+    fi
+    unit_env[$name]=$value
 done <"$root$env_file"
 # ExecStart= as systemd expands it: ${NAME} is one argument, $NAME alone is split at spaces
 # (nothing when empty).
@@ -208,7 +235,7 @@ for w in "${words[@]}"; do
             w=${w/"${BASH_REMATCH[0]}"/${unit_env[${BASH_REMATCH[1]}]:-}}
         done
         command+=("$w")
-    done
+    fi
 done
 echo "ExecStart, expanded: ${command[*]}"
 db=${unit_env[PUMPWATCH_DB]:-}
@@ -217,7 +244,7 @@ db=${unit_env[PUMPWATCH_DB]:-}
 # A three-station city on free ports, written where the unit expects the project.
 port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 base=
-for try in $(seq 1 50); do
+for _ in $(seq 1 50); do
     candidate=$((24000 + RANDOM % 8000))
     ok=yes
     for i in $(seq 0 7); do port_free $((candidate + i)) || ok=no; done
@@ -271,8 +298,8 @@ done
 say "the CLI reads ${#rows[@]} rows: ${rows[1]}"
 [ "${rows[0]}" = "Station,Tag,Time,Value,Unit,Quality" ] || fail "export header: ${rows[0]}"
 for r in "${rows[@]:1}"; do
-    IFS=, read -r station tag time value unit quality <<<"$r"
-    [ "$unit,$quality" = "MPa,good" ] || fail "row $r"
+    IFS=, read -r _ tag _ value unit quality <<<"$r"
+    [ "$tag,$unit,$quality" = "出水压力,MPa,good" ] || fail "row $r"
     awk -v a="$value" -v b="$pressure" 'BEGIN { d = a - b; exit !(d < 1e-6 && d > -1e-6) }' ||
         fail "stored $value, the simulator serves $pressure: $r"
 done
