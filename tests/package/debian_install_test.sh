@@ -45,9 +45,11 @@ mounts=(dev/pts proc sys)
 # mounted there (never delete through a mount: the host's /dev/pts, /proc or /sys).
 remove_root() {
     local pid m
-    for pid in /proc/[0-9]*; do
-        [ "$(readlink "$pid/root" 2>/dev/null)" = "$root" ] && kill -KILL "${pid#/proc/}" 2>/dev/null
-    done
+    find /proc -mindepth 2 -maxdepth 2 -name root -lname "$root" 2>/dev/null |
+        while read -r pid; do
+            pid=${pid#/proc/}
+            kill -KILL "${pid%/root}" 2>/dev/null
+        done
     for m in "${mounts[@]}"; do
         mountpoint -q "$root/$m" 2>/dev/null && umount "$root/$m"
     done
@@ -107,6 +109,7 @@ for d in libqt6widgets6 libqt6sql6-sqlite libqt6svg6 libqt6multimedia6 fonts-not
 done
 dpkg-deb --ctrl-tarfile "$work"/debs/pumpwatch-server_*.deb | tar -xO ./conffiles |
     grep -qx /etc/pumpwatch/server.conf || fail "/etc/pumpwatch/server.conf is not a conffile"
+say "packages built"
 
 debootstrap_code=0
 wait "$debootstrap" || debootstrap_code=$?
@@ -138,9 +141,10 @@ mkdir -p "$root/tmp/debs"
 cp "$work"/debs/*.deb "$root/tmp/debs/"
 in_root apt-get update -qq >"$work/apt.log" 2>&1 || { cat "$work/apt.log"; fail "apt-get update failed"; }
 # Recommends off: the test's download stays smaller; every Depends is installed.
+debs=()
+for f in "$root"/tmp/debs/pumpwatch-*.deb; do debs+=("/tmp/debs/${f##*/}"); done
 in_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends \
-    /tmp/debs/pumpwatch-workstation_*.deb /tmp/debs/pumpwatch-server_*.deb \
-    /tmp/debs/pumpwatch-sim_*.deb /tmp/debs/pumpwatch-cli_*.deb >>"$work/apt.log" 2>&1 ||
+    "${debs[@]}" >>"$work/apt.log" 2>&1 ||
     { tail -40 "$work/apt.log"; fail "apt-get install of the packages failed"; }
 say "apt-get install done: $(grep -oE '[0-9]+ newly installed' "$work/apt.log")"
 
