@@ -178,10 +178,11 @@ done
 
 passwd=$(in_root getent passwd pumpwatch) || fail "no user pumpwatch"
 [[ $passwd == *:/var/lib/pumpwatch:/usr/sbin/nologin ]] || fail "user pumpwatch: $passwd"
-[ "$(stat -c '%U:%G %a' "$root/var/lib/pumpwatch")" = "pumpwatch:pumpwatch 750" ] ||
-    fail "/var/lib/pumpwatch: $(stat -c '%U:%G %a' "$root/var/lib/pumpwatch")"
-[ "$(stat -c '%U:%G %a' "$root/etc/pumpwatch/server.conf")" = "root:pumpwatch 640" ] ||
-    fail "/etc/pumpwatch/server.conf: $(stat -c '%U:%G %a' "$root/etc/pumpwatch/server.conf")"
+# Owners by the root's names (stat inside: the host's names for the ids differ).
+owner=$(in_root stat -c '%U:%G %a' /var/lib/pumpwatch)
+[ "$owner" = "pumpwatch:pumpwatch 750" ] || fail "/var/lib/pumpwatch: $owner"
+owner=$(in_root stat -c '%U:%G %a' /etc/pumpwatch/server.conf)
+[ "$owner" = "root:pumpwatch 640" ] || fail "/etc/pumpwatch/server.conf: $owner"
 # shellcheck disable=SC2016
 in_root dpkg-query -W -f='${Conffiles}' pumpwatch-server | grep -q ' /etc/pumpwatch/server.conf ' ||
     fail "dpkg does not treat /etc/pumpwatch/server.conf as a conffile"
@@ -308,7 +309,7 @@ for r in "${rows[@]:1}"; do
         fail "stored $value, the simulator serves $pressure: $r"
 done
 grep -q "database connected" "$work/server.log" || fail "no 'database connected' in the log"
-[ "$(stat -c %U "$root${db#sqlite:}")" = pumpwatch ] || fail "the database is not the service user's"
+[ "$(in_root stat -c %U "${db#sqlite:}")" = pumpwatch ] || fail "the database is not the service user's"
 
 kill -TERM "$server"
 code=0
