@@ -296,12 +296,14 @@ for i in $(seq 1 60); do
     kill -0 "$server" 2>/dev/null || { cat "$work/server.log"; fail "the server exited"; }
     if out=$(as_service pumpwatch-cli history export --project "$condition" --db "$db" \
         --station S0002 --quantity outlet_pressure --from "$from" --to "$to" --step raw 2>&1); then
-        mapfile -t rows < <(printf '%s' "$out" | sed -e '1s/^\xEF\xBB\xBF//' | tr -d '\r')
-        [ ${#rows[@]} -ge 3 ] && break
+        out=${out#$'\xEF\xBB\xBF'} # the byte order mark for Excel
+        mapfile -t rows < <(printf '%s' "$out" | tr -d '\r')
+        # The paused city's values hold still: one stored sample each (no-change filter).
+        [ ${#rows[@]} -ge 2 ] && break
     fi
     sleep 1
 done
-[ ${#rows[@]} -ge 3 ] || { cat "$work/server.log"; fail "no samples stored after 60 s: $out"; }
+[ ${#rows[@]} -ge 2 ] || { cat "$work/server.log"; fail "no samples stored after 60 s: $out"; }
 say "the CLI reads ${#rows[@]} rows: ${rows[1]}"
 [ "${rows[0]}" = "Station,Tag,Time,Value,Unit,Quality" ] || fail "export header: ${rows[0]}"
 for r in "${rows[@]:1}"; do
