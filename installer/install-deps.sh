@@ -43,6 +43,10 @@ packages=(
     qt6-httpserver-dev qt6-websockets-dev
     # the fuzz targets: clang with libFuzzer and the sanitizers (tests/fuzz)
     clang libclang-rt-14-dev
+    # the .deb packages: dpkg-shlibdeps turns the linked libraries into Depends (CPack,
+    # installer/packaging.cmake); debootstrap makes the fresh Debian 12 root tests/package
+    # installs them into
+    dpkg-dev debootstrap
 )
 
 missing=()
