@@ -4,6 +4,11 @@
 
 #include <cstdio>
 
+#ifdef Q_OS_UNIX
+#include <pwd.h>
+#include <unistd.h>
+#endif
+
 namespace PumpWatch::Cli {
 
 QTextStream& CliIo::out()
@@ -83,7 +88,15 @@ std::optional<History::DatabaseUrl> CliIo::databaseUrl(const QCommandLineParser&
 
 QString CliIo::systemLogin()
 {
-    return qEnvironmentVariable("USER", qEnvironmentVariable("USERNAME"));
+    // $USER is missing under sudo -u, cron and systemd; the account itself never is.
+    QString name = qEnvironmentVariable("USER", qEnvironmentVariable("USERNAME"));
+#ifdef Q_OS_UNIX
+    if (name.isEmpty()) {
+        if (const passwd* pw = getpwuid(getuid()))
+            name = QString::fromLocal8Bit(pw->pw_name);
+    }
+#endif
+    return name;
 }
 
 int CliIo::require(const QCommandLineParser& parser,

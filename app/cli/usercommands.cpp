@@ -132,9 +132,10 @@ int UserCommands::run(const QStringList& args)
     if (command == u"list") {
         const qint64 now = QDateTime::currentMSecsSinceEpoch();
         for (const User& u : store->users()) {
-            const QString state = u.disabled        ? QStringLiteral("disabled")
-                                  : u.isLocked(now) ? QStringLiteral("locked")
-                                                    : QStringLiteral("active");
+            const QString state = u.disabled             ? QStringLiteral("disabled")
+                                  : u.isLocked(now)      ? QStringLiteral("locked")
+                                  : u.mustChangePassword ? QStringLiteral("must-change-password")
+                                                         : QStringLiteral("active");
             CliIo::out()
                 << QStringList{u.name, u.displayName, roleCode(u.role), u.department, state}.join(
                        u'\t')

@@ -1,5 +1,6 @@
 #include "users.h"
 
+#include <QDateTime>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -191,6 +192,7 @@ bool UserStore::set(const QString& name, const QString& displayName, Role role,
     u.name = name;
     u.displayName = displayName.isEmpty() ? name : displayName;
     u.role = role;
+    u.passwordChangedMs = QDateTime::currentMSecsSinceEpoch();
     setHash(u, password, iterations);
     for (User& existing : m_users) {
         if (existing.name == name) {

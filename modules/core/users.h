@@ -41,8 +41,8 @@ struct User {
     qint64 passwordChangedMs = 0;
     bool mustChangePassword = false; ///< set by an administrator's (re)set: changed at login
     int iterations = 0;
-    QByteArray salt;
-    QByteArray hash;
+    QByteArray salt = {};
+    QByteArray hash = {};
 
     bool isLocked(qint64 nowMs) const { return lockedUntilMs > nowMs; }
 };

@@ -2,11 +2,11 @@
 
 #include "alarmpanel.h"
 #include "alarmquery.h"
+#include "auditviewer.h"
 #include "editor/drawingeditors.h"
 #include "faceplate.h"
 #include "graphicspanel.h"
 #include "limiteditor.h"
-#include "auditviewer.h"
 #include "logindialog.h"
 #include "mappanel.h"
 #include "passworddialog.h"
@@ -733,18 +733,32 @@ bool MainWindow::snapshot(const QString& dir, QString* error)
     }
     if (!snapshotReports(dir, error))
         return false;
-    // The administrator's pages: the users and the role permissions.
+    // The administrator's pages, as an administrator sees them: the users and the role
+    // permissions (the dispatcher on duty comes back afterwards).
     {
+        const std::optional<User> onDuty = m_services.session.user();
+        for (const User& u : m_users.users()) {
+            if (m_users.may(u, Action::ManageUsers)) {
+                m_services.session.setUser(u);
+                break;
+            }
+        }
         UserAdminDialog admin(m_services, m_users, this);
         admin.show();
         QCoreApplication::processEvents();
-        if (!save(&admin, QStringLiteral("users")))
+        if (!save(&admin, QStringLiteral("users"))) {
+            if (onDuty)
+                m_services.session.setUser(*onDuty);
             return false;
+        }
         admin.tabs()->setCurrentIndex(1);
         QCoreApplication::processEvents();
-        if (!save(&admin, QStringLiteral("users-permissions")))
-            return false;
+        const bool saved = save(&admin, QStringLiteral("users-permissions"));
         admin.close();
+        if (onDuty)
+            m_services.session.setUser(*onDuty);
+        if (!saved)
+            return false;
     }
     // What the images show, as text for checks and the guide: the banner and the list's rows.
     {

@@ -54,9 +54,12 @@ UserAdminDialog::UserAdminDialog(Services& services, UserStore& users, QWidget* 
     layout->addWidget(m_tabs);
     layout->addWidget(m_message);
     layout->addWidget(close);
-    if (!canChange())
+    if (!m_services.history)
         showMessage(tr("This workstation has no history database, so changes could not be "
                        "audited: users and permissions are shown read-only."),
+                    true);
+    else if (!canChange())
+        showMessage(tr("Needs the permission “%1”.").arg(actionDisplayName(Action::ManageUsers)),
                     true);
     resize(860, 520);
     refresh();
@@ -279,7 +282,7 @@ bool UserAdminDialog::apply(const QString& action, const QString& target, const 
     e.target = target;
     e.oldValue = oldValue;
     e.newValue = newValue;
-    if (!canChange()) {
+    if (!m_services.history) {
         showMessage(tr("No history database: the change cannot be audited and is not made."), true);
         return false;
     }

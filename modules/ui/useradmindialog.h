@@ -40,7 +40,11 @@ public:
     QTableWidget* userTable() const { return m_users; }
     QTableWidget* permissionGrid() const { return m_grid; }
     QTabWidget* tabs() const { return m_tabs; }
-    bool canChange() const { return m_services.history != nullptr; }
+    /// Changes need an audit sink and a user who may manage users.
+    bool canChange() const
+    {
+        return m_services.history != nullptr && m_services.session.may(Action::ManageUsers);
+    }
     /// The last refusal or failure shown ("" after a success).
     QString message() const;
 

@@ -96,7 +96,7 @@ inline double volume(qint64 ms)
 
 inline User admin()
 {
-    return {QStringLiteral("zhaoliu"), QStringLiteral("赵六"), Role::Administrator, 0, {}, {}};
+    return {QStringLiteral("zhaoliu"), QStringLiteral("赵六"), {}, Role::Administrator};
 }
 
 inline Project project()

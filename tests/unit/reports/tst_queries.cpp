@@ -199,7 +199,7 @@ private Q_SLOTS:
         c.method = CorrectionMethod::Manual;
         c.reason = QStringLiteral("表计校验");
         const User admin{
-            QStringLiteral("zhaoliu"), QStringLiteral("赵六"), Role::Administrator, 0, {}, {}};
+            QStringLiteral("zhaoliu"), QStringLiteral("赵六"), {}, Role::Administrator};
         QString error;
         QVERIFY2(store.addCorrection(c, admin, QStringLiteral("ws1"), &error), qPrintable(error));
         const auto days =
@@ -419,7 +419,7 @@ private Q_SLOTS:
         QVERIFY2(reader.open(&error), qPrintable(error));
         if (replaced) {
             const User admin{
-                QStringLiteral("zhaoliu"), QStringLiteral("赵六"), Role::Administrator, 0, {}, {}};
+                QStringLiteral("zhaoliu"), QStringLiteral("赵六"), {}, Role::Administrator};
             QVERIFY2(ReportStore(reader.database())
                          .addReplacement({0,
                                           m_project.tagPath(meter),

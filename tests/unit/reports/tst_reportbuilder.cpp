@@ -219,7 +219,7 @@ private Q_SLOTS:
         c.corrected = 1650;
         c.method = CorrectionMethod::PairedMeter;
         c.reason = QStringLiteral("通讯中断");
-        User op{QStringLiteral("zhangsan"), QStringLiteral("张三"), Role::Operator, 0, {}, {}};
+        User op{QStringLiteral("zhangsan"), QStringLiteral("张三"), {}, Role::Operator};
         QVERIFY(!store.addCorrection(c, op, QStringLiteral("ws1"), &error));
         QVERIFY(error.contains(QStringLiteral("administrator")));
         QVERIFY2(store.addCorrection(c, m_admin, QStringLiteral("ws1"), &error), qPrintable(error));
@@ -349,7 +349,7 @@ private Q_SLOTS:
     {
         ReportStore store(m_reader->database());
         QString error;
-        const User lisi{QStringLiteral("lisi"), QStringLiteral("李四"), Role::Engineer, 0, {}, {}};
+        const User lisi{QStringLiteral("lisi"), QStringLiteral("李四"), {}, Role::Engineer};
         const auto issue = [&](const QString& name, const QByteArray& content) {
             QFile f(m_tmp.filePath(name));
             if (!f.open(QIODevice::WriteOnly) || f.write(content) != content.size())
@@ -375,11 +375,9 @@ private Q_SLOTS:
         // user of the same display name may.
         QVERIFY(!store.review(v2->id, lisi, QStringLiteral("ws1"), &error));
         QVERIFY(error.contains(QStringLiteral("李四")));
-        const User renamed{
-            QStringLiteral("lisi"), QStringLiteral("李工"), Role::Engineer, 0, {}, {}};
+        const User renamed{QStringLiteral("lisi"), QStringLiteral("李工"), {}, Role::Engineer};
         QVERIFY(!store.review(v2->id, renamed, QStringLiteral("ws1"), &error));
-        const User namesake{
-            QStringLiteral("lisi2"), QStringLiteral("李四"), Role::Engineer, 0, {}, {}};
+        const User namesake{QStringLiteral("lisi2"), QStringLiteral("李四"), {}, Role::Engineer};
         QVERIFY2(store.review(v1->id, namesake, QStringLiteral("ws1"), &error), qPrintable(error));
         QVERIFY2(store.review(v2->id, m_admin, QStringLiteral("ws1"), &error), qPrintable(error));
         QVERIFY(!store.review(v2->id, m_admin, QStringLiteral("ws1"), &error));
