@@ -283,7 +283,11 @@ done
 say "simulator on ports $base…, S0002 outlet pressure $pressure"
 
 say "pumpwatch-server as the unit starts it"
-as_service "${command[@]}" >"$work/server.log" 2>&1 &
+# exec: the background subshell becomes chroot, then env, then the server, so $! is the
+# server's own pid and SIGTERM reaches it (not a bash that would die of it with 143).
+(exec chroot --userspec=pumpwatch:pumpwatch "$root" env -i --chdir=/var/lib/pumpwatch \
+    PATH=/usr/bin:/bin HOME=/var/lib/pumpwatch USER=pumpwatch LOGNAME=pumpwatch \
+    "${command[@]}") >"$work/server.log" 2>&1 &
 server=$!
 pids+=("$server")
 
