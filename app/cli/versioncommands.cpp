@@ -17,11 +17,11 @@ namespace {
 
 QCommandLineOption drawingOption()
 {
-    return QCommandLineOption(QStringLiteral("drawing"),
-                              QCoreApplication::translate(
-                                  "PumpWatch::Cli::VersionCommands",
-                                  "a drawing file instead of the project file"),
-                              QStringLiteral("FILE"));
+    return QCommandLineOption(
+        QStringLiteral("drawing"),
+        QCoreApplication::translate("PumpWatch::Cli::VersionCommands",
+                                    "a drawing file instead of the project file"),
+        QStringLiteral("FILE"));
 }
 
 /// The file the command works on: --drawing, else --project; empty (and the reason said) when

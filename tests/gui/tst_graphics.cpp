@@ -182,7 +182,9 @@ private Q_SLOTS:
         QVERIFY(f);
         QVERIFY(!f->onButton()->isEnabled());
         QVERIFY(!f->offButton()->isEnabled());
-        QVERIFY2(f->reasonText().contains(u"Operator") && f->reasonText().contains(u"Viewer"),
+        // The reason names the viewer's role and the permission it lacks.
+        QVERIFY2(f->reasonText().contains(roleDisplayName(Role::Viewer)) &&
+                     f->reasonText().contains(actionDisplayName(Action::OperateEquipment)),
                  qPrintable(f->reasonText()));
         f->close();
         QTest::qWait(0);

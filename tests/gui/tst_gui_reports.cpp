@@ -213,7 +213,7 @@ private Q_SLOTS:
         const QModelIndex cell = table->model()->index(rowOf(table->model(), u"2026-11-01"_s), 2);
         table->setCurrentIndex(cell);
         QVERIFY(!f.panel.correctAction()->isEnabled());
-        QCOMPARE(f.panel.correctAction()->toolTip(), u"需要“管理员”权限"_s);
+        QCOMPARE(f.panel.correctAction()->toolTip(), u"需要“修正报表数据”权限"_s);
         doubleClick(table, cell);
         QVERIFY(!f.panel.correctionDialog());
     }

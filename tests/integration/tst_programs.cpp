@@ -11,17 +11,17 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
-#include <QSqlDatabase>
-#include <QSqlQuery>
 #include <QRegularExpression>
 #include <QSet>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
 #include <csignal>
+#include <functional>
 #include <pwd.h>
 #include <unistd.h>
-#include <functional>
 
 using namespace PumpWatch;
 
@@ -585,9 +585,16 @@ private Q_SLOTS:
         const QString good = dir.filePath(QStringLiteral("good"));
         QVERIFY(writeFile(weak, "short\n"));
         QVERIFY(writeFile(good, "Water-works-2026\n"));
-        const QStringList add{"user",   "add",    "admin",           "--role",
-                              "administrator",    "--name",          QStringLiteral("管理员"),
-                              "--data", data,     "--password-file"};
+        const QStringList add{"user",
+                              "add",
+                              "admin",
+                              "--role",
+                              "administrator",
+                              "--name",
+                              QStringLiteral("管理员"),
+                              "--data",
+                              data,
+                              "--password-file"};
         Run r = run("pumpwatch-cli", add + QStringList{weak});
         QCOMPARE(r.exitCode, 1);
         QVERIFY2(r.err.contains(QStringLiteral("8")), qPrintable(r.err));
