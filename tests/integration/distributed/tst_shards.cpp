@@ -35,7 +35,11 @@ private Q_SLOTS:
                 QStringLiteral("--shard"),
                 shard,
                 QStringLiteral("--stations"),
-                stations};
+                stations,
+                // Each its own history: the default one in the home folder outlives the test
+                // (its alarms, restored by the next run, made this test depend on the last).
+                QStringLiteral("--db"),
+                QStringLiteral("sqlite:") + dir.filePath(shard + QStringLiteral(".sqlite"))};
         };
         ServerProcess north, south;
         QVERIFY(north.start(serverArgs(QStringLiteral("north"), QStringLiteral("S0001-S0004")),
