@@ -26,16 +26,10 @@ private Q_SLOTS:
                  qPrintable(sim.errors()));
         const auto serverArgs = [&](const QString& shard, const QString& stations) {
             return QStringList{
-                QStringLiteral("--project"),
-                project,
-                QStringLiteral("--broker"),
+                QStringLiteral("--project"), project, QStringLiteral("--broker"),
                 QStringLiteral("mqtt://%1@127.0.0.1:%2").arg(shard).arg(broker.port()),
-                QStringLiteral("--server-id"),
-                shard,
-                QStringLiteral("--shard"),
-                shard,
-                QStringLiteral("--stations"),
-                stations,
+                QStringLiteral("--server-id"), shard, QStringLiteral("--shard"), shard,
+                QStringLiteral("--stations"), stations,
                 // Each its own history: the default one in the home folder outlives the test
                 // (its alarms, restored by the next run, made this test depend on the last).
                 QStringLiteral("--db"),
