@@ -1,5 +1,6 @@
 #include "alarmquery.h"
 
+#include "problemstyle.h"
 #include "stationpicker.h"
 #include "theme.h"
 
@@ -254,10 +255,7 @@ void AlarmQuery::filterChanged()
 void AlarmQuery::setStatus(const QString& text, bool problem)
 {
     m_status->setText(text);
-    m_status->setStyleSheet(
-        problem
-            ? QStringLiteral("color: %1; font-weight: bold;").arg(stateColours().critical.name())
-            : QString());
+    m_status->setStyleSheet(problem ? problemStyleSheet() : QString());
 }
 
 QString AlarmQuery::statusText() const

@@ -1,5 +1,6 @@
 #include "auditviewer.h"
 
+#include "problemstyle.h"
 #include "stationpicker.h"
 #include "theme.h"
 
@@ -226,10 +227,7 @@ void AuditViewer::setRange(qint64 fromMs, qint64 toMs)
 void AuditViewer::setStatus(const QString& text, bool problem)
 {
     m_status->setText(text);
-    m_status->setStyleSheet(
-        problem
-            ? QStringLiteral("color: %1; font-weight: bold;").arg(stateColours().critical.name())
-            : QString());
+    m_status->setStyleSheet(problem ? problemStyleSheet() : QString());
 }
 
 QString AuditViewer::statusText() const

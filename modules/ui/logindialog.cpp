@@ -1,5 +1,6 @@
 #include "logindialog.h"
 
+#include "problemstyle.h"
 #include "services.h"
 #include "theme.h"
 
@@ -55,8 +56,7 @@ LoginDialog::LoginDialog(UserStore& users, Mode mode, QSettings* settings, QWidg
     m_password->setObjectName(QStringLiteral("password"));
     m_hint->setWordWrap(true);
     m_hint->hide();
-    m_error->setStyleSheet(
-        QStringLiteral("color: %1; font-weight: bold;").arg(stateColours().critical.name()));
+    m_error->setStyleSheet(problemStyleSheet());
     m_error->setObjectName(QStringLiteral("error"));
     m_error->setWordWrap(true);
     // The message's line is there from the start, empty: it appears without moving the fields.

@@ -1,5 +1,6 @@
 #include "passworddialog.h"
 
+#include "problemstyle.h"
 #include "theme.h"
 
 #include <QDialogButtonBox>
@@ -23,8 +24,7 @@ PasswordDialog::PasswordDialog(Services& services, UserStore& users, QWidget* pa
     for (QLineEdit* e : {m_current, m_next, m_repeated})
         e->setEchoMode(QLineEdit::Password);
     m_message->setWordWrap(true);
-    m_message->setStyleSheet(
-        QStringLiteral("color: %1; font-weight: bold;").arg(stateColours().critical.name()));
+    m_message->setStyleSheet(problemStyleSheet());
     auto* rules = new QLabel(users.policy().describe(), this);
     rules->setWordWrap(true);
     auto* form = new QFormLayout;

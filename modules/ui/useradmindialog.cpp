@@ -1,5 +1,6 @@
 #include "useradmindialog.h"
 
+#include "problemstyle.h"
 #include "theme.h"
 #include "usereditdialog.h"
 
@@ -73,9 +74,7 @@ QString UserAdminDialog::message() const
 void UserAdminDialog::showMessage(const QString& text, bool error)
 {
     m_message->setText(text);
-    m_message->setStyleSheet(
-        error ? QStringLiteral("color: %1; font-weight: bold;").arg(stateColours().critical.name())
-              : QString());
+    m_message->setStyleSheet(error ? problemStyleSheet() : QString());
 }
 
 QWidget* UserAdminDialog::makeUsersPage()

@@ -1,5 +1,6 @@
 #include "usereditdialog.h"
 
+#include "problemstyle.h"
 #include "theme.h"
 
 #include <QComboBox>
@@ -31,8 +32,7 @@ UserEditDialog::UserEditDialog(Mode mode, const PasswordPolicy& policy, QWidget*
     for (QLineEdit* e : {m_password, m_repeated})
         e->setEchoMode(QLineEdit::Password);
     m_error->setWordWrap(true);
-    m_error->setStyleSheet(
-        QStringLiteral("color: %1; font-weight: bold;").arg(stateColours().critical.name()));
+    m_error->setStyleSheet(problemStyleSheet());
     auto* form = new QFormLayout;
     form->addRow(tr("Login"), m_login);
     if (mode != Mode::ResetPassword) {
