@@ -5,6 +5,7 @@
 #include "controlroom.h"
 
 #include <QJsonArray>
+#include <QProcess>
 #include <QTemporaryDir>
 
 using namespace PumpWatch;
@@ -93,6 +94,32 @@ private Q_SLOTS:
                 },
                 5000));
         }
+
+        // What the broker keeps for a late workstation, after all this: each station under its
+        // own shard only (a server once published empty snapshots of the other shard's
+        // stations, and requests about them went to the wrong server).
+        QProcess retained;
+        retained.start(QStringLiteral("mosquitto_sub"),
+                       {QStringLiteral("-h"), QStringLiteral("127.0.0.1"), QStringLiteral("-p"),
+                        QString::number(broker.port()), QStringLiteral("-t"),
+                        QStringLiteral("pw/s/#"), QStringLiteral("-t"), QStringLiteral("pw/a/#"),
+                        QStringLiteral("-t"), QStringLiteral("pw/c/#"),
+                        QStringLiteral("--retained-only"), QStringLiteral("-W"),
+                        QStringLiteral("2"), QStringLiteral("-F"), QStringLiteral("%t")});
+        QVERIFY(retained.waitForFinished(10'000));
+        int snapshots = 0;
+        for (const QString& topic :
+             QString::fromUtf8(retained.readAllStandardOutput()).split(u'\n', Qt::SkipEmptyParts)) {
+            const QStringList part = topic.split(u'/');
+            QCOMPARE(part.size(), 4);
+            if (part[3] == u"_system")
+                continue; // the server's own alarms
+            const QString owner = part[3] <= QStringLiteral("S0004") ? QStringLiteral("north")
+                                                                     : QStringLiteral("south");
+            QVERIFY2(part[2] == owner, qPrintable(topic));
+            snapshots += part[1] == u"s";
+        }
+        QCOMPARE(snapshots, 8);
     }
 };
 
