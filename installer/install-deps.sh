@@ -6,7 +6,7 @@ set -euo pipefail
 
 packages=(
     # toolchain
-    g++ cmake ninja-build ccache pkg-config git
+    g++ cmake ninja-build ccache pkg-config git lld
     # the formatting check (architecture.clang_format) and `clang-format -i`
     clang-format
     # Qt 6.4: Core, Gui, Widgets, Network, Sql (SQLite, PostgreSQL), Test, Linguist tools

@@ -2,7 +2,7 @@ cmake_minimum_required(VERSION 3.25)
 # Builds the fuzz targets with clang in their own tree and runs each for SECONDS on the committed
 # seed corpus (copied: what libFuzzer learns stays in the build tree). Fails on any crash, leak,
 # undefined behaviour or broken invariant, naming the input libFuzzer saved.
-#   cmake -DSOURCE_DIR=… -DBUILD_DIR=… -DSECONDS=20 -P run_fuzz.cmake
+#   cmake -DSOURCE_DIR=… -DBUILD_DIR=… -DSECONDS=20 [-DJOBS=2] -P run_fuzz.cmake
 find_program(CLANGXX NAMES clang++ clang++-14 REQUIRED)
 if(NOT EXISTS ${BUILD_DIR}/CMakeCache.txt)
     execute_process(COMMAND ${CMAKE_COMMAND} -S ${SOURCE_DIR} -B ${BUILD_DIR} -G Ninja
@@ -13,7 +13,11 @@ if(NOT EXISTS ${BUILD_DIR}/CMakeCache.txt)
         message(FATAL_ERROR "configuring the fuzz build failed:\n${out}${err}")
     endif()
 endif()
-execute_process(COMMAND ${CMAKE_COMMAND} --build ${BUILD_DIR} --target fuzz_project fuzz_csv
+if(NOT JOBS)
+    set(JOBS 2)
+endif()
+execute_process(COMMAND ${CMAKE_COMMAND} --build ${BUILD_DIR} --parallel ${JOBS}
+                        --target fuzz_project fuzz_csv
                         fuzz_registers fuzz_modbus fuzz_sparkplug fuzz_neuron
                 RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
 if(NOT rc EQUAL 0)

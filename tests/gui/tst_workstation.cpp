@@ -805,6 +805,9 @@ private Q_SLOTS:
         const TagId setpoint =
             project.findTag(QStringLiteral("S0001/low/outlet_pressure_setpoint"));
         QVERIFY(setpoint != InvalidTagId);
+        // Written once the PLC has answered: before its first poll the device is offline, and a
+        // write to it is refused as such (seen on a loaded machine).
+        QTRY_VERIFY_WITH_TIMEOUT(isGood(pipeline.store().value(setpoint).quality), 15000);
         QSignalSpy finished(&pipeline.acquisition(),
                             &Acquisition::AcquisitionService::writeFinished);
         pipeline.acquisition().write(setpoint, 0.36, QStringLiteral("lisi"));
