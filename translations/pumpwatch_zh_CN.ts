@@ -179,7 +179,7 @@
         <translation>无法打开 %1：%2</translation>
     </message>
     <message>
-        <source>'%1' is not host:port</source>
+        <source>&apos;%1&apos; is not host:port</source>
         <translation>“%1”不是“主机:端口”</translation>
     </message>
     <message>
@@ -300,7 +300,7 @@
 <context>
     <name>PumpWatch::Acquisition::MqttDriver</name>
     <message>
-        <source>%1: two tags are called '%2' in the gateway's messages; the first is used</source>
+        <source>%1: two tags are called &apos;%2&apos; in the gateway&apos;s messages; the first is used</source>
         <translation>%1：网关消息中有两个测点都叫“%2”，使用第一个</translation>
     </message>
     <message>
@@ -368,11 +368,11 @@
         <translation>%1：没有可用的代理连接</translation>
     </message>
     <message>
-        <source>broker %1: Neuron node '%2' group '%3' is not in the project; its messages are ignored</source>
+        <source>broker %1: Neuron node &apos;%2&apos; group &apos;%3&apos; is not in the project; its messages are ignored</source>
         <translation>代理 %1：Neuron 节点“%2”组“%3”不在工程中，其消息被忽略</translation>
     </message>
     <message>
-        <source>tag '%1' has a text value, not a number</source>
+        <source>tag &apos;%1&apos; has a text value, not a number</source>
         <translation>测点“%1”的值是文本，不是数字</translation>
     </message>
     <message>
@@ -408,7 +408,7 @@
         <translation>边缘节点 %2 的设备 %1 离线（DDEATH）</translation>
     </message>
     <message>
-        <source>metric '%1' is text, not a number</source>
+        <source>metric &apos;%1&apos; is text, not a number</source>
         <translation>指标“%1”是文本，不是数字</translation>
     </message>
     <message>
@@ -451,48 +451,48 @@
 <context>
     <name>PumpWatch::Address</name>
     <message>
-        <source>'%1' is not an S7 V address</source>
-        <translation>'%1' 不是 S7 V 区地址</translation>
+        <source>&apos;%1&apos; is not an S7 V address</source>
+        <translation>&apos;%1&apos; 不是 S7 V 区地址</translation>
     </message>
     <message>
-        <source>'%1' is not a Modbus address</source>
-        <translation>'%1' 不是 Modbus 地址</translation>
+        <source>&apos;%1&apos; is not a Modbus address</source>
+        <translation>&apos;%1&apos; 不是 Modbus 地址</translation>
     </message>
     <message>
         <source>empty address</source>
         <translation>地址为空</translation>
     </message>
     <message>
-        <source>'%1' is a single bit; type must be bool, not %2</source>
-        <translation>'%1' 是单个位，类型必须为 bool，而不是 %2</translation>
+        <source>&apos;%1&apos; is a single bit; type must be bool, not %2</source>
+        <translation>&apos;%1&apos; 是单个位，类型必须为 bool，而不是 %2</translation>
     </message>
     <message>
-        <source>bool needs a bit address (a coil, a discrete input, V byte.bit or register.bit), not '%1'</source>
-        <translation>bool 需要位地址（线圈、离散输入、V 字节.位 或 寄存器.位），而不是 '%1'</translation>
+        <source>bool needs a bit address (a coil, a discrete input, V byte.bit or register.bit), not &apos;%1&apos;</source>
+        <translation>bool 需要位地址（线圈、离散输入、V 字节.位 或 寄存器.位），而不是 &apos;%1&apos;</translation>
     </message>
     <message>
-        <source>%1 is %2 bits wide but '%3' holds %4 bits</source>
-        <translation>%1 为 %2 位，但 '%3' 只有 %4 位</translation>
+        <source>%1 is %2 bits wide but &apos;%3&apos; holds %4 bits</source>
+        <translation>%1 为 %2 位，但 &apos;%3&apos; 只有 %4 位</translation>
     </message>
     <message>
-        <source>%1 needs a V byte address (VB…), not the register '%2'</source>
-        <translation>%1 需要 V 字节地址（VB…），而不是寄存器 '%2'</translation>
+        <source>%1 needs a V byte address (VB…), not the register &apos;%2&apos;</source>
+        <translation>%1 需要 V 字节地址（VB…），而不是寄存器 &apos;%2&apos;</translation>
     </message>
     <message>
-        <source>'%1' runs past the last Modbus address</source>
-        <translation>'%1' 超出了 Modbus 地址范围</translation>
+        <source>&apos;%1&apos; runs past the last Modbus address</source>
+        <translation>&apos;%1&apos; 超出了 Modbus 地址范围</translation>
     </message>
     <message>
-        <source>'%1' is an S7 V address but the device is addressed as %2</source>
-        <translation>'%1' 是 S7 V 区地址，但设备的寻址方式为 %2</translation>
+        <source>&apos;%1&apos; is an S7 V address but the device is addressed as %2</source>
+        <translation>&apos;%1&apos; 是 S7 V 区地址，但设备的寻址方式为 %2</translation>
     </message>
     <message>
-        <source>'%1' lies below the device's holdStart VB%2</source>
-        <translation>'%1' 低于设备的 holdStart VB%2</translation>
+        <source>&apos;%1&apos; lies below the device&apos;s holdStart VB%2</source>
+        <translation>&apos;%1&apos; 低于设备的 holdStart VB%2</translation>
     </message>
     <message>
-        <source>'%1' starts on an odd byte from holdStart VB%2 and does not map to whole holding registers</source>
-        <translation>'%1' 相对 holdStart VB%2 从奇数字节开始，无法映射到完整的保持寄存器</translation>
+        <source>&apos;%1&apos; starts on an odd byte from holdStart VB%2 and does not map to whole holding registers</source>
+        <translation>&apos;%1&apos; 相对 holdStart VB%2 从奇数字节开始，无法映射到完整的保持寄存器</translation>
     </message>
 </context>
 <context>
@@ -510,20 +510,20 @@
         <translation>缺少列：%1</translation>
     </message>
     <message>
-        <source>'%1' is not a data type</source>
-        <translation>'%1' 不是数据类型</translation>
+        <source>&apos;%1&apos; is not a data type</source>
+        <translation>&apos;%1&apos; 不是数据类型</translation>
     </message>
     <message>
-        <source>'%1' is not 只读/读写 (r/rw)</source>
-        <translation>'%1' 不是 只读/读写（r/rw）</translation>
+        <source>&apos;%1&apos; is not 只读/读写 (r/rw)</source>
+        <translation>&apos;%1&apos; 不是 只读/读写（r/rw）</translation>
     </message>
     <message>
-        <source>'%1' is not a quantity</source>
-        <translation>'%1' 不是物理量</translation>
+        <source>&apos;%1&apos; is not a quantity</source>
+        <translation>&apos;%1&apos; 不是物理量</translation>
     </message>
     <message>
-        <source>'%1' is not a unit of %2 (%3)</source>
-        <translation>'%1' 不是 %2 的单位（%3）</translation>
+        <source>&apos;%1&apos; is not a unit of %2 (%3)</source>
+        <translation>&apos;%1&apos; 不是 %2 的单位（%3）</translation>
     </message>
 </context>
 <context>
@@ -700,7 +700,7 @@
         <translation>警告</translation>
     </message>
     <message>
-        <source>Outside the sensor's range %1 … %2 %3</source>
+        <source>Outside the sensor&apos;s range %1 … %2 %3</source>
         <translation>超出传感器量程 %1 … %2 %3</translation>
     </message>
     <message>
@@ -739,16 +739,16 @@
 <context>
     <name>PumpWatch::Alarms::RuleSet</name>
     <message>
-        <source>rule '%1': %2</source>
-        <translation>规则 '%1'：%2</translation>
+        <source>rule &apos;%1&apos;: %2</source>
+        <translation>规则 &apos;%1&apos;：%2</translation>
     </message>
     <message>
-        <source>rule '%1': %2/%3 has no tag %4</source>
-        <translation>规则 '%1'：%2/%3 没有测点 %4</translation>
+        <source>rule &apos;%1&apos;: %2/%3 has no tag %4</source>
+        <translation>规则 &apos;%1&apos;：%2/%3 没有测点 %4</translation>
     </message>
     <message>
-        <source>rule '%1' applies to no device</source>
-        <translation>规则 '%1' 不适用于任何设备</translation>
+        <source>rule &apos;%1&apos; applies to no device</source>
+        <translation>规则 &apos;%1&apos; 不适用于任何设备</translation>
     </message>
 </context>
 <context>
@@ -770,9 +770,9 @@
 </translation>
     </message>
     <message>
-        <source>unknown command 'alarms %1'; commands:
+        <source>unknown command &apos;alarms %1&apos;; commands:
 </source>
-        <translation>未知命令 'alarms %1'；可用命令：
+        <translation>未知命令 &apos;alarms %1&apos;；可用命令：
 </translation>
     </message>
     <message>
@@ -796,7 +796,7 @@
         <translation>确认一条报警记录，并记录处理人和处理内容；每条记录只能确认一次。</translation>
     </message>
     <message>
-        <source>the record's id (alarms list)</source>
+        <source>the record&apos;s id (alarms list)</source>
         <translation>记录编号（见 alarms list）</translation>
     </message>
     <message>
@@ -816,8 +816,8 @@
         <translation>内容</translation>
     </message>
     <message>
-        <source>'%1' is not a record id</source>
-        <translation>'%1' 不是记录编号</translation>
+        <source>&apos;%1&apos; is not a record id</source>
+        <translation>&apos;%1&apos; 不是记录编号</translation>
     </message>
     <message>
         <source>--user and --note are required</source>
@@ -836,20 +836,20 @@
         <translation>没有报警记录 %1</translation>
     </message>
     <message>
-        <source>Lists the alarm records that started in a period, newest first, tab-separated: No., ID, priority, station, monitored value, value, type, start, end, acknowledged, ack time, ack user, end state, note, cause; times in the time zone of --project, else this computer's.</source>
+        <source>Lists the alarm records that started in a period, newest first, tab-separated: No., ID, priority, station, monitored value, value, type, start, end, acknowledged, ack time, ack user, end state, note, cause; times in the time zone of --project, else this computer&apos;s.</source>
         <translation>列出某时段内开始的报警记录，最新的在前，以制表符分隔：序号、编号、级别、站名、监控值、数值、报警类型、开始时间、截止时间、是否确认、确认时间、确认人、结束状态、处理内容、原因；时间为 --project 所给项目所在时区的时间，未给时为本机时区的时间。</translation>
     </message>
 </context>
 <context>
     <name>PumpWatch::Cli::AuditCommands</name>
     <message>
-        <source>unknown command 'audit %1'; commands:
+        <source>unknown command &apos;audit %1&apos;; commands:
 </source>
         <translation>未知命令“audit %1”；可用命令：
 </translation>
     </message>
     <message>
-        <source>Lists the audit rows of a period, oldest first, tab-separated: time, user, login, role, workstation, station, action, object, old value, new value, result, detail; times in the time zone of --project, else this computer's.</source>
+        <source>Lists the audit rows of a period, oldest first, tab-separated: time, user, login, role, workstation, station, action, object, old value, new value, result, detail; times in the time zone of --project, else this computer&apos;s.</source>
         <translation>按时间先后列出一段时间内的审计记录，以制表符分隔：时间、用户、登录名、角色、工作站、站点、操作、对象、原值、新值、结果、详情；时间按 --project 的时区，否则按本机时区。</translation>
     </message>
     <message>
@@ -879,7 +879,7 @@
 </translation>
     </message>
     <message>
-        <source>Checks the tamper-evident audit trail: every audit row's hash against its content and the row before it, the chain's head against its last row, and every alarm journal row against its audit rows. Prints a one-line summary (exit 0) or the first broken link (exit 1); exit 2 when the database cannot be checked.</source>
+        <source>Checks the tamper-evident audit trail: every audit row&apos;s hash against its content and the row before it, the chain&apos;s head against its last row, and every alarm journal row against its audit rows. Prints a one-line summary (exit 0) or the first broken link (exit 1); exit 2 when the database cannot be checked.</source>
         <translation>校验防篡改的审计日志：核对每条审计记录的哈希与其内容及前一条记录是否相符、审计链链头与最后一条记录是否相符，以及每条报警记录与其审计记录是否相符。输出一行摘要（退出码 0）或第一处断链（退出码 1）；无法校验数据库时退出码为 2。</translation>
     </message>
     <message>
@@ -910,13 +910,13 @@
 </translation>
     </message>
     <message>
-        <source>unknown command 'db %1'; commands:
+        <source>unknown command &apos;db %1&apos;; commands:
 </source>
         <translation>未知命令“db %1”；可用命令：
 </translation>
     </message>
     <message>
-        <source>Copies the history database (history, alarm journal, audit trail) to FILE while the workstations and servers go on writing. SQLite: SQLite's online backup, then PRAGMA integrity_check on the copy. PostgreSQL: pg_dump -Fc.</source>
+        <source>Copies the history database (history, alarm journal, audit trail) to FILE while the workstations and servers go on writing. SQLite: SQLite&apos;s online backup, then PRAGMA integrity_check on the copy. PostgreSQL: pg_dump -Fc.</source>
         <translation>在工作站和服务器继续写入的同时，将历史数据库（历史数据、报警记录、审计日志）复制到指定文件。SQLite：使用 SQLite 在线备份，然后对副本执行 PRAGMA integrity_check。PostgreSQL：pg_dump -Fc。</translation>
     </message>
     <message>
@@ -940,7 +940,7 @@
         <translation>%1 → %2：%3 MB，结构版本 %4，完整性检查通过；复制用时 %5 秒，总计 %6 秒</translation>
     </message>
     <message>
-        <source>%1 → %2: %3 MB, %4 tables' data, schema version %5 (pg_dump %6, server %7), %8 s</source>
+        <source>%1 → %2: %3 MB, %4 tables&apos; data, schema version %5 (pg_dump %6, server %7), %8 s</source>
         <translation>%1 → %2：%3 MB，%4 张表的数据，结构版本 %5（pg_dump %6，服务器 %7），%8 秒</translation>
     </message>
     <message>
@@ -960,7 +960,7 @@
         <translation>；被替换的数据库保留为 %1</translation>
     </message>
     <message>
-        <source>%1 restored from %2 (%3 tables' data, schema version %4)</source>
+        <source>%1 restored from %2 (%3 tables&apos; data, schema version %4)</source>
         <translation>已从 %2 恢复 %1（%3 张表的数据，结构版本 %4）</translation>
     </message>
 </context>
@@ -998,7 +998,7 @@
 <context>
     <name>PumpWatch::Cli::GraphicsCommands</name>
     <message>
-        <source>unknown command 'graphics %1'; commands:
+        <source>unknown command &apos;graphics %1&apos;; commands:
 </source>
         <translation>未知命令“graphics %1”；可用命令：
 </translation>
@@ -1026,7 +1026,7 @@
         </translation>
     </message>
     <message>
-        <source>%1: the project lists no drawings ("graphics")</source>
+        <source>%1: the project lists no drawings (&quot;graphics&quot;)</source>
         <translation>%1：工程未列出任何流程图（“graphics”）</translation>
     </message>
     <message>
@@ -1034,7 +1034,7 @@
         <translation>%1 %2：没有适用于该站点的流程图</translation>
     </message>
     <message>
-        <source>%1: overrides for station '%2', which the project does not have</source>
+        <source>%1: overrides for station &apos;%2&apos;, which the project does not have</source>
         <translation>%1：为站点“%2”定义了覆盖，但工程中没有该站点</translation>
     </message>
     <message>
@@ -1054,7 +1054,7 @@
         <translation>%1：无法写入：%2</translation>
     </message>
     <message>
-        <source>  graphics check --project FILE            resolve every station's drawing, list broken bindings and HP-HMI warnings
+        <source>  graphics check --project FILE            resolve every station&apos;s drawing, list broken bindings and HP-HMI warnings
   graphics format FILE                     rewrite a drawing file in canonical form
 </source>
         <translation>  graphics check --project 文件            解析每个站点的流程图，列出失效的绑定和 HP-HMI 警告
@@ -1083,13 +1083,13 @@
 </translation>
     </message>
     <message>
-        <source>unknown command 'history %1'; commands:
+        <source>unknown command &apos;history %1&apos;; commands:
 </source>
-        <translation>未知命令 'history %1'；可用命令：
+        <translation>未知命令 &apos;history %1&apos;；可用命令：
 </translation>
     </message>
     <message>
-        <source>Writes a station's stored values as CSV: station, tag, local time, value, unit. Hourly and daily rows hold the time-weighted average (or a counter's volume) with the period's minimum and maximum.</source>
+        <source>Writes a station&apos;s stored values as CSV: station, tag, local time, value, unit. Hourly and daily rows hold the time-weighted average (or a counter&apos;s volume) with the period&apos;s minimum and maximum.</source>
         <translation>将站点的历史数据导出为 CSV：站点、测点、本地时间、数值、单位。按小时和按日的行给出时间加权平均值（累计量为该时段用量）以及时段内的最小值和最大值。</translation>
     </message>
     <message>
@@ -1157,11 +1157,11 @@
         <translation>--step 必须是 raw、hour 或 day</translation>
     </message>
     <message>
-        <source>%1: no station '%2'</source>
+        <source>%1: no station &apos;%2&apos;</source>
         <translation>%1：没有站点“%2”</translation>
     </message>
     <message>
-        <source>%1: station %2 has no tag of quantity or key '%3'</source>
+        <source>%1: station %2 has no tag of quantity or key &apos;%3&apos;</source>
         <translation>%1：站点 %2 没有物理量或键名为“%3”的测点</translation>
     </message>
     <message>
@@ -1219,7 +1219,7 @@
         <translation>编号</translation>
     </message>
     <message>
-        <source>the project: its time zone (default: this computer's)</source>
+        <source>the project: its time zone (default: this computer&apos;s)</source>
         <translation>工程文件：使用其时区（默认本机时区）</translation>
     </message>
     <message>
@@ -1262,7 +1262,7 @@
         <translation>%1 中没有 PumpWatch 历史数据（schema_version 无记录）</translation>
     </message>
     <message>
-        <source>%1 is version %2, older than the server's PostgreSQL %3, and cannot dump it: install postgresql-client-%3 (apt.postgresql.org) or set PUMPWATCH_PG_BIN to its bin folder</source>
+        <source>%1 is version %2, older than the server&apos;s PostgreSQL %3, and cannot dump it: install postgresql-client-%3 (apt.postgresql.org) or set PUMPWATCH_PG_BIN to its bin folder</source>
         <translation>%1 的版本为 %2，低于服务器的 PostgreSQL %3，无法转储：请安装 postgresql-client-%3（apt.postgresql.org），或将 PUMPWATCH_PG_BIN 设为其 bin 目录</translation>
     </message>
     <message>
@@ -1276,7 +1276,8 @@
     <message numerus="yes">
         <source>%1 is in use by %n other session(s) (%2): stop the pumpwatch-server and workstations that use it first. Nothing was changed.</source>
         <translation>
-            <numerusform>%1 正被其他 %n 个会话使用（%2）：请先停止使用它的 pumpwatch-server 和工作站。未做任何更改。</numerusform></translation>
+            <numerusform>%1 正被其他 %n 个会话使用（%2）：请先停止使用它的 pumpwatch-server 和工作站。未做任何更改。</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 not restored from %2 (the database is as it was): %3</source>
@@ -1292,7 +1293,7 @@
     <message>
         <source>  project validate FILE                    check a project file, list every problem
   project import-csv CSV --template ID     import a PLC address table into a template
-  project generate --stations N            write a simulated city's project
+  project generate --stations N            write a simulated city&apos;s project
 </source>
         <translation>  project validate 文件                    检查工程文件，列出所有问题
   project import-csv CSV --template 编号   将 PLC 地址表导入为站点模板
@@ -1300,9 +1301,9 @@
 </translation>
     </message>
     <message>
-        <source>unknown command 'project %1'; commands:
+        <source>unknown command &apos;project %1&apos;; commands:
 </source>
-        <translation>未知命令 'project %1'；可用命令：
+        <translation>未知命令 &apos;project %1&apos;；可用命令：
 </translation>
     </message>
     <message>
@@ -1382,8 +1383,8 @@
         <translation>%1：请先修正工程文件再导入</translation>
     </message>
     <message>
-        <source>%1: template '%2' with %3 tags (%4) written to %5</source>
-        <translation>%1：模板 '%2'（%3 个测点，%4）已写入 %5</translation>
+        <source>%1: template &apos;%2&apos; with %3 tags (%4) written to %5</source>
+        <translation>%1：模板 &apos;%2&apos;（%3 个测点，%4）已写入 %5</translation>
     </message>
     <message>
         <source>Writes the project of a simulated city of pump houses around Zunyi.</source>
@@ -1426,7 +1427,7 @@
         <translation>%1：未写入，工程将会出错</translation>
     </message>
     <message>
-        <source>also write the city's offline base map (district outlines, main roads, the river) into map/ beside the output file, and show it in the project</source>
+        <source>also write the city&apos;s offline base map (district outlines, main roads, the river) into map/ beside the output file, and show it in the project</source>
         <translation>同时把城市的离线底图（行政区轮廓、主干道、河流）写到输出文件旁的 map/ 目录，并在工程中显示</translation>
     </message>
     <message>
@@ -1442,7 +1443,7 @@
         <translation>无法写入 %1</translation>
     </message>
     <message>
-        <source>the last N stations are EMQ Neuron gateways' (default 0)</source>
+        <source>the last N stations are EMQ Neuron gateways&apos; (default 0)</source>
         <translation>最后 N 个站点由 EMQ Neuron 网关接入（默认 0）</translation>
     </message>
     <message>
@@ -1450,7 +1451,7 @@
         <translation>其前 M 个站点为 Sparkplug B 边缘节点（默认 0）</translation>
     </message>
     <message>
-        <source>the gateways' MQTT broker (default 127.0.0.1:1883)</source>
+        <source>the gateways&apos; MQTT broker (default 127.0.0.1:1883)</source>
         <translation>网关的 MQTT 代理（默认 127.0.0.1:1883）</translation>
     </message>
     <message>
@@ -1469,7 +1470,7 @@
         <translation>文件</translation>
     </message>
     <message>
-        <source>xlsx or csv (default: the file's extension)</source>
+        <source>xlsx or csv (default: the file&apos;s extension)</source>
         <translation>xlsx 或 csv（默认：按文件扩展名）</translation>
     </message>
     <message>
@@ -1489,7 +1490,7 @@
         <translation>.xlsx 需要写入文件：请给出 -o 文件</translation>
     </message>
     <message>
-        <source>--format must be xlsx or csv, not '%1'</source>
+        <source>--format must be xlsx or csv, not &apos;%1&apos;</source>
         <translation>--format 须为 xlsx 或 csv，而不是“%1”</translation>
     </message>
     <message>
@@ -1517,7 +1518,7 @@
         <translation>%1：%2</translation>
     </message>
     <message>
-        <source>综合查询: tags over a period at a resolution, with each series' minimum and maximum and their times, time-weighted average, a counter's total, sample count and coverage.</source>
+        <source>综合查询: tags over a period at a resolution, with each series&apos; minimum and maximum and their times, time-weighted average, a counter&apos;s total, sample count and coverage.</source>
         <translation>综合查询：若干变量在一段时间内按所选分辨率的数据，以及每条曲线的最小值、最大值及其时间、时间加权平均值、计数器累计量、样本数和数据覆盖率。</translation>
     </message>
     <message>
@@ -1533,7 +1534,7 @@
         <translation>路径</translation>
     </message>
     <message>
-        <source>%1: no tag '%2'</source>
+        <source>%1: no tag &apos;%2&apos;</source>
         <translation>%1：没有变量“%2”</translation>
     </message>
     <message>
@@ -1602,7 +1603,7 @@
     </message>
     <message>
         <source>  query history --project FILE --db URL --tags PATHS --from T --to T [--step auto|raw|15min|hour|day] [-o FILE.xlsx|.csv]
-                                           综合查询: curves' rows and statistics
+                                           综合查询: curves&apos; rows and statistics
   query compare --project FILE --db URL --key KEY [--stations IDS] --from T --to T [--rank avg|max|min|total|coverage] [-o FILE]
                                            对比查询: one quantity at N stations, ranked
   query yoy --project FILE --db URL --period P [--measure volume|energy|kwh-per-m3|tag --key KEY] [--now T] [-o FILE]
@@ -1617,7 +1618,7 @@
 </translation>
     </message>
     <message>
-        <source>unknown command 'query %1'; commands:
+        <source>unknown command &apos;query %1&apos;; commands:
 </source>
         <translation>未知命令“query %1”；可用命令：
 </translation>
@@ -1630,7 +1631,7 @@
 <context>
     <name>PumpWatch::Cli::ReportCommands</name>
     <message>
-        <source>unknown command 'report %1'; commands:
+        <source>unknown command &apos;report %1&apos;; commands:
 </source>
         <translation>未知命令“report %1”；可用命令：
 </translation>
@@ -1664,7 +1665,7 @@
         <translation>标签</translation>
     </message>
     <message>
-        <source>xlsx, pdf, odt or csv (default: the file's extension)</source>
+        <source>xlsx, pdf, odt or csv (default: the file&apos;s extension)</source>
         <translation>xlsx、pdf、odt 或 csv（默认取文件扩展名）</translation>
     </message>
     <message>
@@ -1696,7 +1697,7 @@
         <translation>--tag 仅用于综合日报</translation>
     </message>
     <message>
-        <source>--format must be xlsx, pdf, odt or csv, not '%1'</source>
+        <source>--format must be xlsx, pdf, odt or csv, not &apos;%1&apos;</source>
         <translation>--format 须为 xlsx、pdf、odt 或 csv，而不是“%1”</translation>
     </message>
     <message>
@@ -1716,7 +1717,7 @@
         <translation>%1：%2，%3</translation>
     </message>
     <message>
-        <source>Lists the runs of the scheduled reports, newest first, tab-separated: schedule, period, due, run, status (draft, final, failed), detail; times in the time zone of --project, else this computer's.</source>
+        <source>Lists the runs of the scheduled reports, newest first, tab-separated: schedule, period, due, run, status (draft, final, failed), detail; times in the time zone of --project, else this computer&apos;s.</source>
         <translation>列出定时报表的运行记录，最新的在前，以制表符分隔：计划、期间、应出时间、运行时间、状态（draft 草稿、final 正式、failed 失败）、说明；时间按 --project 的时区，未指定则按本机时区。</translation>
     </message>
     <message>
@@ -1732,7 +1733,7 @@
         <translation>N</translation>
     </message>
     <message>
-        <source>the project: its time zone (default: this computer's)</source>
+        <source>the project: its time zone (default: this computer&apos;s)</source>
         <translation>工程：取其时区（默认本机时区）</translation>
     </message>
     <message>
@@ -1776,14 +1777,14 @@
         <translation>daily、production 或 energy</translation>
     </message>
     <message>
-        <source>--report must be daily, production or energy, not '%1'</source>
+        <source>--report must be daily, production or energy, not &apos;%1&apos;</source>
         <translation>--report 须为 daily、production 或 energy，而不是“%1”</translation>
     </message>
     <message>
         <source>  report render --project FILE --db URL --report daily|production|energy --period P [--tag KEY] [--format xlsx|pdf|odt|csv] -o FILE [--user NAME]
                                            a report from history into a file (P: 2026-12-01, 2026-12 or 2026)
   report runs --db URL [--schedule NAME] [--project FILE]
-                                           the scheduled reports' run log, newest first
+                                           the scheduled reports&apos; run log, newest first
   report replace-meter --project FILE --db URL --tag PATH --at TIME --old X --new Y --user NAME [--reason TEXT]
                                            enter a meter replacement
 </source>
@@ -1796,7 +1797,7 @@
 </translation>
     </message>
     <message>
-        <source>Enters a meter replacement: the old meter's final reading and the new one's first, at the time it was replaced. Reports then count the volume across it instead of taking the drop for a reset. Audited; the CLI's user is the operating system's account.</source>
+        <source>Enters a meter replacement: the old meter&apos;s final reading and the new one&apos;s first, at the time it was replaced. Reports then count the volume across it instead of taking the drop for a reset. Audited; the CLI&apos;s user is the operating system&apos;s account.</source>
         <translation>录入一次换表：旧表的末读数和新表的初读数，以及换表时间。报表据此计算换表前后的水量，而不把读数下降当作计数器归零。此操作记入审计；命令行的用户为操作系统账户。</translation>
     </message>
     <message>
@@ -1816,7 +1817,7 @@
         <translation>时间</translation>
     </message>
     <message>
-        <source>the old meter's final reading</source>
+        <source>the old meter&apos;s final reading</source>
         <translation>旧表末读数</translation>
     </message>
     <message>
@@ -1824,7 +1825,7 @@
         <translation>数值</translation>
     </message>
     <message>
-        <source>the new meter's first reading</source>
+        <source>the new meter&apos;s first reading</source>
         <translation>新表初读数</translation>
     </message>
     <message>
@@ -1844,7 +1845,7 @@
         <translation>--old 和 --new 须为数字</translation>
     </message>
     <message>
-        <source>%1: no meter '%2' (a totalizer or an energy meter)</source>
+        <source>%1: no meter &apos;%2&apos; (a totalizer or an energy meter)</source>
         <translation>%1：没有计量表“%2”（累积流量计或电能表）</translation>
     </message>
     <message>
@@ -1866,7 +1867,7 @@
   token list --db URL                      the API tokens (never the tokens themselves)
   token revoke --db URL --name NAME        revokes a token
   api log --db URL [--since T] [--project FILE]
-                                           the HTTP API's calls, oldest first
+                                           the HTTP API&apos;s calls, oldest first
 </source>
         <translation>  share setup --db URL --project FILE --reader NAME --password-file FILE
                                            只读视图 pumpwatch_v1 及其读取角色（PostgreSQL）
@@ -1879,13 +1880,13 @@
 </translation>
     </message>
     <message>
-        <source>unknown command '%1 %2'; commands:
+        <source>unknown command &apos;%1 %2&apos;; commands:
 </source>
         <translation>未知命令“%1 %2”；可用命令：
 </translation>
     </message>
     <message>
-        <source>Creates or updates the read-only views of schema pumpwatch_v1, writes the project's stations and tags for them, and creates the LOGIN role NAME (or sets its password) with SELECT on those views and nothing else. PostgreSQL only; run it as the database's owner. Run it again after an upgrade or to change the password.</source>
+        <source>Creates or updates the read-only views of schema pumpwatch_v1, writes the project&apos;s stations and tags for them, and creates the LOGIN role NAME (or sets its password) with SELECT on those views and nothing else. PostgreSQL only; run it as the database&apos;s owner. Run it again after an upgrade or to change the password.</source>
         <translation>创建或更新模式 pumpwatch_v1 的只读视图，写入视图所需的工程站点和测点，并创建可登录角色 NAME（或设置其密码），只授予这些视图的 SELECT 权限，别无其他。仅限 PostgreSQL；请以数据库所有者身份运行。升级后或修改密码时再次运行即可。</translation>
     </message>
     <message>
@@ -1893,7 +1894,7 @@
         <translation>命令</translation>
     </message>
     <message>
-        <source>the reader role's name, e.g. city_platform</source>
+        <source>the reader role&apos;s name, e.g. city_platform</source>
         <translation>读取角色的名称，例如 city_platform</translation>
     </message>
     <message>
@@ -1901,7 +1902,7 @@
         <translation>名称</translation>
     </message>
     <message>
-        <source>a file whose first line is the reader's password (not on the command line, where other users of the computer could see it)</source>
+        <source>a file whose first line is the reader&apos;s password (not on the command line, where other users of the computer could see it)</source>
         <translation>第一行为读取角色密码的文件（不写在命令行上，以免本机其他用户看到）</translation>
     </message>
     <message>
@@ -1941,11 +1942,11 @@
         <translation>列出 API 令牌，以制表符分隔：名称、范围、创建时间、创建人、吊销时间。</translation>
     </message>
     <message>
-        <source>Revokes an API token: calls with it are refused (401) from now on. The token's row and name stay, so the call log still says whose calls they were.</source>
+        <source>Revokes an API token: calls with it are refused (401) from now on. The token&apos;s row and name stay, so the call log still says whose calls they were.</source>
         <translation>吊销 API 令牌：此后使用该令牌的调用一律拒绝（401）。令牌的记录和名称保留，调用记录仍能说明调用者是谁。</translation>
     </message>
     <message>
-        <source>the token's name</source>
+        <source>the token&apos;s name</source>
         <translation>令牌名称</translation>
     </message>
     <message>
@@ -1953,7 +1954,7 @@
         <translation>令牌 %1 已吊销</translation>
     </message>
     <message>
-        <source>Lists the HTTP API's calls, oldest first, tab-separated: time, token, remote address, method, path, status, rows, milliseconds; times in the time zone of --project, else this computer's.</source>
+        <source>Lists the HTTP API&apos;s calls, oldest first, tab-separated: time, token, remote address, method, path, status, rows, milliseconds; times in the time zone of --project, else this computer&apos;s.</source>
         <translation>列出 HTTP API 的调用记录，按时间先后，以制表符分隔：时间、令牌、远端地址、方法、路径、状态、行数、毫秒；时间按 --project 的时区，未指定时按本机时区。</translation>
     </message>
     <message>
@@ -1965,7 +1966,7 @@
         <translation>时间</translation>
     </message>
     <message>
-        <source>--since: '%1' is not a time</source>
+        <source>--since: &apos;%1&apos; is not a time</source>
         <translation>--since：“%1”不是时间</translation>
     </message>
 </context>
@@ -2038,7 +2039,7 @@
         <source>  user add LOGIN --role ROLE [--name NAME] [--department TEXT] [--must-change]
   user list | reset-password LOGIN | unlock LOGIN | disable LOGIN | enable LOGIN
                       [--data DIR | --users FILE] [--db URL] [--password-file F]
-                                           the workstation's accounts
+                                           the workstation&apos;s accounts
 </source>
         <translation>  user add LOGIN --role ROLE [--name NAME] [--department TEXT] [--must-change]
   user list | reset-password LOGIN | unlock LOGIN | disable LOGIN | enable LOGIN
@@ -2047,13 +2048,13 @@
 </translation>
     </message>
     <message>
-        <source>unknown command 'user %1'; commands:
+        <source>unknown command &apos;user %1&apos;; commands:
 </source>
         <translation>未知命令“user %1”；可用命令：
 </translation>
     </message>
     <message>
-        <source>Manages the accounts of the workstation whose data folder is --data (default: %1, the workstation's for this account). Passwords are read from the first line of --password-file or of stdin. Every change is audited in --db (default: the history.sqlite of the data folder).</source>
+        <source>Manages the accounts of the workstation whose data folder is --data (default: %1, the workstation&apos;s for this account). Passwords are read from the first line of --password-file or of stdin. Every change is audited in --db (default: the history.sqlite of the data folder).</source>
         <translation>管理数据文件夹为 --data（默认：%1，即本账户下工作站的数据文件夹）的工作站的用户账户。密码从 --password-file 或标准输入的第一行读取。每次修改都审计记录到 --db（默认：数据文件夹中的 history.sqlite）。</translation>
     </message>
     <message>
@@ -2061,7 +2062,7 @@
         <translation>命令</translation>
     </message>
     <message>
-        <source>the workstation's data folder</source>
+        <source>the workstation&apos;s data folder</source>
         <translation>工作站的数据文件夹</translation>
     </message>
     <message>
@@ -2085,7 +2086,7 @@
         <translation>用户首次登录时须修改密码</translation>
     </message>
     <message>
-        <source>read the password from FILE's first line</source>
+        <source>read the password from FILE&apos;s first line</source>
         <translation>从 FILE 的第一行读取密码</translation>
     </message>
     <message>
@@ -2148,7 +2149,8 @@
     <message numerus="yes">
         <source>%1: %n version(s) in %2, the newest %3 kept</source>
         <translation>
-            <numerusform>%1：%2 中有 %n 个版本，保留最新的 %3 个</numerusform></translation>
+            <numerusform>%1：%2 中有 %n 个版本，保留最新的 %3 个</numerusform>
+        </translation>
     </message>
     <message>
         <source>ID                    replaced (local)         written (local)          bytes</source>
@@ -2159,11 +2161,11 @@
         <translation>恢复工程或画面文件的某个保留版本。恢复前先按工作站的方式读取该版本：已损坏的版本会被拒绝。被替换的内容会保留为一个版本，因此可以再做一次恢复来撤销。请先停止正在编辑该工程的工作站，否则它们可能保存并覆盖恢复的内容。</translation>
     </message>
     <message>
-        <source>the version's id, as `project versions` lists it</source>
+        <source>the version&apos;s id, as `project versions` lists it</source>
         <translation>版本标识，即 `project versions` 所列的标识</translation>
     </message>
     <message>
-        <source>%1: no version '%2' in %3 (`pumpwatch-cli project versions` lists them)</source>
+        <source>%1: no version &apos;%2&apos; in %3 (`pumpwatch-cli project versions` lists them)</source>
         <translation>%1：%3 中没有版本“%2”（可用 `pumpwatch-cli project versions` 列出）</translation>
     </message>
     <message>
@@ -2297,7 +2299,7 @@
         <translation>本站无此控制对象</translation>
     </message>
     <message>
-        <source>the station's data is not current</source>
+        <source>the station&apos;s data is not current</source>
         <translation>本站数据不是最新</translation>
     </message>
     <message>
@@ -2524,7 +2526,7 @@
         <translation>删除角色 %1</translation>
     </message>
     <message>
-        <source>Change the drawing's name or size</source>
+        <source>Change the drawing&apos;s name or size</source>
         <translation>修改画面名称或尺寸</translation>
     </message>
     <message numerus="yes">
@@ -2567,7 +2569,7 @@
 <context>
     <name>PumpWatch::Graphics::DrawingJson</name>
     <message>
-        <source>expected "pumpwatch-graphic", found "%1"</source>
+        <source>expected &quot;pumpwatch-graphic&quot;, found &quot;%1&quot;</source>
         <translation>应为“pumpwatch-graphic”，实际为“%1”</translation>
     </message>
     <message>
@@ -2575,7 +2577,7 @@
         <translation>版本 %1 比本 PumpWatch 能读取的版本（%2）更新</translation>
     </message>
     <message>
-        <source>'%1' is not a zone (low, mid, high) or is repeated</source>
+        <source>&apos;%1&apos; is not a zone (low, mid, high) or is repeated</source>
         <translation>“%1”不是分区（low、mid、high）或重复出现</translation>
     </message>
     <message>
@@ -2587,23 +2589,23 @@
         <translation>应为对象，实际为 %1</translation>
     </message>
     <message>
-        <source>'%1' is not a role kind (bit, analog)</source>
+        <source>&apos;%1&apos; is not a role kind (bit, analog)</source>
         <translation>“%1”不是角色类型（bit、analog）</translation>
     </message>
     <message>
-        <source>the role and its tag must both use the pump index or neither ('[i]' in the role, '{i}' in the tag)</source>
+        <source>the role and its tag must both use the pump index or neither (&apos;[i]&apos; in the role, &apos;{i}&apos; in the tag)</source>
         <translation>角色与其测点必须同时使用或同时不使用泵序号（角色中写“[i]”，测点中写“{i}”）</translation>
     </message>
     <message>
-        <source>duplicate element id '%1'</source>
+        <source>duplicate element id &apos;%1&apos;</source>
         <translation>图元编号“%1”重复</translation>
     </message>
     <message>
-        <source>'%1' is not a layer (background, process, instruments, labels, notes)</source>
+        <source>&apos;%1&apos; is not a layer (background, process, instruments, labels, notes)</source>
         <translation>“%1”不是图层（background、process、instruments、labels、notes）</translation>
     </message>
     <message>
-        <source>'%1' is not a symbol this PumpWatch knows: drawn as a box without ports</source>
+        <source>&apos;%1&apos; is not a symbol this PumpWatch knows: drawn as a box without ports</source>
         <translation>“%1”不是本版 PumpWatch 认识的图符：按无端口的方框绘制</translation>
     </message>
     <message>
@@ -2611,7 +2613,7 @@
         <translation>管道至少需要两个点</translation>
     </message>
     <message>
-        <source>'%1' is not "element.port", a pipe id, "inlet" or "outlet"</source>
+        <source>&apos;%1&apos; is not &quot;element.port&quot;, a pipe id, &quot;inlet&quot; or &quot;outlet&quot;</source>
         <translation>“%1”不是“图元.端口”、管道编号、“inlet”或“outlet”</translation>
     </message>
     <message>
@@ -2619,27 +2621,27 @@
         <translation>应为角色，实际为%1</translation>
     </message>
     <message>
-        <source>role '%1' is not declared in roles</source>
+        <source>role &apos;%1&apos; is not declared in roles</source>
         <translation>角色“%1”未在 roles 中声明</translation>
     </message>
     <message>
-        <source>a link opens "drawing:&lt;id&gt;" or "trend"</source>
+        <source>a link opens &quot;drawing:&lt;id&gt;&quot; or &quot;trend&quot;</source>
         <translation>链接只能打开“drawing:&lt;编号&gt;”或“trend”</translation>
     </message>
     <message>
-        <source>'%1' cannot be repeated (only "pumps")</source>
+        <source>&apos;%1&apos; cannot be repeated (only &quot;pumps&quot;)</source>
         <translation>“%1”不能重复（只能是“pumps”）</translation>
     </message>
     <message>
-        <source>'%1' is not a condition (tank, !tank)</source>
+        <source>&apos;%1&apos; is not a condition (tank, !tank)</source>
         <translation>“%1”不是条件（tank、!tank）</translation>
     </message>
     <message>
-        <source>'%1' is not one of the drawing's zones</source>
+        <source>&apos;%1&apos; is not one of the drawing&apos;s zones</source>
         <translation>“%1”不是该流程图的分区</translation>
     </message>
     <message>
-        <source>a drawing of several zones must say which zone's device a bound element reads</source>
+        <source>a drawing of several zones must say which zone&apos;s device a bound element reads</source>
         <translation>多分区流程图中，有绑定的图元必须指明读取哪个分区的设备</translation>
     </message>
     <message>
@@ -2655,7 +2657,7 @@
         <translation>流程图文件必须是一个 JSON 对象</translation>
     </message>
     <message>
-        <source>'%1' is not an element kind (symbol, pipe, value, bar, text, link, group, image)</source>
+        <source>&apos;%1&apos; is not an element kind (symbol, pipe, value, bar, text, link, group, image)</source>
         <translation>“%1”不是图元类型（symbol、pipe、value、bar、text、link、group、image）</translation>
     </message>
     <message>
@@ -2671,14 +2673,14 @@
         <translation>只有文本、数值、链接或棒图才有 style</translation>
     </message>
     <message>
-        <source>'%1' is not a text style (text, valueText, alarmText, muted or a colour "#rrggbb")</source>
-        <translation>“%1”不是文字样式（text、valueText、alarmText、muted 或颜色 "#rrggbb"）</translation>
+        <source>&apos;%1&apos; is not a text style (text, valueText, alarmText, muted or a colour &quot;#rrggbb&quot;)</source>
+        <translation>“%1”不是文字样式（text、valueText、alarmText、muted 或颜色 &quot;#rrggbb&quot;）</translation>
     </message>
 </context>
 <context>
     <name>PumpWatch::Graphics::DrawingLibrary</name>
     <message>
-        <source>the project lists it as '%1', the file says '%2'</source>
+        <source>the project lists it as &apos;%1&apos;, the file says &apos;%2&apos;</source>
         <translation>工程中登记为“%1”，文件中写的是“%2”</translation>
     </message>
 </context>
@@ -2697,15 +2699,15 @@
         <translation>不是 PumpWatch 画面数据</translation>
     </message>
     <message>
-        <source>'%1' repeats per pump, is shown on a condition, belongs to a zone or is bound itself: ungrouping it would change what the stations show</source>
+        <source>&apos;%1&apos; repeats per pump, is shown on a condition, belongs to a zone or is bound itself: ungrouping it would change what the stations show</source>
         <translation>“%1”按泵重复、按条件显示、属于某个分区或自身带有绑定：取消组合会改变各站显示的内容</translation>
     </message>
     <message>
-        <source>'%1': an element id may not contain '.' (pipe ends are written "element.port")</source>
+        <source>&apos;%1&apos;: an element id may not contain &apos;.&apos; (pipe ends are written &quot;element.port&quot;)</source>
         <translation>“%1”：元素标识不能包含“.”（管道端点写作“元素.端口”）</translation>
     </message>
     <message>
-        <source>'%1' repeats inside '%2', which repeats already</source>
+        <source>&apos;%1&apos; repeats inside &apos;%2&apos;, which repeats already</source>
         <translation>“%1”在已按泵重复的“%2”内又按泵重复</translation>
     </message>
     <message>
@@ -2716,46 +2718,46 @@
 <context>
     <name>PumpWatch::Graphics::HmiLint</name>
     <message>
-        <source>state '%1' part '%2' uses alarm colour %3 (an alarm is %4): ISA-101 keeps bright colour for abnormal states</source>
+        <source>state &apos;%1&apos; part &apos;%2&apos; uses alarm colour %3 (an alarm is %4): ISA-101 keeps bright colour for abnormal states</source>
         <translation>状态“%1”的部件“%2”使用了报警色 %3（报警色为 %4）：ISA-101 只在异常状态下使用鲜艳颜色</translation>
     </message>
     <message>
-        <source>state '%1' part '%2' blinks: ISA-101 blinks only for starting and unacknowledged alarms</source>
+        <source>state &apos;%1&apos; part &apos;%2&apos; blinks: ISA-101 blinks only for starting and unacknowledged alarms</source>
         <translation>状态“%1”的部件“%2”闪烁：ISA-101 只在启动中和未确认报警时闪烁</translation>
     </message>
     <message>
-        <source>style '%1' is a raw colour: name a theme role (%2) so that the theme, not the drawing, says what colour means</source>
+        <source>style &apos;%1&apos; is a raw colour: name a theme role (%2) so that the theme, not the drawing, says what colour means</source>
         <translation>样式“%1”是直接指定的颜色：请使用配色方案的角色（%2），由配色方案而不是流程图决定颜色的含义</translation>
     </message>
     <message>
-        <source>style '%1' is an alarm colour on an element bound to no alarm: it looks abnormal while the plant is normal</source>
+        <source>style &apos;%1&apos; is an alarm colour on an element bound to no alarm: it looks abnormal while the plant is normal</source>
         <translation>样式“%1”是报警色，但图元未绑定任何报警：设备正常时看起来也像异常</translation>
     </message>
     <message>
-        <source>the text '%1' reads as an alarm but is always shown: show alarms with an element bound to the alarm</source>
+        <source>the text &apos;%1&apos; reads as an alarm but is always shown: show alarms with an element bound to the alarm</source>
         <translation>文本“%1”读起来像报警，却始终显示：请用绑定到报警的图元显示报警</translation>
     </message>
 </context>
 <context>
     <name>PumpWatch::Graphics::Resolver</name>
     <message>
-        <source>the device is on template '%1', the drawing serves '%2'</source>
+        <source>the device is on template &apos;%1&apos;, the drawing serves &apos;%2&apos;</source>
         <translation>设备使用模板“%1”，流程图适用于“%2”</translation>
     </message>
     <message>
-        <source>the station has no device of zone '%1'</source>
+        <source>the station has no device of zone &apos;%1&apos;</source>
         <translation>站点没有“%1”分区的设备</translation>
     </message>
     <message>
-        <source>cannot tell how many pumps: the device states none and the template's tags bind none</source>
+        <source>cannot tell how many pumps: the device states none and the template&apos;s tags bind none</source>
         <translation>无法确定泵的台数：设备未注明，模板测点也绑定不到任何一台</translation>
     </message>
     <message>
-        <source>the role is not declared in the drawing's roles</source>
+        <source>the role is not declared in the drawing&apos;s roles</source>
         <translation>该角色未在流程图的 roles 中声明</translation>
     </message>
     <message>
-        <source>no tag '%1'</source>
+        <source>no tag &apos;%1&apos;</source>
         <translation>没有测点“%1”</translation>
     </message>
     <message>
@@ -2767,19 +2769,19 @@
         <translation>模拟量</translation>
     </message>
     <message>
-        <source>slot '%1' needs %2, the role is %3</source>
+        <source>slot &apos;%1&apos; needs %2, the role is %3</source>
         <translation>槽位“%1”需要%2，角色却是%3</translation>
     </message>
     <message>
-        <source>the role needs %1, tag '%2' is %3 (%4)</source>
+        <source>the role needs %1, tag &apos;%2&apos; is %3 (%4)</source>
         <translation>角色需要%1，测点“%2”是%3（%4）</translation>
     </message>
     <message>
-        <source>the role needs quantity '%1', tag '%2' is '%3'</source>
+        <source>the role needs quantity &apos;%1&apos;, tag &apos;%2&apos; is &apos;%3&apos;</source>
         <translation>角色需要物理量“%1”，测点“%2”是“%3”</translation>
     </message>
     <message>
-        <source>tag '%1' is read-only, the role writes it</source>
+        <source>tag &apos;%1&apos; is read-only, the role writes it</source>
         <translation>测点“%1”只读，而该角色需要写入</translation>
     </message>
     <message>
@@ -2787,31 +2789,31 @@
         <translation>模板没有声明该对象的控制</translation>
     </message>
     <message>
-        <source>no command tag '%1'</source>
+        <source>no command tag &apos;%1&apos;</source>
         <translation>没有命令测点“%1”</translation>
     </message>
     <message>
-        <source>the command tag '%1' is read-only</source>
+        <source>the command tag &apos;%1&apos; is read-only</source>
         <translation>命令测点“%1”只读</translation>
     </message>
     <message>
-        <source>no feedback tag '%1'</source>
+        <source>no feedback tag &apos;%1&apos;</source>
         <translation>没有反馈测点“%1”</translation>
     </message>
     <message>
-        <source>the station's override names an element the drawing does not have</source>
+        <source>the station&apos;s override names an element the drawing does not have</source>
         <translation>站点的覆盖指向了流程图中没有的图元</translation>
     </message>
     <message>
-        <source>the pipe ends at '%1', which the drawing does not have here</source>
+        <source>the pipe ends at &apos;%1&apos;, which the drawing does not have here</source>
         <translation>管道端点“%1”在此站点的流程图中不存在</translation>
     </message>
     <message>
-        <source>'%1' is not a port of a symbol or a pipe</source>
+        <source>&apos;%1&apos; is not a port of a symbol or a pipe</source>
         <translation>“%1”不是图符端口或管道</translation>
     </message>
     <message>
-        <source>no image file '%1'</source>
+        <source>no image file &apos;%1&apos;</source>
         <translation>图片文件“%1”不存在</translation>
     </message>
 </context>
@@ -2947,7 +2949,7 @@
 <context>
     <name>PumpWatch::History::AuditChain</name>
     <message>
-        <source>the audit chain's head: %1</source>
+        <source>the audit chain&apos;s head: %1</source>
         <translation>审计链链头：%1</translation>
     </message>
     <message>
@@ -2963,7 +2965,7 @@
         <translation>报警记录 %1：%2</translation>
     </message>
     <message>
-        <source>the audit chain's head is missing (audit_head has no row)</source>
+        <source>the audit chain&apos;s head is missing (audit_head has no row)</source>
         <translation>审计链链头缺失（audit_head 无记录）</translation>
     </message>
     <message>
@@ -2983,7 +2985,7 @@
         <translation>%1：已删除（其前后记录的 id 为 %2 和 %3）</translation>
     </message>
     <message>
-        <source>changed — its seq is out of the chain's order</source>
+        <source>changed — its seq is out of the chain&apos;s order</source>
         <translation>已篡改——其序号不符合审计链的顺序</translation>
     </message>
     <message>
@@ -3009,7 +3011,8 @@
     <message numerus="yes">
         <source>the last %n row(s) were removed: the chain head says seq %1, the table ends at %2</source>
         <translation>
-            <numerusform>最后 %n 条记录已被删除：链头为序号 %1，表止于 %2</numerusform></translation>
+            <numerusform>最后 %n 条记录已被删除：链头为序号 %1，表止于 %2</numerusform>
+        </translation>
     </message>
     <message>
         <source>added outside the chain — the chain head says seq %1</source>
@@ -3024,7 +3027,7 @@
         <translation>链头已被篡改：序号为 0，但不是初始哈希</translation>
     </message>
     <message>
-        <source>audit row id %1 (%2, %3, %4): added outside the chain — it has no seq, though it is newer than the chain's first row (id %5)</source>
+        <source>audit row id %1 (%2, %3, %4): added outside the chain — it has no seq, though it is newer than the chain&apos;s first row (id %5)</source>
         <translation>审计记录 id %1（%2，%3，%4）：在审计链之外添加——没有序号，但比审计链的第一条记录（id %5）新</translation>
     </message>
     <message>
@@ -3314,16 +3317,16 @@
         <translation>error 是%1，不是数字</translation>
     </message>
     <message>
-        <source>tag '%1': %2; skipped</source>
-        <translation>测点 '%1'：%2；已跳过</translation>
+        <source>tag &apos;%1&apos;: %2; skipped</source>
+        <translation>测点 &apos;%1&apos;：%2；已跳过</translation>
     </message>
     <message>
         <source>a value without a tag name; skipped</source>
         <translation>一个值没有测点名；已跳过</translation>
     </message>
     <message>
-        <source>tag '%1': both a value and an error; taken as the error</source>
-        <translation>测点 '%1'：同时有值和错误；按错误处理</translation>
+        <source>tag &apos;%1&apos;: both a value and an error; taken as the error</source>
+        <translation>测点 &apos;%1&apos;：同时有值和错误；按错误处理</translation>
     </message>
     <message>
         <source>an error without a tag name; skipped</source>
@@ -3334,8 +3337,8 @@
         <translation>错误 0 且没有值</translation>
     </message>
     <message>
-        <source>tag '%1' again at tags[%2]; the first kept</source>
-        <translation>测点 '%1' 在 tags[%2] 重复出现；保留第一个</translation>
+        <source>tag &apos;%1&apos; again at tags[%2]; the first kept</source>
+        <translation>测点 &apos;%1&apos; 在 tags[%2] 重复出现；保留第一个</translation>
     </message>
     <message>
         <source>tags[%1] is %2, not a tag; skipped</source>
@@ -3350,12 +3353,12 @@
         <translation>既没有值也没有错误</translation>
     </message>
     <message>
-        <source>tag '%1': no value</source>
-        <translation>测点 '%1'：没有值</translation>
+        <source>tag &apos;%1&apos;: no value</source>
+        <translation>测点 &apos;%1&apos;：没有值</translation>
     </message>
     <message>
-        <source>tag '%1': %2</source>
-        <translation>测点 '%1'：%2</translation>
+        <source>tag &apos;%1&apos;: %2</source>
+        <translation>测点 &apos;%1&apos;：%2</translation>
     </message>
     <message>
         <source>missing timestamp</source>
@@ -3667,20 +3670,20 @@
         <translation>应为%1，实际为 %2</translation>
     </message>
     <message>
-        <source>duplicate %1 '%2' (first at %3)</source>
-        <translation>重复的%1 '%2'（首次出现于 %3）</translation>
+        <source>duplicate %1 &apos;%2&apos; (first at %3)</source>
+        <translation>重复的%1 &apos;%2&apos;（首次出现于 %3）</translation>
     </message>
     <message>
-        <source>expected "pumpwatch-project", found "%1"</source>
-        <translation>应为 "pumpwatch-project"，实际为 "%1"</translation>
+        <source>expected &quot;pumpwatch-project&quot;, found &quot;%1&quot;</source>
+        <translation>应为 &quot;pumpwatch-project&quot;，实际为 &quot;%1&quot;</translation>
     </message>
     <message>
         <source>version %1 is newer than this PumpWatch reads (%2)</source>
         <translation>版本 %1 比本 PumpWatch 能读取的版本（%2）更新</translation>
     </message>
     <message>
-        <source>'%1' is not a time zone</source>
-        <translation>'%1' 不是时区</translation>
+        <source>&apos;%1&apos; is not a time zone</source>
+        <translation>&apos;%1&apos; 不是时区</translation>
     </message>
     <message>
         <source>key</source>
@@ -3695,8 +3698,8 @@
         <translation>经度 %1 超出 -180..180</translation>
     </message>
     <message>
-        <source>unknown line '%1'</source>
-        <translation>未知的供水线 '%1'</translation>
+        <source>unknown line &apos;%1&apos;</source>
+        <translation>未知的供水线 &apos;%1&apos;</translation>
     </message>
     <message>
         <source>device id</source>
@@ -3711,60 +3714,60 @@
         <translation>测点键</translation>
     </message>
     <message>
-        <source>'%1' is not a zone (low, mid, high)</source>
-        <translation>'%1' 不是分区（low、mid、high）</translation>
+        <source>&apos;%1&apos; is not a zone (low, mid, high)</source>
+        <translation>&apos;%1&apos; 不是分区（low、mid、high）</translation>
     </message>
     <message>
-        <source>unknown template '%1'</source>
-        <translation>未知的模板 '%1'</translation>
+        <source>unknown template &apos;%1&apos;</source>
+        <translation>未知的模板 &apos;%1&apos;</translation>
     </message>
     <message>
-        <source>template tag '%1': %2</source>
-        <translation>模板测点 '%1'：%2</translation>
+        <source>template tag &apos;%1&apos;: %2</source>
+        <translation>模板测点 &apos;%1&apos;：%2</translation>
     </message>
     <message>
-        <source>unknown device '%1'</source>
-        <translation>未知的设备 '%1'</translation>
+        <source>unknown device &apos;%1&apos;</source>
+        <translation>未知的设备 &apos;%1&apos;</translation>
     </message>
     <message>
         <source>required when the station has several devices</source>
         <translation>站点有多台设备时必须指定</translation>
     </message>
     <message>
-        <source>'%1' is not a tag of template '%2'; an extra tag needs name, quantity, address and type</source>
-        <translation>'%1' 不是模板 '%2' 的测点；附加测点需要 name、quantity、address 和 type</translation>
+        <source>&apos;%1&apos; is not a tag of template &apos;%2&apos;; an extra tag needs name, quantity, address and type</source>
+        <translation>&apos;%1&apos; 不是模板 &apos;%2&apos; 的测点；附加测点需要 name、quantity、address 和 type</translation>
     </message>
     <message>
-        <source>'%1' is not a quantity</source>
-        <translation>'%1' 不是物理量</translation>
+        <source>&apos;%1&apos; is not a quantity</source>
+        <translation>&apos;%1&apos; 不是物理量</translation>
     </message>
     <message>
-        <source>'%1' is not a data type</source>
-        <translation>'%1' 不是数据类型</translation>
+        <source>&apos;%1&apos; is not a data type</source>
+        <translation>&apos;%1&apos; 不是数据类型</translation>
     </message>
     <message>
-        <source>'%1' is not an access (r, rw)</source>
-        <translation>'%1' 不是读写方式（r、rw）</translation>
+        <source>&apos;%1&apos; is not an access (r, rw)</source>
+        <translation>&apos;%1&apos; 不是读写方式（r、rw）</translation>
     </message>
     <message>
-        <source>'%1' is not a word order (ABCD, CDAB, BADC, DCBA)</source>
-        <translation>'%1' 不是字节序（ABCD、CDAB、BADC、DCBA）</translation>
+        <source>&apos;%1&apos; is not a word order (ABCD, CDAB, BADC, DCBA)</source>
+        <translation>&apos;%1&apos; 不是字节序（ABCD、CDAB、BADC、DCBA）</translation>
     </message>
     <message>
-        <source>'%1' is not an addressing mode (modbus, s7-v)</source>
-        <translation>'%1' 不是寻址方式（modbus、s7-v）</translation>
+        <source>&apos;%1&apos; is not an addressing mode (modbus, s7-v)</source>
+        <translation>&apos;%1&apos; 不是寻址方式（modbus、s7-v）</translation>
     </message>
     <message>
         <source>must be an even V byte, not %1</source>
         <translation>必须是偶数 V 字节，而不是 %1</translation>
     </message>
     <message>
-        <source>'%1' is not a parity (N, E, O)</source>
-        <translation>'%1' 不是校验方式（N、E、O）</translation>
+        <source>&apos;%1&apos; is not a parity (N, E, O)</source>
+        <translation>&apos;%1&apos; 不是校验方式（N、E、O）</translation>
     </message>
     <message>
-        <source>'%1' is not host:port</source>
-        <translation>'%1' 不是 主机:端口</translation>
+        <source>&apos;%1&apos; is not host:port</source>
+        <translation>&apos;%1&apos; 不是 主机:端口</translation>
     </message>
     <message>
         <source>plant id</source>
@@ -3799,28 +3802,28 @@
         <translation>不能为负数</translation>
     </message>
     <message>
-        <source>'%1' is not a time of day (HH:MM)</source>
-        <translation>'%1' 不是时刻（时:分）</translation>
+        <source>&apos;%1&apos; is not a time of day (HH:MM)</source>
+        <translation>&apos;%1&apos; 不是时刻（时:分）</translation>
     </message>
     <message>
-        <source>'%1' is not a list of days (mon-fri, sat,sun, daily)</source>
-        <translation>'%1' 不是星期列表（mon-fri、sat,sun、daily）</translation>
+        <source>&apos;%1&apos; is not a list of days (mon-fri, sat,sun, daily)</source>
+        <translation>&apos;%1&apos; 不是星期列表（mon-fri、sat,sun、daily）</translation>
     </message>
     <message>
         <source>expected [min, max] with min &lt; max</source>
         <translation>应为 [最小值, 最大值]，且最小值 &lt; 最大值</translation>
     </message>
     <message>
-        <source>'%1' is not a severity (warning, critical)</source>
-        <translation>'%1' 不是报警等级（warning、critical）</translation>
+        <source>&apos;%1&apos; is not a severity (warning, critical)</source>
+        <translation>&apos;%1&apos; 不是报警等级（warning、critical）</translation>
     </message>
     <message>
-        <source>unknown station '%1'</source>
-        <translation>未知站点 '%1'</translation>
+        <source>unknown station &apos;%1&apos;</source>
+        <translation>未知站点 &apos;%1&apos;</translation>
     </message>
     <message>
-        <source>'%1' is not a variable name</source>
-        <translation>'%1' 不是有效的变量名</translation>
+        <source>&apos;%1&apos; is not a variable name</source>
+        <translation>&apos;%1&apos; 不是有效的变量名</translation>
     </message>
     <message>
         <source>expected a tag key</source>
@@ -3843,7 +3846,7 @@
         <translation>规则编号</translation>
     </message>
     <message>
-        <source>'%1' is not a colour (#rrggbb or #aarrggbb)</source>
+        <source>&apos;%1&apos; is not a colour (#rrggbb or #aarrggbb)</source>
         <translation>“%1”不是颜色（#rrggbb 或 #aarrggbb）</translation>
     </message>
     <message>
@@ -3855,15 +3858,15 @@
         <translation>应为 0 到 24 的缩放级别</translation>
     </message>
     <message>
-        <source>needs either "url" (an XYZ template) or "file" (an MBTiles file)</source>
-        <translation>需要 "url"（XYZ 地址模板）或 "file"（MBTiles 文件）之一</translation>
+        <source>needs either &quot;url&quot; (an XYZ template) or &quot;file&quot; (an MBTiles file)</source>
+        <translation>需要 &quot;url&quot;（XYZ 地址模板）或 &quot;file&quot;（MBTiles 文件）之一</translation>
     </message>
     <message>
-        <source>'%1' has no {z}/{x}/{y} (or {-y}, {q}) to fill in</source>
+        <source>&apos;%1&apos; has no {z}/{x}/{y} (or {-y}, {q}) to fill in</source>
         <translation>“%1”中没有可填入的 {z}/{x}/{y}（或 {-y}、{q}）</translation>
     </message>
     <message>
-        <source>'%1' is not a datum (wgs84, gcj02 or bd09)</source>
+        <source>&apos;%1&apos; is not a datum (wgs84, gcj02 or bd09)</source>
         <translation>“%1”不是坐标系（wgs84、gcj02 或 bd09）</translation>
     </message>
     <message>
@@ -3871,35 +3874,35 @@
         <translation>minZoom %1 大于 maxZoom %2</translation>
     </message>
     <message>
-        <source>the URL has {s}; list the hosts' letters, e.g. "abc"</source>
-        <translation>地址含 {s}，请列出各服务器的字母，如 "abc"</translation>
+        <source>the URL has {s}; list the hosts&apos; letters, e.g. &quot;abc&quot;</source>
+        <translation>地址含 {s}，请列出各服务器的字母，如 &quot;abc&quot;</translation>
     </message>
     <message>
         <source>tile source id</source>
         <translation>瓦片源编号</translation>
     </message>
     <message>
-        <source>'%1' is not a tag of template '%2'</source>
+        <source>&apos;%1&apos; is not a tag of template &apos;%2&apos;</source>
         <translation>“%1”不是模板“%2”的变量</translation>
     </message>
     <message>
-        <source>tag '%1' is read-only: it cannot be commanded</source>
+        <source>tag &apos;%1&apos; is read-only: it cannot be commanded</source>
         <translation>变量“%1”只读：不能下发控制</translation>
     </message>
     <message>
-        <source>an interlock needs 'below' or 'above'</source>
+        <source>an interlock needs &apos;below&apos; or &apos;above&apos;</source>
         <translation>联锁条件需要“below”或“above”</translation>
     </message>
     <message>
-        <source>'%1' is not one of on, off, any</source>
+        <source>&apos;%1&apos; is not one of on, off, any</source>
         <translation>“%1”不是 on、off、any 之一</translation>
     </message>
     <message>
-        <source>control '%1' is declared twice</source>
+        <source>control &apos;%1&apos; is declared twice</source>
         <translation>控制对象“%1”重复定义</translation>
     </message>
     <message>
-        <source>'%1' is not one of pump, valve, setpoint</source>
+        <source>&apos;%1&apos; is not one of pump, valve, setpoint</source>
         <translation>“%1”不是 pump、valve、setpoint 之一</translation>
     </message>
     <message>
@@ -3919,8 +3922,8 @@
         <translation>应为 1 到 12 的月份</translation>
     </message>
     <message>
-        <source>expected ["hh:mm", "hh:mm", class] with a class of deep, valley, flat, peak or sharp</source>
-        <translation>应为 ["hh:mm", "hh:mm", 时段]，时段为 deep、valley、flat、peak 或 sharp</translation>
+        <source>expected [&quot;hh:mm&quot;, &quot;hh:mm&quot;, class] with a class of deep, valley, flat, peak or sharp</source>
+        <translation>应为 [&quot;hh:mm&quot;, &quot;hh:mm&quot;, 时段]，时段为 deep、valley、flat、peak 或 sharp</translation>
     </message>
     <message>
         <source>tariff periods start and end on the hour or the half hour</source>
@@ -3959,19 +3962,19 @@
         <translation>%1 月不属于任何季节</translation>
     </message>
     <message>
-        <source>expected a whole hour like "08:00", found "%1"</source>
-        <translation>应为整点，如 "08:00"，实际为 "%1"</translation>
+        <source>expected a whole hour like &quot;08:00&quot;, found &quot;%1&quot;</source>
+        <translation>应为整点，如 &quot;08:00&quot;，实际为 &quot;%1&quot;</translation>
     </message>
     <message>
         <source>tariff id</source>
         <translation>电价编号</translation>
     </message>
     <message>
-        <source>tariff '%1' is still in force when '%2' starts</source>
+        <source>tariff &apos;%1&apos; is still in force when &apos;%2&apos; starts</source>
         <translation>电价“%2”生效时，电价“%1”仍然有效</translation>
     </message>
     <message>
-        <source>expected production-day, production-month or daily, found "%1"</source>
+        <source>expected production-day, production-month or daily, found &quot;%1&quot;</source>
         <translation>应为 production-day、production-month 或 daily，实际为“%1”</translation>
     </message>
     <message>
@@ -3983,7 +3986,7 @@
         <translation>应为标签键，例如 outlet_pressure</translation>
     </message>
     <message>
-        <source>expected a time like "08:30", found "%1"</source>
+        <source>expected a time like &quot;08:30&quot;, found &quot;%1&quot;</source>
         <translation>应为时间，例如“08:30”，实际为“%1”</translation>
     </message>
     <message>
@@ -4023,19 +4026,19 @@
         <translation>长度须为 1 到 128 字节</translation>
     </message>
     <message>
-        <source>'%1' is not a Sparkplug id (not empty, no + / #)</source>
+        <source>&apos;%1&apos; is not a Sparkplug id (not empty, no + / #)</source>
         <translation>“%1”不是有效的 Sparkplug 标识（不能为空，不能含 + / #）</translation>
     </message>
     <message>
-        <source>'%1' is not a STATE format (3.0, 2.2)</source>
+        <source>&apos;%1&apos; is not a STATE format (3.0, 2.2)</source>
         <translation>“%1”不是 STATE 格式（3.0、2.2）</translation>
     </message>
     <message>
-        <source>'%1' is not an MQTT topic filter</source>
+        <source>&apos;%1&apos; is not an MQTT topic filter</source>
         <translation>“%1”不是有效的 MQTT 主题过滤器</translation>
     </message>
     <message>
-        <source>'%1' is not an MQTT topic (no + or #)</source>
+        <source>&apos;%1&apos; is not an MQTT topic (no + or #)</source>
         <translation>“%1”不是有效的 MQTT 主题（不能含 + 或 #）</translation>
     </message>
     <message>
@@ -4043,15 +4046,15 @@
         <translation>代理编号</translation>
     </message>
     <message>
-        <source>'%1' is not a protocol (modbus-tcp, modbus-rtu, mqtt-neuron, mqtt-sparkplug)</source>
+        <source>&apos;%1&apos; is not a protocol (modbus-tcp, modbus-rtu, mqtt-neuron, mqtt-sparkplug)</source>
         <translation>“%1”不是通讯协议（modbus-tcp、modbus-rtu、mqtt-neuron、mqtt-sparkplug）</translation>
     </message>
     <message>
-        <source>unknown broker '%1'</source>
+        <source>unknown broker &apos;%1&apos;</source>
         <translation>未知的代理“%1”</translation>
     </message>
     <message>
-        <source>'%1' is not a Sparkplug id (no + / #)</source>
+        <source>&apos;%1&apos; is not a Sparkplug id (no + / #)</source>
         <translation>“%1”不是有效的 Sparkplug 标识（不能含 + / #）</translation>
     </message>
     <message>
@@ -4059,7 +4062,7 @@
         <translation>Neuron 设备只由节点和组标识</translation>
     </message>
     <message>
-        <source>the gateway's node %1 is also %2</source>
+        <source>the gateway&apos;s node %1 is also %2</source>
         <translation>网关节点 %1 与 %2 重复</translation>
     </message>
 </context>
@@ -4161,33 +4164,33 @@
         <translation>不是 CBOR 消息：%1</translation>
     </message>
     <message>
-        <source>the field '%1' is missing or has the wrong type</source>
+        <source>the field &apos;%1&apos; is missing or has the wrong type</source>
         <translation>字段“%1”缺失或类型不对</translation>
     </message>
 </context>
 <context>
     <name>PumpWatch::Remote::Leadership</name>
     <message>
-        <source>another server took over shard '%1' after epoch %2</source>
+        <source>another server took over shard &apos;%1&apos; after epoch %2</source>
         <translation>另一台服务器已在纪元 %2 之后接管分片“%1”</translation>
     </message>
 </context>
 <context>
     <name>PumpWatch::Remote::LinkOptions</name>
     <message>
-        <source>'%1' is not a broker address: write mqtt://user@host:port</source>
+        <source>&apos;%1&apos; is not a broker address: write mqtt://user@host:port</source>
         <translation>“%1”不是代理地址：请写成 mqtt://用户@主机:端口</translation>
     </message>
     <message>
-        <source>'%1': the broker address needs the user this computer logs in as (mqtt://user@host:port)</source>
+        <source>&apos;%1&apos;: the broker address needs the user this computer logs in as (mqtt://user@host:port)</source>
         <translation>“%1”：代理地址须写明本机登录代理所用的用户（mqtt://用户@主机:端口）</translation>
     </message>
     <message>
-        <source>--stations: '%1' names no station of the project</source>
+        <source>--stations: &apos;%1&apos; names no station of the project</source>
         <translation>--stations：“%1”不是本工程的泵房</translation>
     </message>
     <message>
-        <source>--stations: '%1' runs backwards</source>
+        <source>--stations: &apos;%1&apos; runs backwards</source>
         <translation>--stations：“%1”的范围起止颠倒</translation>
     </message>
 </context>
@@ -4198,7 +4201,7 @@
         <translation>泵房 %1：服务器发来的消息格式错误：%2</translation>
     </message>
     <message>
-        <source>station %1: the server's project has %2 tags for it, this one %3; its values are not shown until both load the same project</source>
+        <source>station %1: the server&apos;s project has %2 tags for it, this one %3; its values are not shown until both load the same project</source>
         <translation>泵房 %1：服务器工程中该泵房有 %2 个变量，本机工程有 %3 个；两边加载同一工程之前不显示其数值</translation>
     </message>
     <message>
@@ -4225,7 +4228,7 @@
 <context>
     <name>PumpWatch::Remote::RequestServer</name>
     <message>
-        <source>request from workstation '%1' refused: %2</source>
+        <source>request from workstation &apos;%1&apos; refused: %2</source>
         <translation>拒绝工作站“%1”的请求：%2</translation>
     </message>
     <message>
@@ -4241,7 +4244,7 @@
         <translation>%1 只能查看：确认和搁置报警需要操作员权限</translation>
     </message>
     <message>
-        <source>this server does not know the request '%1'</source>
+        <source>this server does not know the request &apos;%1&apos;</source>
         <translation>本服务器不认识请求“%1”</translation>
     </message>
     <message>
@@ -4314,14 +4317,14 @@
         <translation>水泵运行时间 × 额定流量</translation>
     </message>
     <message>
-        <source>kWh ÷ the station's usual kWh/m³</source>
+        <source>kWh ÷ the station&apos;s usual kWh/m³</source>
         <translation>用电量 ÷ 本站常规吨水电耗</translation>
     </message>
 </context>
 <context>
     <name>PumpWatch::Reports::CounterVolume</name>
     <message>
-        <source>meter replaced at %1: old meter's final reading %2, new meter's first %3</source>
+        <source>meter replaced at %1: old meter&apos;s final reading %2, new meter&apos;s first %3</source>
         <translation>%1 换表：旧表末读数 %2，新表初读数 %3</translation>
     </message>
     <message>
@@ -4401,7 +4404,7 @@
     </message>
     <message>
         <source>&amp;CPage &amp;P of &amp;N</source>
-        <extracomment>Excel's footer codes: &amp;C centres, &amp;P is the page number, &amp;N the page count.</extracomment>
+        <extracomment>Excel&apos;s footer codes: &amp;C centres, &amp;P is the page number, &amp;N the page count.</extracomment>
         <translation>&amp;C第 &amp;P 页 共 &amp;N 页</translation>
     </message>
     <message>
@@ -4431,7 +4434,7 @@
 <context>
     <name>PumpWatch::Reports::QueryEngine</name>
     <message>
-        <source>no station has a tag '%1'</source>
+        <source>no station has a tag &apos;%1&apos;</source>
         <translation>没有站点有数据项“%1”</translation>
     </message>
     <message>
@@ -4519,7 +4522,7 @@
         <translation>未知数据项 %1</translation>
     </message>
     <message>
-        <source>none of the stations %1 has a tag '%2'</source>
+        <source>none of the stations %1 has a tag &apos;%2&apos;</source>
         <translation>站点 %1 都没有数据项“%2”</translation>
     </message>
     <message>
@@ -4750,12 +4753,12 @@
         <translation>有数据的站点：本期 %1 站，上期 %2 站，去年同期 %3 站；可比口径：环比 %4 站，同比 %5 站。合计只计可比站点。</translation>
     </message>
     <message>
-        <source>Growth = (this period − base) / base; "—" where the base is 0 or missing.</source>
+        <source>Growth = (this period − base) / base; &quot;—&quot; where the base is 0 or missing.</source>
         <translation>增长率 =（本期 − 基期）/ 基期；基期为 0 或缺失时为“—”。</translation>
     </message>
     <message>
         <source>Total</source>
-        <comment>a counter's advance over the period (累计)</comment>
+        <comment>a counter&apos;s advance over the period (累计)</comment>
         <translation>累计</translation>
     </message>
     <message>
@@ -4765,7 +4768,7 @@
     </message>
     <message>
         <source>%1, advance</source>
-        <comment>a meter's advance per row (增量), not its reading</comment>
+        <comment>a meter&apos;s advance per row (增量), not its reading</comment>
         <translation>%1增量</translation>
     </message>
     <message>
@@ -4851,7 +4854,7 @@
         <translation>批准人</translation>
     </message>
     <message>
-        <source>no station has a tag '%1'</source>
+        <source>no station has a tag &apos;%1&apos;</source>
         <translation>没有泵站有变量“%1”</translation>
     </message>
     <message>
@@ -4899,11 +4902,11 @@
         <translation>泵站</translation>
     </message>
     <message>
-        <source>no production line has a station with a meter '%1' (the project's reports.production)</source>
+        <source>no production line has a station with a meter &apos;%1&apos; (the project&apos;s reports.production)</source>
         <translation>没有生产线的泵站有计量表“%1”（项目的 reports.production）</translation>
     </message>
     <message>
-        <source>%1 %2 is a float32 register: at %3 %4 it moves in steps of %5 %4, so an hour's volume is known to ±%5 %4.</source>
+        <source>%1 %2 is a float32 register: at %3 %4 it moves in steps of %5 %4, so an hour&apos;s volume is known to ±%5 %4.</source>
         <translation>%1 %2 为单精度浮点寄存器：读数 %3 %4 时分辨率为 %5 %4，每小时水量误差可达 ±%5 %4。</translation>
     </message>
     <message>
@@ -4943,7 +4946,7 @@
         <translation>空白</translation>
     </message>
     <message>
-        <source>no station has an energy meter '%1' (the project's reports.energy)</source>
+        <source>no station has an energy meter &apos;%1&apos; (the project&apos;s reports.energy)</source>
         <translation>没有泵站有电能表“%1”（项目的 reports.energy）</translation>
     </message>
     <message>
@@ -5023,7 +5026,7 @@
         <translation>可比口径（两期均有数据的泵站）：环比 %2 站中 %1 站（基期 %3），同比 %2 站中 %4 站（基期 %5）</translation>
     </message>
     <message>
-        <source>kWh/m³: the energy meter's advance over the production meter's; kWh/(km³·MPa): 1000 × kWh ÷ (m³ × ΔP), ΔP the outlet minus inlet pressure weighted by each hour's volume; efficiency = 277.8 ÷ kWh/(km³·MPa). "—": under 2 m³, or no base.</source>
+        <source>kWh/m³: the energy meter&apos;s advance over the production meter&apos;s; kWh/(km³·MPa): 1000 × kWh ÷ (m³ × ΔP), ΔP the outlet minus inlet pressure weighted by each hour&apos;s volume; efficiency = 277.8 ÷ kWh/(km³·MPa). &quot;—&quot;: under 2 m³, or no base.</source>
         <translation>吨水电耗 = 电能表读数增量 ÷ 产水量表读数增量；千吨水兆帕电耗 = 1000 × 用电量 ÷ (产水量 × ΔP)，ΔP 为出水与进水压力之差按每小时水量加权；泵组效率 = 277.8 ÷ 千吨水兆帕电耗。“—”：水量不足 2 m³，或无基期。</translation>
     </message>
     <message>
@@ -5113,7 +5116,7 @@
 <context>
     <name>PumpWatch::Reports::ReportPeriod</name>
     <message>
-        <source>'%1' is not a period: expected a day (2026-12-01), a month (2026-12) or a year (2026)</source>
+        <source>&apos;%1&apos; is not a period: expected a day (2026-12-01), a month (2026-12) or a year (2026)</source>
         <translation>“%1”不是统计期：应为日（2026-12-01）、月（2026-12）或年（2026）</translation>
     </message>
     <message>
@@ -5303,8 +5306,8 @@
         <translation>%1：工程文件有错误，未启动</translation>
     </message>
     <message>
-        <source>project '%1' from %2: %3 stations, %4 tags</source>
-        <translation>工程 '%1'（%2）：%3 个站点，%4 个测点</translation>
+        <source>project &apos;%1&apos; from %2: %3 stations, %4 tags</source>
+        <translation>工程 &apos;%1&apos;（%2）：%3 个站点，%4 个测点</translation>
     </message>
     <message>
         <source>signal %1 received, stopping</source>
@@ -5347,7 +5350,7 @@
         <translation>历史数据存入 sqlite:路径 或 postgres://用户@主机:端口/数据库</translation>
     </message>
     <message>
-        <source>folder for samples waiting while the database is away (default: beside the SQLite file, else the user's data folder)</source>
+        <source>folder for samples waiting while the database is away (default: beside the SQLite file, else the user&apos;s data folder)</source>
         <translation>数据库不可用时缓存数据的文件夹（默认：SQLite 文件旁，否则为用户数据文件夹）</translation>
     </message>
     <message>
@@ -5427,7 +5430,7 @@
         <translation>代理密码，取自 FILE 的第一行</translation>
     </message>
     <message>
-        <source>this server's name on the broker (default: the host name)</source>
+        <source>this server&apos;s name on the broker (default: the host name)</source>
         <translation>本服务器在代理上的名称（默认：主机名）</translation>
     </message>
     <message>
@@ -5435,7 +5438,7 @@
         <translation>本服务器负责的泵房分片；同一分片的第二台服务器为其热备（默认：main）</translation>
     </message>
     <message>
-        <source>the shard's stations, e.g. S0001-S1000,S1500 (default: all)</source>
+        <source>the shard&apos;s stations, e.g. S0001-S1000,S1500 (default: all)</source>
         <translation>分片包含的泵房，例如 S0001-S1000,S1500（默认：全部）</translation>
     </message>
     <message>
@@ -5486,7 +5489,7 @@
         <translation>无法连接代理 %1:%2：%3</translation>
     </message>
     <message>
-        <source>no PostgreSQL to elect in: this server is the only one of shard '%1'</source>
+        <source>no PostgreSQL to elect in: this server is the only one of shard &apos;%1&apos;</source>
         <translation>没有用于选主的 PostgreSQL：本服务器是分片“%1”唯一的服务器</translation>
     </message>
     <message>
@@ -5502,11 +5505,11 @@
         <translation>租约数据库无法连接：%1</translation>
     </message>
     <message>
-        <source>standby for shard '%1': waiting for its lease</source>
+        <source>standby for shard &apos;%1&apos;: waiting for its lease</source>
         <translation>分片“%1”的备用服务器：等待租约</translation>
     </message>
     <message>
-        <source>active server of shard '%1', epoch %2</source>
+        <source>active server of shard &apos;%1&apos;, epoch %2</source>
         <translation>分片“%1”的主用服务器，纪元 %2</translation>
     </message>
     <message>
@@ -5518,7 +5521,7 @@
         <translation>实时链路：纪元 %1；增量 %2 条，快照 %3 条，报警消息 %4 条，%5 kB；请求执行 %6 条，过期 %7 条，重复 %8 条，拒绝 %9 条，忽略 %10 条，无效 %11 条；重新同步 %12 次</translation>
     </message>
     <message>
-        <source>this server does not hold the lease of shard '%1' now</source>
+        <source>this server does not hold the lease of shard &apos;%1&apos; now</source>
         <translation>本服务器当前未持有分片“%1”的租约</translation>
     </message>
 </context>
@@ -5551,11 +5554,11 @@
         <translation>只读视图和读取角色仅支持 PostgreSQL（%1 不是 PostgreSQL 数据库）</translation>
     </message>
     <message>
-        <source>'%1' is not a valid reader name: lower-case letters, digits and _, starting with a letter</source>
+        <source>&apos;%1&apos; is not a valid reader name: lower-case letters, digits and _, starting with a letter</source>
         <translation>“%1”不是有效的读取角色名称：只能用小写字母、数字和 _，并以字母开头</translation>
     </message>
     <message>
-        <source>the reader's password is empty</source>
+        <source>the reader&apos;s password is empty</source>
         <translation>读取角色的密码为空</translation>
     </message>
     <message>
@@ -5567,7 +5570,7 @@
         <translation>查询角色</translation>
     </message>
     <message>
-        <source>'%1' is a superuser or the account running the setup: choose another reader name</source>
+        <source>&apos;%1&apos; is a superuser or the account running the setup: choose another reader name</source>
         <translation>“%1”是超级用户或正在执行设置的账户：请另选读取角色名称</translation>
     </message>
     <message>
@@ -5590,15 +5593,15 @@
         <translation>令牌至少需要一个权限范围（%1）</translation>
     </message>
     <message>
-        <source>unknown scope '%1' (known: %2)</source>
+        <source>unknown scope &apos;%1&apos; (known: %2)</source>
         <translation>未知权限范围“%1”（可用：%2）</translation>
     </message>
     <message>
-        <source>a token named '%1' exists already (revoked tokens keep their names)</source>
+        <source>a token named &apos;%1&apos; exists already (revoked tokens keep their names)</source>
         <translation>名为“%1”的令牌已存在（已吊销的令牌仍保留其名称）</translation>
     </message>
     <message>
-        <source>no token named '%1' in force</source>
+        <source>no token named &apos;%1&apos; in force</source>
         <translation>没有名为“%1”的有效令牌</translation>
     </message>
 </context>
@@ -5616,8 +5619,8 @@
         <translation>%1：%3 上的站号 %2 已被 %4 占用</translation>
     </message>
     <message>
-        <source>%1: endpoint '%2' is not an IPv4 host:port</source>
-        <translation>%1：端点 '%2' 不是 IPv4 主机:端口</translation>
+        <source>%1: endpoint &apos;%2&apos; is not an IPv4 host:port</source>
+        <translation>%1：端点 &apos;%2&apos; 不是 IPv4 主机:端口</translation>
     </message>
     <message>
         <source>%1: cannot listen on %2: %3</source>
@@ -5644,8 +5647,8 @@
         <translation>无法访问服务线程</translation>
     </message>
     <message>
-        <source>empty command; try 'help'</source>
-        <translation>命令为空；请输入 'help'</translation>
+        <source>empty command; try &apos;help&apos;</source>
+        <translation>命令为空；请输入 &apos;help&apos;</translation>
     </message>
     <message>
         <source>speed must be a number above 0</source>
@@ -5660,12 +5663,12 @@
         <translation>没有模拟测点 %1</translation>
     </message>
     <message>
-        <source>unknown command '%1'; try 'help'</source>
-        <translation>未知命令 '%1'；请输入 'help'</translation>
+        <source>unknown command &apos;%1&apos;; try &apos;help&apos;</source>
+        <translation>未知命令 &apos;%1&apos;；请输入 &apos;help&apos;</translation>
     </message>
     <message>
-        <source>no station or device '%1'</source>
-        <translation>没有站点或设备 '%1'</translation>
+        <source>no station or device &apos;%1&apos;</source>
+        <translation>没有站点或设备 &apos;%1&apos;</translation>
     </message>
     <message>
         <source>%1 takes TARGET on|off</source>
@@ -5709,7 +5712,7 @@
         <translation>gateway-link 的参数为 on|off</translation>
     </message>
     <message>
-        <source>no gateway device '%1'</source>
+        <source>no gateway device &apos;%1&apos;</source>
         <translation>没有网关设备“%1”</translation>
     </message>
     <message>
@@ -5778,7 +5781,7 @@
         <translation>生成 N 个站点的城市</translation>
     </message>
     <message>
-        <source>write the city's project file here</source>
+        <source>write the city&apos;s project file here</source>
         <translation>将城市工程文件写到此处</translation>
     </message>
     <message>
@@ -5810,12 +5813,12 @@
         <translation>%1：%2 行</translation>
     </message>
     <message>
-        <source>--fault '%1': %2</source>
-        <translation>--fault '%1'：%2</translation>
+        <source>--fault &apos;%1&apos;: %2</source>
+        <translation>--fault &apos;%1&apos;：%2</translation>
     </message>
     <message>
-        <source>%1 stations, %2 devices; %3× speed; commands on stdin ('help')</source>
-        <translation>%1 个站点，%2 台设备；%3 倍速；标准输入接受命令（'help'）</translation>
+        <source>%1 stations, %2 devices; %3× speed; commands on stdin (&apos;help&apos;)</source>
+        <translation>%1 个站点，%2 台设备；%3 倍速；标准输入接受命令（&apos;help&apos;）</translation>
     </message>
     <message>
         <source>seed of the generated city and its model (1)</source>
@@ -5830,7 +5833,7 @@
         <translation>生成的城市：前 N 个站点共用一条 Modbus RTU 线路</translation>
     </message>
     <message>
-        <source>generated city: path of the RTU line's pty link</source>
+        <source>generated city: path of the RTU line&apos;s pty link</source>
         <translation>生成的城市：RTU 线路伪终端链接的路径</translation>
     </message>
     <message>
@@ -5846,8 +5849,8 @@
         <translation>模拟开始的本地时间（当前时间）</translation>
     </message>
     <message>
-        <source>a control command to run at start, e.g. 'burst S0003 on' (repeatable)</source>
-        <translation>启动时执行的控制命令，如 'burst S0003 on'（可重复）</translation>
+        <source>a control command to run at start, e.g. &apos;burst S0003 on&apos; (repeatable)</source>
+        <translation>启动时执行的控制命令，如 &apos;burst S0003 on&apos;（可重复）</translation>
     </message>
     <message>
         <source>stop after S seconds</source>
@@ -5886,7 +5889,7 @@
         <translation>--broker 需要 主机:端口</translation>
     </message>
     <message>
-        <source>generated city: the last N stations are EMQ Neuron gateways' (MQTT)</source>
+        <source>generated city: the last N stations are EMQ Neuron gateways&apos; (MQTT)</source>
         <translation>生成的城市：最后 N 个站点由 EMQ Neuron 网关接入（MQTT）</translation>
     </message>
     <message>
@@ -5894,27 +5897,27 @@
         <translation>生成的城市：其前 M 个站点为 Sparkplug B 边缘节点（MQTT）</translation>
     </message>
     <message>
-        <source>generated city: the gateways' MQTT broker (127.0.0.1:1883)</source>
+        <source>generated city: the gateways&apos; MQTT broker (127.0.0.1:1883)</source>
         <translation>生成的城市：网关的 MQTT 代理（127.0.0.1:1883）</translation>
     </message>
 </context>
 <context>
     <name>PumpWatch::TagCheck</name>
     <message>
-        <source>'%1' is not a tag key (not empty, no '/' or spaces)</source>
-        <translation>'%1' 不是有效的测点键（不能为空，不能含 '/' 或空格）</translation>
+        <source>&apos;%1&apos; is not a tag key (not empty, no &apos;/&apos; or spaces)</source>
+        <translation>&apos;%1&apos; 不是有效的测点键（不能为空，不能含 &apos;/&apos; 或空格）</translation>
     </message>
     <message>
         <source>must not be empty</source>
         <translation>不能为空</translation>
     </message>
     <message>
-        <source>'%1' is not a unit of %2 (%3)</source>
-        <translation>'%1' 不是 %2 的单位（%3）</translation>
+        <source>&apos;%1&apos; is not a unit of %2 (%3)</source>
+        <translation>&apos;%1&apos; 不是 %2 的单位（%3）</translation>
     </message>
     <message>
-        <source>'%1' is read-only (an input), so access cannot be rw</source>
-        <translation>'%1' 是只读输入，读写方式不能为 rw</translation>
+        <source>&apos;%1&apos; is read-only (an input), so access cannot be rw</source>
+        <translation>&apos;%1&apos; 是只读输入，读写方式不能为 rw</translation>
     </message>
     <message>
         <source>gain must not be 0</source>
@@ -6092,7 +6095,7 @@
         <translation>分时段限值 — %1</translation>
     </message>
     <message>
-        <source>The first period containing a moment applies; outside every period the tag's own limits do. A period ending at or before its start runs past midnight.</source>
+        <source>The first period containing a moment applies; outside every period the tag&apos;s own limits do. A period ending at or before its start runs past midnight.</source>
         <translation>某一时刻按包含它的第一个时段的限值报警；不在任何时段内时使用测点本身的限值。结束时间早于或等于开始时间的时段跨过午夜。</translation>
     </message>
     <message>
@@ -6136,7 +6139,7 @@
         <translation>删除时段</translation>
     </message>
     <message>
-        <source>Period %1, %2: '%3' is not a number</source>
+        <source>Period %1, %2: &apos;%3&apos; is not a number</source>
         <translation>时段 %1，%2：“%3”不是数字</translation>
     </message>
 </context>
@@ -6348,7 +6351,7 @@
         <translation>已编辑用户</translation>
     </message>
     <message>
-        <source>User's role changed</source>
+        <source>User&apos;s role changed</source>
         <translation>用户角色已更改</translation>
     </message>
     <message>
@@ -6498,7 +6501,8 @@
     <message numerus="yes">
         <source>%n row(s)</source>
         <translation>
-            <numerusform>%n 条记录</numerusform></translation>
+            <numerusform>%n 条记录</numerusform>
+        </translation>
     </message>
     <message>
         <source>Intact: %1 audit rows and %2 alarm journal rows verified (%3 rows from before the chain began)</source>
@@ -6623,7 +6627,7 @@
         <translation>%1：没有画面适用于此站</translation>
     </message>
     <message>
-        <source>overrides for station '%1', which the project does not have</source>
+        <source>overrides for station &apos;%1&apos;, which the project does not have</source>
         <translation>站点“%1”的单独调整，但工程中没有该站点</translation>
     </message>
     <message>
@@ -6885,7 +6889,7 @@
         <translation>画面标识（字母、数字、- 和 _）：</translation>
     </message>
     <message>
-        <source>The project already has a drawing '%1'</source>
+        <source>The project already has a drawing &apos;%1&apos;</source>
         <translation>工程中已有画面“%1”</translation>
     </message>
     <message>
@@ -6897,7 +6901,7 @@
         <translation>画面：</translation>
     </message>
     <message>
-        <source>'%1' is not a drawing id: letters, digits, - and _ only</source>
+        <source>&apos;%1&apos; is not a drawing id: letters, digits, - and _ only</source>
         <translation>“%1”不是有效的画面标识：只能用字母、数字、- 和 _</translation>
     </message>
 </context>
@@ -6987,7 +6991,7 @@
         <translation>应用到此站</translation>
     </message>
     <message>
-        <source>This station's adjustments:</source>
+        <source>This station&apos;s adjustments:</source>
         <translation>此站的单独调整：</translation>
     </message>
     <message numerus="yes">
@@ -7194,6 +7198,10 @@
         <source>Close</source>
         <comment>the window</comment>
         <translation>关闭</translation>
+    </message>
+    <message>
+        <source>%1 not possible — %2</source>
+        <translation>不能%1 — %2</translation>
     </message>
 </context>
 <context>
@@ -7764,7 +7772,7 @@
         <translation>报表…</translation>
     </message>
     <message>
-        <source>The outlet meter's signal cable was loose and it undercounted; the value is the inlet meter's.</source>
+        <source>The outlet meter&apos;s signal cable was loose and it undercounted; the value is the inlet meter&apos;s.</source>
         <translation>出水流量计信号线松动，该时段少计；按进水流量计读数修正。</translation>
     </message>
     <message>
@@ -7917,7 +7925,7 @@
         <translation>角色名称</translation>
     </message>
     <message>
-        <source>The drawing's template %1 is not in the project.</source>
+        <source>The drawing&apos;s template %1 is not in the project.</source>
         <translation>项目中没有画面的模板 %1。</translation>
     </message>
     <message>
@@ -8402,7 +8410,7 @@
         <translation>复制</translation>
     </message>
     <message>
-        <source>Copies the table as text that pastes into Excel's cells</source>
+        <source>Copies the table as text that pastes into Excel&apos;s cells</source>
         <translation>将表格复制为文本，可直接粘贴到 Excel 单元格</translation>
     </message>
     <message>
@@ -8570,7 +8578,7 @@
 <context>
     <name>PumpWatch::Ui::QueryPicker</name>
     <message>
-        <source>A part of the station's name, its pinyin initials (e.g. amlk) or code, or a quantity's name (e.g. 压力)</source>
+        <source>A part of the station&apos;s name, its pinyin initials (e.g. amlk) or code, or a quantity&apos;s name (e.g. 压力)</source>
         <translation>站点名称的一部分、拼音首字母（如 amlk）或编号，或数据项名称（如 压力）</translation>
     </message>
     <message>
@@ -8946,7 +8954,7 @@
         <translation>制表时间：%1</translation>
     </message>
     <message>
-        <source>Select a line's value in the report to correct it</source>
+        <source>Select a line&apos;s value in the report to correct it</source>
         <translation>请选择报表中某条线路的数值进行修正</translation>
     </message>
     <message>
@@ -9001,7 +9009,7 @@
         <translation>%1 应显示%2；角色 %3 是%4</translation>
     </message>
     <message>
-        <source>the template has no tag '%1'</source>
+        <source>the template has no tag &apos;%1&apos;</source>
         <translation>模板中没有点位“%1”</translation>
     </message>
     <message>
@@ -9013,7 +9021,7 @@
         <translation>角色要求物理量“%1”，点位 %2 是“%3”</translation>
     </message>
     <message>
-        <source>tag %1's unit %2 is not a unit of %3</source>
+        <source>tag %1&apos;s unit %2 is not a unit of %3</source>
         <translation>点位 %1 的单位 %2 不是%3的单位</translation>
     </message>
     <message>
@@ -9124,7 +9132,7 @@
         <translation>保存后没有画面适用于此站</translation>
     </message>
     <message>
-        <source>overrides for station '%1', which the project does not have</source>
+        <source>overrides for station &apos;%1&apos;, which the project does not have</source>
         <translation>站点“%1”的单独调整，但工程中没有该站点</translation>
     </message>
     <message>
@@ -9152,7 +9160,7 @@
         </translation>
     </message>
     <message>
-        <source>No station opens this drawing: a station opens the first drawing of its template in the project's list of drawings, and another comes first.</source>
+        <source>No station opens this drawing: a station opens the first drawing of its template in the project&apos;s list of drawings, and another comes first.</source>
         <translation>没有站点打开此画面：站点打开工程画面列表中属于其模板的第一张画面，而另一张画面排在前面。</translation>
     </message>
     <message numerus="yes">
@@ -9203,7 +9211,7 @@
         <translation>PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-        <source>%1: cannot export to '.%2' files (png, svg or pdf)</source>
+        <source>%1: cannot export to &apos;.%2&apos; files (png, svg or pdf)</source>
         <translation>%1：无法导出为“.%2”文件（仅支持 png、svg 或 pdf）</translation>
     </message>
 </context>
@@ -9805,7 +9813,7 @@
         <translation>按泵重复</translation>
     </message>
     <message>
-        <source>The group's children are drawn once per pump of the station ({i} in ids and roles is the pump's number)</source>
+        <source>The group&apos;s children are drawn once per pump of the station ({i} in ids and roles is the pump&apos;s number)</source>
         <translation>组内元素按站点的每台泵各画一次（标识和角色中的 {i} 为泵的编号）</translation>
     </message>
     <message>
@@ -10038,7 +10046,7 @@
         <translation>运行内置演示：进程内模拟城市</translation>
     </message>
     <message>
-        <source>folder for users, layouts and history (default: the user's data folder)</source>
+        <source>folder for users, layouts and history (default: the user&apos;s data folder)</source>
         <translation>用户、布局和历史数据的文件夹（默认：用户数据文件夹）</translation>
     </message>
     <message>
@@ -10050,8 +10058,8 @@
         <translation>dark（默认，深色）或 light（浅色）</translation>
     </message>
     <message>
-        <source>with --demo: a fault command for the simulated city, e.g. "burst S0003 on" (repeatable; docs/simulator.md)</source>
-        <translation>配合 --demo：向模拟城市发送故障命令，例如 "burst S0003 on"（可重复；见 docs/simulator.md）</translation>
+        <source>with --demo: a fault command for the simulated city, e.g. &quot;burst S0003 on&quot; (repeatable; docs/simulator.md)</source>
+        <translation>配合 --demo：向模拟城市发送故障命令，例如 &quot;burst S0003 on&quot;（可重复；见 docs/simulator.md）</translation>
     </message>
     <message>
         <source>render the window and every panel to DIR/*.png once the data has settled, then exit (with --demo, logs in as the demo dispatcher)</source>
@@ -10078,8 +10086,8 @@
 %1</translation>
     </message>
     <message>
-        <source>--fault '%1': %2</source>
-        <translation>--fault '%1'：%2</translation>
+        <source>--fault &apos;%1&apos;: %2</source>
+        <translation>--fault &apos;%1&apos;：%2</translation>
     </message>
     <message>
         <source>%1: the alarm rules have errors:
@@ -10114,8 +10122,8 @@
         <translation>%1：无法写入图片</translation>
     </message>
     <message>
-        <source>--fault '%1': not a fault command; one of %2 (docs/simulator.md)</source>
-        <translation>--fault '%1'：不是故障命令；可用的有 %2（见 docs/simulator.md）</translation>
+        <source>--fault &apos;%1&apos;: not a fault command; one of %2 (docs/simulator.md)</source>
+        <translation>--fault &apos;%1&apos;：不是故障命令；可用的有 %2（见 docs/simulator.md）</translation>
     </message>
     <message>
         <source>Demo accounts: zhangsan (operator), lisi (engineer), admin (administrator), wangwu (viewer); password: demo</source>
@@ -10134,7 +10142,7 @@
         <translation>--gateways 须与 --demo 一起使用</translation>
     </message>
     <message>
-        <source>The demo's MQTT broker cannot start:
+        <source>The demo&apos;s MQTT broker cannot start:
 
 %1</source>
         <translation>演示用的 MQTT 代理无法启动：
@@ -10208,7 +10216,7 @@
 <context>
     <name>PumpWatch::Workstation::RemoteWorkstation</name>
     <message>
-        <source>Alarm limits are changed on the server's project in a control room; nothing was changed</source>
+        <source>Alarm limits are changed on the server&apos;s project in a control room; nothing was changed</source>
         <translation>调度中心模式下报警限值须在服务器的工程中修改；未做任何更改</translation>
     </message>
     <message>
@@ -10224,7 +10232,7 @@
         <translation>代理上尚无服务器上线</translation>
     </message>
     <message>
-        <source>Receiving the stations' state: %1 of %2</source>
+        <source>Receiving the stations&apos; state: %1 of %2</source>
         <translation>正在接收泵房状态：%1 / %2</translation>
     </message>
 </context>

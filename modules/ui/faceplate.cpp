@@ -284,9 +284,25 @@ void Faceplate::refresh()
         m_on->setEnabled(enabled && feedback.value == 0);
         m_off->setEnabled(enabled && feedback.value != 0);
     }
-    if (!allowed.ok() && !mine && !m_reason->property("outcome").toBool())
+    // An interlock refuses one command and not the other: told before the click, not after.
+    QString interlock;
+    if (m_on && enabled) {
+        for (const auto& [button, value] : {std::pair{m_on, 1.0}, std::pair{m_off, 0.0}}) {
+            const Control::Outcome o = control->check(me, m_address, value);
+            if (o.cause != Cause::Interlock)
+                continue;
+            button->setEnabled(false);
+            if (interlock.isEmpty())
+                interlock = tr("%1 not possible — %2").arg(button->text(), o.message);
+        }
+    }
+    if (m_reason->property("outcome").toBool())
+        return; // a refusal just made stays until the next step
+    if (!allowed.ok() && !mine)
         m_reason->setText(coloured(allowed.message, "#757575"));
-    else if (allowed.ok() && !m_reason->property("outcome").toBool())
+    else if (!interlock.isEmpty())
+        m_reason->setText(coloured(interlock, "#757575"));
+    else if (allowed.ok())
         m_reason->clear();
 }
 

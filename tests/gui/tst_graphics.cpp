@@ -223,6 +223,39 @@ private Q_SLOTS:
         QVERIFY2(f->reasonText().contains(u"last good value"), qPrintable(f->reasonText()));
     }
 
+    /// An interlock is told on the faceplate before the click: a broken tank level transmitter
+    /// (below 4 mA) blocks starting a pump, and the reason names the interlock and the command.
+    void interlockDisablesStartAndSaysWhy()
+    {
+        LiveGraphics live;
+        QVERIFY2(live.error.isEmpty(), qPrintable(live.error));
+        live.login("zhangsan", "张三", Role::Operator);
+        Ui::StationGraphic* g = live.open();
+        QVERIFY(g);
+        const Device& d = live.project.stations[0].devices[0];
+        const QString pump = stoppedPump(g, d.equipment.pumps > 0 ? d.equipment.pumps : 3);
+        QVERIFY2(!pump.isEmpty(), "no stopped pump to start");
+        LiveGraphics::click(g, pump);
+        Ui::Faceplate* f = live.panel->faceplate();
+        QVERIFY(f);
+        QTRY_VERIFY(f->onButton()->isEnabled());
+        QVERIFY2(f->reasonText().isEmpty(), qPrintable(f->reasonText()));
+
+        const QString station = live.project.stations[0].id;
+        QVERIFY(live.city.command(QStringLiteral("sensor %1 tank_level range").arg(station))
+                    .startsWith(u"ok"));
+        QTRY_VERIFY_WITH_TIMEOUT(!f->onButton()->isEnabled(), 10'000);
+        QVERIFY2(f->reasonText().contains(u"水箱液位低低") &&
+                     f->reasonText().contains(f->onButton()->text()),
+                 qPrintable(f->reasonText()));
+        live.image(f, "faceplate-interlock.png");
+
+        QVERIFY(live.city.command(QStringLiteral("sensor %1 tank_level off").arg(station))
+                    .startsWith(u"ok"));
+        QTRY_VERIFY_WITH_TIMEOUT(f->onButton()->isEnabled(), 10'000);
+        QVERIFY2(f->reasonText().isEmpty(), qPrintable(f->reasonText()));
+    }
+
     /// A plan drawn behind the process: an SVG beside the drawing file is painted in its box
     /// (under the pipes), and a missing picture is a dashed box naming the file.
     void imageElementPaintsItsPictureOrItsName()
