@@ -27,6 +27,7 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QFutureWatcher>
+#include <QIcon>
 #include <QMessageBox>
 #include <QScreen>
 #include <QSettings>
@@ -466,5 +467,11 @@ int main(int argc, char* argv[])
     QApplication::setApplicationName(QStringLiteral("pumpwatch"));
     QApplication::setApplicationDisplayName(QStringLiteral("PumpWatch"));
     QApplication::setApplicationVersion(QStringLiteral(PUMPWATCH_VERSION));
+    // The task bar groups the windows under the menu entry (pumpwatch.desktop) and shows its icon.
+    QGuiApplication::setDesktopFileName(QStringLiteral("pumpwatch"));
+    QIcon icon;
+    for (const int size : {16, 32, 48, 64, 128, 256})
+        icon.addFile(QStringLiteral(":/icons/hicolor/%1x%1/apps/pumpwatch.png").arg(size));
+    QApplication::setWindowIcon(icon);
     return Main(app).run();
 }
