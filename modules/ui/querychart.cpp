@@ -213,6 +213,9 @@ QValueAxis* QueryChart::axisFor(const Reports::QuerySeries& s, const QColor& col
     axis->setTitleBrush(colour);
     axis->setLinePenColor(colour);
     axis->setGridLineVisible(m_axes.empty());
+    // Qt Charts sizes an axis for the labels it had when laid out: after the label format
+    // changed (more decimals, a narrow range) it showed "…" for every number.
+    axis->setTruncateLabels(false);
     axis->setProperty("unit", s.unit);
     axis->setProperty("decimals", s.decimals);
     chart()->addAxis(axis, m_axes.size() % 2 == 0 ? Qt::AlignLeft : Qt::AlignRight);

@@ -451,6 +451,9 @@ void TrendPanel::rebuildAxes()
             axis->setTitleBrush(pen->colour);
             axis->setLinePenColor(pen->colour);
             axis->setGridLineVisible(i == 0);
+            // Qt Charts sizes an axis for the labels it had when laid out: after the label
+            // format changed (more decimals, a narrow range) it showed "…" for every number.
+            axis->setTruncateLabels(false);
             axis->setGridLineColor(palette().color(QPalette::Mid));
             axis->setProperty("quantity", static_cast<int>(p.tag(pen->tag).quantity));
             axis->setProperty("unit", unit);

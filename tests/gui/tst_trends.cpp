@@ -17,6 +17,8 @@
 #include <QApplication>
 #include <QChart>
 #include <QFile>
+#include <QGraphicsTextItem>
+#include <QGraphicsView>
 #include <QLineSeries>
 #include <QMouseEvent>
 #include <QRegularExpression>
@@ -138,6 +140,40 @@ private Q_SLOTS:
         QVERIFY(f.panel.valueAxis(2)->min() >= 0.0);
     }
 
+    /// Every axis shows its numbers as painted, never "…". The workstation's trend dock showed
+    /// "…" for every pressure label (docs/images/panel-trends.png, 2026-12-06); this plain
+    /// panel does not reproduce that (the workstation's theme and CJK font differ), a before and
+    /// after of `pumpwatch --snapshot` with the guide's faults did. What it checks: labels
+    /// painted in realtime, on both axes, are numbers.
+    void axisLabelsAreNumbersOnceTheDataArrives()
+    {
+        Fixture f(*this);
+        f.panel.resize(670, 280); // as docked beside the list in the workstation
+        f.panel.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&f.panel));
+        const Sample now[] = {{End, 0.41, m_pressure, Quality::Good, false},
+                              {End, 35.0, m_flow, Quality::Good, false}};
+        f.store.publish(std::span(now));
+        f.panel.setPens({m_pressure, m_flow}); // realtime, as the workstation opens it
+        QVERIFY(f.panel.isRealtime());
+        f.panel.waitForHistory();
+        f.panel.chartView()->grab();
+        const auto* view = qobject_cast<QGraphicsView*>(f.panel.chartView());
+        QVERIFY(view && view->scene());
+        int numbers = 0;
+        for (QGraphicsItem* item : view->scene()->items()) {
+            const auto* text = dynamic_cast<QGraphicsTextItem*>(item);
+            if (!text || !text->isVisible())
+                continue;
+            // Qt Charts elides with three dots.
+            QVERIFY2(!text->toPlainText().contains(u'…') && !text->toPlainText().contains(u"..."),
+                     qPrintable(text->toPlainText()));
+            numbers +=
+                QRegularExpression(u"^-?\\d+(\\.\\d+)?$"_s).match(text->toPlainText()).hasMatch();
+        }
+        QVERIFY2(numbers >= 6, qPrintable(QString::number(numbers)));
+    }
+
     void limitLinesOfThePen()
     {
         Fixture f(*this);
@@ -180,6 +216,7 @@ private Q_SLOTS:
     {
         Fixture f(*this);
         f.panel.resize(1000, 500);
+        f.panel.resize(670, 280); // as docked beside the list in the workstation
         f.panel.show();
         QVERIFY(QTest::qWaitForWindowExposed(&f.panel));
         f.panel.setPens({m_pressure});
