@@ -216,7 +216,6 @@ private Q_SLOTS:
     {
         Fixture f(*this);
         f.panel.resize(1000, 500);
-        f.panel.resize(670, 280); // as docked beside the list in the workstation
         f.panel.show();
         QVERIFY(QTest::qWaitForWindowExposed(&f.panel));
         f.panel.setPens({m_pressure});
