@@ -80,6 +80,12 @@ struct LiveGraphics {
         u.role = role;
         session.setUser(u);
     }
+    /// How many pumps station 0's first device has (3 when the device does not say).
+    int pumps() const
+    {
+        const Device& d = project.stations[0].devices[0];
+        return d.equipment.pumps > 0 ? d.equipment.pumps : 3;
+    }
     /// Opens station 0's graphic and waits until its pumps show their state.
     Ui::StationGraphic* open()
     {
@@ -140,8 +146,7 @@ private Q_SLOTS:
         Ui::StationGraphic* g = live.open();
         QVERIFY(g);
         QVERIFY(g->drawing().problems.empty());
-        const Device& d = live.project.stations[0].devices[0];
-        const int pumps = d.equipment.pumps > 0 ? d.equipment.pumps : 3;
+        const int pumps = live.pumps();
         QVERIFY(g->item(QStringLiteral("pump%1").arg(pumps)));
         QVERIFY(!g->item(QStringLiteral("pump%1").arg(pumps + 1)));
         // Values show with their units; a running pump's pipes flow.
@@ -232,8 +237,7 @@ private Q_SLOTS:
         live.login("zhangsan", "张三", Role::Operator);
         Ui::StationGraphic* g = live.open();
         QVERIFY(g);
-        const Device& d = live.project.stations[0].devices[0];
-        const QString pump = stoppedPump(g, d.equipment.pumps > 0 ? d.equipment.pumps : 3);
+        const QString pump = stoppedPump(g, live.pumps());
         QVERIFY2(!pump.isEmpty(), "no stopped pump to start");
         LiveGraphics::click(g, pump);
         Ui::Faceplate* f = live.panel->faceplate();

@@ -36,6 +36,10 @@ private Q_SLOTS:
                 QStringLiteral("--db"),
                 QStringLiteral("sqlite:") + dir.filePath(shard + QStringLiteral(".sqlite"))};
         };
+        const auto ownerOf = [](const QString& station) {
+            return station <= QStringLiteral("S0004") ? QStringLiteral("north")
+                                                      : QStringLiteral("south");
+        };
         ServerProcess north, south;
         QVERIFY(north.start(serverArgs(QStringLiteral("north"), QStringLiteral("S0001-S0004")),
                             dir.filePath(QStringLiteral("north.log"))));
@@ -62,9 +66,7 @@ private Q_SLOTS:
         const QJsonObject stations = digest->value(u"stations").toObject();
         QCOMPARE(stations.size(), 8);
         for (auto it = stations.begin(); it != stations.end(); ++it) {
-            const QString shard = it.key() <= QStringLiteral("S0004") ? QStringLiteral("north")
-                                                                      : QStringLiteral("south");
-            QCOMPARE(qint64(it.value().toArray()[0].toDouble()), epochs[shard]);
+            QCOMPARE(qint64(it.value().toArray()[0].toDouble()), epochs[ownerOf(it.key())]);
         }
 
         // An alarm of each shard, acknowledged from the one workstation: each request reaches
@@ -114,9 +116,7 @@ private Q_SLOTS:
             QCOMPARE(part.size(), 4);
             if (part[3] == u"_system")
                 continue; // the server's own alarms
-            const QString owner = part[3] <= QStringLiteral("S0004") ? QStringLiteral("north")
-                                                                     : QStringLiteral("south");
-            QVERIFY2(part[2] == owner, qPrintable(topic));
+            QVERIFY2(part[2] == ownerOf(part[3]), qPrintable(topic));
             snapshots += part[1] == u"s";
         }
         QCOMPARE(snapshots, 8);
